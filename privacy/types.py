@@ -1,0 +1,31 @@
+"""Shapes shared by classification, policy and protection."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Level = Literal["sensitive", "personal", "none"]
+LEVELS: tuple[Level, ...] = ("none", "personal", "sensitive")
+
+
+def stricter(a: Level, b: Level) -> Level:
+    """The more protective of two levels."""
+    return a if LEVELS.index(a) >= LEVELS.index(b) else b
+
+
+@dataclass(frozen=True)
+class ColumnClassification:
+    """What one column holds. ``evidence`` is readable by a data officer and never holds a raw value."""
+    name: str
+    entity: str | None
+    level: Level
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+    #: detected (classifier) | declared (manifest) | override (a data officer's review)
+    source: str = "detected"
+    #: rows about minors under 14 were found (makes the table's person data sensitive)
+    minors: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

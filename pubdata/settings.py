@@ -1,0 +1,86 @@
+"""Every setting of the platform, declared once: name, default, help.
+
+Settings come from the environment (``PUBDATA_*``). The README's settings table is checked
+against this list by a test, so a setting cannot be added without being documented.
+Secrets are never settings values: settings only name *where* secrets live.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("PUBDATA_HOME", ".pubdata", "Folder holding all runtime state: Airflow DB and logs, "
+            "lake, catalog.duckdb, reports, keys. Relative paths are taken from the repo root."),
+    Setting("PUBDATA_DEPARTMENTS", "departments", "Folder of department manifests (*.yaml)."),
+    Setting("PUBDATA_SOURCE_ROOTS", "{home}/sources", "Folders local file sources may be read from "
+            "(separated by ':'); relative source paths resolve against the first."),
+    Setting("PUBDATA_HTTP_ALLOW_PRIVATE", "127.0.0.1,localhost", "Hosts on private, loopback or "
+            "link-local addresses that HTTP sources may still reach (comma-separated)."),
+    Setting("PUBDATA_HTTP_TIMEOUT", "30", "Seconds before an HTTP source is given up (then retried)."),
+    Setting("PUBDATA_MAX_SOURCE_BYTES", "2147483648", "Largest source download accepted, in bytes."),
+    Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
+    Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
+    Setting("PUBDATA_KEYS_DIR", "{home}/keys", "Folder of platform secrets and department key "
+            "pairs (0600 files; never inside the repo)."),
+    Setting("PUBDATA_DEMO_SOURCE_PORT", "8765", "Port of the local HTTP server that plays the "
+            "demo departments' HTTP source during `make demo` and the tests."),
+    Setting("PUBDATA_PORTAL_URL", "http://127.0.0.1:8000", "Public base URL of the portal, used in "
+            "download links and API documents."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get_setting(name: str) -> str:
+    """The value of a declared setting (environment first, then default)."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"{name} is not a declared setting; declare it in pubdata/settings.py") from None
+    value = os.environ.get(name)
+    if value is None or value == "":
+        value = setting.default
+    if "{home}" in value:
+        value = value.replace("{home}", str(home()))
+    return value
+
+
+def _resolve(value: str) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (REPO_ROOT / p)
+
+
+def home() -> Path:
+    """The runtime-state folder (created on first use)."""
+    raw = os.environ.get("PUBDATA_HOME") or _BY_NAME["PUBDATA_HOME"].default
+    path = _resolve(raw).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def path_setting(name: str) -> Path:
+    return _resolve(get_setting(name)).resolve()
+
+
+def int_setting(name: str) -> int:
+    from pubdata._errors import ConfigError
+
+    raw = get_setting(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"setting {name}={raw!r} is not a whole number",
+                          hint=f"set {name} to an integer or unset it") from None

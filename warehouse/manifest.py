@@ -1,0 +1,296 @@
+"""Department manifests: one YAML file per department, validated before any DAG is built.
+
+Every name in a manifest is treated as hostile: ids are restricted to ``[a-z][a-z0-9_]*`` (they
+become file paths, Airflow ids and SQL identifiers); column names may be any text but are always
+quoted in SQL and never used in paths.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pubdata import ManifestError, get_setting
+from pubdata.settings import REPO_ROOT
+
+ID_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
+Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
+Level = Literal["none", "personal", "sensitive"]
+ColumnType = Literal["string", "integer", "number", "boolean", "date", "datetime"]
+Frequency = Literal["realtime", "daily", "weekly", "monthly", "quarterly", "yearly", "irregular"]
+Severity = Literal["critical", "warning"]
+
+_ENV_REF = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(_Model):
+    name: str
+    email: str | None = None
+    phone: str | None = None
+
+
+class FileSource(_Model):
+    type: Literal["file"]
+    path: str = Field(description="File or glob; relative paths resolve against the first source root")
+    format: Literal["auto", "csv", "parquet", "jsonl", "xlsx"] = "auto"
+    encoding: str = Field("auto", description="auto (UTF-8 with/without BOM, else GB18030) or a codec")
+    delimiter: str = ","
+    sheet: str | int | None = None
+
+    @field_validator("path")
+    @classmethod
+    def _no_traversal(cls, v: str) -> str:
+        if ".." in Path(v).parts:
+            raise ValueError("must not contain '..'; name a file inside the source roots")
+        return v
+
+
+class HttpSource(_Model):
+    type: Literal["http"]
+    url: str
+    format: Literal["auto", "csv", "json", "jsonl"] = "auto"
+    encoding: str = "auto"
+    records_path: str | None = Field(None, description="Dotted path to the record list in a JSON reply")
+
+    @field_validator("url")
+    @classmethod
+    def _scheme(cls, v: str) -> str:
+        if not re.match(r"^https?://", v):
+            raise ValueError("must start with http:// or https://")
+        return v
+
+
+class SqlSource(_Model):
+    type: Literal["sql"]
+    url: str = Field(description="SQLAlchemy URL; put passwords in ${ENV_VARS}")
+    query: str
+
+
+Source = Annotated[FileSource | HttpSource | SqlSource, Field(discriminator="type")]
+
+
+class Column(_Model):
+    name: str = Field(min_length=1, max_length=128)
+    type: ColumnType = "string"
+    description: str = ""
+    privacy: Level | None = Field(None, description="Declared level; undeclared counts as sensitive "
+                                  "until the classifier or an officer decides")
+    entity: str | None = None
+    standard: str | None = Field(None, description="A data element of the standards library")
+    required: bool = False
+    unique: bool = False
+    enum: list[str] | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    severity: Severity = "warning"
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, v: str) -> str:
+        if any(ord(c) < 32 for c in v):
+            raise ValueError("must not contain control characters")
+        return v
+
+
+class Expectation(_Model):
+    type: str = Field(pattern=r"^expect_[a-z_]+$")
+    kwargs: dict[str, Any] = {}
+    severity: Severity = "warning"
+
+
+class Share(_Model):
+    department: Identifier
+    purpose: Identifier
+    columns: list[str] | None = Field(None, description="Columns the recipient may receive; all if omitted")
+    clear: list[str] = Field(default_factory=list, description="Columns the recipient may open in clear "
+                             "(encrypted for that department)")
+
+
+class RowBounds(_Model):
+    min: int = 0
+    max: int | None = None
+
+
+class Dataset(_Model):
+    id: Identifier
+    title: str = Field(min_length=1)
+    description: str = ""
+    theme: str = "other"
+    keywords: list[str] = []
+    update_frequency: Frequency = "irregular"
+    license: str = "CC-BY-4.0"
+    source: Source
+    primary_key: list[str] = []
+    columns: list[Column] = Field(min_length=1)
+    expectations: list[Expectation] = []
+    sharing: list[Share] = []
+    row_count: RowBounds = RowBounds()
+    about_people: bool | None = Field(None, description="Row-level data about persons (k-anonymity applies)")
+
+    @model_validator(mode="after")
+    def _keys_are_columns(self) -> "Dataset":
+        names = [c.name for c in self.columns]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"duplicate column names {dupes}")
+        missing = [k for k in self.primary_key if k not in names]
+        if missing:
+            raise ValueError(f"primary_key names undeclared columns {missing}")
+        return self
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+
+class Department(_Model):
+    id: Identifier
+    name: str = Field(min_length=1)
+    description: str = ""
+    contact: Contact
+    schedule: str = Field("@daily", description="Airflow schedule: @daily, @hourly, cron, or null")
+    datasets: list[Dataset] = Field(min_length=1)
+    tags: list[str] = []
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule(cls, v: str) -> str:
+        presets = {"@once", "@hourly", "@daily", "@weekly", "@monthly", "@quarterly", "@yearly", "none"}
+        if v in presets:
+            return v
+        fields = v.split()
+        if len(fields) != 5 or not all(re.fullmatch(r"[0-9*/,\-A-Za-z?]+", f) for f in fields):
+            raise ValueError(f"{v!r} is neither an Airflow preset ({', '.join(sorted(presets))}) "
+                             "nor a 5-field cron expression")
+        return v
+
+    @model_validator(mode="after")
+    def _unique_datasets(self) -> "Department":
+        ids = [d.id for d in self.datasets]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate dataset ids {dupes}")
+        return self
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        for d in self.datasets:
+            if d.id == dataset_id:
+                return d
+        raise ManifestError(f"department {self.id!r} has no dataset {dataset_id!r}")
+
+
+def _interpolate(value: Any, file: Path) -> Any:
+    """Replace ``${VAR}`` in strings from the environment (``PUBDATA_HOME`` is always known)."""
+    if isinstance(value, str):
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name == "PUBDATA_HOME":
+                from pubdata import home
+                return str(home())
+            if name not in os.environ:
+                raise ManifestError(f"{file}: ${{{name}}} is not set in the environment",
+                                    hint=f"export {name}=... before running")
+            return os.environ[name]
+        return _ENV_REF.sub(sub, value)
+    if isinstance(value, list):
+        return [_interpolate(v, file) for v in value]
+    if isinstance(value, dict):
+        return {k: _interpolate(v, file) for k, v in value.items()}
+    return value
+
+
+def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """Human location of a pydantic error: ``dataset 'x', field 'columns[2].type'``."""
+    parts: list[str] = []
+    node: Any = raw
+    prefix = ""
+    i = 0
+    if len(loc) >= 2 and loc[0] == "datasets" and isinstance(loc[1], int):
+        try:
+            ds = raw["datasets"][loc[1]]
+            prefix = f"dataset {ds.get('id', '#' + str(loc[1] + 1))!r}, "
+        except (KeyError, IndexError, TypeError, AttributeError):
+            prefix = f"dataset #{loc[1] + 1}, "
+        loc = loc[2:]
+        node = None
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part in ("file", "http", "sql"):  # discriminated-union tag
+            continue
+        else:
+            parts.append(("." if parts else "") + str(part))
+        i += 1
+    del node
+    return prefix + f"field {''.join(parts) or '(top level)'!r}"
+
+
+def load_department(path: str | Path) -> Department:
+    """Read and validate one manifest; errors name the file, the dataset and the field."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{path}: cannot read manifest ({exc.__class__.__name__})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ManifestError(f"{path}:{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(raw, dict):
+        raise ManifestError(f"{path}: a manifest is a mapping with id, name, contact, datasets")
+    raw = _interpolate(raw, path)
+    try:
+        dept = Department.model_validate(raw)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors()[:10]:
+            msg = err["msg"].removeprefix("Value error, ")
+            lines.append(f"{path}: {_where(raw, tuple(err['loc']))}: {msg}")
+        raise ManifestError("\n".join(lines),
+                            hint="see the manifest reference in README.md") from None
+    if dept.id != path.stem:
+        raise ManifestError(f"{path}: field 'id' is {dept.id!r} but the file is named {path.name!r}",
+                            hint=f"rename the file to {dept.id}.yaml or change its id")
+    return dept
+
+
+def departments_dir() -> Path:
+    p = Path(get_setting("PUBDATA_DEPARTMENTS"))
+    return p if p.is_absolute() else REPO_ROOT / p
+
+
+def manifest_paths(folder: Path | None = None) -> list[Path]:
+    folder = folder or departments_dir()
+    return sorted(p for p in folder.glob("*.y*ml") if p.is_file())
+
+
+def load_all(folder: Path | None = None) -> tuple[list[Department], dict[Path, ManifestError]]:
+    """All valid departments, plus the error of each broken manifest (which do not stop the rest)."""
+    good: list[Department] = []
+    bad: dict[Path, ManifestError] = {}
+    seen: set[str] = set()
+    for path in manifest_paths(folder):
+        try:
+            dept = load_department(path)
+        except ManifestError as exc:
+            bad[path] = exc
+            continue
+        if dept.id in seen:
+            bad[path] = ManifestError(f"{path}: department id {dept.id!r} is used by another manifest")
+            continue
+        seen.add(dept.id)
+        good.append(dept)
+    return good, bad
