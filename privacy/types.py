@@ -26,6 +26,8 @@ class ColumnClassification:
     source: str = "detected"
     #: rows about minors under 14 were found (makes the table's person data sensitive)
     minors: bool = False
+    #: fresh detection disagrees with an officer's override: someone must look again
+    needs_review: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -37,6 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
             "pairs (0600 files; never inside the repo)."),
     Setting("PUBDATA_DEMO_SOURCE_PORT", "8765", "Port of the local HTTP server that plays the "
             "demo departments' HTTP source during `make demo` and the tests."),
+    Setting("PUBDATA_RETRIES", "2", "Airflow retries of a task after a transient failure (source down, "
+            "timeout). Data errors fail at once."),
+    Setting("PUBDATA_RETRY_DELAY", "30", "Seconds before the first retry; doubles each time (back-off)."),
     Setting("PUBDATA_PORTAL_URL", "http://127.0.0.1:8000", "Public base URL of the portal, used in "
             "download links and API documents."),
 )

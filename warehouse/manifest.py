@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pubdata import ManifestError, get_setting
+from pubdata import SETTINGS, ManifestError, get_setting
 from pubdata.settings import REPO_ROOT
 
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
@@ -25,6 +25,7 @@ ColumnType = Literal["string", "integer", "number", "boolean", "date", "datetime
 Frequency = Literal["realtime", "daily", "weekly", "monthly", "quarterly", "yearly", "irregular"]
 Severity = Literal["critical", "warning"]
 
+_DECLARED = {s.name for s in SETTINGS}
 _ENV_REF = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 
 
@@ -198,6 +199,8 @@ def _interpolate(value: Any, file: Path) -> Any:
             if name == "PUBDATA_HOME":
                 from pubdata import home
                 return str(home())
+            if name not in os.environ and name in _DECLARED:
+                return get_setting(name)
             if name not in os.environ:
                 raise ManifestError(f"{file}: ${{{name}}} is not set in the environment",
                                     hint=f"export {name}=... before running")

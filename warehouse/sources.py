@@ -88,6 +88,9 @@ def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
             raise SourceError(f"{path.name}: the file is empty", hint="export the data with a header row") from None
         except csv.Error as exc:
             raise SourceError(f"{path.name}: row 1 (header) cannot be parsed ({exc})") from None
+        except UnicodeError:
+            raise SourceError(f"{path.name}: the header is not valid {encoding} text",
+                              hint="re-export the file as UTF-8 or name its encoding in the manifest") from None
     names = [n.strip().replace("\x00", "") for n in row]
     if not any(names):
         raise SourceError(f"{path.name}: row 1 has no column names", hint="the first row must be a header")
@@ -124,7 +127,7 @@ def _read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
                                                  strings_can_be_null=True, null_values=[""],
                                                  quoted_strings_can_be_null=True),
         )
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+    except (pa.ArrowInvalid, UnicodeError) as exc:
         reason = str(exc).split(":", 2)[:2]
         raise SourceError(f"{path.name}: cannot be parsed as CSV ({': '.join(reason)})",
                           hint="check the delimiter, quoting and encoding of the export") from None

@@ -1,0 +1,49 @@
+# pubdata — two commands: `make demo` and `make test`. See README.md.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | sha1sum | cut -c1-12)
+UV_VERSION := 0.13.9
+export PUBDATA_HOME ?= $(CURDIR)/.pubdata
+
+.PHONY: install demo test test-fast bench airflow airflow-stop browser clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PY) >/dev/null || { echo "error: $(PY) not found; install Python 3.11 or run make PY=/path/to/python3.11"; exit 2; }
+	@rm -f $(VENV)/.installed-*
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip sync -q --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	@touch $@
+
+# Runs every demo department's DAG through Airflow, then serves the portal on 127.0.0.1:8000.
+demo: install
+	$(BIN)/pubdata demo
+
+# The whole test suite (installs Debian's chromium for the browser tests when it is missing).
+test: install browser
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/protect.py
+	$(BIN)/python bench/quality.py
+
+# Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080; stop with `make airflow-stop`.
+airflow: install
+	$(BIN)/pubdata airflow start
+
+airflow-stop:
+	$(BIN)/pubdata airflow stop
+
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf .pubdata

@@ -1,0 +1,165 @@
+"""Writing to the catalog: register departments and datasets, record runs, publish versions.
+
+Publishing is atomic. The new Parquet file is written beside its final name, fsynced and
+renamed into place; then one transaction inserts the version row and its disclosure record and
+points the ``open`` view at it. A reader sees the previous version or the new one. A crash
+between the rename and the commit leaves a file no version row names: it is not a version,
+and the next publish of the dataset overwrites it. Publishing the same run again reuses that
+run's version number (idempotent task retries).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from catalog.store import connect, dumps, open_view_name
+from pubdata import home
+from warehouse.lake import RunPaths
+from warehouse.manifest import Department
+
+__all__ = ["publish_version", "record_run", "register_department"]
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+
+
+def register_department(dept: Department) -> None:
+    """Insert or refresh a department and its datasets' metadata (idempotent)."""
+    now = _now()
+    with connect() as con:
+        con.execute("BEGIN")
+        con.execute("DELETE FROM departments WHERE id = ?", [dept.id])
+        con.execute("INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email,
+                     dept.schedule, now])
+        for ds in dept.datasets:
+            old = con.execute("SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
+                              "WHERE department_id = ? AND dataset_id = ?", [dept.id, ds.id]).fetchone()
+            con.execute("DELETE FROM datasets WHERE department_id = ? AND dataset_id = ?", [dept.id, ds.id])
+            con.execute(
+                "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [dept.id, ds.id, ds.title, ds.description, ds.theme, ds.keywords, ds.update_frequency,
+                 ds.license, ds.primary_key, old[1] if old else None, old[2] if old else None,
+                 old[3] if old else None, ds.model_dump_json(), old[0] if old else now, now])
+        con.execute("COMMIT")
+
+
+def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message: str = "",
+               **fields: Any) -> None:
+    """Upsert the run row of one dataset run (status: running | failed | published | blocked)."""
+    allowed = {"input_rows", "valid_rows", "quarantined_rows", "quality_score", "version", "on_time",
+               "summary_json"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"unknown run fields {sorted(unknown)}")
+    now = _now()
+    with connect() as con:
+        con.execute("BEGIN")
+        row = con.execute("SELECT * FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
+                          [run_id, paths.department, paths.dataset]).fetchone()
+        names = [d[0] for d in con.description]
+        current = dict(zip(names, row)) if row else {"started_at": now}
+        current.update(fields)
+        current.update(run_id=run_id, department_id=paths.department, dataset_id=paths.dataset,
+                       status=status, stage=stage, message=message[:2000],
+                       finished_at=now if status != "running" else None)
+        con.execute("DELETE FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
+                    [run_id, paths.department, paths.dataset])
+        cols = ["run_id", "department_id", "dataset_id", "status", "stage", "message", "input_rows",
+                "valid_rows", "quarantined_rows", "quality_score", "version", "on_time", "started_at",
+                "finished_at", "summary_json"]
+        con.execute(f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [current.get(c) for c in cols])
+        con.execute("COMMIT")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list[dict[str, Any]],
+                    quality_score: float | None = None, open_tier: str = "open",
+                    k_achieved: int | None = None, suppressed_rows: int = 0) -> dict[str, Any]:
+    """Publish ``source`` (the protected open variant) as the dataset's next version.
+
+    ``columns`` is the disclosure record: one dict per source column with name, level, entity,
+    action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
+    Returns ``{"version", "path", "rows", "sha256", "reused"}``.
+    """
+    target_dir = paths.open_dir
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with connect() as con:
+        prior = con.execute("SELECT version, path FROM versions WHERE department_id = ? AND dataset_id = ? "
+                            "AND run_id = ?", [paths.department, paths.dataset, run_id]).fetchone()
+        latest = con.execute("SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? "
+                             "AND dataset_id = ?", [paths.department, paths.dataset]).fetchone()[0]
+    version = prior[0] if prior else latest + 1
+    final = target_dir / f"v{version:06d}.parquet"
+    tmp = target_dir / f".tmp-{paths.run}.parquet"
+    shutil.copyfile(source, tmp)
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    meta = pq.read_metadata(tmp)
+    schema = pq.read_schema(tmp)
+    digest = _sha256(tmp)
+    os.replace(tmp, final)
+    _fsync_dir(target_dir)
+    rel = final.relative_to(home()).as_posix()
+    schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
+    published_names = {f.name for f in schema}
+    types = {f.name: str(f.type) for f in schema}
+    with connect() as con:
+        con.execute("BEGIN")
+        con.execute("DELETE FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                    [paths.department, paths.dataset, version])
+        con.execute("DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                    [paths.department, paths.dataset, version])
+        con.execute("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [paths.department, paths.dataset, version, run_id, rel, meta.num_rows,
+                     final.stat().st_size, digest, schema_json, _now(), quality_score, k_achieved,
+                     suppressed_rows, open_tier])
+        for pos, col in enumerate(columns):
+            con.execute("INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [paths.department, paths.dataset, version, pos, col["name"],
+                         types.get(col["name"], col.get("type")), col.get("level"), col.get("entity"),
+                         col.get("action"), col.get("method"), col.get("reason"), col.get("rule_id"),
+                         col["name"] in published_names])
+        con.execute(f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
+                    f"SELECT * FROM read_parquet({_literal(rel)})")
+        con.execute("UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
+                    [open_tier, _now(), paths.department, paths.dataset])
+        con.execute("COMMIT")
+    return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": bool(prior)}
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def set_tier(department: str, dataset: str, tier: str, rule: str | None, basis: str | None) -> None:
+    """Record a dataset's open tier (also for datasets withheld before any version exists)."""
+    with connect() as con:
+        con.execute("UPDATE datasets SET open_tier = ?, tier_rule = ?, tier_basis = ?, updated_at = ? "
+                    "WHERE department_id = ? AND dataset_id = ?", [tier, rule, basis, _now(), department, dataset])
+
+

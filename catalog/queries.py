@@ -1,0 +1,78 @@
+"""Reading the catalog: what the CLI, the portal and the APIs show."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from catalog.store import connect, rows_as_dicts
+from pubdata import CatalogError
+
+__all__ = ["columns_of", "dataset_detail", "department_list", "list_datasets", "versions_of", "version_row"]
+
+_LATEST = """
+WITH latest AS (
+    SELECT * FROM versions v
+    WHERE version = (SELECT max(version) FROM versions w
+                     WHERE w.department_id = v.department_id AND w.dataset_id = v.dataset_id))
+SELECT d.department_id, d.dataset_id, d.title, d.description, d.theme, d.keywords, d.update_frequency,
+       d.license, d.open_tier, d.tier_rule, d.tier_basis, d.primary_key, d.registered_at,
+       dep.name AS department_name, l.version, l.rows, l.bytes, l.published_at, l.quality_score,
+       l.path, l.sha256, l.schema_json
+FROM datasets d JOIN departments dep ON dep.id = d.department_id
+LEFT JOIN latest l ON l.department_id = d.department_id AND l.dataset_id = d.dataset_id
+"""
+
+
+def list_datasets(*, published_only: bool = False) -> list[dict[str, Any]]:
+    where = " WHERE l.version IS NOT NULL AND d.open_tier <> 'withheld'" if published_only else ""
+    with connect(read_only=True) as con:
+        return rows_as_dicts(con.execute(_LATEST + where + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id"))
+
+
+def dataset_detail(department: str, dataset: str) -> dict[str, Any] | None:
+    with connect(read_only=True) as con:
+        rows = rows_as_dicts(con.execute(_LATEST + " WHERE d.department_id = ? AND d.dataset_id = ?",
+                                         [department, dataset]))
+    return rows[0] if rows else None
+
+
+def versions_of(department: str, dataset: str) -> list[dict[str, Any]]:
+    with connect(read_only=True) as con:
+        return rows_as_dicts(con.execute(
+            "SELECT version, run_id, rows, bytes, published_at, quality_score, sha256, path, schema_json "
+            "FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC",
+            [department, dataset]))
+
+
+def version_row(department: str, dataset: str, version: int | None) -> dict[str, Any]:
+    with connect(read_only=True) as con:
+        if version is None:
+            rows = rows_as_dicts(con.execute(
+                "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC LIMIT 1",
+                [department, dataset]))
+        else:
+            rows = rows_as_dicts(con.execute(
+                "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                [department, dataset, version]))
+    if not rows:
+        raise CatalogError(f"{department}.{dataset} has no published version {version or ''}".strip())
+    return rows[0]
+
+
+def columns_of(department: str, dataset: str, version: int) -> list[dict[str, Any]]:
+    with connect(read_only=True) as con:
+        return rows_as_dicts(con.execute(
+            "SELECT * FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ? ORDER BY position",
+            [department, dataset, version]))
+
+
+def department_list() -> list[dict[str, Any]]:
+    with connect(read_only=True) as con:
+        return rows_as_dicts(con.execute(
+            "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
+            "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"))
+
+
+def schema_of(row: dict[str, Any]) -> list[dict[str, str]]:
+    return json.loads(row["schema_json"]) if row.get("schema_json") else []

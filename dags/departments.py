@@ -1,0 +1,115 @@
+"""One DAG per department manifest in ``departments/``.
+
+Each dataset is a task group:  extract -> validate -> classify -> protect -> publish.
+The logic lives in ``warehouse.pipeline``; this file only wires it. Tasks pass paths and small
+summaries through XCom. Data errors fail a task at once (no retry); transient source errors are
+retried with back-off. A broken manifest becomes a one-task DAG that fails with its error, so it
+is visible in the UI while every other department keeps working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pubdata.airflow_env import configure
+
+configure()
+
+from airflow.sdk import DAG, Asset, dag, task, task_group  # noqa: E402
+
+from pubdata.settings import int_setting  # noqa: E402
+from warehouse.manifest import Department, load_all  # noqa: E402
+
+START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _call(stage: str, department: str, dataset: str, *args):
+    """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
+    from airflow.sdk import get_current_context
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from pubdata import PubdataError, SourceUnavailable
+    from warehouse import pipeline
+
+    run_id = get_current_context()["run_id"]
+    try:
+        return getattr(pipeline, stage)(department, dataset, run_id, *args)
+    except SourceUnavailable:
+        raise
+    except PubdataError as exc:
+        hint = f" — {exc.hint}" if exc.hint else ""
+        raise AirflowFailException(f"{department}.{dataset} {stage}: {exc}{hint}") from None
+
+
+def asset_for(department: str, dataset: str) -> Asset:
+    return Asset(name=f"pubdata.{department}.{dataset}", uri=f"pubdata://open/{department}/{dataset}")
+
+
+def dataset_group(department: str, dataset: str) -> None:
+    @task
+    def extract() -> dict:
+        return _call("extract", department, dataset)
+
+    @task
+    def validate(_extracted: dict) -> dict:
+        return _call("validate", department, dataset)
+
+    @task
+    def classify(_validated: dict) -> dict:
+        return _call("classify", department, dataset)
+
+    @task
+    def protect(_classified: dict) -> dict:
+        return _call("protect", department, dataset)
+
+    @task(outlets=[asset_for(department, dataset)])
+    def publish(protected: dict, validated: dict, **context) -> dict:
+        result = _call("publish", department, dataset, protected, validated)
+        context["outlet_events"][asset_for(department, dataset)].extra = {
+            "version": result.get("version"), "quality_score": result.get("quality_score"),
+            "open_tier": result.get("open_tier")}
+        return result
+
+    validated = validate(extract())
+    publish(protect(classify(validated)), validated)
+
+
+def department_dag(dept: Department) -> DAG:
+    @dag(dag_id=f"dept_{dept.id}", schedule=None if dept.schedule == "none" else dept.schedule,
+         start_date=START, catchup=False, max_active_runs=1,
+         description=f"{dept.name}: {len(dept.datasets)} dataset(s)",
+         tags=["pubdata", f"department:{dept.id}", *dept.tags],
+         default_args={"retries": int_setting("PUBDATA_RETRIES"),
+                       "retry_delay": dt.timedelta(seconds=int_setting("PUBDATA_RETRY_DELAY")),
+                       "retry_exponential_backoff": 2.0, "owner": dept.contact.name})
+    def department():
+        for ds in dept.datasets:
+            task_group(group_id=ds.id, tooltip=ds.title)(dataset_group)(dept.id, ds.id)
+
+    return department()
+
+
+def broken_manifest_dag(path, error: Exception) -> DAG:
+    message = str(error)
+
+    @dag(dag_id="broken_" + re.sub(r"[^a-z0-9_]", "_", path.stem.lower())[:60], schedule=None,
+         start_date=START, catchup=False, tags=["pubdata", "broken-manifest"],
+         description=message.splitlines()[0][:200], default_args={"retries": 0})
+    def broken():
+        @task
+        def manifest_is_invalid() -> None:
+            from airflow.sdk.exceptions import AirflowFailException
+            raise AirflowFailException(message)
+
+        manifest_is_invalid()
+
+    return broken()
+
+
+departments, broken = load_all()
+for _dept in departments:
+    globals()[f"dept_{_dept.id}"] = department_dag(_dept)
+for _path, _error in broken.items():
+    _d = broken_manifest_dag(_path, _error)
+    globals()[_d.dag_id] = _d

@@ -1,0 +1,1 @@
+"""Privacy: classification, negative-list policy, de-identification, sharing, leak gate."""

@@ -1,0 +1,40 @@
+"""Resident ID numbers (GB 11643-1999): 18 digits with check char, legacy 15 digits.
+
+Validation (``validate_result``): check char, a real past birth date, a known GB/T 2260
+region code (historical codes included) -- all from :mod:`pubdata.identifiers`.
+Driving-licence and social-security numbers are the same number and are found here too.
+"""
+
+from __future__ import annotations
+
+from pubdata.identifiers import is_valid_resident_id
+from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
+
+_DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+
+
+class CnResidentIdRecognizer(ZhPatternRecognizer):
+    ENTITY = "CN_RESIDENT_ID"
+    PATTERNS = (
+        ("id18", rf"(?<![0-9A-Za-z])[1-9]\d{{5}}{_DATE8}\d{{3}}[0-9Xx](?![0-9A-Za-z])", 0.3),
+        ("id15", rf"(?<![0-9A-Za-z])[1-9]\d{{5}}{_DATE6}\d{{3}}(?![0-9A-Za-z])", 0.1),
+    )
+    CONTEXT = ("身份证", "公民身份号码", "证件号码", "身份证号")
+    MASKED = (
+        r"[1-9]\d{5}[*xX]{8}\d{3}[0-9Xx*]",          # 110105********002X
+        r"[1-9]\d{2,5}\*{6,11}[0-9Xx*]{1,4}",         # 1101**********002X, 110***...
+        r"[1-9]\d{5}\d{4}\*{4}\d{3}[0-9Xx*]|[1-9]\d{5}\d{4}\*{8}",
+    )
+
+    def normalise_cell(self, value: str) -> str:
+        return strip_separators(value.strip()).upper()
+
+    def match_cell(self, value: str):  # type: ignore[override]
+        v = self.normalise_cell(value)
+        if len(v) not in (15, 18):
+            return None
+        return super().match_cell(v)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return is_valid_resident_id(pattern_text.upper())

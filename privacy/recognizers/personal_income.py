@@ -1,0 +1,20 @@
+"""Personal income and assets (entity PERSONAL_INCOME, sensitive property information): in
+text, an amount introduced by an income/asset word (月收入 8500 元, 年薪 30 万, 存款 12 万元); in a
+column, numeric amounts under a column-name hint (工资, 月收入, income, gz...) -- numbers alone
+prove nothing (``NEEDS_HINT``)."""
+
+from __future__ import annotations
+
+from privacy.recognizers._base import ZhPatternRecognizer
+
+_WORDS = r"(?:月收入|年收入|家庭收入|人均收入|个人收入|收入|月工资|工资|月薪|年薪|薪资|薪酬|存款|个人资产|家庭资产|资产|房产价值|退休金|养老金)"
+_AMOUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:万|千|百)?元?"
+
+
+class PersonalIncomeRecognizer(ZhPatternRecognizer):
+    ENTITY = "PERSONAL_INCOME"
+    NEEDS_HINT = True
+    PATTERNS = (("income_amount", rf"{_WORDS}(?:为|是|约|：|:|\s){{0,3}}{_AMOUNT}", 0.6),)
+    CELL_PATTERNS = (r"[¥￥]?\s*-?\d[\d,]*(?:\.\d{1,2})?\s*(?:万|千)?元?",)
+    CONTEXT = ("收入", "工资", "资产")
+    MASKED = (r"\*{2,}(?:\.\*+)?元?", r"\d\*{2,}(?:\.\d+)?元?")

@@ -1,0 +1,1 @@
+"""Subcommands of the `pubdata` CLI: each module exposes `register(subparsers)`."""

@@ -1,0 +1,130 @@
+"""Great Expectations plumbing: one ephemeral Data Context per process, quiet and offline.
+
+``import great_expectations`` costs ~10 s, so it happens here, lazily, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import threading
+from typing import Any
+
+_LOCK = threading.RLock()
+
+#: Full failing-row index lists captured from COMPLETE results of custom map expectations,
+#: keyed by capture key (one per run), before the evidence is trimmed for storage.
+CAPTURED: dict[str, dict[str, list[int]]] = {}
+
+
+@functools.cache
+def gx_module():
+    os.environ["GX_ANALYTICS_ENABLED"] = "False"
+    for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    import great_expectations as gx
+
+    return gx
+
+
+@functools.cache
+def context():
+    gx = gx_module()
+    ctx = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        ctx.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    except Exception:  # pragma: no cover - cosmetic only
+        pass
+    return ctx
+
+
+def ensure_site(ctx, base_directory: str) -> str:
+    """A Data Docs site rooted at ``base_directory`` (ours, not the ephemeral ``local_site``)."""
+    site = "pubdata_" + format(abs(hash(base_directory)) % 10**10, "d")
+    sites = ctx.variables.data_docs_sites or {}
+    if site not in sites:
+        ctx.add_data_docs_site(site, {
+            "class_name": "SiteBuilder",
+            "show_how_to_buttons": False,
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": base_directory},
+        })
+    return site
+
+
+def mask_value(value: Any) -> Any:
+    """Python twin of :func:`quality.suite.mask_sql` for evidence GX computed itself."""
+    if value is None:
+        return None
+    text = str(value)
+    keep = min(4, len(text) // 4)
+    return text[:keep] + "*" * (len(text) - keep)
+
+
+_EVIDENCE_KEYS = ("partial_unexpected_list", "unexpected_list")
+_DROP_KEYS = ("unexpected_index_query",)
+
+
+def _redact_result(res: dict, redacted: bool, capture: dict[str, list[int]] | None, rule: str | None) -> None:
+    if capture is not None and rule and "unexpected_index_list" in res:
+        capture[rule] = [int(i) if not isinstance(i, dict) else int(next(iter(i.values())))
+                         for i in res["unexpected_index_list"]]
+    # never keep full lists: evidence is the partial list only
+    for key in ("unexpected_list", "unexpected_index_list", *_DROP_KEYS):
+        res.pop(key, None)
+    if not redacted:
+        return
+    for key in _EVIDENCE_KEYS:
+        if key in res and res[key] is not None:
+            res[key] = [mask_value(v) for v in res[key]]
+    for key in ("partial_unexpected_counts", "unexpected_counts"):
+        if key in res and res[key] is not None:
+            res[key] = [{"value": mask_value(d.get("value")), "count": d.get("count")} for d in res[key]]
+    if "observed_value" in res:
+        res["observed_value"] = "<redacted>"
+    res.pop("details", None)
+
+
+@functools.cache
+def redact_action_class():
+    """The checkpoint action that redacts evidence in the stored results before Data Docs render.
+
+    Runs first among the Checkpoint's actions: it masks failing values of redacted columns
+    (``partial_unexpected_list``, counts, observed values), drops full unexpected lists, and
+    writes the redacted result back into the validation results store that Data Docs read.
+    """
+    gx_module()
+    from typing import List, Literal
+
+    from great_expectations.checkpoint.actions import ValidationAction
+
+    class RedactEvidenceAction(ValidationAction):
+        type: Literal["pubdata_redact_evidence"] = "pubdata_redact_evidence"
+        columns: List[str] = []
+        capture_key: str = ""
+
+        def run(self, checkpoint_result, action_context=None) -> dict:
+            redacted = set(self.columns)
+            capture = CAPTURED.setdefault(self.capture_key, {}) if self.capture_key else None
+            ctx = self._resolve_context().context
+            for identifier, vr in checkpoint_result.run_results.items():
+                for evr in vr.results:
+                    kw = evr.expectation_config.kwargs if evr.expectation_config else {}
+                    cols = {kw.get(k) for k in ("column", "column_A", "column_B")}
+                    cols |= set(kw.get("column_list") or []) | set(kw.get("column_set") or [])
+                    meta = (evr.expectation_config.meta or {}) if evr.expectation_config else {}
+                    rule = meta.get("rule")
+                    hit = bool(cols & redacted) or (meta.get("column") in redacted)
+                    if evr.result:
+                        _redact_result(evr.result, hit, capture if (meta.get("level") == "custom") else None,
+                                       rule)
+                    if evr.exception_info and hit:
+                        evr.exception_info = {"raised_exception": True, "exception_message": "<redacted>",
+                                              "exception_traceback": None}
+                ctx.validation_results_store.set(identifier, vr)
+            return {"redacted_columns": sorted(redacted)}
+
+    return RedactEvidenceAction

@@ -1,0 +1,432 @@
+"""Validate one dataset run: conform, check (DuckDB, vectorised), decide (GX Checkpoint), route.
+
+Steps of :func:`validate_dataset`:
+
+1. Read ``raw_path`` (Parquet) in DuckDB. ``""`` is null. Every declared column gets a text form
+   ``s_i`` and a typed form ``v_i`` (strict casts: ``"1.5"`` is not an integer); a column the
+   source lacks is all-null and reported as schema drift.
+2. One SQL pass computes every row rule of :func:`quality.suite.compile_rules` (standards with
+   checksum arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds,
+   patterns, duplicates by window) and the per-row list of failed rule ids.
+3. GX is the engine of record: a real Checkpoint validates a pandas frame of *evidence columns*
+   (one per row rule: null = pass, masked/raw offending value = fail) with the generated suite,
+   plus native expectations (row count, custom ones on the typed columns). Actions: redact the
+   evidence of personal columns in the stored result, then ``UpdateDataDocsAction`` into
+   ``paths.data_docs``; the site is then made offline (:mod:`quality.docs`). GX's unexpected
+   counts are cross-checked against the SQL counts.
+4. Route: rows with no failed rule -> ``paths.valid`` (typed, declared columns only) unless a
+   critical rule failed (then nothing is written there and any stale file is removed); rows
+   with failures -> ``paths.quarantine`` (all source columns as strings + ``_rejected_rules``
+   (list of rule ids) + ``_source_row``). ``valid_rows + quarantined_rows == input_rows`` always.
+5. The redacted validation result is stored as JSON under ``reports/validations/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from quality.report import ValidationReport
+from quality.score import quality_score
+from quality.suite import SQL_TYPES, Rule, compile_rules, custom_columns, default_redactions
+
+__all__ = ["validate_dataset", "FRESHNESS_HOURS"]
+
+#: Allowed age (hours) of the newest data / last publish per update frequency (with grace).
+FRESHNESS_HOURS = {"realtime": 2, "daily": 36, "weekly": 8 * 24, "monthly": 32 * 24,
+                   "quarterly": 93 * 24, "yearly": 370 * 24}
+
+_STRING_TYPES = ("VARCHAR",)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _family(duck_type: str) -> str:
+    t = duck_type.upper()
+    if t.startswith(("VARCHAR", "CHAR", "TEXT", "STRING")):
+        return "string"
+    if t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+             "UBIGINT", "UHUGEINT"):
+        return "integer"
+    if t in ("FLOAT", "DOUBLE", "REAL") or t.startswith("DECIMAL"):
+        return "number"
+    if t == "BOOLEAN":
+        return "boolean"
+    if t == "DATE":
+        return "date"
+    if t.startswith("TIMESTAMP"):
+        return "datetime"
+    return "other"
+
+
+def _from_text(s: str, typ: str) -> str:
+    if typ == "string":
+        return s
+    if typ == "integer":
+        return f"CASE WHEN regexp_full_match(trim({s}), '[+-]?[0-9]{{1,19}}') THEN TRY_CAST(trim({s}) AS BIGINT) END"
+    if typ == "number":
+        return (f"CASE WHEN isfinite(TRY_CAST(trim({s}) AS DOUBLE)) THEN TRY_CAST(trim({s}) AS DOUBLE) END")
+    if typ == "boolean":
+        return f"TRY_CAST(trim({s}) AS BOOLEAN)"
+    if typ == "date":
+        return f"CASE WHEN regexp_full_match(trim({s}), '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') THEN TRY_CAST(trim({s}) AS DATE) END"
+    if typ == "datetime":
+        return (f"CASE WHEN regexp_matches(trim({s}), '(Z|[+-][0-9]{{2}}:?[0-9]{{2}})$') "
+                f"THEN timezone('UTC', TRY_CAST(trim({s}) AS TIMESTAMPTZ)) "
+                f"ELSE TRY_CAST(trim({s}) AS TIMESTAMP) END")
+    raise ValueError(typ)
+
+
+def _conform(raw: str, fam: str, typ: str) -> tuple[str, str]:
+    """(text form, typed form) SQL of a declared column from a raw column of family ``fam``."""
+    if fam == "string":
+        s = f"NULLIF({raw}, '')"
+        return s, _from_text(s, typ)
+    s = f"CAST({raw} AS VARCHAR)"
+    if fam == typ or (typ == "number" and fam == "integer") or (typ == "datetime" and fam == "date"):
+        return s, f"CAST({raw} AS {SQL_TYPES[typ]})"
+    if typ == "string":
+        return s, s
+    return s, _from_text(s, typ)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _freshness(dataset, newest: dict[str, Any], last_published_at: dt.datetime | None) -> dict[str, Any]:
+    allowed = FRESHNESS_HOURS.get(dataset.update_frequency)
+    out: dict[str, Any] = {"update_frequency": dataset.update_frequency, "allowed_hours": allowed}
+    if allowed is None:
+        out.update(checked=False, ok=True, reason="irregular update frequency: not checked")
+        return out
+    now = _now()
+    ages: dict[str, float] = {}
+    for col, value in newest.items():
+        if value is None:
+            continue
+        ts = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
+        if ts.tzinfo is None:
+            ts = ts.replace(tzinfo=dt.timezone.utc)
+        ages[f"column:{col}"] = (now - ts).total_seconds() / 3600
+    if last_published_at is not None:
+        lp = last_published_at if last_published_at.tzinfo else last_published_at.replace(tzinfo=dt.timezone.utc)
+        ages["last_published_at"] = (now - lp).total_seconds() / 3600
+    if not ages:
+        out.update(checked=False, ok=True, reason="no datetime column and no last publish time")
+        return out
+    basis, age = min(ages.items(), key=lambda kv: kv[1])
+    out.update(checked=True, basis=basis, age_hours=round(age, 2), ok=age <= allowed)
+    return out
+
+
+def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
+           previous_columns: dict[str, str] | None) -> dict[str, Any]:
+    declared = {c.name: c.type for c in dataset.columns}
+    src_added = [n for n in raw_types if n not in declared]
+    src_missing = [n for n in declared if n not in raw_types]
+    src_retyped = []
+    for name, typ in declared.items():
+        if name not in raw_types:
+            continue
+        fam = _family(raw_types[name])
+        if fam not in ("string", typ) and not (typ == "number" and fam == "integer") \
+                and not (typ == "datetime" and fam == "date") and typ != "string":
+            src_retyped.append({"column": name, "declared": typ, "source": raw_types[name].lower()})
+        elif name in all_bad_cast:
+            src_retyped.append({"column": name, "declared": typ, "source": "text that never parses as " + typ})
+    out: dict[str, Any] = {"against_manifest": {"added": src_added, "removed": src_missing, "retyped": src_retyped}}
+    lines = [f"source vs manifest of {dataset.id}:"]
+    lines += [f"  + {n} (in the source, not declared: not published)" for n in src_added]
+    lines += [f"  - {n} (declared, missing from the source)" for n in src_missing]
+    lines += [f"  ~ {r['column']}: declared {r['declared']}, source {r['source']}" for r in src_retyped]
+    if len(lines) == 1:
+        lines.append("  (no differences)")
+    if previous_columns is None:
+        out.update(added=[], removed=[], retyped=[], baseline=None)
+    else:
+        added = [n for n in declared if n not in previous_columns]
+        removed = [n for n in previous_columns if n not in declared]
+        retyped = [{"column": n, "from": previous_columns[n], "to": declared[n]} for n in declared
+                   if n in previous_columns and previous_columns[n] != declared[n]]
+        out.update(added=added, removed=removed, retyped=retyped, baseline="last published version")
+        lines.append("published schema vs last published version:")
+        lines += [f"  + {n} ({declared[n]})" for n in added]
+        lines += [f"  - {n} ({previous_columns[n]})" for n in removed]
+        lines += [f"  ~ {r['column']}: {r['from']} -> {r['to']}" for r in retyped]
+        if not (added or removed or retyped):
+            lines.append("  (no differences)")
+    out["changed"] = bool(src_added or src_missing or src_retyped or out["added"] or out["removed"] or out["retyped"])
+    out["diff"] = "\n".join(lines)
+    return out
+
+
+def _write_parquet(con, sql: str, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    con.execute(f"COPY ({sql}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' (FORMAT parquet, COMPRESSION zstd)")
+    tmp.replace(path)
+
+
+def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str] | frozenset[str] = frozenset(),
+                     previous_columns: dict[str, str] | None = None,
+                     last_published_at: dt.datetime | None = None, build_docs: bool = True) -> ValidationReport:
+    """Validate one extracted run of ``dataset`` and route its rows; see the module docstring.
+
+    Critical failures do not raise: check ``report.success`` or call ``report.raise_for_gate()``.
+    """
+    import duckdb
+
+    from quality.standards import register_code_tables
+
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
+    redact = set(redact_columns) | default_redactions(dataset)
+    rules = compile_rules(dataset, redact)
+    row_rules = [r for r in rules if r.level == "row"]
+    cust_cols = custom_columns(dataset)
+
+    con = duckdb.connect()
+    try:
+        con.execute("SET TimeZone = 'UTC'")
+    except duckdb.Error:  # pragma: no cover - ICU missing
+        pass
+    con.execute("SET preserve_insertion_order = true")
+    register_code_tables(con)
+    raw_sql = str(Path(raw_path)).replace("'", "''")
+    con.execute(f"CREATE TEMP VIEW _raw AS SELECT * FROM read_parquet('{raw_sql}', file_row_number = true)")
+    desc = con.execute("DESCRIBE _raw").fetchall()
+    raw_types = {r[0]: r[1] for r in desc if r[0] != "file_row_number"}
+
+    # 1+2: conform and check in one materialised pass
+    sel = ["file_row_number AS _source_row"]
+    for i, col in enumerate(dataset.columns):
+        if col.name in raw_types:
+            s, v = _conform(_q(col.name), _family(raw_types[col.name]), col.type)
+        else:
+            s, v = "NULL::VARCHAR", f"NULL::{SQL_TYPES[col.type]}"
+        sel += [f"{s} AS s_{i}", f"{v} AS v_{i}"]
+    extras = [n for n in raw_types if dataset.column(n) is None]
+    sel += [f"CAST({_q(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(extras)]
+    con.execute(f"CREATE TEMP TABLE _conf AS SELECT {', '.join(sel)} FROM _raw")
+    flag_sel = ["*"] + [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(row_rules)]
+    con.execute(f"CREATE TEMP TABLE _chk AS SELECT {', '.join(flag_sel)} FROM _conf ORDER BY _source_row")
+    con.execute("DROP TABLE _conf")
+    aggs = ["count(*)"] + [f"count(*) FILTER (WHERE f_{k})" for k in range(len(row_rules))]
+    bad_cast_cols: list[str] = []
+    for i, col in enumerate(dataset.columns):
+        if col.type != "string" and col.name in raw_types:
+            aggs.append(f"count(s_{i}) > 0 AND count(v_{i}) = 0")
+            bad_cast_cols.append(col.name)
+    newest_cols = [(i, c.name) for i, c in enumerate(dataset.columns) if c.type == "datetime"]
+    aggs += [f"max(v_{i})" for i, _ in newest_cols]
+    agg = con.execute(f"SELECT {', '.join(aggs)} FROM _chk").fetchone()
+    n_rows = int(agg[0])
+    sql_counts = {r.id: int(agg[1 + k]) for k, r in enumerate(row_rules)}
+    pos = 1 + len(row_rules)
+    all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[pos:pos + len(bad_cast_cols)]) if flag}
+    newest = {name: agg[pos + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
+    timings["sql_checks"] = time.perf_counter() - t0
+
+    # 3: GX checkpoint over evidence columns (+ typed columns custom expectations read)
+    t1 = time.perf_counter()
+    ev_sel = [f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {_q(r.id)}" for k, r in enumerate(row_rules)]
+    for name in cust_cols:
+        i = next(i for i, c in enumerate(dataset.columns) if c.name == name)
+        ev_sel.append(f"v_{i} AS {_q(name)}")
+    if not ev_sel:
+        ev_sel = ["NULL::VARCHAR AS _none"]
+    frame = con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").fetch_arrow_table().to_pandas()
+    timings["frame"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    gx_out = _run_checkpoint(dataset, paths, frame, redact | {r.id for r in row_rules if r.column in redact},
+                             any(r.level == "custom" for r in rules), build_docs)
+    del frame
+    timings["gx"] = time.perf_counter() - t2
+
+    # rule results (GX is the engine of record; SQL counts must agree)
+    rule_results: list[dict[str, Any]] = []
+    by_rule = gx_out["results"]
+    for r in rules:
+        res = by_rule.get(r.id)
+        if res is None:
+            raise RuntimeError(f"GX returned no result for rule {r.id}")
+        item = {"rule": r.id, "column": r.column, "severity": r.severity, "level": r.level, "engine": "gx",
+                "success": bool(res["success"]), "evaluated": n_rows if r.level == "row" else None,
+                "unexpected_count": res.get("unexpected_count"),
+                "unexpected_percent": res.get("unexpected_percent")}
+        if r.level == "row":
+            if res.get("unexpected_count") != sql_counts[r.id]:
+                raise RuntimeError(f"rule {r.id}: GX counted {res.get('unexpected_count')} failures, "
+                                   f"SQL {sql_counts[r.id]}")
+        if r.level == "custom" and res.get("exception"):
+            item["error"] = "expectation raised an exception"
+        rule_results.append(item)
+
+    fresh = _freshness(dataset, newest, last_published_at)
+    rule_results.append({"rule": "dataset:freshness", "column": None, "severity": "warning", "level": "dataset",
+                         "engine": "pubdata", "success": bool(fresh["ok"]), "evaluated": None,
+                         "unexpected_count": None, "unexpected_percent": None})
+    drift = _drift(dataset, raw_types, all_bad_cast, previous_columns)
+    missing = drift["against_manifest"]["removed"]
+    if missing:
+        pk = set(dataset.primary_key)
+        crit = any((c := dataset.column(n)).required or c.severity == "critical" or n in pk for n in missing)
+        rule_results.append({"rule": "dataset:schema", "column": None, "severity": "critical" if crit else "warning",
+                             "level": "dataset", "engine": "pubdata", "success": False, "evaluated": None,
+                             "unexpected_count": len(missing), "unexpected_percent": None})
+
+    critical: list[str] = []
+    warnings: list[str] = []
+    for item in rule_results:
+        if item["success"]:
+            continue
+        if item["rule"] == "dataset:schema":
+            msg = f"dataset:schema: declared columns missing from the source: {', '.join(missing)}"
+        elif item["rule"] == "dataset:freshness":
+            msg = (f"dataset:freshness: newest data is {fresh.get('age_hours')} h old ({fresh.get('basis')}), "
+                   f"more than {fresh.get('allowed_hours')} h allowed for {dataset.update_frequency} updates")
+        elif item["rule"] == "dataset:row_count":
+            rc = dataset.row_count
+            msg = f"dataset:row_count: {n_rows} rows, expected between {rc.min} and {rc.max if rc.max is not None else 'any'}"
+        elif item["level"] == "row":
+            msg = (f"{item['rule']}: {item['unexpected_count']} of {n_rows} rows failed "
+                   f"({(item['unexpected_percent'] or 0):.3g}%)")
+        else:
+            msg = f"{item['rule']}: failed" + (" (raised an exception)" if item.get("error") else "")
+        (critical if item["severity"] == "critical" else warnings).append(msg)
+    success = not critical
+
+    # 4: route rows
+    t3 = time.perf_counter()
+    custom_fail = gx_out["captured"]
+    names = [f"CASE WHEN f_{k} THEN {_sql_str(r.id)} END" for k, r in enumerate(row_rules)]
+    rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
+    if custom_fail:
+        import pyarrow as pa
+
+        pairs = [(int(i), rule) for rule, idx in custom_fail.items() for i in idx]
+        con.register("_custom_fail", pa.table({"_source_row": pa.array([p[0] for p in pairs], pa.int64()),
+                                               "rule": pa.array([p[1] for p in pairs], pa.string())}))
+        con.execute("CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
+                    "FROM _custom_fail GROUP BY _source_row")
+        con.execute(f"CREATE TEMP TABLE _routed AS SELECT c.*, list_concat({rejected}, coalesce(cf.rules, []::VARCHAR[])) "
+                    "AS _rejected_rules FROM _chk c LEFT JOIN _cf cf USING (_source_row) ORDER BY _source_row")
+    else:
+        con.execute(f"CREATE TEMP TABLE _routed AS SELECT *, {rejected} AS _rejected_rules FROM _chk ORDER BY _source_row")
+    con.execute("DROP TABLE _chk")
+    quarantined = con.execute("SELECT count(*) FROM _routed WHERE len(_rejected_rules) > 0").fetchone()[0]
+    valid_n = n_rows - quarantined
+
+    q_cols = []
+    for i, col in enumerate(dataset.columns):
+        if col.name in raw_types:
+            q_cols.append(f"s_{i} AS {_q(col.name)}")
+    q_cols += [f"x_{j} AS {_q(n)}" for j, n in enumerate(extras)]
+    q_cols += ["_rejected_rules", "_source_row"]
+    _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _routed WHERE len(_rejected_rules) > 0 ORDER BY _source_row",
+                   Path(paths.quarantine))
+    valid_path: str | None = None
+    if success:
+        v_cols = [f"v_{i} AS {_q(c.name)}" for i, c in enumerate(dataset.columns)]
+        _write_parquet(con, f"SELECT {', '.join(v_cols)} FROM _routed WHERE len(_rejected_rules) = 0 "
+                       "ORDER BY _source_row", Path(paths.valid))
+        valid_path = str(paths.valid)
+    else:
+        Path(paths.valid).unlink(missing_ok=True)
+    con.close()
+    timings["route"] = time.perf_counter() - t3
+
+    report = ValidationReport(
+        department=paths.department, dataset=paths.dataset, run=paths.run, input_rows=n_rows,
+        valid_rows=valid_n, quarantined_rows=int(quarantined), score=quality_score(rule_results),
+        success=success, critical_failures=critical, warnings=warnings, rule_results=rule_results,
+        drift=drift, freshness=fresh, docs_path=gx_out["docs_path"], results_path=gx_out["results_path"],
+        valid_path=valid_path, quarantine_path=str(paths.quarantine), seconds=time.perf_counter() - t0,
+        timings={k: round(v, 3) for k, v in timings.items()})
+    assert report.valid_rows + report.quarantined_rows == report.input_rows
+    return report
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: bool, build_docs: bool) -> dict:
+    from quality import _gx
+    from quality.docs import make_offline
+    from quality.suite import build_suite
+
+    gx = _gx.gx_module()
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    with _gx._LOCK:
+        ctx = _gx.context()
+        suite_name = f"{paths.department}.{paths.dataset}"
+        token = uuid.uuid4().hex[:12]
+        suite = build_suite(dataset, name=suite_name, redact_columns=redacted_cols)
+        for store, name in ((ctx.checkpoints, suite_name), (ctx.validation_definitions, suite_name),
+                            (ctx.suites, suite_name)):
+            try:
+                store.delete(name)
+            except Exception:
+                pass
+        suite = ctx.suites.add(suite)
+        try:
+            ds = ctx.data_sources.get("pubdata")
+        except Exception:
+            ds = ctx.data_sources.add_pandas("pubdata")
+        try:
+            asset = ds.get_asset(suite_name)
+        except Exception:
+            asset = ds.add_dataframe_asset(suite_name)
+        try:
+            batch_def = asset.get_batch_definition("run")
+        except Exception:
+            batch_def = asset.add_batch_definition_whole_dataframe("run")
+        vd = ctx.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch_def, suite=suite))
+        actions: list[Any] = [_gx.redact_action_class()(name="redact_evidence", columns=sorted(redacted_cols),
+                                                         capture_key=token)]
+        site = None
+        docs_dir = Path(paths.data_docs)
+        if build_docs:
+            docs_dir.mkdir(parents=True, exist_ok=True)
+            site = _gx.ensure_site(ctx, str(docs_dir))
+            actions.append(UpdateDataDocsAction(name="update_data_docs", site_names=[site]))
+        result_format: dict[str, Any] = {"result_format": "COMPLETE" if has_custom else "SUMMARY",
+                                         "partial_unexpected_count": 20}
+        cp = ctx.checkpoints.add(gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions,
+                                               result_format=result_format))
+        run_id = RunIdentifier(run_name=paths.run, run_time=_now())
+        try:
+            cp_result = cp.run(batch_parameters={"dataframe": frame}, run_id=run_id)
+        finally:
+            captured = _gx.CAPTURED.pop(token, {})
+        vr = next(iter(cp_result.run_results.values()))
+        results: dict[str, dict[str, Any]] = {}
+        for evr in vr.results:
+            meta = evr.expectation_config.meta or {}
+            res = evr.result or {}
+            results[meta.get("rule", "")] = {
+                "success": evr.success, "unexpected_count": res.get("unexpected_count"),
+                "unexpected_percent": res.get("unexpected_percent"),
+                "exception": bool((evr.exception_info or {}).get("raised_exception")),
+            }
+        # 5: the stored (redacted) result
+        out_json = docs_dir.parent / "validations" / paths.department / paths.dataset / f"{paths.run}.json"
+        out_json.parent.mkdir(parents=True, exist_ok=True)
+        out_json.write_text(json.dumps(vr.to_json_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+        docs_path = None
+        if build_docs:
+            make_offline(docs_dir)
+            pages = sorted((docs_dir / "validations").glob(f"{paths.department}/{paths.dataset}/{paths.run}/**/*.html"))
+            docs_path = str(pages[-1]) if pages else str(docs_dir / "index.html")
+    return {"results": results, "captured": captured, "docs_path": docs_path, "results_path": str(out_json)}

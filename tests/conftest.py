@@ -1,0 +1,113 @@
+"""Test session setup: one Airflow metadata DB and one set of demo sources per session.
+
+``PUBDATA_HOME`` is set to a session folder before anything imports Airflow (Airflow binds its
+metadata DB at import). Tests that need a clean catalog use the ``fresh_home`` fixture: a new
+``PUBDATA_HOME`` whose ``sources`` link to the session's demo sources.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+_SESSION = Path(os.environ.get("PUBDATA_TEST_DIR") or f"/tmp/pubdata-tests-{os.getpid()}")
+if _SESSION.exists():
+    shutil.rmtree(_SESSION)
+_SESSION.mkdir(parents=True)
+os.environ["PUBDATA_HOME"] = str(_SESSION / "home")
+os.environ["PUBDATA_RETRY_DELAY"] = "1"
+os.environ["PUBDATA_DEMO_SOURCE_PORT"] = str(
+    (lambda s: (s.bind(("127.0.0.1", 0)), s.getsockname()[1], s.close())[1])(socket.socket()))
+os.environ.pop("PUBDATA_DEPARTMENTS", None)
+os.environ.pop("PUBDATA_SOURCE_ROOTS", None)
+os.environ.pop("PUBDATA_KEYS_DIR", None)
+sys.path.insert(0, str(REPO))
+
+from pubdata.airflow_env import configure  # noqa: E402
+
+configure()
+os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_SESSION / 'airflow.db'}"
+
+
+@pytest.fixture(scope="session")
+def session_dir() -> Path:
+    return _SESSION
+
+
+@pytest.fixture(scope="session")
+def demo_sources(session_dir: Path) -> Path:
+    """The demo departments' sources, generated once per session."""
+    from warehouse.demo import generate
+    return generate(session_dir / "home" / "sources")
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> None:
+    """Airflow's metadata DB, initialised once per session (~7 s)."""
+    from warehouse.runner import ensure_airflow_db
+    ensure_airflow_db()
+
+
+@pytest.fixture
+def fresh_home(tmp_path: Path, demo_sources: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty PUBDATA_HOME (catalog, lake, keys) that still sees the session's demo sources."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "sources").symlink_to(demo_sources, target_is_directory=True)
+    monkeypatch.setenv("PUBDATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def http_sources(demo_sources: Path) -> Iterator[str]:
+    from warehouse.demo import serve_http_sources
+    with serve_http_sources(demo_sources) as url:
+        yield url
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """The real portal served by uvicorn on a loopback port, in a thread."""
+
+    def __init__(self) -> None:
+        import uvicorn
+
+        from catalog.portal import create_app
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started:
+            if time.time() > deadline:
+                raise RuntimeError("portal did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture
+def live_portal() -> Iterator[LiveServer]:
+    with LiveServer() as server:
+        yield server

@@ -1,0 +1,89 @@
+"""Reading department sources: encodings detected, bad shapes kept with reasons, roots enforced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pubdata import SourceError
+from warehouse.sources import read_file, resolve_local
+
+ROWS = "编号,姓名,地址\n1,张三,浙江省杭州市西湖区文三路1号\n2,李四,温州市鹿城区\n"
+
+
+@pytest.mark.parametrize("encoding, expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),
+                                                  ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")])
+def test_csv_encodings_are_detected(tmp_path: Path, encoding: str, expected: str) -> None:
+    p = tmp_path / "x.csv"
+    p.write_bytes(ROWS.encode(encoding))
+    res = read_file(p)
+    assert res.encoding == expected
+    assert res.table.column_names == ["编号", "姓名", "地址"]
+    assert res.table.column("姓名").to_pylist() == ["张三", "李四"]
+
+
+def test_gb18030_characters_outside_gbk(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_bytes("名称\n𠀾记\n".encode("gb18030"))  # U+2003E is in GB18030, not in GBK
+    assert read_file(p).table.column("名称").to_pylist() == ["𠀾记"]
+
+
+def test_demo_gbk_source_reads_correctly(demo_sources: Path) -> None:
+    res = read_file(demo_sources / "health" / "clinic_visits.csv")
+    assert res.encoding == "gb18030"
+    assert "患者姓名" in res.table.column_names and res.table.num_rows == 2000
+
+
+def test_empty_strings_are_nulls_and_leading_zeros_survive(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("code,v\n007,\n010,x\n", encoding="utf-8")
+    t = read_file(p).table
+    assert t.column("code").to_pylist() == ["007", "010"]
+    assert t.column("v").to_pylist() == [None, "x"]
+
+
+def test_ragged_rows_are_kept_with_reasons_not_dropped_silently(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("a,b\n1,2\n3\n4,5,6\n7,8\n", encoding="utf-8")
+    res = read_file(p)
+    assert res.table.num_rows == 2
+    assert [r.reason for r in res.rejected] == ["expected 2 fields, found 1", "expected 2 fields, found 3"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"), (b"a,a\n1,2\n", "repeats column name"), (b"a,,c\n1,2,3\n", "empty column name"),
+    (b"\xff\xfe\xfa\x00\x81", "not valid utf-16 text"),
+])
+def test_bad_files_get_clear_errors_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+    p = tmp_path / "export.csv"
+    p.write_bytes(content)
+    with pytest.raises(SourceError, match=message) as err:
+        read_file(p)
+    assert "export.csv" in str(err.value)
+
+
+def test_errors_never_echo_data_values(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text('id\n"11010519491231002X\n', encoding="utf-8")  # unbalanced quote
+    try:
+        res = read_file(p)
+        assert res.table.num_rows <= 1
+    except SourceError as err:
+        assert "11010519491231002X" not in str(err)
+
+
+def test_source_paths_outside_the_roots_are_refused(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "root"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.csv").write_text("a\n1\n")
+    (tmp_path / "secret.csv").write_text("a\n1\n")
+    (root / "a" / "link.csv").symlink_to(tmp_path / "secret.csv")
+    monkeypatch.setenv("PUBDATA_SOURCE_ROOTS", str(root))
+    assert resolve_local("a/x.csv") == [(root / "a" / "x.csv").resolve()]
+    with pytest.raises(SourceError, match="outside the allowed source roots"):
+        resolve_local("a/*.csv")  # the glob matches a link that leaves the root
+    with pytest.raises(SourceError, match="outside the allowed source roots"):
+        resolve_local(str(tmp_path / "secret.csv"))
+    with pytest.raises(SourceError, match="outside the allowed source roots"):
+        resolve_local("a/link.csv")

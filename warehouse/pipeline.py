@@ -1,0 +1,230 @@
+"""The five stages of a dataset run, callable without a scheduler.
+
+Each stage takes the department id, dataset id and run id, reads its input from the lake by
+path, writes its output to the lake, records the run in the catalog and returns a small JSON-able
+summary (paths and counts only: never rows, values or keys). Stages are idempotent: re-running
+a run overwrites that run's files and rows.
+
+    extract -> validate -> classify -> protect -> publish
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pubdata import ManifestError, PubdataError, SourceError
+from warehouse import progress
+from warehouse.lake import RunPaths
+from warehouse.manifest import Dataset, Department, departments_dir, load_department
+
+__all__ = ["classify", "extract", "load", "protect", "publish", "validate", "run_dataset", "STAGES"]
+
+STAGES = ("extract", "validate", "classify", "protect", "publish")
+
+
+def load(department_id: str, dataset_id: str) -> tuple[Department, Dataset]:
+    path = departments_dir() / f"{department_id}.yaml"
+    if not path.exists():
+        path = departments_dir() / f"{department_id}.yml"
+    if not path.exists():
+        raise ManifestError(f"no manifest for department {department_id!r} in {departments_dir().name}/")
+    dept = load_department(path)
+    return dept, dept.dataset(dataset_id)
+
+
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, path)
+
+
+def _record(paths: RunPaths, run_id: str, status: str, stage: str, message: str = "", **fields: Any) -> None:
+    from catalog.publish import record_run
+    record_run(paths, run_id, status=status, stage=stage, message=message, **fields)
+    progress.emit(paths.department, paths.dataset, stage, status, message)
+
+
+def _stage(stage: str):
+    """Record start/failure of a stage in the catalog; errors keep their safe message."""
+    def wrap(fn):
+        def inner(department_id: str, dataset_id: str, run_id: str, *args: Any, **kw: Any) -> dict[str, Any]:
+            paths = RunPaths.for_run(department_id, dataset_id, run_id)
+            _record(paths, run_id, "running", stage)
+            try:
+                return fn(paths, run_id, *args, **kw)
+            except PubdataError as exc:
+                status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
+                _record(paths, run_id, status, stage, f"{exc.__class__.__name__}: {exc}")
+                raise
+            except Exception as exc:  # unexpected: record the type only (messages may hold values)
+                _record(paths, run_id, "failed", stage, f"internal error {exc.__class__.__name__} in {stage}")
+                raise
+        inner.__name__ = fn.__name__
+        inner.__doc__ = fn.__doc__
+        return inner
+    return wrap
+
+
+@_stage("extract")
+def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
+    """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
+    from warehouse import sources
+
+    dept, ds = load(paths.department, paths.dataset)
+    src = ds.source
+    rejected: list[sources.RejectedRow] = []
+    encoding = None
+    if src.type == "file":
+        files = sources.resolve_local(src.path)
+        landed = sources.copy_to_landing(files, paths.landing)
+        tables = []
+        for f in landed:
+            res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet)
+            tables.append(res.table)
+            rejected += res.rejected
+            encoding = res.encoding
+        table = tables[0] if len(tables) == 1 else _concat(tables, [f.name for f in landed])
+    elif src.type == "http":
+        name = Path(src.url.split("?")[0]).name or "download"
+        dest = sources.fetch_http(src.url, paths.landing / name)
+        fmt = src.format
+        if fmt == "auto":
+            fmt = "json" if dest.suffix.lower() == ".json" else ("jsonl" if dest.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+        res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
+        table, rejected, encoding = res.table, res.rejected, res.encoding
+    else:
+        table = sources.read_sql(src.url, src.query)
+        paths.landing.mkdir(parents=True, exist_ok=True)
+        _write_parquet(table, paths.landing / "query_result.parquet")
+    if rejected:
+        _write_parquet(pa.table({"row": [r.row for r in rejected], "reason": [r.reason for r in rejected],
+                                 "text": [r.text for r in rejected]}), paths.landing / "unparseable_rows.parquet")
+    if table.num_rows == 0:
+        raise SourceError(f"{paths.department}.{paths.dataset}: the source has a header but no rows",
+                          hint="check the department's export; the last good version stays published")
+    _write_parquet(table, paths.raw)
+    summary = {"raw": str(paths.raw), "rows": table.num_rows, "columns": table.num_columns,
+               "unparseable_rows": len(rejected), "encoding": encoding}
+    _record(paths, run_id, "running", "extract", f"{table.num_rows} rows extracted", input_rows=table.num_rows)
+    return summary
+
+
+def _concat(tables: list[pa.Table], names: list[str]) -> pa.Table:
+    first = tables[0].schema.names
+    for t, n in zip(tables[1:], names[1:]):
+        if t.schema.names != first:
+            raise SourceError(f"{n}: columns differ from {names[0]} (files matched by one glob must share a header)")
+    return pa.concat_tables(tables, promote_options="permissive")
+
+
+def _previous_columns(paths: RunPaths) -> tuple[dict[str, str] | None, _dt.datetime | None]:
+    from catalog.store import connect
+    with connect() as con:
+        row = con.execute("SELECT schema_json, published_at FROM versions WHERE department_id = ? AND "
+                          "dataset_id = ? ORDER BY version DESC LIMIT 1",
+                          [paths.department, paths.dataset]).fetchone()
+    if not row:
+        return None, None
+    return {c["name"]: c["type"] for c in json.loads(row[0])}, row[1]
+
+
+@_stage("validate")
+def validate(paths: RunPaths, run_id: str) -> dict[str, Any]:
+    """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
+    from quality import validate_dataset
+
+    _, ds = load(paths.department, paths.dataset)
+    redact = {c.name for c in ds.columns if c.privacy != "none"}
+    previous, last_published = _previous_columns(paths)
+    report = validate_dataset(paths.raw, ds, paths, redact_columns=redact, previous_columns=previous,
+                              last_published_at=last_published)
+    summary = report.to_summary()
+    _record(paths, run_id, "running", "validate",
+            f"{report.valid_rows} valid, {report.quarantined_rows} quarantined, score {report.score:.1f}",
+            input_rows=report.input_rows, valid_rows=report.valid_rows,
+            quarantined_rows=report.quarantined_rows, quality_score=report.score,
+            summary_json=json.dumps(summary, ensure_ascii=False, default=str))
+    report.raise_for_gate()
+    return {"valid": str(paths.valid), "score": report.score, "valid_rows": report.valid_rows,
+            "quarantined_rows": report.quarantined_rows}
+
+
+@_stage("classify")
+def classify(paths: RunPaths, run_id: str) -> dict[str, Any]:
+    """Classify every column (detector + manifest declarations + officers' reviews)."""
+    from privacy import classify_table
+    from privacy.review import resolve
+
+    _, ds = load(paths.department, paths.dataset)
+    table = pq.read_table(paths.valid)
+    detected = classify_table(table, context={"dataset_title": ds.title, "about_people": ds.about_people,
+                                              "theme": ds.theme})
+    final = resolve(paths, run_id, ds, detected.columns)
+    paths.classification.parent.mkdir(parents=True, exist_ok=True)
+    paths.classification.write_text(json.dumps([c.to_dict() for c in final], ensure_ascii=False, indent=1),
+                                    encoding="utf-8")
+    counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
+    return {"classification": str(paths.classification), **counts,
+            "needs_review": sum(1 for c in final if c.needs_review)}
+
+
+def _decision_path(paths: RunPaths) -> Path:
+    return paths.classification.with_name(f"{paths.run}.decision.json")
+
+
+@_stage("protect")
+def protect(paths: RunPaths, run_id: str) -> dict[str, Any]:
+    """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
+    from catalog.publish import set_tier
+    from privacy import KeyStore, decide, leak_gate, load_policy, protect_open, share_variants
+    from privacy.types import ColumnClassification
+
+    dept, ds = load(paths.department, paths.dataset)
+    cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
+    decision = decide(dept, ds, cols, load_policy())
+    _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str),
+                                     encoding="utf-8")
+    set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
+    if decision.open_tier == "withheld":
+        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
+    report = protect_open(paths.valid, decision, paths.protected)
+    shares = share_variants(paths.valid, decision, ds, paths, KeyStore())
+    leak_gate(paths.protected, decision, dataset_label=f"{paths.department}.{paths.dataset}")
+    return {"open_tier": decision.open_tier, "protected": str(paths.protected), **report.to_dict(),
+            "shared": [s.to_dict() for s in shares]}
+
+
+@_stage("publish")
+def publish(paths: RunPaths, run_id: str, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
+    """Publish the protected variant as the next immutable version (atomic)."""
+    from catalog.publish import publish_version
+
+    if protected.get("open_tier") == "withheld":
+        _record(paths, run_id, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
+        return {"version": None, "open_tier": "withheld"}
+    decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
+    result = publish_version(paths, run_id, paths.protected, columns=decision["columns"],
+                             quality_score=validated.get("score"), open_tier=decision["open_tier"],
+                             k_achieved=protected.get("k_achieved"),
+                             suppressed_rows=protected.get("suppressed_rows") or 0)
+    _record(paths, run_id, "published", "publish", f"version {result['version']} ({result['rows']} rows)",
+            version=result["version"])
+    return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
+
+
+def run_dataset(department_id: str, dataset_id: str, run_id: str) -> dict[str, Any]:
+    """All five stages in order, in this process (no scheduler): for tests and benchmarks."""
+    extract(department_id, dataset_id, run_id)
+    validated = validate(department_id, dataset_id, run_id)
+    classify(department_id, dataset_id, run_id)
+    protected = protect(department_id, dataset_id, run_id)
+    return publish(department_id, dataset_id, run_id, protected, validated)
+
