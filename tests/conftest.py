@@ -111,3 +111,27 @@ class LiveServer:
 def live_portal() -> Iterator[LiveServer]:
     with LiveServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def demo_home(session_dir: Path, demo_sources: Path, airflow_db, http_sources) -> Path:
+    """A PUBDATA_HOME where every demo department's DAG has run once (like `make demo`)."""
+    from warehouse.runner import run_departments
+    home = session_dir / "demo"
+    home.mkdir()
+    (home / "sources").symlink_to(demo_sources, target_is_directory=True)
+    old = os.environ["PUBDATA_HOME"]
+    os.environ["PUBDATA_HOME"] = str(home)
+    try:
+        outcomes = run_departments(progress=False)
+    finally:
+        os.environ["PUBDATA_HOME"] = old
+    failed = [o for o in outcomes if not o.ok]
+    assert not failed, failed
+    return home
+
+
+@pytest.fixture
+def in_demo_home(demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PUBDATA_HOME", str(demo_home))
+    return demo_home
