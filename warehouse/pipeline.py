@@ -211,13 +211,27 @@ def publish(paths: RunPaths, run_id: str, protected: dict[str, Any], validated: 
         _record(paths, run_id, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
         return {"version": None, "open_tier": "withheld"}
     decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
+    on_time = _on_time(paths)
     result = publish_version(paths, run_id, paths.protected, columns=decision["columns"],
                              quality_score=validated.get("score"), open_tier=decision["open_tier"],
                              k_achieved=protected.get("k_achieved"),
                              suppressed_rows=protected.get("suppressed_rows") or 0)
     _record(paths, run_id, "published", "publish", f"version {result['version']} ({result['rows']} rows)",
-            version=result["version"])
+            version=result["version"], on_time=on_time)
     return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
+
+
+def _on_time(paths: RunPaths) -> bool:
+    """Published within the declared update frequency of the previous version (first: on time)."""
+    from quality.validate import FRESHNESS_HOURS
+
+    _, ds = load(paths.department, paths.dataset)
+    _, last = _previous_columns(paths)
+    hours = FRESHNESS_HOURS.get(ds.update_frequency)
+    if last is None or hours is None:
+        return True
+    now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+    return (now - last).total_seconds() <= hours * 3600
 
 
 def run_dataset(department_id: str, dataset_id: str, run_id: str) -> dict[str, Any]:

@@ -130,9 +130,6 @@ def run_departments(department_ids: list[str] | None = None, *, progress: bool =
     outcomes: list[DatasetOutcome] = [
         DatasetOutcome(path.stem, "*", "failed", "manifest", str(err)) for path, err in broken.items()
         if not department_ids or path.stem in department_ids]
-    ensure_airflow_db()
-    dags = load_dags(department_ids)
-    dags = {k: v for k, v in dags.items() if k.startswith("dept_")}
     ctx = contextlib.ExitStack()
     if serve_sources:
         from warehouse.demo import serve_http_sources, sources_dir
@@ -141,6 +138,10 @@ def run_departments(department_ids: list[str] | None = None, *, progress: bool =
                 ctx.enter_context(serve_http_sources())
     log_path = home() / "airflow" / "logs" / f"pubdata-run-{_dt.datetime.now():%Y%m%dT%H%M%S}.log"
     with ctx, _airflow_output_to(log_path) as terminal:
+        if progress:
+            print(f"Airflow output goes to {log_path}", file=terminal, flush=True)
+        ensure_airflow_db()
+        dags = {k: v for k, v in load_dags(department_ids).items() if k.startswith("dept_")}
         display = _Display(good, department_ids, terminal) if progress else None
         with display or contextlib.nullcontext():
             for dag_id, dag in sorted(dags.items()):
