@@ -71,9 +71,11 @@ def resolve(paths: RunPaths, run_id: str, ds: Dataset,
                           source="override", needs_review=changed, evidence=[*det.evidence, note])
         elif declared is not None and declared.privacy is not None:
             level = stricter(declared.privacy, det.level)
-            col = det if level == det.level else replace(
-                det, level=level, entity=det.entity or declared.entity, source="declared",
-                evidence=[*det.evidence, f"manifest declares {declared.privacy}"])
+            from_manifest = level == declared.privacy and (declared.entity or level != det.level)
+            col = det if not from_manifest else replace(
+                det, level=level, entity=declared.entity or det.entity, source="declared",
+                evidence=[*det.evidence, f"manifest declares {declared.privacy}"
+                          + (f" ({declared.entity})" if declared.entity else "")])
         else:
             col = det
         final.append(col)

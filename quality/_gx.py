@@ -3,11 +3,11 @@
 ``import great_expectations`` costs ~10 s, so it happens here, lazily, once.
 """
 
-from __future__ import annotations
 
 import functools
 import logging
 import os
+import re
 import threading
 from typing import Any
 
@@ -60,10 +60,13 @@ def mask_value(value: Any) -> Any:
     if value is None:
         return None
     text = str(value)
+    if _MARKER.fullmatch(text):  # already masked by SQL, or a marker such as <null>
+        return text
     keep = min(4, len(text) // 4)
     return text[:keep] + "*" * (len(text) - keep)
 
 
+_MARKER = re.compile(r"<[a-z ]+>|.{0,4}\*+")
 _EVIDENCE_KEYS = ("partial_unexpected_list", "unexpected_list")
 _DROP_KEYS = ("unexpected_index_query",)
 

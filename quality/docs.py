@@ -48,7 +48,6 @@ def _copy_vendor(site: Path) -> Path:
 def _rewrite(text: str, file: Path, site: Path) -> str:
     vendor = site / "static" / "vendor"
     images = site / "static" / "images"
-    rel_base = Path(os.path.relpath(site, file.parent))
     # longest URLs first so that a prefix never shadows a longer one
     for url in sorted(_url_map(), key=len, reverse=True):
         if url in text:
@@ -61,9 +60,7 @@ def _rewrite(text: str, file: Path, site: Path) -> str:
         return Path(os.path.relpath(target, file.parent)).as_posix()
 
     text = _S3.sub(logo, text)
-    text = _SRI.sub("", text)
-    del rel_base
-    return text
+    return _SRI.sub("", text)
 
 
 def make_offline(site: str | Path) -> list[Path]:

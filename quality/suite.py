@@ -73,6 +73,8 @@ class Rule:
     evidence_sql: str | None = None  # row rules: value shown as evidence when failing
     native: list[dict[str, Any]] = field(default_factory=list)
     standard: str | None = None
+    #: duplicate rules: (temp table name, key SQL aliases); the table lists later duplicates
+    dup_table: tuple[str, tuple[str, ...]] | None = None
 
     def meta(self) -> dict[str, Any]:
         m: dict[str, Any] = {"rule": self.id, "severity": self.severity, "level": self.level,
@@ -103,9 +105,12 @@ def _evidence(s: str, redacted: bool) -> str:
 
 
 def default_redactions(dataset) -> set[str]:
-    """Columns always redacted: those whose standard is a personal identifier."""
-    return {c.name for c in dataset.columns if c.standard and c.standard in _std.STANDARDS
-            and _std.STANDARDS[c.standard].identifier}
+    """Columns always redacted: those whose standard is a personal identifier (resident ID,
+    mobile, landline, e-mail) and those the manifest declares ``privacy: personal|sensitive``.
+    Columns with undeclared privacy are redacted only when the caller lists them
+    (``redact_columns``, e.g. from the classifier)."""
+    return {c.name for c in dataset.columns if (c.standard and c.standard in _std.STANDARDS
+            and _std.STANDARDS[c.standard].identifier) or c.privacy in ("personal", "sensitive")}
 
 
 def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset()) -> list[Rule]:
@@ -115,13 +120,15 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
     rules: list[Rule] = []
     for i, col in enumerate(dataset.columns):
         s, v = _alias(i)
+        if col.type == "string":  # the typed form of a string column is its text form
+            v = s
         name, sev = col.name, col.severity
         ev = _evidence(s, name in redact)
 
         def add(check: str, fail: str, desc: str, native: list | None = None, standard: str | None = None,
-                severity: str = sev, evidence: str = ev) -> None:
+                severity: str = sev, evidence: str = ev, dup: tuple | None = None) -> None:
             rules.append(Rule(f"{name}:{check}", name, check, severity, "row", f"{name}: {desc}",
-                              fail, f"CASE WHEN {fail} THEN {evidence} END", native or [], standard))
+                              fail, f"CASE WHEN {fail} THEN {evidence} END", native or [], standard, dup))
 
         if col.type != "string":
             add(f"type:{col.type}", f"({s} IS NOT NULL AND {v} IS NULL)",
@@ -134,7 +141,8 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
                 else sev)
         if col.standard:
             std = _std.get(col.standard)
-            add(std.name, f"({s} IS NOT NULL AND NOT coalesce({std.sql(s)}, false))",
+            n = f"n_{i}" if std.prepare else s
+            add(std.name, f"({s} IS NOT NULL AND NOT coalesce({std.sql(n)}, false))",
                 f"{std.title} - {std.description}", std.expectations(name), standard=std.name)
         if col.enum is not None:
             values = ", ".join(sql_literal(e) for e in col.enum) or "NULL"
@@ -160,14 +168,14 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
                 "values fully match the declared pattern",
                 [{"type": "expect_column_values_to_match_regex", "kwargs": {"column": name, "regex": col.pattern}}])
         if col.unique:
-            add("unique", f"({v} IS NOT NULL AND row_number() OVER (PARTITION BY {v} ORDER BY _source_row) > 1)",
+            add("unique", f"(_source_row IN (SELECT _source_row FROM _dup_{i}))",
                 "unique (later repeats of a value are quarantined, the first is kept)",
-                [{"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}}])
+                [{"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}}],
+                dup=(f"_dup_{i}", (v,)))
     if pk:
         idx = [next(i for i, c in enumerate(dataset.columns) if c.name == k) for k in pk]
-        vs = [_alias(i)[1] for i in idx]
-        not_null = " AND ".join(f"{x} IS NOT NULL" for x in vs)
-        fail = f"({not_null} AND row_number() OVER (PARTITION BY {', '.join(vs)} ORDER BY _source_row) > 1)"
+        vs = [_alias(i)[0 if dataset.columns[i].type == "string" else 1] for i in idx]
+        fail = "(_source_row IN (SELECT _source_row FROM _dup_pk))"
         if any(k in redact for k in pk):
             ev = "'<redacted key>'"
         else:
@@ -178,7 +186,8 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
                           "the first occurrence is kept", fail, f"CASE WHEN {fail} THEN {ev} END",
                           [{"type": "expect_compound_columns_to_be_unique" if len(pk) > 1 else
                             "expect_column_values_to_be_unique",
-                            "kwargs": {"column_list": pk} if len(pk) > 1 else {"column": pk[0]}}]))
+                            "kwargs": {"column_list": pk} if len(pk) > 1 else {"column": pk[0]}}],
+                          dup_table=("_dup_pk", tuple(vs))))
     rc = dataset.row_count
     rules.append(Rule("dataset:row_count", None, "row_count", "critical", "dataset",
                       f"row count between {rc.min} and {rc.max if rc.max is not None else 'unbounded'}",

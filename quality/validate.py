@@ -30,6 +30,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from quality import standards as _std
 from quality.report import ValidationReport
 from quality.score import quality_score
 from quality.suite import SQL_TYPES, Rule, compile_rules, custom_columns, default_redactions
@@ -211,13 +212,30 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
             s, v = _conform(_q(col.name), _family(raw_types[col.name]), col.type)
         else:
             s, v = "NULL::VARCHAR", f"NULL::{SQL_TYPES[col.type]}"
-        sel += [f"{s} AS s_{i}", f"{v} AS v_{i}"]
+        sel.append(f"{s} AS s_{i}")
+        if col.type != "string":
+            sel.append(f"{v} AS v_{i}")
+    # the standard's normalised text (computed once per row, used by its predicate)
+    inner = ", ".join(["*"] + [f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
+                               for i, c in enumerate(dataset.columns) if c.standard and _std.get(c.standard).prepare])
     extras = [n for n in raw_types if dataset.column(n) is None]
     sel += [f"CAST({_q(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(extras)]
-    con.execute(f"CREATE TEMP TABLE _conf AS SELECT {', '.join(sel)} FROM _raw")
-    flag_sel = ["*"] + [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(row_rules)]
-    con.execute(f"CREATE TEMP TABLE _chk AS SELECT {', '.join(flag_sel)} FROM _conf ORDER BY _source_row")
+    con.execute(f"CREATE TEMP TABLE _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
+    timings["conform"] = time.perf_counter() - t0
+    for r in row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
+        if r.dup_table:
+            table, keys = r.dup_table
+            nn = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+            on = " AND ".join(f"c.{k} = g.{k}" for k in keys)
+            con.execute(f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
+                        f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
+                        f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first")
+    flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(row_rules)]
+    any_bad = " OR ".join(f"f_{k}" for k in range(len(row_rules))) or "false"
+    # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
+    con.execute(f"CREATE TEMP TABLE _chk AS SELECT {', '.join(['*'] + flags)} FROM _conf")
     con.execute("DROP TABLE _conf")
+    timings["flags"] = time.perf_counter() - t0 - timings["conform"]
     aggs = ["count(*)"] + [f"count(*) FILTER (WHERE f_{k})" for k in range(len(row_rules))]
     bad_cast_cols: list[str] = []
     for i, col in enumerate(dataset.columns):
@@ -239,10 +257,10 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     ev_sel = [f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {_q(r.id)}" for k, r in enumerate(row_rules)]
     for name in cust_cols:
         i = next(i for i, c in enumerate(dataset.columns) if c.name == name)
-        ev_sel.append(f"v_{i} AS {_q(name)}")
+        ev_sel.append(f"{_typed(dataset, i)} AS {_q(name)}")
     if not ev_sel:
         ev_sel = ["NULL::VARCHAR AS _none"]
-    frame = con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").fetch_arrow_table().to_pandas()
+    frame = con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").to_arrow_table().to_pandas()
     timings["frame"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
@@ -317,12 +335,10 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
                                                "rule": pa.array([p[1] for p in pairs], pa.string())}))
         con.execute("CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
                     "FROM _custom_fail GROUP BY _source_row")
-        con.execute(f"CREATE TEMP TABLE _routed AS SELECT c.*, list_concat({rejected}, coalesce(cf.rules, []::VARCHAR[])) "
-                    "AS _rejected_rules FROM _chk c LEFT JOIN _cf cf USING (_source_row) ORDER BY _source_row")
-    else:
-        con.execute(f"CREATE TEMP TABLE _routed AS SELECT *, {rejected} AS _rejected_rules FROM _chk ORDER BY _source_row")
-    con.execute("DROP TABLE _chk")
-    quarantined = con.execute("SELECT count(*) FROM _routed WHERE len(_rejected_rules) > 0").fetchone()[0]
+        any_bad = f"({any_bad} OR _source_row IN (SELECT _source_row FROM _cf))"
+        rejected = (f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "
+                    f"WHERE cf._source_row = _chk._source_row), []::VARCHAR[]))")
+    quarantined = con.execute(f"SELECT count(*) FILTER (WHERE {any_bad}) FROM _chk").fetchone()[0]
     valid_n = n_rows - quarantined
 
     q_cols = []
@@ -330,13 +346,13 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
         if col.name in raw_types:
             q_cols.append(f"s_{i} AS {_q(col.name)}")
     q_cols += [f"x_{j} AS {_q(n)}" for j, n in enumerate(extras)]
-    q_cols += ["_rejected_rules", "_source_row"]
-    _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _routed WHERE len(_rejected_rules) > 0 ORDER BY _source_row",
+    q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
+    _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row",
                    Path(paths.quarantine))
     valid_path: str | None = None
     if success:
-        v_cols = [f"v_{i} AS {_q(c.name)}" for i, c in enumerate(dataset.columns)]
-        _write_parquet(con, f"SELECT {', '.join(v_cols)} FROM _routed WHERE len(_rejected_rules) = 0 "
+        v_cols = [f"{_typed(dataset, i)} AS {_q(c.name)}" for i, c in enumerate(dataset.columns)]
+        _write_parquet(con, f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) "
                        "ORDER BY _source_row", Path(paths.valid))
         valid_path = str(paths.valid)
     else:
@@ -353,6 +369,10 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
         timings={k: round(v, 3) for k, v in timings.items()})
     assert report.valid_rows + report.quarantined_rows == report.input_rows
     return report
+
+
+def _typed(dataset, i: int) -> str:
+    return f"s_{i}" if dataset.columns[i].type == "string" else f"v_{i}"
 
 
 def _sql_str(value: str) -> str:

@@ -52,6 +52,12 @@ def _record(paths: RunPaths, run_id: str, status: str, stage: str, message: str 
     progress.emit(paths.department, paths.dataset, stage, status, message)
 
 
+def _audit(action: str, paths: RunPaths, run_id: str, detail: dict[str, Any]) -> None:
+    """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
+    from catalog.audit import append
+    append("pipeline", action, f"{paths.department}.{paths.dataset}", {"run_id": run_id, **detail})
+
+
 def _stage(stage: str):
     """Record start/failure of a stage in the catalog; errors keep their safe message."""
     def wrap(fn):
@@ -76,9 +82,11 @@ def _stage(stage: str):
 @_stage("extract")
 def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
+    from catalog.publish import register_department
     from warehouse import sources
 
     dept, ds = load(paths.department, paths.dataset)
+    register_department(dept)
     src = ds.source
     rejected: list[sources.RejectedRow] = []
     encoding = None
@@ -193,6 +201,8 @@ def protect(paths: RunPaths, run_id: str) -> dict[str, Any]:
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str),
                                      encoding="utf-8")
     set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
+    _audit("decision.open_tier", paths, run_id, {"open_tier": decision.open_tier, "rule": decision.rule_id,
+                                                  "columns": {c.name: c.action for c in decision.columns}})
     if decision.open_tier == "withheld":
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
     report = protect_open(paths.valid, decision, paths.protected)
@@ -216,6 +226,8 @@ def publish(paths: RunPaths, run_id: str, protected: dict[str, Any], validated: 
                              quality_score=validated.get("score"), open_tier=decision["open_tier"],
                              k_achieved=protected.get("k_achieved"),
                              suppressed_rows=protected.get("suppressed_rows") or 0)
+    _audit("publish.version", paths, run_id, {"version": result["version"], "rows": result["rows"],
+                                               "sha256": result["sha256"], "open_tier": decision["open_tier"]})
     _record(paths, run_id, "published", "publish", f"version {result['version']} ({result['rows']} rows)",
             version=result["version"], on_time=on_time)
     return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}

@@ -1,0 +1,290 @@
+"""validate_dataset end to end: real DuckDB checks, real GX Checkpoint, real Parquet outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pubdata import QualityGateError
+from pubdata.identifiers import id_check_char
+from warehouse.manifest import Dataset
+
+
+def _id(body17: str) -> str:
+    return body17 + id_check_char(body17)
+
+
+GOOD_IDS = [_id(f"110105198001{i:02d}{i:03d}") for i in range(1, 9)]
+BAD_CHECK_ID = GOOD_IDS[1][:17] + ("0" if GOOD_IDS[1][17] != "0" else "1")
+BAD_DATE_ID = _id("11010519800230123")
+BAD_REGION_ID = _id("99999919800101123")
+
+PEOPLE = {
+    "id": "people", "title": "Residents", "source": {"type": "file", "path": "people.csv"},
+    "primary_key": ["person_id"], "update_frequency": "irregular", "row_count": {"min": 1, "max": 1000},
+    "columns": [
+        {"name": "person_id", "type": "integer"},
+        {"name": "id_number", "standard": "cn_resident_id", "privacy": "sensitive"},
+        {"name": "name", "max_length": 10, "privacy": "personal"},
+        {"name": "gender", "standard": "gender_code"},
+        {"name": "region", "standard": "division_code", "required": True},
+        {"name": "phone", "standard": "cn_mobile", "privacy": "personal"},
+        {"name": "status", "enum": ["active", "moved"]},
+        {"name": "benefit", "type": "number", "standard": "amount"},
+        {"name": "registered", "type": "date", "standard": "date"},
+    ],
+}
+
+
+def people_rows() -> dict[str, list]:
+    n = 8
+    cols = {
+        "person_id": [str(i) for i in range(1, n + 1)],
+        "id_number": list(GOOD_IDS),
+        "name": ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏"],
+        "gender": ["1", "2", "1", "2", "1", "2", "1", "2"],
+        "region": ["110105"] * n,
+        "phone": ["13812345678"] * n,
+        "status": ["active"] * n,
+        "benefit": ["100.5"] * n,
+        "registered": ["2020-01-01"] * n,
+    }
+    return cols
+
+
+@pytest.fixture
+def people():
+    return Dataset.model_validate(PEOPLE)
+
+
+def _planted():
+    """8 good rows + planted bad rows; returns (columns, {source_row: expected rule ids})."""
+    cols = people_rows()
+    expected: dict[int, set[str]] = {}
+
+    def add(row: dict[str, str | None], rules: set[str]) -> None:
+        base = {k: v[0] for k, v in people_rows().items()}
+        base["person_id"] = str(100 + len(expected))
+        base.update(row)
+        for k in cols:
+            cols[k].append(base[k])
+        expected[len(cols["person_id"]) - 1] = rules
+
+    add({"id_number": BAD_CHECK_ID}, {"id_number:cn_resident_id"})
+    add({"id_number": BAD_DATE_ID}, {"id_number:cn_resident_id"})
+    add({"id_number": BAD_REGION_ID, "region": "999999"}, {"id_number:cn_resident_id", "region:division_code"})
+    add({"gender": "3", "phone": "12345"}, {"gender:gender_code", "phone:cn_mobile"})
+    add({"region": ""}, {"region:required"})           # "" is null
+    add({"status": "gone"}, {"status:enum"})
+    add({"benefit": "-3"}, {"benefit:amount"})
+    add({"benefit": "lots"}, {"benefit:type:number", "benefit:amount"})
+    add({"registered": "2023-02-29"}, {"registered:type:date", "registered:date"})
+    add({"name": "一二三四五六七八九十十一"}, {"name:max_length"})
+    add({"person_id": "x7"}, {"person_id:type:integer"})
+    add({"person_id": "3"}, {"dataset:primary_key"})  # duplicate of row 2 (first occurrence kept)
+    add({"person_id": None}, {"person_id:required"})  # key columns are implicitly required
+    return cols, expected
+
+
+def test_planted_bad_rows_are_quarantined_with_reasons(gx_warm, write_raw, run_paths, people):
+    from quality import validate_dataset
+
+    paths = run_paths()
+    cols, expected = _planted()
+    write_raw(paths, cols)
+    report = validate_dataset(paths.raw, people, paths, build_docs=False)
+
+    n = len(cols["person_id"])
+    assert report.input_rows == n
+    assert report.valid_rows + report.quarantined_rows == report.input_rows  # the invariant
+    assert report.quarantined_rows == len(expected)
+    assert report.success and not report.critical_failures
+
+    q = pq.read_table(paths.quarantine).to_pylist()
+    got = {r["_source_row"]: set(r["_rejected_rules"]) for r in q}
+    assert got == expected
+    # quarantined rows keep their source values, as strings
+    row = next(r for r in q if r["_source_row"] == 15)
+    assert row["benefit"] == "lots" and row["person_id"] == "107"
+    assert pq.read_schema(paths.quarantine).field("person_id").type == pa.string()
+
+    valid = pq.read_table(paths.valid)
+    assert valid.num_rows == report.valid_rows == n - len(expected)
+    assert valid.column_names == [c["name"] for c in PEOPLE["columns"]]
+    assert valid.schema.field("person_id").type == pa.int64()
+    assert valid.schema.field("benefit").type == pa.float64()
+    assert valid.schema.field("registered").type == pa.date32()
+    # valid + quarantine partition the source rows exactly
+    valid_ids = set(valid.column("person_id").to_pylist())
+    assert len(valid_ids) == valid.num_rows
+    assert 3 in valid_ids  # the first occurrence of the duplicated key is published
+
+    by_rule = {r["rule"]: r for r in report.rule_results}
+    assert by_rule["id_number:cn_resident_id"]["unexpected_count"] == 3
+    assert by_rule["id_number:cn_resident_id"]["severity"] == "warning"
+    assert by_rule["dataset:row_count"]["success"]
+    assert 0 < report.score < 100
+    summary = report.to_summary()
+    json.dumps(summary)
+    assert "id_number:cn_resident_id" in summary["failed_rules"]
+    report.raise_for_gate()  # no critical failure -> no exception
+
+
+def test_critical_failure_blocks_publish_and_says_why(gx_warm, write_raw, run_paths):
+    from quality import validate_dataset
+
+    manifest = json.loads(json.dumps(PEOPLE))
+    manifest["columns"][1]["severity"] = "critical"
+    ds = Dataset.model_validate(manifest)
+    paths = run_paths()
+    cols, _ = _planted()
+    paths.valid.parent.mkdir(parents=True, exist_ok=True)
+    paths.valid.write_bytes(b"stale")
+    write_raw(paths, cols)
+    report = validate_dataset(paths.raw, ds, paths, build_docs=False)
+
+    assert not report.success
+    assert report.valid_path is None and not paths.valid.exists()  # nothing publishable is left
+    assert paths.quarantine.exists()  # still written, for information
+    assert report.valid_rows + report.quarantined_rows == report.input_rows
+    assert report.score <= 50
+    assert any(m.startswith("id_number:cn_resident_id: 3 of") for m in report.critical_failures)
+    for msg in report.critical_failures:
+        assert BAD_CHECK_ID not in msg and BAD_DATE_ID not in msg
+    with pytest.raises(QualityGateError) as err:
+        report.raise_for_gate()
+    assert "civil_affairs.people" in str(err.value) and "id_number:cn_resident_id" in str(err.value)
+
+
+def test_row_count_out_of_bounds_is_critical(gx_warm, write_raw, run_paths):
+    from quality import validate_dataset
+
+    manifest = json.loads(json.dumps(PEOPLE))
+    manifest["row_count"] = {"min": 100}
+    ds = Dataset.model_validate(manifest)
+    paths = run_paths()
+    write_raw(paths, people_rows())
+    report = validate_dataset(paths.raw, ds, paths, build_docs=False)
+    assert not report.success
+    assert report.quarantined_rows == 0 and report.valid_rows == 8
+    assert report.critical_failures == ["dataset:row_count: 8 rows, expected between 100 and any"]
+
+
+def test_schema_drift_is_reported(gx_warm, write_raw, run_paths, people):
+    from quality import validate_dataset
+
+    paths = run_paths()
+    cols = people_rows()
+    del cols["status"]                          # declared, missing from the source
+    cols["nickname"] = ["x"] * 8                # in the source, undeclared
+    cols["benefit"] = pa.array([True] * 8)      # typed source: boolean where a number is declared
+    write_raw(paths, cols)
+    previous = {"person_id": "string", "id_number": "string", "old_code": "string", "name": "string",
+                "gender": "string", "region": "string", "phone": "string", "benefit": "number"}
+    report = validate_dataset(paths.raw, people, paths, previous_columns=previous, build_docs=False)
+
+    d = report.drift
+    assert d["against_manifest"]["added"] == ["nickname"]
+    assert d["against_manifest"]["removed"] == ["status"]
+    assert d["against_manifest"]["retyped"] == [{"column": "benefit", "declared": "number", "source": "boolean"}]
+    assert d["added"] == ["status", "registered"]
+    assert d["removed"] == ["old_code"]
+    assert d["retyped"] == [{"column": "person_id", "from": "string", "to": "integer"}]
+    assert "- old_code (string)" in d["diff"] and "~ person_id: string -> integer" in d["diff"]
+    assert "+ nickname" in d["diff"]
+    # a missing optional column is a warning; undeclared columns are not published
+    assert report.success
+    assert "nickname" not in pq.read_schema(paths.valid).names
+    assert report.to_summary()["drift"]["removed"] == ["old_code"]
+
+
+def test_typed_source_custom_expectation_and_freshness(gx_warm, write_raw, run_paths):
+    from quality import validate_dataset
+
+    ds = Dataset.model_validate({
+        "id": "stations", "title": "Stations", "source": {"type": "sql", "url": "sqlite://", "query": "select 1"},
+        "primary_key": ["code", "day"], "update_frequency": "daily",
+        "columns": [
+            {"name": "code", "type": "string", "standard": "uscc"},
+            {"name": "day", "type": "date"},
+            {"name": "lat", "type": "number", "standard": "latitude"},
+            {"name": "lon", "type": "number", "standard": "longitude"},
+            {"name": "visits", "type": "integer", "minimum": 0},
+            {"name": "updated_at", "type": "datetime"},
+        ],
+        "expectations": [{"type": "expect_column_values_to_be_between",
+                          "kwargs": {"column": "visits", "max_value": 1000}, "severity": "warning"}],
+    })
+    paths = run_paths("stations")
+    old = dt.datetime(2020, 1, 1, 8, 0)
+    write_raw(paths, {
+        "code": ["91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y44"],
+        "day": pa.array([dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 1, 1), dt.date(2024, 1, 3)]),
+        "lat": pa.array([39.9, 95.0, 39.9, 30.1]),
+        "lon": pa.array([116.4, 116.4, 116.4, 120.2]),
+        "visits": pa.array([10, 20, 5000, 7], pa.int32()),
+        "updated_at": pa.array([old] * 4, pa.timestamp("us")),
+    })
+    report = validate_dataset(paths.raw, ds, paths, build_docs=False)
+    q = {r["_source_row"]: set(r["_rejected_rules"]) for r in pq.read_table(paths.quarantine).to_pylist()}
+    assert q == {1: {"lat:latitude"},
+                 2: {"dataset:primary_key", "custom:0:expect_column_values_to_be_between"},
+                 3: {"code:uscc"}}
+    assert report.success and report.valid_rows == 1
+    assert report.freshness["checked"] and not report.freshness["ok"]
+    assert any(w.startswith("dataset:freshness") for w in report.warnings)
+    valid = pq.read_table(paths.valid)
+    assert valid.schema.field("visits").type == pa.int64()
+    assert valid.column("updated_at").to_pylist() == [old]
+
+    # a recent publish makes it fresh again
+    report2 = validate_dataset(paths.raw, ds, paths, build_docs=False,
+                               last_published_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
+    assert report2.freshness["ok"] and report2.freshness["basis"] == "last_published_at"
+
+
+def test_score_formula():
+    from quality.score import quality_score
+
+    assert quality_score([]) == 100.0
+    rows = [{"rule": "a", "severity": "warning", "level": "row", "evaluated": 100, "unexpected_count": 10,
+             "success": False},
+            {"rule": "b", "severity": "critical", "level": "row", "evaluated": 100, "unexpected_count": 0,
+             "success": True}]
+    assert quality_score(rows) == round(100 * (0.9 + 3) / 4, 2)
+    rows.append({"rule": "c", "severity": "critical", "level": "dataset", "success": False})
+    assert quality_score(rows) == 50.0
+
+
+def test_no_personal_values_in_stored_results_or_data_docs(gx_warm, write_raw, run_paths, people):
+    """Raw ID numbers (and phones / names of redacted columns) from failing rows never reach the
+    stored validation result JSON nor any HTML page of the Data Docs."""
+    from quality import validate_dataset
+
+    paths = run_paths()
+    cols, _ = _planted()
+    write_raw(paths, cols)
+    report = validate_dataset(paths.raw, people, paths, redact_columns={"name"})
+    assert report.docs_path and Path(report.docs_path).is_file()
+    assert report.results_path and Path(report.results_path).is_file()
+
+    secrets = [BAD_CHECK_ID, BAD_DATE_ID, BAD_REGION_ID, "12345", "一二三四五六七八九十十一"]
+    # sanity: the same run does put non-personal failing values into the evidence
+    stored = Path(report.results_path).read_text(encoding="utf-8")
+    assert '"gone"' in stored and '"999999"' in stored
+    # ... and the masked IDs are there
+    assert (BAD_CHECK_ID[:4] + "*" * 14) in stored
+    files = [Path(report.results_path)] + sorted(Path(paths.data_docs).rglob("*.html"))
+    assert len(files) >= 3
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        for secret in secrets:
+            assert secret not in text, f"{secret!r} leaked into {f}"
+    # the validation page did render the failing, non-personal evidence
+    page = Path(report.docs_path).read_text(encoding="utf-8")
+    assert "gone" in page and "1101**************" in page
