@@ -187,7 +187,7 @@ class ColumnCipher:
 
 
 def read_encryption_meta(path: Path) -> dict[str, Any] | None:
-    md = pq.read_schema(path).metadata or {}
+    md = pq.ParquetFile(path).metadata.metadata or {}
     raw = md.get(META_KEY)
     if raw is None:
         return None

@@ -26,9 +26,17 @@ category       published as is (protected by k-anonymity)
 hmac           keyed pseudonym: HMAC-SHA256 over the normalised value, 32 hex chars
 =============  ==============================================================
 
-HMAC-SHA256 in SQL: ``sha256(K^opad || unhex(sha256(K^ipad || m)))`` with the two 64-byte pads
-bound as BLOB parameters (DuckDB 1.5 ``sha256`` accepts BLOB); the tests check it against
-Python's :mod:`hmac`. The national suite (HMAC-SM3) runs as a DuckDB Arrow UDF instead.
+Keyed pseudonyms (policy ``crypto.pseudonym``):
+
+* ``hmac-sha256`` (default): in SQL, ``sha256(K^opad || unhex(sha256(K^ipad || m)))`` with the
+  two 64-byte pads bound as BLOB parameters (DuckDB 1.5 ``sha256`` accepts BLOB); the tests
+  check it against Python's :mod:`hmac`. Costly: ~4 SHA-256 compressions + hex round trip per
+  value, ~0.2M values/s on 2 cores.
+* ``aes-cmac``: AES-256-CMAC (RFC 4493, NIST SP 800-38B), a standard keyed PRF, computed by a
+  vectorised DuckDB Arrow UDF (:func:`cmac_hex`: numpy + one AES-ECB call per block position),
+  ~1.4M values/s; checked against ``cryptography``'s CMAC in the tests.
+* national suite: HMAC-SM3, an Arrow UDF over the distinct values of each vector (Python per
+  distinct value: slow, for deployments that require national algorithms).
 """
 
 from __future__ import annotations
@@ -40,7 +48,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from privacy.policy import ColumnDecision, DatasetDecision
 from pubdata import PrivacyError
@@ -62,7 +72,8 @@ __all__ = [
 HELPER = "__pubdata_"
 PSEUDONYM_HEX = 32
 
-#: Regular expression every non-null output of a method must fully match (leak-gate check).
+#: Regular expression every non-null, non-empty output of a method (also after k-anonymity's
+#: further generalisation) must fully match (leak-gate check).
 MASK_SHAPES: dict[str, str] = {
     "mask_name": r".\*",
     "mask_phone": r"\d{3}\*{4}\d{4}|\*{4}",
@@ -74,10 +85,10 @@ MASK_SHAPES: dict[str, str] = {
     "district": r"[^0-9０-９]*",
     "division": r"[^0-9]*",
     "age_band": r"\d+-\d+",
-    "birth_year": r"\d{4}",
-    "date_year": r"\d{4}",
-    "date_month": r"\d{4}-\d{2}",
-    "ip_prefix": r"[0-9.]+\.0/24|[0-9A-Fa-f:]*::/48",
+    "birth_year": r"\d{4}|\d{3}0s",
+    "date_year": r"\d{4}|\d{3}0s",
+    "date_month": r"\d{4}(?:-\d{2})?|\d{3}0s",
+    "ip_prefix": r"[0-9.]+\.0/24|[0-9.]+\.0\.0/16|[0-9A-Fa-f:]*::/48",
     "hmac": r"[0-9a-f]{%d}" % PSEUDONYM_HEX,
 }
 
@@ -102,10 +113,16 @@ def hmac_sql(message_blob_sql: str, ipad_param: str, opad_param: str) -> str:
     return f"sha256({opad_param} || unhex(sha256({ipad_param} || {message_blob_sql})))"
 
 
-def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
-    """Reference implementation (tests, decrypt tools): pseudonym of an already-normalised value."""
+def pseudonym_py(value: str, key: bytes, suite: str = "standard", alg: str = "hmac-sha256") -> str:
+    """Reference implementation (tests, tools): pseudonym of an already-normalised value."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives import hmac as chmac
+    from cryptography.hazmat.primitives.cmac import CMAC
+
+    if suite != "national" and alg == "aes-cmac":
+        c = CMAC(algorithms.AES(key))
+        c.update(value.encode("utf-8"))
+        return c.finalize().hex()[:PSEUDONYM_HEX]
 
     if suite == "national":
         h = chmac.HMAC(key, hashes.SM3())
@@ -114,8 +131,50 @@ def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:PSEUDONYM_HEX]
 
 
+_HEX = np.frombuffer(b"".join(f"{i:02x}".encode() for i in range(256)), dtype=np.uint8).reshape(256, 2)
+def _dbl(b: bytes) -> bytes:
+    n = int.from_bytes(b, "big") << 1
+    if b[0] & 0x80: n ^= 0x87
+    return (n & ((1 << 128) - 1)).to_bytes(16, "big")
+
+def cmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_HEX) -> pa.Array:
+    """AES-CMAC (RFC 4493) of every value, vectorised: rows are grouped by byte length (a loop
+    over distinct lengths, not rows), CBC chains run as one AES-ECB call per block position."""
+    if isinstance(arr, pa.ChunkedArray): arr = arr.combine_chunks()
+    if not pa.types.is_string(arr.type): arr = arr.cast(pa.string())
+    if arr.offset: arr = pa.concat_arrays([arr])
+    n = len(arr)
+    ecb = Cipher(algorithms.AES(key), modes.ECB())
+    Lk = ecb.encryptor().update(b"\0" * 16)
+    k1 = np.frombuffer(_dbl(Lk), np.uint8); k2 = np.frombuffer(_dbl(_dbl(Lk)), np.uint8)
+    offs = np.frombuffer(arr.buffers()[1], dtype=np.int32, count=n + 1)
+    dbuf = arr.buffers()[2]
+    data = np.frombuffer(dbuf, dtype=np.uint8) if dbuf is not None and dbuf.size else np.zeros(1, np.uint8)
+    lens = np.diff(offs)
+    X = np.zeros((n, 16), dtype=np.uint8)
+    enc = ecb.encryptor()
+    for l in np.unique(lens).tolist():
+        rows = np.nonzero(lens == l)[0]
+        b = max(1, (l + 15) // 16)
+        M = np.zeros((len(rows), b * 16), dtype=np.uint8)
+        if l:
+            M[:, :l] = data[offs[rows][:, None] + np.arange(l)[None, :]]
+        if l == 0 or l % 16:
+            M[:, l] = 0x80
+            M[:, (b - 1) * 16:] ^= k2
+        else:
+            M[:, (b - 1) * 16:] ^= k1
+        x = np.zeros((len(rows), 16), dtype=np.uint8)
+        for j in range(b):
+            x = np.frombuffer(enc.update((x ^ M[:, j * 16:(j + 1) * 16]).tobytes()), np.uint8).reshape(-1, 16)
+        X[rows] = x
+    hexd = _HEX[X].reshape(n, 32)[:, :nhex]
+    out_offs = np.arange(n + 1, dtype=np.int32) * nhex
+    return pa.Array.from_buffers(pa.string(), n, [arr.buffers()[0], pa.py_buffer(out_offs.tobytes()), pa.py_buffer(hexd.tobytes())], arr.null_count)
+
+
 def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
-    """Register the HMAC-SM3 Arrow UDF (national suite) on a connection."""
+    """Register the Arrow UDFs: HMAC-SM3 (national suite) and vectorised AES-CMAC."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives import hmac as chmac
 
@@ -133,6 +192,14 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
         import pyarrow.compute as pc
         return pc.take(pa.array(out, pa.string()), pc.index_in(values, uniq))
 
+    def _cmac(keys: pa.Array, values: pa.Array) -> pa.Array:
+        return cmac_hex(values, keys[0].as_py())
+
+    try:
+        con.create_function("pubdata_cmac", _cmac, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
+                            side_effects=False)
+    except duckdb.Error:
+        pass
     try:
         con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
                             side_effects=False)
@@ -156,6 +223,9 @@ class SqlContext:
     helpers: list[str] = field(default_factory=list)
     needs_divisions: bool = False
     national: bool = False
+    #: hmac-sha256 (SQL) | aes-cmac (vectorised Arrow UDF)
+    pseudonym_alg: str = "hmac-sha256"
+    needs_udfs: bool = False
 
     def param(self, value: Any) -> str:
         name = f"p{len(self.params)}"
@@ -230,7 +300,11 @@ def normalise_sql(col: str, t: pa.DataType, entity: str | None) -> str:
 def pseudonym_sql(col: str, t: pa.DataType, entity: str | None, key: bytes, ctx: SqlContext) -> str:
     norm = f"nullif({normalise_sql(col, t, entity)}, '')"
     if ctx.national:
+        ctx.needs_udfs = True
         return f"pubdata_hmac_sm3({ctx.param(key)}, {norm})"
+    if ctx.pseudonym_alg == "aes-cmac":
+        ctx.needs_udfs = True
+        return f"pubdata_cmac({ctx.param(key)}, {norm})"
     ipad, opad = hmac_pads(key)
     return f"left({hmac_sql(f'encode({norm})', ctx.param(ipad), ctx.param(opad))}, {PSEUDONYM_HEX})"
 
@@ -338,7 +412,7 @@ class Plan:
     def prepare(self, con: duckdb.DuckDBPyConnection) -> None:
         if self.ctx.needs_divisions:
             con.register(f"{HELPER}divisions", divisions_table())
-        if self.ctx.national:
+        if self.ctx.needs_udfs:
             register_udfs(con)
 
 
@@ -349,7 +423,8 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
 
     ``overrides``: column -> (action, method). ``keep``: only these columns (sharing scope).
     """
-    ctx = SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national")
+    ctx = SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national",
+                     pseudonym_alg=decision.pseudonym_alg)
     types = {f.name: f.type for f in schema}
     for n in types:
         if n.startswith(HELPER):

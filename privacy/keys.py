@@ -232,9 +232,24 @@ class KeyStore:
         return DepartmentKey(department, doc["key_id"], doc["alg"], doc["public_pem"].encode("ascii"),
                              doc["status"], doc["created"])
 
-    def is_revoked(self, department: str) -> bool:
+    def is_revoked(self, department: str, *, owner: str | None = None) -> bool:
+        """Whether a department's access is revoked (everywhere, or for ``dept.dataset``)."""
         key = self.department(department)
-        return key is not None and key.status == "revoked"
+        if key is not None and key.status == "revoked":
+            return True
+        if owner is not None:
+            doc = self._read_json(self._datakey_path(owner)) or {}
+            return department in doc.get("revoked", [])
+        return False
+
+    def restore(self, department: str, *, owner: str) -> None:
+        """Lift a per-dataset revocation (future versions are shared again)."""
+        with self._lock():
+            path = self._datakey_path(owner)
+            doc = self._read_json(path)
+            if doc and department in doc.get("revoked", []):
+                doc["revoked"].remove(department)
+                self._write_json(path, doc)
 
     def private_key_path(self, department: str) -> Path:
         return self._dept_dir(department) / "private.pem"
@@ -320,8 +335,9 @@ class KeyStore:
             return n
 
     def revoke(self, department: str, *, owner: str | None = None) -> int:
-        """Delete a department's wrapped data keys (of one ``dept.dataset`` or all); for all,
-        also mark the department revoked so nothing is wrapped for it again. Returns how many."""
+        """Delete a department's wrapped data keys (of one ``dept.dataset`` or all) and mark it
+        revoked there (or everywhere) so nothing is wrapped or shared for it again (until
+        :meth:`restore` / a new key pair). Returns how many wrapped keys were deleted."""
         with self._lock():
             n = 0
             for f, doc in self._datakey_docs():
@@ -333,8 +349,14 @@ class KeyStore:
                     if entry.get("recipients", {}).pop(department, None) is not None:
                         changed = True
                         n += 1
+                if owner is not None and department not in doc.setdefault("revoked", []):
+                    doc["revoked"].append(department)
+                    changed = True
                 if changed:
                     self._write_json(f, doc)
+            if owner is not None and not self._datakey_path(owner).exists():
+                self._write_json(self._datakey_path(owner), {"owner": owner, "active": None, "keys": {},
+                                                             "revoked": [department]})
             if owner is None:
                 d = self._dept_dir(department)
                 doc = self._read_json(d / "key.json")
@@ -424,6 +446,8 @@ class KeyStore:
         with self._lock():
             path = self._datakey_path(owner)
             doc = self._read_json(path)
+            if recipient in (doc or {}).get("revoked", []):
+                raise PrivacyError(f"department {recipient}'s access to {owner} is revoked")
             entry = (doc or {}).get("keys", {}).get(key_id)
             if entry is None or entry.get("destroyed"):
                 raise PrivacyError(f"data key {key_id} of {owner} does not exist or was destroyed")

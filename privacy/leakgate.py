@@ -1,0 +1,87 @@
+"""The leak gate: the last check before a version of open data is published.
+
+The open Parquet is read batch by batch (Arrow, no per-row Python) and each column is checked:
+
+1. a column the decision drops or encrypts, or that no decision covers, must not be there;
+2. no column may hold a value the detectors (:func:`privacy.scan.find_sensitive_values`)
+   validate as sensitive (resident ID number, bank card);
+3. a column the decision masks or generalises may not hold a value the detectors validate as
+   ordinary personal data (mobile number), and every non-null value of a masked, generalised
+   or pseudonymised column must have the method's output shape (``privacy.deid.MASK_SHAPES``,
+   e.g. ``138****8000``, 32 hex chars for a pseudonym -- which is why the detectors are not
+   run on pseudonyms: digit runs inside random hex would only be false positives).
+
+Any finding raises :class:`pubdata.PrivacyError` naming the dataset, the column, the entity
+and the count -- never a value -- so the publish stops and the previous version stays live.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from privacy.deid import MASK_SHAPES, is_text
+from privacy.policy import DatasetDecision
+from pubdata import PrivacyError
+
+__all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
+
+#: Entities whose presence anywhere in open data blocks a publish.
+SENSITIVE_ENTITIES = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "PASSPORT"})
+_BATCH = 1_000_000
+_PAST = {"mask": "masked", "generalise": "generalised", "pseudonymise": "pseudonymised"}
+_HINT = "the previous version stays live; fix the decision (or the data) and run again"
+
+
+def _blocked(label: str, column: str, what: str) -> PrivacyError:
+    return PrivacyError(f"leak gate: dataset {label}, column {column!r}: {what}; publish blocked",
+                        hint=_HINT)
+
+
+def leak_gate(open_parquet: Path, decision: DatasetDecision, *, dataset_label: str) -> None:
+    """Raise :class:`PrivacyError` if the open output holds what the decision says it must not."""
+    from privacy.scan import find_sensitive_values
+
+    pf = pq.ParquetFile(open_parquet)
+    schema = pf.schema_arrow
+    for name in schema.names:
+        dec = decision.column(name)
+        if dec is None:
+            raise _blocked(dataset_label, name, "no decision covers this column")
+        if dec.action in ("drop", "encrypt"):
+            raise _blocked(dataset_label, name, f"the decision is {dec.action} but the column is present")
+    scan_cols = [f.name for f in schema if is_text(f.type) or pa.types.is_integer(f.type)]
+    shapes = {}
+    for name in scan_cols:
+        dec = decision.column(name)
+        assert dec is not None
+        method = "hmac" if dec.action == "pseudonymise" else dec.method
+        if dec.action in ("mask", "generalise", "pseudonymise") and method in MASK_SHAPES:
+            shapes[name] = f"^(?:{MASK_SHAPES[method]})?$"  # empty stays empty
+    if not scan_cols:
+        return
+    for batch in pf.iter_batches(batch_size=_BATCH, columns=scan_cols):
+        for name, arr in zip(batch.schema.names, batch.columns):
+            dec = decision.column(name)
+            assert dec is not None
+            text = arr if is_text(arr.type) else pc.cast(arr, pa.string())
+            # a pseudonym column is proven by its shape (32 hex chars); digit runs inside random
+            # hex would only give the detectors false positives
+            found = {} if dec.action == "pseudonymise" else find_sensitive_values(text)
+            for entity, n in sorted(found.items()):
+                if n <= 0:
+                    continue
+                if entity in SENSITIVE_ENTITIES:
+                    raise _blocked(dataset_label, name, f"{n} value(s) validate as {entity} (sensitive)")
+                if dec.action in ("mask", "generalise", "pseudonymise"):
+                    raise _blocked(dataset_label, name, f"{n} value(s) validate as {entity} in a column "
+                                   f"the decision says is {_PAST[dec.action]} ({dec.method})")
+            if name in shapes:
+                ok = pc.match_substring_regex(text, shapes[name])
+                bad = len(text) - text.null_count - (pc.sum(ok).as_py() or 0)
+                if bad:
+                    raise _blocked(dataset_label, name, f"{bad} value(s) do not have the {dec.method or 'hmac'} "
+                                   f"output shape (not de-identified)")

@@ -1,0 +1,155 @@
+"""Privacy-preserving sharing (数据可用不可见): one shared variant per ``Share`` of a dataset.
+
+For each recipient department and purpose in the manifest's sharing scope:
+
+* only the columns of the scope (``Share.columns``, all if omitted, plus ``clear``);
+* identifier columns (the policy's identifier entities, at level personal or sensitive) become
+  keyed pseudonyms with the *purpose's* key: two departments of the same purpose join on them,
+  pseudonyms of different purposes (and of open data) cannot be linked;
+* ``clear`` columns that are personal or sensitive, and columns a rule marks ``encrypt``, are
+  encrypted with the dataset's data key (AES-256-GCM; AES-SIV for the policy's
+  ``deterministic_entities``; SM4-GCM in the national suite), wrapped for the recipient's
+  public key; ``clear`` columns that are not personal go as they are;
+* every other column gets its open-data treatment (masking, generalisation, drop); no
+  k-anonymity suppression (the recipient is a known, accountable department).
+
+A department whose access was revoked (``pubdata keys revoke``, everywhere or for this
+dataset) gets nothing: its report says ``revoked`` and no file is written. Rows about minors
+are not emptied in shared variants (the recipient is accountable and within purpose); their
+sensitive columns are still pseudonymised, encrypted or dropped like every row's.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow.parquet as pq
+
+from privacy.crypto import ColumnCipher
+from privacy.deid import build_plan, qident
+from privacy.keys import KeyStore
+from privacy.policy import DatasetDecision
+from pubdata import ManifestError
+from warehouse.lake import RunPaths
+from warehouse.manifest import Dataset, Share
+
+__all__ = ["ShareReport", "share_variant", "share_variants"]
+
+BATCH_ROWS = 1_000_000
+
+
+@dataclass
+class ShareReport:
+    recipient: str
+    purpose: str
+    path: Path | None
+    rows: int
+    #: written | revoked
+    status: str = "written"
+    pseudonymised: list[str] | None = None
+    encrypted: list[str] | None = None
+    columns: list[str] | None = None
+    key_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["path"] = str(self.path) if self.path else None
+        return d
+
+
+def _treatments(decision: DatasetDecision, share: Share, label: str) -> tuple[set[str], dict[str, tuple[str, str | None]]]:
+    names = [c.name for c in decision.columns]
+    allowed = list(share.columns) if share.columns is not None else list(names)
+    for c in share.clear:
+        if c not in allowed:
+            allowed.append(c)
+    unknown = [c for c in allowed if c not in names]
+    if unknown:
+        raise ManifestError(f"dataset {label}: sharing with {share.department}/{share.purpose} names "
+                            f"unknown columns {unknown}")
+    ident = set(decision.identifier_entities)
+    determ = set(decision.deterministic_entities)
+    enc_mode = "aes_siv"
+    overrides: dict[str, tuple[str, str | None]] = {}
+    for name in allowed:
+        dec = decision.column(name)
+        assert dec is not None
+        if (name in share.clear and dec.level != "none") or dec.action == "encrypt":
+            enc_mode = "aes_siv" if (dec.entity in determ or dec.method == "aes_siv") else "aes_gcm"
+            overrides[name] = ("encrypt", enc_mode)
+        elif name in share.clear:
+            overrides[name] = ("publish", None)
+        elif dec.level != "none" and dec.entity in ident:
+            overrides[name] = ("pseudonymise", "hmac")
+    return set(allowed), overrides
+
+
+def share_variant(input_parquet: Path, decision: DatasetDecision, share: Share, out_path: Path,
+                  keys: KeyStore) -> ShareReport:
+    """Write one shared variant atomically (tmp + rename)."""
+    label = f"{decision.department}.{decision.dataset}"
+    if keys.is_revoked(share.department, owner=label):
+        return ShareReport(share.department, share.purpose, None, 0, status="revoked")
+    keep, overrides = _treatments(decision, share, label)
+    schema = pq.read_schema(input_parquet)
+    plan = build_plan(decision, schema, pseudonym_key=keys.pseudonym_key(share.purpose),
+                      overrides=overrides, keep=keep, minors_nulling=False)
+    encrypt = {o.name: ("sm4-gcm" if decision.crypto_suite == "national" else "gcm")
+               if overrides.get(o.name, ("", None))[1] != "aes_siv" else "siv"
+               for o in plan.outputs if overrides.get(o.name, ("", None))[0] == "encrypt"}
+    cipher: ColumnCipher | None = None
+    key_id = None
+    if encrypt:
+        key_id, dek = keys.data_key(label)
+        keys.grant(label, key_id, share.department)
+        cipher = ColumnCipher(dek, label, key_id, encrypt, recipient=share.department,
+                              purpose=share.purpose, suite=decision.crypto_suite)
+    con = duckdb.connect()
+    try:
+        plan.prepare(con)
+        params = dict(plan.ctx.params)
+        params["src"] = str(input_parquet)
+        select = ", ".join(f"{o.sql} AS {qident(o.name)}" for o in plan.outputs) or "NULL AS __empty"
+        sql = f"WITH {plan.source_cte('$src')} SELECT {select} FROM {plan.from_sql()}"
+        reader = con.execute(sql, params).to_arrow_reader(BATCH_ROWS)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.tmp")
+        rows = 0
+        schema_out = cipher.output_schema(reader.schema) if cipher else reader.schema
+        try:
+            with pq.ParquetWriter(tmp, schema_out) as writer:
+                for batch in reader:
+                    if cipher:
+                        batch = cipher.encrypt_batch(batch)
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
+                md = {b"pubdata.share": json.dumps({
+                    "owner": label, "recipient": share.department, "purpose": share.purpose,
+                    "created": _dt.datetime.now(_dt.timezone.utc).isoformat()}).encode()}
+                if cipher:
+                    md.update(cipher.metadata())
+                writer.add_key_value_metadata(md)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, out_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    finally:
+        con.close()
+    return ShareReport(share.department, share.purpose, out_path, rows,
+                       pseudonymised=[n for n, (a, _) in overrides.items() if a == "pseudonymise" and n in
+                                      {o.name for o in plan.outputs}],
+                       encrypted=sorted(encrypt), columns=[o.name for o in plan.outputs], key_id=key_id)
+
+
+def share_variants(input_parquet: Path, decision: DatasetDecision, dataset: Dataset, paths: RunPaths,
+                   keys: KeyStore) -> list[ShareReport]:
+    """One shared variant per ``Share`` in the dataset's sharing scope."""
+    return [share_variant(Path(input_parquet), decision, share, paths.shared(share.department, share.purpose),
+                          keys) for share in dataset.sharing]

@@ -1,0 +1,81 @@
+"""The leak gate blocks a publish naming dataset and column, never a value."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from privacy.leakgate import leak_gate
+from privacy.policy import Policy, decide
+from privacy.protection import protect_open
+from privacy.testdata import bank_card, mobile, resident_id
+from privacy.types import ColumnClassification as CC
+from pubdata import PrivacyError
+from warehouse.manifest import Column, Contact, Dataset, Department, FileSource
+
+COLS = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1), CC("姓名", "PERSON_NAME", "personal", 1),
+        CC("手机", "PHONE_NUMBER", "personal", 1), CC("说明", None, "none", 1)]
+
+
+def _decision():  # type: ignore[no-untyped-def]
+    ds = Dataset(id="p", title="t", source=FileSource(type="file", path="x"), about_people=False,
+                 columns=[Column(name=c.name) for c in COLS])
+    return decide(Department(id="d", name="d", contact=Contact(name="x"), datasets=[ds]), ds, COLS,
+                  Policy.model_validate({"version": "1"}))
+
+
+def _table(n: int = 50) -> tuple[pa.Table, list[str], list[str]]:
+    rng = random.Random(3)
+    ids = [resident_id(rng) for _ in range(n)]
+    phones = [mobile(rng) for _ in range(n)]
+    return pa.table({"身份证号": ids, "姓名": ["张三"] * n, "手机": phones, "说明": ["ok"] * n}), ids, phones
+
+
+def test_protected_output_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBDATA_KEYS_DIR", str(tmp_path / "k"))
+    t, _, _ = _table()
+    pq.write_table(t, tmp_path / "in.parquet")
+    d = _decision()
+    protect_open(tmp_path / "in.parquet", d, tmp_path / "open.parquet")
+    leak_gate(tmp_path / "open.parquet", d, dataset_label="d.p")
+
+
+@pytest.mark.parametrize("case", ["dropped_present", "id_in_free_text", "card_in_text", "phone_in_masked",
+                                  "unmasked_name", "undecided"])
+def test_gate_blocks(tmp_path: Path, case: str) -> None:
+    d = _decision()
+    t, ids, phones = _table()
+    rng = random.Random(4)
+    card = bank_card(rng)
+    base = {"姓名": ["张*"] * 50, "手机": ["138****8000"] * 50, "说明": ["ok"] * 50}
+    secret = ""
+    if case == "dropped_present":
+        base["身份证号"] = ids
+        secret, column = ids[0], "身份证号"
+    elif case == "id_in_free_text":
+        base["说明"] = ["申请人 " + ids[5] + " 已审核"] + ["ok"] * 49
+        secret, column = ids[5], "说明"
+    elif case == "card_in_text":
+        base["说明"] = [f"卡号{card}"] + ["ok"] * 49
+        secret, column = card, "说明"
+    elif case == "phone_in_masked":
+        base["手机"] = ["138****8000"] * 49 + [phones[0]]
+        secret, column = phones[0], "手机"
+    elif case == "unmasked_name":
+        base["姓名"] = ["张*"] * 49 + ["王小明"]
+        secret, column = "王小明", "姓名"
+    else:
+        base["extra"] = ["x"] * 50
+        column = "extra"
+    p = tmp_path / "open.parquet"
+    pq.write_table(pa.table(base), p)
+    with pytest.raises(PrivacyError) as err:
+        leak_gate(p, d, dataset_label="d.p")
+    msg = str(err.value)
+    assert "d.p" in msg and repr(column) in msg and "blocked" in msg
+    if secret:
+        assert secret not in msg and secret[-4:] not in msg.replace("d.p", "")
