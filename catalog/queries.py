@@ -76,3 +76,51 @@ def department_list() -> list[dict[str, Any]]:
 
 def schema_of(row: dict[str, Any]) -> list[dict[str, str]]:
     return json.loads(row["schema_json"]) if row.get("schema_json") else []
+
+
+def catalog_state() -> dict[str, Any]:
+    """Everything the portal shows about the catalog, read in one short connection.
+
+    ``datasets`` (latest version joined, newest first), ``departments``, ``versions`` per
+    ``(department, dataset)`` (newest first), ``columns`` per ``(department, dataset, version)``,
+    ``runs`` quality history per dataset, ``downloads`` per ``(department, dataset)`` ->
+    ``{version: {format: count}}``.
+    """
+    with connect(read_only=True) as con:
+        datasets = rows_as_dicts(con.execute(
+            _LATEST + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id"))
+        extra = {(r[0], r[1]): (r[2], r[3]) for r in con.execute(
+            "SELECT department_id, dataset_id, manifest_json, updated_at FROM datasets").fetchall()}
+        departments = rows_as_dicts(con.execute(
+            "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
+            "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"))
+        versions = rows_as_dicts(con.execute(
+            "SELECT department_id, dataset_id, version, run_id, rows, bytes, published_at, quality_score, "
+            "sha256, path, schema_json, k_achieved, suppressed_rows, open_tier FROM versions "
+            "ORDER BY department_id, dataset_id, version DESC"))
+        columns = rows_as_dicts(con.execute(
+            "SELECT * FROM columns ORDER BY department_id, dataset_id, version, position"))
+        runs = rows_as_dicts(con.execute(
+            "SELECT department_id, dataset_id, run_id, status, quality_score, version, started_at "
+            "FROM runs WHERE quality_score IS NOT NULL ORDER BY started_at"))
+        try:
+            downloads = con.execute("SELECT department_id, dataset_id, version, format, count "
+                                    "FROM download_counts").fetchall()
+        except Exception:  # noqa: BLE001 - a catalog made before download counting
+            downloads = []
+    state: dict[str, Any] = {"datasets": datasets, "departments": departments, "versions": {},
+                             "columns": {}, "runs": {}, "downloads": {}}
+    for d in datasets:
+        manifest_json, updated_at = extra.get((d["department_id"], d["dataset_id"]), (None, None))
+        d["manifest"] = json.loads(manifest_json) if manifest_json else {}
+        d["updated_at"] = updated_at
+        d["keywords"] = list(d["keywords"] or [])
+    for v in versions:
+        state["versions"].setdefault((v["department_id"], v["dataset_id"]), []).append(v)
+    for c in columns:
+        state["columns"].setdefault((c["department_id"], c["dataset_id"], c["version"]), []).append(c)
+    for r in runs:
+        state["runs"].setdefault((r["department_id"], r["dataset_id"]), []).append(r)
+    for dept, ds, version, fmt, count in downloads:
+        state["downloads"].setdefault((dept, ds), {}).setdefault(version, {})[fmt] = count
+    return state

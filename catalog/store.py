@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,6 +65,26 @@ CREATE TABLE IF NOT EXISTS reviews (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, "column" VARCHAR NOT NULL,
     entity VARCHAR, level VARCHAR NOT NULL, reviewer VARCHAR NOT NULL, reason VARCHAR NOT NULL,
     detected_entity VARCHAR, detected_level VARCHAR, created_at TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS audit_log (
+    seq BIGINT PRIMARY KEY, ts VARCHAR NOT NULL, actor VARCHAR NOT NULL, action VARCHAR NOT NULL,
+    subject VARCHAR, detail_json VARCHAR NOT NULL, prev_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS tokens (
+    id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, department_id VARCHAR, officer VARCHAR,
+    secret_sha256 VARCHAR NOT NULL, note VARCHAR, created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP,
+    revoked_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS token_scopes (
+    token_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL,
+    purpose VARCHAR NOT NULL, granted_by VARCHAR, application_id VARCHAR, granted_at TIMESTAMP,
+    expires_at TIMESTAMP, PRIMARY KEY (token_id, department_id, dataset_id, purpose));
+CREATE TABLE IF NOT EXISTS access_applications (
+    id VARCHAR PRIMARY KEY, applicant VARCHAR NOT NULL, token_id VARCHAR, department_id VARCHAR NOT NULL,
+    dataset_id VARCHAR NOT NULL, purpose VARCHAR NOT NULL, reason VARCHAR, contact VARCHAR, days INTEGER,
+    status VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, decided_by VARCHAR, decided_at TIMESTAMP,
+    decision_note VARCHAR);
+CREATE TABLE IF NOT EXISTS download_counts (
+    department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
+    format VARCHAR NOT NULL, count BIGINT NOT NULL, last_at TIMESTAMP,
+    PRIMARY KEY (department_id, dataset_id, version, format));
 """
 
 
@@ -96,19 +117,37 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         with connect(read_only=False):
             pass
     deadline = time.monotonic() + timeout
-    delay = 0.02
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=read_only,
-                                 config={"autoinstall_known_extensions": "false",
-                                         "autoload_known_extensions": "false"})
-            break
-        except duckdb.Error as exc:
-            if not _is_lock_error(exc) or time.monotonic() > deadline:
-                raise CatalogError(f"catalog {path.name} cannot be opened ({str(exc).splitlines()[0][:160]})",
-                                   hint="another process may hold it; retry, or check PUBDATA_HOME") from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
+    delay = 0.005
+    mode = read_only
+    if not read_only:
+        _writers_waiting(+1)
+    try:
+        while True:
+            if read_only and _WRITERS[0] > 0:
+                mode = False  # a writer of this process is waiting: don't keep a read-only instance alive
+            try:
+                con = duckdb.connect(str(path), read_only=mode,
+                                     config={"autoinstall_known_extensions": "false",
+                                             "autoload_known_extensions": "false"})
+                break
+            except duckdb.Error as exc:
+                if _is_config_conflict(exc):
+                    # DuckDB allows one configuration per file and process. A reader may share the
+                    # read-write instance of this process; a writer waits for the readers to close.
+                    if read_only and mode:
+                        mode = False
+                        continue
+                    mode = read_only
+                elif not _is_lock_error(exc):
+                    deadline = 0.0
+                if time.monotonic() > deadline:
+                    raise CatalogError(f"catalog {path.name} cannot be opened ({str(exc).splitlines()[0][:160]})",
+                                       hint="another process may hold it; retry, or check PUBDATA_HOME") from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+    finally:
+        if not read_only:
+            _writers_waiting(-1)
     try:
         con.execute("SET file_search_path = ?", [str(home())])
         if not read_only:
@@ -116,6 +155,19 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         yield con
     finally:
         con.close()
+
+
+_WRITERS = [0]
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writers_waiting(delta: int) -> None:
+    with _WRITERS_LOCK:
+        _WRITERS[0] += delta
+
+
+def _is_config_conflict(exc: Exception) -> bool:
+    return "different configuration" in str(exc)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,8 +1,9 @@
-"""Build the FastAPI application. Features are routers registered in one list."""
+"""Build the FastAPI application. Features are routers registered in one list (``ROUTERS``)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
+import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -10,18 +11,41 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from catalog.portal.paths import HERE
 from pubdata import CatalogError
 
-HERE = Path(__file__).parent
+__all__ = ["HERE", "ROUTERS", "create_app"]
+
+log = logging.getLogger("pubdata.portal")
+
+#: Router modules, in registration order. Add a feature by adding its module here.
+ROUTERS = ("catalog.portal.pages", "catalog.portal.downloads", "catalog.portal.api_ckan",
+           "catalog.portal.api_meta", "catalog.portal.officers", "catalog.portal.docs")
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI):
+    from catalog.store import connect
+    with connect():  # create the portal's tables in an older catalog
+        pass
+    yield
 
 
 def create_app() -> FastAPI:
-    from catalog.portal import downloads, pages
+    import importlib
 
-    app = FastAPI(title="pubdata open-data portal", version="0.1.0", docs_url=None, redoc_url=None)
+    from catalog.portal.access import AccessDenied
+
+    app = FastAPI(title="pubdata open-data portal", version="0.2.0", docs_url=None, redoc_url=None,
+                  lifespan=_lifespan,
+                  description="Open data of the departments: CKAN Action API, DCAT-AP, downloads, "
+                              "conditional data with department tokens.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (pages, downloads):
-        app.include_router(module.router)
+    for name in ROUTERS:
+        app.include_router(importlib.import_module(name).router)
+
+    from catalog.portal import pages
+    from catalog.portal.officers import login_page
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -30,15 +54,27 @@ def create_app() -> FastAPI:
         return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}},
                             status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
+    @app.exception_handler(AccessDenied)
+    async def access_denied(request: Request, exc: AccessDenied):
+        if _wants_html(request) and request.url.path.startswith("/officers"):
+            return login_page(request, None if exc.status == 401 else exc.message, status=exc.status)
+        return JSONResponse({"error": {"status": exc.status, "message": exc.message}},
+                            status_code=exc.status, headers=exc.headers)
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         fields = [".".join(str(p) for p in e["loc"]) for e in exc.errors()]
-        return JSONResponse({"error": {"status": 400, "message": f"invalid parameter(s): {', '.join(fields)}"}},
+        return JSONResponse({"error": {"status": 400, "message": f"invalid parameter(s): {', '.join(fields)[:300]}"}},
                             status_code=400)
 
     @app.exception_handler(CatalogError)
     async def catalog_error(request: Request, exc: CatalogError):
         return JSONResponse({"error": {"status": 404, "message": str(exc)}}, status_code=404)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("unexpected error on %s", request.url.path)
+        return JSONResponse({"error": {"status": 500, "message": "internal error"}}, status_code=500)
 
     return app
 

@@ -1,10 +1,18 @@
-"""Downloads of any published version as CSV (UTF-8 with BOM), Parquet or JSON, streamed."""
+"""Downloads of any published version as CSV (UTF-8 with BOM), Parquet or JSON.
+
+CSV and JSON are streamed batch by batch from the Parquet file (constant memory whatever the
+size); Parquet is served as a file with ``Range`` support. Every response carries ``ETag`` and
+``Last-Modified`` (versions are immutable) and honours ``If-None-Match``. Every download is
+counted per dataset, version and format; conditional datasets need a department token whose
+scope covers them (and the access is audited); withheld datasets serve nothing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
+import threading
 from collections.abc import Iterator
 from email.utils import format_datetime
 from pathlib import Path
@@ -13,34 +21,39 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 
-from catalog import queries
-from catalog.portal.pages import checked_ids
-from pubdata import CatalogError, home
+from catalog.portal import state as catalog_state
+from catalog.portal.access import data_access
+from catalog.portal.common import checked_ids
+from catalog.store import connect
+from pubdata import home
 
-router = APIRouter()
+router = APIRouter(tags=["downloads"])
 BATCH = 65536
 MEDIA = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet",
          "json": "application/json"}
+_COUNT_LOCK = threading.Lock()
 
 
-def _version_file(department: str, dataset: str, version: int | None) -> tuple[dict, Path]:
-    checked_ids(department, dataset)
-    try:
-        row = queries.version_row(department, dataset, version)
-    except CatalogError:
-        raise HTTPException(404, "no such dataset or version") from None
-    detail = queries.dataset_detail(department, dataset)
-    if detail is None or detail["open_tier"] != "open":
-        raise HTTPException(403, "this dataset is not open to the public; see its page for how to apply")
-    path = (home() / row["path"]).resolve()
-    if not path.is_relative_to((home() / "open").resolve()) or not path.is_file():
-        raise HTTPException(404, "file of this version is missing")
-    return row, path
+def count_download(department: str, dataset: str, version: int, fmt: str) -> None:
+    """Add one to the download counter of a dataset version and format."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with _COUNT_LOCK, connect() as con:
+        con.execute("INSERT INTO download_counts VALUES (?, ?, ?, ?, 1, ?) "
+                    "ON CONFLICT (department_id, dataset_id, version, format) "
+                    "DO UPDATE SET count = count + 1, last_at = excluded.last_at",
+                    [department, dataset, version, fmt, now])
 
 
-def _csv_stream(path: Path) -> Iterator[bytes]:
+def resolve_file(path_text: str, root: str = "open") -> Path:
+    path = (home() / path_text).resolve()
+    if not path.is_relative_to((home() / root).resolve()) or not path.is_file():
+        raise HTTPException(404, "the file of this version is missing")
+    return path
+
+
+def csv_stream(path: Path) -> Iterator[bytes]:
     yield b"\xef\xbb\xbf"
     pf = pq.ParquetFile(path)
     first = True
@@ -56,32 +69,64 @@ def _csv_stream(path: Path) -> Iterator[bytes]:
         yield buf.getvalue()
 
 
-def _json_stream(path: Path) -> Iterator[bytes]:
+def json_stream(path: Path) -> Iterator[bytes]:
     yield b"["
     sep = b""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH):
+        parts = []
         for row in batch.to_pylist():
-            yield sep + json.dumps(row, ensure_ascii=False, default=str).encode()
+            parts.append(sep + json.dumps(row, ensure_ascii=False, default=str).encode())
             sep = b",\n"
+        yield b"".join(parts)
     yield b"]\n"
 
 
-@router.get("/datasets/{department}/{dataset}/download.{fmt}", summary="Download a published version")
-def download(request: Request, department: str, dataset: str, fmt: str, version: int | None = None):
-    if fmt not in MEDIA:
-        raise HTTPException(404, "format must be csv, parquet or json")
-    if version is not None and not (1 <= version <= 10**9):
-        raise HTTPException(400, "version must be a positive integer")
-    row, path = _version_file(department, dataset, version)
-    name = f"{department}__{dataset}__v{row['version']}.{fmt}"
-    etag = f'"{row["sha256"][:32]}-{fmt}"'
+def file_response(request: Request, path: Path, fmt: str, name: str, etag: str,
+                  modified: dt.datetime | None) -> Response:
     headers = {"ETag": etag, "Content-Disposition": f'attachment; filename="{name}"',
-               "Cache-Control": "public, max-age=60"}
-    if row.get("published_at"):
-        headers["Last-Modified"] = format_datetime(row["published_at"].replace(tzinfo=dt.UTC), usegmt=True)
-    if request.headers.get("if-none-match") == etag:
-        return StreamingResponse(iter(()), status_code=304, headers={"ETag": etag})
+               "Cache-Control": "public, max-age=60", "Accept-Ranges": "bytes" if fmt == "parquet" else "none"}
+    if modified is not None:
+        headers["Last-Modified"] = format_datetime(modified.replace(tzinfo=dt.UTC), usegmt=True)
+    inm = request.headers.get("if-none-match")
+    if inm and etag in [t.strip() for t in inm.split(",")]:
+        return Response(status_code=304, headers={k: v for k, v in headers.items()
+                                                  if k in ("ETag", "Last-Modified", "Cache-Control")})
     if fmt == "parquet":
         return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
-    stream = _csv_stream(path) if fmt == "csv" else _json_stream(path)
+    stream = csv_stream(path) if fmt == "csv" else json_stream(path)
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
+
+
+def _counts(request: Request) -> bool:
+    """Count a download once: not for 304s, nor for range requests after the first byte."""
+    rng = request.headers.get("range", "")
+    return not rng or rng.replace(" ", "").startswith("bytes=0-")
+
+
+@router.get("/datasets/{department}/{dataset}/download.{fmt}", summary="Download a published version",
+            description="CSV (UTF-8 with BOM), Parquet (supports Range) or JSON of the latest version, "
+                        "or of `version`. Conditional datasets need `Authorization: Bearer <department "
+                        "token>` (and optionally `purpose`).")
+def download(request: Request, department: str, dataset: str, fmt: str, version: int | None = None,
+             purpose: str | None = None) -> Response:
+    if fmt not in MEDIA:
+        raise HTTPException(404, "format must be csv, parquet or json")
+    checked_ids(department, dataset)
+    if version is not None and not (1 <= version <= 10**9):
+        raise HTTPException(400, "version must be a positive integer")
+    st = catalog_state.current()
+    d = st.dataset(department, dataset)
+    if d is None:
+        raise HTTPException(404, "no such dataset")
+    row = st.version(department, dataset, version)
+    if row is None:
+        raise HTTPException(404, "no such version")
+    data_access(request, d, purpose=purpose, what=f"download.{fmt}", detail={"version": row["version"]})
+    path = resolve_file(row["path"])
+    name = f"{department}__{dataset}__v{row['version']}.{fmt}"
+    etag = f'"{row["sha256"][:32]}-{fmt}"'
+    response = file_response(request, path, fmt, name, etag, row.get("published_at"))
+    if response.status_code != 304 and _counts(request):
+        count_download(department, dataset, row["version"], fmt)
+    return response
+

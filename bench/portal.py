@@ -1,0 +1,186 @@
+"""Portal benchmark: throughput and latency under concurrency, and memory of a huge CSV download.
+
+1. Builds a catalog in a temporary PUBDATA_HOME (the portal tests' catalog plus
+   ``ecology.air_quality`` with 1e7 rows, generated with DuckDB ``range()``).
+2. Starts the portal (`pubdata serve`, one uvicorn process) on a loopback port.
+3. For 1, 8 and 32 concurrent clients (asyncio + httpx, keep-alive), runs ``package_search``
+   (12 queries, mostly Chinese, in rotation) and four dataset pages for a few seconds each; prints
+   rps, p50, p99. The first, uncached run of each query is timed separately.
+4. Streams the 1e7-row CSV download and samples the server's VmRSS from /proc every 20 ms.
+
+Last line: ``BENCH portal rps=<package_search rps at 32 clients> p99_ms=<worst p99 of both
+endpoints at 32 clients> download_peak_mb=<server peak RSS while streaming the CSV>``.
+Usage: ``python bench/portal.py [--rows N] [--seconds S]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "portal"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> tuple[float, float]:
+    """(VmRSS, VmHWM) of a process in MiB."""
+    values = {}
+    with open(f"/proc/{pid}/status") as fh:
+        for line in fh:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                key, val = line.split(":")
+                values[key] = int(val.split()[0]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+QUERIES = ["公交客流", "医院", "门诊就诊", "空气质量", "养老机构", "企业登记", "站点坐标", "低保补贴",
+           "床位", "线路", "hospital", "boardings"]
+
+
+async def load(urls: list[str], clients: int, seconds: float) -> list[float]:
+    import httpx
+    latencies: list[float] = []
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+        async def worker(offset: int) -> None:
+            i = offset
+            while time.perf_counter() < deadline:
+                url = urls[i % len(urls)]
+                i += 1
+                t0 = time.perf_counter()
+                r = await client.get(url)
+                latencies.append(time.perf_counter() - t0)
+                if r.status_code != 200:
+                    raise RuntimeError(f"{url} -> {r.status_code}")
+        await asyncio.gather(*(worker(n) for n in range(clients)))
+    return latencies
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--seconds", type=float, default=4.0)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="pubdata-bench-portal-"))
+    home = work / "home"
+    home.mkdir()
+    os.environ["PUBDATA_HOME"] = str(home)
+    os.environ.setdefault("PUBDATA_DEMO_SOURCE_PORT", "8765")
+    import portal_catalog
+
+    t0 = time.perf_counter()
+    portal_catalog.build(home)
+    portal_catalog.big_parquet(home, args.rows)
+    big = next((home / "open" / "ecology" / "air_quality").glob("v*.parquet"))
+    print(f"catalog built in {time.perf_counter() - t0:.1f}s; {args.rows:,} rows = "
+          f"{big.stat().st_size / 1e6:.0f} MB Parquet", flush=True)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "pubdata.cli", "serve", "--port", str(port)],
+                              env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        import httpx
+        deadline = time.time() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/3/action/site_read", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.time() > deadline or server.poll() is not None:
+                raise SystemExit("portal did not start: " + (server.stderr.read().decode()[-2000:] if server.stderr else ""))
+            time.sleep(0.2)
+        from urllib.parse import quote
+        search_urls = [f"{base}/api/3/action/package_search?q={quote(q)}&rows=10" for q in QUERIES]
+        page_urls = [f"{base}/datasets/{d}" for d in ("health/hospitals", "transport/bus_stops",
+                                                      "transport/ridership", "health/clinic_visits")]
+        httpx.get(base + "/api/3/action/package_search?q=x", timeout=60).raise_for_status()  # jieba, index
+        cold = []
+        for url in search_urls:  # each query once, before any result is cached
+            t = time.perf_counter()
+            httpx.get(url, timeout=60).raise_for_status()
+            cold.append((time.perf_counter() - t) * 1000)
+        print(f"package_search, first time per query (not cached): median {statistics.median(cold):.1f} ms, "
+              f"max {max(cold):.1f} ms over {len(cold)} queries")
+        for url in page_urls:  # version diffs are computed once per version pair
+            httpx.get(url, timeout=60).raise_for_status()
+        results: dict[tuple[str, int], tuple[float, float, float]] = {}
+        print(f"{'endpoint':<16}{'clients':>8}{'rps':>10}{'p50 ms':>10}{'p99 ms':>10}")
+        for clients in (1, 8, 32):
+            for name, urls in (("package_search", search_urls), ("dataset_page", page_urls)):
+                t = time.perf_counter()
+                lat = asyncio.run(load(urls, clients, args.seconds))
+                elapsed = time.perf_counter() - t
+                rps = len(lat) / elapsed
+                p50, p99 = percentile(lat, 50) * 1000, percentile(lat, 99) * 1000
+                results[(name, clients)] = (rps, p50, p99)
+                print(f"{name:<16}{clients:>8}{rps:>10.0f}{p50:>10.1f}{p99:>10.1f}", flush=True)
+        # context: the same harness against a trivial action (no catalog work) shows what the single
+        # uvicorn process and the load generator, sharing the machine's cores, can do at 32 clients
+        lat = asyncio.run(load([base + "/api/3/action/site_read"], 32, args.seconds / 2))
+        print(f"{'(site_read)':<16}{32:>8}{len(lat) / (args.seconds / 2):>10.0f}{percentile(lat, 50) * 1000:>10.1f}"
+              f"{percentile(lat, 99) * 1000:>10.1f}   <- harness/uvicorn ceiling, no catalog work", flush=True)
+
+        base_rss, _ = rss_mb(server.pid)
+        peak = [base_rss]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                try:
+                    peak[0] = max(peak[0], rss_mb(server.pid)[0])
+                except OSError:
+                    return
+                time.sleep(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        size = 0
+        t = time.perf_counter()
+        with httpx.stream("GET", base + "/datasets/ecology/air_quality/download.csv", timeout=600) as r:
+            r.raise_for_status()
+            for chunk in r.iter_raw(1 << 20):
+                size += len(chunk)
+        elapsed = time.perf_counter() - t
+        stop.set()
+        sampler.join()
+        print(f"CSV download: {size / 1e6:.0f} MB in {elapsed:.1f}s ({size / 1e6 / elapsed:.0f} MB/s); server RSS "
+              f"{base_rss:.0f} MB before, peak {peak[0]:.0f} MB while streaming (+{peak[0] - base_rss:.0f} MB)")
+    finally:
+        server.terminate()
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    rps32 = results[("package_search", 32)][0]
+    p99 = max(results[("package_search", 32)][2], results[("dataset_page", 32)][2])
+    print(f"BENCH portal rps={rps32:.0f} p99_ms={p99:.0f} download_peak_mb={peak[0]:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

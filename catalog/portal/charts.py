@@ -1,0 +1,41 @@
+"""Charts drawn server-side as inline SVG (no JavaScript, no CDN)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+__all__ = ["trend_svg"]
+
+
+def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height: int = 160,
+              title: str = "质量评分趋势") -> Markup:
+    """A line chart of scores 0-100: ``points`` = ``[(label, score, ok)]`` oldest first."""
+    if not points:
+        return Markup("")
+    left, right, top, bottom = 36, 12, 14, 26
+    w, h = width - left - right, height - top - bottom
+    n = len(points)
+
+    def x(i: int) -> float:
+        return left + (w / 2 if n == 1 else i * w / (n - 1))
+
+    def y(v: float) -> float:
+        return top + h - max(0.0, min(100.0, v)) / 100 * h
+
+    parts = [f'<svg class="chart" id="quality-chart" role="img" aria-label="{escape(title)}" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+             f"<title>{escape(title)}</title>"]
+    for v in (0, 50, 100):
+        parts.append(f'<line x1="{left}" x2="{left + w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="axis">{v}</text>')
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(p[1]):.1f}" for i, p in enumerate(points))
+    parts.append(f'<path d="{path}" class="line"/>')
+    step = max(1, n // 8)
+    for i, (label, score, ok) in enumerate(points):
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(score):.1f}" r="4" class="{"pt" if ok else "pt bad"}">'
+                     f"<title>{escape(label)}: {score:.1f}</title></circle>")
+        if i % step == 0 or i == n - 1:
+            parts.append(f'<text x="{x(i):.1f}" y="{height - 8}" text-anchor="middle" class="axis">'
+                         f"{escape(label)}</text>")
+    parts.append("</svg>")
+    return Markup("".join(parts))

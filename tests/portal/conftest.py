@@ -1,0 +1,96 @@
+"""Fixtures of the portal tests: one catalog built directly (no Airflow) and one live server.
+
+``portal_home`` is built once per session; every test of this folder runs with PUBDATA_HOME
+pointing at it (autouse), so the live server thread reads it too. Tests that break things
+(audit tampering) use ``scratch_home``, their own small catalog.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import portal_catalog as _catalog
+
+
+class LiveServer:
+    """The real portal served by uvicorn on a loopback port, in a thread (like tests/conftest.py's)."""
+
+    def __init__(self) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        from catalog.portal import create_app
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "LiveServer":
+        import time
+        self.thread.start()
+        deadline = time.time() + 20
+        while not self.server.started:
+            if time.time() > deadline:
+                raise RuntimeError("portal did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def portal_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("portal") / "home"
+    home.mkdir()
+    old = os.environ.get("PUBDATA_HOME")
+    os.environ["PUBDATA_HOME"] = str(home)
+    try:
+        _catalog.build(home)
+    finally:
+        if old is not None:
+            os.environ["PUBDATA_HOME"] = old
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _in_portal_home(portal_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PUBDATA_HOME", str(portal_home))
+    monkeypatch.delenv("PUBDATA_PORTAL_URL", raising=False)
+    return portal_home
+
+
+@pytest.fixture(scope="session")
+def portal(portal_home: Path) -> Iterator[LiveServer]:
+    """A live uvicorn server for the whole folder (it reads PUBDATA_HOME per request)."""
+    os.environ["PUBDATA_HOME"] = str(portal_home)
+    with LiveServer() as server:
+        yield server
+
+
+@pytest.fixture
+def scratch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("PUBDATA_HOME", str(home))
+    from catalog.publish import register_department
+    from warehouse.manifest import load_department
+    register_department(load_department(_catalog.REPO / "departments" / "health.yaml"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def officer_token(portal_home: Path) -> str:
+    os.environ["PUBDATA_HOME"] = str(portal_home)
+    from catalog import tokens
+    return tokens.issue(officer="wang.officer")[1]
