@@ -20,7 +20,8 @@ log = logging.getLogger("pubdata.portal")
 
 #: Router modules, in registration order. Add a feature by adding its module here.
 ROUTERS = ("catalog.portal.pages", "catalog.portal.downloads", "catalog.portal.api_ckan",
-           "catalog.portal.api_meta", "catalog.portal.officers", "catalog.portal.docs")
+           "catalog.portal.api_meta", "catalog.portal.officers", "catalog.portal.docs",
+           "catalog.portal.scorecard")
 
 
 @contextlib.asynccontextmanager

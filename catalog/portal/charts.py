@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-__all__ = ["trend_svg"]
+__all__ = ["lines_svg", "trend_svg"]
 
 
 def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height: int = 160,
@@ -38,4 +38,44 @@ def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height
             parts.append(f'<text x="{x(i):.1f}" y="{height - 8}" text-anchor="middle" class="axis">'
                          f"{escape(label)}</text>")
     parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+_PALETTE = ("#b4232a", "#2f7d32", "#1f5fa8", "#8a5b00", "#6a3d9a", "#00838f", "#5f6b7a", "#d35400")
+
+
+def lines_svg(series: dict[str, list[tuple[str, float]]], *, width: int = 720, height: int = 220,
+              title: str = "综合得分趋势") -> Markup:
+    """Several 0-100 series over a shared run axis, with a legend: ``{name: [(label, value)]}``."""
+    series = {k: v for k, v in series.items() if v}
+    if not series:
+        return Markup("")
+    left, right, top, bottom = 36, 150, 14, 26
+    w, h = width - left - right, height - top - bottom
+    n = max(len(v) for v in series.values())
+
+    def x(i: int) -> float:
+        return left + (w / 2 if n == 1 else i * w / (n - 1))
+
+    def y(v: float) -> float:
+        return top + h - max(0.0, min(100.0, v)) / 100 * h
+
+    parts = [f'<svg class="chart" id="scorecard-chart" role="img" aria-label="{escape(title)}" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+             f"<title>{escape(title)}</title>"]
+    for v in (0, 50, 100):
+        parts.append(f'<line x1="{left}" x2="{left + w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="axis">{v}</text>')
+    for k, (name, points) in enumerate(sorted(series.items())):
+        color = _PALETTE[k % len(_PALETTE)]
+        path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(v):.1f}" for i, (_, v) in enumerate(points))
+        parts.append(f'<path d="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for i, (label, v) in enumerate(points):
+            parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{color}">'
+                         f"<title>{escape(name)} {escape(label)}: {v:.1f}</title></circle>")
+        ly = top + 14 + 18 * k
+        parts.append(f'<rect x="{left + w + 14}" y="{ly - 9}" width="10" height="10" fill="{color}"/>'
+                     f'<text x="{left + w + 30}" y="{ly}" class="axis">{escape(name)}</text>')
+    parts.append(f'<text x="{left + w / 2:.1f}" y="{height - 6}" text-anchor="middle" class="axis">'
+                 "第 1 … N 次运行</text></svg>")
     return Markup("".join(parts))
