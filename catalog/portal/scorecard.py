@@ -23,7 +23,7 @@ def _trends(runs: list[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]
                               ("open_share", "开放率 (%)", 100), ("on_time", "按时更新率 (%)", 100)):
         series = {names.get(d, d): [(f"#{i + 1}", float(r[key]) * scale) for i, r in enumerate(rs)]
                   for d, rs in by_dept.items()}
-        charts[key] = lines_svg(series, title=title)
+        charts[key] = (title, lines_svg(series, title=title))
     return charts
 
 
