@@ -402,9 +402,11 @@ class Plan:
     #: columns in the input nobody decided on (dropped, fail closed)
     undecided: list[str]
 
-    def source_cte(self, source_param: str) -> str:
+    def source_cte(self, source_param: str, *, row_number: bool = False) -> str:
+        """``src`` CTE; ``row_number`` adds DuckDB's ``file_row_number`` (row position in the file)."""
         extra = "".join(", " + h for h in self.ctx.helpers)
-        return f"src AS (SELECT *{extra} FROM read_parquet({source_param}) AS src)"
+        rn = ", file_row_number=true" if row_number else ""
+        return f"src AS (SELECT *{extra} FROM read_parquet({source_param}{rn}) AS src)"
 
     def from_sql(self) -> str:
         return "src " + " ".join(self.ctx.joins)

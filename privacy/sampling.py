@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from pubdata.settings import int_setting
 
-__all__ = ["default_sample_size", "sample_rows", "column_sample", "to_strings"]
+__all__ = ["default_sample_size", "sample_rows", "column_sample", "take", "to_strings"]
 
 
 def default_sample_size() -> int:
@@ -49,10 +49,29 @@ def to_strings(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
     return [None if v is None else str(v) for v in values.to_pylist()]
 
 
+def take(column: pa.ChunkedArray | pa.Array, rows: np.ndarray) -> pa.Array:
+    """``column[rows]`` chunk by chunk: ``ChunkedArray.take`` may concatenate all chunks first,
+    which would make sampling cost grow with the table."""
+    if isinstance(column, pa.Array):
+        return column.take(pa.array(rows))
+    if column.num_chunks == 1:
+        return column.chunk(0).take(pa.array(rows))
+    lengths = np.array([len(c) for c in column.chunks], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    which = np.searchsorted(starts, rows, side="right") - 1
+    parts = []
+    for k in np.unique(which):
+        local = rows[which == k] - starts[k]
+        parts.append(column.chunk(int(k)).take(pa.array(local)))
+    if not parts:
+        return pa.array([], column.type)
+    return pa.concat_arrays(parts)
+
+
 def column_sample(column: pa.ChunkedArray, rows: np.ndarray, sample_size: int) -> tuple[list[str], list[int]]:
     """Non-null values of ``column`` at ``rows`` (as strings) and their row numbers; topped up
     from the column's non-null positions when the sampled rows are mostly null."""
-    taken = column.take(pa.array(rows))
+    taken = take(column, rows)
     values = to_strings(taken)
     out = [(int(r), v) for r, v in zip(rows, values) if v is not None and v.strip() != ""]
     n_valid = len(column) - column.null_count
@@ -61,7 +80,7 @@ def column_sample(column: pa.ChunkedArray, rows: np.ndarray, sample_size: int) -
         # mostly null (or blank) where we looked: sample among non-null positions instead
         positions = pc.indices_nonzero(pc.is_valid(column)).to_numpy()
         pick = positions[sample_rows(len(positions), sample_size)]
-        extra = to_strings(column.take(pa.array(pick)))
+        extra = to_strings(take(column, pick))
         seen = {r for r, _ in out}
         out += [(int(r), v) for r, v in zip(pick, extra) if v is not None and v.strip() != "" and int(r) not in seen]
         out.sort()

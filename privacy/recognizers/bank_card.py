@@ -13,8 +13,8 @@ from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
 class BankCardRecognizer(ZhPatternRecognizer):
     ENTITY = "BANK_CARD"
     PATTERNS = (
-        ("unionpay", r"(?<![0-9])62\d{14,17}(?![0-9])", 0.3),
-        ("unionpay_grouped", r"(?<![0-9])62\d{2}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?(?![0-9])", 0.3),
+        ("unionpay", r"(?<![0-9A-Za-z])62\d{14,17}(?![0-9A-Za-z])", 0.3),
+        ("unionpay_grouped", r"(?<![0-9A-Za-z])62\d{2}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?(?![0-9A-Za-z])", 0.3),
     )
     CELL_PATTERNS = (r"62\d{14,17}",)
     CONTEXT = ("银行卡", "卡号", "账号", "开户")

@@ -12,6 +12,7 @@ from privacy.recognizers._base import ZhPatternRecognizer
 
 _DATE = (r"(?:19|20)\d{2}(?:[\-/.]\d{1,2}[\-/.]\d{1,2}|年\d{1,2}月\d{1,2}日?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
          r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_BIRTH_WORD = re.compile(r"出生|生日|生于|DOB|[Bb]irth")
 _PARTS = re.compile(r"((?:19|20)\d{2})\D?(\d{1,2})\D?(\d{1,2})")
 
 
@@ -37,6 +38,10 @@ class DateOfBirthRecognizer(ZhPatternRecognizer):
     CONTEXT = ("出生", "生日", "birth")
     MASKED = (r"(?:19|20)\d{2}[\-/.年]\*{1,2}[\-/.月]\*{1,2}日?", r"(?:19|20)\d{2}\*{4}", r"\*{4}[\-/.]\d{2}[\-/.]\d{2}")
 
-    def validate_result(self, pattern_text: str) -> bool:
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """False for impossible dates; True (score 1.0) only for a date introduced by a birth
+        word; None (keep the low score) for a bare date."""
         d = parse_date(re.sub(r"^\D+", "", pattern_text))
-        return d is not None and dt.date(1900, 1, 1) <= d <= dt.date.today()
+        if d is None or not dt.date(1900, 1, 1) <= d <= dt.date.today():
+            return False
+        return True if _BIRTH_WORD.match(pattern_text) else None

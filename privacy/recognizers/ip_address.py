@@ -28,6 +28,9 @@ class IpAddressRecognizer(CellRecognizer, IpRecognizer):
         self._compile_cells([])
 
     def validate_result(self, pattern_text: str) -> bool:
+        parts = pattern_text.split(".")
+        if len(parts) == 4 and all(len(p) == 1 for p in parts[:3]):
+            return False  # version numbers (1.2.3.45), not addresses
         if ":" in pattern_text and pattern_text.count(":") < 2:
             return False
         try:

@@ -85,6 +85,8 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         """jieba tags the name as a person (as one token or as a surname-led run)."""
+        if pattern_text[:2] in COMPOUND_SURNAMES and 3 <= len(pattern_text) <= 4:
+            return True
         words = list(_posseg().cut(pattern_text))
         if len(words) == 1:
             return words[0].flag.startswith("nr")
@@ -95,12 +97,25 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
         results: list[RecognizerResult] = []
         if self.ENTITY not in entities or not re.search(r"[\u4e00-\u9fff]", text):
             return results
+        tokens = []
         pos = 0
         for w in _posseg().cut(text):
-            start, end = pos, pos + len(w.word)
-            pos = end
-            if (not w.flag.startswith("nr") or not 2 <= len(w.word) <= 4 or surname_of(w.word) is None
-                    or w.word[-1] in _NOT_NAME_END):
+            tokens.append((w.word, w.flag, pos))
+            pos += len(w.word)
+        i = 0
+        while i < len(tokens):
+            word, flag, start = tokens[i]
+            # jieba splits some names: 王/nr + 秀英/nr, 欧阳/ns + 建国/ns
+            if i + 1 < len(tokens) and _CJK.match(word + tokens[i + 1][0]):
+                nxt, nflag, _ = tokens[i + 1]
+                if ((len(word) == 1 and word in SURNAMES and flag.startswith("nr") and nflag.startswith("nr")
+                     and len(nxt) <= 2) or (word in COMPOUND_SURNAMES and len(nxt) <= 2)):
+                    word, flag = word + nxt, "nr"
+                    i += 1
+            i += 1
+            end = start + len(word)
+            if (not flag.startswith("nr") or not 2 <= len(word) <= 4 or surname_of(word) is None
+                    or word[-1] in _NOT_NAME_END):
                 continue
             score = self.SCORE_WITH_LEAD if _LEAD.search(text[max(0, start - 8):start]) else self.SCORE
             results.append(self._result(start, end, score, "jieba nr tag + surname"))
