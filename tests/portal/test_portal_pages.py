@@ -51,7 +51,7 @@ def test_home_has_search_facets_and_recent(portal) -> None:
     r = httpx.get(portal.url + "/", headers=HTML)
     for needle in ('name="q"', "部门", "主题", "格式", "更新频率", "开放属性", 'id="recent"', "省交通运输厅"):
         assert needle in r.text
-    assert "/scorecard" not in r.text  # the lead's scorecard page is not registered yet
+    assert 'href="/scorecard"' in r.text  # the department scorecard is linked from every page
 
 
 def test_dataset_page_shows_everything(portal) -> None:
