@@ -179,7 +179,8 @@ def _write_copy(con: duckdb.DuckDBPyConnection, plan: Plan, input_parquet: Path,
             enc = cipher.encrypt_column(name, raw.column(name), BATCH_ROWS)
             expected[name] = enc
             udf = f"{HELPER}enc{i}"
-            con.create_function(udf, _taker(enc), ["BIGINT"], "BLOB", type="arrow", side_effects=False)
+            con.create_function(udf, _taker(enc), ["BIGINT"], "BLOB", type="arrow", null_handling="special",
+                                side_effects=False)
             exprs[name] = f"{udf}(src.{ROW_NUMBER})"
         del raw
         md = {**md, **cipher.metadata()}

@@ -201,3 +201,25 @@ def test_national_suite_when_available(home: Path) -> None:
     decrypt_file(rep.path, home / "n.parquet")
     assert pq.read_table(home / "n.parquet")["收入"].to_pylist() == [float(i) for i in range(50)]
     assert decrypt_table  # imported API
+
+
+def test_encrypted_share_single_copy_and_fallback(home: Path) -> None:
+    """The COPY path (ciphertext injected by file row number) and the streaming fallback (a
+    column named ``file_row_number``) both give files that decrypt to the input, in order."""
+    rng = random.Random(11)
+    n = 5000
+    ids = [resident_id(rng) for _ in range(n)]
+    income = [float(rng.randint(0, 10**6)) / 8 if i % 97 else None for i in range(n)]
+    for extra_name in ("序号", "file_row_number"):
+        src, ds, dec = _setup(home, ids, {"收入": ("PERSONAL_INCOME", "sensitive", income),
+                                          extra_name: (None, "none", list(range(n)))},
+                              [Share(department="tax", purpose="audit", clear=["收入"])], f"w{len(extra_name)}")
+        rep = share_variants(src, dec, ds, RunPaths.for_run("owner", f"w{len(extra_name)}", "r1"), KeyStore())[0]
+        assert rep.rows == n and rep.encrypted == ["收入"]
+        assert stat.S_IMODE(os.stat(rep.path).st_mode) == 0o600
+        assert not [p for p in rep.path.parent.iterdir() if p.name.startswith(".")]  # no temp left
+        shared = pq.read_table(rep.path)
+        assert shared[extra_name].to_pylist() == list(range(n))
+        out = home / f"dec{len(extra_name)}.parquet"
+        decrypt_file(rep.path, out)
+        assert pq.read_table(out)["收入"].to_pylist() == income
