@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,12 +22,14 @@ if _SESSION.exists():
 _SESSION.mkdir(parents=True)
 os.environ["PUBDATA_HOME"] = str(_SESSION / "home")
 os.environ["PUBDATA_RETRY_DELAY"] = "1"
-os.environ["PUBDATA_DEMO_SOURCE_PORT"] = str(
-    (lambda s: (s.bind(("127.0.0.1", 0)), s.getsockname()[1], s.close())[1])(socket.socket()))
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+from support import LiveServer, free_port  # noqa: E402
+
+os.environ["PUBDATA_DEMO_SOURCE_PORT"] = str(free_port())
 os.environ.pop("PUBDATA_DEPARTMENTS", None)
 os.environ.pop("PUBDATA_SOURCE_ROOTS", None)
 os.environ.pop("PUBDATA_KEYS_DIR", None)
-sys.path.insert(0, str(REPO))
 
 from pubdata.airflow_env import configure  # noqa: E402
 
@@ -72,39 +71,6 @@ def http_sources(demo_sources: Path) -> Iterator[str]:
     from warehouse.demo import serve_http_sources
     with serve_http_sources(demo_sources) as url:
         yield url
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class LiveServer:
-    """The real portal served by uvicorn on a loopback port, in a thread."""
-
-    def __init__(self) -> None:
-        import uvicorn
-
-        from catalog.portal import create_app
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        self.thread.start()
-        deadline = time.time() + 20
-        while not self.server.started:
-            if time.time() > deadline:
-                raise RuntimeError("portal did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 @pytest.fixture

@@ -101,11 +101,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pubdata")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub)
-    args = parser.parse_args(["classify", *(sys.argv[1:] if argv is None else argv)])
-    return int(args.func(args))
+    """``python -m pubdata.commands.classify PATH [--json]``: the same as ``pubdata classify``."""
+    from pubdata.cli import main as cli_main
+
+    return cli_main(["classify", *(sys.argv[1:] if argv is None else argv)])
 
 
 if __name__ == "__main__":

@@ -74,20 +74,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _main(argv: list[str] | None = None) -> int:
-    from pubdata import PubdataError
-
-    parser = argparse.ArgumentParser(prog="pubdata")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["decrypt", *(sys.argv[1:] if argv is None else argv)])
-    try:
-        return int(args.func(args) or 0)
-    except PubdataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        if exc.hint:
-            print(f"hint: {exc.hint}", file=sys.stderr)
-        return 2
-
-
 if __name__ == "__main__":
-    sys.exit(_main())
+    from pubdata.cli import main
+
+    sys.exit(main(["decrypt", *sys.argv[1:]]))

@@ -14,39 +14,7 @@ from pathlib import Path
 import pytest
 
 import portal_catalog as _catalog
-
-
-class LiveServer:
-    """The real portal served by uvicorn on a loopback port, in a thread (like tests/conftest.py's)."""
-
-    def __init__(self) -> None:
-        import socket
-        import threading
-
-        import uvicorn
-
-        from catalog.portal import create_app
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> "LiveServer":
-        import time
-        self.thread.start()
-        deadline = time.time() + 20
-        while not self.server.started:
-            if time.time() > deadline:
-                raise RuntimeError("portal did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+from support import LiveServer
 
 
 @pytest.fixture(scope="session")
