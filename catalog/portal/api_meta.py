@@ -25,7 +25,8 @@ from pubdata import PubdataError, home
 router = APIRouter()
 
 
-@router.get("/catalog.jsonld", tags=["metadata"], summary="DCAT-AP catalog (JSON-LD)")
+@router.get("/catalog.jsonld", tags=["metadata"], summary="DCAT-AP catalog (JSON-LD)",
+            responses={200: {"content": {"application/ld+json": {}}}})
 def catalog_jsonld(request: Request) -> Response:
     st = catalog_state.current()
     doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
@@ -45,6 +46,8 @@ def table_schema(department: str, dataset: str) -> JSONResponse:
 
 
 @router.get("/api/shared/{department}/{dataset}", tags=["conditional data"],
+            responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {},
+                                         "application/json": {}}}},
             summary="A shared variant, for the recipient department's token",
             description="Served only to a department token of the recipient named in the owner's manifest "
                         "(`sharing`) for that `purpose`. Every access is audited.")
@@ -187,7 +190,8 @@ def dump_page(request: Request) -> HTMLResponse:
                                                              "total": sum(d["bytes"] or 0 for d in open_sets)})
 
 
-@router.get("/dump/catalog.zip", tags=["bulk"], summary="Whole catalog: metadata + latest open files (zip)")
+@router.get("/dump/catalog.zip", tags=["bulk"], summary="Whole catalog: metadata + latest open files (zip)",
+            responses={200: {"content": {"application/zip": {}}}})
 def dump_zip(request: Request) -> Response:
     st = catalog_state.current()
     etag = f'"{st.content_key}-zip"'

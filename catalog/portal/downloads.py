@@ -28,6 +28,7 @@ from catalog.portal.access import data_access
 from catalog.portal.common import checked_ids
 from catalog.store import connect
 from pubdata import home
+from warehouse.storage import is_distributed
 
 router = APIRouter(tags=["downloads"])
 BATCH = 65536
@@ -40,10 +41,23 @@ def count_download(department: str, dataset: str, version: int, fmt: str) -> Non
     """Add one to the download counter of a dataset version and format."""
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with _COUNT_LOCK, connect() as con:
-        con.execute("INSERT INTO download_counts VALUES (?, ?, ?, ?, 1, ?) "
-                    "ON CONFLICT (department_id, dataset_id, version, format) "
-                    "DO UPDATE SET count = count + 1, last_at = excluded.last_at",
-                    [department, dataset, version, fmt, now])
+        if not is_distributed():
+            con.execute("INSERT INTO download_counts VALUES (?, ?, ?, ?, 1, ?) "
+                        "ON CONFLICT (department_id, dataset_id, version, format) "
+                        "DO UPDATE SET count = count + 1, last_at = excluded.last_at",
+                        [department, dataset, version, fmt, now])
+            return
+        # DuckLake has no keys (no ON CONFLICT); the catalog's writer lock makes this upsert safe
+        key = [department, dataset, version, fmt]
+        con.execute("BEGIN")
+        hit = con.execute("SELECT count(*) FROM download_counts WHERE department_id = ? AND dataset_id = ? "
+                          "AND version = ? AND format = ?", key).fetchone()[0]
+        if hit:
+            con.execute("UPDATE download_counts SET count = count + 1, last_at = ? WHERE department_id = ? "
+                        "AND dataset_id = ? AND version = ? AND format = ?", [now, *key])
+        else:
+            con.execute("INSERT INTO download_counts VALUES (?, ?, ?, ?, 1, ?)", [*key, now])
+        con.execute("COMMIT")
 
 
 def resolve_file(path_text: str, root: str = "open") -> Path:
@@ -104,6 +118,9 @@ def _counts(request: Request) -> bool:
 
 
 @router.get("/datasets/{department}/{dataset}/download.{fmt}", summary="Download a published version",
+            responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {},
+                                         "application/json": {}}},
+                       206: {"description": "A byte range of the Parquet file"}},
             description="CSV (UTF-8 with BOM), Parquet (supports Range) or JSON of the latest version, "
                         "or of `version`. Conditional datasets need `Authorization: Bearer <department "
                         "token>` (and optionally `purpose`).")
