@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/
 UV_VERSION := 0.13.9
 export PUBDATA_HOME ?= $(CURDIR)/.pubdata
 
-.PHONY: install demo test test-fast bench airflow airflow-stop browser clean
+.PHONY: install demo test test-fast bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
 
 install: $(STAMP)
 
@@ -38,6 +38,26 @@ airflow: install
 
 airflow-stop:
 	$(BIN)/pubdata airflow stop
+
+# The distributed profile on 127.0.0.1 (PostgreSQL, Redis, SeaweedFS S3, Airflow with 2 Celery
+# workers); each service in its own process group. Use it with: set -a; . $$PUBDATA_HOME/cluster/env; set +a
+cluster-up: install
+	$(BIN)/pubdata cluster up
+
+cluster-down:
+	$(BIN)/pubdata cluster down
+
+cluster-status:
+	$(BIN)/pubdata cluster status
+
+# Brings a fresh cluster up, runs every demo department across the workers, compares with the
+# local profile, kills a worker mid-run, tears the cluster down (~10 min).
+test-distributed: install
+	PUBDATA_DISTRIBUTED=1 $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/distributed
+
+# Throughput of N datasets published with 1 and with 2 Celery workers (last line: BENCH scale ...).
+bench-scale: install
+	$(BIN)/python bench/scale.py
 
 browser:
 	@test -x /usr/bin/chromium || { \

@@ -75,7 +75,9 @@ def _append(con: duckdb.DuckDBPyConnection, actor: str, action: str, subject: st
     h = entry_hash(prev, seq, ts, actor, action, subject, detail)
     con.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [seq, ts, actor, action, subject, canonical(detail), prev, h])
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('audit_head', ?)", [f"{seq}:{h}"])
+    # delete + insert rather than INSERT OR REPLACE: the DuckLake catalog (distributed profile) has no keys
+    con.execute("DELETE FROM meta WHERE key = 'audit_head'")
+    con.execute("INSERT INTO meta VALUES ('audit_head', ?)", [f"{seq}:{h}"])
     return {"seq": seq, "ts": ts, "actor": actor, "action": action, "subject": subject, "detail": detail,
             "prev_hash": prev, "hash": h}
 

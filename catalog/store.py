@@ -8,12 +8,25 @@ reads the latest one through a path relative to ``PUBDATA_HOME`` (connections se
 
 Connections are short-lived: DuckDB allows one writing process per file, so every operation
 opens, works and closes, retrying while another process holds the lock.
+
+In the distributed profile (``PUBDATA_PROFILE=distributed``) the same tables live in a
+**DuckLake** catalog: metadata in PostgreSQL (``PUBDATA_CATALOG_PG``), data files in the object
+store (``s3://<bucket>/catalog/``), so any number of workers on any number of machines attach it
+at once; :func:`connect` attaches it as ``lake`` and makes it the default database, so the same
+SQL runs on both profiles. DuckLake has no PRIMARY KEY constraints (they are stripped from the
+DDL), and its optimistic commits cannot keep "read the max, then insert max+1" (audit chain,
+version numbers) or delete-then-insert upserts correct under concurrency; so a *writing*
+connection holds a PostgreSQL advisory lock for its (milliseconds-long) metadata transaction,
+which gives writers the same one-at-a-time semantics DuckDB's file lock gives locally, while the
+heavy work (reading, validating, protecting, writing Parquet to the object store) runs in
+parallel outside it. Published files are addressed by ``s3://`` URIs there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -111,6 +124,11 @@ def _is_lock_error(exc: Exception) -> bool:
 @contextlib.contextmanager
 def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection to the catalog, waiting while another process holds the lock."""
+    from warehouse.storage import is_distributed
+    if is_distributed():
+        with _connect_ducklake(read_only=read_only, timeout=timeout) as con:
+            yield con
+        return
     path = catalog_path()
     if read_only and not path.exists():
         # Nothing published yet: make an empty, valid catalog so readers see "no datasets".
@@ -173,6 +191,168 @@ def _is_config_conflict(exc: Exception) -> bool:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_DDL)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+# --------------------------------------------------------------------------------------------
+# distributed profile: DuckLake (metadata in PostgreSQL, data files in the object store)
+
+#: advisory-lock keys (PostgreSQL bigint) of the catalog's writer lock
+_WRITE_LOCK_KEY = 0x7075_6264_6174_61  # "pubdata"
+
+
+def ducklake_ddl() -> str:
+    """The catalog DDL without what DuckLake does not support (PRIMARY KEY constraints)."""
+    ddl = re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", _DDL)
+    return ddl.replace(" PRIMARY KEY", "")
+
+
+def _pg_dsn(with_password: bool = True) -> str:
+    from pubdata.settings import get_setting
+    dsn = get_setting("PUBDATA_CATALOG_PG")
+    pw = get_setting("PUBDATA_PG_PASSWORD")
+    if with_password and pw and "password=" not in dsn:
+        dsn += f" password={pw}"
+    return dsn
+
+
+def _mask(text: str) -> str:
+    from pubdata.settings import get_setting
+    pw = get_setting("PUBDATA_PG_PASSWORD")
+    text = text.replace(pw, "***") if pw else text
+    from warehouse.storage import s3_config
+    try:
+        secret = s3_config()["secret"]
+        text = text.replace(secret, "***")
+    except Exception:  # noqa: BLE001 - no S3 settings: nothing to mask
+        pass
+    return text
+
+
+_LAKE: dict[str, Any] = {}
+_LAKE_LOCK = threading.Lock()
+
+
+def ducklake_data_path() -> str:
+    from warehouse.storage import uri
+    return uri("catalog") + "/"
+
+
+def _lake_instance() -> duckdb.DuckDBPyConnection:
+    """This process's DuckDB instance with the DuckLake catalog attached (connections are cursors)."""
+    import os
+    key = f"{os.getpid()}|{_pg_dsn()}|{ducklake_data_path()}"
+    with _LAKE_LOCK:
+        inst = _LAKE.get("instance")
+        if inst is not None and _LAKE.get("key") == key:
+            return inst
+        from warehouse.storage import configure_duckdb, load_extension
+        con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false",
+                                                 "autoload_known_extensions": "false"})
+        try:
+            configure_duckdb(con)
+            load_extension(con, "postgres")
+            load_extension(con, "ducklake")
+            con.execute(f"ATTACH {_literal('ducklake:postgres:' + _pg_dsn())} AS lake "
+                        f"(DATA_PATH {_literal(ducklake_data_path())}, METADATA_SCHEMA 'ducklake')")
+        except duckdb.Error as exc:
+            con.close()
+            raise CatalogError(f"the DuckLake catalog cannot be attached ({_mask(str(exc)).splitlines()[0][:200]})",
+                               hint="is the cluster up (`make cluster-up`) and $PUBDATA_HOME/cluster/env sourced?") from None
+        _LAKE.update(instance=con, key=key, schema_ok=False)
+        return con
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@contextlib.contextmanager
+def writer_lock(key: int = _WRITE_LOCK_KEY, timeout: float = 120.0) -> Iterator[None]:
+    """A cluster-wide exclusive lock (PostgreSQL advisory lock on the catalog database).
+
+    Released when the block ends, or by PostgreSQL when the holder's connection dies (a killed
+    worker never leaves it held)."""
+    import psycopg2
+    pg = psycopg2.connect(_pg_dsn(), connect_timeout=10)
+    try:
+        pg.autocommit = True
+        with pg.cursor() as cur:
+            cur.execute("SET lock_timeout = %s", [f"{int(timeout * 1000)}ms"])
+            cur.execute("SELECT pg_advisory_lock(%s)", [key])
+        try:
+            yield
+        finally:
+            with pg.cursor() as cur:
+                cur.execute("SELECT pg_advisory_unlock(%s)", [key])
+    finally:
+        pg.close()
+
+
+def lock_key(*parts: str) -> int:
+    """A stable 63-bit advisory-lock key for a name (e.g. one dataset's publishes)."""
+    import hashlib
+    return int.from_bytes(hashlib.sha256("\x00".join(parts).encode()).digest()[:8], "big") >> 1
+
+
+@contextlib.contextmanager
+def _connect_ducklake(*, read_only: bool, timeout: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    inst = _lake_instance()
+    lock = contextlib.nullcontext() if read_only else writer_lock(timeout=timeout)
+    with lock:
+        con = inst.cursor()
+        try:
+            con.execute("USE lake")
+            con.execute("SET ducklake_max_retry_count = 100")
+            # relative paths (if any) resolve against PUBDATA_HOME as in the local profile
+            con.execute("SET file_search_path = ?", [str(home())])
+            if not _LAKE.get("schema_ok"):
+                _ensure_ducklake_schema(con, read_only)
+            yield con
+        except duckdb.Error as exc:
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise type(exc)(_mask(str(exc))) from None
+        finally:
+            con.close()
+
+
+def _ensure_ducklake_schema(con: duckdb.DuckDBPyConnection, read_only: bool) -> None:
+    have = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'lake'").fetchall()}
+    needed = set(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", _DDL))
+    if needed <= have:
+        _LAKE["schema_ok"] = True
+        return
+    if read_only:
+        with writer_lock():
+            _create_ducklake_schema(con)
+    else:
+        _create_ducklake_schema(con)
+    _LAKE["schema_ok"] = True
+
+
+def _create_ducklake_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("BEGIN")
+    for stmt in ducklake_ddl().split(";"):
+        if stmt.strip():
+            con.execute(stmt)
+    con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    con.execute("COMMIT")
+
+
+def catalog_version() -> Any:
+    """Changes whenever the catalog changes: the local file's stamp, or DuckLake's latest snapshot id."""
+    from warehouse.storage import is_distributed
+    if not is_distributed():
+        return None
+    import psycopg2
+    pg = psycopg2.connect(_pg_dsn(), connect_timeout=10)
+    try:
+        with pg.cursor() as cur:
+            cur.execute("SELECT max(snapshot_id) FROM ducklake.ducklake_snapshot")
+            return cur.fetchone()[0]
+    finally:
+        pg.close()
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

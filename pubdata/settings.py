@@ -42,6 +42,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PUBDATA_RETRY_DELAY", "30", "Seconds before the first retry; doubles each time (back-off)."),
     Setting("PUBDATA_PORTAL_URL", "http://127.0.0.1:8000", "Public base URL of the portal, used in "
             "download links and API documents."),
+    Setting("PUBDATA_PROFILE", "local", "Deployment profile: `local` (embedded: SQLite for Airflow, local files, "
+            "one DuckDB file) or `distributed` (CeleryExecutor + Redis + PostgreSQL, S3 object store, DuckLake "
+            "catalog); see \"Distributed profile\"."),
+    Setting("PUBDATA_LAKE_ENDPOINT", "http://127.0.0.1:8333", "Distributed profile: the S3-compatible object "
+            "store's endpoint (scheme, host, port)."),
+    Setting("PUBDATA_LAKE_BUCKET", "pubdata", "Distributed profile: bucket holding the lake, the published "
+            "versions and the DuckLake data files."),
+    Setting("PUBDATA_LAKE_REGION", "us-east-1", "Distributed profile: the object store's region (any value for "
+            "SeaweedFS)."),
+    Setting("PUBDATA_LAKE_KEY_ID", "", "Distributed profile: S3 access key id. A secret: from the environment "
+            "(or `$PUBDATA_HOME/cluster/env`), never from the repo; masked in every message."),
+    Setting("PUBDATA_LAKE_SECRET", "", "Distributed profile: S3 secret key. A secret: from the environment "
+            "(or `$PUBDATA_HOME/cluster/env`), never from the repo; masked in every message."),
+    Setting("PUBDATA_CATALOG_PG", "host=127.0.0.1 port=54329 dbname=pubdata_catalog user=pubdata",
+            "Distributed profile: libpq DSN (without password) of the PostgreSQL database holding the DuckLake "
+            "catalog's metadata."),
+    Setting("PUBDATA_PG_PASSWORD", "", "Distributed profile: password of the PostgreSQL user (catalog and "
+            "Airflow metadata). A secret: from the environment (or `$PUBDATA_HOME/cluster/env`), never from the repo."),
+    Setting("PUBDATA_REDIS_PASSWORD", "", "Distributed profile: password of the Redis broker. A secret: from the "
+            "environment (or `$PUBDATA_HOME/cluster/env`), never from the repo."),
+    Setting("PUBDATA_PG_PORT", "54329", "Distributed profile: port of the private PostgreSQL cluster "
+            "`make cluster-up` starts on 127.0.0.1."),
+    Setting("PUBDATA_REDIS_PORT", "63799", "Distributed profile: port of the Redis Celery broker on 127.0.0.1."),
+    Setting("PUBDATA_SEAWEEDFS_PORTS", "8333,9334,9335,9336", "Distributed profile: SeaweedFS ports on 127.0.0.1 "
+            "(S3, master, volume, filer; each gRPC port is +10000)."),
+    Setting("PUBDATA_AIRFLOW_PORT", "8085", "Distributed profile: port of the Airflow API server (UI and "
+            "execution API the Celery workers talk to) on 127.0.0.1."),
+    Setting("PUBDATA_WORKERS", "2", "Distributed profile: number of Celery worker processes `make cluster-up` "
+            "starts (each its own process group)."),
+    Setting("PUBDATA_WORKER_CONCURRENCY", "2", "Distributed profile: task slots per Celery worker."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

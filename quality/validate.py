@@ -23,6 +23,7 @@ Steps of :func:`validate_dataset`:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import time
@@ -168,11 +169,36 @@ def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
     return out
 
 
-def _write_parquet(con, sql: str, path: Path) -> None:
+def _write_parquet(con, sql: str, path) -> None:
+    """COPY a query to Parquet atomically: local tmp + rename; an object store gets one whole PUT."""
+    from warehouse.storage import LakePath
+    if isinstance(path, LakePath):
+        con.execute(f"COPY ({sql}) TO '{str(path).replace(chr(39), chr(39) * 2)}' (FORMAT parquet, COMPRESSION zstd)")
+        return
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     con.execute(f"COPY ({sql}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' (FORMAT parquet, COMPRESSION zstd)")
     tmp.replace(path)
+
+
+@contextlib.contextmanager
+def _docs_lock(docs_dir: Path):
+    import fcntl
+    import os
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(docs_dir / ".build.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the holder dies
+        yield
+    finally:
+        os.close(fd)
+
+
+def _lake(path):
+    """A lake handle stays as it is (object store); anything else is a local path."""
+    from warehouse.storage import LakePath
+    return path if isinstance(path, LakePath) else Path(path)
 
 
 def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str] | frozenset[str] = frozenset(),
@@ -199,8 +225,10 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     except duckdb.Error:  # pragma: no cover - ICU missing
         pass
     con.execute("SET preserve_insertion_order = true")
+    from warehouse.storage import configure_duckdb
+    configure_duckdb(con)  # the lake may be an object store (distributed profile)
     register_code_tables(con)
-    raw_sql = str(Path(raw_path)).replace("'", "''")
+    raw_sql = str(_lake(raw_path)).replace("'", "''")
     con.execute(f"CREATE TEMP VIEW _raw AS SELECT * FROM read_parquet('{raw_sql}', file_row_number = true)")
     desc = con.execute("DESCRIBE _raw").fetchall()
     raw_types = {r[0]: r[1] for r in desc if r[0] != "file_row_number"}
@@ -348,15 +376,15 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     q_cols += [f"x_{j} AS {_q(n)}" for j, n in enumerate(extras)]
     q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
     _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row",
-                   Path(paths.quarantine))
+                   _lake(paths.quarantine))
     valid_path: str | None = None
     if success:
         v_cols = [f"{_typed(dataset, i)} AS {_q(c.name)}" for i, c in enumerate(dataset.columns)]
         _write_parquet(con, f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) "
-                       "ORDER BY _source_row", Path(paths.valid))
+                       "ORDER BY _source_row", _lake(paths.valid))
         valid_path = str(paths.valid)
     else:
-        Path(paths.valid).unlink(missing_ok=True)
+        _lake(paths.valid).unlink(missing_ok=True)
     con.close()
     timings["route"] = time.perf_counter() - t3
 
@@ -426,10 +454,17 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         cp = ctx.checkpoints.add(gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions,
                                                result_format=result_format))
         run_id = RunIdentifier(run_name=paths.run, run_time=_now())
-        try:
-            cp_result = cp.run(batch_parameters={"dataframe": frame}, run_id=run_id)
-        finally:
-            captured = _gx.CAPTURED.pop(token, {})
+        # several worker processes (Celery, distributed profile) share one Data Docs folder: a
+        # file lock keeps one process's site rebuild from racing another's offline rewrite
+        with contextlib.ExitStack() as docs_lock:
+            if build_docs:
+                docs_lock.enter_context(_docs_lock(docs_dir))
+            try:
+                cp_result = cp.run(batch_parameters={"dataframe": frame}, run_id=run_id)
+            finally:
+                captured = _gx.CAPTURED.pop(token, {})
+            if build_docs:
+                make_offline(docs_dir)
         vr = next(iter(cp_result.run_results.values()))
         results: dict[str, dict[str, Any]] = {}
         for evr in vr.results:
@@ -446,7 +481,6 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         out_json.write_text(json.dumps(vr.to_json_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         docs_path = None
         if build_docs:
-            make_offline(docs_dir)
             pages = sorted((docs_dir / "validations").glob(f"{paths.department}/{paths.dataset}/{paths.run}/**/*.html"))
             docs_path = str(pages[-1]) if pages else str(docs_dir / "index.html")
     return {"results": results, "captured": captured, "docs_path": docs_path, "results_path": str(out_json)}

@@ -28,7 +28,7 @@ from catalog.portal.access import data_access
 from catalog.portal.common import checked_ids
 from catalog.store import connect
 from pubdata import home
-from warehouse.storage import is_distributed
+from warehouse.storage import LakePath, filesystem, is_distributed
 
 router = APIRouter(tags=["downloads"])
 BATCH = 65536
@@ -60,16 +60,37 @@ def count_download(department: str, dataset: str, version: int, fmt: str) -> Non
         con.execute("COMMIT")
 
 
-def resolve_file(path_text: str, root: str = "open") -> Path:
+def resolve_file(path_text: str, root: str = "open") -> Path | LakePath:
+    """The file of a published version: a local path, or (distributed profile) an object in the lake."""
     path = (home() / path_text).resolve()
+    if is_distributed() and not path.is_file():
+        try:
+            obj = LakePath(path_text)
+        except ValueError:
+            raise HTTPException(404, "the file of this version is missing") from None
+        if not (obj.key + "/").startswith(root.rstrip("/") + "/") or not obj.exists():
+            raise HTTPException(404, "the file of this version is missing")
+        return obj
     if not path.is_relative_to((home() / root).resolve()) or not path.is_file():
         raise HTTPException(404, "the file of this version is missing")
     return path
 
 
-def csv_stream(path: Path) -> Iterator[bytes]:
+def _parquet(path: Path | LakePath) -> pq.ParquetFile:
+    if isinstance(path, LakePath):
+        return pq.ParquetFile(filesystem().open_input_file(path.fs_path))
+    return pq.ParquetFile(path)
+
+
+def _object_stream(path: LakePath) -> Iterator[bytes]:
+    with filesystem().open_input_stream(path.fs_path) as fh:
+        while chunk := fh.read(1 << 20):
+            yield chunk
+
+
+def csv_stream(path: Path | LakePath) -> Iterator[bytes]:
     yield b"\xef\xbb\xbf"
-    pf = pq.ParquetFile(path)
+    pf = _parquet(path)
     first = True
     for batch in pf.iter_batches(batch_size=BATCH):
         buf = io.BytesIO()
@@ -86,7 +107,7 @@ def csv_stream(path: Path) -> Iterator[bytes]:
 def json_stream(path: Path) -> Iterator[bytes]:
     yield b"["
     sep = b""
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH):
+    for batch in _parquet(path).iter_batches(batch_size=BATCH):
         parts = []
         for row in batch.to_pylist():
             parts.append(sep + json.dumps(row, ensure_ascii=False, default=str).encode())
@@ -105,6 +126,11 @@ def file_response(request: Request, path: Path, fmt: str, name: str, etag: str,
     if inm and etag in [t.strip() for t in inm.split(",")]:
         return Response(status_code=304, headers={k: v for k, v in headers.items()
                                                   if k in ("ETag", "Last-Modified", "Cache-Control")})
+    if fmt == "parquet" and isinstance(path, LakePath):
+        # streamed from the object store (no Range support on this path; a CDN in front of the
+        # bucket's open/ prefix serves ranges in production)
+        headers["Accept-Ranges"] = "none"
+        return StreamingResponse(_object_stream(path), media_type=MEDIA[fmt], headers=headers)
     if fmt == "parquet":
         return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
     stream = csv_stream(path) if fmt == "csv" else json_stream(path)

@@ -2,8 +2,9 @@
 
 Opening the DuckDB catalog costs ~10 ms, so the portal reads the whole metadata once
 (:func:`catalog.queries.catalog_state`) and keeps it while the catalog file and its WAL are
-unchanged (size and mtime), re-checking at most every ``_MAX_AGE`` seconds anyway. Any write
-(a publish, a token, a download count) makes the next request reload it.
+unchanged (size and mtime; in the distributed profile: DuckLake's latest snapshot id), re-checking
+at most every ``_MAX_AGE`` seconds anyway. Any write (a publish, a token, a download count) makes
+the next request reload it.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ class State:
 
 
 def _stamp() -> tuple:
+    from warehouse.storage import is_distributed
+    if is_distributed():
+        # the DuckLake catalog changes exactly when a new snapshot is committed
+        from catalog.store import catalog_version
+        return ("ducklake", catalog_version())
     path = catalog_path()
     out: list[Any] = [str(home())]
     for p in (path, path.with_name(path.name + ".wal")):

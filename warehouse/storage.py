@@ -1,0 +1,344 @@
+"""Where lake data lives for the active profile: the one place that knows local disk from S3.
+
+``PUBDATA_PROFILE=local`` (the default): the lake is ``PUBDATA_HOME`` on local disk, exactly as
+before; every helper here degrades to plain file operations.
+
+``PUBDATA_PROFILE=distributed``: the lake (landing copies, raw, valid, quarantine, classified,
+protected, shared variants) and the published versions (``open/``) are objects in an
+S3-compatible store (``PUBDATA_LAKE_ENDPOINT``, ``PUBDATA_LAKE_BUCKET``; credentials from
+``PUBDATA_LAKE_KEY_ID`` / ``PUBDATA_LAKE_SECRET`` in the environment, never from the repo). Parquet
+goes through :class:`pyarrow.fs.S3FileSystem` and DuckDB's ``httpfs`` (loaded from the
+``duckdb-extension-httpfs`` wheel by path, never downloaded).
+
+Callers use *lake-relative* keys such as ``"lake/raw/health/clinics/run.parquet"``:
+
+* :func:`uri` — what DuckDB's ``read_parquet``/``COPY ... TO`` take (an absolute local path, or
+  ``s3://bucket/lake/...``);
+* :func:`filesystem` + :func:`fs_path` — what pyarrow takes (``pq.read_table(fs_path(k),
+  filesystem=filesystem())``);
+* :class:`LakePath` — a tiny ``pathlib``-like handle on one object (``exists``, ``unlink``,
+  ``read_text``, ``write_text``, ``with_name``, ``/``) so code written against ``Path`` keeps
+  working on either profile;
+* :func:`configure_duckdb` — loads ``httpfs`` and creates the S3 secret on a DuckDB connection
+  (a no-op locally).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import posixpath
+import uuid
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pubdata import ConfigError, home
+from pubdata.settings import get_setting
+
+__all__ = ["LakePath", "configure_duckdb", "extension_path", "filesystem", "fs_path", "is_distributed",
+           "lake_path", "mask", "profile", "read_parquet_table", "s3_config", "uri", "write_parquet_table"]
+
+PROFILES = ("local", "distributed")
+
+
+def profile() -> str:
+    value = get_setting("PUBDATA_PROFILE").strip().lower()
+    if value not in PROFILES:
+        raise ConfigError(f"PUBDATA_PROFILE={value!r} is not a profile",
+                          hint="set PUBDATA_PROFILE to 'local' (default) or 'distributed'")
+    return value
+
+
+def is_distributed() -> bool:
+    return profile() == "distributed"
+
+
+def mask(secret: str) -> str:
+    """A secret as it may appear in a message: its length and last two characters at most."""
+    if not secret:
+        return "(unset)"
+    return "*" * 6 + (secret[-2:] if len(secret) >= 12 else "")
+
+
+def s3_config() -> dict[str, Any]:
+    """Endpoint, bucket and credentials of the object store (distributed profile)."""
+    endpoint = get_setting("PUBDATA_LAKE_ENDPOINT")
+    parts = urlsplit(endpoint if "://" in endpoint else f"http://{endpoint}")
+    if not parts.hostname:
+        raise ConfigError(f"PUBDATA_LAKE_ENDPOINT={endpoint!r} has no host", hint="e.g. http://127.0.0.1:8333")
+    key_id, secret = get_setting("PUBDATA_LAKE_KEY_ID"), get_setting("PUBDATA_LAKE_SECRET")
+    if not key_id or not secret:
+        raise ConfigError("the distributed profile needs S3 credentials in PUBDATA_LAKE_KEY_ID and PUBDATA_LAKE_SECRET "
+                          f"(key id {mask(key_id)}, secret {mask(secret)})",
+                          hint="source $PUBDATA_HOME/cluster/env (written by `make cluster-up`) or export them")
+    return {"scheme": parts.scheme or "http", "host": parts.hostname, "port": parts.port or
+            (443 if parts.scheme == "https" else 80), "netloc": parts.netloc, "bucket": get_setting("PUBDATA_LAKE_BUCKET"),
+            "region": get_setting("PUBDATA_LAKE_REGION"), "key_id": key_id, "secret": secret}
+
+
+# --------------------------------------------------------------------------------------------
+# pyarrow
+
+
+def filesystem():  # -> pyarrow.fs.FileSystem
+    """The pyarrow filesystem of the active profile (cached per configuration)."""
+    if not is_distributed():
+        return _local_fs()
+    c = s3_config()
+    return _s3_fs(c["scheme"], c["netloc"], c["region"], c["key_id"], c["secret"])
+
+
+@functools.lru_cache(maxsize=1)
+def _local_fs():
+    from pyarrow import fs
+    return fs.LocalFileSystem()
+
+
+@functools.lru_cache(maxsize=4)
+def _s3_fs(scheme: str, netloc: str, region: str, key_id: str, secret: str):
+    from pyarrow import fs
+    return fs.S3FileSystem(access_key=key_id, secret_key=secret, endpoint_override=netloc, scheme=scheme,
+                           region=region, allow_bucket_creation=True, check_directory_existence_before_creation=False,
+                           connect_timeout=5, request_timeout=60)
+
+
+def _root() -> str:
+    """The filesystem path of the lake root (local: PUBDATA_HOME; distributed: the bucket)."""
+    return str(home()) if not is_distributed() else s3_config()["bucket"]
+
+
+def _clean(key: str) -> str:
+    key = str(key).replace("\\", "/").lstrip("/")
+    norm = posixpath.normpath(key) if key else ""
+    if norm.startswith("..") or norm == ".":
+        raise ValueError(f"lake key {key!r} leaves the lake")
+    return norm
+
+
+def fs_path(key: str) -> str:
+    """The path of a lake key for :func:`filesystem` (``<home>/key`` or ``<bucket>/key``)."""
+    return f"{_root()}/{_clean(key)}"
+
+
+def uri(key: str) -> str:
+    """The location of a lake key for DuckDB (absolute local path, or ``s3://bucket/key``)."""
+    if not is_distributed():
+        return str(home() / _clean(key))
+    return f"s3://{s3_config()['bucket']}/{_clean(key)}"
+
+
+def read_parquet_table(key: str, columns: list[str] | None = None):
+    import pyarrow.parquet as pq
+    return pq.read_table(fs_path(key), columns=columns, filesystem=filesystem())
+
+
+def write_parquet_table(table, key: str, **kw: Any) -> None:
+    """Write a Parquet object atomically: local tmp + rename; S3 one PUT (objects appear whole)."""
+    import pyarrow.parquet as pq
+    kw.setdefault("compression", "zstd")
+    if not is_distributed():
+        path = home() / _clean(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            pq.write_table(table, tmp, **kw)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return
+    pq.write_table(table, fs_path(key), filesystem=filesystem(), **kw)
+
+
+# --------------------------------------------------------------------------------------------
+# DuckDB
+
+
+def extension_path(name: str) -> str:
+    """The bundled DuckDB extension file of ``name`` (from its ``duckdb-extension-*`` wheel)."""
+    import duckdb
+    spec = importlib.util.find_spec(f"duckdb_extension_{name}")
+    if spec is None or not spec.origin:
+        raise ConfigError(f"the DuckDB extension {name!r} is not installed",
+                          hint=f"install the distributed extra: uv pip install duckdb-extension-{name}=={duckdb.__version__}")
+    base = Path(spec.origin).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
+    if not base.is_file():
+        raise ConfigError(f"no {name} extension for DuckDB {duckdb.__version__} in {base.parent}")
+    internal = _INTERNAL_NAMES.get(name)
+    if internal:
+        # DuckDB derives the entry point from the file name: the wheel's ``postgres`` file is the
+        # ``postgres_scanner`` extension, so load it through a link with that name
+        link_dir = home() / "cache" / "duckdb_extensions" / f"v{duckdb.__version__}"
+        link_dir.mkdir(parents=True, exist_ok=True)
+        link = link_dir / f"{internal}.duckdb_extension"
+        if not (link.is_symlink() and os.readlink(link) == str(base)):
+            tmp = link_dir / f".{internal}.{uuid.uuid4().hex[:8]}"
+            os.symlink(base, tmp)
+            os.replace(tmp, link)
+        return str(link)
+    return str(base)
+
+
+_INTERNAL_NAMES = {"postgres": "postgres_scanner"}
+
+
+def load_extension(con, name: str) -> None:
+    con.execute(f"LOAD '{extension_path(name)}'")
+
+
+def configure_duckdb(con, *, force: bool = False) -> None:
+    """Let ``con`` read and write the lake: local no-op; distributed: httpfs + an S3 secret."""
+    if not (force or is_distributed()):
+        return
+    c = s3_config()
+    load_extension(con, "httpfs")
+    lit = _sql_literal
+    con.execute(
+        f"CREATE OR REPLACE TEMPORARY SECRET pubdata_s3 (TYPE s3, PROVIDER config, KEY_ID {lit(c['key_id'])}, "
+        f"SECRET {lit(c['secret'])}, REGION {lit(c['region'])}, ENDPOINT {lit(c['netloc'])}, URL_STYLE 'path', "
+        f"USE_SSL {'true' if c['scheme'] == 'https' else 'false'}, SCOPE {lit('s3://' + c['bucket'])})")
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def duckdb_connect(database: str = ":memory:", **config: Any):
+    """An in-memory (or file) DuckDB connection able to read/write lake URIs of the active profile."""
+    import duckdb
+    cfg = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", **config}
+    con = duckdb.connect(database, config=cfg)
+    configure_duckdb(con)
+    return con
+
+
+# --------------------------------------------------------------------------------------------
+# pathlib-like handles
+
+
+class LakePath:
+    """An object in the lake addressed by its key; the subset of :class:`pathlib.Path` the
+    pipeline uses. ``str()`` is :func:`uri` (what DuckDB takes)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = _clean(key)
+
+    def __str__(self) -> str:
+        return uri(self.key)
+
+    def __repr__(self) -> str:
+        return f"LakePath({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LakePath) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __truediv__(self, part: str) -> "LakePath":
+        return LakePath(f"{self.key}/{part}")
+
+    @property
+    def name(self) -> str:
+        return posixpath.basename(self.key)
+
+    @property
+    def stem(self) -> str:
+        return posixpath.splitext(self.name)[0]
+
+    @property
+    def suffix(self) -> str:
+        return posixpath.splitext(self.name)[1]
+
+    @property
+    def parent(self) -> "LakePath":
+        return LakePath(posixpath.dirname(self.key))
+
+    def with_name(self, name: str) -> "LakePath":
+        return LakePath(posixpath.join(posixpath.dirname(self.key), name))
+
+    def relative_to(self, _root: Any = None) -> "_Rel":
+        return _Rel(self.key)
+
+    @property
+    def fs_path(self) -> str:
+        return fs_path(self.key)
+
+    def mkdir(self, *a: Any, **kw: Any) -> None:
+        """Object stores have no directories: nothing to do."""
+
+    def exists(self) -> bool:
+        from pyarrow import fs
+        return filesystem().get_file_info(self.fs_path).type != fs.FileType.NotFound
+
+    is_file = exists
+
+    def unlink(self, missing_ok: bool = False) -> None:
+        try:
+            filesystem().delete_file(self.fs_path)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise
+        except OSError as exc:
+            if "not found" in str(exc).lower() or "NoSuchKey" in str(exc):
+                if not missing_ok:
+                    raise FileNotFoundError(self.key) from None
+            else:
+                raise
+
+    def read_bytes(self) -> bytes:
+        with filesystem().open_input_stream(self.fs_path) as fh:
+            return fh.read()
+
+    def write_bytes(self, data: bytes) -> int:
+        with filesystem().open_output_stream(self.fs_path) as fh:
+            fh.write(data)
+        return len(data)
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        return self.read_bytes().decode(encoding)
+
+    def write_text(self, text: str, encoding: str = "utf-8") -> int:
+        return self.write_bytes(text.encode(encoding))
+
+    def stat_size(self) -> int:
+        return filesystem().get_file_info(self.fs_path).size
+
+    def glob(self, pattern: str) -> list["LakePath"]:
+        """Objects directly under this prefix whose name matches ``pattern`` (fnmatch)."""
+        import fnmatch
+
+        from pyarrow import fs
+        sel = fs.FileSelector(self.fs_path, allow_not_found=True, recursive=False)
+        return [LakePath(f"{self.key}/{posixpath.basename(i.path)}") for i in filesystem().get_file_info(sel)
+                if i.type == fs.FileType.File and fnmatch.fnmatch(posixpath.basename(i.path), pattern)]
+
+
+class _Rel(str):
+    def as_posix(self) -> str:
+        return str(self)
+
+
+def lake_path(key: str) -> Path | LakePath:
+    """A handle on a lake key: a local :class:`Path` under ``PUBDATA_HOME`` or a :class:`LakePath`."""
+    return LakePath(key) if is_distributed() else home() / _clean(key)
+
+
+def key_of(path: Path | LakePath | str) -> str:
+    """The lake key of a handle (or of a local path under ``PUBDATA_HOME``)."""
+    if isinstance(path, LakePath):
+        return path.key
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(home()).as_posix()
+    except ValueError:
+        raise ValueError(f"{p} is not under PUBDATA_HOME") from None
+
+
+def ensure_bucket() -> None:
+    """Create the bucket if missing (distributed profile; ``make cluster-up`` calls it)."""
+    if is_distributed():
+        filesystem().create_dir(s3_config()["bucket"], recursive=False)
