@@ -6,11 +6,18 @@ points the ``open`` view at it. A reader sees the previous version or the new on
 between the rename and the commit leaves a file no version row names: it is not a version,
 and the next publish of the dataset overwrites it. Publishing the same run again reuses that
 run's version number (idempotent task retries).
+
+Publishes of one dataset are serialised by an exclusive lock on ``open/<dept>/<dataset>/.publish.lock``
+(held from choosing the version number to the commit), so two processes never pick the same
+number or overwrite each other's file; under that lock, temporary files left by a killed
+publisher are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import fcntl
 import hashlib
 import os
 import shutil
@@ -108,13 +115,32 @@ def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list
     """
     target_dir = paths.open_dir
     target_dir.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(target_dir):
+        for stale in target_dir.glob(".tmp-*.parquet"):  # from a publisher killed mid-copy
+            stale.unlink(missing_ok=True)
+        return _publish_locked(paths, run_id, source, target_dir, columns=columns, quality_score=quality_score,
+                               open_tier=open_tier, k_achieved=k_achieved, suppressed_rows=suppressed_rows)
+
+
+@contextlib.contextmanager
+def _publish_lock(target_dir: Path):
+    fd = os.open(target_dir / ".publish.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the holder dies
+        yield
+    finally:
+        os.close(fd)
+
+
+def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path, *,
+                    columns: list[dict[str, Any]], quality_score: float | None, open_tier: str,
+                    k_achieved: int | None, suppressed_rows: int) -> dict[str, Any]:
     with connect() as con:
-        prior = con.execute("SELECT version, path FROM versions WHERE department_id = ? AND dataset_id = ? "
-                            "AND run_id = ?", [paths.department, paths.dataset, run_id]).fetchone()
+        prior = con.execute("SELECT version, sha256 FROM versions WHERE department_id = ? AND dataset_id = ? "
+                            "AND run_id = ? ORDER BY version DESC LIMIT 1",
+                            [paths.department, paths.dataset, run_id]).fetchone()
         latest = con.execute("SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? "
                              "AND dataset_id = ?", [paths.department, paths.dataset]).fetchone()[0]
-    version = prior[0] if prior else latest + 1
-    final = target_dir / f"v{version:06d}.parquet"
     tmp = target_dir / f".tmp-{paths.run}.parquet"
     shutil.copyfile(source, tmp)
     with open(tmp, "rb+") as fh:
@@ -122,7 +148,15 @@ def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list
     meta = pq.read_metadata(tmp)
     schema = pq.read_schema(tmp)
     digest = _sha256(tmp)
-    os.replace(tmp, final)
+    # a retry of the same run with the same bytes reuses its version; different bytes make a new
+    # version (a published file is never rewritten in place)
+    reuse = bool(prior) and prior[1] == digest
+    version = prior[0] if reuse else latest + 1
+    final = target_dir / f"v{version:06d}.parquet"
+    if reuse and final.is_file() and _sha256(final) == digest:
+        tmp.unlink()
+    else:
+        os.replace(tmp, final)  # over an orphan of a crashed publish, never over a committed version
     _fsync_dir(target_dir)
     rel = final.relative_to(home()).as_posix()
     schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
@@ -149,7 +183,7 @@ def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list
         con.execute("UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
                     [open_tier, _now(), paths.department, paths.dataset])
         con.execute("COMMIT")
-    return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": bool(prior)}
+    return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": reuse}
 
 
 def _literal(text: str) -> str:

@@ -109,7 +109,15 @@ def broken_manifest_dag(path, error: Exception) -> DAG:
 
 departments, broken = load_all()
 for _dept in departments:
-    globals()[f"dept_{_dept.id}"] = department_dag(_dept)
+    try:
+        globals()[f"dept_{_dept.id}"] = department_dag(_dept)
+    except Exception as _exc:  # e.g. a schedule Airflow refuses: isolate it, keep the others
+        from pubdata import ManifestError as _ManifestError
+        from warehouse.manifest import departments_dir as _departments_dir
+        _file = _departments_dir() / f"{_dept.id}.yaml"
+        broken[_file] = _ManifestError(f"{_file}: Airflow refused the department's DAG "
+                                       f"({_exc.__class__.__name__}: {str(_exc)[:300]})",
+                                       hint="check the schedule and tags in the manifest")
 for _path, _error in broken.items():
     _d = broken_manifest_dag(_path, _error)
     globals()[_d.dag_id] = _d

@@ -7,9 +7,12 @@ quoted in SQL and never used in paths.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
+import socket
 from pathlib import Path
+from urllib.parse import urlparse
 from typing import Annotated, Any, Literal
 
 import yaml
@@ -39,6 +42,37 @@ class Contact(_Model):
     phone: str | None = None
 
 
+def is_internal_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Private, loopback, link-local (cloud metadata 169.254.169.254), reserved, multicast or
+    unspecified: addresses an HTTP source must not reach unless its host is explicitly allowed."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
+            or ip.is_unspecified)
+
+
+def allowed_private_hosts() -> set[str]:
+    return {h.strip() for h in get_setting("PUBDATA_HTTP_ALLOW_PRIVATE").split(",") if h.strip()}
+
+
+def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host written as an IP literal means (also 2852039166, 0xA9FEA9FE, 0251.0376...)."""
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if re.fullmatch(r"(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}\.?", host, re.IGNORECASE):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host.rstrip(".")))
+        except OSError:
+            return None
+    return None
+
+
+def _source_roots() -> list[Path]:
+    return [Path(os.path.abspath(os.path.expanduser(p))) for p in get_setting("PUBDATA_SOURCE_ROOTS").split(":") if p]
+
+
 class FileSource(_Model):
     type: Literal["file"]
     path: str = Field(description="File or glob; relative paths resolve against the first source root")
@@ -52,6 +86,14 @@ class FileSource(_Model):
     def _no_traversal(cls, v: str) -> str:
         if ".." in Path(v).parts:
             raise ValueError("must not contain '..'; name a file inside the source roots")
+        if "\x00" in v:
+            raise ValueError("must not contain NUL bytes")
+        p = Path(os.path.expanduser(v))
+        if p.is_absolute():
+            full = Path(os.path.abspath(p))  # symlinks are checked again when the file is read
+            if not any(full.is_relative_to(r) for r in _source_roots()):
+                raise ValueError("is outside the allowed source roots (PUBDATA_SOURCE_ROOTS); use a path "
+                                 "relative to the first root, or add the folder to PUBDATA_SOURCE_ROOTS")
         return v
 
 
@@ -67,6 +109,17 @@ class HttpSource(_Model):
     def _scheme(cls, v: str) -> str:
         if not re.match(r"^https?://", v):
             raise ValueError("must start with http:// or https://")
+        try:
+            host = urlparse(v).hostname or ""
+        except ValueError:
+            raise ValueError("is not a valid URL") from None
+        if not host:
+            raise ValueError("has no host name")
+        ip = _literal_ip(host)
+        allowed = allowed_private_hosts()
+        if ip is not None and is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
+            raise ValueError(f"points at a private, loopback or link-local address ({ip}); HTTP sources must be "
+                             "public, or list the host in PUBDATA_HTTP_ALLOW_PRIVATE")
         return v
 
 
@@ -174,6 +227,13 @@ class Department(_Model):
         if len(fields) != 5 or not all(re.fullmatch(r"[0-9*/,\-A-Za-z?]+", f) for f in fields):
             raise ValueError(f"{v!r} is neither an Airflow preset ({', '.join(sorted(presets))}) "
                              "nor a 5-field cron expression")
+        try:
+            from croniter import croniter
+        except ImportError:  # pragma: no cover - Airflow ships croniter
+            return v
+        if not croniter.is_valid(v):
+            raise ValueError(f"{v!r} is not a valid cron expression (a field is out of range or unknown): "
+                             "minute hour day-of-month month day-of-week, e.g. '0 3 * * 1-5'")
         return v
 
     @model_validator(mode="after")

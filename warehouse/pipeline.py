@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pubdata import ManifestError, PubdataError, SourceError
+from pubdata import ManifestError, PubdataError, QualityGateError, SourceError
 from warehouse import progress
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset, Department, departments_dir, load_department
@@ -68,7 +70,8 @@ def _stage(stage: str):
                 return fn(paths, run_id, *args, **kw)
             except PubdataError as exc:
                 status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
-                _record(paths, run_id, status, stage, f"{exc.__class__.__name__}: {exc}")
+                hint = f" — {exc.hint}" if exc.hint else ""
+                _record(paths, run_id, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
                 raise
             except Exception as exc:  # unexpected: record the type only (messages may hold values)
                 _record(paths, run_id, "failed", stage, f"internal error {exc.__class__.__name__} in {stage}")
@@ -93,15 +96,18 @@ def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
     if src.type == "file":
         files = sources.resolve_local(src.path)
         landed = sources.copy_to_landing(files, paths.landing)
+        where = ", ".join(f.name for f in landed[:3]) + (f" (+{len(landed) - 3} more)" if len(landed) > 3 else "")
         tables = []
         for f in landed:
             res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet)
             tables.append(res.table)
-            rejected += res.rejected
+            rejected += [sources.RejectedRow(r.row, r.reason if len(landed) == 1 else f"{f.name}: {r.reason}", r.text)
+                         for r in res.rejected]
             encoding = res.encoding
         table = tables[0] if len(tables) == 1 else _concat(tables, [f.name for f in landed])
     elif src.type == "http":
-        name = Path(src.url.split("?")[0]).name or "download"
+        name = _safe_name(Path(urlsplit(src.url).path).name)
+        where = sources.display_url(src.url)
         dest = sources.fetch_http(src.url, paths.landing / name)
         fmt = src.format
         if fmt == "auto":
@@ -109,20 +115,88 @@ def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
         res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
         table, rejected, encoding = res.table, res.rejected, res.encoding
     else:
+        where = "the SQL query result"
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
         _write_parquet(table, paths.landing / "query_result.parquet")
+    unparseable = paths.landing / "unparseable_rows.parquet"
     if rejected:
-        _write_parquet(pa.table({"row": [r.row for r in rejected], "reason": [r.reason for r in rejected],
-                                 "text": [r.text for r in rejected]}), paths.landing / "unparseable_rows.parquet")
+        _write_parquet(pa.table({"row": pa.array([r.row for r in rejected], pa.int64()),
+                                 "reason": pa.array([r.reason for r in rejected], pa.string()),
+                                 "text": pa.array([r.text for r in rejected], pa.string())}), unparseable)
+    else:
+        unparseable.unlink(missing_ok=True)  # a retry of this run that now parses cleanly
     if table.num_rows == 0:
-        raise SourceError(f"{paths.department}.{paths.dataset}: the source has a header but no rows",
+        if rejected:
+            raise SourceError(f"{where}: none of the {len(rejected)} rows could be parsed "
+                              f"(first at line {rejected[0].row}: {rejected[0].reason})",
+                              hint="fix the export; the rejected rows and reasons are kept in "
+                                   f"{_rel(unparseable)}; the last good version stays published")
+        raise SourceError(f"{where}: the source has a header but no rows",
                           hint="check the department's export; the last good version stays published")
+    declared = [c.name for c in ds.columns]
+    if not any(n in table.column_names for n in declared):
+        shown = ", ".join(repr(n) for n in declared[:5]) + (", ..." if len(declared) > 5 else "")
+        raise SourceError(f"{where}: none of the declared columns ({shown}) is in the header row",
+                          hint="the first row must name the columns as declared in the manifest; the file may "
+                               "lack a header row, or use another delimiter or column names")
+    table, serial = _excel_serial_dates(table, ds)
     _write_parquet(table, paths.raw)
     summary = {"raw": str(paths.raw), "rows": table.num_rows, "columns": table.num_columns,
-               "unparseable_rows": len(rejected), "encoding": encoding}
-    _record(paths, run_id, "running", "extract", f"{table.num_rows} rows extracted", input_rows=table.num_rows)
+               "unparseable_rows": len(rejected), "encoding": encoding, "excel_serial_dates": serial}
+    message = f"{table.num_rows} rows extracted"
+    if rejected:
+        message += (f", {len(rejected)} unparseable row(s) kept in {_rel(unparseable)} "
+                    f"(first at line {rejected[0].row}: {rejected[0].reason})")
+    _record(paths, run_id, "running", "extract", message, input_rows=table.num_rows + len(rejected))
     return summary
+
+
+def _rel(path: Path) -> str:
+    from pubdata import home
+    try:
+        return path.relative_to(home()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _safe_name(name: str) -> str:
+    """A landing file name from a URL's last path segment (never '..', never a separator)."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._")[:100]
+    return name or "download"
+
+
+_EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
+
+
+def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[str]]:
+    """Declared date/datetime text columns holding only Excel serial numbers (e.g. ``46000`` for
+    2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates."""
+    import pyarrow.compute as pc
+    converted = []
+    for col in ds.columns:
+        if col.type not in ("date", "datetime") or col.name not in table.column_names:
+            continue
+        arr = table.column(col.name)
+        if not pa.types.is_string(arr.type):
+            continue
+        values = pc.drop_null(pc.utf8_trim_whitespace(arr))
+        if len(values) == 0 or not pc.all(pc.match_substring_regex(values, r"^[0-9]{5}(\.[0-9]+)?$")).as_py():
+            continue
+        nums = pc.cast(values, pa.float64())
+        if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
+            continue
+        out = []
+        for v in arr.to_pylist():
+            if v is None or not v.strip():
+                out.append(None)
+                continue
+            when = _EXCEL_EPOCH + _dt.timedelta(days=float(v))
+            out.append(when.date().isoformat() if col.type == "date" or when.time() == _dt.time(0)
+                       else when.replace(microsecond=0).isoformat(sep=" "))
+        table = table.set_column(table.column_names.index(col.name), col.name, pa.array(out, pa.string()))
+        converted.append(col.name)
+    return table, converted
 
 
 def _concat(tables: list[pa.Table], names: list[str]) -> pa.Table:
@@ -155,14 +229,26 @@ def validate(paths: RunPaths, run_id: str) -> dict[str, Any]:
     report = validate_dataset(paths.raw, ds, paths, redact_columns=redact, previous_columns=previous,
                               last_published_at=last_published)
     summary = report.to_summary()
+    unparseable_file = paths.landing / "unparseable_rows.parquet"
+    unparseable = pq.read_metadata(unparseable_file).num_rows if unparseable_file.exists() else 0
+    summary["unparseable_rows"] = unparseable
+    extra = f", {unparseable} unparseable (kept in the landing zone)" if unparseable else ""
     _record(paths, run_id, "running", "validate",
-            f"{report.valid_rows} valid, {report.quarantined_rows} quarantined, score {report.score:.1f}",
-            input_rows=report.input_rows, valid_rows=report.valid_rows,
+            f"{report.valid_rows} valid, {report.quarantined_rows} quarantined{extra}, score {report.score:.1f}",
+            input_rows=report.input_rows + unparseable, valid_rows=report.valid_rows,
             quarantined_rows=report.quarantined_rows, quality_score=report.score,
             summary_json=json.dumps(summary, ensure_ascii=False, default=str))
     report.raise_for_gate()
+    if report.valid_rows == 0 and report.input_rows > 0:
+        paths.valid.unlink(missing_ok=True)
+        rules = sorted({r["rule"] for r in report.rule_results if not r.get("success")})[:5]
+        raise QualityGateError(
+            f"dataset {paths.department}.{paths.dataset} run {paths.run}: all {report.input_rows} rows were "
+            f"quarantined (failed rules: {', '.join(rules) or 'see the report'}); an empty version is not published",
+            hint=f"fix the export; the rows and reasons are in {_rel(paths.quarantine)}; "
+                 "the last good version stays live")
     return {"valid": str(paths.valid), "score": report.score, "valid_rows": report.valid_rows,
-            "quarantined_rows": report.quarantined_rows}
+            "quarantined_rows": report.quarantined_rows, "unparseable_rows": unparseable}
 
 
 @_stage("classify")
@@ -172,7 +258,7 @@ def classify(paths: RunPaths, run_id: str) -> dict[str, Any]:
     from privacy.review import resolve
 
     _, ds = load(paths.department, paths.dataset)
-    table = pq.read_table(paths.valid)
+    table = _clip_long_text(pq.read_table(paths.valid))
     detected = classify_table(table, context={"dataset_title": ds.title, "about_people": ds.about_people,
                                               "theme": ds.theme})
     final = resolve(paths, run_id, ds, detected.columns)
@@ -182,6 +268,23 @@ def classify(paths: RunPaths, run_id: str) -> dict[str, Any]:
     counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
     return {"classification": str(paths.classification), **counts,
             "needs_review": sum(1 for c in final if c.needs_review)}
+
+
+#: the classifier sees at most this many characters of a value (a 10 MB cell took minutes);
+#: the leak gate still scans every published value in full
+CLASSIFY_MAX_CHARS = 8192
+
+
+def _clip_long_text(table: pa.Table) -> pa.Table:
+    import pyarrow.compute as pc
+    for i, name in enumerate(table.column_names):
+        col = table.column(i)
+        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) or len(col) == 0:
+            continue
+        longest = pc.max(pc.utf8_length(col)).as_py()
+        if longest is not None and longest > CLASSIFY_MAX_CHARS:
+            table = table.set_column(i, name, pc.utf8_slice_codeunits(col, 0, CLASSIFY_MAX_CHARS))
+    return table
 
 
 def _decision_path(paths: RunPaths) -> Path:
