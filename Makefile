@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/
 UV_VERSION := 0.13.9
 export PUBDATA_HOME ?= $(CURDIR)/.pubdata
 
-.PHONY: install demo test test-fast bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
+.PHONY: install demo test test-heavy bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
 
 install: $(STAMP)
 
@@ -31,6 +31,12 @@ bench: install
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/protect.py
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/portal.py
+	$(BIN)/python bench/reliability.py
+
+# The heavy reliability cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs (~10 min).
+test-heavy: install
+	PUBDATA_HEAVY=1 $(BIN)/python -m pytest -q tests/reliability -m heavy
 
 # Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080; stop with `make airflow-stop`.
 airflow: install

@@ -97,33 +97,6 @@ def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
 
 
 @contextlib.contextmanager
-def _keep_task_defaults():
-    """Make ``dag.test()`` keep task fields that equal Airflow's configured task defaults.
-
-    ``dag.test()`` round-trips the DAG through ``serialize_dag``/``deserialize_dag`` without the
-    ``client_defaults`` section a real DAG processor stores. Fields equal to the configured
-    defaults are left out of the serialized task, so ``retries`` (2, the same as
-    ``default_task_retries`` in airflow.cfg) came back as the schema default 0: a source that
-    was down failed at once instead of being retried with back-off. Supplying the client
-    defaults on deserialisation restores them (what the scheduler does).
-    """
-    from airflow.serialization.serialized_objects import DagSerialization, OperatorSerialization
-
-    original = DagSerialization.__dict__["deserialize_dag"]
-
-    def deserialize_dag(cls, encoded_dag, client_defaults=None):
-        if client_defaults is None:
-            client_defaults = {"tasks": OperatorSerialization.generate_client_defaults()}
-        return original.__func__(cls, encoded_dag, client_defaults)
-
-    DagSerialization.deserialize_dag = classmethod(deserialize_dag)
-    try:
-        yield
-    finally:
-        DagSerialization.deserialize_dag = original
-
-
-@contextlib.contextmanager
 def _airflow_output_to(log_path: Path):
     """Send everything Airflow prints (task logs, tracebacks) to ``log_path``; yield a stream
     on the real terminal for our own progress display."""
@@ -172,8 +145,7 @@ def run_departments(department_ids: list[str] | None = None, *, progress: bool =
         display = _Display(good, department_ids, terminal) if progress else None
         with display or contextlib.nullcontext():
             for dag_id, dag in sorted(dags.items()):
-                with _keep_task_defaults():
-                    dr = dag.test()
+                dr = dag.test()
                 outcomes += _outcomes(dag_id, dr.run_id)
     for o in outcomes:
         if o.status == "failed" and "internal error" in o.message:
