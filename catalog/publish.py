@@ -15,9 +15,7 @@ publisher are removed.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import fcntl
 import hashlib
 import os
 import shutil
@@ -28,6 +26,7 @@ import pyarrow.parquet as pq
 
 from catalog.store import connect, dumps, open_view_name
 from pubdata import home
+from pubdata.locks import file_lock
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
 
@@ -122,14 +121,8 @@ def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list
                                open_tier=open_tier, k_achieved=k_achieved, suppressed_rows=suppressed_rows)
 
 
-@contextlib.contextmanager
 def _publish_lock(target_dir: Path):
-    fd = os.open(target_dir / ".publish.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the holder dies
-        yield
-    finally:
-        os.close(fd)
+    return file_lock(target_dir / ".publish.lock")
 
 
 def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path, *,

@@ -182,17 +182,9 @@ def _write_parquet(con, sql: str, path) -> None:
     tmp.replace(path)
 
 
-@contextlib.contextmanager
 def _docs_lock(docs_dir: Path):
-    import fcntl
-    import os
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(docs_dir / ".build.lock", os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # released by the kernel if the holder dies
-        yield
-    finally:
-        os.close(fd)
+    from pubdata.locks import file_lock
+    return file_lock(docs_dir / ".build.lock")
 
 
 def _lake(path):

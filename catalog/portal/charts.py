@@ -25,9 +25,7 @@ def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height
     parts = [f'<svg class="chart" id="quality-chart" role="img" aria-label="{escape(title)}" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{escape(title)}</title>"]
-    for v in (0, 50, 100):
-        parts.append(f'<line x1="{left}" x2="{left + w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
-                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="axis">{v}</text>')
+    parts.append(_grid(left, w, y))
     path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(p[1]):.1f}" for i, p in enumerate(points))
     parts.append(f'<path d="{path}" class="line"/>')
     step = max(1, n // 8)
@@ -39,6 +37,13 @@ def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height
                          f"{escape(label)}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _grid(left: float, w: float, y) -> str:
+    """Horizontal grid lines and labels at 0, 50 and 100."""
+    return "".join(f'<line x1="{left}" x2="{left + w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
+                   f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="axis">{v}</text>'
+                   for v in (0, 50, 100))
 
 
 _PALETTE = ("#b4232a", "#2f7d32", "#1f5fa8", "#8a5b00", "#6a3d9a", "#00838f", "#5f6b7a", "#d35400")
@@ -63,9 +68,7 @@ def lines_svg(series: dict[str, list[tuple[str, float]]], *, width: int = 720, h
     parts = [f'<svg class="chart" id="scorecard-chart" role="img" aria-label="{escape(title)}" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
              f"<title>{escape(title)}</title>"]
-    for v in (0, 50, 100):
-        parts.append(f'<line x1="{left}" x2="{left + w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
-                     f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="axis">{v}</text>')
+    parts.append(_grid(left, w, y))
     for k, (name, points) in enumerate(sorted(series.items())):
         color = _PALETTE[k % len(_PALETTE)]
         path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(v):.1f}" for i, (_, v) in enumerate(points))
