@@ -110,6 +110,10 @@ def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, mon
                             seen[dept].add(n)
                 stop.wait(0.05)
 
+    # write the DAGs and their assets to the metadata DB once: two `dags test` processes syncing
+    # a fresh SQLite DB at the same moment race on inserting the same asset rows (Airflow, not us)
+    subprocess.run([airflow, "dags", "reserialize"], cwd=REPO, env=sub_env, check=True,
+                   capture_output=True, timeout=300)
     with _Portal() as portal:
         reader = threading.Thread(target=read_loop, args=(portal.url,), daemon=True)
         reader.start()
