@@ -9,8 +9,9 @@ import pytest
 from pubdata.identifiers import id_check_char, uscc_check_char
 from quality.standards import STANDARDS
 
-TOMORROW = (dt.date.today() + dt.timedelta(days=1)).strftime("%Y%m%d")
-FUTURE_ID = "110105" + TOMORROW + "002"
+# a birth date safely in the future even if the suite runs across midnight
+IN_A_MONTH = (dt.date.today() + dt.timedelta(days=30)).strftime("%Y%m%d")
+FUTURE_ID = "110105" + IN_A_MONTH + "002"
 FUTURE_ID += id_check_char(FUTURE_ID)
 
 CASES: dict[str, tuple[list, list]] = {
