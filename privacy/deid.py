@@ -289,6 +289,11 @@ def _id15_to_18(n: str) -> str:
     return f"({f17} || substr('10X98765432', (({terms}) % 11) + 1, 1))"
 
 
+def _phone_digits_sql(x: str) -> str:
+    """SQL: the digits of a phone number, a leading +86/86 country code removed."""
+    return f"regexp_replace(regexp_replace({x}, '[^0-9]', '', 'g'), '^86(1[0-9]{{10}})$', '\\1')"
+
+
 def normalise_sql(col: str, t: pa.DataType, entity: str | None) -> str:
     """SQL of the canonical text of an identifier before pseudonymisation."""
     x = text_sql(col, t)
@@ -301,8 +306,7 @@ def normalise_sql(col: str, t: pa.DataType, entity: str | None) -> str:
                 f"THEN {_id15_to_18(n)} ELSE {n} END")
     if entity == "PHONE_NUMBER":
         # fast path: 11 digits starting with 1 are already canonical
-        return (f"CASE WHEN regexp_full_match({x}, '1[0-9]{{10}}') THEN {x} ELSE "
-                f"regexp_replace(regexp_replace({x}, '[^0-9]', '', 'g'), '^86(1[0-9]{{10}})$', '\\1') END")
+        return f"CASE WHEN regexp_full_match({x}, '1[0-9]{{10}}') THEN {x} ELSE {_phone_digits_sql(x)} END"
     if entity in ("EMAIL",):
         return f"lower(trim({x}))"
     if entity in ("BANK_CARD", "CREDIT_CARD", "PASSPORT", "LICENSE_PLATE"):
@@ -336,7 +340,7 @@ def method_sql(method: str, col: str, t: pa.DataType, entity: str | None, ctx: S
     if method == "mask_name":
         return f"CASE WHEN length(trim({x})) = 0 THEN trim({x}) ELSE left(trim({x}), 1) || '*' END"
     if method == "mask_phone":
-        d = f"regexp_replace(regexp_replace({x}, '[^0-9]', '', 'g'), '^86(1[0-9]{{10}})$', '\\1')"
+        d = _phone_digits_sql(x)
         return (f"CASE WHEN {x} IS NULL THEN NULL "
                 f"WHEN regexp_full_match({x}, '1[3-9][0-9]{{9}}') THEN left({x}, 3) || '****' || right({x}, 4) "
                 f"WHEN length({d}) >= 7 THEN left({d}, 3) || '****' || right({d}, 4) ELSE '****' END")

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markupsafe import Markup, escape
 
 __all__ = ["lines_svg", "trend_svg"]
+
+
+def _frame(svg_id: str, title: str, width: int, height: int, left: float, top: float, w: float, h: float,
+           n: int) -> tuple[Callable[[int], float], Callable[[float], float], list[str]]:
+    """Scales for n points on a 0-100 axis, and the opening of the SVG with its grid."""
+    def x(i: int) -> float:
+        return left + (w / 2 if n == 1 else i * w / (n - 1))
+
+    def y(v: float) -> float:
+        return top + h - max(0.0, min(100.0, v)) / 100 * h
+
+    parts = [f'<svg class="chart" id="{svg_id}" role="img" aria-label="{escape(title)}" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+             f"<title>{escape(title)}</title>", _grid(left, w, y)]
+    return x, y, parts
 
 
 def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height: int = 160,
@@ -12,20 +29,10 @@ def trend_svg(points: list[tuple[str, float, bool]], *, width: int = 560, height
     """A line chart of scores 0-100: ``points`` = ``[(label, score, ok)]`` oldest first."""
     if not points:
         return Markup("")
-    left, right, top, bottom = 36, 12, 14, 26
-    w, h = width - left - right, height - top - bottom
+    left, top = 36, 14
+    w, h = width - left - 12, height - top - 26
     n = len(points)
-
-    def x(i: int) -> float:
-        return left + (w / 2 if n == 1 else i * w / (n - 1))
-
-    def y(v: float) -> float:
-        return top + h - max(0.0, min(100.0, v)) / 100 * h
-
-    parts = [f'<svg class="chart" id="quality-chart" role="img" aria-label="{escape(title)}" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{escape(title)}</title>"]
-    parts.append(_grid(left, w, y))
+    x, y, parts = _frame("quality-chart", title, width, height, left, top, w, h, n)
     path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(p[1]):.1f}" for i, p in enumerate(points))
     parts.append(f'<path d="{path}" class="line"/>')
     step = max(1, n // 8)
@@ -55,20 +62,10 @@ def lines_svg(series: dict[str, list[tuple[str, float]]], *, width: int = 720, h
     series = {k: v for k, v in series.items() if v}
     if not series:
         return Markup("")
-    left, right, top, bottom = 36, 150, 14, 26
-    w, h = width - left - right, height - top - bottom
+    left, top = 36, 14
+    w, h = width - left - 150, height - top - 26
     n = max(len(v) for v in series.values())
-
-    def x(i: int) -> float:
-        return left + (w / 2 if n == 1 else i * w / (n - 1))
-
-    def y(v: float) -> float:
-        return top + h - max(0.0, min(100.0, v)) / 100 * h
-
-    parts = [f'<svg class="chart" id="scorecard-chart" role="img" aria-label="{escape(title)}" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-             f"<title>{escape(title)}</title>"]
-    parts.append(_grid(left, w, y))
+    x, y, parts = _frame("scorecard-chart", title, width, height, left, top, w, h, n)
     for k, (name, points) in enumerate(sorted(series.items())):
         color = _PALETTE[k % len(_PALETTE)]
         path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(v):.1f}" for i, (_, v) in enumerate(points))
