@@ -2,7 +2,7 @@
 PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml 2>/dev/null | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml setup.py privacy/_hmac.c 2>/dev/null | sha1sum | cut -c1-12)
 UV_VERSION := 0.13.9
 export PUBDATA_HOME ?= $(CURDIR)/.pubdata
 

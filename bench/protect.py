@@ -8,10 +8,14 @@ generated in DuckDB from ``range()`` with hash-based synthetic values (valid ID 
 Timed in one run, per size:
 
 * ``copy``: ``COPY (SELECT * FROM read_parquet(...)) TO ... (FORMAT parquet)``;
-* ``protect``: ``protect_open`` (public pseudonym of the ID, mask name and mobile, district of the
-  address, age band of the birth date, k-anonymity check, Parquet) + ``share_variants`` for one
-  department (purpose pseudonyms, income encrypted with AES-256-GCM for it, Parquet).
+* ``protect``: :func:`privacy.protection.protect`, the pipeline's protect stage, which writes from
+  ONE scan of the input both the open variant (public pseudonym of the ID, mask name and mobile,
+  district of the address, age band of the birth date, k-anonymity check, Parquet) and one
+  department's shared variant (purpose pseudonym of the ID, the same masks, income encrypted
+  with AES-256-GCM for it, Parquet).
 
+Both are run ``--repeat`` times, alternated, and the best of each is compared (the first call
+of a process pays imports and caches, which are not throughput).
 The leak gate over the open output is timed and printed separately (it is a scan, not a
 transformation) and is NOT in the headline ratio; the line also shows the ratio with it.
 Each step prints wall and process CPU time (DuckDB's threads included); the start shows the
@@ -67,10 +71,11 @@ def generate(path: Path, n: int) -> None:
     con.close()
 
 
-def run(n: int, work: Path, pseudonym: str | None) -> tuple[float, float, float]:
+def run(n: int, work: Path, repeat: int) -> tuple[float, float, float]:
     import duckdb
 
-    from privacy.protection import KeyStore, decide, leak_gate, load_policy, protect_open, share_variants
+    from privacy.deid import native_hmac
+    from privacy.protection import KeyStore, decide, leak_gate, load_policy, protect
     from privacy.types import ColumnClassification as CC
     from warehouse.lake import RunPaths
     from warehouse.manifest import Column, Contact, Dataset, Department, FileSource, Share
@@ -89,37 +94,40 @@ def run(n: int, work: Path, pseudonym: str | None) -> tuple[float, float, float]
                  sharing=[Share(department="tax", purpose="audit", clear=["收入"])])
     dept = Department(id="bench", name="bench", contact=Contact(name="x"), datasets=[ds])
     decision = decide(dept, ds, cls, load_policy())
-    if pseudonym:
-        decision.pseudonym_alg = pseudonym
-    print(f"  pseudonyms: {decision.pseudonym_alg}")
+    print(f"  pseudonyms: HMAC-SHA256, {'native batch (privacy._hmac)' if native_hmac() else 'DuckDB SQL (no native helper built)'}")
     keys = KeyStore()
     keys.ensure_platform()
-
-    def timed(label: str, fn):  # type: ignore[no-untyped-def]
-        w, c = time.perf_counter(), _cpu()
-        out = fn()
-        wall, cpu = time.perf_counter() - w, _cpu() - c
-        print(f"  {label:<34s} wall {wall:7.2f}s  cpu {cpu:7.2f}s  ({n / wall:>12,.0f} rows/s)", flush=True)
-        return out, wall
-
     copy_out = work / "copy.parquet"
+    open_out = work / "open.parquet"
+    paths = RunPaths.for_run("bench", "people", f"n{n}")
 
     def plain_copy() -> None:
         con = duckdb.connect()
         con.execute(f"COPY (SELECT * FROM read_parquet('{src}')) TO '{copy_out}' (FORMAT parquet)")
         con.close()
 
-    open_out = work / "open.parquet"
-    paths = RunPaths.for_run("bench", "people", f"n{n}")
-    _, t_copy = timed("copy (plain DuckDB COPY)", plain_copy)
-    rep, t_open = timed("protect_open (open variant)", lambda: protect_open(src, decision, open_out, keys=keys))
-    shares, t_share = timed("share_variants (1 department)", lambda: share_variants(src, decision, ds, paths, keys))
+    def ours():  # type: ignore[no-untyped-def]
+        return protect(src, decision, open_out, dataset=ds, paths=paths, keys=keys)
+
+    def timed(label: str, fn):  # type: ignore[no-untyped-def]
+        w, c = time.perf_counter(), _cpu()
+        out = fn()
+        wall, cpu = time.perf_counter() - w, _cpu() - c
+        print(f"  {label:<38s} wall {wall:7.2f}s  cpu {cpu:7.2f}s  ({n / wall:>12,.0f} rows/s)", flush=True)
+        return out, wall
+
+    # alternate the two, best of `repeat` each (first-call imports and caches are not throughput)
+    t_copy = t_ours = float("inf")
+    for _ in range(repeat):
+        t_copy = min(t_copy, timed("copy (plain DuckDB COPY)", plain_copy)[1])
+        (rep, shares), t = timed("protect (open + 1 shared, one scan)", ours)
+        t_ours = min(t_ours, t)
     _, t_gate = timed("leak_gate (scan of open output)", lambda: leak_gate(open_out, decision,
                                                                              dataset_label="bench.people"))
-    t_ours = t_open + t_share
-    print(f"  open: k={rep.k_achieved}, suppressed {rep.suppressed_rows}; share: {shares[0].rows:,} rows, "
-          f"pseudonymised {shares[0].pseudonymised}, encrypted {shares[0].encrypted}")
-    print(f"  protect+publish = open + share = {t_ours:.2f}s | copy {t_copy:.2f}s | ratio {t_ours / t_copy:.2f} | "
+    assert rep is not None
+    print(f"  open: {rep.rows_out:,} rows, k={rep.k_achieved}, suppressed {rep.suppressed_rows}; "
+          f"share: {shares[0].rows:,} rows, pseudonymised {shares[0].pseudonymised}, encrypted {shares[0].encrypted}")
+    print(f"  best of {repeat}: protect {t_ours:.2f}s | copy {t_copy:.2f}s | ratio {t_ours / t_copy:.2f} | "
           f"{n / t_ours:,.0f} rows/s  [leak gate {t_gate:.2f}s NOT in the ratio; with it: ratio "
           f"{(t_ours + t_gate) / t_copy:.2f}, {n / (t_ours + t_gate):,.0f} rows/s]", flush=True)
     for p in (copy_out, open_out, src, *(s.path for s in shares if s.path)):
@@ -137,8 +145,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="1e6 rows only")
     ap.add_argument("--rows", type=int, nargs="*", help="explicit sizes")
-    ap.add_argument("--pseudonym", choices=["hmac-sha256", "aes-cmac"],
-                    help="override the policy's crypto.pseudonym")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs of each (best is kept)")
     args = ap.parse_args()
     sizes = args.rows or ([1_000_000] if args.quick else [1_000_000, 10_000_000])
     work = Path(tempfile.mkdtemp(prefix="pubdata-protect-bench-"))
@@ -149,13 +156,14 @@ def main() -> int:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"cores {os.cpu_count()} | DuckDB threads {threads} | load average at start {load} "
           f"(1/5/15 min; > cores means other work competes for the CPU: timings are noisy)")
-    print("headline ratio = (protect_open + share_variants) / plain copy; the leak gate is timed "
+    print("headline ratio = protect (the open variant + one department's shared variant, written from "
+          "one scan) / plain copy, best of --repeat runs each, alternated; the leak gate is timed "
           "separately and excluded from it (shown alongside)")
     try:
         last = (0.0, 1.0, 0.0)
         for n in sizes:
             print(f"rows={n:,}")
-            last = run(n, work, args.pseudonym)
+            last = run(n, work, args.repeat)
         n = sizes[-1]
         load = " ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"load average at end {load}")

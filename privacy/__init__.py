@@ -17,6 +17,7 @@ _EXPORTS = {
     "TableClassification": "privacy.classification",
     "load_policy": "privacy.protection",
     "decide": "privacy.protection",
+    "protect": "privacy.protection",
     "protect_open": "privacy.protection",
     "share_variants": "privacy.protection",
     "leak_gate": "privacy.protection",

@@ -26,39 +26,37 @@ category       published as is (protected by k-anonymity)
 hmac           keyed pseudonym: HMAC-SHA256 over the normalised value, 32 hex chars
 =============  ==============================================================
 
-Keyed pseudonyms (policy ``crypto.pseudonym``):
+Keyed pseudonyms (HMAC-SHA256 over the normalised value; HMAC-SM3 in the national suite):
 
-* ``hmac-sha256`` (default): in SQL, ``sha256(K^opad || unhex(sha256(K^ipad || m)))`` with the
-  two 64-byte pads bound as BLOB parameters (DuckDB 1.5 ``sha256`` accepts BLOB); the tests
-  check it against Python's :mod:`hmac`. It runs inside the one parallel COPY. Measured on the
-  2-core box (1e6 18-char IDs, quiet moment): ~1.3 µs/value on one thread, ~0.65 s per 1e6 on
-  two (~1.5M values/s); it is 4 SHA-256 compressions (DuckDB's software SHA-256, ~0.27 µs each)
-  + a hex round trip. Alternatives measured and rejected (no faster per core, and they need a
-  separate pass + re-injection into the COPY): Python ``hmac.digest`` ~0.3M/s, hashlib with
-  pre-keyed pad states (``copy()``, 2 compressions on SHA-NI, Python-call bound) ~0.8M/s on one
-  core (GIL), numpy-vectorised SHA-256 from the pad midstates ~0.9-1.0M/s on one core with no
-  gain from a second thread. DISTINCT-only hashing does not help IDs that are mostly unique.
-  ID normalisation has a fast path (clean 18-char numbers skip trim/replace/upper: 0.3 → 0.1
-  µs/value).
-* ``aes-cmac``: AES-256-CMAC (RFC 4493, NIST SP 800-38B), a standard keyed PRF, computed by a
-  vectorised DuckDB Arrow UDF (:func:`cmac_hex`: numpy + one AES-ECB call per block position),
-  ~1.4M values/s; checked against ``cryptography``'s CMAC in the tests.
+* with the compiled helper :mod:`privacy._hmac` (built by ``make install``; needs a C compiler):
+  the plan's output is the *normalised* value (SQL) marked ``post="hmac"``, and
+  :mod:`privacy.variants` hashes each record batch in one native call (:func:`hmac_hex`): the
+  pads' midstates are computed once per key, so a value costs 2 SHA-256 compressions, on the
+  x86 SHA extensions when present (~0.12 µs/value/core measured here, SHA-NI; ~0.5 portable),
+  with the GIL released so several variants hash in parallel. Checked against Python's hmac.
+* without it: the same HMAC in SQL, ``sha256(K^opad || unhex(sha256(K^ipad || m)))`` with the
+  pads bound as BLOB parameters (~1 µs/value: 4 compressions of DuckDB's software SHA-256).
+  A DuckDB Arrow UDF was measured and rejected: ~0.25 s per 1e6 rows of call overhead alone.
 * national suite: HMAC-SM3, an Arrow UDF over the distinct values of each vector (Python per
   distinct value: slow, for deployments that require national algorithms).
+
+ID normalisation has a fast path (clean 18-char numbers skip trim/replace/upper: 0.3 → 0.1
+µs/value).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import hmac
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from privacy.policy import ColumnDecision, DatasetDecision
 from pubdata import PrivacyError
@@ -69,8 +67,11 @@ __all__ = [
     "Plan",
     "SqlContext",
     "hmac_pads",
+    "hmac_hex",
     "hmac_sql",
     "method_sql",
+    "new_context",
+    "native_hmac",
     "normalise_sql",
     "pseudonym_py",
     "qident",
@@ -121,64 +122,49 @@ def hmac_sql(message_blob_sql: str, ipad_param: str, opad_param: str) -> str:
     return f"sha256({opad_param} || unhex(sha256({ipad_param} || {message_blob_sql})))"
 
 
-def pseudonym_py(value: str, key: bytes, suite: str = "standard", alg: str = "hmac-sha256") -> str:
+@functools.lru_cache(maxsize=64)
+def _midstates(key: bytes) -> tuple[bytes, bytes]:
+    from privacy import _hmac
+    ipad, opad = hmac_pads(key)
+    return _hmac.midstate(ipad), _hmac.midstate(opad)
+
+
+def native_hmac() -> bool:
+    """Whether the compiled batch HMAC (``privacy._hmac``, built by ``make install``) is present."""
+    return importlib.util.find_spec("privacy._hmac") is not None
+
+
+def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_HEX) -> pa.Array:
+    """HMAC-SHA256 (first ``nhex`` hex characters) of every value of a text array, nulls kept:
+    one call into :mod:`privacy._hmac` (GIL released, SHA-NI when the CPU has it)."""
+    from privacy import _hmac
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    if not pa.types.is_string(arr.type):
+        arr = arr.cast(pa.string())
+    if arr.offset:
+        arr = pa.concat_arrays([arr])
+    n = len(arr)
+    inner, outer = _midstates(key)
+    out = bytearray(n * nhex)
+    data = arr.buffers()[2] if n else None
+    _hmac.hex_batch(inner, outer, arr.buffers()[1] or bytes(4), data if data is not None else b"", out, n, nhex,
+                    False)
+    offsets = np.arange(n + 1, dtype=np.int32) * nhex
+    return pa.Array.from_buffers(pa.string(), n, [arr.buffers()[0], pa.py_buffer(offsets), pa.py_buffer(out)],
+                                 arr.null_count)
+
+
+def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
     """Reference implementation (tests, tools): pseudonym of an already-normalised value."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives import hmac as chmac
-    from cryptography.hazmat.primitives.cmac import CMAC
-
-    if suite != "national" and alg == "aes-cmac":
-        c = CMAC(algorithms.AES(key))
-        c.update(value.encode("utf-8"))
-        return c.finalize().hex()[:PSEUDONYM_HEX]
 
     if suite == "national":
         h = chmac.HMAC(key, hashes.SM3())
         h.update(value.encode("utf-8"))
         return h.finalize().hex()[:PSEUDONYM_HEX]
     return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:PSEUDONYM_HEX]
-
-
-_HEX = np.frombuffer(b"".join(f"{i:02x}".encode() for i in range(256)), dtype=np.uint8).reshape(256, 2)
-def _dbl(b: bytes) -> bytes:
-    n = int.from_bytes(b, "big") << 1
-    if b[0] & 0x80: n ^= 0x87
-    return (n & ((1 << 128) - 1)).to_bytes(16, "big")
-
-def cmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_HEX) -> pa.Array:
-    """AES-CMAC (RFC 4493) of every value, vectorised: rows are grouped by byte length (a loop
-    over distinct lengths, not rows), CBC chains run as one AES-ECB call per block position."""
-    if isinstance(arr, pa.ChunkedArray): arr = arr.combine_chunks()
-    if not pa.types.is_string(arr.type): arr = arr.cast(pa.string())
-    if arr.offset: arr = pa.concat_arrays([arr])
-    n = len(arr)
-    ecb = Cipher(algorithms.AES(key), modes.ECB())
-    Lk = ecb.encryptor().update(b"\0" * 16)
-    k1 = np.frombuffer(_dbl(Lk), np.uint8); k2 = np.frombuffer(_dbl(_dbl(Lk)), np.uint8)
-    offs = np.frombuffer(arr.buffers()[1], dtype=np.int32, count=n + 1)
-    dbuf = arr.buffers()[2]
-    data = np.frombuffer(dbuf, dtype=np.uint8) if dbuf is not None and dbuf.size else np.zeros(1, np.uint8)
-    lens = np.diff(offs)
-    X = np.zeros((n, 16), dtype=np.uint8)
-    enc = ecb.encryptor()
-    for l in np.unique(lens).tolist():
-        rows = np.nonzero(lens == l)[0]
-        b = max(1, (l + 15) // 16)
-        M = np.zeros((len(rows), b * 16), dtype=np.uint8)
-        if l:
-            M[:, :l] = data[offs[rows][:, None] + np.arange(l)[None, :]]
-        if l == 0 or l % 16:
-            M[:, l] = 0x80
-            M[:, (b - 1) * 16:] ^= k2
-        else:
-            M[:, (b - 1) * 16:] ^= k1
-        x = np.zeros((len(rows), 16), dtype=np.uint8)
-        for j in range(b):
-            x = np.frombuffer(enc.update((x ^ M[:, j * 16:(j + 1) * 16]).tobytes()), np.uint8).reshape(-1, 16)
-        X[rows] = x
-    hexd = _HEX[X].reshape(n, 32)[:, :nhex]
-    out_offs = np.arange(n + 1, dtype=np.int32) * nhex
-    return pa.Array.from_buffers(pa.string(), n, [arr.buffers()[0], pa.py_buffer(out_offs.tobytes()), pa.py_buffer(hexd.tobytes())], arr.null_count)
 
 
 def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
@@ -202,6 +188,16 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
 
     def _cmac(keys: pa.Array, values: pa.Array) -> pa.Array:
         return cmac_hex(values, keys[0].as_py())
+
+    def _hmac(keys: pa.Array, values: pa.Array) -> pa.Array:
+        return hmac_hex(values, keys[0].as_py())
+
+    if native_hmac():
+        try:
+            con.create_function("pubdata_hmac", _hmac, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
+                                side_effects=False)
+        except duckdb.Error:
+            pass
 
     try:
         con.create_function("pubdata_cmac", _cmac, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
@@ -231,8 +227,6 @@ class SqlContext:
     helpers: list[str] = field(default_factory=list)
     needs_divisions: bool = False
     national: bool = False
-    #: hmac-sha256 (SQL) | aes-cmac (vectorised Arrow UDF)
-    pseudonym_alg: str = "hmac-sha256"
     needs_udfs: bool = False
 
     def param(self, value: Any) -> str:
@@ -241,10 +235,17 @@ class SqlContext:
         return "$" + name
 
     def helper(self, sql: str) -> str:
-        """Add a helper column computed once in the source CTE; returns its reference."""
-        name = f"{HELPER}h{len(self.helpers)}"
-        self.helpers.append(f"{sql} AS {qident(name)}")
-        return f"src.{qident(name)}"
+        """Add a helper column computed once in the source CTE (once per distinct ``sql``, also
+        across the plans sharing this context); returns its reference."""
+        for i, h in enumerate(self.helpers):
+            if h == sql:
+                return f"src.{qident(f'{HELPER}h{i}')}"
+        self.helpers.append(sql)
+        return f"src.{qident(f'{HELPER}h{len(self.helpers) - 1}')}"
+
+    def helper_sql(self) -> str:
+        """The helper columns as a select-list suffix (``, <sql> AS "__pubdata_h0", ...``)."""
+        return "".join(f", {h} AS {qident(f'{HELPER}h{i}')}" for i, h in enumerate(self.helpers))
 
     def division_join(self, code_sql: str) -> str:
         self.needs_divisions = True
@@ -319,9 +320,6 @@ def pseudonym_sql(col: str, t: pa.DataType, entity: str | None, key: bytes, ctx:
     if ctx.national:
         ctx.needs_udfs = True
         return f"pubdata_hmac_sm3({ctx.param(key)}, {norm})"
-    if ctx.pseudonym_alg == "aes-cmac":
-        ctx.needs_udfs = True
-        return f"pubdata_cmac({ctx.param(key)}, {norm})"
     ipad, opad = hmac_pads(key)
     return f"left({hmac_sql(f'encode({norm})', ctx.param(ipad), ctx.param(opad))}, {PSEUDONYM_HEX})"
 
@@ -408,6 +406,9 @@ class OutputColumn:
     name: str
     sql: str
     decision: ColumnDecision
+    #: applied to the SQL result per record batch (privacy.variants): "hmac" (keyed pseudonym
+    #: of the normalised value ``sql``) or "encrypt" (privacy.crypto); None: ``sql`` is final
+    post: str | None = None
 
 
 @dataclass
@@ -421,7 +422,7 @@ class Plan:
 
     def source_cte(self, source_param: str, *, row_number: bool = False) -> str:
         """``src`` CTE; ``row_number`` adds DuckDB's ``file_row_number`` (row position in the file)."""
-        extra = "".join(", " + h for h in self.ctx.helpers)
+        extra = self.ctx.helper_sql()
         rn = ", file_row_number=true" if row_number else ""
         return f"src AS (SELECT *{extra} FROM read_parquet({source_param}{rn}) AS src)"
 
@@ -435,15 +436,20 @@ class Plan:
             register_udfs(con)
 
 
+def new_context(decision: DatasetDecision) -> SqlContext:
+    return SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national")
+
+
 def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: bytes | None,
                overrides: dict[str, tuple[str, str | None]] | None = None,
-               keep: set[str] | None = None, minors_nulling: bool = True) -> Plan:
+               keep: set[str] | None = None, minors_nulling: bool = True,
+               ctx: SqlContext | None = None) -> Plan:
     """The open-data plan of a decision (``overrides`` lets sharing swap actions per column).
 
     ``overrides``: column -> (action, method). ``keep``: only these columns (sharing scope).
+    ``ctx``: share one context between the plans of one scan (privacy.variants).
     """
-    ctx = SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national",
-                     pseudonym_alg=decision.pseudonym_alg)
+    ctx = ctx or new_context(decision)
     types = {f.name: f.type for f in schema}
     for n in types:
         if n.startswith(HELPER):
@@ -474,10 +480,13 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
             dropped.append(name)
             continue
         col = f"src.{qident(name)}"
+        post = None
         if action == "encrypt":
-            sql = col  # encrypted after the query (privacy.crypto)
+            sql, post = col, "encrypt"  # encrypted per record batch (privacy.crypto)
         elif action == "publish":
             sql = col
+        elif action == "pseudonymise" and native_hmac() and not ctx.national:
+            sql, post = f"nullif({normalise_sql(col, t, dec.entity)}, '')", "hmac"
         elif action == "pseudonymise":
             sql = method_sql("hmac", col, t, dec.entity, ctx, key=pseudonym_key)
         else:
@@ -485,5 +494,5 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
                              band=decision.age_band_width)
         if minor_ref is not None and dec.level in ("personal", "sensitive") and action != "encrypt":
             sql = f"CASE WHEN {minor_ref} THEN NULL ELSE {sql} END"
-        outputs.append(OutputColumn(name, sql, dec))
+        outputs.append(OutputColumn(name, sql, dec, post))
     return Plan(ctx, outputs, dropped, undecided)

@@ -1,7 +1,8 @@
 """k-anonymity over quasi-identifiers, computed in DuckDB on the table of equivalence classes.
 
-One pass over the data builds the class table (QI values after de-identification → row
-count). Further generalisation is computed on that small table only, because every ladder
+The class table (QI values after de-identification → row count) is counted from the record
+batches as the open variant is written (:func:`class_counts`, :func:`merge_counts`): the data is
+scanned once. Further generalisation is computed on that small table only, because every ladder
 step is a function of the previous output (``30-39`` → ``20-39`` → ``0-39`` → NULL;
 ``浙江省杭州市西湖区`` → ``浙江省杭州市`` → ``浙江省`` → NULL; ``1990-05`` → ``1990`` →
 ``1990s`` → NULL; 0.01° → 0.1° → 1° → NULL; categories → NULL).
@@ -20,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-__all__ = ["KAnonResult", "QuasiIdentifier", "enforce", "ladder_sql"]
+__all__ = ["KAnonResult", "QuasiIdentifier", "class_counts", "enforce", "ladder_sql", "merge_counts"]
 
 
 @dataclass(frozen=True)
@@ -115,15 +116,30 @@ class KAnonResult:
         return d
 
 
-def enforce(con: duckdb.DuckDBPyConnection, relation_sql: str, params: dict[str, Any],
-            qis: list[QuasiIdentifier], k: int, max_suppression: float) -> KAnonResult:
-    """Compute classes of ``relation_sql`` (a query whose output has the QI columns by name)."""
-    from privacy.deid import qident
+def class_counts(batch: pa.RecordBatch | pa.Table, qis: list[QuasiIdentifier]) -> pa.Table:
+    """The equivalence classes of one batch: QI values (as columns ``c0..``) and row count ``n``;
+    merge the batches' tables with :func:`merge_counts`."""
+    t = pa.table([batch.column(q.name) for q in qis], names=[f"c{i}" for i in range(len(qis))])
+    return _count(t, "count_all", [])
 
+
+def merge_counts(parts: list[pa.Table]) -> pa.Table:
+    return _count(pa.concat_tables(parts, promote_options="permissive"), "sum", ["n"])
+
+
+def _count(t: pa.Table, how: str, cols: list[str]) -> pa.Table:
+    keys = [c for c in t.column_names if c != "n"]
+    out = t.group_by(keys, use_threads=False).aggregate([(cols, how)] if not cols else [(cols[0], how)])
+    return out.rename_columns(keys + ["n"])
+
+
+def enforce(con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiIdentifier], k: int,
+            max_suppression: float) -> KAnonResult:
+    """Generalise/suppress the equivalence classes (from :func:`class_counts`) until k holds."""
     cols = [f"c{i}" for i in range(len(qis))]
-    sel = ", ".join(f"{qident(q.name)} AS {c}" for q, c in zip(qis, cols))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE __pubdata_classes AS "
-                f"SELECT {sel}, count(*) AS n FROM ({relation_sql}) GROUP BY ALL", params)
+    con.register("__pubdata_counts", classes)
+    con.execute("CREATE OR REPLACE TEMP TABLE __pubdata_classes AS SELECT * FROM __pubdata_counts")
+    con.unregister("__pubdata_counts")
     total = con.execute("SELECT coalesce(sum(n), 0) FROM __pubdata_classes").fetchone()[0]  # type: ignore[index]
     levels = [0] * len(qis)
 

@@ -187,8 +187,6 @@ class CryptoSettings(_M):
     suite: Literal["standard", "national"] = "standard"
     #: department key pairs: x25519 (default) or rsa (RSA-3072 OAEP-SHA256)
     wrap: Literal["x25519", "rsa"] = "x25519"
-    #: keyed pseudonyms: hmac-sha256 (DuckDB SQL) | aes-cmac (vectorised, ~7x faster)
-    pseudonym: Literal["hmac-sha256", "aes-cmac"] = "hmac-sha256"
     #: entities encrypted deterministically (AES-SIV) in shared variants, for equality matching
     deterministic_entities: list[str] = Field(default_factory=list)
 
@@ -309,7 +307,6 @@ class DatasetDecision:
     age_band_width: int = 10
     max_suppression: float = 0.05
     crypto_suite: str = "standard"
-    pseudonym_alg: str = "hmac-sha256"
     deterministic_entities: list[str] = field(default_factory=list)
     identifier_entities: list[str] = field(default_factory=list)
     #: reference date for ages (ISO); the decision day
@@ -522,6 +519,6 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
         columns=decisions, quasi_identifiers=qis, k_threshold=d.k_threshold,
         about_people=about_people, allowed_departments=allowed if tier == "conditional" else [],
         minors=minors, minors_column=minors_column, age_band_width=d.age_band_width,
-        max_suppression=d.max_suppression, crypto_suite=d.crypto.suite, pseudonym_alg=d.crypto.pseudonym,
+        max_suppression=d.max_suppression, crypto_suite=d.crypto.suite,
         deterministic_entities=list(d.crypto.deterministic_entities),
         identifier_entities=list(d.identifier_entities), matched_rules=matched)

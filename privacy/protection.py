@@ -4,35 +4,32 @@ The pipeline calls, per dataset version::
 
     policy = load_policy()
     decision = decide(department, dataset, classification.columns, policy)
-    report = protect_open(paths.valid, decision, paths.protected)      # unless withheld
-    leak_gate(paths.protected, decision, dataset_label=f"{dept}.{ds}")  # before publishing
-    shares = share_variants(paths.valid, decision, dataset, paths, KeyStore())
-    catalog.store(decision.to_records(), report.to_dict(), [s.to_dict() for s in shares])
+    report, shares = protect(paths.valid, decision, paths.protected,      # unless withheld
+                             dataset=dataset, paths=paths, keys=KeyStore())
+    leak_gate(paths.protected, decision, dataset_label=f"{dept}.{ds}")    # before publishing
 
 Decision rules are documented in :mod:`privacy.policy` and ``policy/README.md``.
-:func:`protect_open` runs the whole table through DuckDB in one query (masking,
-generalisation, suppression, keyed pseudonyms), with one extra GROUP BY pass for k-anonymity
-on tables about people, and writes the Parquet atomically (tmp + rename).
+:func:`protect` writes the open variant and every shared variant from one scan of the input
+(:mod:`privacy.variants`: masking, generalisation, keyed pseudonyms, encryption, with one extra
+GROUP BY pass for k-anonymity on tables about people); :func:`protect_open` and
+:func:`share_variants` are the same with only the open, or only the shared, variants.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-import duckdb
-import pyarrow.parquet as pq
-
-from privacy.deid import Plan, build_plan, qident
-from privacy.kanon import KAnonResult, QuasiIdentifier, enforce, keep_join_sql, ladder_sql
+from privacy.deid import build_plan, new_context
+from privacy.kanon import QuasiIdentifier
 from privacy.keys import KeyStore
 from privacy.leakgate import leak_gate
 from privacy.policy import ColumnDecision, DatasetDecision, Policy, decide, load_policy
-from privacy.share import ShareReport, share_variants
+from privacy.share import ShareReport, share_spec
+from privacy.variants import KAnonSpec, Variant, read_schema, row_count, write_variants
 from pubdata import PrivacyError
+from warehouse.lake import RunPaths
+from warehouse.manifest import Dataset
 
 __all__ = [
     "ColumnDecision",
@@ -44,6 +41,7 @@ __all__ = [
     "decide",
     "leak_gate",
     "load_policy",
+    "protect",
     "protect_open",
     "share_variants",
 ]
@@ -69,64 +67,71 @@ class ProtectReport:
         return asdict(self)
 
 
-def _literal(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def protect_open(input_parquet: Path, decision: DatasetDecision, out_path: Path,
-                 *, keys: KeyStore | None = None) -> ProtectReport:
-    """Write the open variant of ``input_parquet`` per ``decision`` (atomically)."""
+def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
+            dataset: Dataset | None = None, paths: RunPaths | None = None,
+            keys: KeyStore | None = None) -> tuple[ProtectReport | None, list[ShareReport]]:
+    """The open variant (to ``out_path``; None: none) and one shared variant per ``Share`` of
+    ``dataset`` (to ``paths.shared(...)``), written from ONE scan of the input
+    (:mod:`privacy.variants`). Each file is written atomically."""
     label = f"{decision.department}.{decision.dataset}"
-    if decision.open_tier == "withheld":
-        raise PrivacyError(f"dataset {label} is withheld by rule {decision.rule_id}: no open variant")
-    input_parquet, out_path = Path(input_parquet), Path(out_path)
-    meta = pq.ParquetFile(input_parquet).metadata
-    rows_in = meta.num_rows
-    schema = pq.read_schema(input_parquet)
-    need_key = any(c.action == "pseudonymise" for c in decision.columns)
-    key = (keys or KeyStore()).public_pseudonym_key() if need_key else None
-    plan: Plan = build_plan(decision, schema, pseudonym_key=key)
-    if not plan.outputs:
-        raise PrivacyError(f"dataset {label}: every column is dropped; nothing to publish")
-    types = {f.name: f.type for f in schema}
-    con = duckdb.connect()
-    try:
-        plan.prepare(con)
-        params = dict(plan.ctx.params)
-        params["src"] = str(input_parquet)
-        select = ", ".join(f"{o.sql} AS {qident(o.name)}" for o in plan.outputs)
-        inner = f"WITH {plan.source_cte('$src')} SELECT {select} FROM {plan.from_sql()}"
+    keys = keys or KeyStore()
+    schema = read_schema(input_parquet)
+    ctx = new_context(decision)
+    variants: list[Variant] = []
+    report: ProtectReport | None = None
+    if out_path is not None:
+        if decision.open_tier == "withheld":
+            raise PrivacyError(f"dataset {label} is withheld by rule {decision.rule_id}: no open variant")
+        need_key = any(c.action == "pseudonymise" for c in decision.columns)
+        key = keys.public_pseudonym_key() if need_key else None
+        plan = build_plan(decision, schema, pseudonym_key=key, ctx=ctx)
+        if not plan.outputs:
+            raise PrivacyError(f"dataset {label}: every column is dropped; nothing to publish")
+        types = {f.name: f.type for f in schema}
         out_names = {o.name for o in plan.outputs}
         qis = [QuasiIdentifier(n, decision.column(n).method if decision.column(n) else None,  # type: ignore[union-attr]
                                types[n], decision.age_band_width)
                for n in decision.quasi_identifiers if n in out_names]
-        kres: KAnonResult | None = None
-        final = inner
-        if decision.about_people and qis:
-            kres = enforce(con, inner, params, qis, decision.k_threshold, decision.max_suppression)
-            if any(kres.levels.values()) or kres.keep_table:
-                lv = {q.name: (q, kres.levels[q.name]) for q in qis}
-                cols = ", ".join(
-                    (f"{ladder_sql(lv[o.name][0], 't.' + qident(o.name), lv[o.name][1])} AS {qident(o.name)}"
-                     if o.name in lv else f"t.{qident(o.name)}") for o in plan.outputs)
-                final = f"SELECT {cols} FROM ({inner}) AS t"
-                if kres.keep_table:
-                    final = f"SELECT t2.* FROM ({final}) AS t2 {keep_join_sql(qis, 't2', kres.keep_table)}"
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out_path.with_name(f".{out_path.name}.{secrets.token_hex(4)}.tmp")
-        try:
-            res = con.execute(f"COPY ({final}) TO {_literal(tmp)} (FORMAT parquet)", params).fetchone()
-            rows_out = int(res[0]) if res else 0
-            os.replace(tmp, out_path)
-        finally:
-            tmp.unlink(missing_ok=True)
-    finally:
-        con.close()
-    return ProtectReport(
-        rows_in=rows_in, rows_out=rows_out,
-        suppressed_rows=kres.suppressed_rows if kres else 0,
-        k_achieved=kres.k_achieved if kres else None,
-        k_threshold=decision.k_threshold if kres else None,
-        quasi_identifiers=[q.name for q in qis] if kres else [],
-        generalisation=kres.levels if kres else {},
-        columns=[o.name for o in plan.outputs], dropped=plan.dropped, undecided=plan.undecided)
+        kanon = KAnonSpec(qis, decision.k_threshold, decision.max_suppression) \
+            if decision.about_people and qis else None
+        variants.append(Variant(plan, out_path, pseudonym_key=key, kanon=kanon))
+    shares: list[ShareReport] = []
+    share_variants_: list[tuple[ShareReport, Variant]] = []
+    if dataset is not None and dataset.sharing:
+        assert paths is not None, "shared variants need the run's paths"
+        for share in dataset.sharing:
+            rep, var = share_spec(schema, decision, share, paths.shared(share.department, share.purpose), keys, ctx)
+            shares.append(rep)
+            if var is not None:
+                share_variants_.append((rep, var))
+                variants.append(var)
+    if variants:
+        write_variants(input_parquet, ctx, variants)
+    for rep, var in share_variants_:
+        rep.rows = var.rows
+    if out_path is not None:
+        v = variants[0]
+        kres = v.kanon.result if v.kanon else None
+        report = ProtectReport(
+            rows_in=row_count(input_parquet), rows_out=v.rows,
+            suppressed_rows=kres.suppressed_rows if kres else 0,
+            k_achieved=kres.k_achieved if kres else None,
+            k_threshold=decision.k_threshold if kres else None,
+            quasi_identifiers=[q.name for q in v.kanon.qis] if kres and v.kanon else [],
+            generalisation=kres.levels if kres else {},
+            columns=[o.name for o in v.plan.outputs], dropped=v.plan.dropped, undecided=v.plan.undecided)
+    return report, shares
+
+
+def protect_open(input_parquet: Any, decision: DatasetDecision, out_path: Any,
+                 *, keys: KeyStore | None = None) -> ProtectReport:
+    """Write the open variant of ``input_parquet`` per ``decision`` (atomically)."""
+    report, _ = protect(input_parquet, decision, out_path, keys=keys)
+    assert report is not None
+    return report
+
+
+def share_variants(input_parquet: Any, decision: DatasetDecision, dataset: Dataset, paths: RunPaths,
+                   keys: KeyStore) -> list[ShareReport]:
+    """One shared variant per ``Share`` in the dataset's sharing scope (one scan for all)."""
+    return protect(input_parquet, decision, None, dataset=dataset, paths=paths, keys=keys)[1]

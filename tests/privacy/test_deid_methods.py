@@ -12,10 +12,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from cryptography.hazmat.primitives.ciphers import algorithms
-from cryptography.hazmat.primitives.cmac import CMAC
 
-from privacy.deid import SqlContext, cmac_hex, divisions_table, hmac_pads, hmac_sql, method_sql, normalise_sql, pseudonym_py, qident
+from privacy.deid import (SqlContext, divisions_table, hmac_hex, hmac_pads, hmac_sql, method_sql, native_hmac,
+                          normalise_sql, pseudonym_py, qident)
 from privacy.policy import Policy, decide
 from privacy.protection import protect_open
 from privacy.types import ColumnClassification as CC
@@ -31,7 +30,7 @@ def _apply(method: str, values: list, typ: pa.DataType | None = None, entity: st
     con.register("input", pa.table({"v": arr, "i": pa.array(range(len(values)))}))
     ctx = SqlContext(as_of=AS_OF)
     sql = method_sql(method, "src.v", arr.type, entity, ctx, key=key)
-    helpers = "".join(", " + h for h in ctx.helpers)
+    helpers = ctx.helper_sql()
     if ctx.needs_divisions:
         con.register("__pubdata_divisions", divisions_table())
     q = f"WITH src AS (SELECT *{helpers} FROM input AS src) SELECT {sql} FROM src {' '.join(ctx.joins)} ORDER BY src.i"
@@ -84,18 +83,28 @@ def test_sql_hmac_matches_python_hmac() -> None:
             assert got == hmac.new(key, msg.encode(), hashlib.sha256).hexdigest()
 
 
-def test_vectorised_cmac_matches_cryptography() -> None:
-    key = os.urandom(32)
-    values = ["", "a", "a" * 15, "a" * 16, "a" * 17, "a" * 32, "身份证" * 11, None, "11010519491231002X"]
-    got = cmac_hex(pa.array(values), key).to_pylist()
-    for v, g in zip(values, got):
-        if v is None:
-            assert g is None
-            continue
-        c = CMAC(algorithms.AES(key))
-        c.update(v.encode())
-        assert g == c.finalize().hex()
-    assert got[-1] == pseudonym_py("11010519491231002X", key, alg="aes-cmac")
+def test_native_batch_hmac_matches_python_hmac() -> None:
+    """The compiled helper (built by ``make install``) on both code paths: the x86 SHA extensions
+    when the CPU has them, and portable C; block-boundary lengths, long and non-ASCII values,
+    keys shorter and longer than a block, nulls kept."""
+    from privacy import _hmac
+
+    assert native_hmac(), "privacy._hmac was not built: run `make install` (needs a C compiler)"
+    values = ["", "a", "x" * 55, "x" * 56, "x" * 63, "x" * 64, "x" * 119, "x" * 120, "身份证" * 40,
+              None, "11010519491231002X"]
+    arr = pa.array(values)
+    for key in (b"", b"k", os.urandom(32), os.urandom(64), os.urandom(100)):
+        want = [None if v is None else hmac.new(key, v.encode(), hashlib.sha256).hexdigest() for v in values]
+        assert hmac_hex(arr, key, nhex=64).to_pylist() == want
+        assert hmac_hex(arr.slice(2), key).to_pylist() == [None if w is None else w[:32] for w in want[2:]]
+        inner, outer = (_hmac.midstate(p) for p in hmac_pads(key))
+        out = bytearray(len(values) * 64)
+        _hmac.hex_batch(inner, outer, arr.buffers()[1], arr.buffers()[2], out, len(values), 64, True)
+        assert [out[i * 64:(i + 1) * 64].decode() for i, v in enumerate(values) if v is not None] == \
+            [w for w in want if w is not None]
+    assert hmac_hex(pa.array([], pa.string()), b"k").to_pylist() == []
+    with pytest.raises(ValueError, match="offsets"):
+        _hmac.hex_batch(inner, outer, b"\x00" * 8, b"", bytearray(64), 2, 32, False)
 
 
 def test_pseudonym_normalisation() -> None:

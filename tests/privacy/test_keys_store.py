@@ -68,7 +68,7 @@ def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
     try:
         os.environ.update({"PUBDATA_HOME": env["PUBDATA_HOME"], "PUBDATA_KEYS_DIR": env["PUBDATA_KEYS_DIR"]})
         from privacy.policy import Policy, decide
-        from privacy.share import share_variants
+        from privacy.protection import share_variants
         from privacy.testdata import resident_id
         from privacy.types import ColumnClassification as CC
         from warehouse.lake import RunPaths

@@ -95,8 +95,8 @@ def _income_share(home: Path):  # type: ignore[no-untyped-def]
 
 
 def test_clear_columns_are_encrypted_and_decrypt(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import privacy.share
-    monkeypatch.setattr(privacy.share, "BATCH_ROWS", 1000)  # several GCM segments
+    import privacy.variants
+    monkeypatch.setattr(privacy.variants, "BATCH_ROWS", 1000)  # several GCM segments
     src, ds, dec, income = _income_share(home)
     keys = KeyStore()
     reps = share_variants(src, dec, ds, RunPaths.for_run("owner", "wages", "r1"), keys)

@@ -1,0 +1,273 @@
+"""One scan, several outputs: the open variant and the shared variants of a dataset version.
+
+Every variant is a :class:`Variant`: its :class:`privacy.deid.Plan` (one SQL expression per output
+column, all plans built on one shared :class:`~privacy.deid.SqlContext`), where it goes and how it is
+finished. :func:`write_variants` runs ONE DuckDB query over the input that computes each distinct
+expression once (a masked name in the open and in a shared variant is one column of the query),
+streams the result as Arrow record batches and, per batch and variant, in worker threads:
+
+* keyed pseudonyms (``post="hmac"``): the normalised identifier becomes HMAC-SHA256 hex in one
+  native call with the variant's key (:func:`privacy.deid.hmac_hex`, GIL released);
+* the open variant's equivalence classes are counted (:func:`privacy.kanon.class_counts`);
+* encryption (``post="encrypt"``): one AES call per column and batch (:mod:`privacy.crypto`);
+* a pyarrow Parquet writer per variant.
+
+While the workers write batch *n*, DuckDB computes batch *n + 1*. k-anonymity is optimistic: when
+the classes counted during the scan already satisfy k (the usual case), the open file is final;
+otherwise :func:`privacy.kanon.enforce` picks the generalisation levels and the classes to
+suppress on the small class table, and the open file (already de-identified) is rewritten once
+with those applied. Each file is written under a
+private temporary name and renamed into place only when every variant is complete (0600 for
+shared variants); on any error nothing is left at a target. Row order is not part of the
+contract (joins may reorder rows); encryption segments are cut from the batches as written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from privacy.crypto import ColumnCipher
+from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex, qident
+from privacy.kanon import (KAnonResult, QuasiIdentifier, class_counts, enforce, keep_join_sql, ladder_sql,
+                           merge_counts)
+
+__all__ = ["KAnonSpec", "Variant", "read_schema", "row_count", "write_variants"]
+
+#: rows per record batch streamed from DuckDB (one Parquet row group and one GCM segment each)
+BATCH_ROWS = 131_072
+#: pyarrow falls back from dictionary to plain encoding once a column chunk's dictionary page
+#: exceeds this: unique values (pseudonyms, phone numbers, amounts) stop paying for a dictionary
+#: early, repetitive ones (districts, age bands, categories) keep it (~20% less write time)
+DICTIONARY_PAGE_BYTES = 65_536
+
+
+@dataclass
+class KAnonSpec:
+    """k-anonymity to enforce on a variant (the open one), over its de-identified outputs."""
+    qis: list[QuasiIdentifier]
+    k: int
+    max_suppression: float
+    result: KAnonResult | None = None
+    #: class counts of the written batches (merged at the end)
+    counts: list[pa.Table] = field(default_factory=list)
+
+
+@dataclass
+class Variant:
+    plan: Plan
+    out_path: Any  # Path, or storage.LakePath in the distributed profile
+    pseudonym_key: bytes | None = None
+    cipher: ColumnCipher | None = None
+    kanon: KAnonSpec | None = None
+    metadata: dict[bytes, bytes] = field(default_factory=dict)
+    #: 0600 file (shared variants)
+    private: bool = False
+    rows: int = 0
+
+
+def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    names = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
+    return {k: v for k, v in params.items() if k in names}
+
+
+def _source(path: Any) -> str:
+    from warehouse import storage
+    return storage.uri(storage.key_of(path)) if isinstance(path, storage.LakePath) else str(path)
+
+
+def read_schema(path: Any) -> pa.Schema:
+    """The Arrow schema of a Parquet file (local path or lake object)."""
+    from warehouse import storage
+    if isinstance(path, storage.LakePath):
+        return pq.read_schema(path.fs_path, filesystem=storage.filesystem())
+    return pq.read_schema(path)
+
+
+def row_count(path: Any) -> int:
+    """Rows of a Parquet file, from its footer."""
+    from warehouse import storage
+    if isinstance(path, storage.LakePath):
+        with storage.filesystem().open_input_file(path.fs_path) as f:
+            return pq.ParquetFile(f).metadata.num_rows
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant], *,
+                   batch_rows: int | None = None) -> None:
+    """Write every variant from one scan of ``input_parquet`` (see the module docstring)."""
+    from warehouse import storage
+
+    plan0 = variants[0].plan
+    con = duckdb.connect()
+    try:
+        storage.configure_duckdb(con)
+        plan0.prepare(con)  # the context is shared: divisions table and UDFs for every plan
+        params = dict(ctx.params)
+        params["src"] = _source(input_parquet)
+        exprs: dict[str, str] = {}
+        for v in variants:
+            for o in v.plan.outputs:
+                exprs.setdefault(o.sql, f"e{len(exprs)}")
+        query = f"WITH {plan0.source_cte('$src')} SELECT " + \
+            (", ".join(f"{sql} AS {a}" for sql, a in exprs.items()) or "1 AS e") + f" FROM {plan0.from_sql()}"
+        columns = [[(o, exprs[o.sql]) for o in v.plan.outputs] for v in variants]
+        reader = con.execute(query, _used(query, params)).to_arrow_reader(batch_rows or BATCH_ROWS)
+        _stream(con, reader, variants, columns)
+    finally:
+        con.close()
+
+
+def _finish_kanon(con: duckdb.DuckDBPyConnection, v: Variant, sink: "_Sink") -> None:
+    """Enforce k on the classes counted while writing; rewrite the file if it must change."""
+    spec = v.kanon
+    assert spec is not None
+    classes = merge_counts(spec.counts) if spec.counts else pa.table(
+        {**{f"c{i}": pa.array([], pa.string()) for i in range(len(spec.qis))}, "n": pa.array([], pa.int64())})
+    res = spec.result = enforce(con, classes, spec.qis, spec.k, spec.max_suppression)
+    if not any(res.levels.values()) and not res.keep_table:
+        return
+    by_name = {q.name: q for q in spec.qis}
+    cols = ", ".join(f"{ladder_sql(by_name[o.name], 't.' + qident(o.name), res.levels[o.name])} AS {qident(o.name)}"
+                     if o.name in by_name else f"t.{qident(o.name)}" for o in v.plan.outputs)
+    rewritten = f"SELECT {cols} FROM read_parquet($src) AS t"
+    if res.keep_table:
+        rewritten = f"SELECT t2.* FROM ({rewritten}) AS t2 {keep_join_sql(spec.qis, 't2', res.keep_table)}"
+    sink.rewrite(con, rewritten)
+    v.rows = int(res.rows - res.suppressed_rows)
+
+
+def _stream(con: duckdb.DuckDBPyConnection, reader: pa.RecordBatchReader, variants: list[Variant],
+            columns: list[list[tuple[OutputColumn, str]]]) -> None:
+    sinks: list[_Sink] = []
+    try:
+        for v, cols in zip(variants, columns):
+            fields = []
+            for o, alias in cols:
+                t = reader.schema.field(alias).type
+                if o.post == "hmac":
+                    t = pa.string()
+                elif o.post == "encrypt":
+                    t = pa.binary()
+                fields.append(pa.field(o.name, t))
+            sink = _Sink(v.out_path, v.private)
+            sinks.append(sink)
+            v.rows = 0
+            sink.writer = pq.ParquetWriter(sink.where, pa.schema(fields), filesystem=sink.filesystem,
+                                           dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES)
+        with ThreadPoolExecutor(max_workers=max(1, len(variants))) as pool:
+            pending: list[Future[None]] = []
+            for batch in reader:  # DuckDB computes the next batch while the workers write this one
+                for f in pending:
+                    f.result()
+                pending = [pool.submit(_write_batch, v, cols, s, batch)
+                           for v, cols, s in zip(variants, columns, sinks)] if batch.num_rows else []
+            for f in pending:
+                f.result()
+        for v, s in zip(variants, sinks):
+            md = dict(v.metadata)
+            if v.cipher is not None:
+                md.update(v.cipher.metadata())
+            if md:
+                s.writer.add_key_value_metadata(md)
+            s.writer.close()
+            s.writer = None
+            if v.kanon is not None:
+                _finish_kanon(con, v, s)
+        for s in sinks:  # only when every variant is complete
+            s.commit()
+    finally:
+        for s in sinks:
+            s.discard()
+
+
+def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: "_Sink", batch: pa.RecordBatch) -> None:
+    arrays = []
+    for o, alias in cols:
+        arr = batch.column(alias)
+        if o.post == "hmac":
+            assert v.pseudonym_key is not None
+            arr = hmac_hex(arr, v.pseudonym_key)
+        arrays.append(arr)
+    rb = pa.RecordBatch.from_arrays(arrays, names=[o.name for o, _ in cols])
+    if v.kanon is not None:
+        v.kanon.counts.append(class_counts(rb, v.kanon.qis))
+    if v.cipher is not None:
+        rb = v.cipher.encrypt_batch(rb)
+    sink.writer.write_batch(rb)
+    v.rows += rb.num_rows
+
+
+class _Sink:
+    """Where a variant is written until it is complete (a private temporary file, or a temporary
+    object key in the distributed profile); :meth:`commit` moves it into place."""
+
+    def __init__(self, out_path: Any, private: bool) -> None:
+        from warehouse import storage
+
+        self.out_path, self.private = out_path, private
+        self.writer: Any = None
+        self.tmpdir: Path | None = None
+        self.committed = False
+        if isinstance(out_path, storage.LakePath):
+            # an object is visible only once its upload completes; written under a temporary
+            # key, moved into place at commit
+            self.filesystem: Any = storage.filesystem()
+            self.where = f"{out_path.fs_path}.{secrets.token_hex(6)}.tmp"
+            self.uri = f"s3://{self.where}"
+        else:
+            out = Path(out_path)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            # a private (0700) directory next to the target: the file is never readable by others
+            # while it is written; renamed into place when complete
+            self.tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+            self.filesystem = None
+            self.where = self.uri = str(self.tmpdir / "variant.parquet")
+
+    def rewrite(self, con: duckdb.DuckDBPyConnection, sql: str) -> None:
+        """Replace the written file by ``sql`` over it (``$src``), with DuckDB."""
+        old_where, old_uri = self.where, self.uri
+        self.where, self.uri = f"{old_where}.2", f"{old_uri}.2"
+        target = self.uri.replace("'", "''")
+        con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", {"src": old_uri})
+        self._delete(old_where)
+
+    def commit(self) -> None:
+        if self.tmpdir is None:
+            self.filesystem.move(self.where, self.out_path.fs_path)
+        else:
+            os.chmod(self.where, 0o600 if self.private else 0o644)
+            os.replace(self.where, self.out_path)
+        self.committed = True
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            try:
+                self.writer.close()
+            except Exception:  # noqa: BLE001 - already failing; the temporary file goes below
+                pass
+            self.writer = None
+        if self.tmpdir is not None:
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+        elif not self.committed:
+            self._delete(self.where)
+
+    def _delete(self, where: str) -> None:
+        try:
+            if self.filesystem is None:
+                Path(where).unlink(missing_ok=True)
+            else:
+                self.filesystem.delete_file(where)
+        except OSError:
+            pass
