@@ -168,7 +168,7 @@ def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
 
 
 def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
-    """Register the Arrow UDFs: HMAC-SM3 (national suite) and vectorised AES-CMAC."""
+    """Register the Arrow UDF of HMAC-SM3 (national suite)."""
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives import hmac as chmac
 
@@ -186,24 +186,6 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
         import pyarrow.compute as pc
         return pc.take(pa.array(out, pa.string()), pc.index_in(values, uniq))
 
-    def _cmac(keys: pa.Array, values: pa.Array) -> pa.Array:
-        return cmac_hex(values, keys[0].as_py())
-
-    def _hmac(keys: pa.Array, values: pa.Array) -> pa.Array:
-        return hmac_hex(values, keys[0].as_py())
-
-    if native_hmac():
-        try:
-            con.create_function("pubdata_hmac", _hmac, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
-                                side_effects=False)
-        except duckdb.Error:
-            pass
-
-    try:
-        con.create_function("pubdata_cmac", _cmac, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
-                            side_effects=False)
-    except duckdb.Error:
-        pass
     try:
         con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
                             side_effects=False)
@@ -420,11 +402,9 @@ class Plan:
     #: columns in the input nobody decided on (dropped, fail closed)
     undecided: list[str]
 
-    def source_cte(self, source_param: str, *, row_number: bool = False) -> str:
-        """``src`` CTE; ``row_number`` adds DuckDB's ``file_row_number`` (row position in the file)."""
-        extra = self.ctx.helper_sql()
-        rn = ", file_row_number=true" if row_number else ""
-        return f"src AS (SELECT *{extra} FROM read_parquet({source_param}{rn}) AS src)"
+    def source_cte(self, source_param: str) -> str:
+        """``src`` CTE: the input with the helper columns."""
+        return f"src AS (SELECT *{self.ctx.helper_sql()} FROM read_parquet({source_param}) AS src)"
 
     def from_sql(self) -> str:
         return "src " + " ".join(self.ctx.joins)

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import DatasetDecision
@@ -43,11 +42,13 @@ def _blocked(label: str, column: str, what: str) -> PrivacyError:
                         hint=_HINT)
 
 
-def leak_gate(open_parquet: Path, decision: DatasetDecision, *, dataset_label: str) -> None:
-    """Raise :class:`PrivacyError` if the open output holds what the decision says it must not."""
+def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
+    """Raise :class:`PrivacyError` if the open output (a local path or, in the distributed
+    profile, a lake object) holds what the decision says it must not."""
     from privacy.scan import find_sensitive_values
+    from warehouse import storage
 
-    pf = pq.ParquetFile(open_parquet)
+    pf = storage.parquet_file(open_parquet)
     schema = pf.schema_arrow
     for name in schema.names:
         dec = decision.column(name)

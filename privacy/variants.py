@@ -90,18 +90,13 @@ def _source(path: Any) -> str:
 def read_schema(path: Any) -> pa.Schema:
     """The Arrow schema of a Parquet file (local path or lake object)."""
     from warehouse import storage
-    if isinstance(path, storage.LakePath):
-        return pq.read_schema(path.fs_path, filesystem=storage.filesystem())
-    return pq.read_schema(path)
+    return storage.parquet_file(path).schema_arrow
 
 
 def row_count(path: Any) -> int:
     """Rows of a Parquet file, from its footer."""
     from warehouse import storage
-    if isinstance(path, storage.LakePath):
-        with storage.filesystem().open_input_file(path.fs_path) as f:
-            return pq.ParquetFile(f).metadata.num_rows
-    return pq.ParquetFile(path).metadata.num_rows
+    return storage.parquet_file(path).metadata.num_rows
 
 
 def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant], *,
