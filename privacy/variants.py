@@ -78,7 +78,10 @@ class Variant:
 
 
 def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
-    names = set(re.findall(r"\$([A-Za-z_]\w*)", sql))
+    """The parameters ``sql`` refers to (DuckDB refuses unused ones); quoted identifiers and
+    string literals, which may hold any text, are not looked into."""
+    bare = re.sub(r'"(?:[^"]|"")*"|\'(?:[^\']|\'\')*\'', " ", sql)
+    names = set(re.findall(r"\$([A-Za-z_]\w*)", bare))
     return {k: v for k, v in params.items() if k in names}
 
 
