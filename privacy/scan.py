@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pubdata.identifiers import division_codes, is_valid_resident_id, luhn_ok
-from privacy.recognizers.cn_mobile import mobile_regex, national_mobile
+from pubdata.identifiers import mobile_regex, national_mobile
 
 __all__ = ["SCANNED_ENTITIES", "find_sensitive_values", "scan_table", "valid_id_mask"]
 

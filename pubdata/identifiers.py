@@ -28,6 +28,9 @@ __all__ = [
     "is_valid_resident_id",
     "is_valid_uscc",
     "luhn_ok",
+    "mobile_regex",
+    "national_mobile",
+    "strip_separators",
     "uscc_check_char",
 ]
 
@@ -38,6 +41,32 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _USCC_RE = re.compile(r"^[0-9A-HJ-NP-RTUWXY]{18}$")
 _ID18_RE = re.compile(r"^\d{17}[\dX]$")
 _ID15_RE = re.compile(r"^\d{15}$")
+_SEP = re.compile(r"[\s\-\u2014\u2013\uff0d\u00b7]+")
+
+
+def strip_separators(value: str) -> str:
+    """``"138 1234-5678"`` -> ``"13812345678"``."""
+    return _SEP.sub("", value)
+
+
+@functools.cache
+def mobile_regex() -> re.Pattern[str]:
+    """phonenumbers' CN mobile national-number pattern (RE2-compatible: no look-arounds)."""
+    import phonenumbers
+    pattern = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
+    return re.compile(f"(?:{pattern})")
+
+
+def national_mobile(value: str) -> str:
+    """Strip separators and a +86/0086/86 prefix."""
+    v = strip_separators(value.strip())
+    if v.startswith("+86"):
+        v = v[3:]
+    elif v.startswith("0086"):
+        v = v[4:]
+    elif v.startswith("86") and len(v) == 13:
+        v = v[2:]
+    return v
 
 
 def id_check_char(first17: str) -> str:

@@ -24,12 +24,6 @@ FLAGS = re.DOTALL | re.MULTILINE
 CellMatch = Literal["valid", "masked", "invalid"]
 
 #: Separators people put inside numbers (spaces, dashes, dots, full-width forms).
-_SEP = re.compile(r"[\s\-\u2014\u2013\uff0d\u00b7]+")
-
-
-def strip_separators(value: str) -> str:
-    """``"138 1234-5678"`` -> ``"13812345678"``."""
-    return _SEP.sub("", value)
 
 
 class CellRecognizer:

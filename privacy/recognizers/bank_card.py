@@ -6,8 +6,8 @@ international brands are :mod:`privacy.recognizers.credit_card`'s.
 
 from __future__ import annotations
 
-from pubdata.identifiers import luhn_ok
-from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
+from pubdata.identifiers import luhn_ok, strip_separators
+from privacy.recognizers._base import ZhPatternRecognizer
 
 
 class BankCardRecognizer(ZhPatternRecognizer):

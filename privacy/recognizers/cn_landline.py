@@ -10,7 +10,8 @@ import re
 
 import phonenumbers
 
-from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
+from privacy.recognizers._base import ZhPatternRecognizer
+from pubdata.identifiers import strip_separators
 
 _SERVICE = re.compile(r"[48]00\d{7}")
 

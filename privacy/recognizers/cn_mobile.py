@@ -5,31 +5,8 @@ allocated. Entity: PHONE_NUMBER."""
 
 from __future__ import annotations
 
-import functools
-import re
-
-import phonenumbers
-
-from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
-
-
-@functools.cache
-def mobile_regex() -> re.Pattern[str]:
-    """phonenumbers' CN mobile national-number pattern (RE2-compatible: no look-arounds)."""
-    pattern = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
-    return re.compile(f"(?:{pattern})")
-
-
-def national_mobile(value: str) -> str:
-    """Strip separators and a +86/0086/86 prefix."""
-    v = strip_separators(value.strip())
-    if v.startswith("+86"):
-        v = v[3:]
-    elif v.startswith("0086"):
-        v = v[4:]
-    elif v.startswith("86") and len(v) == 13:
-        v = v[2:]
-    return v
+from privacy.recognizers._base import ZhPatternRecognizer
+from pubdata.identifiers import mobile_regex, national_mobile
 
 
 class CnMobileRecognizer(ZhPatternRecognizer):

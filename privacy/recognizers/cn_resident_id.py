@@ -7,8 +7,8 @@ Driving-licence and social-security numbers are the same number and are found he
 
 from __future__ import annotations
 
-from pubdata.identifiers import is_valid_resident_id
-from privacy.recognizers._base import ZhPatternRecognizer, strip_separators
+from pubdata.identifiers import is_valid_resident_id, strip_separators
+from privacy.recognizers._base import ZhPatternRecognizer
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"

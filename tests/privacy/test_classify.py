@@ -213,7 +213,7 @@ def test_find_sensitive_values_counts_all_values() -> None:
         elif r == 7:
             values.append(f"{rng.randint(10 ** 10, 2 * 10 ** 10 - 1)}")  # 11 digits starting 1[0-9]
             if re.fullmatch(r"1[3-9]\d{9}", values[-1]):
-                from privacy.recognizers.cn_mobile import mobile_regex
+                from pubdata.identifiers import mobile_regex
                 expect["PHONE_NUMBER"] += bool(mobile_regex().fullmatch(values[-1]))
         else:
             values.append("普通文本，没有标识符 2024-01-01")
