@@ -166,6 +166,13 @@ def find_sensitive_values(array: pa.Array | pa.ChunkedArray,
     counts = dict.fromkeys(entities, 0)
     if len(arr) == 0 or arr.null_count == len(arr):
         return counts
+    # one pass of the union of the prefilters; the rest looks at the candidate cells only
+    wanted = [p for e, p in (("CN_RESIDENT_ID", _ID_ANY), ("BANK_CARD", _ID_ANY), ("BANK_CARD", _CARD_ANY),
+                             ("PHONE_NUMBER", _MOBILE_ANY)) if e in entities]
+    any_cand = _mask(arr, "|".join(dict.fromkeys(wanted)))
+    if not any_cand.any():
+        return counts
+    arr = arr.take(pa.array(np.nonzero(any_cand)[0]))
     compact = pc.replace_substring_regex(arr, _SEPARATORS, "")
     id_valid = np.zeros(len(arr), dtype=bool)
     need_ids = "CN_RESIDENT_ID" in entities or "BANK_CARD" in entities
