@@ -5,7 +5,7 @@
  * formulation ~2 us. Here, per value: the two keyed pads' midstates are computed once per key,
  * so a value of up to 55 bytes costs exactly 2 compressions, done with the x86 SHA extensions
  * (SHA-NI) when the CPU has them, else portable C. The GIL is released for the whole batch, so
- * DuckDB's threads calling the Arrow UDF (privacy.deid) hash in parallel.
+ * the worker threads of privacy.variants (one per output variant) hash in parallel.
  *
  *   midstate(block64: bytes) -> bytes32          SHA-256 state after one block from the IV
  *   hex_batch(istate, ostate, offsets, data, out, n, nhex, portable) -> None
@@ -13,7 +13,7 @@
  *       out[i*nhex:(i+1)*nhex] = first nhex lowercase hex characters of HMAC(key, value)
  *   has_sha_ni() -> bool
  *
- * Checked against Python's hmac in tests/privacy/test_hmac_native.py (both code paths).
+ * Checked against Python's hmac in tests/privacy/test_deid_methods.py (both code paths).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -178,8 +178,9 @@ static PyObject *py_hex_batch(PyObject *self, PyObject *args) {
     const char *err = NULL;
     if (ist.len != 32 || ost.len != 32) err = "midstates must be 32 bytes";
     else if (nhex < 1 || nhex > 64) err = "nhex must be 1..64";
-    else if (n < 0 || offs.len < (Py_ssize_t)((n + 1) * sizeof(int32_t))) err = "offsets too short";
-    else if (out.len < n * (Py_ssize_t)nhex) err = "output buffer too short";
+    /* divisions, not products: no overflow whatever n is */
+    else if (n < 0 || n > offs.len / (Py_ssize_t)sizeof(int32_t) - 1) err = "offsets too short";
+    else if (n > out.len / nhex) err = "output buffer too short";
     const int32_t *o = (const int32_t *)offs.buf;
     if (!err && n > 0 && (o[0] < 0 || o[n] > data.len)) err = "offsets outside the data buffer";
     if (!err) {

@@ -122,7 +122,7 @@ def _gcm_decrypt(mode: str, key: bytes, nonce: bytes, ct: bytes, tag: bytes, aad
 @dataclass
 class ColumnCipher:
     """Encrypts the named columns of successive record batches of one shared variant."""
-    dek: bytes
+    dek: bytes = field(repr=False)
     owner: str
     key_id: str
     columns: dict[str, str]  # column -> mode (gcm | siv | sm4-gcm)
@@ -130,7 +130,7 @@ class ColumnCipher:
     purpose: str = ""
     suite: str = "standard"
     _meta: dict[str, dict[str, Any]] = field(default_factory=dict)
-    _keys: dict[str, bytes] = field(default_factory=dict)
+    _keys: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for col, mode in self.columns.items():
@@ -151,24 +151,6 @@ class ColumnCipher:
                 arr = self._encrypt_array(name, arr)
             arrays.append(arr)
         return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
-
-    def encrypt_column(self, name: str, values: pa.Array | pa.ChunkedArray, segment_rows: int) -> pa.ChunkedArray:
-        """Encrypt a whole column (rows in file order) in segments of ``segment_rows`` rows: one
-        AES call per segment; the result has one chunk per segment."""
-        if isinstance(values, pa.Array):
-            values = pa.chunked_array([values])
-        n = len(values)
-        pieces = []
-        for start in range(0, n, max(1, segment_rows)):
-            part = values.slice(start, segment_rows)
-            arr = part.combine_chunks() if part.num_chunks != 1 else part.chunk(0)
-            pieces.append(self._encrypt_array(name, arr))
-        if not pieces:
-            pieces.append(self._encrypt_array(name, pa.array([], values.type)))
-        return pa.chunked_array(pieces, pa.binary())
-
-    def output_schema(self, schema: pa.Schema) -> pa.Schema:
-        return pa.schema([pa.field(f.name, pa.binary()) if f.name in self.columns else f for f in schema])
 
     def _encrypt_array(self, name: str, arr: pa.Array) -> pa.Array:
         meta = self._meta[name]

@@ -2,7 +2,7 @@
 
 Nothing here loops over rows in Python. :func:`build_plan` turns a :class:`DatasetDecision`
 and the input's Arrow schema into a :class:`Plan` (helper columns, output expressions, joins,
-bound parameters); ``privacy.protection`` and ``privacy.share`` run it. Column names are always
+bound parameters); :mod:`privacy.variants` runs the plans of one dataset in one scan. Column names are always
 quoted (:func:`qident`); secrets and dates travel as bound parameters or integer literals, never
 as text spliced from data.
 
@@ -50,7 +50,6 @@ import datetime as _dt
 import functools
 import hashlib
 import hmac
-import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,9 +128,14 @@ def _midstates(key: bytes) -> tuple[bytes, bytes]:
     return _hmac.midstate(ipad), _hmac.midstate(opad)
 
 
+@functools.cache
 def native_hmac() -> bool:
-    """Whether the compiled batch HMAC (``privacy._hmac``, built by ``make install``) is present."""
-    return importlib.util.find_spec("privacy._hmac") is not None
+    """Whether the compiled batch HMAC (``privacy._hmac``, built by ``make install``) is usable."""
+    try:
+        from privacy import _hmac  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_HEX) -> pa.Array:
@@ -150,9 +154,10 @@ def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_
     data = arr.buffers()[2] if n else None
     _hmac.hex_batch(inner, outer, arr.buffers()[1] or bytes(4), data if data is not None else b"", out, n, nhex,
                     False)
-    offsets = np.arange(n + 1, dtype=np.int32) * nhex
-    return pa.Array.from_buffers(pa.string(), n, [arr.buffers()[0], pa.py_buffer(offsets), pa.py_buffer(out)],
-                                 arr.null_count)
+    big = n * nhex >= 2**31  # int32 offsets would overflow
+    offsets = np.arange(n + 1, dtype=np.int64 if big else np.int32) * nhex
+    return pa.Array.from_buffers(pa.large_string() if big else pa.string(), n,
+                                 [arr.buffers()[0], pa.py_buffer(offsets), pa.py_buffer(out)], arr.null_count)
 
 
 def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
@@ -204,7 +209,7 @@ def is_text(t: pa.DataType) -> bool:
 class SqlContext:
     """Bound parameters and joins collected while building one query."""
     as_of: _dt.date
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict, repr=False)  # HMAC pads: as good as keys
     joins: list[str] = field(default_factory=list)
     helpers: list[str] = field(default_factory=list)
     needs_divisions: bool = False
@@ -416,6 +421,23 @@ class Plan:
             register_udfs(con)
 
 
+def check_column_names(names: list[str], label: str) -> None:
+    """Refuse names SQL cannot tell apart: DuckDB binds identifiers without case, so ``Income``
+    and ``INCOME`` (or a column named like a helper, ``__PUBDATA_h0``) would let one column's
+    treatment apply to the other's values."""
+    seen: dict[str, str] = {}
+    for n in names:
+        key = n.casefold()
+        if key.startswith(HELPER.casefold()):
+            raise PrivacyError(f"dataset {label}: column name {n!r} uses the reserved prefix {HELPER!r}",
+                               hint="rename the column in the source or the manifest")
+        if key in seen:
+            raise PrivacyError(f"dataset {label}: columns {seen[key]!r} and {n!r} differ only in case "
+                               "(or are duplicates); SQL cannot tell them apart",
+                               hint="rename one of them in the source")
+        seen[key] = n
+
+
 def new_context(decision: DatasetDecision) -> SqlContext:
     return SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national")
 
@@ -431,10 +453,7 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
     """
     ctx = ctx or new_context(decision)
     types = {f.name: f.type for f in schema}
-    for n in types:
-        if n.startswith(HELPER):
-            raise PrivacyError(f"dataset {decision.department}.{decision.dataset}: column name "
-                               f"{n!r} uses the reserved prefix {HELPER!r}")
+    check_column_names(schema.names, f"{decision.department}.{decision.dataset}")
     minor_ref: str | None = None
     if decision.minors and decision.minors_column and minors_nulling and decision.minors_column in types:
         mc = decision.minors_column

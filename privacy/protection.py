@@ -10,9 +10,10 @@ The pipeline calls, per dataset version::
 
 Decision rules are documented in :mod:`privacy.policy` and ``policy/README.md``.
 :func:`protect` writes the open variant and every shared variant from one scan of the input
-(:mod:`privacy.variants`: masking, generalisation, keyed pseudonyms, encryption, with one extra
-GROUP BY pass for k-anonymity on tables about people); :func:`protect_open` and
-:func:`share_variants` are the same with only the open, or only the shared, variants.
+(:mod:`privacy.variants`: masking, generalisation, keyed pseudonyms, encryption; k-anonymity on
+tables about people is checked on classes counted during that scan, and the open file is
+rewritten once only when k is not met); :func:`protect_open` and :func:`share_variants` are the
+same with only the open, or only the shared, variants.
 """
 
 from __future__ import annotations

@@ -37,12 +37,13 @@ _ID_CHECK_VALUE = np.array([1, 0, 10, 9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int64)  
 _DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
 
 # RE2 prefilters (no look-arounds in RE2: boundaries are spelled out)
-_ID_ANY = r"(?:^|[^0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}[01]\d[0-3]\d{4}[0-9Xx](?:[^0-9A-Za-z]|$)|(?:^|[^0-9])[1-9]\d{14}(?:[^0-9]|$)"
+# (an 18-character ID may be written in groups 6-8-4 with a space or dash between them)
+_ID_ANY = r"(?:^|[^0-9A-Za-z])[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}[01]\d[0-3]\d[ \-]?\d{3}[0-9Xx](?:[^0-9A-Za-z]|$)|(?:^|[^0-9])[1-9]\d{14}(?:[^0-9]|$)"
 _CARD_ANY = r"(?:^|[^0-9A-Za-z])62\d{2}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{0,3}(?:[^0-9A-Za-z]|$)"
 _MOBILE_ANY = r"(?:^|[^0-9])1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?:[^0-9]|$)"
 _SEPARATORS = r"[\s\-]"
 
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{16}[0-9Xx]|[1-9]\d{14})(?![0-9A-Za-z])")
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{5}[ \-]?\d{8}[ \-]?\d{3}[0-9Xx]|[1-9]\d{14})(?![0-9A-Za-z])")
 _CARD_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])62\d{2}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?(?![0-9A-Za-z])")
 _MOBILE_IN_TEXT = re.compile(r"(?<![0-9])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?![0-9])")
 
@@ -181,11 +182,11 @@ def find_sensitive_values(array: pa.Array | pa.ChunkedArray,
         if cand.any():
             idx = np.nonzero(cand)[0]
             sub = arr.take(pa.array(idx))
-            whole = valid_id_mask(pc.utf8_trim_whitespace(sub))
+            whole = valid_id_mask(compact.take(pa.array(idx)))
             rest = np.nonzero(~whole)[0]
             if len(rest):
                 whole[rest] = _embedded(sub.take(pa.array(rest)).to_pylist(), _ID_IN_TEXT,
-                                        lambda t: is_valid_resident_id(t))
+                                        lambda t: is_valid_resident_id(re.sub(r"[ \-]", "", t)))
             id_valid[idx] = whole
         counts.setdefault("CN_RESIDENT_ID", 0)
         if "CN_RESIDENT_ID" in entities:

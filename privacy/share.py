@@ -70,7 +70,6 @@ def _treatments(decision: DatasetDecision, share: Share, label: str) -> tuple[se
                             f"unknown columns {unknown}")
     ident = set(decision.identifier_entities)
     determ = set(decision.deterministic_entities)
-    enc_mode = "aes_siv"
     overrides: dict[str, tuple[str, str | None]] = {}
     for name in allowed:
         dec = decision.column(name)

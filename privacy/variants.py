@@ -16,9 +16,13 @@ While the workers write batch *n*, DuckDB computes batch *n + 1*. k-anonymity is
 the classes counted during the scan already satisfy k (the usual case), the open file is final;
 otherwise :func:`privacy.kanon.enforce` picks the generalisation levels and the classes to
 suppress on the small class table, and the open file (already de-identified) is rewritten once
-with those applied. Each file is written under a
-private temporary name and renamed into place only when every variant is complete (0600 for
-shared variants); on any error nothing is left at a target. Row order is not part of the
+with those applied (other columns keep their types). Each file is written under a
+temporary name (locally in a 0700 directory; shared variants end 0600) and renamed into place
+only after every variant was written completely: a failure while writing leaves no new file at
+any target and no temporary file. Targets are per-run lake files, so an Airflow retry of the
+task rewrites all of them (the renames themselves are not one transaction). In the distributed
+profile temporary objects are ``<target>.<hex>.tmp`` keys next to the target, readable only
+with the lake's credentials like every lake object. Row order is not part of the
 contract (joins may reorder rows); encryption segments are cut from the batches as written.
 """
 
@@ -60,21 +64,31 @@ class KAnonSpec:
     k: int
     max_suppression: float
     result: KAnonResult | None = None
-    #: class counts of the written batches (merged at the end)
+    #: class counts of the written batches (merged as they accumulate)
     counts: list[pa.Table] = field(default_factory=list)
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        self.counts.append(class_counts(batch, self.qis))
+        if len(self.counts) >= 32:  # memory stays bounded by the number of classes
+            self.counts = [merge_counts(self.counts)]
 
 
 @dataclass
 class Variant:
     plan: Plan
     out_path: Any  # Path, or storage.LakePath in the distributed profile
-    pseudonym_key: bytes | None = None
+    pseudonym_key: bytes | None = field(default=None, repr=False)
     cipher: ColumnCipher | None = None
     kanon: KAnonSpec | None = None
     metadata: dict[bytes, bytes] = field(default_factory=dict)
     #: 0600 file (shared variants)
     private: bool = False
     rows: int = 0
+
+    def __post_init__(self) -> None:
+        # the k-anonymity rewrite would re-cut encryption segments: never both on one variant
+        if self.kanon is not None and self.cipher is not None:
+            raise ValueError("a variant is either k-anonymised (open) or encrypted (shared), not both")
 
 
 def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -142,8 +156,7 @@ def _finish_kanon(con: duckdb.DuckDBPyConnection, v: Variant, sink: "_Sink") -> 
     rewritten = f"SELECT {cols} FROM read_parquet($src) AS t"
     if res.keep_table:
         rewritten = f"SELECT t2.* FROM ({rewritten}) AS t2 {keep_join_sql(spec.qis, 't2', res.keep_table)}"
-    sink.rewrite(con, rewritten)
-    v.rows = int(res.rows - res.suppressed_rows)
+    v.rows = sink.rewrite(con, rewritten, set(by_name))
 
 
 def _stream(con: duckdb.DuckDBPyConnection, reader: pa.RecordBatchReader, variants: list[Variant],
@@ -200,7 +213,7 @@ def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: "_Sink"
         arrays.append(arr)
     rb = pa.RecordBatch.from_arrays(arrays, names=[o.name for o, _ in cols])
     if v.kanon is not None:
-        v.kanon.counts.append(class_counts(rb, v.kanon.qis))
+        v.kanon.add(rb)
     if v.cipher is not None:
         rb = v.cipher.encrypt_batch(rb)
     sink.writer.write_batch(rb)
@@ -224,6 +237,7 @@ class _Sink:
             self.filesystem: Any = storage.filesystem()
             self.where = f"{out_path.fs_path}.{secrets.token_hex(6)}.tmp"
             self.uri = f"s3://{self.where}"
+            self.temps = [self.where]
         else:
             out = Path(out_path)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -232,14 +246,25 @@ class _Sink:
             self.tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
             self.filesystem = None
             self.where = self.uri = str(self.tmpdir / "variant.parquet")
+            self.temps = []  # the directory goes as a whole
 
-    def rewrite(self, con: duckdb.DuckDBPyConnection, sql: str) -> None:
-        """Replace the written file by ``sql`` over it (``$src``), with DuckDB."""
+    def rewrite(self, con: duckdb.DuckDBPyConnection, sql: str, changed: set[str]) -> int:
+        """Replace the written file by ``sql`` over it (``$src``); columns not in ``changed``
+        keep their written types. Returns the rows written."""
         old_where, old_uri = self.where, self.uri
         self.where, self.uri = f"{old_where}.2", f"{old_uri}.2"
-        target = self.uri.replace("'", "''")
-        con.execute(f"COPY ({sql}) TO '{target}' (FORMAT parquet)", {"src": old_uri})
+        self.temps.append(self.where)
+        written = pq.read_schema(old_where, filesystem=self.filesystem)
+        reader = con.execute(sql, {"src": old_uri}).to_arrow_reader(BATCH_ROWS)
+        schema = pa.schema([reader.schema.field(f.name) if f.name in changed else f for f in written])
+        rows = 0
+        with pq.ParquetWriter(self.where, schema, filesystem=self.filesystem,
+                              dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES) as w:
+            for batch in reader:
+                w.write_batch(batch.cast(schema))
+                rows += batch.num_rows
         self._delete(old_where)
+        return rows
 
     def commit(self) -> None:
         if self.tmpdir is None:
@@ -258,8 +283,10 @@ class _Sink:
             self.writer = None
         if self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
-        elif not self.committed:
-            self._delete(self.where)
+        else:
+            for key in self.temps:
+                if not (self.committed and key == self.where):
+                    self._delete(key)
 
     def _delete(self, where: str) -> None:
         try:

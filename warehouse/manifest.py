@@ -196,9 +196,10 @@ class Dataset(_Model):
     @model_validator(mode="after")
     def _keys_are_columns(self) -> "Dataset":
         names = [c.name for c in self.columns]
-        dupes = sorted({n for n in names if names.count(n) > 1})
+        folded = [n.casefold() for n in names]
+        dupes = sorted({n for n in names if folded.count(n.casefold()) > 1})
         if dupes:
-            raise ValueError(f"duplicate column names {dupes}")
+            raise ValueError(f"duplicate column names {dupes} (SQL compares names without case)")
         missing = [k for k in self.primary_key if k not in names]
         if missing:
             raise ValueError(f"primary_key names undeclared columns {missing}")

@@ -23,8 +23,6 @@ FLAGS = re.DOTALL | re.MULTILINE
 
 CellMatch = Literal["valid", "masked", "invalid"]
 
-#: Separators people put inside numbers (spaces, dashes, dots, full-width forms).
-
 
 class CellRecognizer:
     """Mixin: whole-cell matching for the column scorer.

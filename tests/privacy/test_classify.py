@@ -221,6 +221,17 @@ def test_find_sensitive_values_counts_all_values() -> None:
     assert got == expect
 
 
+def test_find_sensitive_values_ids_written_in_groups() -> None:
+    rng = random.Random(14)
+    ids = [td.resident_id(rng) for _ in range(4)]
+    values = [f"{ids[0][:6]} {ids[0][6:14]} {ids[0][14:]}", f"{ids[1][:6]}-{ids[1][6:14]}-{ids[1][14:]}",
+              f"申请人 {ids[2][:6]} {ids[2][6:14]} {ids[2][14:]} 已登记", ids[3]]
+    assert find_sensitive_values(pa.array(values))["CN_RESIDENT_ID"] == 4
+    # groups of a number that is not a valid ID are not counted
+    bad = td.bad_check_id(rng)
+    assert find_sensitive_values(pa.array([f"{bad[:6]} {bad[6:14]} {bad[14:]}"]))["CN_RESIDENT_ID"] == 0
+
+
 def test_find_sensitive_values_integers_and_gansu_ids() -> None:
     rng = random.Random(12)
     phones = pa.array([int(td.mobile(rng)) for _ in range(1000)], pa.int64())

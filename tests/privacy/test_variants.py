@@ -103,3 +103,46 @@ def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path,
     assert {p: p.read_bytes() for p in before} == before
     for p in before:
         assert not [q for q in p.parent.iterdir() if q.name.startswith(".")], p.parent
+
+
+@pytest.mark.parametrize("other", ["INCOME", "__PUBDATA_h0"])
+def test_names_sql_cannot_tell_apart_are_refused(home: Path, other: str) -> None:
+    """DuckDB binds names without case: ``INCOME`` would read ``Income``'s values (dropped by the
+    decision) and ``__PUBDATA_h0`` would stand in for the minors helper; both are refused."""
+    from pubdata import PrivacyError
+
+    table = pa.table({"Income": [10000.0] * 20, other: ["x"] * 20, "出生日期": ["2018-01-01"] * 20})
+    src = home / "t.parquet"
+    pq.write_table(table, src)
+    # (a manifest cannot declare both: its validator refuses names equal without case; the file
+    # brings the second one)
+    cls = [CC("Income", "PERSONAL_INCOME", "sensitive", 1), CC("出生日期", "DATE_OF_BIRTH", "personal", 1)]
+    ds = Dataset(id="t", title="t", source=FileSource(type="file", path="x"), columns=[Column(name=c.name) for c in cls])
+    dec = decide(Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]), ds, cls,
+                 Policy.model_validate({"version": "1"}))
+    with pytest.raises(PrivacyError, match="differ only in case|reserved prefix") as err:
+        protect(src, dec, home / "open.parquet")
+    assert "10000" not in str(err.value)
+    assert not (home / "open.parquet").exists()
+
+
+def test_kanon_rewrite_keeps_the_other_columns_types(home: Path) -> None:
+    """When k is not met the open file is rewritten with the QIs generalised; every other
+    column keeps the type it was written with."""
+    n = 40
+    table = pa.table({"年龄": pa.array([20 + i for i in range(n)], pa.int16()),  # all distinct: k=1
+                      "职业": [f"occ{i % 2}" for i in range(n)],
+                      "金额": pa.array([i * 10 for i in range(n)], pa.int16())})
+    src = home / "k.parquet"
+    pq.write_table(table, src)
+    cls = [CC("年龄", "AGE", "personal", 1), CC("职业", "OCCUPATION", "personal", 1), CC("金额", None, "none", 1)]
+    ds = Dataset(id="k", title="t", source=FileSource(type="file", path="x"), about_people=True,
+                 columns=[Column(name=c.name) for c in cls])
+    dec = decide(Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]), ds, cls,
+                 Policy.model_validate({"version": "1"}))
+    report, _ = protect(src, dec, home / "open.parquet")
+    assert report is not None and report.quasi_identifiers
+    assert report.generalisation and any(report.generalisation.values()) or report.suppressed_rows
+    out = pq.read_table(home / "open.parquet")
+    assert out.schema.field("金额").type == pa.int16()
+    assert out.num_rows == report.rows_out == n - report.suppressed_rows
