@@ -11,6 +11,13 @@ Publishes of one dataset are serialised by an exclusive lock on ``open/<dept>/<d
 (held from choosing the version number to the commit), so two processes never pick the same
 number or overwrite each other's file; under that lock, temporary files left by a killed
 publisher are removed.
+
+In the distributed profile the versions are objects ``open/<dept>/<dataset>/v000001.parquet`` in
+the S3 bucket (:mod:`warehouse.storage`): the temporary copy is a server-side copy to
+``.tmp-<run>.parquet`` and the "rename" a server-side copy to the final key (an object appears
+whole, never half-written), the lock is a PostgreSQL advisory lock per dataset
+(:func:`catalog.store.writer_lock`, released by PostgreSQL if the publisher dies), and the ``open``
+view reads the version's ``s3://`` URI. ``versions.path`` is the lake key in both profiles.
 """
 
 from __future__ import annotations
@@ -18,15 +25,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
-from catalog.store import connect, dumps, open_view_name
+from catalog.store import connect, dumps, lock_key, open_view_name, writer_lock
 from pubdata import home
 from pubdata.locks import file_lock
+from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
 
@@ -87,9 +92,9 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
         con.execute("COMMIT")
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: Path | storage.LakePath) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
@@ -103,8 +108,8 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list[dict[str, Any]],
-                    quality_score: float | None = None, open_tier: str = "open",
+def publish_version(paths: RunPaths, run_id: str, source: Path | storage.LakePath, *,
+                    columns: list[dict[str, Any]], quality_score: float | None = None, open_tier: str = "open",
                     k_achieved: int | None = None, suppressed_rows: int = 0) -> dict[str, Any]:
     """Publish ``source`` (the protected open variant) as the dataset's next version.
 
@@ -114,18 +119,21 @@ def publish_version(paths: RunPaths, run_id: str, source: Path, *, columns: list
     """
     target_dir = paths.open_dir
     target_dir.mkdir(parents=True, exist_ok=True)
-    with _publish_lock(target_dir):
+    with _publish_lock(paths, target_dir):
         for stale in target_dir.glob(".tmp-*.parquet"):  # from a publisher killed mid-copy
             stale.unlink(missing_ok=True)
         return _publish_locked(paths, run_id, source, target_dir, columns=columns, quality_score=quality_score,
                                open_tier=open_tier, k_achieved=k_achieved, suppressed_rows=suppressed_rows)
 
 
-def _publish_lock(target_dir: Path):
+def _publish_lock(paths: RunPaths, target_dir: Path | storage.LakePath):
+    if isinstance(target_dir, storage.LakePath):  # distributed profile: no shared file system
+        return writer_lock(lock_key("publish", paths.department, paths.dataset))
     return file_lock(target_dir / ".publish.lock")
 
 
-def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path, *,
+def _publish_locked(paths: RunPaths, run_id: str, source: Path | storage.LakePath,
+                    target_dir: Path | storage.LakePath, *,
                     columns: list[dict[str, Any]], quality_score: float | None, open_tier: str,
                     k_achieved: int | None, suppressed_rows: int) -> dict[str, Any]:
     with connect() as con:
@@ -135,11 +143,13 @@ def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path
         latest = con.execute("SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? "
                              "AND dataset_id = ?", [paths.department, paths.dataset]).fetchone()[0]
     tmp = target_dir / f".tmp-{paths.run}.parquet"
-    shutil.copyfile(source, tmp)
-    with open(tmp, "rb+") as fh:
-        os.fsync(fh.fileno())
-    meta = pq.read_metadata(tmp)
-    schema = pq.read_schema(tmp)
+    storage.copy_file(source, tmp)
+    local = isinstance(tmp, Path)
+    if local:
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+    with storage.parquet_file(tmp) as pf:
+        meta, schema = pf.metadata, pf.schema_arrow
     digest = _sha256(tmp)
     # a retry of the same run with the same bytes reuses its version; different bytes make a new
     # version (a published file is never rewritten in place)
@@ -149,9 +159,13 @@ def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path
     if reuse and final.is_file() and _sha256(final) == digest:
         tmp.unlink()
     else:
-        os.replace(tmp, final)  # over an orphan of a crashed publish, never over a committed version
-    _fsync_dir(target_dir)
+        tmp.replace(final)  # over an orphan of a crashed publish, never over a committed version
+    if local:
+        _fsync_dir(target_dir)
     rel = final.relative_to(home()).as_posix()
+    # the view reads the version by a path relative to PUBDATA_HOME (file_search_path: the folder
+    # can be moved), or by its s3:// URI
+    location = rel if local else str(final)
     schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
     published_names = {f.name for f in schema}
     types = {f.name: str(f.type) for f in schema}
@@ -172,7 +186,7 @@ def _publish_locked(paths: RunPaths, run_id: str, source: Path, target_dir: Path
                          col.get("action"), col.get("method"), col.get("reason"), col.get("rule_id"),
                          col["name"] in published_names])
         con.execute(f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
-                    f"SELECT * FROM read_parquet({_literal(rel)})")
+                    f"SELECT * FROM read_parquet({_literal(location)})")
         con.execute("UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
                     [open_tier, _now(), paths.department, paths.dataset])
         con.execute("COMMIT")

@@ -228,8 +228,9 @@ def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: "_Sink"
 
 
 class _Sink:
-    """Where a variant is written until it is complete (a private temporary file, or a temporary
-    object key in the distributed profile); :meth:`commit` moves it into place."""
+    """Where a variant is written until it is complete (a file in a private temporary directory,
+    or a temporary object next to the target in the distributed profile); :meth:`commit` moves it
+    into place."""
 
     def __init__(self, out_path: Any, private: bool) -> None:
         from warehouse import storage
@@ -237,14 +238,12 @@ class _Sink:
         self.out_path, self.private = out_path, private
         self.writer: Any = None
         self.tmpdir: Path | None = None
-        self.committed = False
+        self.temps: list[Any] = []  # temporary objects (distributed profile)
         if isinstance(out_path, storage.LakePath):
             # an object is visible only once its upload completes; written under a temporary
             # key, moved into place at commit
             self.filesystem: Any = storage.filesystem()
-            self.where = f"{out_path.fs_path}.{secrets.token_hex(6)}.tmp"
-            self.uri = f"s3://{self.where}"
-            self.temps = [self.where]
+            self._object(out_path.with_name(f"{out_path.name}.{secrets.token_hex(6)}.tmp"))
         else:
             out = Path(out_path)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -253,14 +252,21 @@ class _Sink:
             self.tmpdir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
             self.filesystem = None
             self.where = self.uri = str(self.tmpdir / "variant.parquet")
-            self.temps = []  # the directory goes as a whole
+
+    def _object(self, handle: Any) -> None:
+        from warehouse import storage
+        self.temps.append(handle)
+        self.where, self.uri = handle.fs_path, storage.uri(handle.key)
 
     def rewrite(self, con: duckdb.DuckDBPyConnection, sql: str, changed: set[str]) -> int:
         """Replace the written file by ``sql`` over it (``$src``); columns not in ``changed``
         keep their written types. Returns the rows written."""
         old_where, old_uri = self.where, self.uri
-        self.where, self.uri = f"{old_where}.2", f"{old_uri}.2"
-        self.temps.append(self.where)
+        if self.tmpdir is None:
+            old = self.temps[-1]
+            self._object(old.with_name(old.name + ".2"))
+        else:
+            self.where = self.uri = f"{old_where}.2"
         written = pq.read_schema(old_where, filesystem=self.filesystem)
         reader = con.execute(sql, {"src": old_uri}).to_arrow_reader(BATCH_ROWS)
         schema = pa.schema([reader.schema.field(f.name) if f.name in changed else f for f in written])
@@ -270,16 +276,16 @@ class _Sink:
             for batch in reader:
                 w.write_batch(batch.cast(schema))
                 rows += batch.num_rows
-        self._delete(old_where)
+        if self.tmpdir is None:
+            self.temps.pop(-2).unlink(missing_ok=True)
         return rows
 
     def commit(self) -> None:
         if self.tmpdir is None:
-            self.filesystem.move(self.where, self.out_path.fs_path)
+            self.temps.pop().replace(self.out_path)  # server-side copy + delete, any size
         else:
             os.chmod(self.where, 0o600 if self.private else 0o644)
             os.replace(self.where, self.out_path)
-        self.committed = True
 
     def discard(self) -> None:
         if self.writer is not None:
@@ -290,16 +296,9 @@ class _Sink:
             self.writer = None
         if self.tmpdir is not None:
             shutil.rmtree(self.tmpdir, ignore_errors=True)
-        else:
-            for key in self.temps:
-                if not (self.committed and key == self.where):
-                    self._delete(key)
-
-    def _delete(self, where: str) -> None:
-        try:
-            if self.filesystem is None:
-                Path(where).unlink(missing_ok=True)
-            else:
-                self.filesystem.delete_file(where)
-        except OSError:
-            pass
+        for handle in self.temps:
+            try:
+                handle.unlink(missing_ok=True)
+            except OSError:
+                pass
+        self.temps = []

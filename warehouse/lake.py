@@ -1,6 +1,8 @@
-"""Where a dataset run's files live under ``PUBDATA_HOME``. The one place paths are built.
+"""Where a dataset run's files live in the lake. The one place paths are built.
 
-Layout::
+Every path is a lake key resolved by :func:`warehouse.storage.lake_path`: a :class:`~pathlib.Path`
+under ``PUBDATA_HOME`` in the local profile, a :class:`~warehouse.storage.LakePath` (an object in
+the S3 bucket) in the distributed profile. Layout (keys)::
 
     landing/<dept>/<dataset>/<run>/            raw bytes as received (never deleted by a run)
     lake/raw/<dept>/<dataset>/<run>.parquet    extracted, all source columns
@@ -10,7 +12,7 @@ Layout::
     lake/protected/<dept>/<dataset>/<run>.parquet   open variant, before publish
     lake/shared/<recipient>/<dept>/<dataset>/<run>.parquet  per-department shared variants
     open/<dept>/<dataset>/v000001.parquet      immutable published versions
-    reports/data_docs/                         Great Expectations Data Docs
+    reports/data_docs/                         Great Expectations Data Docs (local: not lake data)
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pubdata import home
+from warehouse.storage import LakePath, lake_path
 
 __all__ = ["RunPaths", "run_slug", "safe_id"]
 
@@ -53,41 +56,41 @@ class RunPaths:
     def home(self) -> Path:
         return home()
 
-    def _p(self, *parts: str) -> Path:
-        return self.home.joinpath(*parts)
+    def _p(self, *parts: str) -> Path | LakePath:
+        return lake_path("/".join(parts))
 
     @property
-    def landing(self) -> Path:
+    def landing(self) -> Path | LakePath:
         return self._p("landing", self.department, self.dataset, self.run)
 
     @property
-    def raw(self) -> Path:
+    def raw(self) -> Path | LakePath:
         return self._p("lake", "raw", self.department, self.dataset, f"{self.run}.parquet")
 
     @property
-    def valid(self) -> Path:
+    def valid(self) -> Path | LakePath:
         return self._p("lake", "valid", self.department, self.dataset, f"{self.run}.parquet")
 
     @property
-    def quarantine(self) -> Path:
+    def quarantine(self) -> Path | LakePath:
         return self._p("lake", "quarantine", self.department, self.dataset, f"{self.run}.parquet")
 
     @property
-    def classification(self) -> Path:
+    def classification(self) -> Path | LakePath:
         return self._p("lake", "classified", self.department, self.dataset, f"{self.run}.json")
 
     @property
-    def protected(self) -> Path:
+    def protected(self) -> Path | LakePath:
         return self._p("lake", "protected", self.department, self.dataset, f"{self.run}.parquet")
 
-    def shared(self, recipient: str, purpose: str) -> Path:
+    def shared(self, recipient: str, purpose: str) -> Path | LakePath:
         return self._p("lake", "shared", safe_id(recipient, "department"), self.department, self.dataset,
                        f"{safe_id(purpose, 'purpose')}__{self.run}.parquet")
 
     @property
-    def open_dir(self) -> Path:
+    def open_dir(self) -> Path | LakePath:
         return self._p("open", self.department, self.dataset)
 
     @property
     def data_docs(self) -> Path:
-        return self._p("reports", "data_docs")
+        return self.home / "reports" / "data_docs"

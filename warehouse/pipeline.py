@@ -5,24 +5,28 @@ path, writes its output to the lake, records the run in the catalog and returns 
 summary (paths and counts only: never rows, values or keys). Stages are idempotent: re-running
 a run overwrites that run's files and rows.
 
+The lake's paths come from :class:`warehouse.lake.RunPaths`: local files, or (distributed profile)
+objects in the S3 store; every read and write goes through :mod:`warehouse.storage`.
+
     extract -> validate -> classify -> protect -> publish
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
-import os
 import re
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from pubdata import ManifestError, PubdataError, QualityGateError, SourceError
-from warehouse import progress
+from warehouse import progress, storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset, Department, departments_dir, load_department
 
@@ -39,13 +43,6 @@ def load(department_id: str, dataset_id: str) -> tuple[Department, Dataset]:
         raise ManifestError(f"no manifest for department {department_id!r} in {departments_dir().name}/")
     dept = load_department(path)
     return dept, dept.dataset(dataset_id)
-
-
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
 
 
 def _record(paths: RunPaths, run_id: str, status: str, stage: str, message: str = "", **fields: Any) -> None:
@@ -95,35 +92,39 @@ def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
     encoding = None
     if src.type == "file":
         files = sources.resolve_local(src.path)
-        landed = sources.copy_to_landing(files, paths.landing)
-        where = ", ".join(f.name for f in landed[:3]) + (f" (+{len(landed) - 3} more)" if len(landed) > 3 else "")
-        tables = []
-        for f in landed:
-            res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet)
-            tables.append(res.table)
-            rejected += [sources.RejectedRow(r.row, r.reason if len(landed) == 1 else f"{f.name}: {r.reason}", r.text)
-                         for r in res.rejected]
-            encoding = res.encoding
+        with _landing(paths) as landing:
+            landed = _keep_landed(paths, sources.copy_to_landing(files, landing))
+            where = ", ".join(f.name for f in landed[:3]) + (f" (+{len(landed) - 3} more)" if len(landed) > 3 else "")
+            tables = []
+            for f in landed:
+                res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter,
+                                        sheet=src.sheet)
+                tables.append(res.table)
+                rejected += [sources.RejectedRow(r.row, r.reason if len(landed) == 1 else f"{f.name}: {r.reason}",
+                                                 r.text) for r in res.rejected]
+                encoding = res.encoding
         table = tables[0] if len(tables) == 1 else _concat(tables, [f.name for f in landed])
     elif src.type == "http":
         name = _safe_name(Path(urlsplit(src.url).path).name)
         where = sources.display_url(src.url)
-        dest = sources.fetch_http(src.url, paths.landing / name)
-        fmt = src.format
-        if fmt == "auto":
-            fmt = "json" if dest.suffix.lower() == ".json" else ("jsonl" if dest.suffix.lower() in (".jsonl", ".ndjson") else "csv")
-        res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
+        with _landing(paths) as landing:
+            (dest,) = _keep_landed(paths, [sources.fetch_http(src.url, landing / name)])
+            fmt = src.format
+            if fmt == "auto":
+                fmt = "json" if dest.suffix.lower() == ".json" else ("jsonl" if dest.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+            res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
         table, rejected, encoding = res.table, res.rejected, res.encoding
     else:
         where = "the SQL query result"
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
-        _write_parquet(table, paths.landing / "query_result.parquet")
+        storage.write_parquet_table(table, paths.landing / "query_result.parquet")
     unparseable = paths.landing / "unparseable_rows.parquet"
     if rejected:
-        _write_parquet(pa.table({"row": pa.array([r.row for r in rejected], pa.int64()),
-                                 "reason": pa.array([r.reason for r in rejected], pa.string()),
-                                 "text": pa.array([r.text for r in rejected], pa.string())}), unparseable)
+        storage.write_parquet_table(pa.table({"row": pa.array([r.row for r in rejected], pa.int64()),
+                                              "reason": pa.array([r.reason for r in rejected], pa.string()),
+                                              "text": pa.array([r.text for r in rejected], pa.string())}),
+                                    unparseable)
     else:
         unparseable.unlink(missing_ok=True)  # a retry of this run that now parses cleanly
     if table.num_rows == 0:
@@ -141,7 +142,7 @@ def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
                           hint="the first row must name the columns as declared in the manifest; the file may "
                                "lack a header row, or use another delimiter or column names")
     table, serial = _excel_serial_dates(table, ds)
-    _write_parquet(table, paths.raw)
+    storage.write_parquet_table(table, paths.raw)
     summary = {"raw": str(paths.raw), "rows": table.num_rows, "columns": table.num_columns,
                "unparseable_rows": len(rejected), "encoding": encoding, "excel_serial_dates": serial}
     message = f"{table.num_rows} rows extracted"
@@ -152,7 +153,29 @@ def extract(paths: RunPaths, run_id: str) -> dict[str, Any]:
     return summary
 
 
-def _rel(path: Path) -> str:
+@contextlib.contextmanager
+def _landing(paths: RunPaths) -> Iterator[Path]:
+    """The local folder the source's bytes land in to be parsed: the landing folder itself in the
+    local profile; in the distributed profile a private scratch folder of this worker (removed
+    afterwards), whose files :func:`_keep_landed` stores as the run's landing objects."""
+    if isinstance(paths.landing, Path):
+        yield paths.landing
+        return
+    with tempfile.TemporaryDirectory(prefix="pubdata-landing-") as scratch:
+        yield Path(scratch)
+
+
+def _keep_landed(paths: RunPaths, files: list[Path]) -> list[Path]:
+    """Keep the raw bytes as received in the lake's landing zone (before they are parsed, so a
+    source that does not parse is still kept); the local files, to be parsed, are returned."""
+    for f in files:
+        target = paths.landing / f.name
+        if target != f:  # distributed profile: upload the scratch copy
+            storage.copy_file(f, target)
+    return files
+
+
+def _rel(path: Path | storage.LakePath) -> str:
     from pubdata import home
     try:
         return path.relative_to(home()).as_posix()
@@ -230,7 +253,7 @@ def validate(paths: RunPaths, run_id: str) -> dict[str, Any]:
                               last_published_at=last_published)
     summary = report.to_summary()
     unparseable_file = paths.landing / "unparseable_rows.parquet"
-    unparseable = pq.read_metadata(unparseable_file).num_rows if unparseable_file.exists() else 0
+    unparseable = storage.parquet_file(unparseable_file).metadata.num_rows if unparseable_file.exists() else 0
     summary["unparseable_rows"] = unparseable
     extra = f", {unparseable} unparseable (kept in the landing zone)" if unparseable else ""
     _record(paths, run_id, "running", "validate",
@@ -258,7 +281,7 @@ def classify(paths: RunPaths, run_id: str) -> dict[str, Any]:
     from privacy.review import resolve
 
     _, ds = load(paths.department, paths.dataset)
-    table = _clip_long_text(pq.read_table(paths.valid))
+    table = _clip_long_text(storage.read_parquet_table(paths.valid))
     detected = classify_table(table, context={"dataset_title": ds.title, "about_people": ds.about_people,
                                               "theme": ds.theme})
     final = resolve(paths, run_id, ds, detected.columns)
@@ -287,7 +310,7 @@ def _clip_long_text(table: pa.Table) -> pa.Table:
     return table
 
 
-def _decision_path(paths: RunPaths) -> Path:
+def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
     return paths.classification.with_name(f"{paths.run}.decision.json")
 
 
@@ -295,7 +318,7 @@ def _decision_path(paths: RunPaths) -> Path:
 def protect(paths: RunPaths, run_id: str) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
     from catalog.publish import set_tier
-    from privacy import KeyStore, decide, leak_gate, load_policy, protect_open, share_variants
+    from privacy import KeyStore, decide, leak_gate, load_policy, protect
     from privacy.types import ColumnClassification
 
     dept, ds = load(paths.department, paths.dataset)
@@ -308,8 +331,9 @@ def protect(paths: RunPaths, run_id: str) -> dict[str, Any]:
                                                   "columns": {c.name: c.action for c in decision.columns}})
     if decision.open_tier == "withheld":
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
-    report = protect_open(paths.valid, decision, paths.protected)
-    shares = share_variants(paths.valid, decision, ds, paths, KeyStore())
+    # the open variant and every shared variant, written from one scan of the valid rows
+    report, shares = protect(paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore())
+    assert report is not None
     leak_gate(paths.protected, decision, dataset_label=f"{paths.department}.{paths.dataset}")
     return {"open_tier": decision.open_tier, "protected": str(paths.protected), **report.to_dict(),
             "shared": [s.to_dict() for s in shares]}

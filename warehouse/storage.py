@@ -17,8 +17,11 @@ Callers use *lake-relative* keys such as ``"lake/raw/health/clinics/run.parquet"
 * :func:`filesystem` + :func:`fs_path` — what pyarrow takes (``pq.read_table(fs_path(k),
   filesystem=filesystem())``);
 * :class:`LakePath` — a tiny ``pathlib``-like handle on one object (``exists``, ``unlink``,
-  ``read_text``, ``write_text``, ``with_name``, ``/``) so code written against ``Path`` keeps
-  working on either profile;
+  ``open``, ``stat``, ``replace``, ``glob``, ``read_text``, ``write_text``, ``with_name``, ``/``)
+  so code written against ``Path`` keeps working on either profile; :func:`lake_path` gives the
+  handle of a key for the active profile (a local :class:`~pathlib.Path` or a :class:`LakePath`);
+* :func:`copy_file`, :func:`parquet_file`, :func:`read_parquet_table`,
+  :func:`write_parquet_table` — take either kind of handle (or a key);
 * :func:`configure_duckdb` — loads ``httpfs`` and creates the S3 secret on a DuckDB connection
   (a no-op locally).
 """
@@ -29,6 +32,8 @@ import functools
 import importlib.util
 import os
 import posixpath
+import shutil
+import stat as _stat
 import uuid
 from pathlib import Path
 from typing import Any
@@ -37,8 +42,9 @@ from urllib.parse import urlsplit
 from pubdata import ConfigError, home
 from pubdata.settings import get_setting
 
-__all__ = ["LakePath", "configure_duckdb", "extension_path", "filesystem", "fs_path", "is_distributed",
-           "lake_path", "mask", "profile", "read_parquet_table", "s3_config", "uri", "write_parquet_table"]
+__all__ = ["LakePath", "configure_duckdb", "copy_file", "extension_path", "filesystem", "fs_path", "is_distributed",
+           "lake_path", "mask", "parquet_file", "profile", "read_parquet_table", "s3_config", "uri",
+           "write_parquet_table"]
 
 PROFILES = ("local", "distributed")
 
@@ -129,26 +135,61 @@ def uri(key: str) -> str:
     return f"s3://{s3_config()['bucket']}/{_clean(key)}"
 
 
-def read_parquet_table(key: str, columns: list[str] | None = None):
+def _handle(path: "Path | LakePath | str") -> "Path | LakePath":
+    """A handle as it is; a lake key becomes the active profile's handle."""
+    return lake_path(path) if isinstance(path, str) else path
+
+
+def parquet_file(path: "Path | LakePath | str"):  # -> pyarrow.parquet.ParquetFile
+    """A Parquet file (metadata, schema, batches) of a local path or a lake object."""
     import pyarrow.parquet as pq
-    return pq.read_table(fs_path(key), columns=columns, filesystem=filesystem())
+    path = _handle(path)
+    if isinstance(path, LakePath):
+        return pq.ParquetFile(path.open("rb"))
+    return pq.ParquetFile(path)
 
 
-def write_parquet_table(table, key: str, **kw: Any) -> None:
-    """Write a Parquet object atomically: local tmp + rename; S3 one PUT (objects appear whole)."""
+def read_parquet_table(path: "Path | LakePath | str", columns: list[str] | None = None):
+    import pyarrow.parquet as pq
+    path = _handle(path)
+    if isinstance(path, LakePath):
+        return pq.read_table(path.fs_path, columns=columns, filesystem=filesystem())
+    return pq.read_table(path, columns=columns)
+
+
+def write_parquet_table(table, path: "Path | LakePath | str", **kw: Any) -> None:
+    """Write a Parquet file atomically: local tmp + rename; S3 one PUT (objects appear whole)."""
     import pyarrow.parquet as pq
     kw.setdefault("compression", "zstd")
-    if not is_distributed():
-        path = home() / _clean(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-        try:
-            pq.write_table(table, tmp, **kw)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    path = _handle(path)
+    if isinstance(path, LakePath):
+        pq.write_table(table, path.fs_path, filesystem=filesystem(), **kw)
         return
-    pq.write_table(table, fs_path(key), filesystem=filesystem(), **kw)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        pq.write_table(table, tmp, **kw)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+#: S3's limit of one server-side copy (CopyObject); bigger objects are copied as a streamed upload
+_MAX_SERVER_COPY = 5 * 2**30
+
+
+def copy_file(src: "Path | LakePath", dst: "Path | LakePath") -> None:
+    """Copy a file or object to another place, local or in the lake. An object appears whole
+    (a server-side copy inside the store, else one streamed upload, completed when closed);
+    local to local is :func:`shutil.copyfile`."""
+    if isinstance(src, LakePath) and isinstance(dst, LakePath) and src.stat().st_size < _MAX_SERVER_COPY:
+        filesystem().copy_file(src.fs_path, dst.fs_path)
+    elif isinstance(src, LakePath) or isinstance(dst, LakePath):
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        with src.open("rb") as fin, dst.open("wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+    else:
+        shutil.copyfile(src, dst)
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,11 +311,28 @@ class LakePath:
     def mkdir(self, *a: Any, **kw: Any) -> None:
         """Object stores have no directories: nothing to do."""
 
+    def _info(self):
+        return filesystem().get_file_info(self.fs_path)
+
     def exists(self) -> bool:
         from pyarrow import fs
-        return filesystem().get_file_info(self.fs_path).type != fs.FileType.NotFound
+        return self._info().type != fs.FileType.NotFound
 
-    is_file = exists
+    def is_file(self) -> bool:
+        from pyarrow import fs
+        return self._info().type == fs.FileType.File
+
+    def stat(self) -> os.stat_result:
+        """Size and modification time of the object (as :func:`os.stat` gives them for a file)."""
+        from pyarrow import fs
+        info = self._info()
+        if info.type != fs.FileType.File:
+            raise FileNotFoundError(self.key)
+        ns = info.mtime_ns or 0
+        sec = ns // 1_000_000_000
+        return os.stat_result((_stat.S_IFREG | 0o444, 0, 0, 1, 0, 0, info.size or 0, sec, sec, sec),
+                              {"st_atime": ns / 1e9, "st_mtime": ns / 1e9, "st_ctime": ns / 1e9,
+                               "st_atime_ns": ns, "st_mtime_ns": ns, "st_ctime_ns": ns})
 
     def unlink(self, missing_ok: bool = False) -> None:
         try:
@@ -289,12 +347,26 @@ class LakePath:
             else:
                 raise
 
+    def open(self, mode: str = "rb"):  # -> pyarrow.NativeFile
+        """``"rb"``: a seekable reader; ``"wb"``: a writer whose object appears whole when closed."""
+        if mode == "rb":
+            return filesystem().open_input_file(self.fs_path)
+        if mode == "wb":
+            return filesystem().open_output_stream(self.fs_path)
+        raise ValueError(f"LakePath.open: mode {mode!r} is not 'rb' or 'wb'")
+
+    def replace(self, target: "LakePath") -> "LakePath":
+        """Move this object to ``target``, overwriting it (object stores copy, then delete)."""
+        copy_file(self, target)
+        self.unlink()
+        return target
+
     def read_bytes(self) -> bytes:
-        with filesystem().open_input_stream(self.fs_path) as fh:
+        with self.open("rb") as fh:
             return fh.read()
 
     def write_bytes(self, data: bytes) -> int:
-        with filesystem().open_output_stream(self.fs_path) as fh:
+        with self.open("wb") as fh:
             fh.write(data)
         return len(data)
 
@@ -303,9 +375,6 @@ class LakePath:
 
     def write_text(self, text: str, encoding: str = "utf-8") -> int:
         return self.write_bytes(text.encode(encoding))
-
-    def stat_size(self) -> int:
-        return filesystem().get_file_info(self.fs_path).size
 
     def glob(self, pattern: str) -> list["LakePath"]:
         """Objects directly under this prefix whose name matches ``pattern`` (fnmatch)."""

@@ -20,7 +20,8 @@ from catalog.portal.common import base_url, checked_ids
 from catalog.portal.downloads import MEDIA, count_download, file_response, resolve_file
 from catalog.portal.pages import templates
 from catalog.queries import schema_of
-from pubdata import PubdataError, home
+from pubdata import PubdataError
+from warehouse.storage import lake_path
 
 router = APIRouter()
 
@@ -73,11 +74,11 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
             audit.append(token.actor, "access.denied", subject, {"token_id": token.id, "purpose": purpose,
                                                                  "what": "shared"})
         raise AccessDenied(403, f"no share of {subject} with this department for purpose {purpose}")
-    folder = home() / "lake" / "shared" / token.department_id / department / dataset
-    files = sorted(folder.glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
+    folder = f"lake/shared/{token.department_id}/{department}/{dataset}"
+    files = sorted(lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime)
     if not files:
         raise HTTPException(404, "no shared variant has been produced yet")
-    path = resolve_file(str(files[-1].relative_to(home())), root="lake/shared")
+    path = resolve_file(f"{folder}/{files[-1].name}", root="lake/shared")
     audit.append(token.actor, "access.shared", subject,
                  {"token_id": token.id, "department": token.department_id, "purpose": purpose,
                   "file": path.name, "format": format})
@@ -174,7 +175,7 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
                 ensure_ascii=False, indent=1))
             info = zipfile.ZipInfo(f"{stem}/v{d['version']}.parquet",
                                    date_time=(d["published_at"] or dt.datetime(1980, 1, 1)).timetuple()[:6])
-            with open(path, "rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+            with path.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
                     yield sink.take()

@@ -1,4 +1,4 @@
-"""``datastore_search`` over a published Parquet file, in DuckDB.
+"""``datastore_search`` over a published Parquet file (local, or an object in the lake), in DuckDB.
 
 Every name a client sends (filters, fields, sort, q keys) is checked against the file's real
 columns and quoted; every value is a ``?`` parameter; limits are capped. Nothing of the client's
@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow.parquet as pq
 
 from catalog.ckan import CkanError
 from catalog.store import quote_ident
+from warehouse import storage
 
 __all__ = ["MAX_LIMIT", "ckan_type", "search"]
 
@@ -83,8 +83,9 @@ def _names(params: dict[str, Any], name: str) -> list[str] | None:
     raise _invalid(name, "must be a list of column names")
 
 
-def search(path: Path, params: dict[str, Any]) -> dict[str, Any]:
-    schema = pq.read_schema(path)
+def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, Any]:
+    with storage.parquet_file(path) as pf:
+        schema = pf.schema_arrow
     types = {f.name: str(f.type) for f in schema}
     limit = _int(params, "limit", 100, 0, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
@@ -148,9 +149,7 @@ def search(path: Path, params: dict[str, Any]) -> dict[str, Any]:
         raise _invalid("records_format", "must be objects or lists")
     include_total = params.get("include_total", True) not in (False, "false", "False", "0", 0)
 
-    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false",
-                                             "autoload_known_extensions": "false", "threads": "2",
-                                             "memory_limit": "512MB"})
+    con = storage.duckdb_connect(threads="2", memory_limit="512MB")
     try:
         con.execute(f"CREATE VIEW t AS SELECT * FROM read_parquet({sql_literal(str(path))})")
         where_sql = (" WHERE " + " AND ".join(where)) if where else ""

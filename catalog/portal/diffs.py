@@ -18,7 +18,7 @@ import duckdb
 
 from catalog.portal.datastore import sql_literal
 from catalog.store import quote_ident
-from pubdata import home
+from warehouse import storage
 
 __all__ = ["schema_changes", "version_diff"]
 
@@ -48,10 +48,9 @@ def schema_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict
     return {"added": added, "removed": removed, "retyped": retyped, "renamed": renamed, "breaking": breaking}
 
 
-def _row_diff(old_path: Path, new_path: Path, key: list[str], columns: list[str]) -> dict[str, Any]:
-    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false",
-                                             "autoload_known_extensions": "false", "threads": "1",
-                                             "memory_limit": "512MB"})
+def _row_diff(old_path: Path | storage.LakePath, new_path: Path | storage.LakePath, key: list[str],
+              columns: list[str]) -> dict[str, Any]:
+    con = storage.duckdb_connect(threads="1", memory_limit="512MB")
     try:
         con.execute(f"CREATE VIEW o AS SELECT * FROM read_parquet({sql_literal(str(old_path))})")
         con.execute(f"CREATE VIEW n AS SELECT * FROM read_parquet({sql_literal(str(new_path))})")
@@ -86,7 +85,7 @@ def version_diff(old: dict[str, Any], new: dict[str, Any], primary_key: list[str
         key = []
     try:
         if (old["rows"] or 0) + (new["rows"] or 0) <= ROW_DIFF_LIMIT and common:
-            out.update(_row_diff(home() / old["path"], home() / new["path"], key, common))
+            out.update(_row_diff(storage.lake_path(old["path"]), storage.lake_path(new["path"]), key, common))
         else:
             raise ValueError("too large")
     except (duckdb.Error, ValueError, OSError):

@@ -2,24 +2,29 @@
 
 CSV and JSON are streamed batch by batch from the Parquet file (constant memory whatever the
 size); Parquet is served as a file with ``Range`` support. Every response carries ``ETag`` and
-``Last-Modified`` (versions are immutable) and honours ``If-None-Match``. Every download is
+``Last-Modified`` (versions are immutable) and honours ``If-None-Match``. In the distributed
+profile the files are objects in the S3 store (:mod:`warehouse.storage`), read the same way:
+Parquet through :class:`ObjectResponse` (Starlette's ``FileResponse`` with ranged reads of the
+object: the same ``Range``/``If-Range``/``HEAD`` handling). Every download is
 counted per dataset, version and format; conditional datasets need a department token whose
 scope covers them (and the access is audited); withheld datasets serve nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 
+import anyio
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
@@ -28,7 +33,7 @@ from catalog.portal.access import data_access
 from catalog.portal.common import checked_ids
 from catalog.store import connect
 from pubdata import home
-from warehouse.storage import LakePath, filesystem, is_distributed
+from warehouse.storage import LakePath, is_distributed, lake_path, parquet_file
 
 router = APIRouter(tags=["downloads"])
 BATCH = 65536
@@ -61,36 +66,50 @@ def count_download(department: str, dataset: str, version: int, fmt: str) -> Non
 
 
 def resolve_file(path_text: str, root: str = "open") -> Path | LakePath:
-    """The file of a published version: a local path, or (distributed profile) an object in the lake."""
-    path = (home() / path_text).resolve()
-    if is_distributed() and not path.is_file():
-        try:
-            obj = LakePath(path_text)
-        except ValueError:
-            raise HTTPException(404, "the file of this version is missing") from None
-        if not (obj.key + "/").startswith(root.rstrip("/") + "/") or not obj.exists():
-            raise HTTPException(404, "the file of this version is missing")
-        return obj
+    """The file of a published version (a lake key under ``root``): a local path, or
+    (distributed profile) an object in the lake. Anything leaving ``root`` is not found."""
+    missing = HTTPException(404, "the file of this version is missing")
+    try:
+        path = lake_path(path_text)
+    except ValueError:  # the key leaves the lake
+        raise missing from None
+    if isinstance(path, LakePath):
+        if not (path.key + "/").startswith(root.rstrip("/") + "/") or not path.is_file():
+            raise missing
+        return path
+    path = path.resolve()
     if not path.is_relative_to((home() / root).resolve()) or not path.is_file():
-        raise HTTPException(404, "the file of this version is missing")
+        raise missing
     return path
 
 
-def _parquet(path: Path | LakePath) -> pq.ParquetFile:
-    if isinstance(path, LakePath):
-        return pq.ParquetFile(filesystem().open_input_file(path.fs_path))
-    return pq.ParquetFile(path)
+class ObjectResponse(FileResponse):
+    """Starlette's :class:`FileResponse` for an object in the lake: the same headers and the
+    same ``Range`` (single and multiple), ``If-Range`` and ``HEAD`` handling, with the bytes read
+    from the object store (seek + read of the object, in a worker thread)."""
 
+    def __init__(self, obj: LakePath, **kw: Any) -> None:
+        self.obj = obj
+        super().__init__(obj.fs_path, stat_result=obj.stat(), **kw)
 
-def _object_stream(path: LakePath) -> Iterator[bytes]:
-    with filesystem().open_input_stream(path.fs_path) as fh:
-        while chunk := fh.read(1 << 20):
-            yield chunk
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        # the server must not send the object by a local path (ASGI "pathsend")
+        extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != "http.response.pathsend"}
+        await super().__call__({**scope, "extensions": extensions}, receive, send)
+
+    @contextlib.asynccontextmanager
+    async def _open_file(self) -> AsyncIterator[Any]:
+        file = anyio.wrap_file(await anyio.to_thread.run_sync(self.obj.open))
+        try:
+            yield file
+        finally:
+            with anyio.CancelScope(shield=True):
+                await file.aclose()
 
 
 def csv_stream(path: Path | LakePath) -> Iterator[bytes]:
     yield b"\xef\xbb\xbf"
-    pf = _parquet(path)
+    pf = parquet_file(path)
     first = True
     for batch in pf.iter_batches(batch_size=BATCH):
         buf = io.BytesIO()
@@ -104,10 +123,10 @@ def csv_stream(path: Path | LakePath) -> Iterator[bytes]:
         yield buf.getvalue()
 
 
-def json_stream(path: Path) -> Iterator[bytes]:
+def json_stream(path: Path | LakePath) -> Iterator[bytes]:
     yield b"["
     sep = b""
-    for batch in _parquet(path).iter_batches(batch_size=BATCH):
+    for batch in parquet_file(path).iter_batches(batch_size=BATCH):
         parts = []
         for row in batch.to_pylist():
             parts.append(sep + json.dumps(row, ensure_ascii=False, default=str).encode())
@@ -116,7 +135,7 @@ def json_stream(path: Path) -> Iterator[bytes]:
     yield b"]\n"
 
 
-def file_response(request: Request, path: Path, fmt: str, name: str, etag: str,
+def file_response(request: Request, path: Path | LakePath, fmt: str, name: str, etag: str,
                   modified: dt.datetime | None) -> Response:
     headers = {"ETag": etag, "Content-Disposition": f'attachment; filename="{name}"',
                "Cache-Control": "public, max-age=60", "Accept-Ranges": "bytes" if fmt == "parquet" else "none"}
@@ -126,13 +145,9 @@ def file_response(request: Request, path: Path, fmt: str, name: str, etag: str,
     if inm and etag in [t.strip() for t in inm.split(",")]:
         return Response(status_code=304, headers={k: v for k, v in headers.items()
                                                   if k in ("ETag", "Last-Modified", "Cache-Control")})
-    if fmt == "parquet" and isinstance(path, LakePath):
-        # streamed from the object store (no Range support on this path; a CDN in front of the
-        # bucket's open/ prefix serves ranges in production)
-        headers["Accept-Ranges"] = "none"
-        return StreamingResponse(_object_stream(path), media_type=MEDIA[fmt], headers=headers)
     if fmt == "parquet":
-        return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
+        response = ObjectResponse if isinstance(path, LakePath) else FileResponse
+        return response(path, media_type=MEDIA[fmt], headers=headers)
     stream = csv_stream(path) if fmt == "csv" else json_stream(path)
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
 

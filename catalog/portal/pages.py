@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-import pyarrow.parquet as pq
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -20,6 +19,7 @@ from catalog.portal.downloads import resolve_file
 from catalog.portal.paths import HERE
 from catalog.search import highlight
 from pubdata import PubdataError
+from warehouse.storage import parquet_file
 
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -153,7 +153,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
     columns = st.columns_of(department, dataset, d["version"])
     preview: list[dict] = []
     if d["version"] and d["open_tier"] == "open":
-        pf = pq.ParquetFile(resolve_file(d["path"]))
+        pf = parquet_file(resolve_file(d["path"]))
         if pf.metadata.num_rows:
             preview = next(pf.iter_batches(batch_size=10)).to_pylist()
     points = _quality_points(st, department, dataset)

@@ -4,6 +4,8 @@
 the distributed profile's results (and by ``bench/scale.py``). Rows of every published version
 are read back through the profile's own storage (local path or ``s3://`` via httpfs) and through
 the catalog's ``open`` view, sorted, and summarised (count, duplicates, a content digest).
+``objects`` lists the lake as the profile's storage holds it (``landing/``, ``lake/``, ``open/``:
+files under PUBDATA_HOME, or objects in the bucket), with ``where`` saying which.
 """
 
 from __future__ import annotations
@@ -16,16 +18,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def _published_uri(path: str) -> str:
-    from pubdata import home
+def lake_objects() -> dict[str, list[str]]:
+    """The keys under ``landing/``, ``lake/`` and ``open/``, listed through the profile's filesystem."""
+    from pyarrow import fs
+
     from warehouse import storage
-    if "://" in path or path.startswith("/"):
-        return path
-    if storage.is_distributed() and (home() / path).is_file():
-        # published by a pipeline that does not yet write through warehouse/storage.py: report
-        # where it really is (the object-store test below then fails loudly)
-        return str(home() / path)
-    return storage.uri(path)
+    out = {}
+    for prefix in ("landing", "lake", "open"):
+        sel = fs.FileSelector(storage.fs_path(prefix), allow_not_found=True, recursive=True)
+        root = storage.fs_path("")
+        out[prefix] = sorted(i.path[len(root):] for i in storage.filesystem().get_file_info(sel)
+                             if i.type == fs.FileType.File)
+    return out
 
 
 def main() -> dict:
@@ -51,7 +55,7 @@ def main() -> dict:
     tables = {}
     dcon = storage.duckdb_connect()
     for v in versions:
-        uri = _published_uri(v["path"])
+        uri = storage.uri(v["path"])
         rows = dcon.execute(f"SELECT * FROM read_parquet('{uri}')").fetchall()
         text = sorted(json.dumps(r, ensure_ascii=False, default=str) for r in rows)
         tables[f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"] = {
@@ -62,6 +66,7 @@ def main() -> dict:
         seqs = con.execute("SELECT count(*), count(DISTINCT seq) FROM audit_log").fetchone()
     return {"profile": storage.profile(), "versions": versions, "columns": columns, "runs": runs,
             "datasets": datasets, "tables": tables, "view_counts": view_counts,
+            "where": storage.fs_path(""), "objects": lake_objects(),
             "audit": {"ok": ok, "first_bad": bad, "entries": seqs[0], "distinct_seq": seqs[1]}}
 
 
