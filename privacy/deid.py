@@ -287,9 +287,11 @@ def normalise_sql(col: str, t: pa.DataType, entity: str | None) -> str:
     x = text_sql(col, t)
     if entity == "CN_RESIDENT_ID":
         n = f"upper(replace(replace(trim({x}), ' ', ''), '-', ''))"
-        # fast path: a clean 18-character number is already canonical (trim/replace/upper are
-        # no-ops on it); the string functions cost ~0.3 µs per value, the RE2 check ~0.1 µs
-        return (f"CASE WHEN regexp_full_match({x}, '[0-9]{{17}}[0-9X]') THEN {x} "
+        # fast path: 18 bytes without spaces or dashes that upper() leaves alone are already
+        # canonical (trim/replace/upper are no-ops on them; never the 15-digit case); the string
+        # functions cost ~0.3 µs per value, these checks ~0.05 (an RE2 check ~0.1)
+        return (f"CASE WHEN strlen({x}) = 18 AND NOT contains({x}, ' ') AND NOT contains({x}, '-') "
+                f"AND upper({x}) = {x} THEN {x} "
                 f"WHEN length({n}) = 15 AND regexp_full_match({n}, '[0-9]{{15}}') "
                 f"THEN {_id15_to_18(n)} ELSE {n} END")
     if entity == "PHONE_NUMBER":
