@@ -67,9 +67,9 @@ def ladder_sql(qi: QuasiIdentifier, x: str, level: int) -> str:
         return f"CASE WHEN {x} IS NULL THEN NULL ELSE CAST({lo} AS VARCHAR) || '-' || CAST({lo} + {w - 1} AS VARCHAR) END"
     if m in ("district", "division"):
         from privacy.deid import _CITY, _PROVINCE
-        prov = f"nullif(regexp_extract({x}, '{_PROVINCE}', 1), '')"
+        prov = f"nullif(regexp_extract({x}, '{_PROVINCE}', 0), '')"
         if level == 1:
-            return f"coalesce(nullif(regexp_extract({x}, '{_CITY}', 1), ''), {prov})"
+            return f"coalesce(nullif(regexp_extract({x}, '{_CITY}', 0), ''), {prov})"
         return prov
     if m == "date_month":
         if level == 1:
