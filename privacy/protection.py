@@ -97,18 +97,18 @@ def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
             if decision.about_people and qis else None
         variants.append(Variant(plan, out_path, pseudonym_key=key, kanon=kanon))
     shares: list[ShareReport] = []
-    share_variants_: list[tuple[ShareReport, Variant]] = []
+    written_shares: list[tuple[ShareReport, Variant]] = []
     if dataset is not None and dataset.sharing:
         assert paths is not None, "shared variants need the run's paths"
         for share in dataset.sharing:
             rep, var = share_spec(schema, decision, share, paths.shared(share.department, share.purpose), keys, ctx)
             shares.append(rep)
             if var is not None:
-                share_variants_.append((rep, var))
+                written_shares.append((rep, var))
                 variants.append(var)
     if variants:
         write_variants(input_parquet, ctx, variants)
-    for rep, var in share_variants_:
+    for rep, var in written_shares:
         rep.rows = var.rows
     if out_path is not None:
         v = variants[0]
