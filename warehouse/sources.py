@@ -554,7 +554,10 @@ def display_url(url: str) -> str:
         return "<invalid url>"
 
 
-def _check_host(url: str) -> None:
+def _check_host(url: str) -> str:
+    """Resolve the URL's host once and check every address; returns the address to connect to
+    (the download connects to exactly that address, so a DNS answer that changes between this
+    check and the connection, DNS rebinding, cannot point it at an internal address)."""
     host = urlparse(url).hostname or ""
     shown = display_url(url)
     allowed = allowed_private_hosts()
@@ -562,11 +565,29 @@ def _check_host(url: str) -> None:
         infos = socket.getaddrinfo(host, None)
     except (socket.gaierror, UnicodeError):
         raise SourceUnavailable(f"{shown}: host {host!r} cannot be resolved") from None
+    addresses = []
     for info in infos:
         ip = ipaddress.ip_address(info[4][0].split("%")[0])
         if is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
             raise SourceError(f"{shown}: points at a private or link-local address ({ip})",
                               hint="HTTP sources must be public, or the host listed in PUBDATA_HTTP_ALLOW_PRIVATE")
+        addresses.append(ip)
+    if not addresses:
+        raise SourceUnavailable(f"{shown}: host {host!r} cannot be resolved")
+    return str(addresses[0])
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """``url`` with its host replaced by the checked ``address``, plus the ``Host`` header and
+    the TLS server name (certificates are still verified for the original host name)."""
+    parts = urlparse(url)
+    host = parts.hostname or ""
+    literal = f"[{address}]" if ":" in address else address
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = (userinfo + "@" if userinfo else "") + literal + (f":{parts.port}" if parts.port else "")
+    host_header = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), {"Host": host_header}, extensions
 
 
 def fetch_http(url: str, dest: Path) -> Path:
@@ -579,7 +600,7 @@ def fetch_http(url: str, dest: Path) -> Path:
     import time
 
     import httpx
-    _check_host(url)
+    pinned, headers, extensions = _pinned(url, _check_host(url))
     shown = display_url(url)
     cap = int_setting("PUBDATA_MAX_SOURCE_BYTES")
     timeout = float(get_setting("PUBDATA_HTTP_TIMEOUT"))
@@ -587,7 +608,8 @@ def fetch_http(url: str, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".part")
     try:
-        with httpx.stream("GET", url, timeout=timeout, follow_redirects=False) as resp:
+        with httpx.Client(timeout=timeout, follow_redirects=False) as client, \
+                client.stream("GET", pinned, headers=headers, extensions=extensions) as resp:
             if resp.status_code >= 500:
                 raise SourceUnavailable(f"{shown}: server answered HTTP {resp.status_code}",
                                         hint="retried with back-off; if it persists, contact the department")

@@ -87,3 +87,50 @@ def test_source_paths_outside_the_roots_are_refused(tmp_path: Path, monkeypatch)
         resolve_local(str(tmp_path / "secret.csv"))
     with pytest.raises(SourceError, match="outside the allowed source roots"):
         resolve_local("a/link.csv")
+
+
+def test_http_download_connects_to_the_address_that_was_checked(tmp_path: Path, monkeypatch) -> None:
+    """DNS rebinding: the name answers a permitted address when checked and the cloud metadata
+    address afterwards; the download goes to the checked address (with the original Host)."""
+    import http.server
+    import socket
+    import threading
+
+    from warehouse.sources import fetch_http
+
+    seen: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            seen.append(self.headers.get("Host", ""))
+            body = b"a,b\n1,2\n"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    port = srv.server_address[1]
+    real = socket.getaddrinfo
+    answers = {"n": 0}
+
+    def rebinding(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host != "rebind.pubdata.test":
+            return real(host, *args, **kwargs)
+        answers["n"] += 1
+        ip = "127.0.0.1" if answers["n"] == 1 else "169.254.169.254"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setenv("PUBDATA_HTTP_TIMEOUT", "2")
+    try:
+        out = fetch_http(f"http://rebind.pubdata.test:{port}/x.csv", tmp_path / "x.csv")
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert out.read_bytes() == b"a,b\n1,2\n"
+    assert answers["n"] == 1 and seen == [f"rebind.pubdata.test:{port}"]
