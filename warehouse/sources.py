@@ -15,6 +15,7 @@ import codecs
 import glob as _glob
 import ipaddress
 import json
+import re
 import shutil
 import socket
 from dataclasses import dataclass, field
@@ -650,6 +651,9 @@ def fetch_http(url: str, dest: Path) -> Path:
     return dest
 
 
+_QUERY_ERROR = re.compile(r"no such (table|column|function)|syntax error|ambiguous column name", re.IGNORECASE)
+
+
 def read_sql(url: str, query: str) -> pa.Table:
     """Run a read query over a SQLAlchemy URL. The URL (which may hold a password) is never echoed."""
     import sqlalchemy as sa
@@ -664,7 +668,12 @@ def read_sql(url: str, query: str) -> pa.Table:
             names = list(result.keys())
             rows = result.fetchall()
     except sa.exc.OperationalError as exc:
-        raise SourceUnavailable(f"{safe}: database unavailable or query failed ({str(exc.orig)[:120]})") from None
+        reason = str(exc.orig)[:120]
+        # SQLite reports a wrong query as an OperationalError too: that will not heal by retrying
+        if _QUERY_ERROR.search(reason):
+            raise SourceError(f"{safe}: query failed ({reason})",
+                              hint="check the query and the table names in the manifest") from None
+        raise SourceUnavailable(f"{safe}: database unavailable or query failed ({reason})") from None
     except sa.exc.SQLAlchemyError as exc:
         raise SourceError(f"{safe}: query failed ({exc.__class__.__name__})") from None
     finally:

@@ -134,3 +134,22 @@ def test_http_download_connects_to_the_address_that_was_checked(tmp_path: Path, 
         srv.server_close()
     assert out.read_bytes() == b"a,b\n1,2\n"
     assert answers["n"] == 1 and seen == [f"rebind.pubdata.test:{port}"]
+
+
+def test_a_wrong_sql_query_is_a_permanent_error_a_missing_database_a_transient_one(tmp_path: Path) -> None:
+    import sqlite3
+
+    from pubdata import SourceError, SourceUnavailable
+    from warehouse.sources import read_sql
+
+    db = tmp_path / "civil.db"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE subsidy (id INTEGER, amount REAL)")
+        con.execute("INSERT INTO subsidy VALUES (1, 2.5)")
+    assert read_sql(f"sqlite:///{db}", "SELECT * FROM subsidy").num_rows == 1
+    for query in ("SELECT * FROM subsidies", "SELECT nope FROM subsidy", "SELEC * FROM subsidy"):
+        with pytest.raises(SourceError) as err:
+            read_sql(f"sqlite:///{db}", query)
+        assert not isinstance(err.value, SourceUnavailable), query  # retrying cannot help
+    with pytest.raises(SourceUnavailable):
+        read_sql(f"sqlite:///{tmp_path}/missing-dir/x.db", "SELECT 1")
