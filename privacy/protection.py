@@ -27,8 +27,9 @@ from privacy.keys import KeyStore
 from privacy.leakgate import leak_gate
 from privacy.policy import ColumnDecision, DatasetDecision, Policy, decide, load_policy
 from privacy.share import ShareReport, share_spec
-from privacy.variants import KAnonSpec, Variant, read_schema, row_count, write_variants
+from privacy.variants import KAnonSpec, Variant, write_variants
 from pubdata import PrivacyError
+from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset
 
@@ -76,7 +77,8 @@ def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
     (:mod:`privacy.variants`). Each file is written atomically."""
     label = f"{decision.department}.{decision.dataset}"
     keys = keys or KeyStore()
-    schema = read_schema(input_parquet)
+    footer = storage.parquet_file(input_parquet)  # one footer read: schema and row count
+    schema = footer.schema_arrow
     ctx = new_context(decision)
     variants: list[Variant] = []
     report: ProtectReport | None = None
@@ -114,7 +116,7 @@ def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
         v = variants[0]
         kres = v.kanon.result if v.kanon else None
         report = ProtectReport(
-            rows_in=row_count(input_parquet), rows_out=v.rows,
+            rows_in=footer.metadata.num_rows, rows_out=v.rows,
             suppressed_rows=kres.suppressed_rows if kres else 0,
             k_achieved=kres.k_achieved if kres else None,
             k_threshold=decision.k_threshold if kres else None,

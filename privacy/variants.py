@@ -48,7 +48,7 @@ from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex, qident
 from privacy.kanon import (KAnonResult, QuasiIdentifier, class_counts, enforce, keep_join_sql, ladder_sql,
                            merge_counts)
 
-__all__ = ["KAnonSpec", "Variant", "read_schema", "row_count", "write_variants"]
+__all__ = ["KAnonSpec", "Variant", "write_variants"]
 
 #: rows per record batch streamed from DuckDB (one Parquet row group and one GCM segment each)
 BATCH_ROWS = 131_072
@@ -103,18 +103,6 @@ def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
 def _source(path: Any) -> str:
     from warehouse import storage
     return storage.uri(storage.key_of(path)) if isinstance(path, storage.LakePath) else str(path)
-
-
-def read_schema(path: Any) -> pa.Schema:
-    """The Arrow schema of a Parquet file (local path or lake object)."""
-    from warehouse import storage
-    return storage.parquet_file(path).schema_arrow
-
-
-def row_count(path: Any) -> int:
-    """Rows of a Parquet file, from its footer."""
-    from warehouse import storage
-    return storage.parquet_file(path).metadata.num_rows
 
 
 def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant], *,
