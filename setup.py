@@ -4,5 +4,6 @@ and keyed pseudonyms fall back to DuckDB SQL (same values, slower; see privacy/d
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("privacy._hmac", ["privacy/_hmac.c"], optional=True,
-                             extra_compile_args=["-O3", "-std=c11"])])
+setup(
+    ext_modules=[Extension("privacy._hmac", ["privacy/_hmac.c"], optional=True, extra_compile_args=["-O3", "-std=c11"])]
+)

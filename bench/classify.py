@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import pyarrow as pa
+from testdata import LabelledTable, bench_table
 
-import pyarrow as pa  # noqa: E402
-
-from privacy.classification import classify_table  # noqa: E402
-from privacy.engine import LANGUAGE, new_analyzer  # noqa: E402
-from privacy.testdata import LabelledTable, bench_table  # noqa: E402
+from privacy.classification import classify_table
+from privacy.engine import LANGUAGE, new_analyzer
 
 
 def tiled(base: pa.Table, rows: int) -> pa.Table:
@@ -55,8 +50,10 @@ def main() -> int:
 
     t = time.perf_counter()
     lt = bench_table(100_000)
-    print(f"generated {lt.table.num_rows} distinct rows x {lt.table.num_columns} columns in "
-          f"{time.perf_counter() - t:.1f}s")
+    print(
+        f"generated {lt.table.num_rows} distinct rows x {lt.table.num_columns} columns in "
+        f"{time.perf_counter() - t:.1f}s"
+    )
     t = time.perf_counter()
     classify_table(lt.table.slice(0, 100))  # loads the analyzer and jieba once
     print(f"warm-up (analyzer + jieba load): {time.perf_counter() - t:.1f}s")
@@ -86,8 +83,7 @@ def main() -> int:
 
     df = cmp_table.to_pandas().astype(object)  # object columns: avoids its O(n^2) anonymize trap
     builder = PandasAnalysisBuilder(analyzer=new_analyzer())
-    print(f"\npresidio-structured on {cmp_rows:,} rows x {df.shape[1]} columns (every row analysed) ...",
-          flush=True)
+    print(f"\npresidio-structured on {cmp_rows:,} rows x {df.shape[1]} columns (every row analysed) ...", flush=True)
     t = time.perf_counter()
     analysis = builder.generate_analysis(df, language=LANGUAGE)
     ps_secs = time.perf_counter() - t
@@ -100,13 +96,18 @@ def main() -> int:
 
     print(f"\n{'':28} {'seconds':>9} {'entity acc':>11}")
     print(f"{'presidio-structured analyse':28} {ps_secs:>9.2f} {ps_acc:>11.0%}   (+ anonymize {anon_secs:.2f}s)")
-    print(f"{'pubdata classify_table':28} {ours_secs:>9.3f} {ours_entity_acc:>11.0%}   "
-          f"(entity+level {ours_level_acc:.0%})")
+    print(
+        f"{'pubdata classify_table':28} {ours_secs:>9.3f} {ours_entity_acc:>11.0%}   "
+        f"(entity+level {ours_level_acc:.0%})"
+    )
     print(f"ratio (presidio-structured / ours): {ratio:.0f}x")
     wrong = {c: (mapping.get(c), lt.labels[c].entity) for c in df.columns if mapping.get(c) != lt.labels[c].entity}
     print(f"presidio-structured mislabels (got, want): {wrong}")
-    ours_wrong = {c.name: (c.entity, c.level) for c in ours.columns
-                  if (c.entity, c.level) != (lt.labels[c.name].entity, lt.labels[c.name].level)}
+    ours_wrong = {
+        c.name: (c.entity, c.level)
+        for c in ours.columns
+        if (c.entity, c.level) != (lt.labels[c.name].entity, lt.labels[c.name].level)
+    }
     print(f"pubdata mislabels: {ours_wrong or 'none'}")
     biggest = sizes[-1]
     print(f"BENCH classify rows={biggest} seconds={ours_at[biggest]:.3f} ratio_vs_presidio_structured={ratio:.1f}")

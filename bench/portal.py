@@ -28,8 +28,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "portal"))
 
 
 def free_port() -> int:
@@ -49,16 +47,30 @@ def rss_mb(pid: int) -> tuple[float, float]:
     return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
 
 
-QUERIES = ["公交客流", "医院", "门诊就诊", "空气质量", "养老机构", "企业登记", "站点坐标", "低保补贴",
-           "床位", "线路", "hospital", "boardings"]
+QUERIES = [
+    "公交客流",
+    "医院",
+    "门诊就诊",
+    "空气质量",
+    "养老机构",
+    "企业登记",
+    "站点坐标",
+    "低保补贴",
+    "床位",
+    "线路",
+    "hospital",
+    "boardings",
+]
 
 
 async def load(urls: list[str], clients: int, seconds: float) -> list[float]:
     import httpx
+
     latencies: list[float] = []
     deadline = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(limits=limits, timeout=60) as client:
+
         async def worker(offset: int) -> None:
             i = offset
             while time.perf_counter() < deadline:
@@ -69,6 +81,7 @@ async def load(urls: list[str], clients: int, seconds: float) -> list[float]:
                 latencies.append(time.perf_counter() - t0)
                 if r.status_code != 200:
                     raise RuntimeError(f"{url} -> {r.status_code}")
+
         await asyncio.gather(*(worker(n) for n in range(clients)))
     return latencies
 
@@ -89,21 +102,29 @@ def main() -> int:
     home.mkdir()
     os.environ["PUBDATA_HOME"] = str(home)
     os.environ.setdefault("PUBDATA_DEMO_SOURCE_PORT", "8765")
-    import portal_catalog
+    from tests.portal import portal_catalog
 
     t0 = time.perf_counter()
     portal_catalog.build(home)
     portal_catalog.big_parquet(home, args.rows)
     big = next((home / "open" / "ecology" / "air_quality").glob("v*.parquet"))
-    print(f"catalog built in {time.perf_counter() - t0:.1f}s; {args.rows:,} rows = "
-          f"{big.stat().st_size / 1e6:.0f} MB Parquet", flush=True)
+    print(
+        f"catalog built in {time.perf_counter() - t0:.1f}s; {args.rows:,} rows = "
+        f"{big.stat().st_size / 1e6:.0f} MB Parquet",
+        flush=True,
+    )
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([sys.executable, "-m", "pubdata.cli", "serve", "--port", str(port)],
-                              env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
+        env={**os.environ},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         import httpx
+
         deadline = time.time() + 60
         while True:
             try:
@@ -112,20 +133,27 @@ def main() -> int:
             except httpx.HTTPError:
                 pass
             if time.time() > deadline or server.poll() is not None:
-                raise SystemExit("portal did not start: " + (server.stderr.read().decode()[-2000:] if server.stderr else ""))
+                raise SystemExit(
+                    "portal did not start: " + (server.stderr.read().decode()[-2000:] if server.stderr else "")
+                )
             time.sleep(0.2)
         from urllib.parse import quote
+
         search_urls = [f"{base}/api/3/action/package_search?q={quote(q)}&rows=10" for q in QUERIES]
-        page_urls = [f"{base}/datasets/{d}" for d in ("health/hospitals", "transport/bus_stops",
-                                                      "transport/ridership", "health/clinic_visits")]
+        page_urls = [
+            f"{base}/datasets/{d}"
+            for d in ("health/hospitals", "transport/bus_stops", "transport/ridership", "health/clinic_visits")
+        ]
         httpx.get(base + "/api/3/action/package_search?q=x", timeout=60).raise_for_status()  # jieba, index
         cold = []
         for url in search_urls:  # each query once, before any result is cached
             t = time.perf_counter()
             httpx.get(url, timeout=60).raise_for_status()
             cold.append((time.perf_counter() - t) * 1000)
-        print(f"package_search, first time per query (not cached): median {statistics.median(cold):.1f} ms, "
-              f"max {max(cold):.1f} ms over {len(cold)} queries")
+        print(
+            f"package_search, first time per query (not cached): median {statistics.median(cold):.1f} ms, "
+            f"max {max(cold):.1f} ms over {len(cold)} queries"
+        )
         for url in page_urls:  # version diffs are computed once per version pair
             httpx.get(url, timeout=60).raise_for_status()
         results: dict[tuple[str, int], tuple[float, float, float]] = {}
@@ -142,8 +170,11 @@ def main() -> int:
         # context: the same harness against a trivial action (no catalog work) shows what the single
         # uvicorn process and the load generator, sharing the machine's cores, can do at 32 clients
         lat = asyncio.run(load([base + "/api/3/action/site_read"], 32, args.seconds / 2))
-        print(f"{'(site_read)':<16}{32:>8}{len(lat) / (args.seconds / 2):>10.0f}{percentile(lat, 50) * 1000:>10.1f}"
-              f"{percentile(lat, 99) * 1000:>10.1f}   <- harness/uvicorn ceiling, no catalog work", flush=True)
+        print(
+            f"{'(site_read)':<16}{32:>8}{len(lat) / (args.seconds / 2):>10.0f}{percentile(lat, 50) * 1000:>10.1f}"
+            f"{percentile(lat, 99) * 1000:>10.1f}   <- harness/uvicorn ceiling, no catalog work",
+            flush=True,
+        )
 
         base_rss, _ = rss_mb(server.pid)
         peak = [base_rss]
@@ -168,8 +199,10 @@ def main() -> int:
         elapsed = time.perf_counter() - t
         stop.set()
         sampler.join()
-        print(f"CSV download: {size / 1e6:.0f} MB in {elapsed:.1f}s ({size / 1e6 / elapsed:.0f} MB/s); server RSS "
-              f"{base_rss:.0f} MB before, peak {peak[0]:.0f} MB while streaming (+{peak[0] - base_rss:.0f} MB)")
+        print(
+            f"CSV download: {size / 1e6:.0f} MB in {elapsed:.1f}s ({size / 1e6 / elapsed:.0f} MB/s); server RSS "
+            f"{base_rss:.0f} MB before, peak {peak[0]:.0f} MB while streaming (+{peak[0] - base_rss:.0f} MB)"
+        )
     finally:
         server.terminate()
         try:

@@ -85,16 +85,29 @@ def run(n: int, work: Path, repeat: int) -> tuple[float, float, float]:
     generate(src, n)
     print(f"  generated {n:,} rows in {time.perf_counter() - t0:.1f}s ({src.stat().st_size / 1e6:.0f} MB)")
 
-    cls = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1.0), CC("姓名", "PERSON_NAME", "personal", 1.0),
-           CC("手机", "PHONE_NUMBER", "personal", 1.0), CC("住址", "ADDRESS", "personal", 1.0),
-           CC("出生日期", "DATE_OF_BIRTH", "personal", 1.0), CC("收入", "PERSONAL_INCOME", "sensitive", 1.0)]
+    cls = [
+        CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1.0),
+        CC("姓名", "PERSON_NAME", "personal", 1.0),
+        CC("手机", "PHONE_NUMBER", "personal", 1.0),
+        CC("住址", "ADDRESS", "personal", 1.0),
+        CC("出生日期", "DATE_OF_BIRTH", "personal", 1.0),
+        CC("收入", "PERSONAL_INCOME", "sensitive", 1.0),
+    ]
     cls += [CC(c, None, "none", 1.0) for c in ("类别", "序号", "金额", "登记日期", "有效")]
-    ds = Dataset(id="people", title="bench", keywords=["linkable"], source=FileSource(type="file", path="x"),
-                 columns=[Column(name=c.name) for c in cls], about_people=True,
-                 sharing=[Share(department="tax", purpose="audit", clear=["收入"])])
+    ds = Dataset(
+        id="people",
+        title="bench",
+        keywords=["linkable"],
+        source=FileSource(type="file", path="x"),
+        columns=[Column(name=c.name) for c in cls],
+        about_people=True,
+        sharing=[Share(department="tax", purpose="audit", clear=["收入"])],
+    )
     dept = Department(id="bench", name="bench", contact=Contact(name="x"), datasets=[ds])
     decision = decide(dept, ds, cls, load_policy())
-    print(f"  pseudonyms: HMAC-SHA256, {'native batch (privacy._hmac)' if native_hmac() else 'DuckDB SQL (no native helper built)'}")
+    print(
+        f"  pseudonyms: HMAC-SHA256, {'native batch (privacy._hmac)' if native_hmac() else 'DuckDB SQL (no native helper built)'}"
+    )
     keys = KeyStore()
     keys.ensure_platform()
     copy_out = work / "copy.parquet"
@@ -122,14 +135,20 @@ def run(n: int, work: Path, repeat: int) -> tuple[float, float, float]:
         t_copy = min(t_copy, timed("copy (plain DuckDB COPY)", plain_copy)[1])
         (rep, shares), t = timed("protect (open + 1 shared, one scan)", ours)
         t_ours = min(t_ours, t)
-    _, t_gate = timed("leak_gate (scan of open output)", lambda: leak_gate(open_out, decision,
-                                                                             dataset_label="bench.people"))
+    _, t_gate = timed(
+        "leak_gate (scan of open output)", lambda: leak_gate(open_out, decision, dataset_label="bench.people")
+    )
     assert rep is not None
-    print(f"  open: {rep.rows_out:,} rows, k={rep.k_achieved}, suppressed {rep.suppressed_rows}; "
-          f"share: {shares[0].rows:,} rows, pseudonymised {shares[0].pseudonymised}, encrypted {shares[0].encrypted}")
-    print(f"  best of {repeat}: protect {t_ours:.2f}s | copy {t_copy:.2f}s | ratio {t_ours / t_copy:.2f} | "
-          f"{n / t_ours:,.0f} rows/s  [leak gate {t_gate:.2f}s NOT in the ratio; with it: ratio "
-          f"{(t_ours + t_gate) / t_copy:.2f}, {n / (t_ours + t_gate):,.0f} rows/s]", flush=True)
+    print(
+        f"  open: {rep.rows_out:,} rows, k={rep.k_achieved}, suppressed {rep.suppressed_rows}; "
+        f"share: {shares[0].rows:,} rows, pseudonymised {shares[0].pseudonymised}, encrypted {shares[0].encrypted}"
+    )
+    print(
+        f"  best of {repeat}: protect {t_ours:.2f}s | copy {t_copy:.2f}s | ratio {t_ours / t_copy:.2f} | "
+        f"{n / t_ours:,.0f} rows/s  [leak gate {t_gate:.2f}s NOT in the ratio; with it: ratio "
+        f"{(t_ours + t_gate) / t_copy:.2f}, {n / (t_ours + t_gate):,.0f} rows/s]",
+        flush=True,
+    )
     for p in (copy_out, open_out, src, *(s.path for s in shares if s.path)):
         Path(p).unlink(missing_ok=True)
     return t_ours, t_copy, t_gate
@@ -137,6 +156,7 @@ def run(n: int, work: Path, repeat: int) -> tuple[float, float, float]:
 
 def _cpu() -> float:
     import resource
+
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
 
@@ -154,11 +174,15 @@ def main() -> int:
 
     threads = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]  # type: ignore[index]
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"cores {os.cpu_count()} | DuckDB threads {threads} | load average at start {load} "
-          f"(1/5/15 min; > cores means other work competes for the CPU: timings are noisy)")
-    print("headline ratio = protect (the open variant + one department's shared variant, written from "
-          "one scan) / plain copy, best of --repeat runs each, alternated; the leak gate is timed "
-          "separately and excluded from it (shown alongside)")
+    print(
+        f"cores {os.cpu_count()} | DuckDB threads {threads} | load average at start {load} "
+        f"(1/5/15 min; > cores means other work competes for the CPU: timings are noisy)"
+    )
+    print(
+        "headline ratio = protect (the open variant + one department's shared variant, written from "
+        "one scan) / plain copy, best of --repeat runs each, alternated; the leak gate is timed "
+        "separately and excluded from it (shown alongside)"
+    )
     try:
         last = (0.0, 1.0, 0.0)
         for n in sizes:

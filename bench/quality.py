@@ -27,8 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 MANIFEST = {
-    "id": "persons", "title": "Persons (bench)", "source": {"type": "file", "path": "persons.csv"},
-    "primary_key": ["person_id"], "update_frequency": "irregular", "row_count": {"min": 1},
+    "id": "persons",
+    "title": "Persons (bench)",
+    "source": {"type": "file", "path": "persons.csv"},
+    "primary_key": ["person_id"],
+    "update_frequency": "irregular",
+    "row_count": {"min": 1},
     "columns": [
         {"name": "person_id", "type": "integer", "required": True},
         {"name": "id_number", "standard": "cn_resident_id", "required": True, "privacy": "sensitive"},
@@ -49,7 +53,7 @@ def make_table(n: int, seed: int = 7):
     import numpy as np
     import pyarrow as pa
 
-    from pubdata.identifiers import ID_WEIGHTS, division_codes
+    from core.identifiers import ID_WEIGHTS, division_codes
 
     rng = np.random.default_rng(seed)
     counties = np.array([c for c in division_codes() if not c.endswith("00")])
@@ -91,8 +95,18 @@ def make_table(n: int, seed: int = 7):
             income[i] = "-5"
         else:
             pid[i] = pid[i - 1] if i else pid[i]  # duplicate key
-    cols = {"person_id": pid, "id_number": ids, "name": names, "gender": gender, "region": region,
-            "mobile": mobile, "email": email, "birth_date": birth, "status": status, "income": income}
+    cols = {
+        "person_id": pid,
+        "id_number": ids,
+        "name": names,
+        "gender": gender,
+        "region": region,
+        "mobile": mobile,
+        "email": email,
+        "birth_date": birth,
+        "status": status,
+        "income": income,
+    }
     return pa.table({k: pa.array(v.tolist(), pa.string()) for k, v in cols.items()})
 
 
@@ -113,15 +127,15 @@ def duckdb_baseline(raw: Path) -> tuple[float, tuple]:
       count(*) FILTER (WHERE person_id IS NULL OR id_number IS NULL),
       count(*) FILTER (WHERE person_id IS NOT NULL AND TRY_CAST(person_id AS BIGINT) IS NULL),
       count(*) - count(DISTINCT person_id),
-      count(*) FILTER (WHERE id_number IS NOT NULL AND NOT ({s['cn_resident_id'].sql('id_number')})),
+      count(*) FILTER (WHERE id_number IS NOT NULL AND NOT ({s["cn_resident_id"].sql("id_number")})),
       count(*) FILTER (WHERE length(name) > 20),
-      count(*) FILTER (WHERE NOT ({s['gender_code'].sql('gender')})),
-      count(*) FILTER (WHERE NOT ({s['division_code'].sql('region')})),
-      count(*) FILTER (WHERE NOT ({s['cn_mobile'].sql('mobile')})),
-      count(*) FILTER (WHERE NOT ({s['email'].sql('email')})),
-      count(*) FILTER (WHERE NOT ({s['date'].sql('birth_date')})),
+      count(*) FILTER (WHERE NOT ({s["gender_code"].sql("gender")})),
+      count(*) FILTER (WHERE NOT ({s["division_code"].sql("region")})),
+      count(*) FILTER (WHERE NOT ({s["cn_mobile"].sql("mobile")})),
+      count(*) FILTER (WHERE NOT ({s["email"].sql("email")})),
+      count(*) FILTER (WHERE NOT ({s["date"].sql("birth_date")})),
       count(*) FILTER (WHERE status NOT IN ('active', 'inactive', 'moved')),
-      count(*) FILTER (WHERE NOT ({s['amount'].sql('income')}))
+      count(*) FILTER (WHERE NOT ({s["amount"].sql("income")}))
     FROM n"""
     row = con.execute(sql).fetchone()
     return time.perf_counter() - t, row
@@ -160,8 +174,10 @@ def main() -> None:
     report = validate_dataset(paths.raw, dataset, paths, build_docs=not args.no_docs)
     secs = time.perf_counter() - t
     print(f"validate_dataset: {secs:.2f} s  timings={report.timings}")
-    print(f"  input={report.input_rows} valid={report.valid_rows} quarantined={report.quarantined_rows} "
-          f"score={report.score} success={report.success}")
+    print(
+        f"  input={report.input_rows} valid={report.valid_rows} quarantined={report.quarantined_rows} "
+        f"score={report.score} success={report.success}"
+    )
     for r in report.rule_results:
         if not r["success"]:
             print(f"  failed {r['rule']}: {r['unexpected_count']}")

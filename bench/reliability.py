@@ -40,8 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
         seconds = time.monotonic() - started
-        cases = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()] \
-            if report.exists() else []
+        cases = (
+            [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()] if report.exists() else []
+        )
     tail = proc.stdout.strip().splitlines()[-1:] if proc.stdout.strip() else []
     ran = [c for c in cases if not c["skipped"]]
     by_cat: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -70,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"FAILED {c['id']}: {c['detail']}")
     if proc.returncode not in (0, 5) and not cases:
         print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n")
-    print(f"BENCH reliability cases={total['tried']} handled={total['handled']} "
-          f"lost={total['lost']} leaks={total['leaks']}")
+    print(
+        f"BENCH reliability cases={total['tried']} handled={total['handled']} "
+        f"lost={total['lost']} leaks={total['leaks']}"
+    )
     bad = proc.returncode != 0 or total["failed"] or total["lost"] or total["leaks"]
     return 1 if bad else 0
 

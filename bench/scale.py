@@ -42,29 +42,47 @@ def make_department(root: Path, n: int, rows: int) -> Path:
     src = root / "home" / "sources" / "bench"
     src.mkdir(parents=True)
     rng = random.Random(7)
-    lines = ["id: bench", "name: 基准测试厅", "contact: {name: 测试处, email: bench@example.gov.cn}",
-             "schedule: none", "datasets:"]
+    lines = [
+        "id: bench",
+        "name: 基准测试厅",
+        "contact: {name: 测试处, email: bench@example.gov.cn}",
+        "schedule: none",
+        "datasets:",
+    ]
     for i in range(n):
         with open(src / f"ds{i:03d}.csv", "w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow(["record_id", "category", "amount", "day"])
             for r in range(rows):
-                w.writerow([f"R{i:03d}{r:07d}", rng.choice("ABCDEFGH"), f"{rng.uniform(0, 10000):.2f}",
-                            f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"])
-        lines += [f"  - id: ds{i:03d}", f"    title: 基准数据集 {i}", "    update_frequency: irregular",
-                  f"    source: {{type: file, path: bench/ds{i:03d}.csv}}", "    primary_key: [record_id]",
-                  "    about_people: false", "    columns:",
-                  "      - {name: record_id, required: true, unique: true}",
-                  "      - {name: category, enum: [A, B, C, D, E, F, G, H]}",
-                  "      - {name: amount, type: number, standard: amount, minimum: 0}",
-                  "      - {name: day, type: date, standard: date}"]
+                w.writerow(
+                    [
+                        f"R{i:03d}{r:07d}",
+                        rng.choice("ABCDEFGH"),
+                        f"{rng.uniform(0, 10000):.2f}",
+                        f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    ]
+                )
+        lines += [
+            f"  - id: ds{i:03d}",
+            f"    title: 基准数据集 {i}",
+            "    update_frequency: irregular",
+            f"    source: {{type: file, path: bench/ds{i:03d}.csv}}",
+            "    primary_key: [record_id]",
+            "    about_people: false",
+            "    columns:",
+            "      - {name: record_id, required: true, unique: true}",
+            "      - {name: category, enum: [A, B, C, D, E, F, G, H]}",
+            "      - {name: amount, type: number, standard: amount, minimum: 0}",
+            "      - {name: day, type: date, standard: date}",
+        ]
     (depts / "bench.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return depts
 
 
 def pubdata(env: dict[str, str], *args: str, timeout: float = 900) -> str:
-    out = subprocess.run([str(BIN / "pubdata"), *args], env=env, cwd=REPO, capture_output=True, text=True,
-                         timeout=timeout)
+    out = subprocess.run(
+        [str(BIN / "pubdata"), *args], env=env, cwd=REPO, capture_output=True, text=True, timeout=timeout
+    )
     if out.returncode != 0:
         raise SystemExit(f"pubdata {' '.join(args)} failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
     return out.stdout
@@ -91,15 +109,25 @@ def main() -> int:
     home = work / "home"
     depts = make_department(work, args.datasets, args.rows)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "PUBDATA_"))}
-    env.update(PUBDATA_HOME=str(home), PUBDATA_DEPARTMENTS=str(depts), PUBDATA_WORKERS="2",
-               PUBDATA_WORKER_CONCURRENCY="1", PUBDATA_RETRY_DELAY="3", PYTHONPATH=str(REPO))
-    print(f"cores={os.cpu_count()} datasets={args.datasets} rows_per_dataset={args.rows:,} "
-          f"(5 tasks each; 1 task slot per worker)", flush=True)
+    env.update(
+        PUBDATA_HOME=str(home),
+        PUBDATA_DEPARTMENTS=str(depts),
+        PUBDATA_WORKERS="2",
+        PUBDATA_WORKER_CONCURRENCY="1",
+        PUBDATA_RETRY_DELAY="3",
+        PYTHONPATH=str(REPO),
+    )
+    print(
+        f"cores={os.cpu_count()} datasets={args.datasets} rows_per_dataset={args.rows:,} "
+        f"(5 tasks each; 1 task slot per worker)",
+        flush=True,
+    )
     try:
         t0 = time.perf_counter()
         pubdata(env, "cluster", "up", "--no-workers")
         print(f"cluster up (no workers) in {time.perf_counter() - t0:.0f} s", flush=True)
-        from warehouse.cluster import AirflowAPI, read_env_file, wait_for_dags
+        from orchestration.cluster import AirflowAPI, read_env_file, wait_for_dags
+
         cenv = {**env, **read_env_file(home / "cluster" / "env")}
         api = AirflowAPI(cenv)
         wait_for_dags(api, ["dept_bench"])
@@ -114,13 +142,16 @@ def main() -> int:
         two = timed_run(api, "dept_bench")
         print(f"2 workers: {two:7.1f} s  {args.datasets / two * 60:6.1f} datasets/min", flush=True)
         rows_per_s = args.datasets * args.rows / two
-        print(f"2 workers publish {rows_per_s:,.0f} source rows/s end to end; load average "
-              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(
+            f"2 workers publish {rows_per_s:,.0f} source rows/s end to end; load average "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        )
         print(f"BENCH scale datasets={args.datasets} speedup_2_workers={one / two:.2f}")
     finally:
         if not args.keep:
-            subprocess.run([str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True,
-                           timeout=300)
+            subprocess.run(
+                [str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True, timeout=300
+            )
             shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -35,15 +35,19 @@ def canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def entry_hash(prev_hash: str, seq: int, ts: str, actor: str, action: str, subject: str | None,
-               detail: Any) -> str:
-    body = canonical({"seq": seq, "ts": ts, "actor": actor, "action": action, "subject": subject,
-                      "detail": detail})
+def entry_hash(prev_hash: str, seq: int, ts: str, actor: str, action: str, subject: str | None, detail: Any) -> str:
+    body = canonical({"seq": seq, "ts": ts, "actor": actor, "action": action, "subject": subject, "detail": detail})
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
-def append(actor: str, action: str, subject: str | None = None, detail: dict[str, Any] | None = None,
-           *, con: duckdb.DuckDBPyConnection | None = None) -> dict[str, Any]:
+def append(
+    actor: str,
+    action: str,
+    subject: str | None = None,
+    detail: dict[str, Any] | None = None,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> dict[str, Any]:
     """Append one entry; returns it (with ``seq`` and ``hash``).
 
     ``actor`` is who acted (``officer:NAME``, ``token:ID``, ``pipeline``), ``action`` a dotted verb
@@ -67,19 +71,36 @@ def append(actor: str, action: str, subject: str | None = None, detail: dict[str
         raise RuntimeError("audit log append kept conflicting")
 
 
-def _append(con: duckdb.DuckDBPyConnection, actor: str, action: str, subject: str | None,
-            detail: Any) -> dict[str, Any]:
+def _append(
+    con: duckdb.DuckDBPyConnection, actor: str, action: str, subject: str | None, detail: Any
+) -> dict[str, Any]:
     last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     ts = _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
     h = entry_hash(prev, seq, ts, actor, action, subject, detail)
-    con.execute("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [seq, ts, actor, action, subject, canonical(detail), prev, h])
+    con.execute(
+        "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [seq, ts, actor, action, subject, canonical(detail), prev, h],
+    )
     # delete + insert rather than INSERT OR REPLACE: the DuckLake catalog (distributed profile) has no keys
     con.execute("DELETE FROM meta WHERE key = 'audit_head'")
     con.execute("INSERT INTO meta VALUES ('audit_head', ?)", [f"{seq}:{h}"])
-    return {"seq": seq, "ts": ts, "actor": actor, "action": action, "subject": subject, "detail": detail,
-            "prev_hash": prev, "hash": h}
+    return {
+        "seq": seq,
+        "ts": ts,
+        "actor": actor,
+        "action": action,
+        "subject": subject,
+        "detail": detail,
+        "prev_hash": prev,
+        "hash": h,
+    }
+
+
+def count() -> int:
+    """Number of entries in the log."""
+    with connect(read_only=True) as con:
+        return int(con.execute("SELECT count(*) FROM audit_log").fetchone()[0])  # type: ignore[index]
 
 
 def verify() -> tuple[bool, int | None]:
@@ -90,8 +111,9 @@ def verify() -> tuple[bool, int | None]:
     the last entry left.
     """
     with connect(read_only=True) as con:
-        rows = con.execute("SELECT seq, ts, actor, action, subject, detail_json, prev_hash, hash "
-                           "FROM audit_log ORDER BY seq").fetchall()
+        rows = con.execute(
+            "SELECT seq, ts, actor, action, subject, detail_json, prev_hash, hash FROM audit_log ORDER BY seq"
+        ).fetchall()
         head = con.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
     prev = GENESIS
     expected = 1
@@ -115,8 +137,9 @@ def verify() -> tuple[bool, int | None]:
     return True, None
 
 
-def entries(*, limit: int = 100, before: int | None = None, action: str | None = None,
-            subject: str | None = None) -> list[dict[str, Any]]:
+def entries(
+    *, limit: int = 100, before: int | None = None, action: str | None = None, subject: str | None = None
+) -> list[dict[str, Any]]:
     """The newest entries first (for the officers' page and ``pubdata audit show``)."""
     where, params = ["1 = 1"], []
     if before is not None:
@@ -130,8 +153,9 @@ def entries(*, limit: int = 100, before: int | None = None, action: str | None =
         params.append(subject)
     params.append(max(1, min(int(limit), 1000)))
     with connect(read_only=True) as con:
-        rows = rows_as_dicts(con.execute(
-            f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?", params))
+        rows = rows_as_dicts(
+            con.execute(f"SELECT * FROM audit_log WHERE {' AND '.join(where)} ORDER BY seq DESC LIMIT ?", params)
+        )
     for r in rows:
         r["detail"] = json.loads(r.pop("detail_json") or "{}")
     return rows

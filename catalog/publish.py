@@ -22,15 +22,16 @@ view reads the version's ``s3://`` URI. ``versions.path`` is the lake key in bot
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import os
 from pathlib import Path
 from typing import Any
 
 from catalog.store import connect, dumps, lock_key, open_view_name, writer_lock
-from pubdata import home
-from pubdata.locks import file_lock
+from core import home
+from core.clock import utcnow
+from core.locks import file_lock
+from core.sql import quote_literal
 from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
@@ -38,57 +39,96 @@ from warehouse.manifest import Department
 __all__ = ["publish_version", "record_run", "register_department"]
 
 
-def _now() -> _dt.datetime:
-    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
-
-
 def register_department(dept: Department) -> None:
     """Insert or refresh a department and its datasets' metadata (idempotent)."""
-    now = _now()
+    now = utcnow()
     with connect() as con:
         con.execute("BEGIN")
         con.execute("DELETE FROM departments WHERE id = ?", [dept.id])
-        con.execute("INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email,
-                     dept.schedule, now])
+        con.execute(
+            "INSERT INTO departments VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email, dept.schedule, now],
+        )
         for ds in dept.datasets:
-            old = con.execute("SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
-                              "WHERE department_id = ? AND dataset_id = ?", [dept.id, ds.id]).fetchone()
+            old = con.execute(
+                "SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
+                "WHERE department_id = ? AND dataset_id = ?",
+                [dept.id, ds.id],
+            ).fetchone()
             con.execute("DELETE FROM datasets WHERE department_id = ? AND dataset_id = ?", [dept.id, ds.id])
             con.execute(
                 "INSERT INTO datasets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [dept.id, ds.id, ds.title, ds.description, ds.theme, ds.keywords, ds.update_frequency,
-                 ds.license, ds.primary_key, old[1] if old else None, old[2] if old else None,
-                 old[3] if old else None, ds.model_dump_json(), old[0] if old else now, now])
+                [
+                    dept.id,
+                    ds.id,
+                    ds.title,
+                    ds.description,
+                    ds.theme,
+                    ds.keywords,
+                    ds.update_frequency,
+                    ds.license,
+                    ds.primary_key,
+                    old[1] if old else None,
+                    old[2] if old else None,
+                    old[3] if old else None,
+                    ds.model_dump_json(),
+                    old[0] if old else now,
+                    now,
+                ],
+            )
         con.execute("COMMIT")
 
 
-def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message: str = "",
-               **fields: Any) -> None:
+def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message: str = "", **fields: Any) -> None:
     """Upsert the run row of one dataset run (status: running | failed | published | blocked)."""
-    allowed = {"input_rows", "valid_rows", "quarantined_rows", "quality_score", "version", "on_time",
-               "summary_json"}
+    allowed = {"input_rows", "valid_rows", "quarantined_rows", "quality_score", "version", "on_time", "summary_json"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"unknown run fields {sorted(unknown)}")
-    now = _now()
+    now = utcnow()
     with connect() as con:
         con.execute("BEGIN")
-        row = con.execute("SELECT * FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
-                          [run_id, paths.department, paths.dataset]).fetchone()
+        row = con.execute(
+            "SELECT * FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
+            [run_id, paths.department, paths.dataset],
+        ).fetchone()
         names = [d[0] for d in con.description]
         current = dict(zip(names, row)) if row else {"started_at": now}
         current.update(fields)
-        current.update(run_id=run_id, department_id=paths.department, dataset_id=paths.dataset,
-                       status=status, stage=stage, message=message[:2000],
-                       finished_at=now if status != "running" else None)
-        con.execute("DELETE FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
-                    [run_id, paths.department, paths.dataset])
-        cols = ["run_id", "department_id", "dataset_id", "status", "stage", "message", "input_rows",
-                "valid_rows", "quarantined_rows", "quality_score", "version", "on_time", "started_at",
-                "finished_at", "summary_json"]
-        con.execute(f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                    [current.get(c) for c in cols])
+        current.update(
+            run_id=run_id,
+            department_id=paths.department,
+            dataset_id=paths.dataset,
+            status=status,
+            stage=stage,
+            message=message[:2000],
+            finished_at=now if status != "running" else None,
+        )
+        con.execute(
+            "DELETE FROM runs WHERE run_id = ? AND department_id = ? AND dataset_id = ?",
+            [run_id, paths.department, paths.dataset],
+        )
+        cols = [
+            "run_id",
+            "department_id",
+            "dataset_id",
+            "status",
+            "stage",
+            "message",
+            "input_rows",
+            "valid_rows",
+            "quarantined_rows",
+            "quality_score",
+            "version",
+            "on_time",
+            "started_at",
+            "finished_at",
+            "summary_json",
+        ]
+        con.execute(
+            f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [current.get(c) for c in cols],
+        )
         con.execute("COMMIT")
 
 
@@ -108,9 +148,17 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def publish_version(paths: RunPaths, run_id: str, source: Path | storage.LakePath, *,
-                    columns: list[dict[str, Any]], quality_score: float | None = None, open_tier: str = "open",
-                    k_achieved: int | None = None, suppressed_rows: int = 0) -> dict[str, Any]:
+def publish_version(
+    paths: RunPaths,
+    run_id: str,
+    source: Path | storage.LakePath,
+    *,
+    columns: list[dict[str, Any]],
+    quality_score: float | None = None,
+    open_tier: str = "open",
+    k_achieved: int | None = None,
+    suppressed_rows: int = 0,
+) -> dict[str, Any]:
     """Publish ``source`` (the protected open variant) as the dataset's next version.
 
     ``columns`` is the disclosure record: one dict per source column with name, level, entity,
@@ -122,8 +170,17 @@ def publish_version(paths: RunPaths, run_id: str, source: Path | storage.LakePat
     with _publish_lock(paths, target_dir):
         for stale in target_dir.glob(".tmp-*.parquet"):  # from a publisher killed mid-copy
             stale.unlink(missing_ok=True)
-        return _publish_locked(paths, run_id, source, target_dir, columns=columns, quality_score=quality_score,
-                               open_tier=open_tier, k_achieved=k_achieved, suppressed_rows=suppressed_rows)
+        return _publish_locked(
+            paths,
+            run_id,
+            source,
+            target_dir,
+            columns=columns,
+            quality_score=quality_score,
+            open_tier=open_tier,
+            k_achieved=k_achieved,
+            suppressed_rows=suppressed_rows,
+        )
 
 
 def _publish_lock(paths: RunPaths, target_dir: Path | storage.LakePath):
@@ -132,16 +189,28 @@ def _publish_lock(paths: RunPaths, target_dir: Path | storage.LakePath):
     return file_lock(target_dir / ".publish.lock")
 
 
-def _publish_locked(paths: RunPaths, run_id: str, source: Path | storage.LakePath,
-                    target_dir: Path | storage.LakePath, *,
-                    columns: list[dict[str, Any]], quality_score: float | None, open_tier: str,
-                    k_achieved: int | None, suppressed_rows: int) -> dict[str, Any]:
+def _publish_locked(
+    paths: RunPaths,
+    run_id: str,
+    source: Path | storage.LakePath,
+    target_dir: Path | storage.LakePath,
+    *,
+    columns: list[dict[str, Any]],
+    quality_score: float | None,
+    open_tier: str,
+    k_achieved: int | None,
+    suppressed_rows: int,
+) -> dict[str, Any]:
     with connect() as con:
-        prior = con.execute("SELECT version, sha256 FROM versions WHERE department_id = ? AND dataset_id = ? "
-                            "AND run_id = ? ORDER BY version DESC LIMIT 1",
-                            [paths.department, paths.dataset, run_id]).fetchone()
-        latest = con.execute("SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? "
-                             "AND dataset_id = ?", [paths.department, paths.dataset]).fetchone()[0]
+        prior = con.execute(
+            "SELECT version, sha256 FROM versions WHERE department_id = ? AND dataset_id = ? "
+            "AND run_id = ? ORDER BY version DESC LIMIT 1",
+            [paths.department, paths.dataset, run_id],
+        ).fetchone()
+        latest = con.execute(
+            "SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? AND dataset_id = ?",
+            [paths.department, paths.dataset],
+        ).fetchone()[0]
     tmp = target_dir / f".tmp-{paths.run}.parquet"
     storage.copy_file(source, tmp)
     local = isinstance(tmp, Path)
@@ -171,36 +240,69 @@ def _publish_locked(paths: RunPaths, run_id: str, source: Path | storage.LakePat
     types = {f.name: str(f.type) for f in schema}
     with connect() as con:
         con.execute("BEGIN")
-        con.execute("DELETE FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
-                    [paths.department, paths.dataset, version])
-        con.execute("DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
-                    [paths.department, paths.dataset, version])
-        con.execute("INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [paths.department, paths.dataset, version, run_id, rel, meta.num_rows,
-                     final.stat().st_size, digest, schema_json, _now(), quality_score, k_achieved,
-                     suppressed_rows, open_tier])
+        con.execute(
+            "DELETE FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
+            [paths.department, paths.dataset, version],
+        )
+        con.execute(
+            "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
+            [paths.department, paths.dataset, version],
+        )
+        con.execute(
+            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                paths.department,
+                paths.dataset,
+                version,
+                run_id,
+                rel,
+                meta.num_rows,
+                final.stat().st_size,
+                digest,
+                schema_json,
+                utcnow(),
+                quality_score,
+                k_achieved,
+                suppressed_rows,
+                open_tier,
+            ],
+        )
         for pos, col in enumerate(columns):
-            con.execute("INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [paths.department, paths.dataset, version, pos, col["name"],
-                         types.get(col["name"], col.get("type")), col.get("level"), col.get("entity"),
-                         col.get("action"), col.get("method"), col.get("reason"), col.get("rule_id"),
-                         col["name"] in published_names])
-        con.execute(f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
-                    f"SELECT * FROM read_parquet({_literal(location)})")
-        con.execute("UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
-                    [open_tier, _now(), paths.department, paths.dataset])
+            con.execute(
+                "INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    paths.department,
+                    paths.dataset,
+                    version,
+                    pos,
+                    col["name"],
+                    types.get(col["name"], col.get("type")),
+                    col.get("level"),
+                    col.get("entity"),
+                    col.get("action"),
+                    col.get("method"),
+                    col.get("reason"),
+                    col.get("rule_id"),
+                    col["name"] in published_names,
+                ],
+            )
+        con.execute(
+            f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
+            f"SELECT * FROM read_parquet({quote_literal(location)})"
+        )
+        con.execute(
+            "UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
+            [open_tier, utcnow(), paths.department, paths.dataset],
+        )
         con.execute("COMMIT")
     return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": reuse}
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def set_tier(department: str, dataset: str, tier: str, rule: str | None, basis: str | None) -> None:
     """Record a dataset's open tier (also for datasets withheld before any version exists)."""
     with connect() as con:
-        con.execute("UPDATE datasets SET open_tier = ?, tier_rule = ?, tier_basis = ?, updated_at = ? "
-                    "WHERE department_id = ? AND dataset_id = ?", [tier, rule, basis, _now(), department, dataset])
-
-
+        con.execute(
+            "UPDATE datasets SET open_tier = ?, tier_rule = ?, tier_basis = ?, updated_at = ? "
+            "WHERE department_id = ? AND dataset_id = ?",
+            [tier, rule, basis, utcnow(), department, dataset],
+        )

@@ -6,9 +6,18 @@ import json
 from typing import Any
 
 from catalog.store import connect, rows_as_dicts
-from pubdata import CatalogError
+from core import CatalogError
 
-__all__ = ["columns_of", "dataset_detail", "department_list", "list_datasets", "versions_of", "version_row"]
+__all__ = [
+    "columns_of",
+    "dataset_detail",
+    "department_list",
+    "latest_published",
+    "list_datasets",
+    "run_rows",
+    "versions_of",
+    "version_row",
+]
 
 _LATEST = """
 WITH latest AS (
@@ -27,34 +36,46 @@ LEFT JOIN latest l ON l.department_id = d.department_id AND l.dataset_id = d.dat
 def list_datasets(*, published_only: bool = False) -> list[dict[str, Any]]:
     where = " WHERE l.version IS NOT NULL AND d.open_tier <> 'withheld'" if published_only else ""
     with connect(read_only=True) as con:
-        return rows_as_dicts(con.execute(_LATEST + where + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id"))
+        return rows_as_dicts(
+            con.execute(_LATEST + where + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id")
+        )
 
 
 def dataset_detail(department: str, dataset: str) -> dict[str, Any] | None:
     with connect(read_only=True) as con:
-        rows = rows_as_dicts(con.execute(_LATEST + " WHERE d.department_id = ? AND d.dataset_id = ?",
-                                         [department, dataset]))
+        rows = rows_as_dicts(
+            con.execute(_LATEST + " WHERE d.department_id = ? AND d.dataset_id = ?", [department, dataset])
+        )
     return rows[0] if rows else None
 
 
 def versions_of(department: str, dataset: str) -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
-        return rows_as_dicts(con.execute(
-            "SELECT version, run_id, rows, bytes, published_at, quality_score, sha256, path, schema_json "
-            "FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC",
-            [department, dataset]))
+        return rows_as_dicts(
+            con.execute(
+                "SELECT version, run_id, rows, bytes, published_at, quality_score, sha256, path, schema_json "
+                "FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC",
+                [department, dataset],
+            )
+        )
 
 
 def version_row(department: str, dataset: str, version: int | None) -> dict[str, Any]:
     with connect(read_only=True) as con:
         if version is None:
-            rows = rows_as_dicts(con.execute(
-                "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC LIMIT 1",
-                [department, dataset]))
+            rows = rows_as_dicts(
+                con.execute(
+                    "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version DESC LIMIT 1",
+                    [department, dataset],
+                )
+            )
         else:
-            rows = rows_as_dicts(con.execute(
-                "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
-                [department, dataset, version]))
+            rows = rows_as_dicts(
+                con.execute(
+                    "SELECT * FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                    [department, dataset, version],
+                )
+            )
     if not rows:
         raise CatalogError(f"{department}.{dataset} has no published version {version or ''}".strip())
     return rows[0]
@@ -62,16 +83,22 @@ def version_row(department: str, dataset: str, version: int | None) -> dict[str,
 
 def columns_of(department: str, dataset: str, version: int) -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
-        return rows_as_dicts(con.execute(
-            "SELECT * FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ? ORDER BY position",
-            [department, dataset, version]))
+        return rows_as_dicts(
+            con.execute(
+                "SELECT * FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ? ORDER BY position",
+                [department, dataset, version],
+            )
+        )
 
 
 def department_list() -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
-        return rows_as_dicts(con.execute(
-            "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
-            "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"))
+        return rows_as_dicts(
+            con.execute(
+                "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
+                "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"
+            )
+        )
 
 
 def schema_of(row: dict[str, Any]) -> list[dict[str, str]]:
@@ -87,29 +114,49 @@ def catalog_state() -> dict[str, Any]:
     ``{version: {format: count}}``.
     """
     with connect(read_only=True) as con:
-        datasets = rows_as_dicts(con.execute(
-            _LATEST + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id"))
-        extra = {(r[0], r[1]): (r[2], r[3]) for r in con.execute(
-            "SELECT department_id, dataset_id, manifest_json, updated_at FROM datasets").fetchall()}
-        departments = rows_as_dicts(con.execute(
-            "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
-            "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"))
-        versions = rows_as_dicts(con.execute(
-            "SELECT department_id, dataset_id, version, run_id, rows, bytes, published_at, quality_score, "
-            "sha256, path, schema_json, k_achieved, suppressed_rows, open_tier FROM versions "
-            "ORDER BY department_id, dataset_id, version DESC"))
-        columns = rows_as_dicts(con.execute(
-            "SELECT * FROM columns ORDER BY department_id, dataset_id, version, position"))
-        runs = rows_as_dicts(con.execute(
-            "SELECT department_id, dataset_id, run_id, status, quality_score, version, started_at "
-            "FROM runs WHERE quality_score IS NOT NULL ORDER BY started_at"))
+        datasets = rows_as_dicts(
+            con.execute(_LATEST + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id")
+        )
+        extra = {
+            (r[0], r[1]): (r[2], r[3])
+            for r in con.execute("SELECT department_id, dataset_id, manifest_json, updated_at FROM datasets").fetchall()
+        }
+        departments = rows_as_dicts(
+            con.execute(
+                "SELECT dep.*, count(d.dataset_id) AS datasets FROM departments dep "
+                "LEFT JOIN datasets d ON d.department_id = dep.id GROUP BY ALL ORDER BY dep.id"
+            )
+        )
+        versions = rows_as_dicts(
+            con.execute(
+                "SELECT department_id, dataset_id, version, run_id, rows, bytes, published_at, quality_score, "
+                "sha256, path, schema_json, k_achieved, suppressed_rows, open_tier FROM versions "
+                "ORDER BY department_id, dataset_id, version DESC"
+            )
+        )
+        columns = rows_as_dicts(
+            con.execute("SELECT * FROM columns ORDER BY department_id, dataset_id, version, position")
+        )
+        runs = rows_as_dicts(
+            con.execute(
+                "SELECT department_id, dataset_id, run_id, status, quality_score, version, started_at "
+                "FROM runs WHERE quality_score IS NOT NULL ORDER BY started_at"
+            )
+        )
         try:
-            downloads = con.execute("SELECT department_id, dataset_id, version, format, count "
-                                    "FROM download_counts").fetchall()
-        except Exception:  # noqa: BLE001 - a catalog made before download counting
+            downloads = con.execute(
+                "SELECT department_id, dataset_id, version, format, count FROM download_counts"
+            ).fetchall()
+        except Exception:
             downloads = []
-    state: dict[str, Any] = {"datasets": datasets, "departments": departments, "versions": {},
-                             "columns": {}, "runs": {}, "downloads": {}}
+    state: dict[str, Any] = {
+        "datasets": datasets,
+        "departments": departments,
+        "versions": {},
+        "columns": {},
+        "runs": {},
+        "downloads": {},
+    }
     for d in datasets:
         manifest_json, updated_at = extra.get((d["department_id"], d["dataset_id"]), (None, None))
         d["manifest"] = json.loads(manifest_json) if manifest_json else {}
@@ -124,3 +171,28 @@ def catalog_state() -> dict[str, Any]:
     for dept, ds, version, fmt, count in downloads:
         state["downloads"].setdefault((dept, ds), {}).setdefault(version, {})[fmt] = count
     return state
+
+
+def latest_published(department: str, dataset: str) -> tuple[dict[str, str] | None, Any]:
+    """Column name -> type of the latest published version, and when it was published
+    (``(None, None)`` before the first version)."""
+    with connect(read_only=True) as con:
+        row = con.execute(
+            "SELECT schema_json, published_at FROM versions WHERE department_id = ? AND "
+            "dataset_id = ? ORDER BY version DESC LIMIT 1",
+            [department, dataset],
+        ).fetchone()
+    if not row:
+        return None, None
+    return {c["name"]: c["type"] for c in json.loads(row[0])}, row[1]
+
+
+def run_rows(run_id: str, department: str) -> dict[str, dict[str, Any]]:
+    """The catalog's record of one department run: dataset id -> its ``runs`` row."""
+    with connect(read_only=True) as con:
+        return {
+            r["dataset_id"]: r
+            for r in rows_as_dicts(
+                con.execute("SELECT * FROM runs WHERE run_id = ? AND department_id = ?", [run_id, department])
+            )
+        }

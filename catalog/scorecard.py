@@ -43,7 +43,8 @@ def _open_after(con, department: str, at) -> int:
     return con.execute(
         "SELECT count(DISTINCT v.dataset_id) FROM versions v JOIN datasets d USING (department_id, dataset_id) "
         "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open'",
-        [department, at]).fetchone()[0]
+        [department, at],
+    ).fetchone()[0]
 
 
 def department_runs() -> list[dict[str, Any]]:
@@ -51,17 +52,22 @@ def department_runs() -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
         rows = rows_as_dicts(con.execute(_RUNS))
         for r in rows:
-            finished = con.execute("SELECT max(finished_at) FROM runs WHERE department_id = ? AND run_id = ?",
-                                   [r["department_id"], r["run_id"]]).fetchone()[0]
+            finished = con.execute(
+                "SELECT max(finished_at) FROM runs WHERE department_id = ? AND run_id = ?",
+                [r["department_id"], r["run_id"]],
+            ).fetchone()[0]
             registered = r["registered"] or 0
             r["on_time"] = r["published_on_time"] / registered if registered else 0.0
             r["open_share"] = _open_after(con, r["department_id"], finished) / registered if registered else 0.0
             r["quarantine_rate"] = r["quarantined_rows"] / r["input_rows"] if r["input_rows"] else 0.0
             r["quality"] = float(r["quality"]) if r["quality"] is not None else 0.0
             r["composite"] = round(
-                WEIGHTS["quality"] * r["quality"] + WEIGHTS["on_time"] * 100 * r["on_time"]
+                WEIGHTS["quality"] * r["quality"]
+                + WEIGHTS["on_time"] * 100 * r["on_time"]
                 + WEIGHTS["open_share"] * 100 * r["open_share"]
-                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"]), 2)
+                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"]),
+                2,
+            )
     withheld = {d: len(items) for d, items in withheld_report().items()}
     for r in rows:
         r["withheld_without_rule"] = withheld.get(r["department_id"], 0)
@@ -85,14 +91,16 @@ def ranking() -> list[dict[str, Any]]:
 def withheld_report() -> dict[str, list[dict[str, Any]]]:
     """Per department: registered datasets that are not open and have no negative-list rule."""
     with connect(read_only=True) as con:
-        rows = rows_as_dicts(con.execute("""
+        rows = rows_as_dicts(
+            con.execute("""
             SELECT d.department_id, d.dataset_id, d.title, d.open_tier, d.tier_rule,
                    (SELECT count(*) FROM versions v WHERE v.department_id = d.department_id
                         AND v.dataset_id = d.dataset_id) AS versions,
                    (SELECT r.status || ' at ' || r.stage || ': ' || coalesce(r.message, '') FROM runs r
                     WHERE r.department_id = d.department_id AND r.dataset_id = d.dataset_id
                     ORDER BY r.started_at DESC LIMIT 1) AS last_run
-            FROM datasets d ORDER BY d.department_id, d.dataset_id"""))
+            FROM datasets d ORDER BY d.department_id, d.dataset_id""")
+        )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         is_open = r["open_tier"] == "open" and r["versions"] > 0

@@ -35,9 +35,19 @@ from typing import Any
 
 import duckdb
 
-from pubdata import CatalogError, home
+from core import CatalogError, home
+from core.secrets import redact
+from core.sql import quote_ident, quote_literal
 
-__all__ = ["catalog_path", "connect", "ensure_schema", "open_view_name", "quote_ident", "rows_as_dicts"]
+__all__ = [
+    "catalog_path",
+    "catalog_version",
+    "connect",
+    "ensure_catalog",
+    "ensure_schema",
+    "open_view_name",
+    "rows_as_dicts",
+]
 
 SCHEMA_VERSION = 1
 
@@ -105,11 +115,10 @@ def catalog_path() -> Path:
     return home() / "catalog.duckdb"
 
 
-def quote_ident(name: str) -> str:
-    """Quote any text as a DuckDB identifier (hostile names included)."""
-    if "\x00" in name:
-        raise ValueError("identifier contains a NUL byte")
-    return '"' + name.replace('"', '""') + '"'
+def ensure_catalog() -> None:
+    """Create the catalog (or bring an older one up to the current schema)."""
+    with connect():
+        pass
 
 
 def open_view_name(department: str, dataset: str) -> str:
@@ -125,6 +134,7 @@ def _is_lock_error(exc: Exception) -> bool:
 def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection to the catalog, waiting while another process holds the lock."""
     from warehouse.storage import is_distributed
+
     if is_distributed():
         with _connect_ducklake(read_only=read_only, timeout=timeout) as con:
             yield con
@@ -144,9 +154,11 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
             if read_only and _WRITERS[0] > 0:
                 mode = False  # a writer of this process is waiting: don't keep a read-only instance alive
             try:
-                con = duckdb.connect(str(path), read_only=mode,
-                                     config={"autoinstall_known_extensions": "false",
-                                             "autoload_known_extensions": "false"})
+                con = duckdb.connect(
+                    str(path),
+                    read_only=mode,
+                    config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"},
+                )
                 break
             except duckdb.Error as exc:
                 if _is_config_conflict(exc):
@@ -159,8 +171,10 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
                 elif not _is_lock_error(exc):
                     deadline = 0.0
                 if time.monotonic() > deadline:
-                    raise CatalogError(f"catalog {path.name} cannot be opened ({str(exc).splitlines()[0][:160]})",
-                                       hint="another process may hold it; retry, or check PUBDATA_HOME") from None
+                    raise CatalogError(
+                        f"catalog {path.name} cannot be opened ({str(exc).splitlines()[0][:160]})",
+                        hint="another process may hold it; retry, or check PUBDATA_HOME",
+                    ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
     finally:
@@ -207,25 +221,13 @@ def ducklake_ddl() -> str:
 
 
 def _pg_dsn(with_password: bool = True) -> str:
-    from pubdata.settings import get_setting
+    from core.settings import get_setting
+
     dsn = get_setting("PUBDATA_CATALOG_PG")
     pw = get_setting("PUBDATA_PG_PASSWORD")
     if with_password and pw and "password=" not in dsn:
         dsn += f" password={pw}"
     return dsn
-
-
-def _mask(text: str) -> str:
-    from pubdata.settings import get_setting
-    pw = get_setting("PUBDATA_PG_PASSWORD")
-    text = text.replace(pw, "***") if pw else text
-    from warehouse.storage import s3_config
-    try:
-        secret = s3_config()["secret"]
-        text = text.replace(secret, "***")
-    except Exception:  # noqa: BLE001 - no S3 settings: nothing to mask
-        pass
-    return text
 
 
 _LAKE: dict[str, Any] = {}
@@ -234,36 +236,40 @@ _LAKE_LOCK = threading.Lock()
 
 def ducklake_data_path() -> str:
     from warehouse.storage import uri
+
     return uri("catalog") + "/"
 
 
 def _lake_instance() -> duckdb.DuckDBPyConnection:
     """This process's DuckDB instance with the DuckLake catalog attached (connections are cursors)."""
     import os
+
     key = f"{os.getpid()}|{_pg_dsn()}|{ducklake_data_path()}"
     with _LAKE_LOCK:
         inst = _LAKE.get("instance")
         if inst is not None and _LAKE.get("key") == key:
             return inst
         from warehouse.storage import configure_duckdb, load_extension
-        con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": "false",
-                                                 "autoload_known_extensions": "false"})
+
+        con = duckdb.connect(
+            ":memory:", config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+        )
         try:
             configure_duckdb(con)
             load_extension(con, "postgres")
             load_extension(con, "ducklake")
-            con.execute(f"ATTACH {_literal('ducklake:postgres:' + _pg_dsn())} AS lake "
-                        f"(DATA_PATH {_literal(ducklake_data_path())}, METADATA_SCHEMA 'ducklake')")
+            con.execute(
+                f"ATTACH {quote_literal('ducklake:postgres:' + _pg_dsn())} AS lake "
+                f"(DATA_PATH {quote_literal(ducklake_data_path())}, METADATA_SCHEMA 'ducklake')"
+            )
         except duckdb.Error as exc:
             con.close()
-            raise CatalogError(f"the DuckLake catalog cannot be attached ({_mask(str(exc)).splitlines()[0][:200]})",
-                               hint="is the cluster up (`make cluster-up`) and $PUBDATA_HOME/cluster/env sourced?") from None
+            raise CatalogError(
+                f"the DuckLake catalog cannot be attached ({redact(str(exc)).splitlines()[0][:200]})",
+                hint="is the cluster up (`make cluster-up`) and $PUBDATA_HOME/cluster/env sourced?",
+            ) from None
         _LAKE.update(instance=con, key=key, schema_ok=False)
         return con
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 @contextlib.contextmanager
@@ -273,6 +279,7 @@ def writer_lock(key: int = _WRITE_LOCK_KEY, timeout: float = 120.0) -> Iterator[
     Released when the block ends, or by PostgreSQL when the holder's connection dies (a killed
     worker never leaves it held)."""
     import psycopg2
+
     pg = psycopg2.connect(_pg_dsn(), connect_timeout=10)
     try:
         pg.autocommit = True
@@ -291,6 +298,7 @@ def writer_lock(key: int = _WRITE_LOCK_KEY, timeout: float = 120.0) -> Iterator[
 def lock_key(*parts: str) -> int:
     """A stable 63-bit advisory-lock key for a name (e.g. one dataset's publishes)."""
     import hashlib
+
     return int.from_bytes(hashlib.sha256("\x00".join(parts).encode()).digest()[:8], "big") >> 1
 
 
@@ -311,7 +319,7 @@ def _connect_ducklake(*, read_only: bool, timeout: float) -> Iterator[duckdb.Duc
         except duckdb.Error as exc:
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
-            raise type(exc)(_mask(str(exc))) from None
+            raise type(exc)(redact(str(exc))) from None
         finally:
             con.close()
 
@@ -343,9 +351,11 @@ def _create_ducklake_schema(con: duckdb.DuckDBPyConnection) -> None:
 def catalog_version() -> Any:
     """Changes whenever the catalog changes: the local file's stamp, or DuckLake's latest snapshot id."""
     from warehouse.storage import is_distributed
+
     if not is_distributed():
         return None
     import psycopg2
+
     pg = psycopg2.connect(_pg_dsn(), connect_timeout=10)
     try:
         with pg.cursor() as cur:

@@ -1,7 +1,7 @@
 """One DAG per department manifest in ``departments/``.
 
 Each dataset is a task group:  extract -> validate -> classify -> protect -> publish.
-The logic lives in ``warehouse.pipeline``; this file only wires it. Tasks pass paths and small
+The logic lives in ``orchestration.pipeline``; this file only wires it. Tasks pass paths and small
 summaries through XCom. Data errors fail a task at once (no retry); transient source errors are
 retried with back-off. A broken manifest becomes a one-task DAG that fails with its error, so it
 is visible in the UI while every other department keeps working.
@@ -12,41 +12,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pubdata.airflow_env import configure
+from orchestration.airflow_env import configure
 
 configure()
 
 from airflow.sdk import DAG, Asset, dag, task, task_group  # noqa: E402
 
-from pubdata.settings import int_setting  # noqa: E402
-from warehouse.manifest import Department, load_all  # noqa: E402
+from core import ManifestError  # noqa: E402
+from core.settings import int_setting  # noqa: E402
+from warehouse.manifest import Dataset, Department, load_all, manifest_path  # noqa: E402
 
 START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
-def _call(stage: str, department: str, dataset: str, *args):
+def _call(stage: str, department: Department, dataset: Dataset, *args):
     """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
     from airflow.sdk import get_current_context
     from airflow.sdk.exceptions import AirflowFailException
 
-    from pubdata import PubdataError, SourceUnavailable
-    from warehouse import pipeline
+    from core import PubdataError, SourceUnavailable
+    from orchestration import pipeline
 
-    run_id = get_current_context()["run_id"]
+    job = pipeline.Job(department, dataset, get_current_context()["run_id"])
     try:
-        return getattr(pipeline, stage)(department, dataset, run_id, *args)
+        return getattr(pipeline, stage)(job, *args)
     except SourceUnavailable:
         raise
     except PubdataError as exc:
         hint = f" — {exc.hint}" if exc.hint else ""
-        raise AirflowFailException(f"{department}.{dataset} {stage}: {exc}{hint}") from None
+        raise AirflowFailException(f"{job.label} {stage}: {exc}{hint}") from None
 
 
 def asset_for(department: str, dataset: str) -> Asset:
     return Asset(name=f"pubdata.{department}.{dataset}", uri=f"pubdata://open/{department}/{dataset}")
 
 
-def dataset_group(department: str, dataset: str) -> None:
+def dataset_group(department: Department, dataset: Dataset) -> None:
     @task
     def extract() -> dict:
         return _call("extract", department, dataset)
@@ -63,12 +64,14 @@ def dataset_group(department: str, dataset: str) -> None:
     def protect(_classified: dict) -> dict:
         return _call("protect", department, dataset)
 
-    @task(outlets=[asset_for(department, dataset)])
+    @task(outlets=[asset_for(department.id, dataset.id)])
     def publish(protected: dict, validated: dict, **context) -> dict:
         result = _call("publish", department, dataset, protected, validated)
-        context["outlet_events"][asset_for(department, dataset)].extra = {
-            "version": result.get("version"), "quality_score": result.get("quality_score"),
-            "open_tier": result.get("open_tier")}
+        context["outlet_events"][asset_for(department.id, dataset.id)].extra = {
+            "version": result.get("version"),
+            "quality_score": result.get("quality_score"),
+            "open_tier": result.get("open_tier"),
+        }
         return result
 
     validated = validate(extract())
@@ -76,16 +79,24 @@ def dataset_group(department: str, dataset: str) -> None:
 
 
 def department_dag(dept: Department) -> DAG:
-    @dag(dag_id=f"dept_{dept.id}", schedule=None if dept.schedule == "none" else dept.schedule,
-         start_date=START, catchup=False, max_active_runs=1,
-         description=f"{dept.name}: {len(dept.datasets)} dataset(s)",
-         tags=["pubdata", f"department:{dept.id}", *dept.tags],
-         default_args={"retries": int_setting("PUBDATA_RETRIES"),
-                       "retry_delay": dt.timedelta(seconds=int_setting("PUBDATA_RETRY_DELAY")),
-                       "retry_exponential_backoff": 2.0, "owner": dept.contact.name})
+    @dag(
+        dag_id=f"dept_{dept.id}",
+        schedule=None if dept.schedule == "none" else dept.schedule,
+        start_date=START,
+        catchup=False,
+        max_active_runs=1,
+        description=f"{dept.name}: {len(dept.datasets)} dataset(s)",
+        tags=["pubdata", f"department:{dept.id}", *dept.tags],
+        default_args={
+            "retries": int_setting("PUBDATA_RETRIES"),
+            "retry_delay": dt.timedelta(seconds=int_setting("PUBDATA_RETRY_DELAY")),
+            "retry_exponential_backoff": 2.0,
+            "owner": dept.contact.name,
+        },
+    )
     def department():
         for ds in dept.datasets:
-            task_group(group_id=ds.id, tooltip=ds.title)(dataset_group)(dept.id, ds.id)
+            task_group(group_id=ds.id, tooltip=ds.title)(dataset_group)(dept, ds)
 
     return department()
 
@@ -93,13 +104,20 @@ def department_dag(dept: Department) -> DAG:
 def broken_manifest_dag(path, error: Exception) -> DAG:
     message = str(error)
 
-    @dag(dag_id="broken_" + re.sub(r"[^a-z0-9_]", "_", path.stem.lower())[:60], schedule=None,
-         start_date=START, catchup=False, tags=["pubdata", "broken-manifest"],
-         description=message.splitlines()[0][:200], default_args={"retries": 0})
+    @dag(
+        dag_id="broken_" + re.sub(r"[^a-z0-9_]", "_", path.stem.lower())[:60],
+        schedule=None,
+        start_date=START,
+        catchup=False,
+        tags=["pubdata", "broken-manifest"],
+        description=message.splitlines()[0][:200],
+        default_args={"retries": 0},
+    )
     def broken():
         @task
         def manifest_is_invalid() -> None:
             from airflow.sdk.exceptions import AirflowFailException
+
             raise AirflowFailException(message)
 
         manifest_is_invalid()
@@ -112,12 +130,11 @@ for _dept in departments:
     try:
         globals()[f"dept_{_dept.id}"] = department_dag(_dept)
     except Exception as _exc:  # e.g. a schedule Airflow refuses: isolate it, keep the others
-        from pubdata import ManifestError as _ManifestError
-        from warehouse.manifest import departments_dir as _departments_dir
-        _file = _departments_dir() / f"{_dept.id}.yaml"
-        broken[_file] = _ManifestError(f"{_file}: Airflow refused the department's DAG "
-                                       f"({_exc.__class__.__name__}: {str(_exc)[:300]})",
-                                       hint="check the schedule and tags in the manifest")
+        _file = manifest_path(_dept.id)
+        broken[_file] = ManifestError(
+            f"{_file}: Airflow refused the department's DAG ({_exc.__class__.__name__}: {str(_exc)[:300]})",
+            hint="check the schedule and tags in the manifest",
+        )
 for _path, _error in broken.items():
     _d = broken_manifest_dag(_path, _error)
     globals()[_d.dag_id] = _d

@@ -2,14 +2,16 @@
 privacy-preserving sharing and the leak gate.
 
 Public names are loaded lazily (Presidio and jieba are heavy to import; ``privacy.types`` is not).
-Errors raised here belong to the platform's one exception tree (:mod:`pubdata`), mostly
-:class:`pubdata.PrivacyError`.
+Errors raised here belong to the platform's one exception tree (:mod:`core`), mostly
+:class:`core.PrivacyError`.
 """
 
 from __future__ import annotations
 
 import importlib
 from typing import Any
+
+import core  # noqa: F401  (offline defaults before Presidio or tldextract are imported)
 
 _EXPORTS = {
     "ColumnClassification": "privacy.types",

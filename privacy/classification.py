@@ -38,7 +38,6 @@ Evidence never quotes a value: examples are reduced to their shape (``11********
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import time
 from collections import Counter
@@ -49,25 +48,30 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-
-from pubdata.identifiers import birth_date_of_id  # noqa: E402
-from privacy.engine import LANGUAGE, analyzer  # noqa: E402
-from privacy.levels import LevelPolicy, load_levels  # noqa: E402
-from privacy.name_hints import NameHint, hint_for, is_aggregate_name, is_people_key_name  # noqa: E402
-from privacy.recognizers import ENTITIES, recognizers  # noqa: E402
-from privacy.recognizers.cn_landline import is_service_number  # noqa: E402
-from privacy.recognizers.date_of_birth import parse_date  # noqa: E402
-from privacy.recognizers.email import is_org_mailbox  # noqa: E402
-from privacy.recognizers.org_name import is_place_name  # noqa: E402
-from privacy.recognizers.person_name import surname_of  # noqa: E402
-from privacy.sampling import column_sample, default_sample_size, sample_rows  # noqa: E402
-from privacy.scan import find_sensitive_values  # noqa: E402
-from privacy.types import ColumnClassification, Level, stricter  # noqa: E402
+from core.identifiers import birth_date_of_id
+from privacy.engine import LANGUAGE, analyzer
+from privacy.levels import LevelPolicy, load_levels
+from privacy.name_hints import NameHint, hint_for, is_aggregate_name, is_people_key_name
+from privacy.recognizers import ENTITIES, recognizers
+from privacy.recognizers.cn_landline import is_service_number
+from privacy.recognizers.date_of_birth import parse_date
+from privacy.recognizers.email import is_org_mailbox
+from privacy.recognizers.org_name import is_place_name
+from privacy.recognizers.person_name import surname_of
+from privacy.sampling import column_sample, default_sample_size, sample_rows
+from privacy.scan import find_sensitive_values
+from privacy.types import ColumnClassification, Level, stricter
 
 __all__ = [
-    "ENTITIES", "ColumnClassification", "LevelPolicy", "TableClassification", "analyzer", "classify_table",
-    "find_sensitive_values", "load_levels", "mask_example",
+    "ENTITIES",
+    "ColumnClassification",
+    "LevelPolicy",
+    "TableClassification",
+    "analyzer",
+    "classify_table",
+    "find_sensitive_values",
+    "load_levels",
+    "mask_example",
 ]
 
 #: Minimum number of sampled values that must validate before content labels a column.
@@ -89,17 +93,34 @@ CHECKSUM_ENTITIES = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CA
 #: Entities judged on dictionaries: a name hint plus Chinese text is enough.
 DICTIONARY_ENTITIES = frozenset({"MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD"})
 #: Values that are not about a person when the table describes organisations or places.
-CONTEXT_ENTITIES = frozenset({"PHONE_NUMBER", "EMAIL", "ADDRESS", "PRECISE_LOCATION", "LICENSE_PLATE",
-                              "MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD", "PERSONAL_INCOME",
-                              "IP_ADDRESS"})
+CONTEXT_ENTITIES = frozenset(
+    {
+        "PHONE_NUMBER",
+        "EMAIL",
+        "ADDRESS",
+        "PRECISE_LOCATION",
+        "LICENSE_PLATE",
+        "MEDICAL_CONDITION",
+        "RELIGION",
+        "CRIMINAL_RECORD",
+        "PERSONAL_INCOME",
+        "IP_ADDRESS",
+    }
+)
 #: Columns whose presence says the rows are people.
 PERSON_ENTITIES = frozenset({"CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "DATE_OF_BIRTH"})
 NOT_SERIAL = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
 
-_TITLE_PEOPLE = re.compile(r"人员|居民|人口|患者|病人|学生|职工|员工|乘客|用户|会员|驾驶员|个人|轨迹|户籍|参保|就诊|低保|"
-                           r"救助对象|志愿者|家庭成员|people|person|resident|patient|student|user|passenger|trajector", re.I)
-_TITLE_PLACES = re.compile(r"企业|单位|机构|学校|医院|站点|公交站|车站|网点|设施|场所|名录|点位|景区|公园|停车场|充电|"
-                           r"公厕|药店|商户|门店|organi[sz]ation|compan|facilit|station|stop|school|hospital|poi", re.I)
+_TITLE_PEOPLE = re.compile(
+    r"人员|居民|人口|患者|病人|学生|职工|员工|乘客|用户|会员|驾驶员|个人|轨迹|户籍|参保|就诊|低保|"
+    r"救助对象|志愿者|家庭成员|people|person|resident|patient|student|user|passenger|trajector",
+    re.I,
+)
+_TITLE_PLACES = re.compile(
+    r"企业|单位|机构|学校|医院|站点|公交站|车站|网点|设施|场所|名录|点位|景区|公园|停车场|充电|"
+    r"公厕|药店|商户|门店|organi[sz]ation|compan|facilit|station|stop|school|hospital|poi",
+    re.I,
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
 
@@ -110,6 +131,7 @@ _NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
 @dataclass
 class TableClassification:
     """The classification of one table (see :func:`classify_table`)."""
+
     columns: list[ColumnClassification]
     rows: int
     sampled: int
@@ -243,8 +265,11 @@ def _score_cells(col: _Column) -> list[_Score]:
     counts = Counter(col.values)
     recs = recognizers()
     scores: dict[str, _Score] = {}
-    namey = sum(c for v, c in counts.items() if 2 <= len(v.strip()) <= 4 and _CJK.match(v.strip()[:1] or " ")
-                and surname_of(v.strip()) is not None)
+    namey = sum(
+        c
+        for v, c in counts.items()
+        if 2 <= len(v.strip()) <= 4 and _CJK.match(v.strip()[:1] or " ") and surname_of(v.strip()) is not None
+    )
     for rec_name, rec in recs.items():
         if rec_name == "PersonNameRecognizer" and namey < 0.2 * col.n:
             continue
@@ -286,9 +311,14 @@ def _choose_structured(col: _Column, scores: list[_Score]) -> None:
     recs = {r.ENTITY: r for r in recognizers().values()}
     n = col.n
     hint = col.hint
-    col.best_share = max((s.support() / n for s in scores
-                          if not recs[s.entity].NEEDS_HINT or (hint is not None and hint.entity == s.entity)),
-                         default=0.0)
+    col.best_share = max(
+        (
+            s.support() / n
+            for s in scores
+            if not recs[s.entity].NEEDS_HINT or (hint is not None and hint.entity == s.entity)
+        ),
+        default=0.0,
+    )
     min_support = MIN_SUPPORT if n >= MIN_SUPPORT else n
     hint = col.hint
     serial = None
@@ -353,8 +383,10 @@ def _analyse_text(col: _Column) -> None:
         share = k / n
         if share < TEXT_SHARE_BY_ENTITY.get(entity, TEXT_SHARE) or k < min(2, n):
             continue
-        col.evidence.append(f"free text: {'+'.join(sorted(recognizers_fired[entity]))} found {entity} in "
-                            f"{_pct(k, n)} of analysed values")
+        col.evidence.append(
+            f"free text: {'+'.join(sorted(recognizers_fired[entity]))} found {entity} in "
+            f"{_pct(k, n)} of analysed values"
+        )
         rank = policy_order[load_levels().level(entity)]
         if chosen is None or (rank, share) > chosen[:2]:
             chosen = (rank, share, entity)
@@ -362,8 +394,10 @@ def _analyse_text(col: _Column) -> None:
         col.entity = chosen[2]
         col.confidence = min(0.95, 0.5 + chosen[1])
     elif found:
-        col.evidence.append("free text: entities found only in a negligible share of values: " +
-                            ", ".join(f"{e} {_pct(k, n)}" for e, k in sorted(found.items())))
+        col.evidence.append(
+            "free text: entities found only in a negligible share of values: "
+            + ", ".join(f"{e} {_pct(k, n)}" for e, k in sorted(found.items()))
+        )
 
 
 def _numeric_profile(col: _Column) -> None:
@@ -381,19 +415,20 @@ def _numeric_profile(col: _Column) -> None:
 
 def _coordinates(cols: list[_Column]) -> None:
     """Latitude/longitude column pairs with >= 4 decimals."""
+
     def kind(c: _Column) -> str | None:
         if c.entity or c.numeric_range is None or c.numeric_decimals < 4:
             return None
         lo, hi = c.numeric_range
         name = c.name.lower()
         hinted = c.hint is not None and c.hint.entity == "PRECISE_LOCATION"
-        if hinted and re.search(r"lat|纬|wd|(^|_)y($|_)", name) and -90 <= lo and hi <= 90:
+        if hinted and re.search(r"lat|纬|wd|(^|_)y($|_)", name) and lo >= -90 and hi <= 90:
             return "lat"
-        if hinted and re.search(r"lon|lng|经|jd|(^|_)x($|_)", name) and -180 <= lo and hi <= 180:
+        if hinted and re.search(r"lon|lng|经|jd|(^|_)x($|_)", name) and lo >= -180 and hi <= 180:
             return "lon"
-        if 3.5 <= lo and hi <= 54:
+        if lo >= 3.5 and hi <= 54:
             return "lat?"
-        if 73 <= lo and hi <= 136:
+        if lo >= 73 and hi <= 136:
             return "lon?"
         return None
 
@@ -410,9 +445,11 @@ def _coordinates(cols: list[_Column]) -> None:
                 continue
             c.entity = "PRECISE_LOCATION"
             c.confidence = 0.9 if sure else 0.75
-            c.evidence.append(f"coordinates: {'latitude' if k.startswith('lat') else 'longitude'} values with "
-                              f"{c.numeric_decimals:.0f} decimals (about {111_000 / 10 ** c.numeric_decimals:.2g} m), "
-                              f"paired with a {'longitude' if k.startswith('lat') else 'latitude'} column")
+            c.evidence.append(
+                f"coordinates: {'latitude' if k.startswith('lat') else 'longitude'} values with "
+                f"{c.numeric_decimals:.0f} decimals (about {111_000 / 10**c.numeric_decimals:.2g} m), "
+                f"paired with a {'longitude' if k.startswith('lat') else 'latitude'} column"
+            )
 
 
 def _hint_only(col: _Column) -> None:
@@ -495,9 +532,12 @@ def _apply_levels(cols: list[_Column], subject: str, why: list[str], policy: Lev
         level = policy.level(c.entity)
         if c.entity in CONTEXT_ENTITIES and level != "none":
             reason = _org_value(c)
-            landline = (c.entity == "PHONE_NUMBER" and c.score is not None
-                        and c.score.extra.get("landline", 0) + c.score.extra.get("service", 0)
-                        >= 0.5 * max(c.score.support(), 1))
+            landline = (
+                c.entity == "PHONE_NUMBER"
+                and c.score is not None
+                and c.score.extra.get("landline", 0) + c.score.extra.get("service", 0)
+                >= 0.5 * max(c.score.support(), 1)
+            )
             if reason is None and subject == "organisations":
                 reason = "the table describes organisations or places (" + "; ".join(why[:2]) + ")"
             elif reason is None and subject == "mixed" and landline:
@@ -526,17 +566,23 @@ def _minors(cols: list[_Column], policy: LevelPolicy, today: dt.date) -> float:
         if minors and known:
             c.minor_rows = minors
             share = max(share, len(minors) / len(known))
-            c.evidence.append(f"minors: {_pct(len(minors), len(known))} of sampled birth dates give an age under "
-                              f"{policy.minors_age}")
+            c.evidence.append(
+                f"minors: {_pct(len(minors), len(known))} of sampled birth dates give an age under {policy.minors_age}"
+            )
     return share
 
 
 # ------------------------------------------------------------------------------------ main
 
 
-def classify_table(table: pa.Table, *, sample_size: int | None = None, context: dict | None = None,
-                   levels: LevelPolicy | str | Path | None = None,
-                   today: dt.date | None = None) -> TableClassification:
+def classify_table(
+    table: pa.Table,
+    *,
+    sample_size: int | None = None,
+    context: dict | None = None,
+    levels: LevelPolicy | str | Path | None = None,
+    today: dt.date | None = None,
+) -> TableClassification:
     """Classify every column of ``table``.
 
     ``sample_size``: non-null values sampled per column (default ``PUBDATA_SAMPLE_SIZE``).
@@ -556,8 +602,10 @@ def classify_table(table: pa.Table, *, sample_size: int | None = None, context: 
         values, row_ids = column_sample(table.column(name), rows, size)
         col = _Column(name=name, hint=hint_for(name), values=values, rows=row_ids, n=len(values))
         if col.hint is not None:
-            col.evidence.append(f"name hint: {col.hint.key!r} suggests {col.hint.entity}"
-                                + (" (organisation contact)" if col.hint.org else ""))
+            col.evidence.append(
+                f"name hint: {col.hint.key!r} suggests {col.hint.entity}"
+                + (" (organisation contact)" if col.hint.org else "")
+            )
         if col.n:
             _numeric_profile(col)
             _choose_structured(col, _score_cells(col))
@@ -578,8 +626,10 @@ def classify_table(table: pa.Table, *, sample_size: int | None = None, context: 
         for c in cols:
             if c.level == "personal" or c.minor_rows:
                 if c.level != policy.minors_level:
-                    c.evidence.append(f"level raised: the table holds rows of children under {policy.minors_age} "
-                                      f"({100 * minors_share:.1f}% of sampled rows)")
+                    c.evidence.append(
+                        f"level raised: the table holds rows of children under {policy.minors_age} "
+                        f"({100 * minors_share:.1f}% of sampled rows)"
+                    )
                 c.level = stricter(c.level, policy.minors_level)
                 c.minors = True
     out = []
@@ -590,11 +640,28 @@ def classify_table(table: pa.Table, *, sample_size: int | None = None, context: 
             # how sure we are that nothing personal is there: less when something fired
             c.confidence = 0.5 if c.n == 0 else max(0.5, 1.0 - c.best_share)
         else:
-            c.evidence.append(f"level {c.level}: {policy.clause(c.entity)}" if c.level == policy.level(c.entity)
-                              else f"level {c.level}")
-        out.append(ColumnClassification(name=c.name, entity=c.entity, level=c.level,
-                                        confidence=round(float(c.confidence), 2), evidence=c.evidence,
-                                        minors=c.minors))
-    return TableClassification(columns=out, rows=table.num_rows, sampled=len(rows), sample_size=size,
-                               minors_rows_share=minors_share, subject=subject,
-                               seconds=time.perf_counter() - started, policy=policy)
+            c.evidence.append(
+                f"level {c.level}: {policy.clause(c.entity)}"
+                if c.level == policy.level(c.entity)
+                else f"level {c.level}"
+            )
+        out.append(
+            ColumnClassification(
+                name=c.name,
+                entity=c.entity,
+                level=c.level,
+                confidence=round(float(c.confidence), 2),
+                evidence=c.evidence,
+                minors=c.minors,
+            )
+        )
+    return TableClassification(
+        columns=out,
+        rows=table.num_rows,
+        sampled=len(rows),
+        sample_size=size,
+        minors_rows_share=minors_share,
+        subject=subject,
+        seconds=time.perf_counter() - started,
+        policy=policy,
+    )

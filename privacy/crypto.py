@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from pubdata import ConfigError, PrivacyError
+from core import ConfigError, PrivacyError
 
 __all__ = [
     "META_KEY",
@@ -67,18 +67,18 @@ def national_available() -> bool:
     """Whether the OpenSSL build offers SM3 and SM4-GCM."""
     try:
         from cryptography.hazmat.backends import default_backend
+
         if not default_backend().hash_supported(hashes.SM3()):
             return False
         Cipher(algorithms.SM4(b"\x00" * 16), modes.GCM(b"\x00" * 12)).encryptor()
         return True
-    except Exception:  # noqa: BLE001 - any failure means "not offered"
+    except Exception:
         return False
 
 
 def _subkey(dek: bytes, mode: str, column: str) -> bytes:
     size = {"gcm": 32, "siv": 64, "sm4-gcm": 16}[mode]
-    return HKDF(hashes.SHA256(), size, salt=None,
-                info=f"pubdata/column/v1|{mode}|{column}".encode()).derive(dek)
+    return HKDF(hashes.SHA256(), size, salt=None, info=f"pubdata/column/v1|{mode}|{column}".encode()).derive(dek)
 
 
 def _type_b64(t: pa.DataType) -> str:
@@ -122,6 +122,7 @@ def _gcm_decrypt(mode: str, key: bytes, nonce: bytes, ct: bytes, tag: bytes, aad
 @dataclass
 class ColumnCipher:
     """Encrypts the named columns of successive record batches of one shared variant."""
+
     dek: bytes = field(repr=False)
     owner: str
     key_id: str
@@ -141,8 +142,7 @@ class ColumnCipher:
 
     def _aad(self, column: str, segment: int | None, lengths_hash: bytes = b"") -> bytes:
         seg = "" if segment is None else str(segment)
-        return (f"pubdata/column/v1|{self.owner}|{self.key_id}|{column}|{seg}|".encode()
-                + lengths_hash)
+        return f"pubdata/column/v1|{self.owner}|{self.key_id}|{column}|{seg}|".encode() + lengths_hash
 
     def encrypt_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         arrays = []
@@ -174,12 +174,20 @@ class ColumnCipher:
         lh = hashlib.sha256(rel.tobytes()).digest()
         ct, tag = _gcm_encrypt(mode, self._keys[name], nonce, plain, self._aad(name, seg, lh))
         meta["segments"].append([len(text), _b64(nonce), _b64(tag)])
-        return pa.Array.from_buffers(pa.binary(), len(text), [text.buffers()[0], pa.py_buffer(rel.tobytes()),
-                                                              pa.py_buffer(ct)], text.null_count)
+        return pa.Array.from_buffers(
+            pa.binary(), len(text), [text.buffers()[0], pa.py_buffer(rel.tobytes()), pa.py_buffer(ct)], text.null_count
+        )
 
     def metadata(self) -> dict[bytes, bytes]:
-        doc = {"v": 1, "owner": self.owner, "key_id": self.key_id, "recipient": self.recipient,
-               "purpose": self.purpose, "suite": self.suite, "columns": self._meta}
+        doc = {
+            "v": 1,
+            "owner": self.owner,
+            "key_id": self.key_id,
+            "recipient": self.recipient,
+            "purpose": self.purpose,
+            "suite": self.suite,
+            "columns": self._meta,
+        }
         return {META_KEY: json.dumps(doc, ensure_ascii=False).encode("utf-8")}
 
 
@@ -225,16 +233,23 @@ def decrypt_table(table: pa.Table, meta: dict[str, Any], dek: bytes) -> pa.Table
                     s0 = int(offs[0])
                     rel = (offs - s0).astype(np.int32)
                     buf = arr.buffers()[2]
-                    ct = buf[s0:int(offs[-1])].to_pybytes() if buf is not None else b""
+                    ct = buf[s0 : int(offs[-1])].to_pybytes() if buf is not None else b""
                     lh = hashlib.sha256(rel.tobytes()).digest()
                     plain = _gcm_decrypt(mode, key, _unb64(nonce), ct, _unb64(tag), opener._aad(name, seg, lh))
-                    pieces.append(pa.Array.from_buffers(pa.string(), len(arr), [
-                        arr.buffers()[0], pa.py_buffer(rel.tobytes()), pa.py_buffer(plain)], arr.null_count))
+                    pieces.append(
+                        pa.Array.from_buffers(
+                            pa.string(),
+                            len(arr),
+                            [arr.buffers()[0], pa.py_buffer(rel.tobytes()), pa.py_buffer(plain)],
+                            arr.null_count,
+                        )
+                    )
                 if start != len(col):
                     raise ValueError("row count differs from the encrypted segments")
         except (InvalidTag, ValueError, KeyError, UnicodeDecodeError):
-            raise PrivacyError(f"{owner}: column {name!r} does not decrypt: wrong or destroyed key, "
-                               "or the file was altered") from None
+            raise PrivacyError(
+                f"{owner}: column {name!r} does not decrypt: wrong or destroyed key, or the file was altered"
+            ) from None
         text = pa.chunked_array(pieces, pa.string())
         typ = _type_from_b64(cm["type"]) if cm.get("type") else pa.string()
         try:

@@ -3,7 +3,7 @@
 Nothing here loops over rows in Python. :func:`build_plan` turns a :class:`DatasetDecision`
 and the input's Arrow schema into a :class:`Plan` (helper columns, output expressions, joins,
 bound parameters); :mod:`privacy.variants` runs the plans of one dataset in one scan. Column names are always
-quoted (:func:`qident`); secrets and dates travel as bound parameters or integer literals, never
+quoted (:func:`quote_ident`); secrets and dates travel as bound parameters or integer literals, never
 as text spliced from data.
 
 Methods (outputs):
@@ -57,9 +57,10 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from core import PrivacyError
+from core.identifiers import ID_WEIGHTS, division_codes, division_name
+from core.sql import quote_ident
 from privacy.policy import ColumnDecision, DatasetDecision
-from pubdata import PrivacyError
-from pubdata.identifiers import ID_WEIGHTS, division_codes, division_name
 
 __all__ = [
     "MASK_SHAPES",
@@ -73,7 +74,6 @@ __all__ = [
     "native_hmac",
     "normalise_sql",
     "pseudonym_py",
-    "qident",
     "register_udfs",
 ]
 
@@ -97,15 +97,8 @@ MASK_SHAPES: dict[str, str] = {
     "date_year": r"\d{4}|\d{3}0s",
     "date_month": r"\d{4}(?:-\d{2})?|\d{3}0s",
     "ip_prefix": r"[0-9.]+\.0/24|[0-9.]+\.0\.0/16|[0-9A-Fa-f:]*::/48",
-    "hmac": r"[0-9a-f]{%d}" % PSEUDONYM_HEX,
+    "hmac": rf"[0-9a-f]{{{PSEUDONYM_HEX}}}",
 }
-
-
-def qident(name: str) -> str:
-    """A quoted SQL identifier (any text; ``"`` doubled)."""
-    if "\x00" in name:
-        raise PrivacyError("column name contains a NUL character")
-    return '"' + name.replace('"', '""') + '"'
 
 
 def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
@@ -124,6 +117,7 @@ def hmac_sql(message_blob_sql: str, ipad_param: str, opad_param: str) -> str:
 @functools.lru_cache(maxsize=64)
 def _midstates(key: bytes) -> tuple[bytes, bytes]:
     from privacy import _hmac
+
     ipad, opad = hmac_pads(key)
     return _hmac.midstate(ipad), _hmac.midstate(opad)
 
@@ -142,6 +136,7 @@ def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_
     """HMAC-SHA256 (first ``nhex`` hex characters) of every value of a text array, nulls kept:
     one call into :mod:`privacy._hmac` (GIL released, SHA-NI when the CPU has it)."""
     from privacy import _hmac
+
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
     if not pa.types.is_string(arr.type):
@@ -152,12 +147,15 @@ def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_
     inner, outer = _midstates(key)
     out = bytearray(n * nhex)
     data = arr.buffers()[2] if n else None
-    _hmac.hex_batch(inner, outer, arr.buffers()[1] or bytes(4), data if data is not None else b"", out, n, nhex,
-                    False)
+    _hmac.hex_batch(inner, outer, arr.buffers()[1] or bytes(4), data if data is not None else b"", out, n, nhex, False)
     big = n * nhex >= 2**31  # int32 offsets would overflow
     offsets = np.arange(n + 1, dtype=np.int64 if big else np.int32) * nhex
-    return pa.Array.from_buffers(pa.large_string() if big else pa.string(), n,
-                                 [arr.buffers()[0], pa.py_buffer(offsets), pa.py_buffer(out)], arr.null_count)
+    return pa.Array.from_buffers(
+        pa.large_string() if big else pa.string(),
+        n,
+        [arr.buffers()[0], pa.py_buffer(offsets), pa.py_buffer(out)],
+        arr.null_count,
+    )
 
 
 def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
@@ -189,11 +187,11 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
             h.update(v.encode("utf-8"))
             out.append(h.finalize().hex()[:PSEUDONYM_HEX])
         import pyarrow.compute as pc
+
         return pc.take(pa.array(out, pa.string()), pc.index_in(values, uniq))
 
     try:
-        con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow",
-                            side_effects=False)
+        con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
     except duckdb.Error:
         pass  # already registered on this connection
 
@@ -208,6 +206,7 @@ def is_text(t: pa.DataType) -> bool:
 @dataclass
 class SqlContext:
     """Bound parameters and joins collected while building one query."""
+
     as_of: _dt.date
     params: dict[str, Any] = field(default_factory=dict, repr=False)  # HMAC pads: as good as keys
     joins: list[str] = field(default_factory=list)
@@ -226,13 +225,13 @@ class SqlContext:
         across the plans sharing this context); returns its reference."""
         for i, h in enumerate(self.helpers):
             if h == sql:
-                return f"src.{qident(f'{HELPER}h{i}')}"
+                return f"src.{quote_ident(f'{HELPER}h{i}')}"
         self.helpers.append(sql)
-        return f"src.{qident(f'{HELPER}h{len(self.helpers) - 1}')}"
+        return f"src.{quote_ident(f'{HELPER}h{len(self.helpers) - 1}')}"
 
     def helper_sql(self) -> str:
         """The helper columns as a select-list suffix (``, <sql> AS "__pubdata_h0", ...``)."""
-        return "".join(f", {h} AS {qident(f'{HELPER}h{i}')}" for i, h in enumerate(self.helpers))
+        return "".join(f", {h} AS {quote_ident(f'{HELPER}h{i}')}" for i, h in enumerate(self.helpers))
 
     def division_join(self, code_sql: str) -> str:
         self.needs_divisions = True
@@ -252,22 +251,28 @@ def date_sql(col: str, t: pa.DataType) -> str:
         return f"CAST({col} AS DATE)"
     if is_text(t) or pa.types.is_integer(t):
         x = text_sql(col, t)
-        return (f"CAST(try_strptime(trim({x}), ['%Y-%m-%d', '%Y%m%d', '%Y/%m/%d', '%Y.%m.%d', "
-                f"'%Y-%m-%d %H:%M:%S', '%Y年%m月%d日']) AS DATE)")
+        return (
+            f"CAST(try_strptime(trim({x}), ['%Y-%m-%d', '%Y%m%d', '%Y/%m/%d', '%Y.%m.%d', "
+            f"'%Y-%m-%d %H:%M:%S', '%Y年%m月%d日']) AS DATE)"
+        )
     return "CAST(NULL AS DATE)"
 
 
 def age_sql(date_expr: str, as_of: _dt.date) -> str:
     """Completed years at ``as_of`` (integer literals only)."""
     md = as_of.month * 100 + as_of.day
-    return (f"({as_of.year} - year({date_expr}) - "
-            f"CASE WHEN month({date_expr}) * 100 + day({date_expr}) > {md} THEN 1 ELSE 0 END)")
+    return (
+        f"({as_of.year} - year({date_expr}) - "
+        f"CASE WHEN month({date_expr}) * 100 + day({date_expr}) > {md} THEN 1 ELSE 0 END)"
+    )
 
 
 def id_birth_sql(col: str, t: pa.DataType) -> str:
     x = f"trim({text_sql(col, t)})"
-    return (f"CASE WHEN length({x}) = 18 THEN CAST(try_strptime(substr({x}, 7, 8), '%Y%m%d') AS DATE) "
-            f"WHEN length({x}) = 15 THEN CAST(try_strptime('19' || substr({x}, 7, 6), '%Y%m%d') AS DATE) END")
+    return (
+        f"CASE WHEN length({x}) = 18 THEN CAST(try_strptime(substr({x}, 7, 8), '%Y%m%d') AS DATE) "
+        f"WHEN length({x}) = 15 THEN CAST(try_strptime('19' || substr({x}, 7, 6), '%Y%m%d') AS DATE) END"
+    )
 
 
 def _id15_to_18(n: str) -> str:
@@ -290,10 +295,12 @@ def normalise_sql(col: str, t: pa.DataType, entity: str | None) -> str:
         # fast path: 18 bytes without spaces or dashes that upper() leaves alone are already
         # canonical (trim/replace/upper are no-ops on them; never the 15-digit case); the string
         # functions cost ~0.3 µs per value, these checks ~0.05 (an RE2 check ~0.1)
-        return (f"CASE WHEN strlen({x}) = 18 AND NOT contains({x}, ' ') AND NOT contains({x}, '-') "
-                f"AND upper({x}) = {x} THEN {x} "
-                f"WHEN length({n}) = 15 AND regexp_full_match({n}, '[0-9]{{15}}') "
-                f"THEN {_id15_to_18(n)} ELSE {n} END")
+        return (
+            f"CASE WHEN strlen({x}) = 18 AND NOT contains({x}, ' ') AND NOT contains({x}, '-') "
+            f"AND upper({x}) = {x} THEN {x} "
+            f"WHEN length({n}) = 15 AND regexp_full_match({n}, '[0-9]{{15}}') "
+            f"THEN {_id15_to_18(n)} ELSE {n} END"
+        )
     if entity == "PHONE_NUMBER":
         # fast path: 11 digits starting with 1 are already canonical
         return f"CASE WHEN regexp_full_match({x}, '1[0-9]{{10}}') THEN {x} ELSE {_phone_digits_sql(x)} END"
@@ -320,8 +327,16 @@ _CITY = r"^(?:[^0-9０-９]{1,10}?(?:省|自治区))?[^0-9０-９]{0,12}?(?:市|
 _PROVINCE = r"^[^0-9０-９]{1,10}?(?:省|自治区|特别行政区|市)"
 
 
-def method_sql(method: str, col: str, t: pa.DataType, entity: str | None, ctx: SqlContext,
-               *, key: bytes | None = None, band: int = 10) -> str:
+def method_sql(
+    method: str,
+    col: str,
+    t: pa.DataType,
+    entity: str | None,
+    ctx: SqlContext,
+    *,
+    key: bytes | None = None,
+    band: int = 10,
+) -> str:
     """SQL expression applying one method to column reference ``col`` of Arrow type ``t``."""
     x = text_sql(col, t)
     if method in ("publish", "category"):
@@ -332,32 +347,44 @@ def method_sql(method: str, col: str, t: pa.DataType, entity: str | None, ctx: S
         d = _phone_digits_sql(x)
         # (the common case, a clean 11-digit mobile, by one RE2 replacement: ~30% cheaper than
         # left || '****' || right)
-        return (f"CASE WHEN {x} IS NULL THEN NULL "
-                f"WHEN regexp_full_match({x}, '1[3-9][0-9]{{9}}') THEN regexp_replace({x}, '^(...)....', '\\1****') "
-                f"WHEN length({d}) >= 7 THEN left({d}, 3) || '****' || right({d}, 4) ELSE '****' END")
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL "
+            f"WHEN regexp_full_match({x}, '1[3-9][0-9]{{9}}') THEN regexp_replace({x}, '^(...)....', '\\1****') "
+            f"WHEN length({d}) >= 7 THEN left({d}, 3) || '****' || right({d}, 4) ELSE '****' END"
+        )
     if method == "mask_id":
         n = f"upper(trim({x}))"
-        return (f"CASE WHEN {x} IS NULL THEN NULL "
-                f"WHEN regexp_full_match({n}, '[0-9]{{17}}[0-9X]') THEN left({n}, 6) || '********' || right({n}, 4) "
-                f"WHEN regexp_full_match({n}, '[0-9]{{15}}') THEN left({n}, 6) || '*****' || right({n}, 4) "
-                f"ELSE '****' END")
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL "
+            f"WHEN regexp_full_match({n}, '[0-9]{{17}}[0-9X]') THEN left({n}, 6) || '********' || right({n}, 4) "
+            f"WHEN regexp_full_match({n}, '[0-9]{{15}}') THEN left({n}, 6) || '*****' || right({n}, 4) "
+            f"ELSE '****' END"
+        )
     if method == "mask_card":
         d = f"regexp_replace({x}, '[^0-9]', '', 'g')"
-        return (f"CASE WHEN {x} IS NULL THEN NULL WHEN length({d}) >= 12 "
-                f"THEN left({d}, 4) || ' **** **** ' || right({d}, 4) ELSE '****' END")
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL WHEN length({d}) >= 12 "
+            f"THEN left({d}, 4) || ' **** **** ' || right({d}, 4) ELSE '****' END"
+        )
     if method == "mask_email":
-        return (f"CASE WHEN {x} IS NULL THEN NULL WHEN regexp_full_match(trim({x}), '[^@\\s]+@[^@\\s]+') "
-                f"THEN left(trim({x}), 1) || '***@' || split_part(trim({x}), '@', 2) ELSE '****' END")
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL WHEN regexp_full_match(trim({x}), '[^@\\s]+@[^@\\s]+') "
+            f"THEN left(trim({x}), 1) || '***@' || split_part(trim({x}), '@', 2) ELSE '****' END"
+        )
     if method == "mask_plate":
-        return (f"CASE WHEN {x} IS NULL THEN NULL WHEN length(trim({x})) >= 6 "
-                f"THEN left(trim({x}), 2) || '****' || right(trim({x}), 1) ELSE '****' END")
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL WHEN length(trim({x})) >= 6 "
+            f"THEN left(trim({x}), 2) || '****' || right(trim({x}), 1) ELSE '****' END"
+        )
     if method == "mask_generic":
         return f"CASE WHEN length({x}) = 0 THEN {x} ELSE left({x}, 1) || '***' END"
     if method == "district":
         if entity == "CN_RESIDENT_ID" or (entity == "REGION_CODE"):
             return method_sql("division", col, t, entity, ctx)
-        return (f"coalesce(nullif(regexp_extract({x}, '{_DISTRICT}', 0), ''), "
-                f"nullif(regexp_extract({x}, '{_CITY}', 0), ''))")
+        return (
+            f"coalesce(nullif(regexp_extract({x}, '{_DISTRICT}', 0), ''), "
+            f"nullif(regexp_extract({x}, '{_CITY}', 0), ''))"
+        )
     if method == "division":
         return ctx.division_join(f"left(trim({x}), 6)")
     if method in ("age_band", "birth_year", "date_month", "date_year"):
@@ -369,18 +396,22 @@ def method_sql(method: str, col: str, t: pa.DataType, entity: str | None, ctx: S
         a = ctx.helper(age_sql(dsql, ctx.as_of))
         # bands of ages 0-199 from a constant list (~2.5x cheaper than casting and concatenating)
         labels = ", ".join(f"'{lo}-{lo + band - 1}'" for lo in range(0, 200, band))
-        return (f"CASE WHEN {a} IS NULL OR {a} < 0 THEN NULL WHEN {a} < {len(range(0, 200, band)) * band} "
-                f"THEN [{labels}][{a} // {band} + 1] ELSE CAST({a} // {band} * {band} AS VARCHAR)"
-                f" || '-' || CAST({a} // {band} * {band} + {band - 1} AS VARCHAR) END")
+        return (
+            f"CASE WHEN {a} IS NULL OR {a} < 0 THEN NULL WHEN {a} < {len(range(0, 200, band)) * band} "
+            f"THEN [{labels}][{a} // {band} + 1] ELSE CAST({a} // {band} * {band} AS VARCHAR)"
+            f" || '-' || CAST({a} // {band} * {band} + {band - 1} AS VARCHAR) END"
+        )
     if method == "grid":
         if pa.types.is_floating(t) or pa.types.is_decimal(t):
             return f"round({col}, 2)"
         return f"regexp_replace({x}, '([0-9]+\\.[0-9]{{2}})[0-9]+', '\\1', 'g')"
     if method == "ip_prefix":
-        return (f"CASE WHEN regexp_full_match(trim({x}), '[0-9]{{1,3}}(\\.[0-9]{{1,3}}){{3}}') "
-                f"THEN regexp_replace(trim({x}), '\\.[0-9]{{1,3}}$', '.0/24') "
-                f"WHEN contains({x}, ':') THEN regexp_extract(trim({x}), "
-                f"'^([0-9A-Fa-f]{{0,4}}:[0-9A-Fa-f]{{0,4}}:[0-9A-Fa-f]{{0,4}})', 1) || '::/48' END")
+        return (
+            f"CASE WHEN regexp_full_match(trim({x}), '[0-9]{{1,3}}(\\.[0-9]{{1,3}}){{3}}') "
+            f"THEN regexp_replace(trim({x}), '\\.[0-9]{{1,3}}$', '.0/24') "
+            f"WHEN contains({x}, ':') THEN regexp_extract(trim({x}), "
+            f"'^([0-9A-Fa-f]{{0,4}}:[0-9A-Fa-f]{{0,4}}:[0-9A-Fa-f]{{0,4}})', 1) || '::/48' END"
+        )
     if method == "hmac":
         if key is None:
             raise PrivacyError("internal: pseudonymisation without a key")
@@ -410,6 +441,7 @@ class OutputColumn:
 @dataclass
 class Plan:
     """Everything to run ``SELECT <outputs> FROM src <joins>`` over one Parquet input."""
+
     ctx: SqlContext
     outputs: list[OutputColumn]
     dropped: list[str]
@@ -438,12 +470,16 @@ def check_column_names(names: list[str], label: str) -> None:
     for n in names:
         key = n.casefold()
         if key.startswith(HELPER.casefold()):
-            raise PrivacyError(f"dataset {label}: column name {n!r} uses the reserved prefix {HELPER!r}",
-                               hint="rename the column in the source or the manifest")
+            raise PrivacyError(
+                f"dataset {label}: column name {n!r} uses the reserved prefix {HELPER!r}",
+                hint="rename the column in the source or the manifest",
+            )
         if key in seen:
-            raise PrivacyError(f"dataset {label}: columns {seen[key]!r} and {n!r} differ only in case "
-                               "(or are duplicates); SQL cannot tell them apart",
-                               hint="rename one of them in the source")
+            raise PrivacyError(
+                f"dataset {label}: columns {seen[key]!r} and {n!r} differ only in case "
+                "(or are duplicates); SQL cannot tell them apart",
+                hint="rename one of them in the source",
+            )
         seen[key] = n
 
 
@@ -451,10 +487,16 @@ def new_context(decision: DatasetDecision) -> SqlContext:
     return SqlContext(as_of=_dt.date.fromisoformat(decision.as_of), national=decision.crypto_suite == "national")
 
 
-def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: bytes | None,
-               overrides: dict[str, tuple[str, str | None]] | None = None,
-               keep: set[str] | None = None, minors_nulling: bool = True,
-               ctx: SqlContext | None = None) -> Plan:
+def build_plan(
+    decision: DatasetDecision,
+    schema: pa.Schema,
+    *,
+    pseudonym_key: bytes | None,
+    overrides: dict[str, tuple[str, str | None]] | None = None,
+    keep: set[str] | None = None,
+    minors_nulling: bool = True,
+    ctx: SqlContext | None = None,
+) -> Plan:
     """The open-data plan of a decision (``overrides`` lets sharing swap actions per column).
 
     ``overrides``: column -> (action, method). ``keep``: only these columns (sharing scope).
@@ -468,8 +510,11 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
         mc = decision.minors_column
         mdec = decision.column(mc)
         t = types[mc]
-        dsql = id_birth_sql(f"src.{qident(mc)}", t) if (mdec and mdec.entity == "CN_RESIDENT_ID") \
-            else date_sql(f"src.{qident(mc)}", t)
+        dsql = (
+            id_birth_sql(f"src.{quote_ident(mc)}", t)
+            if (mdec and mdec.entity == "CN_RESIDENT_ID")
+            else date_sql(f"src.{quote_ident(mc)}", t)
+        )
         minor_ref = ctx.helper(f"coalesce({age_sql(dsql, ctx.as_of)} < 14, false)")
     outputs: list[OutputColumn] = []
     dropped: list[str] = []
@@ -487,7 +532,7 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
         if action in ("drop", "encrypt") and not (overrides and name in overrides and action == "encrypt"):
             dropped.append(name)
             continue
-        col = f"src.{qident(name)}"
+        col = f"src.{quote_ident(name)}"
         post = None
         if action == "encrypt":
             sql, post = col, "encrypt"  # encrypted per record batch (privacy.crypto)
@@ -498,8 +543,7 @@ def build_plan(decision: DatasetDecision, schema: pa.Schema, *, pseudonym_key: b
         elif action == "pseudonymise":
             sql = method_sql("hmac", col, t, dec.entity, ctx, key=pseudonym_key)
         else:
-            sql = method_sql(method or "mask_generic", col, t, dec.entity, ctx,
-                             band=decision.age_band_width)
+            sql = method_sql(method or "mask_generic", col, t, dec.entity, ctx, band=decision.age_band_width)
         if minor_ref is not None and dec.level in ("personal", "sensitive") and action != "encrypt":
             sql = f"CASE WHEN {minor_ref} THEN NULL ELSE {sql} END"
         outputs.append(OutputColumn(name, sql, dec, post))

@@ -8,14 +8,11 @@ from the ``tldextract`` snapshot), language ``zh``, and exactly the recognizers 
 from __future__ import annotations
 
 import functools
-import os
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer.nlp_engine import NoOpNlpEngine
 
-from presidio_analyzer import AnalyzerEngine, RecognizerResult  # noqa: E402
-from presidio_analyzer.nlp_engine import NoOpNlpEngine  # noqa: E402
-
-from privacy.recognizers import LANGUAGE, build_registry  # noqa: E402
+from privacy.recognizers import LANGUAGE, build_registry
 
 __all__ = ["LANGUAGE", "analyze_text", "analyzer", "new_analyzer"]
 
@@ -23,8 +20,12 @@ __all__ = ["LANGUAGE", "analyze_text", "analyzer", "new_analyzer"]
 def new_analyzer(score_threshold: float = 0.3) -> AnalyzerEngine:
     """A fresh offline engine (tests and presidio-structured comparisons want their own)."""
     nlp = NoOpNlpEngine(models=[{"lang_code": LANGUAGE, "model_name": "noop"}])
-    return AnalyzerEngine(registry=build_registry(), nlp_engine=nlp, supported_languages=[LANGUAGE],
-                          default_score_threshold=score_threshold)
+    return AnalyzerEngine(
+        registry=build_registry(),
+        nlp_engine=nlp,
+        supported_languages=[LANGUAGE],
+        default_score_threshold=score_threshold,
+    )
 
 
 @functools.cache
@@ -33,8 +34,8 @@ def analyzer() -> AnalyzerEngine:
     return new_analyzer()
 
 
-def analyze_text(text: str, entities: list[str] | None = None,
-                 score_threshold: float | None = None) -> list[RecognizerResult]:
+def analyze_text(
+    text: str, entities: list[str] | None = None, score_threshold: float | None = None
+) -> list[RecognizerResult]:
     """Presidio results for one text (language ``zh``)."""
-    return analyzer().analyze(text=text, language=LANGUAGE, entities=entities,
-                              score_threshold=score_threshold)
+    return analyzer().analyze(text=text, language=LANGUAGE, entities=entities, score_threshold=score_threshold)

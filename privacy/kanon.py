@@ -21,6 +21,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from core.sql import quote_ident
+
 __all__ = ["KAnonResult", "QuasiIdentifier", "class_counts", "enforce", "ladder_sql", "merge_counts"]
 
 
@@ -55,18 +57,20 @@ def ladder_sql(qi: QuasiIdentifier, x: str, level: int) -> str:
     if level <= 0:
         return x
     if level >= _steps(qi):
-        text_methods = ("age_band", "district", "division", "date_month", "birth_year", "date_year",
-                        "ip_prefix")
+        text_methods = ("age_band", "district", "division", "date_month", "birth_year", "date_year", "ip_prefix")
         if qi.method in text_methods:
             return "CAST(NULL AS VARCHAR)"
         return f"CAST(NULL AS {_duck_type(qi.arrow_type)})"
     m = qi.method
     if m == "age_band":
-        w = qi.band * (2 ** level)
+        w = qi.band * (2**level)
         lo = f"(CAST(split_part({x}, '-', 1) AS INTEGER) // {w} * {w})"
-        return f"CASE WHEN {x} IS NULL THEN NULL ELSE CAST({lo} AS VARCHAR) || '-' || CAST({lo} + {w - 1} AS VARCHAR) END"
+        return (
+            f"CASE WHEN {x} IS NULL THEN NULL ELSE CAST({lo} AS VARCHAR) || '-' || CAST({lo} + {w - 1} AS VARCHAR) END"
+        )
     if m in ("district", "division"):
         from privacy.deid import _CITY, _PROVINCE
+
         prov = f"nullif(regexp_extract({x}, '{_PROVINCE}', 0), '')"
         if level == 1:
             return f"coalesce(nullif(regexp_extract({x}, '{_CITY}', 0), ''), {prov})"
@@ -80,8 +84,9 @@ def ladder_sql(qi: QuasiIdentifier, x: str, level: int) -> str:
     if m == "grid":
         return f"round({x}, {2 - level})"
     if m == "ip_prefix":
-        return (f"CASE WHEN contains({x}, ':') THEN NULL ELSE "
-                f"regexp_replace({x}, '\\.[0-9]{{1,3}}\\.0/24$', '.0.0/16') END")
+        return (
+            f"CASE WHEN contains({x}, ':') THEN NULL ELSE regexp_replace({x}, '\\.[0-9]{{1,3}}\\.0/24$', '.0.0/16') END"
+        )
     return x
 
 
@@ -133,8 +138,9 @@ def _count(t: pa.Table, how: str, cols: list[str]) -> pa.Table:
     return out.rename_columns(keys + ["n"])
 
 
-def enforce(con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiIdentifier], k: int,
-            max_suppression: float) -> KAnonResult:
+def enforce(
+    con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiIdentifier], k: int, max_suppression: float
+) -> KAnonResult:
     """Generalise/suppress the equivalence classes (from :func:`class_counts`) until k holds."""
     cols = [f"c{i}" for i in range(len(qis))]
     con.register("__pubdata_counts", classes)
@@ -148,8 +154,7 @@ def enforce(con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiId
         return f"SELECT {g}, sum(n) AS n FROM __pubdata_classes GROUP BY ALL"
 
     def small_rows() -> int:
-        return int(con.execute(f"SELECT coalesce(sum(n), 0) FROM ({grouped()}) WHERE n < {k}")
-                   .fetchone()[0])  # type: ignore[index]
+        return int(con.execute(f"SELECT coalesce(sum(n), 0) FROM ({grouped()}) WHERE n < {k}").fetchone()[0])  # type: ignore[index]
 
     budget = int(total * max_suppression)
     bad = small_rows()
@@ -157,9 +162,11 @@ def enforce(con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiId
         candidates = [i for i, q in enumerate(qis) if levels[i] < _steps(q)]
         if not candidates:
             break
-        distinct = con.execute("SELECT " + ", ".join(
-            f"count(DISTINCT {ladder_sql(qis[i], cols[i], levels[i])})" for i in candidates)
-            + " FROM __pubdata_classes").fetchone()
+        distinct = con.execute(
+            "SELECT "
+            + ", ".join(f"count(DISTINCT {ladder_sql(qis[i], cols[i], levels[i])})" for i in candidates)
+            + " FROM __pubdata_classes"
+        ).fetchone()
         assert distinct is not None
         pick = candidates[max(range(len(candidates)), key=lambda j: distinct[j])]
         levels[pick] += 1
@@ -171,14 +178,18 @@ def enforce(con: duckdb.DuckDBPyConnection, classes: pa.Table, qis: list[QuasiId
         kmin = con.execute("SELECT min(n) FROM __pubdata_keep").fetchone()[0]  # type: ignore[index]
     else:
         kmin = con.execute(f"SELECT min(n) FROM ({grouped()})").fetchone()[0]  # type: ignore[index]
-    return KAnonResult(k_threshold=k, k_achieved=int(kmin) if kmin is not None else None,
-                       suppressed_rows=int(bad), rows=int(total),
-                       levels={q.name: lv for q, lv in zip(qis, levels)}, keep_table=keep_table)
+    return KAnonResult(
+        k_threshold=k,
+        k_achieved=int(kmin) if kmin is not None else None,
+        suppressed_rows=int(bad),
+        rows=int(total),
+        levels={q.name: lv for q, lv in zip(qis, levels)},
+        keep_table=keep_table,
+    )
 
 
 def keep_join_sql(qis: list[QuasiIdentifier], alias: str = "t", keep: str = "__pubdata_keep") -> str:
     """``SEMI JOIN`` clause keeping the rows whose class survived."""
-    from privacy.deid import qident
 
-    cond = " AND ".join(f"{alias}.{qident(q.name)} IS NOT DISTINCT FROM k.c{i}" for i, q in enumerate(qis))
+    cond = " AND ".join(f"{alias}.{quote_ident(q.name)} IS NOT DISTINCT FROM k.c{i}" for i, q in enumerate(qis))
     return f"SEMI JOIN {keep} AS k ON {cond}"

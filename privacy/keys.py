@@ -27,14 +27,11 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import datetime as _dt
-import fcntl
 import hashlib
 import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -45,8 +42,10 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa, x25519
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from pubdata import ConfigError, PrivacyError
-from pubdata.settings import REPO_ROOT, path_setting
+from core import ConfigError, PrivacyError
+from core.clock import utcnow_iso
+from core.locks import file_lock
+from core.settings import REPO_ROOT, path_setting
 from warehouse.lake import safe_id
 
 __all__ = ["DepartmentKey", "KeyStore", "WrapAlg"]
@@ -64,7 +63,7 @@ def _unb64(s: str) -> bytes:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    return utcnow_iso()
 
 
 def _write_secret(path: Path, data: bytes, *, exclusive: bool = False) -> bool:
@@ -127,22 +126,17 @@ class KeyStore:
         self.default_alg = default_alg
         repo = REPO_ROOT.resolve()
         if self.root.is_relative_to(repo) and not self.root.is_relative_to(repo / ".pubdata"):
-            raise ConfigError(f"keys folder {self.root} is inside the repository",
-                              hint="set PUBDATA_KEYS_DIR or PUBDATA_HOME outside the repo "
-                                   "(or keep the default .pubdata, which git ignores)")
+            raise ConfigError(
+                f"keys folder {self.root} is inside the repository",
+                hint="set PUBDATA_KEYS_DIR or PUBDATA_HOME outside the repo "
+                "(or keep the default .pubdata, which git ignores)",
+            )
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(self.root, 0o700)
 
     # ---------------------------------------------------------------- locking / files
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return file_lock(self.root / ".lock", mode=0o600)
 
     def _dir(self, *parts: str) -> Path:
         p = self.root.joinpath(*parts)
@@ -186,8 +180,9 @@ class KeyStore:
     def pseudonym_key(self, purpose: str) -> bytes:
         """Key of a sharing purpose (departments of the same purpose can join)."""
         safe_id(purpose, "purpose")
-        return hmac.new(self._secret("pseudonym"), _PSEUDONYM_LABEL + b"share/" + purpose.encode(),
-                        hashlib.sha256).digest()
+        return hmac.new(
+            self._secret("pseudonym"), _PSEUDONYM_LABEL + b"share/" + purpose.encode(), hashlib.sha256
+        ).digest()
 
     def public_pseudonym_key(self) -> bytes:
         """Key of pseudonyms in open data, distinct from every sharing key."""
@@ -229,8 +224,9 @@ class KeyStore:
         doc = self._read_json(self._dept_dir(department) / "key.json")
         if doc is None:
             return None
-        return DepartmentKey(department, doc["key_id"], doc["alg"], doc["public_pem"].encode("ascii"),
-                             doc["status"], doc["created"])
+        return DepartmentKey(
+            department, doc["key_id"], doc["alg"], doc["public_pem"].encode("ascii"), doc["status"], doc["created"]
+        )
 
     def is_revoked(self, department: str, *, owner: str | None = None) -> bool:
         """Whether a department's access is revoked (everywhere, or for ``dept.dataset``)."""
@@ -254,19 +250,23 @@ class KeyStore:
     def private_key_path(self, department: str) -> Path:
         return self._dept_dir(department) / "private.pem"
 
-    def create_department(self, department: str, *, alg: WrapAlg | None = None,
-                          public_pem: bytes | None = None, replace: bool = False) -> DepartmentKey:
+    def create_department(
+        self, department: str, *, alg: WrapAlg | None = None, public_pem: bytes | None = None, replace: bool = False
+    ) -> DepartmentKey:
         """Generate (or import the public half of) a department key pair."""
         with self._lock():
             return self._create_department(department, alg=alg, public_pem=public_pem, replace=replace)
 
-    def _create_department(self, department: str, *, alg: WrapAlg | None, public_pem: bytes | None,
-                           replace: bool) -> DepartmentKey:
+    def _create_department(
+        self, department: str, *, alg: WrapAlg | None, public_pem: bytes | None, replace: bool
+    ) -> DepartmentKey:
         d = self._dept_dir(department)
         existing = self.department(department)
         if existing is not None and not replace and existing.status == "active":
-            raise ConfigError(f"department {department} already has a key pair ({existing.key_id})",
-                              hint="use `pubdata keys rotate --department` to replace it")
+            raise ConfigError(
+                f"department {department} already has a key pair ({existing.key_id})",
+                hint="use `pubdata keys rotate --department` to replace it",
+            )
         private_pem: bytes | None = None
         if public_pem is not None:
             pub = serialization.load_pem_public_key(public_pem)
@@ -279,19 +279,30 @@ class KeyStore:
         else:
             alg = alg or self.default_alg
             priv: x25519.X25519PrivateKey | rsa.RSAPrivateKey
-            priv = x25519.X25519PrivateKey.generate() if alg == "x25519" else \
-                rsa.generate_private_key(public_exponent=65537, key_size=3072)
-            private_pem = priv.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                             serialization.NoEncryption())
-            public_pem = priv.public_key().public_bytes(serialization.Encoding.PEM,
-                                                        serialization.PublicFormat.SubjectPublicKeyInfo)
+            priv = (
+                x25519.X25519PrivateKey.generate()
+                if alg == "x25519"
+                else rsa.generate_private_key(public_exponent=65537, key_size=3072)
+            )
+            private_pem = priv.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+            public_pem = priv.public_key().public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
         key_id = "k-" + secrets.token_hex(6)
         if private_pem is not None:
             _write_secret(d / "private.pem", private_pem)
         else:
             (d / "private.pem").unlink(missing_ok=True)
-        doc = {"department": department, "key_id": key_id, "alg": alg, "created": _now(),
-               "status": "active", "public_pem": public_pem.decode("ascii")}
+        doc = {
+            "department": department,
+            "key_id": key_id,
+            "alg": alg,
+            "created": _now(),
+            "status": "active",
+            "public_pem": public_pem.decode("ascii"),
+        }
         self._write_json(d / "key.json", doc)
         return self.department(department)  # type: ignore[return-value]
 
@@ -301,11 +312,14 @@ class KeyStore:
             raise PrivacyError(f"department {department}'s access is revoked")
         if key is None:
             if not create:
-                raise ConfigError(f"department {department} has no key pair",
-                                  hint=f"run `pubdata keys create --department {department}`")
+                raise ConfigError(
+                    f"department {department} has no key pair",
+                    hint=f"run `pubdata keys create --department {department}`",
+                )
             with self._lock():
                 key = self.department(department) or self._create_department(
-                    department, alg=None, public_pem=None, replace=False)
+                    department, alg=None, public_pem=None, replace=False
+                )
         return key
 
     def rotate_department(self, department: str, *, public_pem: bytes | None = None) -> int:
@@ -315,8 +329,7 @@ class KeyStore:
             if old is None:
                 raise ConfigError(f"department {department} has no key pair to rotate")
             if old.status == "revoked":
-                raise PrivacyError(f"department {department}'s access is revoked; create a new key pair "
-                                   "to restore it")
+                raise PrivacyError(f"department {department}'s access is revoked; create a new key pair to restore it")
             new = self._create_department(department, alg=old.alg, public_pem=public_pem, replace=True)
             master = self._secret("master")
             n = 0
@@ -355,14 +368,20 @@ class KeyStore:
                 if changed:
                     self._write_json(f, doc)
             if owner is not None and not self._datakey_path(owner).exists():
-                self._write_json(self._datakey_path(owner), {"owner": owner, "active": None, "keys": {},
-                                                             "revoked": [department]})
+                self._write_json(
+                    self._datakey_path(owner), {"owner": owner, "active": None, "keys": {}, "revoked": [department]}
+                )
             if owner is None:
                 d = self._dept_dir(department)
                 doc = self._read_json(d / "key.json")
                 if doc is None:
-                    doc = {"department": department, "key_id": "none", "alg": self.default_alg,
-                           "created": _now(), "public_pem": ""}
+                    doc = {
+                        "department": department,
+                        "key_id": "none",
+                        "alg": self.default_alg,
+                        "created": _now(),
+                        "public_pem": "",
+                    }
                 doc["status"] = "revoked"
                 doc["revoked"] = _now()
                 self._write_json(d / "key.json", doc)
@@ -387,8 +406,11 @@ class KeyStore:
 
     def _wrap_master(self, master: bytes, owner: str, key_id: str, dek: bytes) -> dict[str, str]:
         nonce = secrets.token_bytes(12)
-        return {"kek": self._master_id(master), "nonce": _b64(nonce),
-                "ct": _b64(AESGCM(master).encrypt(nonce, dek, self._aad(owner, key_id)))}
+        return {
+            "kek": self._master_id(master),
+            "nonce": _b64(nonce),
+            "ct": _b64(AESGCM(master).encrypt(nonce, dek, self._aad(owner, key_id))),
+        }
 
     def _unwrap_master(self, master: bytes, owner: str, key_id: str, w: dict[str, str]) -> bytes:
         try:
@@ -404,10 +426,14 @@ class KeyStore:
             epk = eph.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
             kek = HKDF(hashes.SHA256(), 32, salt=epk, info=aad).derive(eph.exchange(pub))
             nonce = secrets.token_bytes(12)
-            return {"alg": "X25519-HKDF-SHA256-A256GCM", "dept_key_id": dk.key_id, "epk": _b64(epk),
-                    "nonce": _b64(nonce), "ct": _b64(AESGCM(kek).encrypt(nonce, dek, aad))}
-        ct = pub.encrypt(dek, padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(),
-                                           label=aad))
+            return {
+                "alg": "X25519-HKDF-SHA256-A256GCM",
+                "dept_key_id": dk.key_id,
+                "epk": _b64(epk),
+                "nonce": _b64(nonce),
+                "ct": _b64(AESGCM(kek).encrypt(nonce, dek, aad)),
+            }
+        ct = pub.encrypt(dek, padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=aad))
         return {"alg": "RSA-OAEP-SHA256", "dept_key_id": dk.key_id, "ct": _b64(ct)}
 
     def data_key(self, owner: str, *, size: int = 32) -> tuple[str, bytes]:
@@ -421,12 +447,16 @@ class KeyStore:
                 return kid, self._unwrap_master(master, owner, kid, doc["keys"][kid]["master"])
             return self._new_data_key(path, doc, owner, master, size)
 
-    def _new_data_key(self, path: Path, doc: dict[str, Any], owner: str, master: bytes,
-                      size: int) -> tuple[str, bytes]:
+    def _new_data_key(self, path: Path, doc: dict[str, Any], owner: str, master: bytes, size: int) -> tuple[str, bytes]:
         kid = "dk-" + secrets.token_hex(6)
         dek = secrets.token_bytes(size)
-        doc["keys"][kid] = {"created": _now(), "size": size, "destroyed": False,
-                            "master": self._wrap_master(master, owner, kid, dek), "recipients": {}}
+        doc["keys"][kid] = {
+            "created": _now(),
+            "size": size,
+            "destroyed": False,
+            "master": self._wrap_master(master, owner, kid, dek),
+            "recipients": {},
+        }
         doc["active"] = kid
         self._write_json(path, doc)
         return kid, dek
@@ -468,8 +498,12 @@ class KeyStore:
             n = 0
             for kid, entry in doc["keys"].items():
                 if (key_id is None or kid == key_id) and not entry.get("destroyed"):
-                    doc["keys"][kid] = {"created": entry.get("created"), "destroyed": True,
-                                        "destroyed_at": _now(), "recipients": {}}
+                    doc["keys"][kid] = {
+                        "created": entry.get("created"),
+                        "destroyed": True,
+                        "destroyed_at": _now(),
+                        "recipients": {},
+                    }
                     n += 1
             if doc.get("active") and doc["keys"].get(doc["active"], {}).get("destroyed"):
                 doc["active"] = None
@@ -485,8 +519,9 @@ class KeyStore:
         doc = self._read_json(path) or {}
         entry = doc.get("keys", {}).get(key_id)
         if entry is None or entry.get("destroyed"):
-            raise PrivacyError(f"data key {key_id} of {owner} was destroyed or never existed: "
-                               "the data cannot be decrypted")
+            raise PrivacyError(
+                f"data key {key_id} of {owner} was destroyed or never existed: the data cannot be decrypted"
+            )
         w = entry.get("recipients", {}).get(recipient)
         if w is None:
             why = "access revoked" if self.is_revoked(recipient) else "not granted or revoked"
@@ -503,11 +538,14 @@ class KeyStore:
                 return AESGCM(kek).decrypt(_unb64(w["nonce"]), _unb64(w["ct"]), aad)
             if not isinstance(priv, rsa.RSAPrivateKey):
                 raise ValueError
-            return priv.decrypt(_unb64(w["ct"]), padding.OAEP(mgf=padding.MGF1(hashes.SHA256()),
-                                                               algorithm=hashes.SHA256(), label=aad))
+            return priv.decrypt(
+                _unb64(w["ct"]), padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=aad)
+            )
         except (InvalidTag, ValueError, TypeError, KeyError):
-            raise PrivacyError(f"the private key given does not open {recipient}'s key for {owner} "
-                               "(wrong key, or the key pair was rotated)") from None
+            raise PrivacyError(
+                f"the private key given does not open {recipient}'s key for {owner} "
+                "(wrong key, or the key pair was rotated)"
+            ) from None
 
     # ---------------------------------------------------------------- listing
     def summary(self) -> dict[str, Any]:
@@ -518,16 +556,32 @@ class KeyStore:
             for d in sorted(p for p in base.iterdir() if p.is_dir()):
                 k = self.department(d.name)
                 if k:
-                    depts.append({"department": k.department, "key_id": k.key_id, "alg": k.alg,
-                                  "status": k.status, "created": k.created,
-                                  "private_key_held": (d / "private.pem").exists()})
+                    depts.append(
+                        {
+                            "department": k.department,
+                            "key_id": k.key_id,
+                            "alg": k.alg,
+                            "status": k.status,
+                            "created": k.created,
+                            "private_key_held": (d / "private.pem").exists(),
+                        }
+                    )
         data = []
         for f, doc in self._datakey_docs():
             for kid, entry in doc.get("keys", {}).items():
-                data.append({"dataset": f"{f.parent.name}.{f.stem}", "key_id": kid,
-                             "active": doc.get("active") == kid, "destroyed": bool(entry.get("destroyed")),
-                             "recipients": sorted(entry.get("recipients", {}))})
+                data.append(
+                    {
+                        "dataset": f"{f.parent.name}.{f.stem}",
+                        "key_id": kid,
+                        "active": doc.get("active") == kid,
+                        "destroyed": bool(entry.get("destroyed")),
+                        "recipients": sorted(entry.get("recipients", {})),
+                    }
+                )
         plat = self.root / "platform"
-        return {"root": str(self.root),
-                "platform": sorted(p.stem for p in plat.glob("*.key")) if plat.exists() else [],
-                "departments": depts, "data_keys": data}
+        return {
+            "root": str(self.root),
+            "platform": sorted(p.stem for p in plat.glob("*.key")) if plat.exists() else [],
+            "departments": depts,
+            "data_keys": data,
+        }

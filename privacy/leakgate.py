@@ -24,9 +24,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from core import PrivacyError
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import DatasetDecision
-from pubdata import PrivacyError
 
 __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 
@@ -38,8 +38,7 @@ _HINT = "the previous version stays live; fix the decision (or the data) and run
 
 
 def _blocked(label: str, column: str, what: str) -> PrivacyError:
-    return PrivacyError(f"leak gate: dataset {label}, column {column!r}: {what}; publish blocked",
-                        hint=_HINT)
+    return PrivacyError(f"leak gate: dataset {label}, column {column!r}: {what}; publish blocked", hint=_HINT)
 
 
 def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
@@ -66,6 +65,7 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
             shapes[name] = f"^(?:{MASK_SHAPES[method]})?$"  # empty stays empty
     if not scan_cols:
         return
+
     def check(name: str, arr: pa.Array) -> PrivacyError | None:
         dec = decision.column(name)
         assert dec is not None
@@ -79,14 +79,21 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
             if entity in SENSITIVE_ENTITIES:
                 return _blocked(dataset_label, name, f"{n} value(s) validate as {entity} (sensitive)")
             if dec.action in ("mask", "generalise", "pseudonymise"):
-                return _blocked(dataset_label, name, f"{n} value(s) validate as {entity} in a column "
-                                f"the decision says is {_PAST[dec.action]} ({dec.method})")
+                return _blocked(
+                    dataset_label,
+                    name,
+                    f"{n} value(s) validate as {entity} in a column "
+                    f"the decision says is {_PAST[dec.action]} ({dec.method})",
+                )
         if name in shapes:
             ok = pc.match_substring_regex(text, shapes[name])
             bad = len(text) - text.null_count - (pc.sum(ok).as_py() or 0)
             if bad:
-                return _blocked(dataset_label, name, f"{bad} value(s) do not have the {dec.method or 'hmac'} "
-                                f"output shape (not de-identified)")
+                return _blocked(
+                    dataset_label,
+                    name,
+                    f"{bad} value(s) do not have the {dec.method or 'hmac'} output shape (not de-identified)",
+                )
         return None
 
     # columns are checked in parallel (Arrow and numpy kernels release the GIL); the first

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from pubdata import ConfigError
+from core import ConfigError
 from privacy.types import LEVELS, Level
 
 __all__ = ["DEFAULT_LEVELS_PATH", "LevelPolicy", "load_levels"]
@@ -21,6 +21,7 @@ DEFAULT_LEVELS_PATH = Path(__file__).with_name("levels.yaml")
 @dataclass(frozen=True)
 class LevelPolicy:
     """Levels per entity with their legal basis."""
+
     levels: dict[str, Level]
     clauses: dict[str, str]
     minors_age: int = 14
@@ -51,8 +52,9 @@ def _parse(data: object, name: str) -> LevelPolicy:
     from privacy.recognizers import ENTITIES
 
     if not isinstance(data, dict) or not isinstance(data.get("entities"), dict):
-        raise ConfigError(f"{name}: expected a mapping with an 'entities' mapping",
-                          hint="see privacy/levels.yaml for the format")
+        raise ConfigError(
+            f"{name}: expected a mapping with an 'entities' mapping", hint="see privacy/levels.yaml for the format"
+        )
     levels: dict[str, Level] = {}
     clauses: dict[str, str] = {}
     for entity, spec in data["entities"].items():
@@ -72,11 +74,15 @@ def _parse(data: object, name: str) -> LevelPolicy:
     except (TypeError, ValueError):
         raise ConfigError(f"{name}: minors.age_under must be a whole number") from None
     return LevelPolicy(
-        levels=levels, clauses=clauses, minors_age=age,
+        levels=levels,
+        clauses=clauses,
+        minors_age=age,
         minors_level=_level(minors.get("level", "sensitive"), f"{name}: minors"),
         minors_clause=str(minors.get("clause", "")),
         context_level=_level(context.get("level", "none"), f"{name}: context"),
-        context_clause=str(context.get("clause", "")), source=name)
+        context_clause=str(context.get("clause", "")),
+        source=name,
+    )
 
 
 @functools.cache

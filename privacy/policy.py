@@ -39,9 +39,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from core import ConfigError
+from core.settings import path_setting
 from privacy.types import LEVELS, ColumnClassification, Level, stricter
-from pubdata import ConfigError
-from pubdata.settings import path_setting
 from warehouse.manifest import Dataset, Department
 
 __all__ = [
@@ -66,32 +66,81 @@ _RANK = {"publish": 0, "mask": 1, "generalise": 1, "pseudonymise": 2, "encrypt":
 
 #: method -> the action it implements (``privacy.deid`` holds the SQL of each).
 METHODS: dict[str, str] = {
-    "mask_name": "mask", "mask_phone": "mask", "mask_id": "mask", "mask_card": "mask",
-    "mask_email": "mask", "mask_plate": "mask", "mask_generic": "mask",
-    "district": "generalise", "division": "generalise", "age_band": "generalise",
-    "birth_year": "generalise", "date_month": "generalise", "date_year": "generalise",
-    "grid": "generalise", "ip_prefix": "generalise", "category": "generalise",
-    "hmac": "pseudonymise", "drop": "drop", "publish": "publish",
-    "aes_gcm": "encrypt", "aes_siv": "encrypt",
+    "mask_name": "mask",
+    "mask_phone": "mask",
+    "mask_id": "mask",
+    "mask_card": "mask",
+    "mask_email": "mask",
+    "mask_plate": "mask",
+    "mask_generic": "mask",
+    "district": "generalise",
+    "division": "generalise",
+    "age_band": "generalise",
+    "birth_year": "generalise",
+    "date_month": "generalise",
+    "date_year": "generalise",
+    "grid": "generalise",
+    "ip_prefix": "generalise",
+    "category": "generalise",
+    "hmac": "pseudonymise",
+    "drop": "drop",
+    "publish": "publish",
+    "aes_gcm": "encrypt",
+    "aes_siv": "encrypt",
 }
 
 _DEFAULT_METHODS: dict[str, str] = {
-    "PERSON_NAME": "mask_name", "PHONE_NUMBER": "mask_phone", "ADDRESS": "district",
-    "DATE_OF_BIRTH": "age_band", "PRECISE_LOCATION": "grid", "LICENSE_PLATE": "mask_plate",
-    "EMAIL": "mask_email", "IP_ADDRESS": "ip_prefix", "CN_RESIDENT_ID": "mask_id",
-    "BANK_CARD": "mask_card", "CREDIT_CARD": "mask_card", "REGION_CODE": "division",
-    "GENDER": "category", "ETHNICITY": "category", "OCCUPATION": "category",
-    "EDUCATION": "category", "AGE": "category", "MARITAL_STATUS": "category",
+    "PERSON_NAME": "mask_name",
+    "PHONE_NUMBER": "mask_phone",
+    "ADDRESS": "district",
+    "DATE_OF_BIRTH": "age_band",
+    "PRECISE_LOCATION": "grid",
+    "LICENSE_PLATE": "mask_plate",
+    "EMAIL": "mask_email",
+    "IP_ADDRESS": "ip_prefix",
+    "CN_RESIDENT_ID": "mask_id",
+    "BANK_CARD": "mask_card",
+    "CREDIT_CARD": "mask_card",
+    "REGION_CODE": "division",
+    "GENDER": "category",
+    "ETHNICITY": "category",
+    "OCCUPATION": "category",
+    "EDUCATION": "category",
+    "AGE": "category",
+    "MARITAL_STATUS": "category",
 }
-_DEFAULT_IDENTIFIERS = ("CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD",
-                        "SOCIAL_SECURITY_NUMBER", "PERSON_ID")
-_DEFAULT_QI_ENTITIES = ("GENDER", "DATE_OF_BIRTH", "AGE", "ADDRESS", "OCCUPATION", "ETHNICITY",
-                        "EDUCATION", "REGION_CODE", "POSTCODE", "MARITAL_STATUS")
-_DEFAULT_QI_NAMES = (r"性别|年龄|职业|民族|学历|婚姻|籍贯|gender|^sex$|^age$|occupation|"
-                     r"ethnic|education|marital|^xb$|^nl$|^zy$|^mz$")
-_DEFAULT_PERSON_ENTITIES = ("PERSON_NAME", "CN_RESIDENT_ID", "PASSPORT", "PHONE_NUMBER",
-                            "DATE_OF_BIRTH", "ADDRESS", "EMAIL", "BANK_CARD", "MEDICAL_CONDITION",
-                            "PERSONAL_INCOME", "CRIMINAL_RECORD", "RELIGION", "LICENSE_PLATE")
+_DEFAULT_IDENTIFIERS = ("CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "SOCIAL_SECURITY_NUMBER", "PERSON_ID")
+_DEFAULT_QI_ENTITIES = (
+    "GENDER",
+    "DATE_OF_BIRTH",
+    "AGE",
+    "ADDRESS",
+    "OCCUPATION",
+    "ETHNICITY",
+    "EDUCATION",
+    "REGION_CODE",
+    "POSTCODE",
+    "MARITAL_STATUS",
+)
+_DEFAULT_QI_NAMES = (
+    r"性别|年龄|职业|民族|学历|婚姻|籍贯|gender|^sex$|^age$|occupation|"
+    r"ethnic|education|marital|^xb$|^nl$|^zy$|^mz$"
+)
+_DEFAULT_PERSON_ENTITIES = (
+    "PERSON_NAME",
+    "CN_RESIDENT_ID",
+    "PASSPORT",
+    "PHONE_NUMBER",
+    "DATE_OF_BIRTH",
+    "ADDRESS",
+    "EMAIL",
+    "BANK_CARD",
+    "MEDICAL_CONDITION",
+    "PERSONAL_INCOME",
+    "CRIMINAL_RECORD",
+    "RELIGION",
+    "LICENSE_PLATE",
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -108,6 +157,7 @@ def _as_list(v: Any) -> Any:
 
 class RuleMatch(_M):
     """All given keys must match (AND); a list matches if any element does (OR)."""
+
     department: list[str] = Field(default_factory=list, description="department ids (globs)")
     dataset: list[str] = Field(default_factory=list, description="dataset id or dept.dataset (globs)")
     theme: list[str] = Field(default_factory=list)
@@ -145,22 +195,22 @@ class Rule(_M):
     basis: str = Field(min_length=1, description="legal or administrative basis (free text)")
     description: str = ""
     match: RuleMatch
-    action: Literal["withhold", "conditional", "publish", "mask", "generalise", "drop",
-                    "pseudonymise", "encrypt"]
+    action: Literal["withhold", "conditional", "publish", "mask", "generalise", "drop", "pseudonymise", "encrypt"]
     method: str | None = Field(None, description="de-identification method for column actions")
     allow: list[str] = Field(default_factory=list, description="conditional: departments that may receive it")
 
     @model_validator(mode="after")
-    def _coherent(self) -> "Rule":
+    def _coherent(self) -> Rule:
         if self.match.is_empty:
-            raise ValueError("match must name at least one key (a rule matching everything is a "
-                             "blanket ban: list the datasets instead)")
+            raise ValueError(
+                "match must name at least one key (a rule matching everything is a "
+                "blanket ban: list the datasets instead)"
+            )
         if self.method is not None:
             if self.method not in METHODS:
                 raise ValueError(f"unknown method {self.method!r}; known: {', '.join(sorted(METHODS))}")
             if METHODS[self.method] != self.action:
-                raise ValueError(f"method {self.method!r} implements {METHODS[self.method]!r}, "
-                                 f"not {self.action!r}")
+                raise ValueError(f"method {self.method!r} implements {METHODS[self.method]!r}, not {self.action!r}")
         if self.action in ("withhold", "conditional") and self.method:
             raise ValueError("dataset actions take no method")
         if self.action in COLUMN_ACTIONS and not self.match.has_column_keys:
@@ -218,6 +268,7 @@ class Defaults(_M):
 
 class Policy(_M):
     """A parsed negative list. ``version`` is the policy's own version string."""
+
     version: str
     title: str = ""
     defaults: Defaults = Defaults()
@@ -225,7 +276,7 @@ class Policy(_M):
     source: str | None = Field(None, description="file it was read from (set by load_policy)")
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> "Policy":
+    def _unique_ids(self) -> Policy:
         ids = [r.id for r in self.rules]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -242,8 +293,10 @@ def load_policy(path: Path | None = None) -> Policy:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"policy {path}: cannot read ({exc.__class__.__name__})",
-                          hint="set PUBDATA_POLICY to the negative-list file") from None
+        raise ConfigError(
+            f"policy {path}: cannot read ({exc.__class__.__name__})",
+            hint="set PUBDATA_POLICY to the negative-list file",
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
@@ -323,13 +376,24 @@ class DatasetDecision:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-able row per column for the catalog's disclosure record (no values)."""
-        return [{
-            "department": self.department, "dataset": self.dataset,
-            "policy_version": self.policy_version, "open_tier": self.open_tier,
-            "tier_rule_id": self.rule_id, "column": c.name, "level": c.level, "entity": c.entity,
-            "action": c.action, "method": c.method, "reason": c.reason, "rule_id": c.rule_id,
-            "quasi_identifier": c.name in self.quasi_identifiers,
-        } for c in self.columns]
+        return [
+            {
+                "department": self.department,
+                "dataset": self.dataset,
+                "policy_version": self.policy_version,
+                "open_tier": self.open_tier,
+                "tier_rule_id": self.rule_id,
+                "column": c.name,
+                "level": c.level,
+                "entity": c.entity,
+                "action": c.action,
+                "method": c.method,
+                "reason": c.reason,
+                "rule_id": c.rule_id,
+                "quasi_identifier": c.name in self.quasi_identifiers,
+            }
+            for c in self.columns
+        ]
 
 
 def _glob_any(patterns: list[str], *values: str) -> bool:
@@ -403,13 +467,13 @@ def _floor(col: _Col, policy: Policy) -> tuple[ColumnAction, str | None, str]:
         return "drop", None, f"{what}: never in clear in open data (floor)"
     method = policy.defaults.entity_methods.get(col.entity or "")
     if method is None or METHODS[method] == "drop":
-        return "drop", None, (f"personal ({col.entity or 'unknown entity'}) with no masking method: "
-                              "dropped (floor)")
+        return "drop", None, (f"personal ({col.entity or 'unknown entity'}) with no masking method: dropped (floor)")
     return METHODS[method], method, f"personal ({col.entity}): {method} (floor)"  # type: ignore[return-value]
 
 
-def decide(department: Department, dataset: Dataset, columns: list[ColumnClassification],
-           policy: Policy) -> DatasetDecision:
+def decide(
+    department: Department, dataset: Dataset, columns: list[ColumnClassification], policy: Policy
+) -> DatasetDecision:
     """Apply the negative list and the privacy floor to one dataset's classified columns."""
     d = policy.defaults
     cols = _effective(columns, dataset, policy)
@@ -424,8 +488,7 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
     for rule in in_scope:
         if not rule.is_dataset_rule:
             continue
-        if rule.match.has_column_keys and not any(
-                _column_matches(rule.match, c.name, c.entity, c.level) for c in cols):
+        if rule.match.has_column_keys and not any(_column_matches(rule.match, c.name, c.entity, c.level) for c in cols):
             continue
         matched.append(rule.id)
         if rule.action == "withhold" and tier != "withheld":
@@ -454,8 +517,9 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
         else:
             minor_note = ""
         f_action, f_method, f_reason = _floor(col, policy)
-        rules = [r for r in in_scope if not r.is_dataset_rule
-                 and _column_matches(r.match, col.name, col.entity, col.level)]
+        rules = [
+            r for r in in_scope if not r.is_dataset_rule and _column_matches(r.match, col.name, col.entity, col.level)
+        ]
         for r in rules:
             if r.id not in matched:
                 matched.append(r.id)
@@ -470,15 +534,19 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
                 elif ra in ("drop", "encrypt"):
                     action, method = ra, rule.method or ("aes_gcm" if ra == "encrypt" else None)
                 else:
-                    ignored = ("only an identifier may be pseudonymised" if ra == "pseudonymise"
-                               else f"floor for sensitive is drop")
+                    ignored = (
+                        "only an identifier may be pseudonymised"
+                        if ra == "pseudonymise"
+                        else "floor for sensitive is drop"
+                    )
             elif _RANK[ra] > _RANK[f_action] or (_RANK[ra] == _RANK[f_action] and ra != "publish"):
                 action, method = ra, rule.method
                 if method is None and _RANK[ra] == _RANK[f_action] and f_method:
                     action, method = f_action, f_method
                 elif method is None:
                     method = {"pseudonymise": "hmac", "encrypt": "aes_gcm", "drop": None}.get(
-                        ra, d.entity_methods.get(col.entity or "", "mask_generic"))
+                        ra, d.entity_methods.get(col.entity or "", "mask_generic")
+                    )
                     if ra in ("mask", "generalise"):
                         if METHODS.get(method or "") in ("mask", "generalise"):
                             action = METHODS[method or ""]  # type: ignore[assignment]
@@ -489,13 +557,16 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
             else:
                 ignored = f"floor for {col.level} is {f_action}"
             if ignored:
-                reason = (f"rule {rule.id} asks {ra}: ignored ({ignored}); " + f_reason + minor_note)
+                reason = f"rule {rule.id} asks {ra}: ignored ({ignored}); " + f_reason + minor_note
             else:
                 rule_id = rule.id
-                reason = f"rule {rule.id}: {ra}" + (f" ({method})" if method else "") + \
-                    f" [{col.level}{', ' + col.entity if col.entity else ''}]" + minor_note
-        decisions.append(ColumnDecision(col.name, col.level, col.entity, action, method, reason,
-                                        rule_id, col.source))
+                reason = (
+                    f"rule {rule.id}: {ra}"
+                    + (f" ({method})" if method else "")
+                    + f" [{col.level}{', ' + col.entity if col.entity else ''}]"
+                    + minor_note
+                )
+        decisions.append(ColumnDecision(col.name, col.level, col.entity, action, method, reason, rule_id, col.source))
 
     # ---- people and quasi-identifiers
     person = set(d.person_entities)
@@ -514,11 +585,23 @@ def decide(department: Department, dataset: Dataset, columns: list[ColumnClassif
                 qis.append(c.name)
 
     return DatasetDecision(
-        department=department.id, dataset=dataset.id, policy_version=policy.version,
-        open_tier=tier, rule_id=tier_rule.id if tier_rule else None, basis=basis,
-        columns=decisions, quasi_identifiers=qis, k_threshold=d.k_threshold,
-        about_people=about_people, allowed_departments=allowed if tier == "conditional" else [],
-        minors=minors, minors_column=minors_column, age_band_width=d.age_band_width,
-        max_suppression=d.max_suppression, crypto_suite=d.crypto.suite,
+        department=department.id,
+        dataset=dataset.id,
+        policy_version=policy.version,
+        open_tier=tier,
+        rule_id=tier_rule.id if tier_rule else None,
+        basis=basis,
+        columns=decisions,
+        quasi_identifiers=qis,
+        k_threshold=d.k_threshold,
+        about_people=about_people,
+        allowed_departments=allowed if tier == "conditional" else [],
+        minors=minors,
+        minors_column=minors_column,
+        age_band_width=d.age_band_width,
+        max_suppression=d.max_suppression,
+        crypto_suite=d.crypto.suite,
         deterministic_entities=list(d.crypto.deterministic_entities),
-        identifier_entities=list(d.identifier_entities), matched_rules=matched)
+        identifier_entities=list(d.identifier_entities),
+        matched_rules=matched,
+    )

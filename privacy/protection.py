@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from core import PrivacyError
 from privacy.deid import build_plan, new_context
 from privacy.kanon import QuasiIdentifier
 from privacy.keys import KeyStore
@@ -28,7 +29,6 @@ from privacy.leakgate import leak_gate
 from privacy.policy import ColumnDecision, DatasetDecision, Policy, decide, load_policy
 from privacy.share import ShareReport, share_spec
 from privacy.variants import KAnonSpec, Variant, write_variants
-from pubdata import PrivacyError
 from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset
@@ -69,9 +69,15 @@ class ProtectReport:
         return asdict(self)
 
 
-def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
-            dataset: Dataset | None = None, paths: RunPaths | None = None,
-            keys: KeyStore | None = None) -> tuple[ProtectReport | None, list[ShareReport]]:
+def protect(
+    input_parquet: Any,
+    decision: DatasetDecision,
+    out_path: Any,
+    *,
+    dataset: Dataset | None = None,
+    paths: RunPaths | None = None,
+    keys: KeyStore | None = None,
+) -> tuple[ProtectReport | None, list[ShareReport]]:
     """The open variant (to ``out_path``; None: none) and one shared variant per ``Share`` of
     ``dataset`` (to ``paths.shared(...)``), written from ONE scan of the input
     (:mod:`privacy.variants`). Each file is written atomically."""
@@ -92,11 +98,19 @@ def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
             raise PrivacyError(f"dataset {label}: every column is dropped; nothing to publish")
         types = {f.name: f.type for f in schema}
         out_names = {o.name for o in plan.outputs}
-        qis = [QuasiIdentifier(n, decision.column(n).method if decision.column(n) else None,  # type: ignore[union-attr]
-                               types[n], decision.age_band_width)
-               for n in decision.quasi_identifiers if n in out_names]
-        kanon = KAnonSpec(qis, decision.k_threshold, decision.max_suppression) \
-            if decision.about_people and qis else None
+        qis = [
+            QuasiIdentifier(
+                n,
+                decision.column(n).method if decision.column(n) else None,  # type: ignore[union-attr]
+                types[n],
+                decision.age_band_width,
+            )
+            for n in decision.quasi_identifiers
+            if n in out_names
+        ]
+        kanon = (
+            KAnonSpec(qis, decision.k_threshold, decision.max_suppression) if decision.about_people and qis else None
+        )
         variants.append(Variant(plan, out_path, pseudonym_key=key, kanon=kanon))
     shares: list[ShareReport] = []
     written_shares: list[tuple[ShareReport, Variant]] = []
@@ -116,25 +130,31 @@ def protect(input_parquet: Any, decision: DatasetDecision, out_path: Any, *,
         v = variants[0]
         kres = v.kanon.result if v.kanon else None
         report = ProtectReport(
-            rows_in=footer.metadata.num_rows, rows_out=v.rows,
+            rows_in=footer.metadata.num_rows,
+            rows_out=v.rows,
             suppressed_rows=kres.suppressed_rows if kres else 0,
             k_achieved=kres.k_achieved if kres else None,
             k_threshold=decision.k_threshold if kres else None,
             quasi_identifiers=[q.name for q in v.kanon.qis] if kres and v.kanon else [],
             generalisation=kres.levels if kres else {},
-            columns=[o.name for o in v.plan.outputs], dropped=v.plan.dropped, undecided=v.plan.undecided)
+            columns=[o.name for o in v.plan.outputs],
+            dropped=v.plan.dropped,
+            undecided=v.plan.undecided,
+        )
     return report, shares
 
 
-def protect_open(input_parquet: Any, decision: DatasetDecision, out_path: Any,
-                 *, keys: KeyStore | None = None) -> ProtectReport:
+def protect_open(
+    input_parquet: Any, decision: DatasetDecision, out_path: Any, *, keys: KeyStore | None = None
+) -> ProtectReport:
     """Write the open variant of ``input_parquet`` per ``decision`` (atomically)."""
     report, _ = protect(input_parquet, decision, out_path, keys=keys)
     assert report is not None
     return report
 
 
-def share_variants(input_parquet: Any, decision: DatasetDecision, dataset: Dataset, paths: RunPaths,
-                   keys: KeyStore) -> list[ShareReport]:
+def share_variants(
+    input_parquet: Any, decision: DatasetDecision, dataset: Dataset, paths: RunPaths, keys: KeyStore
+) -> list[ShareReport]:
     """One shared variant per ``Share`` in the dataset's sharing scope (one scan for all)."""
     return protect(input_parquet, decision, None, dataset=dataset, paths=paths, keys=keys)[1]

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pubdata.settings import int_setting
+from core.settings import int_setting
 
 __all__ = ["default_sample_size", "sample_rows", "column_sample", "take", "to_strings"]
 
@@ -36,10 +36,18 @@ def to_strings(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
     if pa.types.is_string(t) or pa.types.is_large_string(t):
         return values.to_pylist()
     if pa.types.is_dictionary(t):
-        return to_strings(values.cast(t.value_type) if isinstance(values, pa.Array) else
-                          pa.chunked_array([c.dictionary_decode() for c in values.chunks], t.value_type))
-    if (pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t) or pa.types.is_temporal(t)
-            or pa.types.is_boolean(t)):
+        return to_strings(
+            values.cast(t.value_type)
+            if isinstance(values, pa.Array)
+            else pa.chunked_array([c.dictionary_decode() for c in values.chunks], t.value_type)
+        )
+    if (
+        pa.types.is_integer(t)
+        or pa.types.is_floating(t)
+        or pa.types.is_decimal(t)
+        or pa.types.is_temporal(t)
+        or pa.types.is_boolean(t)
+    ):
         try:
             return pc.cast(values, pa.string()).to_pylist()
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):

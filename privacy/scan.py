@@ -9,7 +9,7 @@ mobile numbers both as whole cells and embedded in text:
    vectorised numpy checksums (GB 11643 check char + birth date + region code; Luhn + ``62``
    BIN; the CN mobile ranges of ``phonenumbers``);
 3. the few candidates with an identifier inside longer text are validated in Python with the
-   same validators as the recognizers (:mod:`pubdata.identifiers`).
+   same validators as the recognizers (:mod:`core.identifiers`).
 
 A value holding a valid resident ID is not also counted as a bank card (Gansu IDs start with
 ``62``). Counts are of *values* (cells), not of matches.
@@ -25,8 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pubdata.identifiers import division_codes, is_valid_resident_id, luhn_ok
-from pubdata.identifiers import mobile_regex, national_mobile
+from core.identifiers import division_codes, is_valid_resident_id, luhn_ok, mobile_regex, national_mobile
 
 __all__ = ["SCANNED_ENTITIES", "find_sensitive_values", "scan_table", "valid_id_mask"]
 
@@ -70,7 +69,7 @@ def _as_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
 def _char_matrix(arr: pa.Array, width: int) -> np.ndarray:
     """(n, width) uint8 matrix of an all-``width``-long, non-null string array."""
     arr = pc.cast(arr, pa.large_string()) if not pa.types.is_large_string(arr.type) else arr
-    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset: arr.offset + len(arr) + 1]
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int64)[arr.offset : arr.offset + len(arr) + 1]
     data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)
     return data[offsets[:-1, None] + np.arange(width)[None, :]]
 
@@ -88,7 +87,7 @@ def _date_ok(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray
 def valid_id_mask(arr: pa.Array) -> np.ndarray:
     """Vectorised GB 11643 validity of each value of a string array (whole cell, 15 or 18
     characters; nulls and other lengths are False). Same rules as
-    :func:`pubdata.identifiers.is_valid_resident_id`."""
+    :func:`core.identifiers.is_valid_resident_id`."""
     arr = _as_strings(arr)
     n = len(arr)
     out = np.zeros(n, dtype=bool)
@@ -154,8 +153,9 @@ def _mobile_ok(text: str) -> bool:
     return bool(mobile_regex().fullmatch(national_mobile(text)))
 
 
-def find_sensitive_values(array: pa.Array | pa.ChunkedArray,
-                          entities: tuple[str, ...] = SCANNED_ENTITIES) -> dict[str, int]:
+def find_sensitive_values(
+    array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = SCANNED_ENTITIES
+) -> dict[str, int]:
     """Number of values of ``array`` holding a *valid* resident ID number, UnionPay bank card
     or mainland mobile number (as the whole value or inside text), checked on ALL values.
 
@@ -168,8 +168,16 @@ def find_sensitive_values(array: pa.Array | pa.ChunkedArray,
     if len(arr) == 0 or arr.null_count == len(arr):
         return counts
     # one pass of the union of the prefilters; the rest looks at the candidate cells only
-    wanted = [p for e, p in (("CN_RESIDENT_ID", _ID_ANY), ("BANK_CARD", _ID_ANY), ("BANK_CARD", _CARD_ANY),
-                             ("PHONE_NUMBER", _MOBILE_ANY)) if e in entities]
+    wanted = [
+        p
+        for e, p in (
+            ("CN_RESIDENT_ID", _ID_ANY),
+            ("BANK_CARD", _ID_ANY),
+            ("BANK_CARD", _CARD_ANY),
+            ("PHONE_NUMBER", _MOBILE_ANY),
+        )
+        if e in entities
+    ]
     any_cand = _mask(arr, "|".join(dict.fromkeys(wanted)))
     if not any_cand.any():
         return counts
@@ -185,8 +193,11 @@ def find_sensitive_values(array: pa.Array | pa.ChunkedArray,
             whole = valid_id_mask(compact.take(pa.array(idx)))
             rest = np.nonzero(~whole)[0]
             if len(rest):
-                whole[rest] = _embedded(sub.take(pa.array(rest)).to_pylist(), _ID_IN_TEXT,
-                                        lambda t: is_valid_resident_id(re.sub(r"[ \-]", "", t)))
+                whole[rest] = _embedded(
+                    sub.take(pa.array(rest)).to_pylist(),
+                    _ID_IN_TEXT,
+                    lambda t: is_valid_resident_id(re.sub(r"[ \-]", "", t)),
+                )
             id_valid[idx] = whole
         counts.setdefault("CN_RESIDENT_ID", 0)
         if "CN_RESIDENT_ID" in entities:
@@ -226,8 +237,9 @@ def scan_table(table: pa.Table, entities: tuple[str, ...] = SCANNED_ENTITIES) ->
     for name in table.column_names:
         col = table.column(name)
         t = col.type
-        if not (pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_integer(t)
-                or pa.types.is_dictionary(t)):
+        if not (
+            pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_integer(t) or pa.types.is_dictionary(t)
+        ):
             continue
         found = {k: v for k, v in find_sensitive_values(col, entities).items() if v}
         if found:

@@ -28,12 +28,12 @@ from typing import Any
 
 import pyarrow as pa
 
+from core import ManifestError
 from privacy.crypto import ColumnCipher
 from privacy.deid import SqlContext, build_plan
 from privacy.keys import KeyStore
 from privacy.policy import DatasetDecision
 from privacy.variants import Variant
-from pubdata import ManifestError
 from warehouse.manifest import Share
 
 __all__ = ["ShareReport", "share_spec"]
@@ -58,7 +58,9 @@ class ShareReport:
         return d
 
 
-def _treatments(decision: DatasetDecision, share: Share, label: str) -> tuple[set[str], dict[str, tuple[str, str | None]]]:
+def _treatments(
+    decision: DatasetDecision, share: Share, label: str
+) -> tuple[set[str], dict[str, tuple[str, str | None]]]:
     names = [c.name for c in decision.columns]
     allowed = list(share.columns) if share.columns is not None else list(names)
     for c in share.clear:
@@ -66,8 +68,9 @@ def _treatments(decision: DatasetDecision, share: Share, label: str) -> tuple[se
             allowed.append(c)
     unknown = [c for c in allowed if c not in names]
     if unknown:
-        raise ManifestError(f"dataset {label}: sharing with {share.department}/{share.purpose} names "
-                            f"unknown columns {unknown}")
+        raise ManifestError(
+            f"dataset {label}: sharing with {share.department}/{share.purpose} names unknown columns {unknown}"
+        )
     ident = set(decision.identifier_entities)
     determ = set(decision.deterministic_entities)
     overrides: dict[str, tuple[str, str | None]] = {}
@@ -84,8 +87,9 @@ def _treatments(decision: DatasetDecision, share: Share, label: str) -> tuple[se
     return set(allowed), overrides
 
 
-def share_spec(schema: pa.Schema, decision: DatasetDecision, share: Share, out_path: Any, keys: KeyStore,
-               ctx: SqlContext) -> tuple[ShareReport, Variant | None]:
+def share_spec(
+    schema: pa.Schema, decision: DatasetDecision, share: Share, out_path: Any, keys: KeyStore, ctx: SqlContext
+) -> tuple[ShareReport, Variant | None]:
     """The report and the :class:`~privacy.variants.Variant` of one shared variant (None when the
     recipient's access is revoked: nothing is written for it)."""
     label = f"{decision.department}.{decision.dataset}"
@@ -93,23 +97,43 @@ def share_spec(schema: pa.Schema, decision: DatasetDecision, share: Share, out_p
         return ShareReport(share.department, share.purpose, None, 0, status="revoked"), None
     keep, overrides = _treatments(decision, share, label)
     key = keys.pseudonym_key(share.purpose)
-    plan = build_plan(decision, schema, pseudonym_key=key, overrides=overrides, keep=keep,
-                      minors_nulling=False, ctx=ctx)
-    encrypt = {o.name: ("sm4-gcm" if decision.crypto_suite == "national" else "gcm")
-               if overrides.get(o.name, ("", None))[1] != "aes_siv" else "siv"
-               for o in plan.outputs if overrides.get(o.name, ("", None))[0] == "encrypt"}
+    plan = build_plan(
+        decision, schema, pseudonym_key=key, overrides=overrides, keep=keep, minors_nulling=False, ctx=ctx
+    )
+    encrypt = {
+        o.name: ("sm4-gcm" if decision.crypto_suite == "national" else "gcm")
+        if overrides.get(o.name, ("", None))[1] != "aes_siv"
+        else "siv"
+        for o in plan.outputs
+        if overrides.get(o.name, ("", None))[0] == "encrypt"
+    }
     cipher: ColumnCipher | None = None
     key_id = None
     if encrypt:
         key_id, dek = keys.data_key(label)
         keys.grant(label, key_id, share.department)
-        cipher = ColumnCipher(dek, label, key_id, encrypt, recipient=share.department,
-                              purpose=share.purpose, suite=decision.crypto_suite)
-    md = {b"pubdata.share": json.dumps({
-        "owner": label, "recipient": share.department, "purpose": share.purpose,
-        "created": _dt.datetime.now(_dt.timezone.utc).isoformat()}).encode()}
+        cipher = ColumnCipher(
+            dek, label, key_id, encrypt, recipient=share.department, purpose=share.purpose, suite=decision.crypto_suite
+        )
+    md = {
+        b"pubdata.share": json.dumps(
+            {
+                "owner": label,
+                "recipient": share.department,
+                "purpose": share.purpose,
+                "created": _dt.datetime.now(_dt.UTC).isoformat(),
+            }
+        ).encode()
+    }
     outputs = {o.name for o in plan.outputs}
-    report = ShareReport(share.department, share.purpose, out_path, 0,
-                         pseudonymised=[n for n, (a, _) in overrides.items() if a == "pseudonymise" and n in outputs],
-                         encrypted=sorted(encrypt), columns=[o.name for o in plan.outputs], key_id=key_id)
+    report = ShareReport(
+        share.department,
+        share.purpose,
+        out_path,
+        0,
+        pseudonymised=[n for n, (a, _) in overrides.items() if a == "pseudonymise" and n in outputs],
+        encrypted=sorted(encrypt),
+        columns=[o.name for o in plan.outputs],
+        key_id=key_id,
+    )
     return report, Variant(plan, out_path, pseudonym_key=key, cipher=cipher, metadata=md, private=True)

@@ -17,6 +17,7 @@ def stricter(a: Level, b: Level) -> Level:
 @dataclass(frozen=True)
 class ColumnClassification:
     """What one column holds. ``evidence`` is readable by a data officer and never holds a raw value."""
+
     name: str
     entity: str | None
     level: Level

@@ -43,10 +43,10 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from core.sql import quote_ident
 from privacy.crypto import ColumnCipher
-from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex, qident
-from privacy.kanon import (KAnonResult, QuasiIdentifier, class_counts, enforce, keep_join_sql, ladder_sql,
-                           merge_counts)
+from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex
+from privacy.kanon import KAnonResult, QuasiIdentifier, class_counts, enforce, keep_join_sql, ladder_sql, merge_counts
 
 __all__ = ["KAnonSpec", "Variant", "write_variants"]
 
@@ -61,6 +61,7 @@ DICTIONARY_PAGE_BYTES = 65_536
 @dataclass
 class KAnonSpec:
     """k-anonymity to enforce on a variant (the open one), over its de-identified outputs."""
+
     qis: list[QuasiIdentifier]
     k: int
     max_suppression: float
@@ -102,11 +103,13 @@ def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
 
 def _source(path: Any) -> str:
     from warehouse import storage
+
     return storage.uri(storage.key_of(path)) if isinstance(path, storage.LakePath) else str(path)
 
 
-def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant], *,
-                   batch_rows: int | None = None) -> None:
+def write_variants(
+    input_parquet: Any, ctx: SqlContext, variants: list[Variant], *, batch_rows: int | None = None
+) -> None:
     """Write every variant from one scan of ``input_parquet`` (see the module docstring)."""
     from warehouse import storage
 
@@ -125,8 +128,11 @@ def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant],
         for v in variants:
             for o in v.plan.outputs:
                 exprs.setdefault(o.sql, f"e{len(exprs)}")
-        query = f"WITH {plan0.source_cte('$src')} SELECT " + \
-            (", ".join(f"{sql} AS {a}" for sql, a in exprs.items()) or "1 AS e") + f" FROM {plan0.from_sql()}"
+        query = (
+            f"WITH {plan0.source_cte('$src')} SELECT "
+            + (", ".join(f"{sql} AS {a}" for sql, a in exprs.items()) or "1 AS e")
+            + f" FROM {plan0.from_sql()}"
+        )
         columns = [[(o, exprs[o.sql]) for o in v.plan.outputs] for v in variants]
         reader = con.execute(query, _used(query, params)).to_arrow_reader(batch_rows or BATCH_ROWS)
         _stream(con, reader, variants, columns)
@@ -136,26 +142,39 @@ def write_variants(input_parquet: Any, ctx: SqlContext, variants: list[Variant],
             gc.enable()
 
 
-def _finish_kanon(con: duckdb.DuckDBPyConnection, v: Variant, sink: "_Sink") -> None:
+def _finish_kanon(con: duckdb.DuckDBPyConnection, v: Variant, sink: _Sink) -> None:
     """Enforce k on the classes counted while writing; rewrite the file if it must change."""
     spec = v.kanon
     assert spec is not None
-    classes = merge_counts(spec.counts) if spec.counts else pa.table(
-        {**{f"c{i}": pa.array([], pa.string()) for i in range(len(spec.qis))}, "n": pa.array([], pa.int64())})
+    classes = (
+        merge_counts(spec.counts)
+        if spec.counts
+        else pa.table(
+            {**{f"c{i}": pa.array([], pa.string()) for i in range(len(spec.qis))}, "n": pa.array([], pa.int64())}
+        )
+    )
     res = spec.result = enforce(con, classes, spec.qis, spec.k, spec.max_suppression)
     if not any(res.levels.values()) and not res.keep_table:
         return
     by_name = {q.name: q for q in spec.qis}
-    cols = ", ".join(f"{ladder_sql(by_name[o.name], 't.' + qident(o.name), res.levels[o.name])} AS {qident(o.name)}"
-                     if o.name in by_name else f"t.{qident(o.name)}" for o in v.plan.outputs)
+    cols = ", ".join(
+        f"{ladder_sql(by_name[o.name], 't.' + quote_ident(o.name), res.levels[o.name])} AS {quote_ident(o.name)}"
+        if o.name in by_name
+        else f"t.{quote_ident(o.name)}"
+        for o in v.plan.outputs
+    )
     rewritten = f"SELECT {cols} FROM read_parquet($src) AS t"
     if res.keep_table:
         rewritten = f"SELECT t2.* FROM ({rewritten}) AS t2 {keep_join_sql(spec.qis, 't2', res.keep_table)}"
     v.rows = sink.rewrite(con, rewritten, set(by_name))
 
 
-def _stream(con: duckdb.DuckDBPyConnection, reader: pa.RecordBatchReader, variants: list[Variant],
-            columns: list[list[tuple[OutputColumn, str]]]) -> None:
+def _stream(
+    con: duckdb.DuckDBPyConnection,
+    reader: pa.RecordBatchReader,
+    variants: list[Variant],
+    columns: list[list[tuple[OutputColumn, str]]],
+) -> None:
     sinks: list[_Sink] = []
     try:
         for v, cols in zip(variants, columns):
@@ -175,17 +194,23 @@ def _stream(con: duckdb.DuckDBPyConnection, reader: pa.RecordBatchReader, varian
             # random values prune nothing
             random = {o.name for o, _ in cols if o.post in ("hmac", "encrypt")}
             sink.writer = pq.ParquetWriter(
-                sink.where, pa.schema(fields), filesystem=sink.filesystem,
+                sink.where,
+                pa.schema(fields),
+                filesystem=sink.filesystem,
                 compression={f.name: "none" if f.name in random else "snappy" for f in fields},
                 write_statistics=[f.name for f in fields if f.name not in random],
-                dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES)
+                dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES,
+            )
         with ThreadPoolExecutor(max_workers=max(1, len(variants))) as pool:
             pending: list[Future[None]] = []
             for batch in reader:  # DuckDB computes the next batch while the workers write this one
                 for f in pending:
                     f.result()
-                pending = [pool.submit(_write_batch, v, cols, s, batch)
-                           for v, cols, s in zip(variants, columns, sinks)] if batch.num_rows else []
+                pending = (
+                    [pool.submit(_write_batch, v, cols, s, batch) for v, cols, s in zip(variants, columns, sinks)]
+                    if batch.num_rows
+                    else []
+                )
             for f in pending:
                 f.result()
         for v, s in zip(variants, sinks):
@@ -205,7 +230,7 @@ def _stream(con: duckdb.DuckDBPyConnection, reader: pa.RecordBatchReader, varian
             s.discard()
 
 
-def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: "_Sink", batch: pa.RecordBatch) -> None:
+def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: _Sink, batch: pa.RecordBatch) -> None:
     arrays = []
     for o, alias in cols:
         arr = batch.column(alias)
@@ -250,6 +275,7 @@ class _Sink:
 
     def _object(self, handle: Any) -> None:
         from warehouse import storage
+
         self.temps.append(handle)
         self.where, self.uri = handle.fs_path, storage.uri(handle.key)
 
@@ -266,8 +292,9 @@ class _Sink:
         reader = con.execute(sql, {"src": old_uri}).to_arrow_reader(BATCH_ROWS)
         schema = pa.schema([reader.schema.field(f.name) if f.name in changed else f for f in written])
         rows = 0
-        with pq.ParquetWriter(self.where, schema, filesystem=self.filesystem,
-                              dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES) as w:
+        with pq.ParquetWriter(
+            self.where, schema, filesystem=self.filesystem, dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES
+        ) as w:
             for batch in reader:
                 w.write_batch(batch.cast(schema))
                 rows += batch.num_rows
@@ -286,7 +313,7 @@ class _Sink:
         if self.writer is not None:
             try:
                 self.writer.close()
-            except Exception:  # noqa: BLE001 - already failing; the temporary file goes below
+            except Exception:
                 pass
             self.writer = None
         if self.tmpdir is not None:

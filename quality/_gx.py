@@ -3,7 +3,6 @@
 ``import great_expectations`` costs ~10 s, so it happens here, lazily, once.
 """
 
-
 import functools
 import logging
 import os
@@ -46,12 +45,15 @@ def ensure_site(ctx, base_directory: str) -> str:
     site = "pubdata_" + format(abs(hash(base_directory)) % 10**10, "d")
     sites = ctx.variables.data_docs_sites or {}
     if site not in sites:
-        ctx.add_data_docs_site(site, {
-            "class_name": "SiteBuilder",
-            "show_how_to_buttons": False,
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": base_directory},
-        })
+        ctx.add_data_docs_site(
+            site,
+            {
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": base_directory},
+            },
+        )
     return site
 
 
@@ -73,8 +75,9 @@ _DROP_KEYS = ("unexpected_index_query",)
 
 def _redact_result(res: dict, redacted: bool, capture: dict[str, list[int]] | None, rule: str | None) -> None:
     if capture is not None and rule and "unexpected_index_list" in res:
-        capture[rule] = [int(i) if not isinstance(i, dict) else int(next(iter(i.values())))
-                         for i in res["unexpected_index_list"]]
+        capture[rule] = [
+            int(i) if not isinstance(i, dict) else int(next(iter(i.values()))) for i in res["unexpected_index_list"]
+        ]
     # never keep full lists: evidence is the partial list only
     for key in ("unexpected_list", "unexpected_index_list", *_DROP_KEYS):
         res.pop(key, None)
@@ -100,13 +103,13 @@ def redact_action_class():
     writes the redacted result back into the validation results store that Data Docs read.
     """
     gx_module()
-    from typing import List, Literal
+    from typing import Literal
 
     from great_expectations.checkpoint.actions import ValidationAction
 
     class RedactEvidenceAction(ValidationAction):
         type: Literal["pubdata_redact_evidence"] = "pubdata_redact_evidence"
-        columns: List[str] = []
+        columns: list[str] = []
         capture_key: str = ""
 
         def run(self, checkpoint_result, action_context=None) -> dict:
@@ -122,11 +125,13 @@ def redact_action_class():
                     rule = meta.get("rule")
                     hit = bool(cols & redacted) or (meta.get("column") in redacted)
                     if evr.result:
-                        _redact_result(evr.result, hit, capture if (meta.get("level") == "custom") else None,
-                                       rule)
+                        _redact_result(evr.result, hit, capture if (meta.get("level") == "custom") else None, rule)
                     if evr.exception_info and hit:
-                        evr.exception_info = {"raised_exception": True, "exception_message": "<redacted>",
-                                              "exception_traceback": None}
+                        evr.exception_info = {
+                            "raised_exception": True,
+                            "exception_message": "<redacted>",
+                            "exception_traceback": None,
+                        }
                 ctx.validation_results_store.set(identifier, vr)
             return {"redacted_columns": sorted(redacted)}
 

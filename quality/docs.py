@@ -22,11 +22,14 @@ from pathlib import Path
 __all__ = ["VENDOR_DIR", "make_offline", "remote_asset_refs"]
 
 VENDOR_DIR = Path(__file__).resolve().parent / "assets" / "vendor"
-_S3 = re.compile(r"https://great-expectations-web-assets\.s3\.[a-z0-9-]+\.amazonaws\.com/([A-Za-z0-9_.-]+)(\?[^\"')\s]*)?")
+_S3 = re.compile(
+    r"https://great-expectations-web-assets\.s3\.[a-z0-9-]+\.amazonaws\.com/([A-Za-z0-9_.-]+)(\?[^\"')\s]*)?"
+)
 _SRI = re.compile(r'\s+(?:integrity="[^"]*"|crossorigin="[^"]*")')
 #: resource-loading references (not plain links) to a remote host
-_REMOTE_REF = re.compile(r"""(?:<script[^>]*\ssrc=|<link[^>]*\shref=|<img[^>]*\ssrc=|url\()\s*["']?(https?:)?//""",
-                         re.I)
+_REMOTE_REF = re.compile(
+    r"""(?:<script[^>]*\ssrc=|<link[^>]*\shref=|<img[^>]*\ssrc=|url\()\s*["']?(https?:)?//""", re.I
+)
 
 
 @functools.cache

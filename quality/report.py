@@ -38,13 +38,19 @@ class ValidationReport:
         """Small JSON-able summary (no data values) for Airflow XCom / the catalog."""
         failed = [r["rule"] for r in self.rule_results if not r.get("success")]
         return {
-            "department": self.department, "dataset": self.dataset, "run": self.run,
-            "input_rows": self.input_rows, "valid_rows": self.valid_rows,
-            "quarantined_rows": self.quarantined_rows, "score": self.score, "success": self.success,
+            "department": self.department,
+            "dataset": self.dataset,
+            "run": self.run,
+            "input_rows": self.input_rows,
+            "valid_rows": self.valid_rows,
+            "quarantined_rows": self.quarantined_rows,
+            "score": self.score,
+            "success": self.success,
             "critical_failures": list(self.critical_failures)[:20],
             "failed_rules": failed[:50],
             "drift": {k: self.drift.get(k, []) for k in ("added", "removed", "retyped")},
-            "docs_path": self.docs_path, "results_path": self.results_path,
+            "docs_path": self.docs_path,
+            "results_path": self.results_path,
             "seconds": round(self.seconds, 3),
         }
 
@@ -55,7 +61,7 @@ class ValidationReport:
         """Raise :class:`pubdata.QualityGateError` when a critical rule failed (publish blocked)."""
         if self.success:
             return
-        from pubdata import QualityGateError
+        from core import QualityGateError
 
         shown = "; ".join(self.critical_failures[:5])
         more = f" (+{len(self.critical_failures) - 5} more)" if len(self.critical_failures) > 5 else ""
@@ -63,4 +69,5 @@ class ValidationReport:
             f"dataset {self.department}.{self.dataset} run {self.run}: publish blocked by critical "
             f"data-standard failures: {shown}{more}",
             hint="the last good version stays live; see the quarantine and the Data Docs"
-                 + (f" ({self.docs_path})" if self.docs_path else ""))
+            + (f" ({self.docs_path})" if self.docs_path else ""),
+        )

@@ -51,14 +51,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pubdata import ManifestError
+from core import ManifestError
+from core.sql import quote_literal
 from quality import standards as _std
-from quality.standards import sql_literal
 
 __all__ = ["Rule", "build_suite", "compile_rules", "custom_columns", "SQL_TYPES"]
 
-SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN",
-             "date": "DATE", "datetime": "TIMESTAMP"}
+SQL_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "datetime": "TIMESTAMP",
+}
 
 
 @dataclass(frozen=True)
@@ -77,8 +83,7 @@ class Rule:
     dup_table: tuple[str, tuple[str, ...]] | None = None
 
     def meta(self) -> dict[str, Any]:
-        m: dict[str, Any] = {"rule": self.id, "severity": self.severity, "level": self.level,
-                             "check": self.check}
+        m: dict[str, Any] = {"rule": self.id, "severity": self.severity, "level": self.level, "check": self.check}
         if self.column is not None:
             m["column"] = self.column
         if self.standard:
@@ -109,8 +114,12 @@ def default_redactions(dataset) -> set[str]:
     mobile, landline, e-mail) and those the manifest declares ``privacy: personal|sensitive``.
     Columns with undeclared privacy are redacted only when the caller lists them
     (``redact_columns``, e.g. from the classifier)."""
-    return {c.name for c in dataset.columns if (c.standard and c.standard in _std.STANDARDS
-            and _std.STANDARDS[c.standard].identifier) or c.privacy in ("personal", "sensitive")}
+    return {
+        c.name
+        for c in dataset.columns
+        if (c.standard and c.standard in _std.STANDARDS and _std.STANDARDS[c.standard].identifier)
+        or c.privacy in ("personal", "sensitive")
+    }
 
 
 def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset()) -> list[Rule]:
@@ -125,53 +134,132 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
         name, sev = col.name, col.severity
         ev = _evidence(s, name in redact)
 
-        def add(check: str, fail: str, desc: str, native: list | None = None, standard: str | None = None,
-                severity: str = sev, evidence: str = ev, dup: tuple | None = None) -> None:
-            rules.append(Rule(f"{name}:{check}", name, check, severity, "row", f"{name}: {desc}",
-                              fail, f"CASE WHEN {fail} THEN {evidence} END", native or [], standard, dup))
+        def add(
+            check: str,
+            fail: str,
+            desc: str,
+            native: list | None = None,
+            standard: str | None = None,
+            severity: str = sev,
+            evidence: str = ev,
+            dup: tuple | None = None,
+            name: str = name,
+        ) -> None:
+            rules.append(
+                Rule(
+                    f"{name}:{check}",
+                    name,
+                    check,
+                    severity,
+                    "row",
+                    f"{name}: {desc}",
+                    fail,
+                    f"CASE WHEN {fail} THEN {evidence} END",
+                    native or [],
+                    standard,
+                    dup,
+                )
+            )
 
         if col.type != "string":
-            add(f"type:{col.type}", f"({s} IS NOT NULL AND {v} IS NULL)",
+            add(
+                f"type:{col.type}",
+                f"({s} IS NOT NULL AND {v} IS NULL)",
                 f"values can be read as {col.type}",
-                [{"type": "expect_column_values_to_be_of_type", "kwargs": {"column": name, "type_": SQL_TYPES[col.type]}}])
+                [
+                    {
+                        "type": "expect_column_values_to_be_of_type",
+                        "kwargs": {"column": name, "type_": SQL_TYPES[col.type]},
+                    }
+                ],
+            )
         if col.required or name in pk:
-            add("required", f"({s} IS NULL)", "no missing values (empty strings count as missing)",
+            add(
+                "required",
+                f"({s} IS NULL)",
+                "no missing values (empty strings count as missing)",
                 [{"type": "expect_column_values_to_not_be_null", "kwargs": {"column": name}}],
-                severity="critical" if (name in pk and any(dataset.column(k).severity == "critical" for k in pk))
-                else sev)
+                severity="critical"
+                if (name in pk and any(dataset.column(k).severity == "critical" for k in pk))
+                else sev,
+            )
         if col.standard:
             std = _std.get(col.standard)
             n = f"n_{i}" if std.prepare else s
-            add(std.name, f"({s} IS NOT NULL AND NOT coalesce({std.sql(n)}, false))",
-                f"{std.title} - {std.description}", std.expectations(name), standard=std.name)
+            add(
+                std.name,
+                f"({s} IS NOT NULL AND NOT coalesce({std.sql(n)}, false))",
+                f"{std.title} - {std.description}",
+                std.expectations(name),
+                standard=std.name,
+            )
         if col.enum is not None:
-            values = ", ".join(sql_literal(e) for e in col.enum) or "NULL"
-            add("enum", f"({s} IS NOT NULL AND {s} NOT IN ({values}))", f"one of {len(col.enum)} declared values",
-                [{"type": "expect_column_values_to_be_in_set", "kwargs": {"column": name, "value_set": list(col.enum)}}])
+            values = ", ".join(quote_literal(e) for e in col.enum) or "NULL"
+            add(
+                "enum",
+                f"({s} IS NOT NULL AND {s} NOT IN ({values}))",
+                f"one of {len(col.enum)} declared values",
+                [
+                    {
+                        "type": "expect_column_values_to_be_in_set",
+                        "kwargs": {"column": name, "value_set": list(col.enum)},
+                    }
+                ],
+            )
         if col.min_length is not None:
-            add("min_length", f"({s} IS NOT NULL AND length({s}) < {int(col.min_length)})",
+            add(
+                "min_length",
+                f"({s} IS NOT NULL AND length({s}) < {int(col.min_length)})",
                 f"at least {col.min_length} characters",
-                [{"type": "expect_column_value_lengths_to_be_between", "kwargs": {"column": name, "min_value": col.min_length}}])
+                [
+                    {
+                        "type": "expect_column_value_lengths_to_be_between",
+                        "kwargs": {"column": name, "min_value": col.min_length},
+                    }
+                ],
+            )
         if col.max_length is not None:
-            add("max_length", f"({s} IS NOT NULL AND length({s}) > {int(col.max_length)})",
+            add(
+                "max_length",
+                f"({s} IS NOT NULL AND length({s}) > {int(col.max_length)})",
                 f"at most {col.max_length} characters",
-                [{"type": "expect_column_value_lengths_to_be_between", "kwargs": {"column": name, "max_value": col.max_length}}])
+                [
+                    {
+                        "type": "expect_column_value_lengths_to_be_between",
+                        "kwargs": {"column": name, "max_value": col.max_length},
+                    }
+                ],
+            )
         num = v if col.type in ("integer", "number") else f"TRY_CAST({s} AS DOUBLE)"
         if col.minimum is not None:
-            add("minimum", f"({num} IS NOT NULL AND {num} < {float(col.minimum)!r})", f"at least {col.minimum:g}",
-                [{"type": "expect_column_values_to_be_between", "kwargs": {"column": name, "min_value": col.minimum}}])
+            add(
+                "minimum",
+                f"({num} IS NOT NULL AND {num} < {float(col.minimum)!r})",
+                f"at least {col.minimum:g}",
+                [{"type": "expect_column_values_to_be_between", "kwargs": {"column": name, "min_value": col.minimum}}],
+            )
         if col.maximum is not None:
-            add("maximum", f"({num} IS NOT NULL AND {num} > {float(col.maximum)!r})", f"at most {col.maximum:g}",
-                [{"type": "expect_column_values_to_be_between", "kwargs": {"column": name, "max_value": col.maximum}}])
+            add(
+                "maximum",
+                f"({num} IS NOT NULL AND {num} > {float(col.maximum)!r})",
+                f"at most {col.maximum:g}",
+                [{"type": "expect_column_values_to_be_between", "kwargs": {"column": name, "max_value": col.maximum}}],
+            )
         if col.pattern:
-            add("pattern", f"({s} IS NOT NULL AND NOT coalesce(regexp_full_match({s}, {sql_literal(col.pattern)}), false))",
+            add(
+                "pattern",
+                f"({s} IS NOT NULL AND NOT coalesce(regexp_full_match({s}, {quote_literal(col.pattern)}), false))",
                 "values fully match the declared pattern",
-                [{"type": "expect_column_values_to_match_regex", "kwargs": {"column": name, "regex": col.pattern}}])
+                [{"type": "expect_column_values_to_match_regex", "kwargs": {"column": name, "regex": col.pattern}}],
+            )
         if col.unique:
-            add("unique", f"(_source_row IN (SELECT _source_row FROM _dup_{i}))",
+            add(
+                "unique",
+                f"(_source_row IN (SELECT _source_row FROM _dup_{i}))",
                 "unique (later repeats of a value are quarantined, the first is kept)",
                 [{"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}}],
-                dup=(f"_dup_{i}", (v,)))
+                dup=(f"_dup_{i}", (v,)),
+            )
     if pk:
         idx = [next(i for i, c in enumerate(dataset.columns) if c.name == k) for k in pk]
         vs = [_alias(i)[0 if dataset.columns[i].type == "string" else 1] for i in idx]
@@ -181,23 +269,55 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
         else:
             ev = "left(" + " || ' | ' || ".join(f"coalesce(CAST({x} AS VARCHAR), '<null>')" for x in vs) + ", 120)"
         sev = "critical" if any(dataset.column(k).severity == "critical" for k in pk) else "warning"
-        rules.append(Rule("dataset:primary_key", None, "primary_key", sev, "row",
-                          f"primary key ({', '.join(pk)}) is unique; later duplicates are quarantined, "
-                          "the first occurrence is kept", fail, f"CASE WHEN {fail} THEN {ev} END",
-                          [{"type": "expect_compound_columns_to_be_unique" if len(pk) > 1 else
-                            "expect_column_values_to_be_unique",
-                            "kwargs": {"column_list": pk} if len(pk) > 1 else {"column": pk[0]}}],
-                          dup_table=("_dup_pk", tuple(vs))))
+        rules.append(
+            Rule(
+                "dataset:primary_key",
+                None,
+                "primary_key",
+                sev,
+                "row",
+                f"primary key ({', '.join(pk)}) is unique; later duplicates are quarantined, "
+                "the first occurrence is kept",
+                fail,
+                f"CASE WHEN {fail} THEN {ev} END",
+                [
+                    {
+                        "type": "expect_compound_columns_to_be_unique"
+                        if len(pk) > 1
+                        else "expect_column_values_to_be_unique",
+                        "kwargs": {"column_list": pk} if len(pk) > 1 else {"column": pk[0]},
+                    }
+                ],
+                dup_table=("_dup_pk", tuple(vs)),
+            )
+        )
     rc = dataset.row_count
-    rules.append(Rule("dataset:row_count", None, "row_count", "critical", "dataset",
-                      f"row count between {rc.min} and {rc.max if rc.max is not None else 'unbounded'}",
-                      native=[{"type": "expect_table_row_count_to_be_between",
-                               "kwargs": {"min_value": rc.min, "max_value": rc.max}}]))
+    rules.append(
+        Rule(
+            "dataset:row_count",
+            None,
+            "row_count",
+            "critical",
+            "dataset",
+            f"row count between {rc.min} and {rc.max if rc.max is not None else 'unbounded'}",
+            native=[
+                {"type": "expect_table_row_count_to_be_between", "kwargs": {"min_value": rc.min, "max_value": rc.max}}
+            ],
+        )
+    )
     for n, exp in enumerate(dataset.expectations):
         col = exp.kwargs.get("column")
-        rules.append(Rule(f"custom:{n}:{exp.type}", col if isinstance(col, str) else None, exp.type,
-                          exp.severity, "custom", f"custom expectation {exp.type}",
-                          native=[{"type": exp.type, "kwargs": dict(exp.kwargs)}]))
+        rules.append(
+            Rule(
+                f"custom:{n}:{exp.type}",
+                col if isinstance(col, str) else None,
+                exp.type,
+                exp.severity,
+                "custom",
+                f"custom expectation {exp.type}",
+                native=[{"type": exp.type, "kwargs": dict(exp.kwargs)}],
+            )
+        )
     return rules
 
 
@@ -222,12 +342,15 @@ def _camel(snake: str) -> str:
     return "".join(part.capitalize() for part in snake.split("_"))
 
 
-def _expectation(gx, type_: str, kwargs: dict[str, Any], *, description: str | None = None,
-                 meta: dict[str, Any] | None = None):
+def _expectation(
+    gx, type_: str, kwargs: dict[str, Any], *, description: str | None = None, meta: dict[str, Any] | None = None
+):
     cls = getattr(gx.expectations, _camel(type_), None)
     if cls is None:
-        raise ManifestError(f"unknown Great Expectations expectation type {type_!r}",
-                            hint="see https://greatexpectations.io/expectations for the GX Core 1.x gallery")
+        raise ManifestError(
+            f"unknown Great Expectations expectation type {type_!r}",
+            hint="see https://greatexpectations.io/expectations for the GX Core 1.x gallery",
+        )
     kw = dict(kwargs)
     if description:
         kw["description"] = description
@@ -239,8 +362,9 @@ def _expectation(gx, type_: str, kwargs: dict[str, Any], *, description: str | N
         raise ManifestError(f"expectation {type_!r}: invalid kwargs ({exc.__class__.__name__})") from None
 
 
-def build_suite(dataset, *, name: str | None = None, redact_columns: set[str] | frozenset[str] = frozenset(),
-                native: bool = False):
+def build_suite(
+    dataset, *, name: str | None = None, redact_columns: set[str] | frozenset[str] = frozenset(), native: bool = False
+):
     """The GX ``ExpectationSuite`` generated from the dataset's manifest.
 
     Default: the pipeline suite over evidence columns (see module doc). ``native=True``: every
@@ -253,8 +377,15 @@ def build_suite(dataset, *, name: str | None = None, redact_columns: set[str] | 
     suite = gx.ExpectationSuite(name=name or dataset.id)
     for rule in compile_rules(dataset, redact_columns):
         if rule.level == "row" and not native:
-            suite.add_expectation(_expectation(gx, "expect_column_values_to_be_null", {"column": rule.id},
-                                               description=rule.description, meta=rule.meta()))
+            suite.add_expectation(
+                _expectation(
+                    gx,
+                    "expect_column_values_to_be_null",
+                    {"column": rule.id},
+                    description=rule.description,
+                    meta=rule.meta(),
+                )
+            )
         elif rule.level == "row":
             for exp in rule.native:
                 kw = {k: v for k, v in exp["kwargs"].items() if not (isinstance(v, str) and v.startswith("<"))}
@@ -262,11 +393,17 @@ def build_suite(dataset, *, name: str | None = None, redact_columns: set[str] | 
                     continue
                 if exp["type"] == "expect_column_values_to_be_of_type":
                     continue
-                suite.add_expectation(_expectation(gx, exp["type"], kw, description=rule.description,
-                                                   meta=rule.meta()))
+                suite.add_expectation(_expectation(gx, exp["type"], kw, description=rule.description, meta=rule.meta()))
         else:
             exp = rule.native[0]
             kwargs = {k: v for k, v in exp["kwargs"].items() if v is not None}
-            suite.add_expectation(_expectation(gx, exp["type"], kwargs, description=None if rule.level == "custom"
-                                               else rule.description, meta=rule.meta()))
+            suite.add_expectation(
+                _expectation(
+                    gx,
+                    exp["type"],
+                    kwargs,
+                    description=None if rule.level == "custom" else rule.description,
+                    meta=rule.meta(),
+                )
+            )
     return suite

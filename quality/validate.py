@@ -31,30 +31,44 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from core.clock import utcnow
+from core.sql import quote_ident, quote_literal
 from quality import standards as _std
 from quality.report import ValidationReport
 from quality.score import quality_score
-from quality.suite import SQL_TYPES, Rule, compile_rules, custom_columns, default_redactions
+from quality.suite import SQL_TYPES, compile_rules, custom_columns, default_redactions
 
 __all__ = ["validate_dataset", "FRESHNESS_HOURS"]
 
 #: Allowed age (hours) of the newest data / last publish per update frequency (with grace).
-FRESHNESS_HOURS = {"realtime": 2, "daily": 36, "weekly": 8 * 24, "monthly": 32 * 24,
-                   "quarterly": 93 * 24, "yearly": 370 * 24}
+FRESHNESS_HOURS = {
+    "realtime": 2,
+    "daily": 36,
+    "weekly": 8 * 24,
+    "monthly": 32 * 24,
+    "quarterly": 93 * 24,
+    "yearly": 370 * 24,
+}
 
 _STRING_TYPES = ("VARCHAR",)
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _family(duck_type: str) -> str:
     t = duck_type.upper()
     if t.startswith(("VARCHAR", "CHAR", "TEXT", "STRING")):
         return "string"
-    if t in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-             "UBIGINT", "UHUGEINT"):
+    if t in (
+        "TINYINT",
+        "SMALLINT",
+        "INTEGER",
+        "BIGINT",
+        "HUGEINT",
+        "UTINYINT",
+        "USMALLINT",
+        "UINTEGER",
+        "UBIGINT",
+        "UHUGEINT",
+    ):
         return "integer"
     if t in ("FLOAT", "DOUBLE", "REAL") or t.startswith("DECIMAL"):
         return "number"
@@ -73,15 +87,17 @@ def _from_text(s: str, typ: str) -> str:
     if typ == "integer":
         return f"CASE WHEN regexp_full_match(trim({s}), '[+-]?[0-9]{{1,19}}') THEN TRY_CAST(trim({s}) AS BIGINT) END"
     if typ == "number":
-        return (f"CASE WHEN isfinite(TRY_CAST(trim({s}) AS DOUBLE)) THEN TRY_CAST(trim({s}) AS DOUBLE) END")
+        return f"CASE WHEN isfinite(TRY_CAST(trim({s}) AS DOUBLE)) THEN TRY_CAST(trim({s}) AS DOUBLE) END"
     if typ == "boolean":
         return f"TRY_CAST(trim({s}) AS BOOLEAN)"
     if typ == "date":
         return f"CASE WHEN regexp_full_match(trim({s}), '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}') THEN TRY_CAST(trim({s}) AS DATE) END"
     if typ == "datetime":
-        return (f"CASE WHEN regexp_matches(trim({s}), '(Z|[+-][0-9]{{2}}:?[0-9]{{2}})$') "
-                f"THEN timezone('UTC', TRY_CAST(trim({s}) AS TIMESTAMPTZ)) "
-                f"ELSE TRY_CAST(trim({s}) AS TIMESTAMP) END")
+        return (
+            f"CASE WHEN regexp_matches(trim({s}), '(Z|[+-][0-9]{{2}}:?[0-9]{{2}})$') "
+            f"THEN timezone('UTC', TRY_CAST(trim({s}) AS TIMESTAMPTZ)) "
+            f"ELSE TRY_CAST(trim({s}) AS TIMESTAMP) END"
+        )
     raise ValueError(typ)
 
 
@@ -99,7 +115,7 @@ def _conform(raw: str, fam: str, typ: str) -> tuple[str, str]:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return utcnow().replace(tzinfo=dt.UTC)
 
 
 def _freshness(dataset, newest: dict[str, Any], last_published_at: dt.datetime | None) -> dict[str, Any]:
@@ -115,10 +131,10 @@ def _freshness(dataset, newest: dict[str, Any], last_published_at: dt.datetime |
             continue
         ts = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
         if ts.tzinfo is None:
-            ts = ts.replace(tzinfo=dt.timezone.utc)
+            ts = ts.replace(tzinfo=dt.UTC)
         ages[f"column:{col}"] = (now - ts).total_seconds() / 3600
     if last_published_at is not None:
-        lp = last_published_at if last_published_at.tzinfo else last_published_at.replace(tzinfo=dt.timezone.utc)
+        lp = last_published_at if last_published_at.tzinfo else last_published_at.replace(tzinfo=dt.UTC)
         ages["last_published_at"] = (now - lp).total_seconds() / 3600
     if not ages:
         out.update(checked=False, ok=True, reason="no datetime column and no last publish time")
@@ -128,8 +144,9 @@ def _freshness(dataset, newest: dict[str, Any], last_published_at: dt.datetime |
     return out
 
 
-def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
-           previous_columns: dict[str, str] | None) -> dict[str, Any]:
+def _drift(
+    dataset, raw_types: dict[str, str], all_bad_cast: set[str], previous_columns: dict[str, str] | None
+) -> dict[str, Any]:
     declared = {c.name: c.type for c in dataset.columns}
     src_added = [n for n in raw_types if n not in declared]
     src_missing = [n for n in declared if n not in raw_types]
@@ -138,8 +155,12 @@ def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
         if name not in raw_types:
             continue
         fam = _family(raw_types[name])
-        if fam not in ("string", typ) and not (typ == "number" and fam == "integer") \
-                and not (typ == "datetime" and fam == "date") and typ != "string":
+        if (
+            fam not in ("string", typ)
+            and not (typ == "number" and fam == "integer")
+            and not (typ == "datetime" and fam == "date")
+            and typ != "string"
+        ):
             src_retyped.append({"column": name, "declared": typ, "source": raw_types[name].lower()})
         elif name in all_bad_cast:
             src_retyped.append({"column": name, "declared": typ, "source": "text that never parses as " + typ})
@@ -155,8 +176,11 @@ def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
     else:
         added = [n for n in declared if n not in previous_columns]
         removed = [n for n in previous_columns if n not in declared]
-        retyped = [{"column": n, "from": previous_columns[n], "to": declared[n]} for n in declared
-                   if n in previous_columns and previous_columns[n] != declared[n]]
+        retyped = [
+            {"column": n, "from": previous_columns[n], "to": declared[n]}
+            for n in declared
+            if n in previous_columns and previous_columns[n] != declared[n]
+        ]
         out.update(added=added, removed=removed, retyped=retyped, baseline="last published version")
         lines.append("published schema vs last published version:")
         lines += [f"  + {n} ({declared[n]})" for n in added]
@@ -172,30 +196,40 @@ def _drift(dataset, raw_types: dict[str, str], all_bad_cast: set[str],
 def _write_parquet(con, sql: str, path) -> None:
     """COPY a query to Parquet atomically: local tmp + rename; an object store gets one whole PUT."""
     from warehouse.storage import LakePath
+
     if isinstance(path, LakePath):
-        con.execute(f"COPY ({sql}) TO '{str(path).replace(chr(39), chr(39) * 2)}' (FORMAT parquet, COMPRESSION zstd)")
+        con.execute(f"COPY ({sql}) TO {quote_literal(path)} (FORMAT parquet, COMPRESSION zstd)")
         return
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    con.execute(f"COPY ({sql}) TO '{str(tmp).replace(chr(39), chr(39) * 2)}' (FORMAT parquet, COMPRESSION zstd)")
+    con.execute(f"COPY ({sql}) TO {quote_literal(tmp)} (FORMAT parquet, COMPRESSION zstd)")
     tmp.replace(path)
 
 
 def _docs_lock(docs_dir: Path):
-    from pubdata.locks import file_lock
+    from core.locks import file_lock
+
     return file_lock(docs_dir / ".build.lock")
 
 
 def _lake(path):
     """A lake handle stays as it is (object store); anything else is a local path."""
     from warehouse.storage import LakePath
+
     return path if isinstance(path, LakePath) else Path(path)
 
 
-def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str] | frozenset[str] = frozenset(),
-                     previous_columns: dict[str, str] | None = None,
-                     last_published_at: dt.datetime | None = None, build_docs: bool = True) -> ValidationReport:
+def validate_dataset(
+    raw_path: Path,
+    dataset,
+    paths,
+    *,
+    redact_columns: set[str] | frozenset[str] = frozenset(),
+    previous_columns: dict[str, str] | None = None,
+    last_published_at: dt.datetime | None = None,
+    build_docs: bool = True,
+) -> ValidationReport:
     """Validate one extracted run of ``dataset`` and route its rows; see the module docstring.
 
     Critical failures do not raise: check ``report.success`` or call ``report.raise_for_gate()``.
@@ -218,10 +252,12 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
         pass
     con.execute("SET preserve_insertion_order = true")
     from warehouse.storage import configure_duckdb
+
     configure_duckdb(con)  # the lake may be an object store (distributed profile)
     register_code_tables(con)
-    raw_sql = str(_lake(raw_path)).replace("'", "''")
-    con.execute(f"CREATE TEMP VIEW _raw AS SELECT * FROM read_parquet('{raw_sql}', file_row_number = true)")
+    con.execute(
+        f"CREATE TEMP VIEW _raw AS SELECT * FROM read_parquet({quote_literal(_lake(raw_path))}, file_row_number = true)"
+    )
     desc = con.execute("DESCRIBE _raw").fetchall()
     raw_types = {r[0]: r[1] for r in desc if r[0] != "file_row_number"}
 
@@ -229,17 +265,23 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     sel = ["file_row_number AS _source_row"]
     for i, col in enumerate(dataset.columns):
         if col.name in raw_types:
-            s, v = _conform(_q(col.name), _family(raw_types[col.name]), col.type)
+            s, v = _conform(quote_ident(col.name), _family(raw_types[col.name]), col.type)
         else:
             s, v = "NULL::VARCHAR", f"NULL::{SQL_TYPES[col.type]}"
         sel.append(f"{s} AS s_{i}")
         if col.type != "string":
             sel.append(f"{v} AS v_{i}")
     # the standard's normalised text (computed once per row, used by its predicate)
-    inner = ", ".join(["*"] + [f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
-                               for i, c in enumerate(dataset.columns) if c.standard and _std.get(c.standard).prepare])
+    inner = ", ".join(
+        ["*"]
+        + [
+            f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
+            for i, c in enumerate(dataset.columns)
+            if c.standard and _std.get(c.standard).prepare
+        ]
+    )
     extras = [n for n in raw_types if dataset.column(n) is None]
-    sel += [f"CAST({_q(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(extras)]
+    sel += [f"CAST({quote_ident(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(extras)]
     con.execute(f"CREATE TEMP TABLE _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
     timings["conform"] = time.perf_counter() - t0
     for r in row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
@@ -247,9 +289,11 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
             table, keys = r.dup_table
             nn = " AND ".join(f"{k} IS NOT NULL" for k in keys)
             on = " AND ".join(f"c.{k} = g.{k}" for k in keys)
-            con.execute(f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
-                        f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
-                        f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first")
+            con.execute(
+                f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
+                f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
+                f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first"
+            )
     flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(row_rules)]
     any_bad = " OR ".join(f"f_{k}" for k in range(len(row_rules))) or "false"
     # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
@@ -268,24 +312,32 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     n_rows = int(agg[0])
     sql_counts = {r.id: int(agg[1 + k]) for k, r in enumerate(row_rules)}
     pos = 1 + len(row_rules)
-    all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[pos:pos + len(bad_cast_cols)]) if flag}
+    all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[pos : pos + len(bad_cast_cols)]) if flag}
     newest = {name: agg[pos + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
     timings["sql_checks"] = time.perf_counter() - t0
 
     # 3: GX checkpoint over evidence columns (+ typed columns custom expectations read)
     t1 = time.perf_counter()
-    ev_sel = [f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {_q(r.id)}" for k, r in enumerate(row_rules)]
+    ev_sel = [
+        f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {quote_ident(r.id)}" for k, r in enumerate(row_rules)
+    ]
     for name in cust_cols:
         i = next(i for i, c in enumerate(dataset.columns) if c.name == name)
-        ev_sel.append(f"{_typed(dataset, i)} AS {_q(name)}")
+        ev_sel.append(f"{_typed(dataset, i)} AS {quote_ident(name)}")
     if not ev_sel:
         ev_sel = ["NULL::VARCHAR AS _none"]
     frame = con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").to_arrow_table().to_pandas()
     timings["frame"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
-    gx_out = _run_checkpoint(dataset, paths, frame, redact | {r.id for r in row_rules if r.column in redact},
-                             any(r.level == "custom" for r in rules), build_docs)
+    gx_out = _run_checkpoint(
+        dataset,
+        paths,
+        frame,
+        redact | {r.id for r in row_rules if r.column in redact},
+        any(r.level == "custom" for r in rules),
+        build_docs,
+    )
     del frame
     timings["gx"] = time.perf_counter() - t2
 
@@ -296,30 +348,58 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
         res = by_rule.get(r.id)
         if res is None:
             raise RuntimeError(f"GX returned no result for rule {r.id}")
-        item = {"rule": r.id, "column": r.column, "severity": r.severity, "level": r.level, "engine": "gx",
-                "success": bool(res["success"]), "evaluated": n_rows if r.level == "row" else None,
-                "unexpected_count": res.get("unexpected_count"),
-                "unexpected_percent": res.get("unexpected_percent")}
+        item = {
+            "rule": r.id,
+            "column": r.column,
+            "severity": r.severity,
+            "level": r.level,
+            "engine": "gx",
+            "success": bool(res["success"]),
+            "evaluated": n_rows if r.level == "row" else None,
+            "unexpected_count": res.get("unexpected_count"),
+            "unexpected_percent": res.get("unexpected_percent"),
+        }
         if r.level == "row":
             if res.get("unexpected_count") != sql_counts[r.id]:
-                raise RuntimeError(f"rule {r.id}: GX counted {res.get('unexpected_count')} failures, "
-                                   f"SQL {sql_counts[r.id]}")
+                raise RuntimeError(
+                    f"rule {r.id}: GX counted {res.get('unexpected_count')} failures, SQL {sql_counts[r.id]}"
+                )
         if r.level == "custom" and res.get("exception"):
             item["error"] = "expectation raised an exception"
         rule_results.append(item)
 
     fresh = _freshness(dataset, newest, last_published_at)
-    rule_results.append({"rule": "dataset:freshness", "column": None, "severity": "warning", "level": "dataset",
-                         "engine": "pubdata", "success": bool(fresh["ok"]), "evaluated": None,
-                         "unexpected_count": None, "unexpected_percent": None})
+    rule_results.append(
+        {
+            "rule": "dataset:freshness",
+            "column": None,
+            "severity": "warning",
+            "level": "dataset",
+            "engine": "pubdata",
+            "success": bool(fresh["ok"]),
+            "evaluated": None,
+            "unexpected_count": None,
+            "unexpected_percent": None,
+        }
+    )
     drift = _drift(dataset, raw_types, all_bad_cast, previous_columns)
     missing = drift["against_manifest"]["removed"]
     if missing:
         pk = set(dataset.primary_key)
         crit = any((c := dataset.column(n)).required or c.severity == "critical" or n in pk for n in missing)
-        rule_results.append({"rule": "dataset:schema", "column": None, "severity": "critical" if crit else "warning",
-                             "level": "dataset", "engine": "pubdata", "success": False, "evaluated": None,
-                             "unexpected_count": len(missing), "unexpected_percent": None})
+        rule_results.append(
+            {
+                "rule": "dataset:schema",
+                "column": None,
+                "severity": "critical" if crit else "warning",
+                "level": "dataset",
+                "engine": "pubdata",
+                "success": False,
+                "evaluated": None,
+                "unexpected_count": len(missing),
+                "unexpected_percent": None,
+            }
+        )
 
     critical: list[str] = []
     warnings: list[str] = []
@@ -329,14 +409,18 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
         if item["rule"] == "dataset:schema":
             msg = f"dataset:schema: declared columns missing from the source: {', '.join(missing)}"
         elif item["rule"] == "dataset:freshness":
-            msg = (f"dataset:freshness: newest data is {fresh.get('age_hours')} h old ({fresh.get('basis')}), "
-                   f"more than {fresh.get('allowed_hours')} h allowed for {dataset.update_frequency} updates")
+            msg = (
+                f"dataset:freshness: newest data is {fresh.get('age_hours')} h old ({fresh.get('basis')}), "
+                f"more than {fresh.get('allowed_hours')} h allowed for {dataset.update_frequency} updates"
+            )
         elif item["rule"] == "dataset:row_count":
             rc = dataset.row_count
             msg = f"dataset:row_count: {n_rows} rows, expected between {rc.min} and {rc.max if rc.max is not None else 'any'}"
         elif item["level"] == "row":
-            msg = (f"{item['rule']}: {item['unexpected_count']} of {n_rows} rows failed "
-                   f"({(item['unexpected_percent'] or 0):.3g}%)")
+            msg = (
+                f"{item['rule']}: {item['unexpected_count']} of {n_rows} rows failed "
+                f"({(item['unexpected_percent'] or 0):.3g}%)"
+            )
         else:
             msg = f"{item['rule']}: failed" + (" (raised an exception)" if item.get("error") else "")
         (critical if item["severity"] == "critical" else warnings).append(msg)
@@ -345,35 +429,48 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     # 4: route rows
     t3 = time.perf_counter()
     custom_fail = gx_out["captured"]
-    names = [f"CASE WHEN f_{k} THEN {_sql_str(r.id)} END" for k, r in enumerate(row_rules)]
+    names = [f"CASE WHEN f_{k} THEN {quote_literal(r.id)} END" for k, r in enumerate(row_rules)]
     rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
     if custom_fail:
         import pyarrow as pa
 
         pairs = [(int(i), rule) for rule, idx in custom_fail.items() for i in idx]
-        con.register("_custom_fail", pa.table({"_source_row": pa.array([p[0] for p in pairs], pa.int64()),
-                                               "rule": pa.array([p[1] for p in pairs], pa.string())}))
-        con.execute("CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
-                    "FROM _custom_fail GROUP BY _source_row")
+        con.register(
+            "_custom_fail",
+            pa.table(
+                {
+                    "_source_row": pa.array([p[0] for p in pairs], pa.int64()),
+                    "rule": pa.array([p[1] for p in pairs], pa.string()),
+                }
+            ),
+        )
+        con.execute(
+            "CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
+            "FROM _custom_fail GROUP BY _source_row"
+        )
         any_bad = f"({any_bad} OR _source_row IN (SELECT _source_row FROM _cf))"
-        rejected = (f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "
-                    f"WHERE cf._source_row = _chk._source_row), []::VARCHAR[]))")
+        rejected = (
+            f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "
+            f"WHERE cf._source_row = _chk._source_row), []::VARCHAR[]))"
+        )
     quarantined = con.execute(f"SELECT count(*) FILTER (WHERE {any_bad}) FROM _chk").fetchone()[0]
     valid_n = n_rows - quarantined
 
     q_cols = []
     for i, col in enumerate(dataset.columns):
         if col.name in raw_types:
-            q_cols.append(f"s_{i} AS {_q(col.name)}")
-    q_cols += [f"x_{j} AS {_q(n)}" for j, n in enumerate(extras)]
+            q_cols.append(f"s_{i} AS {quote_ident(col.name)}")
+    q_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(extras)]
     q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
-    _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row",
-                   _lake(paths.quarantine))
+    _write_parquet(
+        con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row", _lake(paths.quarantine)
+    )
     valid_path: str | None = None
     if success:
-        v_cols = [f"{_typed(dataset, i)} AS {_q(c.name)}" for i, c in enumerate(dataset.columns)]
-        _write_parquet(con, f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) "
-                       "ORDER BY _source_row", _lake(paths.valid))
+        v_cols = [f"{_typed(dataset, i)} AS {quote_ident(c.name)}" for i, c in enumerate(dataset.columns)]
+        _write_parquet(
+            con, f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) ORDER BY _source_row", _lake(paths.valid)
+        )
         valid_path = str(paths.valid)
     else:
         _lake(paths.valid).unlink(missing_ok=True)
@@ -381,22 +478,32 @@ def validate_dataset(raw_path: Path, dataset, paths, *, redact_columns: set[str]
     timings["route"] = time.perf_counter() - t3
 
     report = ValidationReport(
-        department=paths.department, dataset=paths.dataset, run=paths.run, input_rows=n_rows,
-        valid_rows=valid_n, quarantined_rows=int(quarantined), score=quality_score(rule_results),
-        success=success, critical_failures=critical, warnings=warnings, rule_results=rule_results,
-        drift=drift, freshness=fresh, docs_path=gx_out["docs_path"], results_path=gx_out["results_path"],
-        valid_path=valid_path, quarantine_path=str(paths.quarantine), seconds=time.perf_counter() - t0,
-        timings={k: round(v, 3) for k, v in timings.items()})
+        department=paths.department,
+        dataset=paths.dataset,
+        run=paths.run,
+        input_rows=n_rows,
+        valid_rows=valid_n,
+        quarantined_rows=int(quarantined),
+        score=quality_score(rule_results),
+        success=success,
+        critical_failures=critical,
+        warnings=warnings,
+        rule_results=rule_results,
+        drift=drift,
+        freshness=fresh,
+        docs_path=gx_out["docs_path"],
+        results_path=gx_out["results_path"],
+        valid_path=valid_path,
+        quarantine_path=str(paths.quarantine),
+        seconds=time.perf_counter() - t0,
+        timings={k: round(v, 3) for k, v in timings.items()},
+    )
     assert report.valid_rows + report.quarantined_rows == report.input_rows
     return report
 
 
 def _typed(dataset, i: int) -> str:
     return f"s_{i}" if dataset.columns[i].type == "string" else f"v_{i}"
-
-
-def _sql_str(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: bool, build_docs: bool) -> dict:
@@ -413,8 +520,11 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         suite_name = f"{paths.department}.{paths.dataset}"
         token = uuid.uuid4().hex[:12]
         suite = build_suite(dataset, name=suite_name, redact_columns=redacted_cols)
-        for store, name in ((ctx.checkpoints, suite_name), (ctx.validation_definitions, suite_name),
-                            (ctx.suites, suite_name)):
+        for store, name in (
+            (ctx.checkpoints, suite_name),
+            (ctx.validation_definitions, suite_name),
+            (ctx.suites, suite_name),
+        ):
             try:
                 store.delete(name)
             except Exception:
@@ -433,18 +543,22 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         except Exception:
             batch_def = asset.add_batch_definition_whole_dataframe("run")
         vd = ctx.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch_def, suite=suite))
-        actions: list[Any] = [_gx.redact_action_class()(name="redact_evidence", columns=sorted(redacted_cols),
-                                                         capture_key=token)]
+        actions: list[Any] = [
+            _gx.redact_action_class()(name="redact_evidence", columns=sorted(redacted_cols), capture_key=token)
+        ]
         site = None
         docs_dir = Path(paths.data_docs)
         if build_docs:
             docs_dir.mkdir(parents=True, exist_ok=True)
             site = _gx.ensure_site(ctx, str(docs_dir))
             actions.append(UpdateDataDocsAction(name="update_data_docs", site_names=[site]))
-        result_format: dict[str, Any] = {"result_format": "COMPLETE" if has_custom else "SUMMARY",
-                                         "partial_unexpected_count": 20}
-        cp = ctx.checkpoints.add(gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions,
-                                               result_format=result_format))
+        result_format: dict[str, Any] = {
+            "result_format": "COMPLETE" if has_custom else "SUMMARY",
+            "partial_unexpected_count": 20,
+        }
+        cp = ctx.checkpoints.add(
+            gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions, result_format=result_format)
+        )
         run_id = RunIdentifier(run_name=paths.run, run_time=_now())
         # several worker processes (Celery, distributed profile) share one Data Docs folder: a
         # file lock keeps one process's site rebuild from racing another's offline rewrite
@@ -463,7 +577,8 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
             meta = evr.expectation_config.meta or {}
             res = evr.result or {}
             results[meta.get("rule", "")] = {
-                "success": evr.success, "unexpected_count": res.get("unexpected_count"),
+                "success": evr.success,
+                "unexpected_count": res.get("unexpected_count"),
                 "unexpected_percent": res.get("unexpected_percent"),
                 "exception": bool((evr.exception_info or {}).get("raised_exception")),
             }

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +21,6 @@ if _SESSION.exists():
 _SESSION.mkdir(parents=True)
 os.environ["PUBDATA_HOME"] = str(_SESSION / "home")
 os.environ["PUBDATA_RETRY_DELAY"] = "1"
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
 from support import LiveServer, free_port  # noqa: E402
 
 os.environ["PUBDATA_DEMO_SOURCE_PORT"] = str(free_port())
@@ -31,7 +28,7 @@ os.environ.pop("PUBDATA_DEPARTMENTS", None)
 os.environ.pop("PUBDATA_SOURCE_ROOTS", None)
 os.environ.pop("PUBDATA_KEYS_DIR", None)
 
-from pubdata.airflow_env import configure  # noqa: E402
+from orchestration.airflow_env import configure  # noqa: E402
 
 configure()
 os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_SESSION / 'airflow.db'}"
@@ -45,14 +42,16 @@ def session_dir() -> Path:
 @pytest.fixture(scope="session")
 def demo_sources(session_dir: Path) -> Path:
     """The demo departments' sources, generated once per session."""
-    from warehouse.demo import generate
+    from orchestration.demo import generate
+
     return generate(session_dir / "home" / "sources")
 
 
 @pytest.fixture(scope="session")
 def airflow_db() -> None:
     """Airflow's metadata DB, initialised once per session (~7 s)."""
-    from warehouse.runner import ensure_airflow_db
+    from orchestration.runner import ensure_airflow_db
+
     ensure_airflow_db()
 
 
@@ -68,7 +67,8 @@ def fresh_home(tmp_path: Path, demo_sources: Path, monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture(scope="session")
 def http_sources(demo_sources: Path) -> Iterator[str]:
-    from warehouse.demo import serve_http_sources
+    from orchestration.demo import serve_http_sources
+
     with serve_http_sources(demo_sources) as url:
         yield url
 
@@ -82,7 +82,8 @@ def live_portal() -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def demo_home(session_dir: Path, demo_sources: Path, airflow_db, http_sources) -> Path:
     """A PUBDATA_HOME where every demo department's DAG has run once (like `make demo`)."""
-    from warehouse.runner import run_departments
+    from orchestration.runner import run_departments
+
     home = session_dir / "demo"
     home.mkdir()
     (home / "sources").symlink_to(demo_sources, target_is_directory=True)

@@ -15,6 +15,7 @@ from warehouse.sources import read_file
 def demo_secrets(sources: Path) -> set[str]:
     """Every ID number, bank card and mobile number in the demo departments' sources."""
     import sqlite3
+
     values: set[str] = set()
     ent = read_file(sources / "market_regulation" / "enterprises.csv").table
     values |= set(ent.column("法定代表人身份证号").to_pylist()) | set(ent.column("法人联系电话").to_pylist())
@@ -40,6 +41,7 @@ def secrets(demo_sources: Path) -> set[str]:
 
 def test_no_raw_identifier_in_published_files(in_demo_home: Path, secrets: set[str]) -> None:
     import pyarrow.parquet as pq
+
     files = list((in_demo_home / "open").rglob("*.parquet"))
     assert len(files) >= 8
     for f in files:
@@ -52,9 +54,11 @@ def test_no_raw_identifier_in_published_files(in_demo_home: Path, secrets: set[s
 
 def test_no_raw_identifier_in_the_open_schema(in_demo_home: Path, secrets: set[str]) -> None:
     from catalog.store import connect
+
     with connect(read_only=True) as con:
-        views = [r[0] for r in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'open'").fetchall()]
+        views = [
+            r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'open'").fetchall()
+        ]
         assert len(views) >= 8
         con.execute("CREATE TEMP TABLE secrets AS SELECT unnest(?) AS v", [sorted(secrets)])
         for view in views:
@@ -62,13 +66,13 @@ def test_no_raw_identifier_in_the_open_schema(in_demo_home: Path, secrets: set[s
             for col in cols:
                 q = f'SELECT count(*) FROM open."{view}" t JOIN secrets s ON CAST(t."{col}" AS VARCHAR) = s.v'
                 assert con.execute(q).fetchone()[0] == 0, f"{view}.{col} holds raw identifiers"
-                q = (f'SELECT count(*) FROM open."{view}" t, secrets s '
-                     f'WHERE contains(CAST(t."{col}" AS VARCHAR), s.v)')
+                q = f'SELECT count(*) FROM open."{view}" t, secrets s WHERE contains(CAST(t."{col}" AS VARCHAR), s.v)'
                 assert con.execute(q).fetchone()[0] == 0, f"{view}.{col} contains raw identifiers"
 
 
 def test_no_raw_identifier_in_portal_responses(in_demo_home: Path, secrets: set[str], live_portal) -> None:
     from catalog.queries import list_datasets
+
     long_secrets = {s for s in secrets if len(s) >= 11}
     with httpx.Client(base_url=live_portal.url, timeout=30) as client:
         pages = ["/"] + [f"/datasets/{d['department_id']}/{d['dataset_id']}" for d in list_datasets()]

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pubdata import home
+from core import home
 from warehouse.storage import LakePath, lake_path
 
 __all__ = ["RunPaths", "run_slug", "safe_id"]
@@ -49,7 +49,7 @@ class RunPaths:
     run: str  # already a slug
 
     @classmethod
-    def for_run(cls, department: str, dataset: str, run_id: str) -> "RunPaths":
+    def for_run(cls, department: str, dataset: str, run_id: str) -> RunPaths:
         return cls(safe_id(department, "department"), safe_id(dataset, "dataset"), run_slug(run_id))
 
     @property
@@ -84,8 +84,14 @@ class RunPaths:
         return self._p("lake", "protected", self.department, self.dataset, f"{self.run}.parquet")
 
     def shared(self, recipient: str, purpose: str) -> Path | LakePath:
-        return self._p("lake", "shared", safe_id(recipient, "department"), self.department, self.dataset,
-                       f"{safe_id(purpose, 'purpose')}__{self.run}.parquet")
+        return self._p(
+            "lake",
+            "shared",
+            safe_id(recipient, "department"),
+            self.department,
+            self.dataset,
+            f"{safe_id(purpose, 'purpose')}__{self.run}.parquet",
+        )
 
     @property
     def open_dir(self) -> Path | LakePath:

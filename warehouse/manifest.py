@@ -7,19 +7,19 @@ quoted in SQL and never used in paths.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
-import socket
 from pathlib import Path
-from urllib.parse import urlparse
 from typing import Annotated, Any, Literal
+from urllib.parse import urlparse
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from pubdata import SETTINGS, ManifestError, get_setting
-from pubdata.settings import REPO_ROOT
+from core import SETTINGS, ManifestError, get_setting
+from core.netguard import allowed_private_hosts, is_internal_address, literal_ip
+from core.settings import REPO_ROOT
+from warehouse.sources.local import within_source_roots
 
 ID_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
 Identifier = Annotated[str, Field(pattern=ID_PATTERN)]
@@ -42,37 +42,6 @@ class Contact(_Model):
     phone: str | None = None
 
 
-def is_internal_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Private, loopback, link-local (cloud metadata 169.254.169.254), reserved, multicast or
-    unspecified: addresses an HTTP source must not reach unless its host is explicitly allowed."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast
-            or ip.is_unspecified)
-
-
-def allowed_private_hosts() -> set[str]:
-    return {h.strip() for h in get_setting("PUBDATA_HTTP_ALLOW_PRIVATE").split(",") if h.strip()}
-
-
-def _literal_ip(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    """The address a host written as an IP literal means (also 2852039166, 0xA9FEA9FE, 0251.0376...)."""
-    try:
-        return ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    if re.fullmatch(r"(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}\.?", host, re.IGNORECASE):
-        try:
-            return ipaddress.IPv4Address(socket.inet_aton(host.rstrip(".")))
-        except OSError:
-            return None
-    return None
-
-
-def _source_roots() -> list[Path]:
-    return [Path(os.path.abspath(os.path.expanduser(p))) for p in get_setting("PUBDATA_SOURCE_ROOTS").split(":") if p]
-
-
 class FileSource(_Model):
     type: Literal["file"]
     path: str = Field(description="File or glob; relative paths resolve against the first source root")
@@ -90,10 +59,11 @@ class FileSource(_Model):
             raise ValueError("must not contain NUL bytes")
         p = Path(os.path.expanduser(v))
         if p.is_absolute():
-            full = Path(os.path.abspath(p))  # symlinks are checked again when the file is read
-            if not any(full.is_relative_to(r) for r in _source_roots()):
-                raise ValueError("is outside the allowed source roots (PUBDATA_SOURCE_ROOTS); use a path "
-                                 "relative to the first root, or add the folder to PUBDATA_SOURCE_ROOTS")
+            if not within_source_roots(p):  # checked again, symlinks resolved, when the file is read
+                raise ValueError(
+                    "is outside the allowed source roots (PUBDATA_SOURCE_ROOTS); use a path "
+                    "relative to the first root, or add the folder to PUBDATA_SOURCE_ROOTS"
+                )
         return v
 
 
@@ -115,11 +85,13 @@ class HttpSource(_Model):
             raise ValueError("is not a valid URL") from None
         if not host:
             raise ValueError("has no host name")
-        ip = _literal_ip(host)
+        ip = literal_ip(host)
         allowed = allowed_private_hosts()
         if ip is not None and is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
-            raise ValueError(f"points at a private, loopback or link-local address ({ip}); HTTP sources must be "
-                             "public, or list the host in PUBDATA_HTTP_ALLOW_PRIVATE")
+            raise ValueError(
+                f"points at a private, loopback or link-local address ({ip}); HTTP sources must be "
+                "public, or list the host in PUBDATA_HTTP_ALLOW_PRIVATE"
+            )
         return v
 
 
@@ -136,8 +108,9 @@ class Column(_Model):
     name: str = Field(min_length=1, max_length=128)
     type: ColumnType = "string"
     description: str = ""
-    privacy: Level | None = Field(None, description="Declared level; undeclared counts as sensitive "
-                                  "until the classifier or an officer decides")
+    privacy: Level | None = Field(
+        None, description="Declared level; undeclared counts as sensitive until the classifier or an officer decides"
+    )
     entity: str | None = None
     standard: str | None = Field(None, description="A data element of the standards library")
     required: bool = False
@@ -168,8 +141,9 @@ class Share(_Model):
     department: Identifier
     purpose: Identifier
     columns: list[str] | None = Field(None, description="Columns the recipient may receive; all if omitted")
-    clear: list[str] = Field(default_factory=list, description="Columns the recipient may open in clear "
-                             "(encrypted for that department)")
+    clear: list[str] = Field(
+        default_factory=list, description="Columns the recipient may open in clear (encrypted for that department)"
+    )
 
 
 class RowBounds(_Model):
@@ -194,7 +168,7 @@ class Dataset(_Model):
     about_people: bool | None = Field(None, description="Row-level data about persons (k-anonymity applies)")
 
     @model_validator(mode="after")
-    def _keys_are_columns(self) -> "Dataset":
+    def _keys_are_columns(self) -> Dataset:
         names = [c.name for c in self.columns]
         folded = [n.casefold() for n in names]
         dupes = sorted({n for n in names if folded.count(n.casefold()) > 1})
@@ -226,19 +200,22 @@ class Department(_Model):
             return v
         fields = v.split()
         if len(fields) != 5 or not all(re.fullmatch(r"[0-9*/,\-A-Za-z?]+", f) for f in fields):
-            raise ValueError(f"{v!r} is neither an Airflow preset ({', '.join(sorted(presets))}) "
-                             "nor a 5-field cron expression")
+            raise ValueError(
+                f"{v!r} is neither an Airflow preset ({', '.join(sorted(presets))}) nor a 5-field cron expression"
+            )
         try:
             from croniter import croniter
         except ImportError:  # pragma: no cover - Airflow ships croniter
             return v
         if not croniter.is_valid(v):
-            raise ValueError(f"{v!r} is not a valid cron expression (a field is out of range or unknown): "
-                             "minute hour day-of-month month day-of-week, e.g. '0 3 * * 1-5'")
+            raise ValueError(
+                f"{v!r} is not a valid cron expression (a field is out of range or unknown): "
+                "minute hour day-of-month month day-of-week, e.g. '0 3 * * 1-5'"
+            )
         return v
 
     @model_validator(mode="after")
-    def _unique_datasets(self) -> "Department":
+    def _unique_datasets(self) -> Department:
         ids = [d.id for d in self.datasets]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -255,17 +232,21 @@ class Department(_Model):
 def _interpolate(value: Any, file: Path) -> Any:
     """Replace ``${VAR}`` in strings from the environment (``PUBDATA_HOME`` is always known)."""
     if isinstance(value, str):
+
         def sub(m: re.Match[str]) -> str:
             name = m.group(1)
             if name == "PUBDATA_HOME":
-                from pubdata import home
+                from core import home
+
                 return str(home())
             if name not in os.environ and name in _DECLARED:
                 return get_setting(name)
             if name not in os.environ:
-                raise ManifestError(f"{file}: ${{{name}}} is not set in the environment",
-                                    hint=f"export {name}=... before running")
+                raise ManifestError(
+                    f"{file}: ${{{name}}} is not set in the environment", hint=f"export {name}=... before running"
+                )
             return os.environ[name]
+
         return _ENV_REF.sub(sub, value)
     if isinstance(value, list):
         return [_interpolate(v, file) for v in value]
@@ -323,11 +304,12 @@ def load_department(path: str | Path) -> Department:
         for err in exc.errors()[:10]:
             msg = err["msg"].removeprefix("Value error, ")
             lines.append(f"{path}: {_where(raw, tuple(err['loc']))}: {msg}")
-        raise ManifestError("\n".join(lines),
-                            hint="see the manifest reference in README.md") from None
+        raise ManifestError("\n".join(lines), hint="see the manifest reference in README.md") from None
     if dept.id != path.stem:
-        raise ManifestError(f"{path}: field 'id' is {dept.id!r} but the file is named {path.name!r}",
-                            hint=f"rename the file to {dept.id}.yaml or change its id")
+        raise ManifestError(
+            f"{path}: field 'id' is {dept.id!r} but the file is named {path.name!r}",
+            hint=f"rename the file to {dept.id}.yaml or change its id",
+        )
     return dept
 
 
@@ -337,8 +319,28 @@ def departments_dir() -> Path:
 
 
 def manifest_paths(folder: Path | None = None) -> list[Path]:
+    """The manifest files of a folder (``*.yaml`` / ``*.yml``), in name order."""
     folder = folder or departments_dir()
-    return sorted(p for p in folder.glob("*.y*ml") if p.is_file())
+    return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def manifest_path(department_id: str, folder: Path | None = None) -> Path:
+    """The manifest file of a department (``<id>.yaml``, else ``<id>.yml``)."""
+    folder = folder or departments_dir()
+    if not re.fullmatch(ID_PATTERN, department_id):
+        raise ManifestError(f"{department_id!r} is not a department id", hint="ids match [a-z][a-z0-9_]*")
+    for suffix in (".yaml", ".yml"):
+        if (folder / f"{department_id}{suffix}").is_file():
+            return folder / f"{department_id}{suffix}"
+    raise ManifestError(
+        f"no manifest for department {department_id!r} in {folder.name}/",
+        hint="see `pubdata list` and the manifest reference in README.md",
+    )
+
+
+def load_department_by_id(department_id: str, folder: Path | None = None) -> Department:
+    """Parse one department's manifest, found by its id."""
+    return load_department(manifest_path(department_id, folder))
 
 
 def load_all(folder: Path | None = None) -> tuple[list[Department], dict[Path, ManifestError]]:

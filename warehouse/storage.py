@@ -39,12 +39,28 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pubdata import ConfigError, home
-from pubdata.settings import get_setting
+from core import ConfigError, home
+from core.secrets import mask
+from core.settings import get_setting
+from core.sql import quote_literal
 
-__all__ = ["LakePath", "configure_duckdb", "copy_file", "extension_path", "filesystem", "fs_path", "is_distributed",
-           "lake_path", "mask", "parquet_file", "profile", "read_parquet_table", "s3_config", "uri",
-           "write_parquet_table"]
+__all__ = [
+    "LakePath",
+    "configure_duckdb",
+    "copy_file",
+    "extension_path",
+    "filesystem",
+    "fs_path",
+    "is_distributed",
+    "lake_path",
+    "mask",
+    "parquet_file",
+    "profile",
+    "read_parquet_table",
+    "s3_config",
+    "uri",
+    "write_parquet_table",
+]
 
 PROFILES = ("local", "distributed")
 
@@ -52,20 +68,15 @@ PROFILES = ("local", "distributed")
 def profile() -> str:
     value = get_setting("PUBDATA_PROFILE").strip().lower()
     if value not in PROFILES:
-        raise ConfigError(f"PUBDATA_PROFILE={value!r} is not a profile",
-                          hint="set PUBDATA_PROFILE to 'local' (default) or 'distributed'")
+        raise ConfigError(
+            f"PUBDATA_PROFILE={value!r} is not a profile",
+            hint="set PUBDATA_PROFILE to 'local' (default) or 'distributed'",
+        )
     return value
 
 
 def is_distributed() -> bool:
     return profile() == "distributed"
-
-
-def mask(secret: str) -> str:
-    """A secret as it may appear in a message: its length and last two characters at most."""
-    if not secret:
-        return "(unset)"
-    return "*" * 6 + (secret[-2:] if len(secret) >= 12 else "")
 
 
 def s3_config() -> dict[str, Any]:
@@ -76,12 +87,21 @@ def s3_config() -> dict[str, Any]:
         raise ConfigError(f"PUBDATA_LAKE_ENDPOINT={endpoint!r} has no host", hint="e.g. http://127.0.0.1:8333")
     key_id, secret = get_setting("PUBDATA_LAKE_KEY_ID"), get_setting("PUBDATA_LAKE_SECRET")
     if not key_id or not secret:
-        raise ConfigError("the distributed profile needs S3 credentials in PUBDATA_LAKE_KEY_ID and PUBDATA_LAKE_SECRET "
-                          f"(key id {mask(key_id)}, secret {mask(secret)})",
-                          hint="source $PUBDATA_HOME/cluster/env (written by `make cluster-up`) or export them")
-    return {"scheme": parts.scheme or "http", "host": parts.hostname, "port": parts.port or
-            (443 if parts.scheme == "https" else 80), "netloc": parts.netloc, "bucket": get_setting("PUBDATA_LAKE_BUCKET"),
-            "region": get_setting("PUBDATA_LAKE_REGION"), "key_id": key_id, "secret": secret}
+        raise ConfigError(
+            "the distributed profile needs S3 credentials in PUBDATA_LAKE_KEY_ID and PUBDATA_LAKE_SECRET "
+            f"(key id {mask(key_id)}, secret {mask(secret)})",
+            hint="source $PUBDATA_HOME/cluster/env (written by `make cluster-up`) or export them",
+        )
+    return {
+        "scheme": parts.scheme or "http",
+        "host": parts.hostname,
+        "port": parts.port or (443 if parts.scheme == "https" else 80),
+        "netloc": parts.netloc,
+        "bucket": get_setting("PUBDATA_LAKE_BUCKET"),
+        "region": get_setting("PUBDATA_LAKE_REGION"),
+        "key_id": key_id,
+        "secret": secret,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -99,15 +119,25 @@ def filesystem():  # -> pyarrow.fs.FileSystem
 @functools.lru_cache(maxsize=1)
 def _local_fs():
     from pyarrow import fs
+
     return fs.LocalFileSystem()
 
 
 @functools.lru_cache(maxsize=4)
 def _s3_fs(scheme: str, netloc: str, region: str, key_id: str, secret: str):
     from pyarrow import fs
-    return fs.S3FileSystem(access_key=key_id, secret_key=secret, endpoint_override=netloc, scheme=scheme,
-                           region=region, allow_bucket_creation=True, check_directory_existence_before_creation=False,
-                           connect_timeout=5, request_timeout=60)
+
+    return fs.S3FileSystem(
+        access_key=key_id,
+        secret_key=secret,
+        endpoint_override=netloc,
+        scheme=scheme,
+        region=region,
+        allow_bucket_creation=True,
+        check_directory_existence_before_creation=False,
+        connect_timeout=5,
+        request_timeout=60,
+    )
 
 
 def _root() -> str:
@@ -135,31 +165,34 @@ def uri(key: str) -> str:
     return f"s3://{s3_config()['bucket']}/{_clean(key)}"
 
 
-def _handle(path: "Path | LakePath | str") -> "Path | LakePath":
+def _handle(path: Path | LakePath | str) -> Path | LakePath:
     """A handle as it is; a lake key becomes the active profile's handle."""
     return lake_path(path) if isinstance(path, str) else path
 
 
-def parquet_file(path: "Path | LakePath | str"):  # -> pyarrow.parquet.ParquetFile
+def parquet_file(path: Path | LakePath | str):  # -> pyarrow.parquet.ParquetFile
     """A Parquet file (metadata, schema, batches) of a local path or a lake object."""
     import pyarrow.parquet as pq
+
     path = _handle(path)
     if isinstance(path, LakePath):
         return pq.ParquetFile(path.open("rb"))
     return pq.ParquetFile(path)
 
 
-def read_parquet_table(path: "Path | LakePath | str", columns: list[str] | None = None):
+def read_parquet_table(path: Path | LakePath | str, columns: list[str] | None = None):
     import pyarrow.parquet as pq
+
     path = _handle(path)
     if isinstance(path, LakePath):
         return pq.read_table(path.fs_path, columns=columns, filesystem=filesystem())
     return pq.read_table(path, columns=columns)
 
 
-def write_parquet_table(table, path: "Path | LakePath | str", **kw: Any) -> None:
+def write_parquet_table(table, path: Path | LakePath | str, **kw: Any) -> None:
     """Write a Parquet file atomically: local tmp + rename; S3 one PUT (objects appear whole)."""
     import pyarrow.parquet as pq
+
     kw.setdefault("compression", "zstd")
     path = _handle(path)
     if isinstance(path, LakePath):
@@ -178,7 +211,7 @@ def write_parquet_table(table, path: "Path | LakePath | str", **kw: Any) -> None
 _MAX_SERVER_COPY = 5 * 2**30
 
 
-def copy_file(src: "Path | LakePath", dst: "Path | LakePath") -> None:
+def copy_file(src: Path | LakePath, dst: Path | LakePath) -> None:
     """Copy a file or object to another place, local or in the lake. An object appears whole
     (a server-side copy inside the store, else one streamed upload, completed when closed);
     local to local is :func:`shutil.copyfile`."""
@@ -199,10 +232,13 @@ def copy_file(src: "Path | LakePath", dst: "Path | LakePath") -> None:
 def extension_path(name: str) -> str:
     """The bundled DuckDB extension file of ``name`` (from its ``duckdb-extension-*`` wheel)."""
     import duckdb
+
     spec = importlib.util.find_spec(f"duckdb_extension_{name}")
     if spec is None or not spec.origin:
-        raise ConfigError(f"the DuckDB extension {name!r} is not installed",
-                          hint=f"install the distributed extra: uv pip install duckdb-extension-{name}=={duckdb.__version__}")
+        raise ConfigError(
+            f"the DuckDB extension {name!r} is not installed",
+            hint=f"install the distributed extra: uv pip install duckdb-extension-{name}=={duckdb.__version__}",
+        )
     base = Path(spec.origin).parent / "extensions" / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     if not base.is_file():
         raise ConfigError(f"no {name} extension for DuckDB {duckdb.__version__} in {base.parent}")
@@ -234,20 +270,18 @@ def configure_duckdb(con, *, force: bool = False) -> None:
         return
     c = s3_config()
     load_extension(con, "httpfs")
-    lit = _sql_literal
+    lit = quote_literal
     con.execute(
         f"CREATE OR REPLACE TEMPORARY SECRET pubdata_s3 (TYPE s3, PROVIDER config, KEY_ID {lit(c['key_id'])}, "
         f"SECRET {lit(c['secret'])}, REGION {lit(c['region'])}, ENDPOINT {lit(c['netloc'])}, URL_STYLE 'path', "
-        f"USE_SSL {'true' if c['scheme'] == 'https' else 'false'}, SCOPE {lit('s3://' + c['bucket'])})")
-
-
-def _sql_literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
+        f"USE_SSL {'true' if c['scheme'] == 'https' else 'false'}, SCOPE {lit('s3://' + c['bucket'])})"
+    )
 
 
 def duckdb_connect(database: str = ":memory:", **config: Any):
     """An in-memory (or file) DuckDB connection able to read/write lake URIs of the active profile."""
     import duckdb
+
     cfg = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", **config}
     con = duckdb.connect(database, config=cfg)
     configure_duckdb(con)
@@ -279,7 +313,7 @@ class LakePath:
     def __hash__(self) -> int:
         return hash(self.key)
 
-    def __truediv__(self, part: str) -> "LakePath":
+    def __truediv__(self, part: str) -> LakePath:
         return LakePath(f"{self.key}/{part}")
 
     @property
@@ -295,13 +329,13 @@ class LakePath:
         return posixpath.splitext(self.name)[1]
 
     @property
-    def parent(self) -> "LakePath":
+    def parent(self) -> LakePath:
         return LakePath(posixpath.dirname(self.key))
 
-    def with_name(self, name: str) -> "LakePath":
+    def with_name(self, name: str) -> LakePath:
         return LakePath(posixpath.join(posixpath.dirname(self.key), name))
 
-    def relative_to(self, _root: Any = None) -> "_Rel":
+    def relative_to(self, _root: Any = None) -> _Rel:
         return _Rel(self.key)
 
     @property
@@ -316,23 +350,34 @@ class LakePath:
 
     def exists(self) -> bool:
         from pyarrow import fs
+
         return self._info().type != fs.FileType.NotFound
 
     def is_file(self) -> bool:
         from pyarrow import fs
+
         return self._info().type == fs.FileType.File
 
     def stat(self) -> os.stat_result:
         """Size and modification time of the object (as :func:`os.stat` gives them for a file)."""
         from pyarrow import fs
+
         info = self._info()
         if info.type != fs.FileType.File:
             raise FileNotFoundError(self.key)
         ns = info.mtime_ns or 0
         sec = ns // 1_000_000_000
-        return os.stat_result((_stat.S_IFREG | 0o444, 0, 0, 1, 0, 0, info.size or 0, sec, sec, sec),
-                              {"st_atime": ns / 1e9, "st_mtime": ns / 1e9, "st_ctime": ns / 1e9,
-                               "st_atime_ns": ns, "st_mtime_ns": ns, "st_ctime_ns": ns})
+        return os.stat_result(
+            (_stat.S_IFREG | 0o444, 0, 0, 1, 0, 0, info.size or 0, sec, sec, sec),
+            {
+                "st_atime": ns / 1e9,
+                "st_mtime": ns / 1e9,
+                "st_ctime": ns / 1e9,
+                "st_atime_ns": ns,
+                "st_mtime_ns": ns,
+                "st_ctime_ns": ns,
+            },
+        )
 
     def unlink(self, missing_ok: bool = False) -> None:
         try:
@@ -355,7 +400,7 @@ class LakePath:
             return filesystem().open_output_stream(self.fs_path)
         raise ValueError(f"LakePath.open: mode {mode!r} is not 'rb' or 'wb'")
 
-    def replace(self, target: "LakePath") -> "LakePath":
+    def replace(self, target: LakePath) -> LakePath:
         """Move this object to ``target``, overwriting it (object stores copy, then delete)."""
         copy_file(self, target)
         self.unlink()
@@ -376,14 +421,18 @@ class LakePath:
     def write_text(self, text: str, encoding: str = "utf-8") -> int:
         return self.write_bytes(text.encode(encoding))
 
-    def glob(self, pattern: str) -> list["LakePath"]:
+    def glob(self, pattern: str) -> list[LakePath]:
         """Objects directly under this prefix whose name matches ``pattern`` (fnmatch)."""
         import fnmatch
 
         from pyarrow import fs
+
         sel = fs.FileSelector(self.fs_path, allow_not_found=True, recursive=False)
-        return [LakePath(f"{self.key}/{posixpath.basename(i.path)}") for i in filesystem().get_file_info(sel)
-                if i.type == fs.FileType.File and fnmatch.fnmatch(posixpath.basename(i.path), pattern)]
+        return [
+            LakePath(f"{self.key}/{posixpath.basename(i.path)}")
+            for i in filesystem().get_file_info(sel)
+            if i.type == fs.FileType.File and fnmatch.fnmatch(posixpath.basename(i.path), pattern)
+        ]
 
 
 class _Rel(str):

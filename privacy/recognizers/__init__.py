@@ -10,32 +10,29 @@ digits first). :func:`recognizers` gives one cached instance of each, keyed by c
 from __future__ import annotations
 
 import functools
-import os
 
-os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+from presidio_analyzer import EntityRecognizer, RecognizerRegistry
 
-from presidio_analyzer import EntityRecognizer, RecognizerRegistry  # noqa: E402
-
-from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer  # noqa: E402
-from privacy.recognizers.address import AddressRecognizer  # noqa: E402
-from privacy.recognizers.bank_card import BankCardRecognizer  # noqa: E402
-from privacy.recognizers.cn_landline import CnLandlineRecognizer  # noqa: E402
-from privacy.recognizers.cn_mobile import CnMobileRecognizer  # noqa: E402
-from privacy.recognizers.cn_resident_id import CnResidentIdRecognizer  # noqa: E402
-from privacy.recognizers.credit_card import CreditCardRecognizer  # noqa: E402
-from privacy.recognizers.criminal_record import CriminalRecordRecognizer  # noqa: E402
-from privacy.recognizers.date_of_birth import DateOfBirthRecognizer  # noqa: E402
-from privacy.recognizers.email import EmailAddressRecognizer  # noqa: E402
-from privacy.recognizers.ip_address import IpAddressRecognizer  # noqa: E402
-from privacy.recognizers.license_plate import LicensePlateRecognizer  # noqa: E402
-from privacy.recognizers.medical_condition import MedicalConditionRecognizer  # noqa: E402
-from privacy.recognizers.org_name import OrgNameRecognizer  # noqa: E402
-from privacy.recognizers.passport import PassportRecognizer  # noqa: E402
-from privacy.recognizers.person_name import PersonNameRecognizer  # noqa: E402
-from privacy.recognizers.personal_income import PersonalIncomeRecognizer  # noqa: E402
-from privacy.recognizers.precise_location import PreciseLocationRecognizer  # noqa: E402
-from privacy.recognizers.religion import ReligionRecognizer  # noqa: E402
-from privacy.recognizers.uscc import UsccRecognizer  # noqa: E402
+from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer
+from privacy.recognizers.address import AddressRecognizer
+from privacy.recognizers.bank_card import BankCardRecognizer
+from privacy.recognizers.cn_landline import CnLandlineRecognizer
+from privacy.recognizers.cn_mobile import CnMobileRecognizer
+from privacy.recognizers.cn_resident_id import CnResidentIdRecognizer
+from privacy.recognizers.credit_card import CreditCardRecognizer
+from privacy.recognizers.criminal_record import CriminalRecordRecognizer
+from privacy.recognizers.date_of_birth import DateOfBirthRecognizer
+from privacy.recognizers.email import EmailAddressRecognizer
+from privacy.recognizers.ip_address import IpAddressRecognizer
+from privacy.recognizers.license_plate import LicensePlateRecognizer
+from privacy.recognizers.medical_condition import MedicalConditionRecognizer
+from privacy.recognizers.org_name import OrgNameRecognizer
+from privacy.recognizers.passport import PassportRecognizer
+from privacy.recognizers.person_name import PersonNameRecognizer
+from privacy.recognizers.personal_income import PersonalIncomeRecognizer
+from privacy.recognizers.precise_location import PreciseLocationRecognizer
+from privacy.recognizers.religion import ReligionRecognizer
+from privacy.recognizers.uscc import UsccRecognizer
 
 __all__ = ["ENTITIES", "LANGUAGE", "RECOGNIZER_CLASSES", "build_registry", "recognizers"]
 
@@ -63,9 +60,24 @@ RECOGNIZER_CLASSES: tuple[type[CellRecognizer], ...] = (
 
 #: The contract's entity vocabulary (``null`` stands for "no entity").
 ENTITIES: tuple[str, ...] = (
-    "CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "MEDICAL_CONDITION", "RELIGION",
-    "PRECISE_LOCATION", "CRIMINAL_RECORD", "PERSONAL_INCOME", "PERSON_NAME", "PHONE_NUMBER", "EMAIL",
-    "ADDRESS", "DATE_OF_BIRTH", "LICENSE_PLATE", "IP_ADDRESS", "USCC", "ORG_NAME",
+    "CN_RESIDENT_ID",
+    "PASSPORT",
+    "BANK_CARD",
+    "CREDIT_CARD",
+    "MEDICAL_CONDITION",
+    "RELIGION",
+    "PRECISE_LOCATION",
+    "CRIMINAL_RECORD",
+    "PERSONAL_INCOME",
+    "PERSON_NAME",
+    "PHONE_NUMBER",
+    "EMAIL",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "LICENSE_PLATE",
+    "IP_ADDRESS",
+    "USCC",
+    "ORG_NAME",
 )
 
 

@@ -17,8 +17,16 @@ _CHARS = r"[\u4e00-\u9fff0-9A-Za-z\-－#（）()·]"
 class AddressRecognizer(ZhPatternRecognizer):
     ENTITY = "ADDRESS"
     PATTERNS = (
-        ("admin_street_number", rf"[\u4e00-\u9fff]{{2,12}}?{_ADMIN}{_CHARS}{{0,20}}?{_STREET}{_CHARS}{{0,12}}?{_NUMBER}(?:{_CHARS}{{0,12}}?{_NUMBER})*", 0.6),
-        ("street_number", rf"[\u4e00-\u9fff]{{1,10}}?{_STREET}(?:\d+|[一二三四五六七八九十百]+)号(?:{_CHARS}{{0,12}}?{_NUMBER})*", 0.4),
+        (
+            "admin_street_number",
+            rf"[\u4e00-\u9fff]{{2,12}}?{_ADMIN}{_CHARS}{{0,20}}?{_STREET}{_CHARS}{{0,12}}?{_NUMBER}(?:{_CHARS}{{0,12}}?{_NUMBER})*",
+            0.6,
+        ),
+        (
+            "street_number",
+            rf"[\u4e00-\u9fff]{{1,10}}?{_STREET}(?:\d+|[一二三四五六七八九十百]+)号(?:{_CHARS}{{0,12}}?{_NUMBER})*",
+            0.4,
+        ),
     )
     CELL_PATTERNS = (
         rf"{_CHARS}{{0,20}}{_ADMIN}{_CHARS}{{0,30}}{_STREET}{_CHARS}{{0,30}}",

@@ -6,7 +6,7 @@ international brands are :mod:`privacy.recognizers.credit_card`'s.
 
 from __future__ import annotations
 
-from pubdata.identifiers import luhn_ok, strip_separators
+from core.identifiers import luhn_ok, strip_separators
 from privacy.recognizers._base import ZhPatternRecognizer
 
 

@@ -10,8 +10,8 @@ import re
 
 import phonenumbers
 
+from core.identifiers import strip_separators
 from privacy.recognizers._base import ZhPatternRecognizer
-from pubdata.identifiers import strip_separators
 
 _SERVICE = re.compile(r"[48]00\d{7}")
 
@@ -24,7 +24,11 @@ def is_service_number(value: str) -> bool:
 class CnLandlineRecognizer(ZhPatternRecognizer):
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (
-        ("landline", r"(?<![0-9])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[ \-]?)[2-9]\d{6,7}(?:[\-转#]\d{1,5})?(?![0-9])", 0.3),
+        (
+            "landline",
+            r"(?<![0-9])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[ \-]?)[2-9]\d{6,7}(?:[\-转#]\d{1,5})?(?![0-9])",
+            0.3,
+        ),
         ("service", r"(?<![0-9])[48]00[ \-]?\d{3}[ \-]?\d{4}(?![0-9])", 0.3),
     )
     CELL_PATTERNS = (r"0\d{2,3}[2-9]\d{6,7}", r"[48]00\d{7}")
@@ -44,4 +48,6 @@ class CnLandlineRecognizer(ZhPatternRecognizer):
         except phonenumbers.NumberParseException:
             return False
         return phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in (
-            phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+            phonenumbers.PhoneNumberType.FIXED_LINE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        )

@@ -5,16 +5,13 @@ allocated. Entity: PHONE_NUMBER."""
 
 from __future__ import annotations
 
+from core.identifiers import mobile_regex, national_mobile
 from privacy.recognizers._base import ZhPatternRecognizer
-from pubdata.identifiers import mobile_regex, national_mobile
 
 
 class CnMobileRecognizer(ZhPatternRecognizer):
     ENTITY = "PHONE_NUMBER"
-    PATTERNS = (
-        ("cn_mobile",
-         r"(?<![0-9])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?![0-9])", 0.4),
-    )
+    PATTERNS = (("cn_mobile", r"(?<![0-9])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?![0-9])", 0.4),)
     CELL_PATTERNS = (r"1[3-9]\d{9}",)
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone")
     MASKED = (r"1[3-9]\d\*{4}\d{4}", r"1[3-9]\d{5}\*{4}", r"1[3-9]\*{5,7}\d{2,4}")

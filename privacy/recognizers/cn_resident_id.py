@@ -1,13 +1,13 @@
 """Resident ID numbers (GB 11643-1999): 18 digits with check char, legacy 15 digits.
 
 Validation (``validate_result``): check char, a real past birth date, a known GB/T 2260
-region code (historical codes included) -- all from :mod:`pubdata.identifiers`.
+region code (historical codes included) -- all from :mod:`core.identifiers`.
 Driving-licence and social-security numbers are the same number and are found here too.
 """
 
 from __future__ import annotations
 
-from pubdata.identifiers import is_valid_resident_id, strip_separators
+from core.identifiers import is_valid_resident_id, strip_separators
 from privacy.recognizers._base import ZhPatternRecognizer
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -22,8 +22,8 @@ class CnResidentIdRecognizer(ZhPatternRecognizer):
     )
     CONTEXT = ("身份证", "公民身份号码", "证件号码", "身份证号")
     MASKED = (
-        r"[1-9]\d{5}[*xX]{8}\d{3}[0-9Xx*]",          # 110105********002X
-        r"[1-9]\d{2,5}\*{6,11}[0-9Xx*]{1,4}",         # 1101**********002X, 110***...
+        r"[1-9]\d{5}[*xX]{8}\d{3}[0-9Xx*]",  # 110105********002X
+        r"[1-9]\d{2,5}\*{6,11}[0-9Xx*]{1,4}",  # 1101**********002X, 110***...
         r"[1-9]\d{5}\d{4}\*{4}\d{3}[0-9Xx*]|[1-9]\d{5}\d{4}\*{8}",
     )
 

@@ -3,7 +3,7 @@ Luhn check. UnionPay (``62``) numbers are reported as BANK_CARD instead."""
 
 from __future__ import annotations
 
-from pubdata.identifiers import luhn_ok, strip_separators
+from core.identifiers import luhn_ok, strip_separators
 from privacy.recognizers._base import ZhPatternRecognizer
 
 _BRANDS = r"(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})"

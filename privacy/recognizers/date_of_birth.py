@@ -10,8 +10,10 @@ import re
 
 from privacy.recognizers._base import ZhPatternRecognizer
 
-_DATE = (r"(?:19|20)\d{2}(?:[\-/.]\d{1,2}[\-/.]\d{1,2}|年\d{1,2}月\d{1,2}日?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
-         r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_DATE = (
+    r"(?:19|20)\d{2}(?:[\-/.]\d{1,2}[\-/.]\d{1,2}|年\d{1,2}月\d{1,2}日?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+    r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
 _BIRTH_WORD = re.compile(r"出生|生日|生于|DOB|[Bb]irth")
 _PARTS = re.compile(r"((?:19|20)\d{2})\D?(\d{1,2})\D?(\d{1,2})")
 
@@ -31,12 +33,20 @@ class DateOfBirthRecognizer(ZhPatternRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     NEEDS_HINT = True
     PATTERNS = (
-        ("dob_in_context", rf"(?:出生(?:日期|年月日|年月|于)?|生日|生于|DOB|[Bb]irth(?:day| ?date)?)[：:\s为是]{{0,3}}{_DATE}", 0.7),
+        (
+            "dob_in_context",
+            rf"(?:出生(?:日期|年月日|年月|于)?|生日|生于|DOB|[Bb]irth(?:day| ?date)?)[：:\s为是]{{0,3}}{_DATE}",
+            0.7,
+        ),
         ("date", rf"(?<![0-9]){_DATE}(?![0-9])", 0.05),
     )
     CELL_PATTERNS = (_DATE,)
     CONTEXT = ("出生", "生日", "birth")
-    MASKED = (r"(?:19|20)\d{2}[\-/.年]\*{1,2}[\-/.月]\*{1,2}日?", r"(?:19|20)\d{2}\*{4}", r"\*{4}[\-/.]\d{2}[\-/.]\d{2}")
+    MASKED = (
+        r"(?:19|20)\d{2}[\-/.年]\*{1,2}[\-/.月]\*{1,2}日?",
+        r"(?:19|20)\d{2}\*{4}",
+        r"\*{4}[\-/.]\d{2}[\-/.]\d{2}",
+    )
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """False for impossible dates; True (score 1.0) only for a date introduced by a birth

@@ -16,7 +16,9 @@ from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer
 _ORG_LOCAL = re.compile(
     r"^(?:info|office|service|services|contact|admin|support|hr|jobs|webmaster|press|news|bgs|xxgk|"
     r"zwgk|xfb|xf|ban|zhb|kefu|kf|master|postmaster|mail|email|tousu|jubao|feedback|sales|market|"
-    r"hotline|zsb|zb|xzb|jwc|yb|zfxxgk|public|gongkai|dangban|db)\d*@", re.I)
+    r"hotline|zsb|zb|xzb|jwc|yb|zfxxgk|public|gongkai|dangban|db)\d*@",
+    re.I,
+)
 _ORG_DOMAIN = re.compile(r"@(?:[\w\-]+\.)*(?:gov\.cn|edu\.cn|org\.cn|ac\.cn|gov|edu)$", re.I)
 
 
@@ -27,13 +29,20 @@ def is_org_mailbox(value: str) -> bool:
 
 class EmailAddressRecognizer(CellRecognizer, EmailRecognizer):
     ENTITY = "EMAIL"
-    PATTERN = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+    PATTERN = (
+        r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+    )
     MASKED = (r"[A-Za-z0-9._%+\-]{0,3}\*{2,}[A-Za-z0-9._%+\-]{0,3}@[A-Za-z0-9\-.]+\.[A-Za-z]{2,24}",)
 
     def __init__(self) -> None:
-        EmailRecognizer.__init__(self, patterns=[Pattern("email", self.PATTERN, 0.5)],
-                                 context=["邮箱", "email", "电子邮件"], supported_language=LANGUAGE,
-                                 supported_entity=self.ENTITY, name=type(self).__name__)
+        EmailRecognizer.__init__(
+            self,
+            patterns=[Pattern("email", self.PATTERN, 0.5)],
+            context=["邮箱", "email", "电子邮件"],
+            supported_language=LANGUAGE,
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+        )
         self.global_regex_flags = FLAGS
         self._compile_cells([self.PATTERN])
 

@@ -21,9 +21,14 @@ class IpAddressRecognizer(CellRecognizer, IpRecognizer):
 
     def __init__(self) -> None:
         patterns = [Pattern("IPv4", _V4, 0.6)] + [p for p in IpRecognizer.PATTERNS if p.name.startswith("IPv6")]
-        IpRecognizer.__init__(self, patterns=patterns, context=["ip", "IP地址", "登录IP"],
-                              supported_language=LANGUAGE, supported_entity=self.ENTITY,
-                              name=type(self).__name__)
+        IpRecognizer.__init__(
+            self,
+            patterns=patterns,
+            context=["ip", "IP地址", "登录IP"],
+            supported_language=LANGUAGE,
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+        )
         self.global_regex_flags = FLAGS
         self._compile_cells([])
 

@@ -8,15 +8,15 @@ from privacy.recognizers._base import ZhPatternRecognizer
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _L = "A-HJ-NP-Z"
-_BODY = (rf"(?:[DF][{_L}0-9]\d{{4}}|\d{{5}}[DF]|[DF]\d{{5}}"
-         rf"|(?=[{_L}0-9]{{0,4}}\d)[{_L}0-9]{{4}}[{_L}0-9挂学警港澳领])")
+_BODY = (
+    rf"(?:[DF][{_L}0-9]\d{{4}}|\d{{5}}[DF]|[DF]\d{{5}}"
+    rf"|(?=[{_L}0-9]{{0,4}}\d)[{_L}0-9]{{4}}[{_L}0-9挂学警港澳领])"
+)
 
 
 class LicensePlateRecognizer(ZhPatternRecognizer):
     ENTITY = "LICENSE_PLATE"
-    PATTERNS = (
-        ("plate", rf"(?<![\u4e00-\u9fff][{_L}])[{PROVINCES}][{_L}][·• ]?{_BODY}(?![0-9A-Za-z])", 0.6),
-    )
+    PATTERNS = (("plate", rf"(?<![\u4e00-\u9fff][{_L}])[{PROVINCES}][{_L}][·• ]?{_BODY}(?![0-9A-Za-z])", 0.6),)
     CELL_PATTERNS = (rf"[{PROVINCES}][{_L}]{_BODY}",)
     CONTEXT = ("车牌", "号牌", "车辆")
     MASKED = (rf"[{PROVINCES}][{_L}][{_L}0-9*]{{0,3}}\*{{2,4}}[{_L}0-9]{{0,3}}",)

@@ -18,9 +18,42 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 from privacy.recognizers._base import LANGUAGE, CellMatch, CellRecognizer
 
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
-                     "司徒", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "申屠", "太史", "万俟",
-                     "闻人", "澹台", "公冶", "宗政", "濮阳", "淳于", "单于", "赫连", "钟离", "拓跋")
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "轩辕",
+    "端木",
+    "独孤",
+    "南宫",
+    "西门",
+    "百里",
+    "呼延",
+    "申屠",
+    "太史",
+    "万俟",
+    "闻人",
+    "澹台",
+    "公冶",
+    "宗政",
+    "濮阳",
+    "淳于",
+    "单于",
+    "赫连",
+    "钟离",
+    "拓跋",
+)
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
@@ -33,12 +66,18 @@ SURNAMES = frozenset(
 )
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _HONORIFIC = "先生|女士|小姐|老师|同志|师傅|大爷|阿姨|某某|某"
-_MASKED = re.compile(rf"^(?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])(?:{_HONORIFIC}|[*＊×xX]{{1,3}}|[*＊]?[\u4e00-\u9fff][*＊])$")
-_MASKED_IN_TEXT = re.compile(rf"(?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])(?:某某|某|[*＊]{{1,2}})(?![\u4e00-\u9fff]{{0,1}}(?:单位|公司|地|处|种|些|天|时|日))")
+_MASKED = re.compile(
+    rf"^(?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])(?:{_HONORIFIC}|[*＊×xX]{{1,3}}|[*＊]?[\u4e00-\u9fff][*＊])$"
+)
+_MASKED_IN_TEXT = re.compile(
+    rf"(?:{'|'.join(COMPOUND_SURNAMES)}|[\u4e00-\u9fff])(?:某某|某|[*＊]{{1,2}})(?![\u4e00-\u9fff]{{0,1}}(?:单位|公司|地|处|种|些|天|时|日))"
+)
 #: Last characters that make a jieba "nr" token a thing rather than a person (银行卡, 王府井路).
 _NOT_NAME_END = frozenset("卡号证码局院区市县镇乡村路街道站所厂店馆园场库楼门桥湖山河江省州部处科室队组")
-_LEAD = re.compile(r"(?:姓名|联系人|患者|申请人|当事人|负责人|户主|法定代表人|法人|经办人|被告人?|原告|嫌疑人|"
-                   r"学生|家长|监护人|驾驶员|司机|居民|村民|病人|死者|受害人)[：:\s为是]{0,2}$")
+_LEAD = re.compile(
+    r"(?:姓名|联系人|患者|申请人|当事人|负责人|户主|法定代表人|法人|经办人|被告人?|原告|嫌疑人|"
+    r"学生|家长|监护人|驾驶员|司机|居民|村民|病人|死者|受害人)[：:\s为是]{0,2}$"
+)
 
 
 def surname_of(value: str) -> str | None:
@@ -68,8 +107,13 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
     SCORE_WITH_LEAD: ClassVar[float] = 0.85
 
     def __init__(self) -> None:
-        EntityRecognizer.__init__(self, supported_entities=[self.ENTITY], name=type(self).__name__,
-                                  supported_language=LANGUAGE, context=["姓名", "联系人"])
+        EntityRecognizer.__init__(
+            self,
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=LANGUAGE,
+            context=["姓名", "联系人"],
+        )
         self._compile_cells([])
 
     def load(self) -> None:
@@ -90,8 +134,9 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
         words = list(_posseg().cut(pattern_text))
         if len(words) == 1:
             return words[0].flag.startswith("nr")
-        return words[0].flag.startswith("nr") or (len(words[0].word) == 1 and all(
-            w.flag.startswith("nr") or len(w.word) == 1 for w in words))
+        return words[0].flag.startswith("nr") or (
+            len(words[0].word) == 1 and all(w.flag.startswith("nr") or len(w.word) == 1 for w in words)
+        )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # type: ignore[no-untyped-def]
         results: list[RecognizerResult] = []
@@ -108,16 +153,25 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
             # jieba splits some names: 王/nr + 秀英/nr, 欧阳/ns + 建国/ns
             if i + 1 < len(tokens) and _CJK.match(word + tokens[i + 1][0]):
                 nxt, nflag, _ = tokens[i + 1]
-                if ((len(word) == 1 and word in SURNAMES and flag.startswith("nr") and nflag.startswith("nr")
-                     and len(nxt) <= 2) or (word in COMPOUND_SURNAMES and len(nxt) <= 2)):
+                if (
+                    len(word) == 1
+                    and word in SURNAMES
+                    and flag.startswith("nr")
+                    and nflag.startswith("nr")
+                    and len(nxt) <= 2
+                ) or (word in COMPOUND_SURNAMES and len(nxt) <= 2):
                     word, flag = word + nxt, "nr"
                     i += 1
             i += 1
             end = start + len(word)
-            if (not flag.startswith("nr") or not 2 <= len(word) <= 4 or surname_of(word) is None
-                    or word[-1] in _NOT_NAME_END):
+            if (
+                not flag.startswith("nr")
+                or not 2 <= len(word) <= 4
+                or surname_of(word) is None
+                or word[-1] in _NOT_NAME_END
+            ):
                 continue
-            score = self.SCORE_WITH_LEAD if _LEAD.search(text[max(0, start - 8):start]) else self.SCORE
+            score = self.SCORE_WITH_LEAD if _LEAD.search(text[max(0, start - 8) : start]) else self.SCORE
             results.append(self._result(start, end, score, "jieba nr tag + surname"))
         for m in _MASKED_IN_TEXT.finditer(text):
             if surname_of(m.group()) is not None:
@@ -126,8 +180,15 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
 
     def _result(self, start: int, end: int, score: float, why: str) -> RecognizerResult:
         return RecognizerResult(
-            entity_type=self.ENTITY, start=start, end=end, score=score,
-            analysis_explanation=AnalysisExplanation(recognizer=self.name, original_score=score,
-                                                     textual_explanation=why),
-            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                  RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, textual_explanation=why
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )

@@ -4,7 +4,7 @@ registry identifiers (the operator's name and ID number beside them are personal
 
 from __future__ import annotations
 
-from pubdata.identifiers import is_valid_uscc
+from core.identifiers import is_valid_uscc
 from privacy.recognizers._base import ZhPatternRecognizer
 
 _C = "0-9A-HJ-NP-RTUWXY"
@@ -12,8 +12,10 @@ _C = "0-9A-HJ-NP-RTUWXY"
 
 class UsccRecognizer(ZhPatternRecognizer):
     ENTITY = "USCC"
-    PATTERNS = (("uscc", rf"(?<![0-9A-Za-z])[1-9ANY][{_C}]\d{{6}}[{_C}]{{10}}(?![0-9A-Za-z])", 0.3),
-                ("uscc_any", rf"(?<![0-9A-Za-z])[{_C}]{{18}}(?![0-9A-Za-z])", 0.05))
+    PATTERNS = (
+        ("uscc", rf"(?<![0-9A-Za-z])[1-9ANY][{_C}]\d{{6}}[{_C}]{{10}}(?![0-9A-Za-z])", 0.3),
+        ("uscc_any", rf"(?<![0-9A-Za-z])[{_C}]{{18}}(?![0-9A-Za-z])", 0.05),
+    )
     CONTEXT = ("统一社会信用代码", "信用代码", "uscc")
     MASKED = (rf"[{_C}]{{4,8}}\*{{6,12}}[{_C}]{{2,4}}",)
 

@@ -26,8 +26,9 @@ VENDOR = HERE / "vendor"
 # package@version -> {file inside the package: [CDN URLs it replaces]}
 PACKAGES: dict[str, dict[str, list[str]]] = {
     "jquery@3.7.1": {"dist/jquery.min.js": ["https://code.jquery.com/jquery-3.7.1.min.js"]},
-    "popper.js@1.12.9": {"dist/umd/popper.min.js": [
-        "https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js"]},
+    "popper.js@1.12.9": {
+        "dist/umd/popper.min.js": ["https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js"]
+    },
     "bootstrap@4.3.1": {
         "dist/js/bootstrap.min.js": ["https://stackpath.bootstrapcdn.com/bootstrap/4.3.1/js/bootstrap.min.js"],
         "dist/css/bootstrap.min.css": ["https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"],
@@ -36,23 +37,32 @@ PACKAGES: dict[str, dict[str, list[str]]] = {
         "dist/bootstrap-table.min.js": ["https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.js"],
         "dist/bootstrap-table.min.css": ["https://unpkg.com/bootstrap-table@1.19.1/dist/bootstrap-table.min.css"],
         "dist/extensions/filter-control/bootstrap-table-filter-control.min.js": [
-            "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js"],
+            "https://unpkg.com/bootstrap-table@1.19.1/dist/extensions/filter-control/bootstrap-table-filter-control.min.js"
+        ],
         "dist/extensions/filter-control/bootstrap-table-filter-control.min.css": [
             "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.min.css",
-            "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css"],
+            "https://unpkg.com/bootstrap-table@1.19.0/dist/extensions/filter-control/bootstrap-table-filter-control.css",
+        ],
     },
     "bootstrap-datepicker@1.9.0": {
         "dist/js/bootstrap-datepicker.min.js": [
-            "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js"],
+            "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/js/bootstrap-datepicker.min.js"
+        ],
         "dist/css/bootstrap-datepicker.min.css": [
-            "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css"],
+            "https://cdnjs.cloudflare.com/ajax/libs/bootstrap-datepicker/1.9.0/css/bootstrap-datepicker.min.css"
+        ],
     },
-    "@forevolve/bootstrap-dark@1.1.0": {"dist/css/bootstrap-prefers-dark.min.css": [
-        "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css"]},
+    "@forevolve/bootstrap-dark@1.1.0": {
+        "dist/css/bootstrap-prefers-dark.min.css": [
+            "https://cdn.jsdelivr.net/npm/@forevolve/bootstrap-dark@1.1.0/dist/css/bootstrap-prefers-dark.css"
+        ]
+    },
     "@fortawesome/fontawesome-free@6.6.0": {
         "css/all.min.css": ["https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.6.0/css/all.min.css"],
-        "webfonts/fa-solid-900.woff2": [], "webfonts/fa-regular-400.woff2": [],
-        "webfonts/fa-brands-400.woff2": [], "webfonts/fa-v4compatibility.woff2": [],
+        "webfonts/fa-solid-900.woff2": [],
+        "webfonts/fa-regular-400.woff2": [],
+        "webfonts/fa-brands-400.woff2": [],
+        "webfonts/fa-v4compatibility.woff2": [],
     },
     "vega@5.33.1": {"build/vega.min.js": ["https://cdn.jsdelivr.net/npm/vega@5"]},
     "vega-lite@5.23.0": {"build/vega-lite.min.js": ["https://cdn.jsdelivr.net/npm/vega-lite@5"]},
@@ -73,8 +83,16 @@ def main() -> None:
     urls: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for spec, files in PACKAGES.items():
-            out = subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", tmp],
-                                 check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            out = (
+                subprocess.run(
+                    ["npm", "pack", spec, "--silent", "--pack-destination", tmp],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             with tarfile.open(Path(tmp) / out) as tar:
                 for inner, cdn_urls in files.items():
                     member = tar.extractfile(f"package/{inner}")
@@ -84,8 +102,9 @@ def main() -> None:
                     dest.write_bytes(member.read())
                     for url in cdn_urls:
                         urls[url] = f"{local_dir(spec)}/{inner}"
-    (VENDOR / "MANIFEST.json").write_text(json.dumps({"packages": sorted(PACKAGES), "urls": urls},
-                                                     indent=1, sort_keys=True) + "\n")
+    (VENDOR / "MANIFEST.json").write_text(
+        json.dumps({"packages": sorted(PACKAGES), "urls": urls}, indent=1, sort_keys=True) + "\n"
+    )
     total = sum(p.stat().st_size for p in VENDOR.rglob("*") if p.is_file())
     print(f"vendored {len(urls)} URLs, {total / 1e6:.2f} MB into {VENDOR}")
 

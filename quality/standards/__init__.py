@@ -24,7 +24,7 @@ region - the union of historical codes, since old IDs keep abolished codes), ``u
 ``longitude``, ``amount`` (non-negative). Enumerations, string length limits, numeric bounds,
 patterns, required and unique come from the column's own fields (see :mod:`quality.suite`).
 
-The division code list is :func:`pubdata.identifiers.division_codes` (python-stdnum's shipped
+The division code list is :func:`core.identifiers.division_codes` (python-stdnum's shipped
 historical list); :func:`division_code_table` exposes it as an Arrow table for SQL joins.
 """
 
@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pubdata.identifiers import (
+from core.identifiers import (
     ID_WEIGHTS,
     USCC_CHARSET,
     division_codes,
@@ -45,16 +45,20 @@ from pubdata.identifiers import (
     is_valid_resident_id,
     is_valid_uscc,
 )
+from core.sql import quote_literal
 
-__all__ = ["DIVISION_TABLE", "STANDARDS", "Standard", "division_code_table", "get", "register_code_tables", "sql_literal"]
+__all__ = [
+    "DIVISION_TABLE",
+    "STANDARDS",
+    "Standard",
+    "division_code_table",
+    "get",
+    "register_code_tables",
+    "quote_literal",
+]
 
 #: Name of the DuckDB table (one VARCHAR column ``code``) the SQL predicates join with.
 DIVISION_TABLE = "_pubdata_division_codes"
-
-
-def sql_literal(value: str) -> str:
-    """A SQL string literal (single quotes doubled)."""
-    return "'" + str(value).replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -77,17 +81,24 @@ class Standard:
 
         con = duckdb.connect()
         register_code_tables(con)
-        tbl = pa.table({"v": pa.array([None if v is None else str(v) for v in values], pa.string()),
-                        "i": pa.array(range(len(values)), pa.int64())})
+        tbl = pa.table(
+            {
+                "v": pa.array([None if v is None else str(v) for v in values], pa.string()),
+                "i": pa.array(range(len(values)), pa.int64()),
+            }
+        )
         con.register("_vals", tbl)
-        rows = con.execute(f"SELECT CASE WHEN v IS NULL THEN NULL ELSE coalesce(({self.sql('p')}), false) END "
-                           f"FROM (SELECT v, i, {self.prepare('v') if self.prepare else 'v'} AS p FROM _vals) ORDER BY i").fetchall()
+        rows = con.execute(
+            f"SELECT CASE WHEN v IS NULL THEN NULL ELSE coalesce(({self.sql('p')}), false) END "
+            f"FROM (SELECT v, i, {self.prepare('v') if self.prepare else 'v'} AS p FROM _vals) ORDER BY i"
+        ).fetchall()
         con.close()
         return [r[0] for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------
 # SQL building blocks
+
 
 def _digit(s: str, i: int) -> str:
     return f"(ascii(substr({s}, {i}, 1)) - 48)"
@@ -111,10 +122,12 @@ def _resident_id_sql(s: str) -> str:
     birth15 = f"try_strptime('19' || substr({s}, 7, 6), '%Y%m%d')"
     date_ok = "BETWEEN TIMESTAMP '1880-01-01' AND current_date::TIMESTAMP"
     # one reference to the code list (each IN-subquery is a join for the planner)
-    return (f"(CASE WHEN regexp_full_match({s}, '[0-9]{{17}}[0-9X]') THEN "
-            f"({_id18_check_sql(s)}) AND coalesce({birth18} {date_ok}, false) "
-            f"WHEN regexp_full_match({s}, '[0-9]{{15}}') THEN coalesce({birth15} {date_ok}, false) "
-            f"ELSE false END AND {_in_divisions(f'substr({s}, 1, 6)')})")
+    return (
+        f"(CASE WHEN regexp_full_match({s}, '[0-9]{{17}}[0-9X]') THEN "
+        f"({_id18_check_sql(s)}) AND coalesce({birth18} {date_ok}, false) "
+        f"WHEN regexp_full_match({s}, '[0-9]{{15}}') THEN coalesce({birth15} {date_ok}, false) "
+        f"ELSE false END AND {_in_divisions(f'substr({s}, 1, 6)')})"
+    )
 
 
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -122,14 +135,16 @@ _USCC_RE = "[0-9A-HJ-NP-RTUWXY]{18}"
 
 
 def _uscc_sql(s: str) -> str:
-    cs = sql_literal(USCC_CHARSET)
+    cs = quote_literal(USCC_CHARSET)
     total = " + ".join(f"{w} * (instr({cs}, substr({s}, {i + 1}, 1)) - 1)" for i, w in enumerate(_USCC_WEIGHTS))
-    return (f"CASE WHEN regexp_full_match({s}, '{_USCC_RE}') THEN "
-            f"substr({cs}, ((31 - ({total}) % 31) % 31) + 1, 1) = substr({s}, 18, 1) ELSE false END")
+    return (
+        f"CASE WHEN regexp_full_match({s}, '{_USCC_RE}') THEN "
+        f"substr({cs}, ((31 - ({total}) % 31) % 31) + 1, 1) = substr({s}, 18, 1) ELSE false END"
+    )
 
 
 def _regex_sql(pattern: str) -> Callable[[str], str]:
-    return lambda x: f"regexp_full_match({x}, {sql_literal(pattern)})"
+    return lambda x: f"regexp_full_match({x}, {quote_literal(pattern)})"
 
 
 def _range_sql(lo: float | None, hi: float | None) -> Callable[[str], str]:
@@ -141,6 +156,7 @@ def _range_sql(lo: float | None, hi: float | None) -> Callable[[str], str]:
         if hi is not None:
             parts.append(f"{v} <= {hi!r}")
         return "(" + " AND ".join(parts) + ")"
+
     return sql
 
 
@@ -153,30 +169,39 @@ def _range_check(lo: float | None, hi: float | None) -> Callable[[Any], bool]:
         if not math.isfinite(v):
             return False
         return (lo is None or v >= lo) and (hi is None or v <= hi)
+
     return check
 
 
 def _range_gx(lo: float | None, hi: float | None) -> Callable[[str], list[dict[str, Any]]]:
-    return lambda c: [{"type": "expect_column_values_to_be_between",
-                       "kwargs": {"column": c, "min_value": lo, "max_value": hi}}]
+    return lambda c: [
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": c, "min_value": lo, "max_value": hi}}
+    ]
 
 
 def _regex_gx(pattern: str) -> Callable[[str], list[dict[str, Any]]]:
-    return lambda c: [{"type": "expect_column_values_to_match_regex",
-                       "kwargs": {"column": c, "regex": "^(?:" + pattern + ")$"}}]
+    return lambda c: [
+        {"type": "expect_column_values_to_match_regex", "kwargs": {"column": c, "regex": "^(?:" + pattern + ")$"}}
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
 # Patterns (RE2 / Python compatible; matched against the whole value)
 
 DATE_RE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-DATETIME_RE = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
-               r"(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?")
+DATETIME_RE = (
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
+    r"(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
+)
 MOBILE_RE = r"(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}"
-LANDLINE_RE = (r"(?:(?:\+?86[ -]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3})[ -]?)?[2-9][0-9]{6,7}"
-               r"(?:(?:-|转|ext\.?|x)[0-9]{1,6})?|[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}")
-EMAIL_RE = (r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+LANDLINE_RE = (
+    r"(?:(?:\+?86[ -]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3})[ -]?)?[2-9][0-9]{6,7}"
+    r"(?:(?:-|转|ext\.?|x)[0-9]{1,6})?|[48]00[ -]?[0-9]{3}[ -]?[0-9]{4}"
+)
+EMAIL_RE = (
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
 GENDER_CODES = ("0", "1", "2", "9")
 
 
@@ -212,8 +237,10 @@ def _datetime_check(v: Any) -> bool:
 
 
 def _datetime_sql(x: str) -> str:
-    return (f"(regexp_full_match({x}, {sql_literal(DATETIME_RE)}) AND "
-            f"coalesce(TRY_CAST({x} AS TIMESTAMPTZ), TRY_CAST({x} AS TIMESTAMP)) IS NOT NULL)")
+    return (
+        f"(regexp_full_match({x}, {quote_literal(DATETIME_RE)}) AND "
+        f"coalesce(TRY_CAST({x} AS TIMESTAMPTZ), TRY_CAST({x} AS TIMESTAMP)) IS NOT NULL)"
+    )
 
 
 STANDARDS: dict[str, Standard] = {}
@@ -223,85 +250,166 @@ def _add(std: Standard) -> None:
     STANDARDS[std.name] = std
 
 
-_add(Standard(
-    "cn_resident_id", "Resident ID number (GB 11643-1999)",
-    "18 characters: 17 digits and a check character computed with the GB 11643 weights "
-    "(X stands for 10), a real birth date (digits 7-14) between 1880 and today, and a region "
-    "(digits 1-6) in the GB/T 2260 code list including historical codes; legacy 15-digit numbers "
-    "(YYMMDD, no check char) are accepted with the same date and region checks.",
-    sql=_resident_id_sql,
-    expectations=_regex_gx(r"[0-9]{17}[0-9Xx]|[0-9]{15}"),
-    check=lambda v: isinstance(v, str) and is_valid_resident_id(v),
-    identifier=True, reference="GB 11643-1999; GB/T 2260", prepare=_norm))
-_add(Standard(
-    "uscc", "Unified social credit code (GB 32100-2015)",
-    "18 characters of 0-9 and A-Y without I, O, Z, S, V; the 18th is the GB 32100 check character "
-    "((31 - weighted sum mod 31) mod 31). Letters are accepted in every position: the check "
-    "character decides.",
-    sql=_uscc_sql, expectations=_regex_gx(_USCC_RE), check=lambda v: isinstance(v, str) and is_valid_uscc(v),
-    reference="GB 32100-2015", prepare=_norm))
-_add(Standard(
-    "division_code", "Administrative division code (GB/T 2260)",
-    "Six digits present in the GB/T 2260 code list - the union of current and historical codes "
-    "(python-stdnum's list), since records and old ID numbers keep abolished codes.",
-    sql=lambda x: f"(regexp_full_match({x}, '[0-9]{{6}}') AND {_in_divisions(x)})", prepare=lambda x: f"trim({x})",
-    expectations=lambda c: [{"type": "expect_column_values_to_be_in_set",
-                             "kwargs": {"column": c, "value_set": "<GB/T 2260 code list, "
-                                        f"{len(division_codes())} codes>"}}],
-    check=lambda v: isinstance(v, str) and is_valid_division_code(v.strip()), reference="GB/T 2260"))
-_add(Standard(
-    "gender_code", "Gender code (GB/T 2261.1-2003)",
-    "One of 0 (unknown), 1 (male), 2 (female), 9 (unspecified).",
-    sql=lambda x: f"trim({x}) IN ('0', '1', '2', '9')",
-    expectations=lambda c: [{"type": "expect_column_values_to_be_in_set",
-                             "kwargs": {"column": c, "value_set": list(GENDER_CODES)}}],
-    check=lambda v: str(v).strip() in GENDER_CODES, reference="GB/T 2261.1-2003"))
-_add(Standard(
-    "date", "ISO 8601 calendar date",
-    "YYYY-MM-DD naming a real calendar day.",
-    sql=lambda x: f"(regexp_full_match({x}, '{DATE_RE}') AND try_strptime({x}, '%Y-%m-%d') IS NOT NULL)",
-    expectations=_regex_gx(DATE_RE), check=_date_check, reference="ISO 8601 / GB/T 7408"))
-_add(Standard(
-    "datetime", "ISO 8601 date and time",
-    "YYYY-MM-DD, 'T' or a space, hh:mm[:ss[.fraction]], optional Z or +hh:mm offset; a real instant.",
-    sql=_datetime_sql, expectations=_regex_gx(DATETIME_RE), check=_datetime_check,
-    reference="ISO 8601 / GB/T 7408"))
-_add(Standard(
-    "cn_mobile", "Mainland China mobile number",
-    "11 digits starting 13-19, optionally prefixed +86/86, optionally separated 3-4-4 by spaces or "
-    "hyphens.",
-    sql=_regex_sql(MOBILE_RE), expectations=_regex_gx(MOBILE_RE), check=_full(MOBILE_RE), identifier=True))
-_add(Standard(
-    "cn_landline", "Mainland China fixed-line number",
-    "Optional +86, optional area code 0xx/0xxx (may be parenthesised), a 7-8 digit local number "
-    "not starting 0/1, optional extension; or a 400/800 service number.",
-    sql=_regex_sql(LANDLINE_RE), expectations=_regex_gx(LANDLINE_RE), check=_full(LANDLINE_RE),
-    identifier=True))
-_add(Standard(
-    "email", "E-mail address",
-    "local@domain with a dotted domain and an alphabetic top-level label (RFC 5322 dot-atom subset).",
-    sql=_regex_sql(EMAIL_RE), expectations=_regex_gx(EMAIL_RE), check=_full(EMAIL_RE), identifier=True))
-_add(Standard(
-    "latitude", "Latitude in decimal degrees", "A finite number between -90 and 90.",
-    sql=_range_sql(-90.0, 90.0), expectations=_range_gx(-90.0, 90.0), check=_range_check(-90.0, 90.0),
-    reference="WGS-84 / GCJ-02 decimal degrees"))
-_add(Standard(
-    "longitude", "Longitude in decimal degrees", "A finite number between -180 and 180.",
-    sql=_range_sql(-180.0, 180.0), expectations=_range_gx(-180.0, 180.0), check=_range_check(-180.0, 180.0),
-    reference="WGS-84 / GCJ-02 decimal degrees"))
-_add(Standard(
-    "amount", "Non-negative amount", "A finite number greater than or equal to 0.",
-    sql=_range_sql(0.0, None), expectations=_range_gx(0.0, None), check=_range_check(0.0, None)))
+_add(
+    Standard(
+        "cn_resident_id",
+        "Resident ID number (GB 11643-1999)",
+        "18 characters: 17 digits and a check character computed with the GB 11643 weights "
+        "(X stands for 10), a real birth date (digits 7-14) between 1880 and today, and a region "
+        "(digits 1-6) in the GB/T 2260 code list including historical codes; legacy 15-digit numbers "
+        "(YYMMDD, no check char) are accepted with the same date and region checks.",
+        sql=_resident_id_sql,
+        expectations=_regex_gx(r"[0-9]{17}[0-9Xx]|[0-9]{15}"),
+        check=lambda v: isinstance(v, str) and is_valid_resident_id(v),
+        identifier=True,
+        reference="GB 11643-1999; GB/T 2260",
+        prepare=_norm,
+    )
+)
+_add(
+    Standard(
+        "uscc",
+        "Unified social credit code (GB 32100-2015)",
+        "18 characters of 0-9 and A-Y without I, O, Z, S, V; the 18th is the GB 32100 check character "
+        "((31 - weighted sum mod 31) mod 31). Letters are accepted in every position: the check "
+        "character decides.",
+        sql=_uscc_sql,
+        expectations=_regex_gx(_USCC_RE),
+        check=lambda v: isinstance(v, str) and is_valid_uscc(v),
+        reference="GB 32100-2015",
+        prepare=_norm,
+    )
+)
+_add(
+    Standard(
+        "division_code",
+        "Administrative division code (GB/T 2260)",
+        "Six digits present in the GB/T 2260 code list - the union of current and historical codes "
+        "(python-stdnum's list), since records and old ID numbers keep abolished codes.",
+        sql=lambda x: f"(regexp_full_match({x}, '[0-9]{{6}}') AND {_in_divisions(x)})",
+        prepare=lambda x: f"trim({x})",
+        expectations=lambda c: [
+            {
+                "type": "expect_column_values_to_be_in_set",
+                "kwargs": {"column": c, "value_set": f"<GB/T 2260 code list, {len(division_codes())} codes>"},
+            }
+        ],
+        check=lambda v: isinstance(v, str) and is_valid_division_code(v.strip()),
+        reference="GB/T 2260",
+    )
+)
+_add(
+    Standard(
+        "gender_code",
+        "Gender code (GB/T 2261.1-2003)",
+        "One of 0 (unknown), 1 (male), 2 (female), 9 (unspecified).",
+        sql=lambda x: f"trim({x}) IN ('0', '1', '2', '9')",
+        expectations=lambda c: [
+            {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": c, "value_set": list(GENDER_CODES)}}
+        ],
+        check=lambda v: str(v).strip() in GENDER_CODES,
+        reference="GB/T 2261.1-2003",
+    )
+)
+_add(
+    Standard(
+        "date",
+        "ISO 8601 calendar date",
+        "YYYY-MM-DD naming a real calendar day.",
+        sql=lambda x: f"(regexp_full_match({x}, '{DATE_RE}') AND try_strptime({x}, '%Y-%m-%d') IS NOT NULL)",
+        expectations=_regex_gx(DATE_RE),
+        check=_date_check,
+        reference="ISO 8601 / GB/T 7408",
+    )
+)
+_add(
+    Standard(
+        "datetime",
+        "ISO 8601 date and time",
+        "YYYY-MM-DD, 'T' or a space, hh:mm[:ss[.fraction]], optional Z or +hh:mm offset; a real instant.",
+        sql=_datetime_sql,
+        expectations=_regex_gx(DATETIME_RE),
+        check=_datetime_check,
+        reference="ISO 8601 / GB/T 7408",
+    )
+)
+_add(
+    Standard(
+        "cn_mobile",
+        "Mainland China mobile number",
+        "11 digits starting 13-19, optionally prefixed +86/86, optionally separated 3-4-4 by spaces or hyphens.",
+        sql=_regex_sql(MOBILE_RE),
+        expectations=_regex_gx(MOBILE_RE),
+        check=_full(MOBILE_RE),
+        identifier=True,
+    )
+)
+_add(
+    Standard(
+        "cn_landline",
+        "Mainland China fixed-line number",
+        "Optional +86, optional area code 0xx/0xxx (may be parenthesised), a 7-8 digit local number "
+        "not starting 0/1, optional extension; or a 400/800 service number.",
+        sql=_regex_sql(LANDLINE_RE),
+        expectations=_regex_gx(LANDLINE_RE),
+        check=_full(LANDLINE_RE),
+        identifier=True,
+    )
+)
+_add(
+    Standard(
+        "email",
+        "E-mail address",
+        "local@domain with a dotted domain and an alphabetic top-level label (RFC 5322 dot-atom subset).",
+        sql=_regex_sql(EMAIL_RE),
+        expectations=_regex_gx(EMAIL_RE),
+        check=_full(EMAIL_RE),
+        identifier=True,
+    )
+)
+_add(
+    Standard(
+        "latitude",
+        "Latitude in decimal degrees",
+        "A finite number between -90 and 90.",
+        sql=_range_sql(-90.0, 90.0),
+        expectations=_range_gx(-90.0, 90.0),
+        check=_range_check(-90.0, 90.0),
+        reference="WGS-84 / GCJ-02 decimal degrees",
+    )
+)
+_add(
+    Standard(
+        "longitude",
+        "Longitude in decimal degrees",
+        "A finite number between -180 and 180.",
+        sql=_range_sql(-180.0, 180.0),
+        expectations=_range_gx(-180.0, 180.0),
+        check=_range_check(-180.0, 180.0),
+        reference="WGS-84 / GCJ-02 decimal degrees",
+    )
+)
+_add(
+    Standard(
+        "amount",
+        "Non-negative amount",
+        "A finite number greater than or equal to 0.",
+        sql=_range_sql(0.0, None),
+        expectations=_range_gx(0.0, None),
+        check=_range_check(0.0, None),
+    )
+)
 
 
 def get(name: str) -> Standard:
-    from pubdata import ManifestError
+    from core import ManifestError
 
     try:
         return STANDARDS[name]
     except KeyError:
-        raise ManifestError(f"unknown data standard {name!r}",
-                            hint=f"use one of: {', '.join(sorted(STANDARDS))}") from None
+        raise ManifestError(
+            f"unknown data standard {name!r}", hint=f"use one of: {', '.join(sorted(STANDARDS))}"
+        ) from None
 
 
 def division_code_table():

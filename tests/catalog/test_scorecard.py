@@ -16,8 +16,8 @@ from warehouse.manifest import departments_dir, load_department
 
 @pytest.fixture
 def two_departments(fresh_home: Path, tmp_path: Path) -> None:
-    register_department(load_department(departments_dir() / "transport.yaml"))   # bus_stops, ridership
-    register_department(load_department(departments_dir() / "health.yaml"))      # clinic_visits, hospitals
+    register_department(load_department(departments_dir() / "transport.yaml"))  # bus_stops, ridership
+    register_department(load_department(departments_dir() / "health.yaml"))  # clinic_visits, hospitals
     src = tmp_path / "x.parquet"
     pq.write_table(pa.table({"a": [1, 2, 3]}), src)
 
@@ -25,9 +25,17 @@ def two_departments(fresh_home: Path, tmp_path: Path) -> None:
         p = RunPaths.for_run(dept, ds, f"{dept}-r1")
         if status == "published":
             publish_version(p, f"{dept}-r1", src, columns=[{"name": "a"}], quality_score=score)
-        record_run(p, f"{dept}-r1", status=status, stage="publish" if status == "published" else "validate",
-                   quality_score=score, input_rows=inp, quarantined_rows=quar, valid_rows=inp - quar,
-                   on_time=on_time if status == "published" else None)
+        record_run(
+            p,
+            f"{dept}-r1",
+            status=status,
+            stage="publish" if status == "published" else "validate",
+            quality_score=score,
+            input_rows=inp,
+            quarantined_rows=quar,
+            valid_rows=inp - quar,
+            on_time=on_time if status == "published" else None,
+        )
 
     # transport: both published and open, scores 90 and 100, 10 of 1000 rows quarantined
     run("transport", "bus_stops", "published", 90.0, 400, 10)
@@ -48,8 +56,8 @@ def test_scorecard_matches_hand_computation(two_departments) -> None:
     assert t["withheld_without_rule"] == 0
     assert t["composite"] == pytest.approx(0.4 * 95 + 0.2 * 100 + 0.3 * 100 + 0.1 * 100 * (1 - 0.01))
     assert h["quality"] == pytest.approx(60.0)
-    assert h["on_time"] == pytest.approx(0.0)          # the only publication was late
-    assert h["open_share"] == pytest.approx(0.5)       # hospitals open, clinic visits not
+    assert h["on_time"] == pytest.approx(0.0)  # the only publication was late
+    assert h["open_share"] == pytest.approx(0.5)  # hospitals open, clinic visits not
     assert h["quarantine_rate"] == pytest.approx(2000 / 2060)
     assert h["withheld_without_rule"] == 1
     assert [r["department_id"] for r in ranking()] == ["transport", "health"]

@@ -27,9 +27,12 @@ def test_demo_scorecard_matches_hand_computed_figures(in_demo_home: Path) -> Non
     for r in runs.values():
         assert r["on_time"] == pytest.approx(1.0)  # first publications are on time
         assert r["withheld_without_rule"] == 0
-        expected = (WEIGHTS["quality"] * r["quality"] + WEIGHTS["on_time"] * 100
-                    + WEIGHTS["open_share"] * 100 * r["open_share"]
-                    + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"]))
+        expected = (
+            WEIGHTS["quality"] * r["quality"]
+            + WEIGHTS["on_time"] * 100
+            + WEIGHTS["open_share"] * 100 * r["open_share"]
+            + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+        )
         assert r["composite"] == pytest.approx(expected, abs=0.01)
     assert withheld_report() == {}
     assert ranking()[-1]["department_id"] == "health"  # conditional data and quarantined rows

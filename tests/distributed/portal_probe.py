@@ -16,11 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import sys
 import zipfile
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def main() -> dict:
@@ -28,17 +24,20 @@ def main() -> dict:
     from fastapi.testclient import TestClient
 
     from catalog import tokens
-    from catalog.portal import state as catalog_state
-    from catalog.portal.app import create_app
-    from catalog.portal.pages import _diffs
     from catalog.store import connect, rows_as_dicts
+    from portal import state as catalog_state
+    from portal.app import create_app
+    from portal.pages import _diffs
 
     with connect(read_only=True) as con:
-        latest = rows_as_dicts(con.execute(
-            "SELECT v.department_id, v.dataset_id, v.version, v.rows, v.sha256, v.path FROM versions v "
-            "JOIN datasets d USING (department_id, dataset_id) WHERE d.open_tier = 'open' AND v.version = "
-            "(SELECT max(version) FROM versions w WHERE w.department_id = v.department_id AND "
-            "w.dataset_id = v.dataset_id) ORDER BY ALL"))
+        latest = rows_as_dicts(
+            con.execute(
+                "SELECT v.department_id, v.dataset_id, v.version, v.rows, v.sha256, v.path FROM versions v "
+                "JOIN datasets d USING (department_id, dataset_id) WHERE d.open_tier = 'open' AND v.version = "
+                "(SELECT max(version) FROM versions w WHERE w.department_id = v.department_id AND "
+                "w.dataset_id = v.dataset_id) ORDER BY ALL"
+            )
+        )
     out: dict = {"datasets": {}}
     with TestClient(create_app()) as client:
         for v in latest:
@@ -55,24 +54,37 @@ def main() -> dict:
             stale_if_range = client.get(url, headers={"Range": "bytes=0-3", "If-Range": '"other"'})
             csv = client.get(f"{base}/download.csv")
             rows = client.get(f"{base}/download.json").json()
-            store = client.get("/api/3/action/datastore_search",
-                               params={"resource_id": f"{v['department_id']}__{v['dataset_id']}__csv", "limit": 5})
+            store = client.get(
+                "/api/3/action/datastore_search",
+                params={"resource_id": f"{v['department_id']}__{v['dataset_id']}__csv", "limit": 5},
+            )
             page = client.get(base)
             d = catalog_state.current().dataset(v["department_id"], v["dataset_id"])
             diffs = _diffs(catalog_state.current(), d)
             if diffs:
-                out.setdefault("diffs", {})[name] = {n: [x["by"], x["rows_added"], x["rows_removed"]]
-                                                     for n, x in diffs.items()}
+                out.setdefault("diffs", {})[name] = {
+                    n: [x["by"], x["rows_added"], x["rows_removed"]] for n, x in diffs.items()
+                }
             out["datasets"][name] = {
-                "full": [full.status_code, full.headers.get("accept-ranges"),
-                         hashlib.sha256(full.content).hexdigest() == v["sha256"], int(full.headers["content-length"]) == size,
-                         pq.read_table(io.BytesIO(full.content)).num_rows == v["rows"],
-                         bool(full.headers.get("last-modified"))],
+                "full": [
+                    full.status_code,
+                    full.headers.get("accept-ranges"),
+                    hashlib.sha256(full.content).hexdigest() == v["sha256"],
+                    int(full.headers["content-length"]) == size,
+                    pq.read_table(io.BytesIO(full.content)).num_rows == v["rows"],
+                    bool(full.headers.get("last-modified")),
+                ],
                 "range": [one.status_code, one.content, one.headers.get("content-range") == f"bytes 0-3/{size}"],
-                "suffix": [tail.status_code, tail.content == full.content[-8:],
-                           tail.headers.get("content-range") == f"bytes {size - 8}-{size - 1}/{size}"],
-                "multi": [multi.status_code, multi.headers.get("content-type", "").split(";")[0],
-                          b"PAR1" in multi.content],
+                "suffix": [
+                    tail.status_code,
+                    tail.content == full.content[-8:],
+                    tail.headers.get("content-range") == f"bytes {size - 8}-{size - 1}/{size}",
+                ],
+                "multi": [
+                    multi.status_code,
+                    multi.headers.get("content-type", "").split(";")[0],
+                    b"PAR1" in multi.content,
+                ],
                 "if_range": [if_range.status_code, stale_if_range.status_code, len(stale_if_range.content) == size],
                 "unsatisfiable": client.get(url, headers={"Range": f"bytes={size + 10}-"}).status_code,
                 "not_modified": client.get(url, headers={"If-None-Match": etag}).status_code,
@@ -83,21 +95,37 @@ def main() -> dict:
             }
         # a shared variant, for the recipient department's token only
         _, token = tokens.issue("civil_affairs", note="distributed test")
-        shared = client.get("/api/shared/health/clinic_visits", params={"purpose": "medical_assistance"},
-                            headers={"Authorization": f"Bearer {token}"})
-        ranged = client.get("/api/shared/health/clinic_visits", params={"purpose": "medical_assistance"},
-                            headers={"Authorization": f"Bearer {token}", "Range": "bytes=0-3"})
-        out["shared"] = [shared.status_code, pq.read_table(io.BytesIO(shared.content)).num_rows
-                         if shared.status_code == 200 else None, ranged.status_code, ranged.content,
-                         client.get("/api/shared/health/clinic_visits",
-                                    params={"purpose": "medical_assistance"}).status_code]
+        shared = client.get(
+            "/api/shared/health/clinic_visits",
+            params={"purpose": "medical_assistance"},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        ranged = client.get(
+            "/api/shared/health/clinic_visits",
+            params={"purpose": "medical_assistance"},
+            headers={"Authorization": f"Bearer {token}", "Range": "bytes=0-3"},
+        )
+        out["shared"] = [
+            shared.status_code,
+            pq.read_table(io.BytesIO(shared.content)).num_rows if shared.status_code == 200 else None,
+            ranged.status_code,
+            ranged.content,
+            client.get("/api/shared/health/clinic_visits", params={"purpose": "medical_assistance"}).status_code,
+        ]
         dump = client.get("/dump/catalog.zip")
         zf = zipfile.ZipFile(io.BytesIO(dump.content))
         out["dump"] = [dump.status_code, sorted(n.rsplit("/", 1)[0] for n in zf.namelist() if n.endswith(".parquet"))]
-        out["dump_ok"] = all(hashlib.sha256(zf.read(f"{v['department_id']}/{v['dataset_id']}/v{v['version']}.parquet"))
-                             .hexdigest() == v["sha256"] for v in latest)
+        out["dump_ok"] = all(
+            hashlib.sha256(zf.read(f"{v['department_id']}/{v['dataset_id']}/v{v['version']}.parquet")).hexdigest()
+            == v["sha256"]
+            for v in latest
+        )
     return out
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(), ensure_ascii=False, default=lambda b: b.decode("latin-1") if isinstance(b, bytes) else str(b)))
+    print(
+        json.dumps(
+            main(), ensure_ascii=False, default=lambda b: b.decode("latin-1") if isinstance(b, bytes) else str(b)
+        )
+    )

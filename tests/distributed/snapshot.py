@@ -12,10 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
 def lake_objects() -> dict[str, list[str]]:
@@ -23,12 +19,14 @@ def lake_objects() -> dict[str, list[str]]:
     from pyarrow import fs
 
     from warehouse import storage
+
     out = {}
     for prefix in ("landing", "lake", "open"):
         sel = fs.FileSelector(storage.fs_path(prefix), allow_not_found=True, recursive=True)
         root = storage.fs_path("")
-        out[prefix] = sorted(i.path[len(root):] for i in storage.filesystem().get_file_info(sel)
-                             if i.type == fs.FileType.File)
+        out[prefix] = sorted(
+            i.path[len(root) :] for i in storage.filesystem().get_file_info(sel) if i.type == fs.FileType.File
+        )
     return out
 
 
@@ -38,17 +36,27 @@ def main() -> dict:
     from warehouse import storage
 
     with connect(read_only=True) as con:
-        versions = rows_as_dicts(con.execute(
-            "SELECT department_id, dataset_id, version, run_id, rows, path, sha256, quality_score, open_tier, "
-            "k_achieved, suppressed_rows FROM versions ORDER BY department_id, dataset_id, version"))
-        columns = rows_as_dicts(con.execute(
-            "SELECT department_id, dataset_id, version, position, name, type, level, entity, action, method, "
-            "reason, rule_id, published FROM columns ORDER BY department_id, dataset_id, version, position"))
-        runs = rows_as_dicts(con.execute(
-            "SELECT run_id, department_id, dataset_id, status, stage, quality_score, input_rows, valid_rows, "
-            "quarantined_rows, version FROM runs ORDER BY department_id, dataset_id, run_id"))
-        datasets = rows_as_dicts(con.execute(
-            "SELECT department_id, dataset_id, open_tier, tier_rule FROM datasets ORDER BY ALL"))
+        versions = rows_as_dicts(
+            con.execute(
+                "SELECT department_id, dataset_id, version, run_id, rows, path, sha256, quality_score, open_tier, "
+                "k_achieved, suppressed_rows FROM versions ORDER BY department_id, dataset_id, version"
+            )
+        )
+        columns = rows_as_dicts(
+            con.execute(
+                "SELECT department_id, dataset_id, version, position, name, type, level, entity, action, method, "
+                "reason, rule_id, published FROM columns ORDER BY department_id, dataset_id, version, position"
+            )
+        )
+        runs = rows_as_dicts(
+            con.execute(
+                "SELECT run_id, department_id, dataset_id, status, stage, quality_score, input_rows, valid_rows, "
+                "quarantined_rows, version FROM runs ORDER BY department_id, dataset_id, run_id"
+            )
+        )
+        datasets = rows_as_dicts(
+            con.execute("SELECT department_id, dataset_id, open_tier, tier_rule FROM datasets ORDER BY ALL")
+        )
         view_counts = {}
         for d in {(v["department_id"], v["dataset_id"]) for v in versions}:
             view_counts[".".join(d)] = con.execute(f"SELECT count(*) FROM {open_view_name(*d)}").fetchone()[0]
@@ -59,15 +67,26 @@ def main() -> dict:
         rows = dcon.execute(f"SELECT * FROM read_parquet('{uri}')").fetchall()
         text = sorted(json.dumps(r, ensure_ascii=False, default=str) for r in rows)
         tables[f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"] = {
-            "rows": len(text), "distinct": len(set(text)),
-            "digest": hashlib.sha256("\n".join(text).encode()).hexdigest(), "uri": uri}
+            "rows": len(text),
+            "distinct": len(set(text)),
+            "digest": hashlib.sha256("\n".join(text).encode()).hexdigest(),
+            "uri": uri,
+        }
     ok, bad = audit.verify()
     with connect(read_only=True) as con:
         seqs = con.execute("SELECT count(*), count(DISTINCT seq) FROM audit_log").fetchone()
-    return {"profile": storage.profile(), "versions": versions, "columns": columns, "runs": runs,
-            "datasets": datasets, "tables": tables, "view_counts": view_counts,
-            "where": storage.fs_path(""), "objects": lake_objects(),
-            "audit": {"ok": ok, "first_bad": bad, "entries": seqs[0], "distinct_seq": seqs[1]}}
+    return {
+        "profile": storage.profile(),
+        "versions": versions,
+        "columns": columns,
+        "runs": runs,
+        "datasets": datasets,
+        "tables": tables,
+        "view_counts": view_counts,
+        "where": storage.fs_path(""),
+        "objects": lake_objects(),
+        "audit": {"ok": ok, "first_bad": bad, "entries": seqs[0], "distinct_seq": seqs[1]},
+    }
 
 
 if __name__ == "__main__":

@@ -40,8 +40,10 @@ BIN = Path(sys.executable).parent
 
 pytestmark = [
     pytest.mark.distributed,
-    pytest.mark.skipif(os.environ.get("PUBDATA_DISTRIBUTED") != "1",
-                       reason="distributed profile: run `make test-distributed` (PUBDATA_DISTRIBUTED=1)"),
+    pytest.mark.skipif(
+        os.environ.get("PUBDATA_DISTRIBUTED") != "1",
+        reason="distributed profile: run `make test-distributed` (PUBDATA_DISTRIBUTED=1)",
+    ),
 ]
 
 STATE: dict = {}
@@ -49,28 +51,39 @@ STATE: dict = {}
 
 def _clean_env(home: Path, **extra: str) -> dict[str, str]:
     """The inherited environment without any AIRFLOW*/PUBDATA_* (the test session sets its own)."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("AIRFLOW", "PUBDATA_", "PYTEST")) and k not in ("PYTHONPATH",)}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("AIRFLOW", "PUBDATA_", "PYTEST")) and k not in ("PYTHONPATH",)
+    }
     env.update(PUBDATA_HOME=str(home), PYTHONPATH=str(REPO), PATH=f"{BIN}:{env.get('PATH', '')}", **extra)
     return env
 
 
 def _cluster_env(home: Path) -> dict[str, str]:
-    from warehouse.cluster import read_env_file
+    from orchestration.cluster import read_env_file
+
     env = _clean_env(home)
     env.update(read_env_file(home / "cluster" / "env"))
     return env
 
 
 def _snapshot(env: dict[str, str], script: str = "snapshot.py") -> dict:
-    out = subprocess.run([sys.executable, str(REPO / "tests" / "distributed" / script)], env=env,
-                         capture_output=True, text=True, timeout=600, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, str(REPO / "tests" / "distributed" / script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=REPO,
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout)
 
 
 def _api(home: Path):
-    from warehouse.cluster import AirflowAPI
+    from orchestration.cluster import AirflowAPI
+
     return AirflowAPI(_cluster_env(home))
 
 
@@ -86,15 +99,17 @@ def cluster_home(tmp_path_factory: pytest.TempPathFactory):
     home = Path(os.environ.get("PUBDATA_DISTRIBUTED_HOME") or tempfile.mkdtemp(prefix="pubdata-distributed-")) / "home"
     home.mkdir(parents=True, exist_ok=True)
     env = _clean_env(home, PUBDATA_RETRY_DELAY="3")
-    up = subprocess.run([str(BIN / "pubdata"), "cluster", "up"], env=env, cwd=REPO, capture_output=True,
-                        text=True, timeout=900)
+    up = subprocess.run(
+        [str(BIN / "pubdata"), "cluster", "up"], env=env, cwd=REPO, capture_output=True, text=True, timeout=900
+    )
     print(up.stdout[-4000:])
     try:
         assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
         yield home
     finally:
-        down = subprocess.run([str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True,
-                              text=True, timeout=300)
+        down = subprocess.run(
+            [str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True, text=True, timeout=300
+        )
         print(down.stdout[-3000:])
         STATE["down"] = down
         if not os.environ.get("PUBDATA_DISTRIBUTED_HOME"):
@@ -103,16 +118,21 @@ def cluster_home(tmp_path_factory: pytest.TempPathFactory):
 
 def test_cluster_up_on_loopback(cluster_home: Path) -> None:
     env = _cluster_env(cluster_home)
-    status = subprocess.run([str(BIN / "pubdata"), "cluster", "status"], env=env, cwd=REPO, capture_output=True,
-                            text=True, timeout=60)
+    status = subprocess.run(
+        [str(BIN / "pubdata"), "cluster", "status"], env=env, cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     print(status.stdout)
     assert status.returncode == 0
     for name in ("postgres", "redis", "seaweedfs", "api-server", "scheduler", "dag-processor", "worker-1", "worker-2"):
         assert f"{name} " in status.stdout and "stopped" not in next(
-            line for line in status.stdout.splitlines() if line.startswith(name + " ")), status.stdout
+            line for line in status.stdout.splitlines() if line.startswith(name + " ")
+        ), status.stdout
     # every listener of the cluster's processes is on the loopback interface
-    pids = {int((cluster_home / "cluster" / "run" / p).read_text()) for p in os.listdir(cluster_home / "cluster" / "run")
-            if p.endswith(".pid")}
+    pids = {
+        int((cluster_home / "cluster" / "run" / p).read_text())
+        for p in os.listdir(cluster_home / "cluster" / "run")
+        if p.endswith(".pid")
+    }
     ss = subprocess.run(["ss", "-ltnpH"], capture_output=True, text=True)
     if ss.returncode == 0:
         for line in ss.stdout.splitlines():
@@ -123,8 +143,21 @@ def test_cluster_up_on_loopback(cluster_home: Path) -> None:
     # secrets: the env file is private, and nothing secret is in the repo
     assert (cluster_home / "cluster" / "env").stat().st_mode & 0o077 == 0
     secret = _cluster_env(cluster_home)["PUBDATA_LAKE_SECRET"]
-    assert secret and subprocess.run(["grep", "-rqF", secret, str(REPO / "pubdata"), str(REPO / "warehouse"),
-                                      str(REPO / "catalog"), str(REPO / "airflow.cfg")]).returncode == 1
+    assert (
+        secret
+        and subprocess.run(
+            [
+                "grep",
+                "-rqF",
+                secret,
+                str(REPO / "pubdata"),
+                str(REPO / "warehouse"),
+                str(REPO / "catalog"),
+                str(REPO / "airflow.cfg"),
+            ]
+        ).returncode
+        == 1
+    )
 
 
 def _pgid(pid: int) -> int:
@@ -135,7 +168,8 @@ def _pgid(pid: int) -> int:
 
 
 def test_demo_departments_run_across_the_workers(cluster_home: Path) -> None:
-    from warehouse.cluster import wait_for_dags
+    from orchestration.cluster import wait_for_dags
+
     api = _api(cluster_home)
     expected = sorted(f"dept_{p.stem}" for p in (REPO / "departments").glob("*.yaml"))
     wait_for_dags(api, expected)
@@ -147,8 +181,9 @@ def test_demo_departments_run_across_the_workers(cluster_home: Path) -> None:
     assert set(states.values()) == {"success"}, states
     STATE["runs1"] = runs
     # tasks ran in both workers' process groups (the TI's process id names its worker)
-    logs = "\n".join((cluster_home / "cluster" / "logs" / f"worker-{i}.log").read_text(errors="replace")
-                     for i in (1, 2))
+    logs = "\n".join(
+        (cluster_home / "cluster" / "logs" / f"worker-{i}.log").read_text(errors="replace") for i in (1, 2)
+    )
     for i in (1, 2):
         text = (cluster_home / "cluster" / "logs" / f"worker-{i}.log").read_text(errors="replace")
         assert "dept_" in text, f"worker-{i} ran no task"
@@ -161,6 +196,7 @@ def test_demo_departments_run_across_the_workers(cluster_home: Path) -> None:
 def test_lake_and_published_versions_are_in_the_object_store(cluster_home: Path) -> None:
     from warehouse.lake import run_slug
     from warehouse.manifest import load_department
+
     snap = STATE.get("dist1") or pytest.skip("the distributed run did not complete")
     bucket = _cluster_env(cluster_home)["PUBDATA_LAKE_BUCKET"]
     # the snapshot listed these keys in the bucket through pyarrow's S3 filesystem
@@ -171,21 +207,32 @@ def test_lake_and_published_versions_are_in_the_object_store(cluster_home: Path)
     assert snap["versions"]
     for v in snap["versions"]:
         assert v["path"] in objects["open"], v
-        assert snap["tables"][f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"]["uri"] == \
-            f"s3://{bucket}/{v['path']}"
+        assert (
+            snap["tables"][f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"]["uri"]
+            == f"s3://{bucket}/{v['path']}"
+        )
     # every stage's output of every run is an object
-    shares = {(d.id, ds.id): ds.sharing for d in map(load_department, sorted((REPO / "departments").glob("*.yaml")))
-              for ds in d.datasets}
+    shares = {
+        (d.id, ds.id): ds.sharing
+        for d in map(load_department, sorted((REPO / "departments").glob("*.yaml")))
+        for ds in d.datasets
+    }
     quarantined = 0
     for r in snap["runs"]:
         run, stem = run_slug(r["run_id"]), f"{r['department_id']}/{r['dataset_id']}"
         assert any(k.startswith(f"landing/{stem}/{run}/") for k in objects["landing"]), (stem, run)
-        expected = [f"lake/raw/{stem}/{run}.parquet", f"lake/valid/{stem}/{run}.parquet",
-                    f"lake/classified/{stem}/{run}.json", f"lake/classified/{stem}/{run}.decision.json"]
+        expected = [
+            f"lake/raw/{stem}/{run}.parquet",
+            f"lake/valid/{stem}/{run}.parquet",
+            f"lake/classified/{stem}/{run}.json",
+            f"lake/classified/{stem}/{run}.decision.json",
+        ]
         if r["status"] == "published":
             expected.append(f"lake/protected/{stem}/{run}.parquet")
-            expected += [f"lake/shared/{s.department}/{stem}/{s.purpose}__{run}.parquet"
-                         for s in shares[(r["department_id"], r["dataset_id"])]]
+            expected += [
+                f"lake/shared/{s.department}/{stem}/{s.purpose}__{run}.parquet"
+                for s in shares[(r["department_id"], r["dataset_id"])]
+            ]
         for key in expected:
             assert key in objects["lake"], key
         quarantined += f"lake/quarantine/{stem}/{run}.parquet" in objects["lake"]
@@ -194,8 +241,12 @@ def test_lake_and_published_versions_are_in_the_object_store(cluster_home: Path)
     # demo departments' own source files
     for zone in ("landing", "lake", "open"):
         assert not (cluster_home / zone).exists(), zone
-    stray = [os.path.join(d, f) for d, _, files in os.walk(cluster_home) for f in files
-             if f.endswith(".parquet") and not Path(d).is_relative_to(cluster_home / "sources")]
+    stray = [
+        os.path.join(d, f)
+        for d, _, files in os.walk(cluster_home)
+        for f in files
+        if f.endswith(".parquet") and not Path(d).is_relative_to(cluster_home / "sources")
+    ]
     assert not stray, stray
 
 
@@ -205,10 +256,14 @@ def test_same_results_as_the_local_profile(cluster_home: Path, tmp_path_factory:
     local_home.mkdir()
     (local_home / "sources").symlink_to(cluster_home / "sources", target_is_directory=True)
     cenv = _cluster_env(cluster_home)
-    env = _clean_env(local_home, PUBDATA_PROFILE="local", PUBDATA_KEYS_DIR=str(cluster_home / "keys"),
-                     PUBDATA_DEMO_SOURCE_PORT=cenv["PUBDATA_DEMO_SOURCE_PORT"], PUBDATA_RETRY_DELAY="1")
-    run = subprocess.run([str(BIN / "pubdata"), "run"], env=env, cwd=REPO, capture_output=True, text=True,
-                         timeout=1800)
+    env = _clean_env(
+        local_home,
+        PUBDATA_PROFILE="local",
+        PUBDATA_KEYS_DIR=str(cluster_home / "keys"),
+        PUBDATA_DEMO_SOURCE_PORT=cenv["PUBDATA_DEMO_SOURCE_PORT"],
+        PUBDATA_RETRY_DELAY="1",
+    )
+    run = subprocess.run([str(BIN / "pubdata"), "run"], env=env, cwd=REPO, capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     local = _snapshot(env)
     assert local["profile"] == "local"
@@ -216,17 +271,33 @@ def test_same_results_as_the_local_profile(cluster_home: Path, tmp_path_factory:
 
     def key(rows, *drop):
         return [{k: v for k, v in r.items() if k not in drop} for r in rows]
+
     # the same published tables: the same datasets and versions, row counts and contents (sorted)
     assert key(dist["versions"], "run_id", "path", "sha256") == key(local["versions"], "run_id", "path", "sha256")
-    assert {k: (t["rows"], t["distinct"], t["digest"]) for k, t in dist["tables"].items()} == \
-           {k: (t["rows"], t["distinct"], t["digest"]) for k, t in local["tables"].items()}
+    assert {k: (t["rows"], t["distinct"], t["digest"]) for k, t in dist["tables"].items()} == {
+        k: (t["rows"], t["distinct"], t["digest"]) for k, t in local["tables"].items()
+    }
     assert dist["view_counts"] == local["view_counts"]
     # the same disclosure records and open tiers
     assert dist["columns"] == local["columns"]
     assert dist["datasets"] == local["datasets"]
+
     # the same quality scores (and row routing) per dataset run
-    q = lambda s: sorted((r["department_id"], r["dataset_id"], r["status"], r["quality_score"], r["input_rows"],  # noqa: E731
-                          r["valid_rows"], r["quarantined_rows"], r["version"]) for r in s["runs"])
+    def q(s):
+        return sorted(
+            (
+                r["department_id"],
+                r["dataset_id"],
+                r["status"],
+                r["quality_score"],
+                r["input_rows"],
+                r["valid_rows"],
+                r["quarantined_rows"],
+                r["version"],
+            )
+            for r in s["runs"]
+        )
+
     assert q(dist) == q(local)
     assert dist["audit"]["ok"] and local["audit"]["ok"]
 
@@ -248,8 +319,9 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster_home: Path) -> None:
         time.sleep(0.2)
     else:
         pytest.fail(f"{victim} never ran a task")
-    out = subprocess.run([str(BIN / "pubdata"), "cluster", "kill", victim], env=env, cwd=REPO,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [str(BIN / "pubdata"), "cluster", "kill", victim], env=env, cwd=REPO, capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     killed_at = time.time()
     print(out.stdout.strip(), "while it ran a task")
@@ -257,8 +329,12 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster_home: Path) -> None:
     states = api.wait(runs, timeout=1500, poll=3)
     print(f"runs finished {time.time() - killed_at:.0f} s after the kill: {states}")
     assert set(states.values()) == {"success"}, states
-    retried = [(d, t["task_id"], t["try_number"]) for d, r in runs.items() for t in api.task_instances(d, r)
-               if t["try_number"] > 1]
+    retried = [
+        (d, t["task_id"], t["try_number"])
+        for d, r in runs.items()
+        for t in api.task_instances(d, r)
+        if t["try_number"] > 1
+    ]
     print(f"task instances retried after the kill: {retried}")
     assert retried, "the killed worker's task was not retried"
     snap = _snapshot(env)
@@ -279,8 +355,14 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster_home: Path) -> None:
     assert snap["audit"]["ok"] and snap["audit"]["entries"] == snap["audit"]["distinct_seq"]
     # the killed worker comes back and the cluster is whole again
     cl_env = dict(env)
-    out = subprocess.run([str(BIN / "pubdata"), "cluster", "start-worker", victim], env=cl_env, cwd=REPO,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(BIN / "pubdata"), "cluster", "start-worker", victim],
+        env=cl_env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -299,13 +381,17 @@ def test_the_portal_serves_the_object_store_like_local_files(cluster_home: Path)
     assert dist["shared"] == local["shared"] and dist["shared"][0] == 200 and dist["shared"][2:] == [206, "PAR1", 401]
     assert dist["dump"] == local["dump"] and dist["dump_ok"] and local["dump_ok"]
     # after the second run every dataset has two versions: each diff read both objects (equal content)
-    assert dist.get("diffs") and all(by != "row counts" and added == removed == 0
-                                     for diffs in dist["diffs"].values() for by, added, removed in diffs.values())
+    assert dist.get("diffs") and all(
+        by != "row counts" and added == removed == 0
+        for diffs in dist["diffs"].values()
+        for by, added, removed in diffs.values()
+    )
 
 
 def _task_runners(pgid: int) -> list[int]:
     """Airflow task runner processes ("airflow worker -- <ti>") started under a worker's group."""
-    from warehouse.cluster import service_tree
+    from orchestration.cluster import service_tree
+
     out = []
     for pid in service_tree(pgid):
         try:
@@ -318,8 +404,9 @@ def _task_runners(pgid: int) -> list[int]:
 
 def test_cluster_down_stops_every_service(cluster_home: Path) -> None:
     env = _cluster_env(cluster_home)
-    down = subprocess.run([str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True,
-                          text=True, timeout=300)
+    down = subprocess.run(
+        [str(BIN / "pubdata"), "cluster", "down"], env=env, cwd=REPO, capture_output=True, text=True, timeout=300
+    )
     print(down.stdout)
     assert down.returncode == 0
     assert not list((cluster_home / "cluster" / "run").glob("*.pid"))

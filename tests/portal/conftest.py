@@ -11,9 +11,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import portal_catalog as _catalog
+import pytest
 from support import LiveServer
 
 
@@ -53,6 +52,7 @@ def scratch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PUBDATA_HOME", str(home))
     from catalog.publish import register_department
     from warehouse.manifest import load_department
+
     register_department(load_department(_catalog.REPO / "departments" / "health.yaml"))
     return home
 
@@ -61,4 +61,5 @@ def scratch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def officer_token(portal_home: Path) -> str:
     os.environ["PUBDATA_HOME"] = str(portal_home)
     from catalog import tokens
+
     return tokens.issue(officer="wang.officer")[1]

@@ -30,32 +30,58 @@ def _cols(table: pa.Table, overrides: dict[str, dict] | None = None, dropped: di
     out = []
     for name in table.column_names:
         o = (overrides or {}).get(name, {})
-        out.append({"name": name, "level": o.get("level", "none"), "entity": o.get("entity"),
-                    "action": o.get("action", "publish"), "method": o.get("method"), "reason": o.get("reason"),
-                    "rule_id": o.get("rule_id")})
+        out.append(
+            {
+                "name": name,
+                "level": o.get("level", "none"),
+                "entity": o.get("entity"),
+                "action": o.get("action", "publish"),
+                "method": o.get("method"),
+                "reason": o.get("reason"),
+                "rule_id": o.get("rule_id"),
+            }
+        )
     for name, o in (dropped or {}).items():
-        out.append({"name": name, "level": o.get("level", "personal"), "entity": o.get("entity"),
-                    "action": "drop", "method": None, "reason": o.get("reason", "个人信息，不予公开"),
-                    "rule_id": o.get("rule_id", "NL-01")})
+        out.append(
+            {
+                "name": name,
+                "level": o.get("level", "personal"),
+                "entity": o.get("entity"),
+                "action": "drop",
+                "method": None,
+                "reason": o.get("reason", "个人信息，不予公开"),
+                "rule_id": o.get("rule_id", "NL-01"),
+            }
+        )
     return out
 
 
-def _publish(tmp: Path, dept: str, ds: str, run: str, table: pa.Table, *, tier: str, quality: float,
-             overrides=None, dropped=None) -> None:
+def _publish(
+    tmp: Path, dept: str, ds: str, run: str, table: pa.Table, *, tier: str, quality: float, overrides=None, dropped=None
+) -> None:
     from catalog.publish import publish_version
     from warehouse.lake import RunPaths
 
     src = tmp / f"{dept}_{ds}_{run}.parquet"
     pq.write_table(table, src)
-    publish_version(RunPaths.for_run(dept, ds, run), run, src, columns=_cols(table, overrides, dropped),
-                    quality_score=quality, open_tier=tier)
+    publish_version(
+        RunPaths.for_run(dept, ds, run),
+        run,
+        src,
+        columns=_cols(table, overrides, dropped),
+        quality_score=quality,
+        open_tier=tier,
+    )
 
 
 def hospitals(n: int, *, v3: bool = False) -> pa.Table:
     names = [f"第{i}人民医院" if i % 3 else f"市中医院分院{i}" for i in range(n)]
-    data = {"hospital_code": [f"H{i:04d}" for i in range(n)], "name": names,
-            "level": ["三级甲等" if i % 4 == 0 else "二级" for i in range(n)],
-            "address": [f"解放路{i}号" for i in range(n)]}
+    data = {
+        "hospital_code": [f"H{i:04d}" for i in range(n)],
+        "name": names,
+        "level": ["三级甲等" if i % 4 == 0 else "二级" for i in range(n)],
+        "address": [f"解放路{i}号" for i in range(n)],
+    }
     if v3:
         data["telephone"] = [f"0571-8{i:07d}" for i in range(n)]
     else:
@@ -81,38 +107,79 @@ def build(home: Path) -> Path:
     _publish(tmp, "health", "hospitals", "run2", hospitals(25), tier="open", quality=95.0)
     _publish(tmp, "health", "hospitals", "run3", hospitals(24, v3=True), tier="open", quality=88.0)
 
-    stops = pa.table({"stop_id": [f"S{i:03d}" for i in range(30)],
-                      "stop_name": [f"西湖文化广场{i}站" if i % 2 else f"武林门{i}站" for i in range(30)],
-                      "latitude": [30.27 + i / 1e4 for i in range(30)], "longitude": [120.16 + i / 1e4 for i in range(30)],
-                      "lines": ["B1;K7" if i % 2 else "Y9" for i in range(30)],
-                      "district_code": ["330106" for _ in range(30)]})
+    stops = pa.table(
+        {
+            "stop_id": [f"S{i:03d}" for i in range(30)],
+            "stop_name": [f"西湖文化广场{i}站" if i % 2 else f"武林门{i}站" for i in range(30)],
+            "latitude": [30.27 + i / 1e4 for i in range(30)],
+            "longitude": [120.16 + i / 1e4 for i in range(30)],
+            "lines": ["B1;K7" if i % 2 else "Y9" for i in range(30)],
+            "district_code": ["330106" for _ in range(30)],
+        }
+    )
     _publish(tmp, "transport", "bus_stops", "run1", stops, tier="open", quality=99.0)
 
     days = [dt.date(2024, 1, 1) + dt.timedelta(days=i // 5) for i in range(50)]
-    ridership = pa.table({"date": days, "line": [f"{i % 5 + 1}路" for i in range(50)],
-                          "boardings": [1000 + 7 * i for i in range(50)], "amount": [2000.5 + i for i in range(50)],
-                          "month": [d.strftime("%Y-%m") for d in days],
-                          "division_code": ["330102" for _ in range(50)]})
-    _publish(tmp, "transport", "ridership", "run1", ridership, tier="open", quality=97.0,
-             dropped={"address": {"entity": "ADDRESS", "reason": "住址属于个人信息"}})
+    ridership = pa.table(
+        {
+            "date": days,
+            "line": [f"{i % 5 + 1}路" for i in range(50)],
+            "boardings": [1000 + 7 * i for i in range(50)],
+            "amount": [2000.5 + i for i in range(50)],
+            "month": [d.strftime("%Y-%m") for d in days],
+            "division_code": ["330102" for _ in range(50)],
+        }
+    )
+    _publish(
+        tmp,
+        "transport",
+        "ridership",
+        "run1",
+        ridership,
+        tier="open",
+        quality=97.0,
+        dropped={"address": {"entity": "ADDRESS", "reason": "住址属于个人信息"}},
+    )
 
-    visits = pa.table({"就诊流水号": [CONDITIONAL_MARK] + [f"V{i:05d}" for i in range(1, 40)],
-                       "性别": ["男" if i % 2 else "女" for i in range(40)],
-                       "就诊日期": [dt.date(2024, 3, 1 + i % 28) for i in range(40)],
-                       "诊断编码": ["J0*" for _ in range(40)], "就诊机构": ["第1人民医院" for _ in range(40)],
-                       "费用": [120.0 + i for i in range(40)], "所在区划": ["3301**" for _ in range(40)]})
-    _publish(tmp, "health", "clinic_visits", "run1", visits, tier="conditional", quality=90.0,
-             overrides={"诊断编码": {"level": "sensitive", "entity": "MEDICAL_CONDITION", "action": "generalise",
-                                     "method": "truncate:3", "reason": "诊断属于敏感个人信息，泛化到类目"},
-                        "所在区划": {"action": "generalise", "method": "prefix:4", "reason": "降低再识别风险"}},
-             dropped={"患者姓名": {"entity": "PERSON_NAME"}, "身份证号": {"level": "sensitive",
-                                                                      "entity": "CN_RESIDENT_ID"},
-                      "联系电话": {"entity": "PHONE_NUMBER"}})
+    visits = pa.table(
+        {
+            "就诊流水号": [CONDITIONAL_MARK] + [f"V{i:05d}" for i in range(1, 40)],
+            "性别": ["男" if i % 2 else "女" for i in range(40)],
+            "就诊日期": [dt.date(2024, 3, 1 + i % 28) for i in range(40)],
+            "诊断编码": ["J0*" for _ in range(40)],
+            "就诊机构": ["第1人民医院" for _ in range(40)],
+            "费用": [120.0 + i for i in range(40)],
+            "所在区划": ["3301**" for _ in range(40)],
+        }
+    )
+    _publish(
+        tmp,
+        "health",
+        "clinic_visits",
+        "run1",
+        visits,
+        tier="conditional",
+        quality=90.0,
+        overrides={
+            "诊断编码": {
+                "level": "sensitive",
+                "entity": "MEDICAL_CONDITION",
+                "action": "generalise",
+                "method": "truncate:3",
+                "reason": "诊断属于敏感个人信息，泛化到类目",
+            },
+            "所在区划": {"action": "generalise", "method": "prefix:4", "reason": "降低再识别风险"},
+        },
+        dropped={
+            "患者姓名": {"entity": "PERSON_NAME"},
+            "身份证号": {"level": "sensitive", "entity": "CN_RESIDENT_ID"},
+            "联系电话": {"entity": "PHONE_NUMBER"},
+        },
+    )
     # the shared variant for civil_affairs / medical_assistance
     shared = home / "lake" / "shared" / "civil_affairs" / "health" / "clinic_visits"
     shared.mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.table({"就诊流水号": ["V00001"], "费用": [121.0]}),
-                   shared / "medical_assistance__run1.parquet")
+    pq.write_table(pa.table({"就诊流水号": ["V00001"], "费用": [121.0]}), shared / "medical_assistance__run1.parquet")
 
     subsidy = pa.table({"month": ["2024-01", "2024-02"], "subsidy_type": ["低保", "特困"], "amount": [800.0, 900.0]})
     _publish(tmp, "civil_affairs", "subsidy_recipients", "run1", subsidy, tier="conditional", quality=85.0)
@@ -137,5 +204,11 @@ def big_parquet(home: Path, rows: int) -> None:
                    FROM range({int(rows)})) TO '{src}' (FORMAT parquet, ROW_GROUP_SIZE 122880)""")
     table = pq.read_schema(src)
     cols = [{"name": n, "level": "none", "action": "publish"} for n in table.names]
-    publish_version(RunPaths.for_run("ecology", "air_quality", "big"), "big", src, columns=cols,
-                    quality_score=96.0, open_tier="open")
+    publish_version(
+        RunPaths.for_run("ecology", "air_quality", "big"),
+        "big",
+        src,
+        columns=cols,
+        quality_score=96.0,
+        open_tier="open",
+    )

@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import httpx
+import portal_catalog
 import pytest
 
-import portal_catalog
 from catalog import tokens
 from catalog.store import connect
 
-PUBDATA = [sys.executable, "-m", "pubdata.cli"]
+PUBDATA = [sys.executable, "-m", "cli.main"]
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -26,8 +26,11 @@ def test_scoped_token_reads_conditional_data_and_is_audited(portal) -> None:
     r = httpx.get(url, headers=bearer(token))
     assert r.status_code == 200 and portal_catalog.CONDITIONAL_MARK in r.content.decode("utf-8-sig")
     # ckanapi style: raw key in X-CKAN-API-Key
-    ds = httpx.post(f"{portal.url}/api/action/datastore_search", headers={"X-CKAN-API-Key": token},
-                    json={"resource_id": "health__clinic_visits__csv", "limit": 1})
+    ds = httpx.post(
+        f"{portal.url}/api/action/datastore_search",
+        headers={"X-CKAN-API-Key": token},
+        json={"resource_id": "health__clinic_visits__csv", "limit": 1},
+    )
     assert ds.status_code == 200 and ds.json()["result"]["total"] == 40
     # the scope is for one purpose
     assert httpx.get(url, params={"purpose": "statistics"}, headers=bearer(token)).status_code == 403
@@ -35,8 +38,10 @@ def test_scoped_token_reads_conditional_data_and_is_audited(portal) -> None:
     other = httpx.get(f"{portal.url}/datasets/civil_affairs/subsidy_recipients/download.csv", headers=bearer(token))
     assert other.status_code == 403 and other.json()["error"]["status"] == 403
     with connect(read_only=True) as con:
-        rows = con.execute("SELECT actor, action, detail_json FROM audit_log WHERE subject = 'health.clinic_visits' "
-                           "AND action = 'access.conditional'").fetchall()
+        rows = con.execute(
+            "SELECT actor, action, detail_json FROM audit_log WHERE subject = 'health.clinic_visits' "
+            "AND action = 'access.conditional'"
+        ).fetchall()
     assert len(rows) >= 2
     assert all(token not in (a + d) for a, _, d in rows), "a token secret reached the audit log"
 
@@ -81,28 +86,47 @@ def test_application_review_approval_via_api_and_portal(portal, officer_token: s
     row, token = tokens.issue("transport")
     url = f"{portal.url}/datasets/civil_affairs/subsidy_recipients/download.json"
     assert httpx.get(url, headers=bearer(token)).status_code == 403
-    app = httpx.post(f"{portal.url}/api/applications", headers=bearer(token),
-                     json={"dataset": "civil_affairs.subsidy_recipients", "purpose": "transit_subsidy",
-                           "reason": "公交优惠资格核验"})
+    app = httpx.post(
+        f"{portal.url}/api/applications",
+        headers=bearer(token),
+        json={
+            "dataset": "civil_affairs.subsidy_recipients",
+            "purpose": "transit_subsidy",
+            "reason": "公交优惠资格核验",
+        },
+    )
     assert app.status_code == 201, app.text
     app_id = app.json()["id"]
     # a department token cannot approve
-    assert httpx.post(f"{portal.url}/api/officers/applications/{app_id}", headers=bearer(token),
-                      json={"approve": True}).status_code == 403
-    assert httpx.post(f"{portal.url}/api/officers/applications/{app_id}",
-                      json={"approve": True}).status_code == 401
-    ok = httpx.post(f"{portal.url}/api/officers/applications/{app_id}", headers=bearer(officer_token),
-                    json={"approve": True, "note": "符合规定"})
+    assert (
+        httpx.post(
+            f"{portal.url}/api/officers/applications/{app_id}", headers=bearer(token), json={"approve": True}
+        ).status_code
+        == 403
+    )
+    assert httpx.post(f"{portal.url}/api/officers/applications/{app_id}", json={"approve": True}).status_code == 401
+    ok = httpx.post(
+        f"{portal.url}/api/officers/applications/{app_id}",
+        headers=bearer(officer_token),
+        json={"approve": True, "note": "符合规定"},
+    )
     assert ok.status_code == 200 and ok.json()["status"] == "approved" and "token" not in ok.json()
     assert httpx.get(url, headers=bearer(token)).status_code == 200
-    assert httpx.post(f"{portal.url}/api/officers/applications/{app_id}", headers=bearer(officer_token),
-                      json={"approve": False}).status_code == 409
+    assert (
+        httpx.post(
+            f"{portal.url}/api/officers/applications/{app_id}", headers=bearer(officer_token), json={"approve": False}
+        ).status_code
+        == 409
+    )
     # the browser form: anonymous application; approval issues a new token shown once
-    form = httpx.post(f"{portal.url}/datasets/civil_affairs/subsidy_recipients/apply",
-                      data={"applicant": "ecology", "purpose": "research", "reason": "研究老龄化与补贴的关系"})
+    form = httpx.post(
+        f"{portal.url}/datasets/civil_affairs/subsidy_recipients/apply",
+        data={"applicant": "ecology", "purpose": "research", "reason": "研究老龄化与补贴的关系"},
+    )
     assert form.status_code == 200 and "待审核" in form.text
-    pending = httpx.get(f"{portal.url}/api/officers/applications", params={"status": "pending"},
-                        headers=bearer(officer_token)).json()
+    pending = httpx.get(
+        f"{portal.url}/api/officers/applications", params={"status": "pending"}, headers=bearer(officer_token)
+    ).json()
     mine = next(a for a in pending if a["applicant"] == "ecology")
     client = httpx.Client(base_url=portal.url)
     login = client.post("/officers/login", data={"token": officer_token}, follow_redirects=True)
@@ -131,7 +155,8 @@ def test_officer_pages_need_an_officer_token(portal, officer_token: str) -> None
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:
     """The real `pubdata` entry point, in-process (a subprocess costs seconds of imports each)."""
-    from pubdata.cli import main
+    from cli.main import main
+
     capsys.readouterr()
     code = main(list(args))
     out = capsys.readouterr()
@@ -142,8 +167,20 @@ def test_cli_issue_apply_approve_list_revoke(portal, capsys) -> None:
     code, out, _ = cli(capsys, "tokens", "issue", "ecology")
     token = out.strip().splitlines()[-1]
     token_id = token.split("_")[1]
-    code, out, _ = cli(capsys, "tokens", "apply", "ecology", "--dataset", "health.clinic_visits", "--purpose",
-                       "epidemiology", "--reason", "空气质量与呼吸道就诊", "--token-id", token_id)
+    code, out, _ = cli(
+        capsys,
+        "tokens",
+        "apply",
+        "ecology",
+        "--dataset",
+        "health.clinic_visits",
+        "--purpose",
+        "epidemiology",
+        "--reason",
+        "空气质量与呼吸道就诊",
+        "--token-id",
+        token_id,
+    )
     app_id = out.split()[1]
     assert app_id in cli(capsys, "tokens", "approve")[1]
     assert cli(capsys, "tokens", "approve", app_id, "--by", "li.officer")[0] == 0
@@ -158,8 +195,9 @@ def test_cli_issue_apply_approve_list_revoke(portal, capsys) -> None:
     assert code == 2 and "no department" in err
 
 
-@pytest.mark.parametrize("args", [["--dataset", "health.clinic_visits"], ["--days", "0"],
-                                  ["--dataset", "../x", "--purpose", "p"]])
+@pytest.mark.parametrize(
+    "args", [["--dataset", "health.clinic_visits"], ["--days", "0"], ["--dataset", "../x", "--purpose", "p"]]
+)
 def test_cli_rejects_bad_issue_arguments(capsys, args) -> None:
     code, _, err = cli(capsys, "tokens", "issue", "civil_affairs", *args)
     assert code == 2 and err.startswith("error:")

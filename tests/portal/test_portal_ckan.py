@@ -56,10 +56,32 @@ def test_package_show_list_and_organizations(remote) -> None:
     names = remote.action.package_list()
     assert "health__hospitals" in names and len(names) == 9
     pkg = remote.action.package_show(id="health__hospitals", include_datasets=False)
-    for key in ("id", "name", "title", "notes", "url", "version", "state", "type", "private", "isopen",
-                "license_id", "license_title", "metadata_created", "metadata_modified", "owner_org",
-                "organization", "tags", "groups", "extras", "num_resources", "num_tags", "resources",
-                "relationships_as_object", "relationships_as_subject"):
+    for key in (
+        "id",
+        "name",
+        "title",
+        "notes",
+        "url",
+        "version",
+        "state",
+        "type",
+        "private",
+        "isopen",
+        "license_id",
+        "license_title",
+        "metadata_created",
+        "metadata_modified",
+        "owner_org",
+        "organization",
+        "tags",
+        "groups",
+        "extras",
+        "num_resources",
+        "num_tags",
+        "resources",
+        "relationships_as_object",
+        "relationships_as_subject",
+    ):
         assert key in pkg, key
     assert pkg["type"] == "dataset" and pkg["isopen"] and pkg["version"] == "3"
     assert "+" not in pkg["metadata_modified"] and "T" in pkg["metadata_modified"]
@@ -91,9 +113,14 @@ def test_errors_map_to_ckanapi_exceptions(remote) -> None:
 
 
 def test_datastore_search(remote) -> None:
-    out = remote.action.datastore_search(resource_id="transport__ridership__csv", limit=3, offset=0,
-                                         filters={"line": "2路"}, sort="boardings desc",
-                                         fields=["date", "line", "boardings"])
+    out = remote.action.datastore_search(
+        resource_id="transport__ridership__csv",
+        limit=3,
+        offset=0,
+        filters={"line": "2路"},
+        sort="boardings desc",
+        fields=["date", "line", "boardings"],
+    )
     assert [f["id"] for f in out["fields"]] == ["date", "line", "boardings"]
     assert out["fields"][2]["type"] == "int"
     assert out["total"] == 10 and len(out["records"]) == 3
@@ -125,16 +152,35 @@ def _env() -> dict[str, str]:
 
 def test_ckanapi_dump_datasets_cli(portal, tmp_path: Path) -> None:
     out = tmp_path / "dump.jsonl"
-    proc = subprocess.run([str(CKANAPI_CLI), "dump", "datasets", "--all", "-r", portal.url, "-O", str(out), "-q"],
-                          capture_output=True, text=True, timeout=120, env=_env())
+    proc = subprocess.run(
+        [str(CKANAPI_CLI), "dump", "datasets", "--all", "-r", portal.url, "-O", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(),
+    )
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == 9
     assert {r["name"] for r in records} >= {"health__hospitals", "transport__bus_stops"}
     dp = tmp_path / "dp"
-    proc = subprocess.run([str(CKANAPI_CLI), "dump", "datasets", "transport__bus_stops", "-r", portal.url,
-                           "--datapackages", str(dp), "-q"], capture_output=True, text=True, timeout=120,
-                          env=_env())
+    proc = subprocess.run(
+        [
+            str(CKANAPI_CLI),
+            "dump",
+            "datasets",
+            "transport__bus_stops",
+            "-r",
+            portal.url,
+            "--datapackages",
+            str(dp),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=_env(),
+    )
     assert proc.returncode == 0, proc.stderr
     # ckanapi 4.11's --datapackages downloads the *last* resource's URL into every file (it passes
     # its loop variable instead of the current resource): our last resource is the Parquet file.

@@ -6,9 +6,8 @@ import io
 import json
 
 import httpx
-import pyarrow.parquet as pq
-
 import portal_catalog
+import pyarrow.parquet as pq
 
 
 def test_csv_has_bom_and_chinese(portal) -> None:
@@ -53,8 +52,10 @@ def test_downloads_are_counted_and_shown(portal) -> None:
 
     def count() -> int:
         with connect(read_only=True) as con:
-            row = con.execute("SELECT count FROM download_counts WHERE department_id = 'transport' AND "
-                              "dataset_id = 'ridership' AND version = 1 AND format = 'json'").fetchone()
+            row = con.execute(
+                "SELECT count FROM download_counts WHERE department_id = 'transport' AND "
+                "dataset_id = 'ridership' AND version = 1 AND format = 'json'"
+            ).fetchone()
         return row[0] if row else 0
 
     before = count()
@@ -69,8 +70,11 @@ def test_downloads_are_counted_and_shown(portal) -> None:
 
 
 def test_conditional_and_withheld_files_are_not_public(portal) -> None:
-    for path in ("/datasets/health/clinic_visits/download.csv", "/datasets/health/clinic_visits/download.parquet",
-                 "/datasets/civil_affairs/subsidy_recipients/download.json"):
+    for path in (
+        "/datasets/health/clinic_visits/download.csv",
+        "/datasets/health/clinic_visits/download.parquet",
+        "/datasets/civil_affairs/subsidy_recipients/download.json",
+    ):
         r = httpx.get(portal.url + path, headers={"Accept": "text/html"})
         assert r.status_code == 401
         assert r.headers["content-type"].startswith("application/json")
@@ -84,6 +88,7 @@ def test_conditional_and_withheld_files_are_not_public(portal) -> None:
 
 def test_bulk_dump_zip(portal, tmp_path) -> None:
     import zipfile
+
     r = httpx.get(f"{portal.url}/dump/catalog.zip", timeout=60)
     assert r.status_code == 200
     zf = zipfile.ZipFile(io.BytesIO(r.content))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import httpx
-import pytest
-
 import portal_catalog
+import pytest
 
 HUGE = "9" * 400
 SQL = "x' OR 1=1 --"
@@ -87,8 +86,9 @@ def test_hostile_post(portal, path: str, body: bytes) -> None:
     _check(httpx.post(portal.url + path, content=body, headers={"Content-Type": "application/json"}))
 
 
-@pytest.mark.parametrize("header", ["Bearer ' OR 1=1 --", "Bearer " + "A" * 5000, "Basic dXNlcjpwYXNz",
-                                    "pdt_zzzzzzzzzzzz_" + "x" * 43])
+@pytest.mark.parametrize(
+    "header", ["Bearer ' OR 1=1 --", "Bearer " + "A" * 5000, "Basic dXNlcjpwYXNz", "pdt_zzzzzzzzzzzz_" + "x" * 43]
+)
 def test_hostile_credentials(portal, header: str) -> None:
     for path in ("/datasets/health/clinic_visits/download.csv", "/api/whoami"):
         _check(httpx.get(portal.url + path, headers={"Authorization": header}))
@@ -97,8 +97,10 @@ def test_hostile_credentials(portal, header: str) -> None:
 def test_huge_limits_are_capped_not_errors(portal) -> None:
     r = httpx.get(portal.url + "/api/3/action/package_search", params={"rows": HUGE})
     assert r.status_code == 200 and len(r.json()["result"]["results"]) == 9
-    r = httpx.get(portal.url + "/api/3/action/datastore_search",
-                  params={"resource_id": "transport__bus_stops__csv", "limit": HUGE, "offset": HUGE})
+    r = httpx.get(
+        portal.url + "/api/3/action/datastore_search",
+        params={"resource_id": "transport__bus_stops__csv", "limit": HUGE, "offset": HUGE},
+    )
     assert r.status_code == 200 and r.json()["result"]["limit"] == 32000 and r.json()["result"]["records"] == []
 
 

@@ -6,8 +6,8 @@ import re
 
 import httpx
 
-from catalog.portal.diffs import schema_changes
-from catalog.search import SearchIndex, highlight, tokens
+from portal.diffs import schema_changes
+from portal.search import SearchIndex, highlight, tokens
 
 HTML = {"Accept": "text/html"}
 
@@ -21,11 +21,13 @@ def test_chinese_tokens_and_highlight() -> None:
 
 
 def test_index_ranks_title_matches_first() -> None:
-    index = SearchIndex([
-        {"key": "a/x", "title": "公交站点", "description": "站点坐标", "keywords": ["公交"], "columns": []},
-        {"key": "b/y", "title": "医疗机构名录", "description": "含公交可达性", "keywords": [], "columns": []},
-        {"key": "c/z", "title": "空气质量", "description": "监测站", "keywords": [], "columns": ["pm25"]},
-    ])
+    index = SearchIndex(
+        [
+            {"key": "a/x", "title": "公交站点", "description": "站点坐标", "keywords": ["公交"], "columns": []},
+            {"key": "b/y", "title": "医疗机构名录", "description": "含公交可达性", "keywords": [], "columns": []},
+            {"key": "c/z", "title": "空气质量", "description": "监测站", "keywords": [], "columns": ["pm25"]},
+        ]
+    )
     hits = [k for k, _ in index.search("公交")]
     assert hits == ["a/x", "b/y"]
     assert [k for k, _ in index.search("PM25")] == ["c/z"]
@@ -38,8 +40,9 @@ def test_search_page_in_chinese_with_facets_and_highlights(portal) -> None:
     results = re.findall(r'class="title" href="/datasets/([a-z_]+/[a-z_]+)"', r.text)
     assert results[0] == "transport/ridership" and "transport/bus_stops" in results
     assert "<mark>" in r.text
-    facet = httpx.get(f"{portal.url}/search", params={"q": "公交", "tier": "open", "department": "transport"},
-                      headers=HTML)
+    facet = httpx.get(
+        f"{portal.url}/search", params={"q": "公交", "tier": "open", "department": "transport"}, headers=HTML
+    )
     assert len(re.findall(r'class="result"', facet.text)) == 2
     none = httpx.get(f"{portal.url}/search", params={"q": "公交", "department": "health"}, headers=HTML)
     assert "找到 0 个数据集" in none.text
@@ -57,10 +60,24 @@ def test_home_has_search_facets_and_recent(portal) -> None:
 def test_dataset_page_shows_everything(portal) -> None:
     r = httpx.get(f"{portal.url}/datasets/health/hospitals", headers=HTML)
     text = r.text
-    for needle in ("医疗机构名录", "省卫生健康委员会", "每月", "CC-BY-4.0", "医院", 'id="quality-badge"',
-                   '<svg class="chart"', 'id="preview"', 'id="versions"', "不兼容变更", "重命名",
-                   "<code>phone</code> → <code>telephone</code>", "删除字段 <code>beds</code>",
-                   'id="api-snippet"', "ckanapi.RemoteCKAN", "download.csv"):
+    for needle in (
+        "医疗机构名录",
+        "省卫生健康委员会",
+        "每月",
+        "CC-BY-4.0",
+        "医院",
+        'id="quality-badge"',
+        '<svg class="chart"',
+        'id="preview"',
+        'id="versions"',
+        "不兼容变更",
+        "重命名",
+        "<code>phone</code> → <code>telephone</code>",
+        "删除字段 <code>beds</code>",
+        'id="api-snippet"',
+        "ckanapi.RemoteCKAN",
+        "download.csv",
+    ):
         assert needle in text, needle
     visits = httpx.get(f"{portal.url}/datasets/health/clinic_visits", headers=HTML).text
     for needle in ("有条件开放", "泛化", "不公开", "诊断属于敏感个人信息", "身份证号", "/apply"):

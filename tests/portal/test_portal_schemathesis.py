@@ -15,10 +15,24 @@ from pathlib import Path
 def test_schemathesis_finds_no_server_error_content_type_or_auth_bypass(portal, tmp_path: Path) -> None:
     st = Path(sys.executable).with_name("schemathesis")
     out = subprocess.run(
-        [str(st), "run", f"{portal.url}/openapi.json", "--checks",
-         "not_a_server_error,content_type_conformance,ignored_auth", "--max-examples", "15",
-         "--request-timeout", "30", "--seed", "20261121"],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path)
+        [
+            str(st),
+            "run",
+            f"{portal.url}/openapi.json",
+            "--checks",
+            "not_a_server_error,content_type_conformance,ignored_auth",
+            "--max-examples",
+            "15",
+            "--request-timeout",
+            "30",
+            "--seed",
+            "20261121",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
     tail = out.stdout[-3000:]
     assert out.returncode == 0, tail
     counts = re.search(r"(\d+) generated, (\d+) passed", tail)

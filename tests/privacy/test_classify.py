@@ -5,24 +5,20 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from pathlib import Path
 
+import labelled_tables as lt
 import numpy as np
 import pyarrow as pa
 import pytest
+import testdata as td
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import labelled_tables as lt  # noqa: E402
-
-from pubdata import ConfigError  # noqa: E402
-from pubdata.identifiers import is_valid_resident_id, luhn_ok  # noqa: E402
-from privacy import testdata as td  # noqa: E402
-from privacy.classification import classify_table, mask_example  # noqa: E402
-from privacy.levels import load_levels  # noqa: E402
-from privacy.sampling import column_sample, sample_rows  # noqa: E402
-from privacy.scan import find_sensitive_values, scan_table, valid_id_mask  # noqa: E402
+from core import ConfigError
+from core.identifiers import is_valid_resident_id, luhn_ok
+from privacy.classification import classify_table, mask_example
+from privacy.levels import load_levels
+from privacy.sampling import column_sample, sample_rows
+from privacy.scan import find_sensitive_values, scan_table, valid_id_mask
 
 TABLES = {t.name: t for t in lt.all_tables()}
 
@@ -131,9 +127,13 @@ def test_sample_size_setting(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_level_policy_is_configurable(tmp_path: Path) -> None:
     src = Path(__file__).resolve().parents[2] / "privacy" / "levels.yaml"
     custom = tmp_path / "levels.yaml"
-    custom.write_text(src.read_text(encoding="utf-8").replace(
-        'CN_RESIDENT_ID:    {level: sensitive, clause: "PIPL',
-        'CN_RESIDENT_ID:    {level: personal, clause: "GB/T 45574-2025 test; PIPL'), encoding="utf-8")
+    custom.write_text(
+        src.read_text(encoding="utf-8").replace(
+            'CN_RESIDENT_ID:    {level: sensitive, clause: "PIPL',
+            'CN_RESIDENT_ID:    {level: personal, clause: "GB/T 45574-2025 test; PIPL',
+        ),
+        encoding="utf-8",
+    )
     result = classify_table(TABLES["people_pinyin"].table, levels=custom)
     assert result.column("sfzh").level == "personal"
     by = {c["name"]: c for c in result.to_dict()["columns"]}
@@ -151,9 +151,13 @@ def test_level_policy_is_configurable(tmp_path: Path) -> None:
 def test_context_decides_coordinates_and_contacts() -> None:
     rng = random.Random(5)
     n = 200
-    coords = pa.table({"经度": [f"{rng.uniform(120, 120.4):.6f}" for _ in range(n)],
-                       "纬度": [f"{rng.uniform(30.1, 30.4):.6f}" for _ in range(n)],
-                       "联系电话": [td.landline(rng) for _ in range(n)]})
+    coords = pa.table(
+        {
+            "经度": [f"{rng.uniform(120, 120.4):.6f}" for _ in range(n)],
+            "纬度": [f"{rng.uniform(30.1, 30.4):.6f}" for _ in range(n)],
+            "联系电话": [td.landline(rng) for _ in range(n)],
+        }
+    )
     people = classify_table(coords, context={"about_people": True})
     places = classify_table(coords, context={"about_people": False})
     assert people.column("经度").level == "sensitive" and places.column("经度").level == "none"
@@ -191,29 +195,34 @@ def test_find_sensitive_values_counts_all_values() -> None:
     for i in range(n):
         r = i % 10
         if r == 0:
-            values.append(td.resident_id(rng)); expect["CN_RESIDENT_ID"] += 1
+            values.append(td.resident_id(rng))
+            expect["CN_RESIDENT_ID"] += 1
         elif r == 1:
             bad = td.bad_check_id(rng)
             values.append(bad)
             # an 18-digit 62... number that passes Luhn is a plausible UnionPay card
             expect["BANK_CARD"] += bad.startswith("62") and luhn_ok(bad)
         elif r == 2:
-            values.append(td.bank_card(rng)); expect["BANK_CARD"] += 1
+            values.append(td.bank_card(rng))
+            expect["BANK_CARD"] += 1
         elif r == 3:
-            values.append(td.mobile(rng, rng.choice(("plain", "+86", "dashed")))); expect["PHONE_NUMBER"] += 1
+            values.append(td.mobile(rng, rng.choice(("plain", "+86", "dashed"))))
+            expect["PHONE_NUMBER"] += 1
         elif r == 4:
             values.append(f"来电人身份证{td.resident_id(rng)}，手机{td.mobile(rng)}")
-            expect["CN_RESIDENT_ID"] += 1; expect["PHONE_NUMBER"] += 1
+            expect["CN_RESIDENT_ID"] += 1
+            expect["PHONE_NUMBER"] += 1
         elif r == 5:
             card = td.bank_card(rng, 16)
-            values.append("卡号 " + " ".join(card[j:j + 4] for j in range(0, 16, 4)))
+            values.append("卡号 " + " ".join(card[j : j + 4] for j in range(0, 16, 4)))
             expect["BANK_CARD"] += 1
         elif r == 6:
             values.append(None)
         elif r == 7:
-            values.append(f"{rng.randint(10 ** 10, 2 * 10 ** 10 - 1)}")  # 11 digits starting 1[0-9]
+            values.append(f"{rng.randint(10**10, 2 * 10**10 - 1)}")  # 11 digits starting 1[0-9]
             if re.fullmatch(r"1[3-9]\d{9}", values[-1]):
-                from pubdata.identifiers import mobile_regex
+                from core.identifiers import mobile_regex
+
                 expect["PHONE_NUMBER"] += bool(mobile_regex().fullmatch(values[-1]))
         else:
             values.append("普通文本，没有标识符 2024-01-01")
@@ -224,8 +233,12 @@ def test_find_sensitive_values_counts_all_values() -> None:
 def test_find_sensitive_values_ids_written_in_groups() -> None:
     rng = random.Random(14)
     ids = [td.resident_id(rng) for _ in range(4)]
-    values = [f"{ids[0][:6]} {ids[0][6:14]} {ids[0][14:]}", f"{ids[1][:6]}-{ids[1][6:14]}-{ids[1][14:]}",
-              f"申请人 {ids[2][:6]} {ids[2][6:14]} {ids[2][14:]} 已登记", ids[3]]
+    values = [
+        f"{ids[0][:6]} {ids[0][6:14]} {ids[0][14:]}",
+        f"{ids[1][:6]}-{ids[1][6:14]}-{ids[1][14:]}",
+        f"申请人 {ids[2][:6]} {ids[2][6:14]} {ids[2][14:]} 已登记",
+        ids[3],
+    ]
     assert find_sensitive_values(pa.array(values))["CN_RESIDENT_ID"] == 4
     # groups of a number that is not a valid ID are not counted
     bad = td.bad_check_id(rng)
@@ -244,8 +257,9 @@ def test_find_sensitive_values_integers_and_gansu_ids() -> None:
 def test_valid_id_mask_matches_scalar_validator() -> None:
     rng = random.Random(13)
     values = [td.resident_id(rng) for _ in range(3000)] + [td.bad_check_id(rng) for _ in range(3000)]
-    values += [td.legacy_id(rng) for _ in range(500)] + ["".join(rng.choice("0123456789") for _ in range(18))
-                                                          for _ in range(3000)]
+    values += [td.legacy_id(rng) for _ in range(500)] + [
+        "".join(rng.choice("0123456789") for _ in range(18)) for _ in range(3000)
+    ]
     mask = valid_id_mask(pa.array(values))
     assert mask.tolist() == [is_valid_resident_id(v) for v in values]
 

@@ -1,6 +1,6 @@
 """The ``classify`` command contract: JSON shape, exit codes, GBK/GB18030 CSV, Parquet, JSONL,
 XLSX, readable table; never a raw value on stdout or stderr. Run through a subprocess
-(``python -m pubdata.commands.classify``)."""
+(``python -m cli.commands.classify``)."""
 
 from __future__ import annotations
 
@@ -15,27 +15,54 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
-from privacy import testdata as td
+import testdata as td
 
 REPO = Path(__file__).resolve().parents[2]
-ENTITIES = {"CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "MEDICAL_CONDITION", "RELIGION",
-            "PRECISE_LOCATION", "CRIMINAL_RECORD", "PERSONAL_INCOME", "PERSON_NAME", "PHONE_NUMBER", "EMAIL",
-            "ADDRESS", "DATE_OF_BIRTH", "LICENSE_PLATE", "IP_ADDRESS", "USCC", "ORG_NAME", None}
+ENTITIES = {
+    "CN_RESIDENT_ID",
+    "PASSPORT",
+    "BANK_CARD",
+    "CREDIT_CARD",
+    "MEDICAL_CONDITION",
+    "RELIGION",
+    "PRECISE_LOCATION",
+    "CRIMINAL_RECORD",
+    "PERSONAL_INCOME",
+    "PERSON_NAME",
+    "PHONE_NUMBER",
+    "EMAIL",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "LICENSE_PLATE",
+    "IP_ADDRESS",
+    "USCC",
+    "ORG_NAME",
+    None,
+}
 
 
 def _rows(n: int = 120) -> tuple[list[str], list[list[str]]]:
     rng = random.Random(42)
     header = ["姓名", "身份证号", "联系电话", "诊断", "流水号", "备用字段1"]
     names = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄强"]
-    rows = [[rng.choice(names), td.resident_id(rng), td.mobile(rng), rng.choice(("高血压", "糖尿病", "肺炎")),
-             str(202400000000000000 + i), td.bank_card(rng)] for i in range(n)]
+    rows = [
+        [
+            rng.choice(names),
+            td.resident_id(rng),
+            td.mobile(rng),
+            rng.choice(("高血压", "糖尿病", "肺炎")),
+            str(202400000000000000 + i),
+            td.bank_card(rng),
+        ]
+        for i in range(n)
+    ]
     return header, rows
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pubdata.commands.classify", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cli.commands.classify", *args], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +79,16 @@ def gbk_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def cli_runs(gbk_csv: Path) -> dict[str, subprocess.CompletedProcess[str]]:
     """``--json`` and the readable table, run side by side (each process loads Presidio)."""
-    procs = {key: subprocess.Popen([sys.executable, "-m", "pubdata.commands.classify", str(gbk_csv), *extra],
-                                   cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for key, extra in (("json", ["--json"]), ("table", []))}
+    procs = {
+        key: subprocess.Popen(
+            [sys.executable, "-m", "cli.commands.classify", str(gbk_csv), *extra],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for key, extra in (("json", ["--json"]), ("table", []))
+    }
     out = {}
     for key, p in procs.items():
         stdout, stderr = p.communicate(timeout=180)
@@ -77,16 +111,26 @@ def test_gbk_csv_json_contract(cli_runs: dict) -> None:
     assert proc.returncode == 0, proc.stderr
     by = _check_contract(json.loads(proc.stdout))
     assert [by[k]["entity"] for k in ("姓名", "身份证号", "联系电话", "诊断", "流水号", "备用字段1")] == [
-        "PERSON_NAME", "CN_RESIDENT_ID", "PHONE_NUMBER", "MEDICAL_CONDITION", None, "BANK_CARD"]
+        "PERSON_NAME",
+        "CN_RESIDENT_ID",
+        "PHONE_NUMBER",
+        "MEDICAL_CONDITION",
+        None,
+        "BANK_CARD",
+    ]
     assert [by[k]["level"] for k in ("姓名", "身份证号", "诊断", "流水号")] == [
-        "personal", "sensitive", "sensitive", "none"]
+        "personal",
+        "sensitive",
+        "sensitive",
+        "none",
+    ]
     _, rows = _rows()
     for value in (rows[0][1], rows[0][2], rows[0][5]):
         assert value not in proc.stdout and value[:12] not in proc.stdout
 
 
 def _run_in_process(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    from pubdata.commands import classify
+    from cli.commands import classify
 
     code = classify.main(list(args))
     return code, capsys.readouterr().out
@@ -102,10 +146,10 @@ def test_other_formats(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
         pq.write_table(pa.table(cols), path)
     elif fmt == "jsonl":
         path = tmp_path / "t.jsonl"
-        path.write_text("\n".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) for r in rows),
-                        encoding="utf-8")
+        path.write_text("\n".join(json.dumps(dict(zip(header, r)), ensure_ascii=False) for r in rows), encoding="utf-8")
     elif fmt == "xlsx":
         import openpyxl
+
         path = tmp_path / "t.xlsx"
         wb = openpyxl.Workbook()
         ws = wb.active
@@ -150,7 +194,7 @@ def test_unreadable_file_exit_2(tmp_path: Path) -> None:
 
 
 def test_register_hook_builds_the_subcommand(gbk_csv: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from pubdata.commands import classify
+    from cli.commands import classify
 
     parser = argparse.ArgumentParser(prog="pubdata")
     classify.register(parser.add_subparsers(dest="command"))

@@ -23,9 +23,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import testdata as td
 from stdnum.cn import ric, uscc
 
-from pubdata.identifiers import (
+from core.identifiers import (
     USCC_CHARSET,
     division_codes,
     id_check_char,
@@ -33,7 +34,6 @@ from pubdata.identifiers import (
     is_valid_uscc,
     uscc_check_char,
 )
-from privacy import testdata as td
 
 
 def _stdnum_ric(value: str) -> bool | str:
@@ -71,10 +71,13 @@ def test_resident_id_validators_agree_except_documented_cases() -> None:
     for v in values[:2000]:
         i = rng.randrange(18)
         c = rng.choice([d for d in "0123456789" if d != v[i]])
-        mutants.append(v[:i] + c + v[i + 1:])
+        mutants.append(v[:i] + c + v[i + 1 :])
 
-    categories = {"stdnum stricter: county not assigned in birth year": 0, "stdnum KeyError": 0,
-                  "pubdata stricter: date in future or before 1880": 0}
+    categories = {
+        "stdnum stricter: county not assigned in birth year": 0,
+        "stdnum KeyError": 0,
+        "pubdata stricter: date in future or before 1880": 0,
+    }
     agree = 0
     for v in values:
         ours, theirs = is_valid_resident_id(v), _stdnum_ric(v)
@@ -118,7 +121,7 @@ def test_uscc_validators_agree_except_letters_in_region() -> None:
     for v in digits_only[:2000]:
         i = rng.randrange(18)
         c = rng.choice([d for d in USCC_CHARSET if d != v[i]])
-        mutants.append(v[:i] + c + v[i + 1:])
+        mutants.append(v[:i] + c + v[i + 1 :])
     assert all(is_valid_uscc(v) and uscc.is_valid(v) for v in digits_only)
     assert all(is_valid_uscc(v) for v in with_letters)
     for v in with_letters:

@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from core import ConfigError
 from privacy.keys import KeyStore
-from pubdata import ConfigError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,8 +51,14 @@ _OUTPUTS: list[str] = []
 
 
 def _cli(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run([sys.executable, "-m", f"pubdata.commands.{module}", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", f"cli.commands.{module}", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     _OUTPUTS.append(r.stdout + r.stderr)
     return r
 
@@ -67,9 +73,10 @@ def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
     os.environ_backup = dict(os.environ)  # type: ignore[attr-defined]
     try:
         os.environ.update({"PUBDATA_HOME": env["PUBDATA_HOME"], "PUBDATA_KEYS_DIR": env["PUBDATA_KEYS_DIR"]})
+        from testdata import resident_id
+
         from privacy.policy import Policy, decide
         from privacy.protection import share_variants
-        from privacy.testdata import resident_id
         from privacy.types import ColumnClassification as CC
         from warehouse.lake import RunPaths
         from warehouse.manifest import Column, Contact, Dataset, Department, FileSource, Share
@@ -78,10 +85,19 @@ def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
         src = tmp_path / "in.parquet"
         pq.write_table(pa.table({"id": [resident_id(rng) for _ in range(10)], "income": list(range(10))}), src)
         cols = [CC("id", "CN_RESIDENT_ID", "sensitive", 1), CC("income", "PERSONAL_INCOME", "sensitive", 1)]
-        ds = Dataset(id="w", title="t", source=FileSource(type="file", path="x"), columns=[Column(name="id"), Column(name="income")],
-                     sharing=[Share(department="tax", purpose="audit", clear=["income"])])
-        dec = decide(Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]), ds, cols,
-                     Policy.model_validate({"version": "1"}))
+        ds = Dataset(
+            id="w",
+            title="t",
+            source=FileSource(type="file", path="x"),
+            columns=[Column(name="id"), Column(name="income")],
+            sharing=[Share(department="tax", purpose="audit", clear=["income"])],
+        )
+        dec = decide(
+            Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]),
+            ds,
+            cols,
+            Policy.model_validate({"version": "1"}),
+        )
         rep = share_variants(src, dec, ds, RunPaths.for_run("o", "w", "r"), KeyStore())[0]
     finally:
         os.environ.clear()

@@ -8,24 +8,37 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from testdata import bank_card, mobile, resident_id
 
+from core import PrivacyError
 from privacy.leakgate import leak_gate
 from privacy.policy import Policy, decide
 from privacy.protection import protect_open
-from privacy.testdata import bank_card, mobile, resident_id
 from privacy.types import ColumnClassification as CC
-from pubdata import PrivacyError
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource
 
-COLS = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1), CC("姓名", "PERSON_NAME", "personal", 1),
-        CC("手机", "PHONE_NUMBER", "personal", 1), CC("说明", None, "none", 1)]
+COLS = [
+    CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1),
+    CC("姓名", "PERSON_NAME", "personal", 1),
+    CC("手机", "PHONE_NUMBER", "personal", 1),
+    CC("说明", None, "none", 1),
+]
 
 
 def _decision():  # type: ignore[no-untyped-def]
-    ds = Dataset(id="p", title="t", source=FileSource(type="file", path="x"), about_people=False,
-                 columns=[Column(name=c.name) for c in COLS])
-    return decide(Department(id="d", name="d", contact=Contact(name="x"), datasets=[ds]), ds, COLS,
-                  Policy.model_validate({"version": "1"}))
+    ds = Dataset(
+        id="p",
+        title="t",
+        source=FileSource(type="file", path="x"),
+        about_people=False,
+        columns=[Column(name=c.name) for c in COLS],
+    )
+    return decide(
+        Department(id="d", name="d", contact=Contact(name="x"), datasets=[ds]),
+        ds,
+        COLS,
+        Policy.model_validate({"version": "1"}),
+    )
 
 
 def _table(n: int = 50) -> tuple[pa.Table, list[str], list[str]]:
@@ -44,8 +57,9 @@ def test_protected_output_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     leak_gate(tmp_path / "open.parquet", d, dataset_label="d.p")
 
 
-@pytest.mark.parametrize("case", ["dropped_present", "id_in_free_text", "card_in_text", "phone_in_masked",
-                                  "unmasked_name", "undecided"])
+@pytest.mark.parametrize(
+    "case", ["dropped_present", "id_in_free_text", "card_in_text", "phone_in_masked", "unmasked_name", "undecided"]
+)
 def test_gate_blocks(tmp_path: Path, case: str) -> None:
     d = _decision()
     t, ids, phones = _table()

@@ -6,17 +6,22 @@ from pathlib import Path
 
 import pytest
 
+from core import ConfigError
 from privacy.policy import Policy, decide, load_policy
 from privacy.types import ColumnClassification as CC
-from pubdata import ConfigError
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _ds(cols: list[CC], **kw: object) -> tuple[Department, Dataset]:
-    ds = Dataset(id=kw.pop("id", "ds"), title="t", source=FileSource(type="file", path="x.csv"),
-                 columns=[Column(name=c.name) for c in cols], **kw)  # type: ignore[arg-type]
+    ds = Dataset(
+        id=kw.pop("id", "ds"),
+        title="t",
+        source=FileSource(type="file", path="x.csv"),
+        columns=[Column(name=c.name) for c in cols],
+        **kw,
+    )  # type: ignore[arg-type]
     return Department(id=str(kw.get("dept", "dept")), name="D", contact=Contact(name="x"), datasets=[ds]), ds
 
 
@@ -24,10 +29,16 @@ def _policy(rules: list[dict], **defaults: object) -> Policy:
     return Policy.model_validate({"version": "t1", "defaults": defaults, "rules": rules})
 
 
-PEOPLE = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1), CC("姓名", "PERSON_NAME", "personal", 1),
-          CC("手机", "PHONE_NUMBER", "personal", 1), CC("住址", "ADDRESS", "personal", 1),
-          CC("出生日期", "DATE_OF_BIRTH", "personal", 1), CC("性别", "GENDER", "personal", 1),
-          CC("备注", None, "none", 1), CC("金额", None, "none", 1)]
+PEOPLE = [
+    CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1),
+    CC("姓名", "PERSON_NAME", "personal", 1),
+    CC("手机", "PHONE_NUMBER", "personal", 1),
+    CC("住址", "ADDRESS", "personal", 1),
+    CC("出生日期", "DATE_OF_BIRTH", "personal", 1),
+    CC("性别", "GENDER", "personal", 1),
+    CC("备注", None, "none", 1),
+    CC("金额", None, "none", 1),
+]
 
 
 def _by_name(decision):  # type: ignore[no-untyped-def]
@@ -49,21 +60,27 @@ def test_default_open_with_floor() -> None:
     assert all(r["reason"] for r in d.to_records())
 
 
-@pytest.mark.parametrize(("rule", "column", "expected"), [
-    # a rule can raise protection
-    ({"match": {"column": "备注"}, "action": "drop"}, "备注", ("drop", "R1")),
-    ({"match": {"entity": ["PERSON_NAME"]}, "action": "drop"}, "姓名", ("drop", "R1")),
-    ({"match": {"entity": ["PHONE_NUMBER"]}, "action": "pseudonymise"}, "手机", ("pseudonymise", "R1")),
-    # the floor beats a rule asking for less
-    ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "publish"}, "身份证号", ("drop", None)),
-    ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "mask"}, "身份证号", ("drop", None)),
-    ({"match": {"entity": ["PERSON_NAME"]}, "action": "publish"}, "姓名", ("mask", None)),
-    # pseudonymising a sensitive identifier is the one allowed relaxation of drop
-    ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}, "身份证号", ("pseudonymise", "R1")),
-    # a different generalisation method chosen by a rule
-    ({"match": {"entity": ["DATE_OF_BIRTH"]}, "action": "generalise", "method": "birth_year"}, "出生日期",
-     ("generalise", "R1")),
-])
+@pytest.mark.parametrize(
+    ("rule", "column", "expected"),
+    [
+        # a rule can raise protection
+        ({"match": {"column": "备注"}, "action": "drop"}, "备注", ("drop", "R1")),
+        ({"match": {"entity": ["PERSON_NAME"]}, "action": "drop"}, "姓名", ("drop", "R1")),
+        ({"match": {"entity": ["PHONE_NUMBER"]}, "action": "pseudonymise"}, "手机", ("pseudonymise", "R1")),
+        # the floor beats a rule asking for less
+        ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "publish"}, "身份证号", ("drop", None)),
+        ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "mask"}, "身份证号", ("drop", None)),
+        ({"match": {"entity": ["PERSON_NAME"]}, "action": "publish"}, "姓名", ("mask", None)),
+        # pseudonymising a sensitive identifier is the one allowed relaxation of drop
+        ({"match": {"entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}, "身份证号", ("pseudonymise", "R1")),
+        # a different generalisation method chosen by a rule
+        (
+            {"match": {"entity": ["DATE_OF_BIRTH"]}, "action": "generalise", "method": "birth_year"},
+            "出生日期",
+            ("generalise", "R1"),
+        ),
+    ],
+)
 def test_column_rules_and_floor(rule: dict, column: str, expected: tuple[str, str | None]) -> None:
     dept, ds = _ds(PEOPLE)
     d = decide(dept, ds, PEOPLE, _policy([{"id": "R1", "basis": "test", **rule}]))
@@ -76,16 +93,22 @@ def test_column_rules_and_floor(rule: dict, column: str, expected: tuple[str, st
 def test_pseudonymise_only_identifiers_when_sensitive() -> None:
     cols = [CC("诊断", "MEDICAL_CONDITION", "sensitive", 1)]
     dept, ds = _ds(cols)
-    d = decide(dept, ds, cols, _policy([{"id": "R", "basis": "b", "match": {"entity": ["MEDICAL_CONDITION"]},
-                                         "action": "pseudonymise"}]))
+    d = decide(
+        dept,
+        ds,
+        cols,
+        _policy([{"id": "R", "basis": "b", "match": {"entity": ["MEDICAL_CONDITION"]}, "action": "pseudonymise"}]),
+    )
     assert d.columns[0].action == "drop" and "only an identifier" in d.columns[0].reason
 
 
 def test_strictest_rule_wins_then_file_order() -> None:
     dept, ds = _ds(PEOPLE)
-    rules = [{"id": "A", "basis": "b", "match": {"entity": ["PHONE_NUMBER"]}, "action": "mask", "method": "mask_generic"},
-             {"id": "B", "basis": "b", "match": {"column": "手机"}, "action": "drop"},
-             {"id": "C", "basis": "b", "match": {"level": ["personal"]}, "action": "drop"}]
+    rules = [
+        {"id": "A", "basis": "b", "match": {"entity": ["PHONE_NUMBER"]}, "action": "mask", "method": "mask_generic"},
+        {"id": "B", "basis": "b", "match": {"column": "手机"}, "action": "drop"},
+        {"id": "C", "basis": "b", "match": {"level": ["personal"]}, "action": "drop"},
+    ]
     c = _by_name(decide(dept, ds, PEOPLE, _policy(rules)))
     assert (c["手机"].action, c["手机"].rule_id) == ("drop", "B")
     assert (c["姓名"].action, c["姓名"].rule_id) == ("drop", "C")
@@ -94,8 +117,10 @@ def test_strictest_rule_wins_then_file_order() -> None:
 def test_dataset_tiers_precedence() -> None:
     cols = [CC("金额", None, "none", 1)]
     dept, ds = _ds(cols, theme="health", keywords=["internal"])
-    rules = [{"id": "C1", "basis": "cond", "match": {"theme": ["health"]}, "action": "conditional", "allow": ["h"]},
-             {"id": "W1", "basis": "withhold", "match": {"tag": ["internal"]}, "action": "withhold"}]
+    rules = [
+        {"id": "C1", "basis": "cond", "match": {"theme": ["health"]}, "action": "conditional", "allow": ["h"]},
+        {"id": "W1", "basis": "withhold", "match": {"tag": ["internal"]}, "action": "withhold"},
+    ]
     d = decide(dept, ds, cols, _policy(rules))
     assert (d.open_tier, d.rule_id, d.basis) == ("withheld", "W1", "withhold")
     d = decide(dept, ds, cols, _policy(rules[:1]))
@@ -110,8 +135,12 @@ def test_dataset_tiers_precedence() -> None:
 
 def test_unknown_columns_are_sensitive_and_declared_levels_raise() -> None:
     cols = [CC("a", None, "none", 1)]
-    ds = Dataset(id="ds", title="t", source=FileSource(type="file", path="x"),
-                 columns=[Column(name="a", privacy="personal", entity="PERSON_NAME"), Column(name="b")])
+    ds = Dataset(
+        id="ds",
+        title="t",
+        source=FileSource(type="file", path="x"),
+        columns=[Column(name="a", privacy="personal", entity="PERSON_NAME"), Column(name="b")],
+    )
     dept = Department(id="d", name="D", contact=Contact(name="x"), datasets=[ds])
     c = _by_name(decide(dept, ds, cols, _policy([])))
     assert (c["a"].level, c["a"].action) == ("personal", "mask")
@@ -143,14 +172,17 @@ def test_demo_policy_loads_and_withholds_public_security() -> None:
     assert decide(dept, ds, cols, pol).open_tier == "open"
 
 
-@pytest.mark.parametrize(("text", "needle"), [
-    ("version: 1\nrules: [{id: R, basis: b, match: {}, action: drop}]\n", "match must name"),
-    ("version: 1\nrules: [{id: R, basis: b, match: {column: '('}, action: drop}]\n", "regular expression"),
-    ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: mask}]\n", "column action"),
-    ("version: 1\nrules: [{id: R, basis: b, match: {column: x}, action: mask, method: nope}]\n", "unknown method"),
-    ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: explode}]\n", "rule 'R'"),
-    ("version: [\n", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("version: 1\nrules: [{id: R, basis: b, match: {}, action: drop}]\n", "match must name"),
+        ("version: 1\nrules: [{id: R, basis: b, match: {column: '('}, action: drop}]\n", "regular expression"),
+        ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: mask}]\n", "column action"),
+        ("version: 1\nrules: [{id: R, basis: b, match: {column: x}, action: mask, method: nope}]\n", "unknown method"),
+        ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: explode}]\n", "rule 'R'"),
+        ("version: [\n", "not valid YAML"),
+    ],
+)
 def test_bad_policy_files(tmp_path: Path, text: str, needle: str) -> None:
     p = tmp_path / "p.yaml"
     p.write_text(text, encoding="utf-8")

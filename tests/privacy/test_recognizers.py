@@ -11,38 +11,71 @@ from privacy.recognizers import ENTITIES, RECOGNIZER_CLASSES, recognizers
 # recognizer class name -> (texts where the entity must be found, texts where it must not)
 CASES: dict[str, tuple[list[str], list[str]]] = {
     "CnResidentIdRecognizer": (
-        ["身份证号11010519491231002X", "公民身份号码：11010519491231002X 已核验", "旧证号 110105491231002",
-         "ID 11010519491231002x"],
-        ["11010519491231002Y", "110105194912310022", "110105194913310028", "999999194912310025",
-         "110105209912310023", "订单号211010519491231002X9"],
+        [
+            "身份证号11010519491231002X",
+            "公民身份号码：11010519491231002X 已核验",
+            "旧证号 110105491231002",
+            "ID 11010519491231002x",
+        ],
+        [
+            "11010519491231002Y",
+            "110105194912310022",
+            "110105194913310028",
+            "999999194912310025",
+            "110105209912310023",
+            "订单号211010519491231002X9",
+        ],
     ),
-    "PassportRecognizer": (["护照号码E12345678", "passport EA1234567", "G12345678"],
-                           ["E1234567", "E00000000", "AE12345678"]),
-    "BankCardRecognizer": (["卡号6222021234567890128", "银行卡 6222 0212 3456 7890 128", "6217001234567893"],
-                           ["6222021234567890127", "6217001234567891", "1234567890123456"]),
-    "CreditCardRecognizer": (["信用卡4111111111111111", "5500 0000 0000 0004"],
-                             ["4111111111111112", "6222021234567890128"]),
-    "CnMobileRecognizer": (["手机13812345678", "+86 138-1234-5678", "电话：139 1234 5678", "008613812345678"],
-                           ["12345678901", "10012345678", "138123456789", "1381234567"]),
-    "CnLandlineRecognizer": (["电话0571-87654321", "(010)62345678", "服务热线400-123-4567"],
-                             ["0571-1234", "12345678"]),
-    "EmailAddressRecognizer": (["邮箱zhang.san@example.com", "联系 li_si@163.com 谢谢"],
-                               ["zhang.san@", "@example.com", "邮箱地址未填写"]),
-    "IpAddressRecognizer": (["登录IP地址192.168.1.10", "来源 2001:db8::1", "IP:114.114.114.114"],
-                            ["999.1.1.1", "版本1.2.3.45"]),
-    "LicensePlateRecognizer": (["车牌京A12345", "浙A·D12345", "沪AD12345", "粤B12345F"],
-                               ["京AO1234", "京A1234", "ABC12345"]),
-    "DateOfBirthRecognizer": (["出生日期：1990-01-02", "生于1985年3月4日", "DOB 1970/12/31"],
-                              ["出生日期：1990-02-30", "登记日期 2020-01-02", "2020-01-02"]),
-    "PreciseLocationRecognizer": (["位置116.397128,39.916527", "POINT(120.15507 30.27415)"],
-                                  ["116.3,39.9", "价格 12.5,13.8", "1234.56789,12.34567"]),
-    "UsccRecognizer": (["统一社会信用代码91350100M000100Y43", "代码 92330106MA2CDE0X16"],
-                       ["91350100M000100Y44", "91350100M000100I43"]),
+    "PassportRecognizer": (
+        ["护照号码E12345678", "passport EA1234567", "G12345678"],
+        ["E1234567", "E00000000", "AE12345678"],
+    ),
+    "BankCardRecognizer": (
+        ["卡号6222021234567890128", "银行卡 6222 0212 3456 7890 128", "6217001234567893"],
+        ["6222021234567890127", "6217001234567891", "1234567890123456"],
+    ),
+    "CreditCardRecognizer": (
+        ["信用卡4111111111111111", "5500 0000 0000 0004"],
+        ["4111111111111112", "6222021234567890128"],
+    ),
+    "CnMobileRecognizer": (
+        ["手机13812345678", "+86 138-1234-5678", "电话：139 1234 5678", "008613812345678"],
+        ["12345678901", "10012345678", "138123456789", "1381234567"],
+    ),
+    "CnLandlineRecognizer": (["电话0571-87654321", "(010)62345678", "服务热线400-123-4567"], ["0571-1234", "12345678"]),
+    "EmailAddressRecognizer": (
+        ["邮箱zhang.san@example.com", "联系 li_si@163.com 谢谢"],
+        ["zhang.san@", "@example.com", "邮箱地址未填写"],
+    ),
+    "IpAddressRecognizer": (
+        ["登录IP地址192.168.1.10", "来源 2001:db8::1", "IP:114.114.114.114"],
+        ["999.1.1.1", "版本1.2.3.45"],
+    ),
+    "LicensePlateRecognizer": (
+        ["车牌京A12345", "浙A·D12345", "沪AD12345", "粤B12345F"],
+        ["京AO1234", "京A1234", "ABC12345"],
+    ),
+    "DateOfBirthRecognizer": (
+        ["出生日期：1990-01-02", "生于1985年3月4日", "DOB 1970/12/31"],
+        ["出生日期：1990-02-30", "登记日期 2020-01-02", "2020-01-02"],
+    ),
+    "PreciseLocationRecognizer": (
+        ["位置116.397128,39.916527", "POINT(120.15507 30.27415)"],
+        ["116.3,39.9", "价格 12.5,13.8", "1234.56789,12.34567"],
+    ),
+    "UsccRecognizer": (
+        ["统一社会信用代码91350100M000100Y43", "代码 92330106MA2CDE0X16"],
+        ["91350100M000100Y44", "91350100M000100I43"],
+    ),
     "OrgNameRecognizer": (["杭州市西湖区人民政府", "浙江大学医学院附属第一医院", "某某科技有限公司"], ["今天天气很好"]),
-    "PersonNameRecognizer": (["姓名：张伟", "联系人王秀英，电话见后", "当事人张某某", "患者李某"],
-                             ["银行卡已挂失", "今天天气很好", "人民广场站"]),
-    "AddressRecognizer": (["住址：浙江省杭州市西湖区文三路90号3单元502室", "北京市朝阳区建国路88号"],
-                          ["浙江省", "今天天气很好"]),
+    "PersonNameRecognizer": (
+        ["姓名：张伟", "联系人王秀英，电话见后", "当事人张某某", "患者李某"],
+        ["银行卡已挂失", "今天天气很好", "人民广场站"],
+    ),
+    "AddressRecognizer": (
+        ["住址：浙江省杭州市西湖区文三路90号3单元502室", "北京市朝阳区建国路88号"],
+        ["浙江省", "今天天气很好"],
+    ),
     "MedicalConditionRecognizer": (["既往患有高血压", "诊断为2型糖尿病", "ICD-10：E11.9"], ["身体健康", "E11.9"]),
     "ReligionRecognizer": (["信仰佛教", "宗教信仰：伊斯兰教"], ["文化旅游"]),
     "CriminalRecordRecognizer": (["因犯盗窃罪被判处有期徒刑三年", "曾被刑事拘留"], ["表现良好"]),
@@ -51,13 +84,21 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 
 # recognizer -> (whole cells that validate, cells that are masked, cells that fail or do not match)
 CELLS: dict[str, tuple[list[str], list[str], list[str]]] = {
-    "CnResidentIdRecognizer": (["11010519491231002X", "110105491231002", " 11010519491231002x "],
-                               ["110105********002X", "1101**********002X"],
-                               ["11010519491231002Y", "110105194912310022", "abc"]),
-    "BankCardRecognizer": (["6222021234567890128", "6222 0212 3456 7890 128"], ["6222 **** **** 1234"],
-                           ["6222021234567890127", "4111111111111111"]),
-    "CnMobileRecognizer": (["13812345678", "+86 138 1234 5678", "138-1234-5678", "13812345678.0"],
-                           ["138****5678"], ["12345678901", "10086"]),
+    "CnResidentIdRecognizer": (
+        ["11010519491231002X", "110105491231002", " 11010519491231002x "],
+        ["110105********002X", "1101**********002X"],
+        ["11010519491231002Y", "110105194912310022", "abc"],
+    ),
+    "BankCardRecognizer": (
+        ["6222021234567890128", "6222 0212 3456 7890 128"],
+        ["6222 **** **** 1234"],
+        ["6222021234567890127", "4111111111111111"],
+    ),
+    "CnMobileRecognizer": (
+        ["13812345678", "+86 138 1234 5678", "138-1234-5678", "13812345678.0"],
+        ["138****5678"],
+        ["12345678901", "10086"],
+    ),
     "PersonNameRecognizer": (["张伟", "欧阳建国"], ["张某某", "王女士", "李*"], ["今天", "人民广场站", "abc"]),
     "UsccRecognizer": (["91350100M000100Y43"], [], ["91350100M000100Y44"]),
     "LicensePlateRecognizer": (["京A12345", "浙AD12345"], ["京A***45"], ["京AO1234"]),
@@ -82,12 +123,18 @@ def test_recognizer_in_text(rec_name: str) -> None:
     rec = recognizers()[rec_name]
     positives, negatives = CASES[rec_name]
     for text in positives:
-        found = [r for r in analyze_text(text, entities=[rec.ENTITY], score_threshold=0.35)
-                 if (r.recognition_metadata or {}).get("recognizer_name") == rec_name]
+        found = [
+            r
+            for r in analyze_text(text, entities=[rec.ENTITY], score_threshold=0.35)
+            if (r.recognition_metadata or {}).get("recognizer_name") == rec_name
+        ]
         assert found, f"{rec_name} missed a positive example #{positives.index(text)}"
     for text in negatives:
-        found = [r for r in analyze_text(text, entities=[rec.ENTITY], score_threshold=0.35)
-                 if (r.recognition_metadata or {}).get("recognizer_name") == rec_name]
+        found = [
+            r
+            for r in analyze_text(text, entities=[rec.ENTITY], score_threshold=0.35)
+            if (r.recognition_metadata or {}).get("recognizer_name") == rec_name
+        ]
         assert not found, f"{rec_name} fired on negative example #{negatives.index(text)}"
 
 

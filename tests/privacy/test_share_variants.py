@@ -11,15 +11,15 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from testdata import resident_id
 
+from cli.commands.decrypt import decrypt_file
+from core import PrivacyError
 from privacy.crypto import decrypt_table, read_encryption_meta
 from privacy.keys import KeyStore
 from privacy.policy import Policy, decide
 from privacy.protection import protect_open, share_variants
-from privacy.testdata import resident_id
 from privacy.types import ColumnClassification as CC
-from pubdata import PrivacyError
-from pubdata.commands.decrypt import decrypt_file
 from warehouse.lake import RunPaths
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource, Share
 
@@ -31,15 +31,27 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _setup(tmp_path: Path, ids: list[str], extra: dict[str, list], shares: list[Share], dataset_id: str,
-           policy: Policy | None = None, keywords: list[str] | None = None):  # type: ignore[no-untyped-def]
-    cols = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1)] + \
-        [CC(n, e, lv, 1) for n, (e, lv, _) in extra.items()]
+def _setup(
+    tmp_path: Path,
+    ids: list[str],
+    extra: dict[str, list],
+    shares: list[Share],
+    dataset_id: str,
+    policy: Policy | None = None,
+    keywords: list[str] | None = None,
+):  # type: ignore[no-untyped-def]
+    cols = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1)] + [CC(n, e, lv, 1) for n, (e, lv, _) in extra.items()]
     t = pa.table({"身份证号": ids, **{n: v for n, (_, _, v) in extra.items()}})
     src = tmp_path / f"{dataset_id}.parquet"
     pq.write_table(t, src)
-    ds = Dataset(id=dataset_id, title="t", source=FileSource(type="file", path="x"), keywords=keywords or [],
-                 columns=[Column(name=c.name) for c in cols], sharing=shares)
+    ds = Dataset(
+        id=dataset_id,
+        title="t",
+        source=FileSource(type="file", path="x"),
+        keywords=keywords or [],
+        columns=[Column(name=c.name) for c in cols],
+        sharing=shares,
+    )
     dept = Department(id="owner", name="o", contact=Contact(name="x"), datasets=[ds])
     d = decide(dept, ds, cols, policy or Policy.model_validate({"version": "1"}))
     return src, ds, d
@@ -48,34 +60,52 @@ def _setup(tmp_path: Path, ids: list[str], extra: dict[str, list], shares: list[
 def test_two_departments_join_on_pseudonyms_like_raw_ids(home: Path) -> None:
     rng = random.Random(5)
     people = [resident_id(rng) for _ in range(300)]
-    a_ids = people[:200] + people[100:120]             # duplicates join many-to-many
+    a_ids = people[:200] + people[100:120]  # duplicates join many-to-many
     b_ids = [p.lower() if i % 3 == 0 else p for i, p in enumerate(people[100:300])]  # x vs X normalised
-    src_a, ds_a, dec_a = _setup(home, a_ids, {"补贴": (None, "none", list(range(len(a_ids))))},
-                                [Share(department="civil", purpose="relief"), Share(department="audit", purpose="audit")],
-                                "subsidy")
-    src_b, ds_b, dec_b = _setup(home, b_ids, {"病种": (None, "none", ["x"] * len(b_ids))},
-                                [Share(department="tax", purpose="relief"), Share(department="audit", purpose="audit")],
-                                "clinic")
+    src_a, ds_a, dec_a = _setup(
+        home,
+        a_ids,
+        {"补贴": (None, "none", list(range(len(a_ids))))},
+        [Share(department="civil", purpose="relief"), Share(department="audit", purpose="audit")],
+        "subsidy",
+    )
+    src_b, ds_b, dec_b = _setup(
+        home,
+        b_ids,
+        {"病种": (None, "none", ["x"] * len(b_ids))},
+        [Share(department="tax", purpose="relief"), Share(department="audit", purpose="audit")],
+        "clinic",
+    )
     keys = KeyStore()
     ra = share_variants(src_a, dec_a, ds_a, RunPaths.for_run("owner", "subsidy", "r1"), keys)
     rb = share_variants(src_b, dec_b, ds_b, RunPaths.for_run("owner", "clinic", "r1"), keys)
     con = duckdb.connect()
-    raw = con.execute("SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b "
-                      "ON upper(a.身份证号) = upper(b.身份证号)", [str(src_a), str(src_b)]).fetchone()[0]
+    raw = con.execute(
+        "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b ON upper(a.身份证号) = upper(b.身份证号)",
+        [str(src_a), str(src_b)],
+    ).fetchone()[0]
     assert raw == 100 + 20
-    pseudo = con.execute("SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
-                         [str(ra[0].path), str(rb[0].path)]).fetchone()[0]
+    pseudo = con.execute(
+        "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
+        [str(ra[0].path), str(rb[0].path)],
+    ).fetchone()[0]
     assert pseudo == raw
     # no raw ID in the shared files
     a_share = pq.read_table(ra[0].path)["身份证号"].to_pylist()
     assert not set(a_share) & set(people) and all(len(v) == 32 for v in a_share)
     # a different purpose gives unlinkable pseudonyms
-    cross = con.execute("SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
-                        [str(ra[0].path), str(rb[1].path)]).fetchone()[0]
+    cross = con.execute(
+        "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
+        [str(ra[0].path), str(rb[1].path)],
+    ).fetchone()[0]
     assert cross == 0
     # the public pseudonym differs from every sharing one
-    pol = Policy.model_validate({"version": "1", "rules": [{"id": "P", "basis": "b", "match": {
-        "entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}]})
+    pol = Policy.model_validate(
+        {
+            "version": "1",
+            "rules": [{"id": "P", "basis": "b", "match": {"entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}],
+        }
+    )
     src_c, ds_c, dec_c = _setup(home, a_ids, {}, [], "open_one", policy=pol)
     protect_open(src_c, dec_c, home / "open.parquet")
     public = set(pq.read_table(home / "open.parquet")["身份证号"].to_pylist())
@@ -87,15 +117,22 @@ def _income_share(home: Path):  # type: ignore[no-untyped-def]
     ids = [resident_id(rng) for _ in range(2500)]
     income = [float(rng.randint(1000, 90000)) / 4 for _ in ids]
     income[7] = None  # type: ignore[call-overload]
-    src, ds, dec = _setup(home, ids, {"收入": ("PERSONAL_INCOME", "sensitive", income),
-                                      "姓名": ("PERSON_NAME", "personal", ["张三"] * len(ids))},
-                          [Share(department="tax", purpose="audit", clear=["收入"]),
-                           Share(department="civil", purpose="relief", columns=["身份证号"])], "wages")
+    src, ds, dec = _setup(
+        home,
+        ids,
+        {"收入": ("PERSONAL_INCOME", "sensitive", income), "姓名": ("PERSON_NAME", "personal", ["张三"] * len(ids))},
+        [
+            Share(department="tax", purpose="audit", clear=["收入"]),
+            Share(department="civil", purpose="relief", columns=["身份证号"]),
+        ],
+        "wages",
+    )
     return src, ds, dec, income
 
 
 def test_clear_columns_are_encrypted_and_decrypt(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import privacy.variants
+
     monkeypatch.setattr(privacy.variants, "BATCH_ROWS", 1000)  # several GCM segments
     src, ds, dec, income = _income_share(home)
     keys = KeyStore()
@@ -126,9 +163,12 @@ def test_clear_columns_are_encrypted_and_decrypt(home: Path, monkeypatch: pytest
     bad = home / "bad.parquet"
     pq.write_table(swapped.replace_schema_metadata(None), bad)
     import pyarrow.parquet as _pq
+
     with _pq.ParquetWriter(bad, swapped.schema) as w:
         w.write_table(swapped)
-        w.add_key_value_metadata({b"pubdata.encryption": _pq.ParquetFile(tax.path).metadata.metadata[b"pubdata.encryption"]})
+        w.add_key_value_metadata(
+            {b"pubdata.encryption": _pq.ParquetFile(tax.path).metadata.metadata[b"pubdata.encryption"]}
+        )
     with pytest.raises(PrivacyError, match="does not decrypt"):
         decrypt_file(bad, home / "y.parquet", department="tax")
 
@@ -173,9 +213,14 @@ def test_rotation_revocation_and_shredding(home: Path) -> None:
 def test_deterministic_encryption_for_equality(home: Path) -> None:
     pol = Policy.model_validate({"version": "1", "defaults": {"crypto": {"deterministic_entities": ["PHONE_NUMBER"]}}})
     phones = ["13812348000", "13912345678", "13812348000", None]
-    src, ds, dec = _setup(home, [resident_id(random.Random(i)) for i in range(4)],
-                          {"手机": ("PHONE_NUMBER", "personal", phones)},
-                          [Share(department="tax", purpose="audit", clear=["手机"])], "phones", policy=pol)
+    src, ds, dec = _setup(
+        home,
+        [resident_id(random.Random(i)) for i in range(4)],
+        {"手机": ("PHONE_NUMBER", "personal", phones)},
+        [Share(department="tax", purpose="audit", clear=["手机"])],
+        "phones",
+        policy=pol,
+    )
     rep = share_variants(src, dec, ds, RunPaths.for_run("owner", "phones", "r1"), KeyStore())[0]
     enc = pq.read_table(rep.path)["手机"].to_pylist()
     assert enc[0] == enc[2] != enc[1] and enc[3] is None
@@ -185,19 +230,27 @@ def test_deterministic_encryption_for_equality(home: Path) -> None:
 
 def test_national_suite_when_available(home: Path) -> None:
     from privacy.crypto import national_available
+
     if not national_available():
         pytest.skip("this OpenSSL build has no SM3/SM4")
     pol = Policy.model_validate({"version": "1", "defaults": {"crypto": {"suite": "national"}}})
-    src, ds, dec = _setup(home, [resident_id(random.Random(i)) for i in range(50)],
-                          {"收入": ("PERSONAL_INCOME", "sensitive", [float(i) for i in range(50)])},
-                          [Share(department="tax", purpose="audit", clear=["收入"])], "sm", policy=pol)
+    src, ds, dec = _setup(
+        home,
+        [resident_id(random.Random(i)) for i in range(50)],
+        {"收入": ("PERSONAL_INCOME", "sensitive", [float(i) for i in range(50)])},
+        [Share(department="tax", purpose="audit", clear=["收入"])],
+        "sm",
+        policy=pol,
+    )
     rep = share_variants(src, dec, ds, RunPaths.for_run("owner", "sm", "r1"), KeyStore())[0]
     meta = read_encryption_meta(rep.path)
     assert meta and meta["columns"]["收入"]["mode"] == "sm4-gcm"
     from privacy.deid import pseudonym_py
+
     ids = pq.read_table(src)["身份证号"].to_pylist()
-    assert pq.read_table(rep.path)["身份证号"].to_pylist()[0] == \
-        pseudonym_py(ids[0], KeyStore().pseudonym_key("audit"), suite="national")
+    assert pq.read_table(rep.path)["身份证号"].to_pylist()[0] == pseudonym_py(
+        ids[0], KeyStore().pseudonym_key("audit"), suite="national"
+    )
     decrypt_file(rep.path, home / "n.parquet")
     assert pq.read_table(home / "n.parquet")["收入"].to_pylist() == [float(i) for i in range(50)]
     assert decrypt_table  # imported API
@@ -211,9 +264,13 @@ def test_encrypted_share_single_copy_and_fallback(home: Path) -> None:
     ids = [resident_id(rng) for _ in range(n)]
     income = [float(rng.randint(0, 10**6)) / 8 if i % 97 else None for i in range(n)]
     for extra_name in ("序号", "file_row_number"):
-        src, ds, dec = _setup(home, ids, {"收入": ("PERSONAL_INCOME", "sensitive", income),
-                                          extra_name: (None, "none", list(range(n)))},
-                              [Share(department="tax", purpose="audit", clear=["收入"])], f"w{len(extra_name)}")
+        src, ds, dec = _setup(
+            home,
+            ids,
+            {"收入": ("PERSONAL_INCOME", "sensitive", income), extra_name: (None, "none", list(range(n)))},
+            [Share(department="tax", purpose="audit", clear=["收入"])],
+            f"w{len(extra_name)}",
+        )
         rep = share_variants(src, dec, ds, RunPaths.for_run("owner", f"w{len(extra_name)}", "r1"), KeyStore())[0]
         assert rep.rows == n and rep.encrypted == ["收入"]
         assert stat.S_IMODE(os.stat(rep.path).st_mode) == 0o600

@@ -8,18 +8,18 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from testdata import resident_id
 
 import privacy.variants
 from privacy.deid import pseudonym_py
 from privacy.keys import KeyStore
 from privacy.policy import Policy, decide
 from privacy.protection import protect
-from privacy.testdata import resident_id
 from privacy.types import ColumnClassification as CC
 from warehouse.lake import RunPaths
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource, Share
 
-HOSTILE = ['$p0', 'a"b', "x'); DROP TABLE t; --", "$src"]
+HOSTILE = ["$p0", 'a"b', "x'); DROP TABLE t; --", "$src"]
 
 
 @pytest.fixture
@@ -32,21 +32,36 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _dataset(home: Path, n: int = 3000):  # type: ignore[no-untyped-def]
     rng = random.Random(3)
     ids = [resident_id(rng) for _ in range(n)]
-    table = pa.table({"身份证号": ids, "姓名": [rng.choice("张王李赵") + "某" for _ in ids],
-                      "手机": [f"138{rng.randrange(10**8):08d}" for _ in ids],
-                      "收入": [float(i) for i in range(n)],
-                      **{h: [f"v{i % 7}" for i in range(n)] for h in HOSTILE}})
+    table = pa.table(
+        {
+            "身份证号": ids,
+            "姓名": [rng.choice("张王李赵") + "某" for _ in ids],
+            "手机": [f"138{rng.randrange(10**8):08d}" for _ in ids],
+            "收入": [float(i) for i in range(n)],
+            **{h: [f"v{i % 7}" for i in range(n)] for h in HOSTILE},
+        }
+    )
     src = home / "people.parquet"
     pq.write_table(table, src)
-    cls = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1), CC("姓名", "PERSON_NAME", "personal", 1),
-           CC("手机", "PHONE_NUMBER", "personal", 1), CC("收入", "PERSONAL_INCOME", "sensitive", 1)] + \
-        [CC(h, None, "none", 1) for h in HOSTILE]
-    pol = Policy.model_validate({"version": "1", "rules": [{"id": "P", "basis": "b", "match": {
-        "entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}]})
-    ds = Dataset(id="people", title="t", source=FileSource(type="file", path="x"),
-                 columns=[Column(name=c.name) for c in cls],
-                 sharing=[Share(department="tax", purpose="audit", clear=["收入"]),
-                          Share(department="civil", purpose="relief")])
+    cls = [
+        CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1),
+        CC("姓名", "PERSON_NAME", "personal", 1),
+        CC("手机", "PHONE_NUMBER", "personal", 1),
+        CC("收入", "PERSONAL_INCOME", "sensitive", 1),
+    ] + [CC(h, None, "none", 1) for h in HOSTILE]
+    pol = Policy.model_validate(
+        {
+            "version": "1",
+            "rules": [{"id": "P", "basis": "b", "match": {"entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}],
+        }
+    )
+    ds = Dataset(
+        id="people",
+        title="t",
+        source=FileSource(type="file", path="x"),
+        columns=[Column(name=c.name) for c in cls],
+        sharing=[Share(department="tax", purpose="audit", clear=["收入"]), Share(department="civil", purpose="relief")],
+    )
     dept = Department(id="owner", name="o", contact=Contact(name="x"), datasets=[ds])
     return src, table, ds, decide(dept, ds, cls, pol)
 
@@ -78,8 +93,7 @@ def test_one_scan_writes_every_variant(home: Path, monkeypatch: pytest.MonkeyPat
     assert not [p for p in (home / "open.parquet").parent.iterdir() if p.name.startswith(".")]
 
 
-def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(privacy.variants, "BATCH_ROWS", 500)
     src, table, ds, dec = _dataset(home)
     keys = KeyStore()
@@ -109,7 +123,7 @@ def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path,
 def test_names_sql_cannot_tell_apart_are_refused(home: Path, other: str) -> None:
     """DuckDB binds names without case: ``INCOME`` would read ``Income``'s values (dropped by the
     decision) and ``__PUBDATA_h0`` would stand in for the minors helper; both are refused."""
-    from pubdata import PrivacyError
+    from core import PrivacyError
 
     table = pa.table({"Income": [10000.0] * 20, other: ["x"] * 20, "出生日期": ["2018-01-01"] * 20})
     src = home / "t.parquet"
@@ -117,9 +131,15 @@ def test_names_sql_cannot_tell_apart_are_refused(home: Path, other: str) -> None
     # (a manifest cannot declare both: its validator refuses names equal without case; the file
     # brings the second one)
     cls = [CC("Income", "PERSONAL_INCOME", "sensitive", 1), CC("出生日期", "DATE_OF_BIRTH", "personal", 1)]
-    ds = Dataset(id="t", title="t", source=FileSource(type="file", path="x"), columns=[Column(name=c.name) for c in cls])
-    dec = decide(Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]), ds, cls,
-                 Policy.model_validate({"version": "1"}))
+    ds = Dataset(
+        id="t", title="t", source=FileSource(type="file", path="x"), columns=[Column(name=c.name) for c in cls]
+    )
+    dec = decide(
+        Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]),
+        ds,
+        cls,
+        Policy.model_validate({"version": "1"}),
+    )
     with pytest.raises(PrivacyError, match="differ only in case|reserved prefix") as err:
         protect(src, dec, home / "open.parquet")
     assert "10000" not in str(err.value)
@@ -130,16 +150,29 @@ def test_kanon_rewrite_keeps_the_other_columns_types(home: Path) -> None:
     """When k is not met the open file is rewritten with the QIs generalised; every other
     column keeps the type it was written with."""
     n = 40
-    table = pa.table({"年龄": pa.array([20 + i for i in range(n)], pa.int16()),  # all distinct: k=1
-                      "职业": [f"occ{i % 2}" for i in range(n)],
-                      "金额": pa.array([i * 10 for i in range(n)], pa.int16())})
+    table = pa.table(
+        {
+            "年龄": pa.array([20 + i for i in range(n)], pa.int16()),  # all distinct: k=1
+            "职业": [f"occ{i % 2}" for i in range(n)],
+            "金额": pa.array([i * 10 for i in range(n)], pa.int16()),
+        }
+    )
     src = home / "k.parquet"
     pq.write_table(table, src)
     cls = [CC("年龄", "AGE", "personal", 1), CC("职业", "OCCUPATION", "personal", 1), CC("金额", None, "none", 1)]
-    ds = Dataset(id="k", title="t", source=FileSource(type="file", path="x"), about_people=True,
-                 columns=[Column(name=c.name) for c in cls])
-    dec = decide(Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]), ds, cls,
-                 Policy.model_validate({"version": "1"}))
+    ds = Dataset(
+        id="k",
+        title="t",
+        source=FileSource(type="file", path="x"),
+        about_people=True,
+        columns=[Column(name=c.name) for c in cls],
+    )
+    dec = decide(
+        Department(id="o", name="o", contact=Contact(name="x"), datasets=[ds]),
+        ds,
+        cls,
+        Policy.model_validate({"version": "1"}),
+    )
     report, _ = protect(src, dec, home / "open.parquet")
     assert report is not None and report.quasi_identifiers
     assert report.generalisation and any(report.generalisation.values()) or report.suppressed_rows

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
 
 @pytest.fixture
@@ -23,6 +19,7 @@ def run_paths(home):
 
     def make(dataset: str = "people", run: str = "manual__2024-05-01", department: str = "civil_affairs"):
         return RunPaths.for_run(department, dataset, run)
+
     return make
 
 

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _local(url: str) -> bool:
@@ -24,19 +30,30 @@ def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp
     from quality.docs import remote_asset_refs
     from warehouse.manifest import Dataset
 
-    ds = Dataset.model_validate({
-        "id": "licences", "title": "Licences", "source": {"type": "file", "path": "l.csv"},
-        "primary_key": ["code"],
-        "columns": [{"name": "code", "standard": "uscc"},
-                    {"name": "region", "standard": "division_code"},
-                    {"name": "contact", "standard": "cn_landline"},
-                    {"name": "fee", "type": "number", "standard": "amount"}],
-    })
+    ds = Dataset.model_validate(
+        {
+            "id": "licences",
+            "title": "Licences",
+            "source": {"type": "file", "path": "l.csv"},
+            "primary_key": ["code"],
+            "columns": [
+                {"name": "code", "standard": "uscc"},
+                {"name": "region", "standard": "division_code"},
+                {"name": "contact", "standard": "cn_landline"},
+                {"name": "fee", "type": "number", "standard": "amount"},
+            ],
+        }
+    )
     paths = run_paths("licences")
-    write_raw(paths, {"code": ["91350100M000100Y43", "91350100M000100Y44", "91350100M000100Y43"],
-                      "region": ["350100", "350100", "990000"],
-                      "contact": ["0591-87654321", "12", None],
-                      "fee": ["10", "-1", "x"]})
+    write_raw(
+        paths,
+        {
+            "code": ["91350100M000100Y43", "91350100M000100Y44", "91350100M000100Y43"],
+            "region": ["350100", "350100", "990000"],
+            "contact": ["0591-87654321", "12", None],
+            "fee": ["10", "-1", "x"],
+        },
+    )
     report = validate_dataset(paths.raw, ds, paths)
     site = Path(paths.data_docs)
     assert remote_asset_refs(site) == {}
@@ -78,11 +95,11 @@ def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp
                     logo: Array.from(document.images).map(im => im.naturalWidth > 0),
                 };
             }""")
-            assert styled["navbar"] == "flex", (file, styled)   # Bootstrap 4's .navbar rule applied
+            assert styled["navbar"] == "flex", (file, styled)  # Bootstrap 4's .navbar rule applied
             assert styled["jquery"] and styled["bootstrap"] and styled["vega"], (file, styled)
             if styled["iconFont"] is not None:
                 assert "Font Awesome" in styled["iconFont"]
-            assert all(styled["logo"]), (file, styled)         # local logo loaded
+            assert all(styled["logo"]), (file, styled)  # local logo loaded
             page.screenshot(path=str(tmp_path / f"docs_{i}.png"), full_page=True)
         browser.close()
 

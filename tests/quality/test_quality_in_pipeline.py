@@ -8,24 +8,28 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pubdata import QualityGateError
-from warehouse.demo import planted_bad_ids
-from warehouse.pipeline import run_dataset
+from core import QualityGateError
+from orchestration.demo import planted_bad_ids
+from orchestration.pipeline import run_dataset
 
 
 def test_demo_planted_bad_rows_are_exactly_the_quarantined_ones(in_demo_home: Path) -> None:
     (qfile,) = (in_demo_home / "lake" / "quarantine" / "health" / "clinic_visits").glob("*.parquet")
     q = pq.read_table(qfile)
     assert sorted(q.column("_source_row").to_pylist()) == planted_bad_ids()
-    assert all(any("身份证号" in r and "cn_resident_id" in r for r in rules)
-               for rules in q.column("_rejected_rules").to_pylist())
+    assert all(
+        any("身份证号" in r and "cn_resident_id" in r for r in rules)
+        for rules in q.column("_rejected_rules").to_pylist()
+    )
     (vfile,) = (in_demo_home / "lake" / "valid" / "health" / "clinic_visits").glob("*.parquet")
     assert pq.read_metadata(vfile).num_rows + q.num_rows == 2000
 
 
-def test_a_critical_failure_keeps_the_previous_version_published(fresh_home: Path, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_critical_failure_keeps_the_previous_version_published(
+    fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from catalog.store import connect
+
     first = run_dataset("market_regulation", "enterprise_registry", "run-1")
     assert first["version"] == 1
     src = tmp_path / "src"

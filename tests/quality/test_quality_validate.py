@@ -10,8 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pubdata import QualityGateError
-from pubdata.identifiers import id_check_char
+from core import QualityGateError
+from core.identifiers import id_check_char
 from warehouse.manifest import Dataset
 
 
@@ -25,8 +25,12 @@ BAD_DATE_ID = _id("11010519800230123")
 BAD_REGION_ID = _id("99999919800101123")
 
 PEOPLE = {
-    "id": "people", "title": "Residents", "source": {"type": "file", "path": "people.csv"},
-    "primary_key": ["person_id"], "update_frequency": "irregular", "row_count": {"min": 1, "max": 1000},
+    "id": "people",
+    "title": "Residents",
+    "source": {"type": "file", "path": "people.csv"},
+    "primary_key": ["person_id"],
+    "update_frequency": "irregular",
+    "row_count": {"min": 1, "max": 1000},
     "columns": [
         {"name": "person_id", "type": "integer"},
         {"name": "id_number", "standard": "cn_resident_id", "privacy": "sensitive"},
@@ -79,7 +83,7 @@ def _planted():
     add({"id_number": BAD_DATE_ID}, {"id_number:cn_resident_id"})
     add({"id_number": BAD_REGION_ID, "region": "999999"}, {"id_number:cn_resident_id", "region:division_code"})
     add({"gender": "3", "phone": "12345"}, {"gender:gender_code", "phone:cn_mobile"})
-    add({"region": ""}, {"region:required"})           # "" is null
+    add({"region": ""}, {"region:required"})  # "" is null
     add({"status": "gone"}, {"status:enum"})
     add({"benefit": "-3"}, {"benefit:amount"})
     add({"benefit": "lots"}, {"benefit:type:number", "benefit:amount"})
@@ -180,12 +184,20 @@ def test_schema_drift_is_reported(gx_warm, write_raw, run_paths, people):
 
     paths = run_paths()
     cols = people_rows()
-    del cols["status"]                          # declared, missing from the source
-    cols["nickname"] = ["x"] * 8                # in the source, undeclared
-    cols["benefit"] = pa.array([True] * 8)      # typed source: boolean where a number is declared
+    del cols["status"]  # declared, missing from the source
+    cols["nickname"] = ["x"] * 8  # in the source, undeclared
+    cols["benefit"] = pa.array([True] * 8)  # typed source: boolean where a number is declared
     write_raw(paths, cols)
-    previous = {"person_id": "string", "id_number": "string", "old_code": "string", "name": "string",
-                "gender": "string", "region": "string", "phone": "string", "benefit": "number"}
+    previous = {
+        "person_id": "string",
+        "id_number": "string",
+        "old_code": "string",
+        "name": "string",
+        "gender": "string",
+        "region": "string",
+        "phone": "string",
+        "benefit": "number",
+    }
     report = validate_dataset(paths.raw, people, paths, previous_columns=previous, build_docs=False)
 
     d = report.drift
@@ -206,35 +218,50 @@ def test_schema_drift_is_reported(gx_warm, write_raw, run_paths, people):
 def test_typed_source_custom_expectation_and_freshness(gx_warm, write_raw, run_paths):
     from quality import validate_dataset
 
-    ds = Dataset.model_validate({
-        "id": "stations", "title": "Stations", "source": {"type": "sql", "url": "sqlite://", "query": "select 1"},
-        "primary_key": ["code", "day"], "update_frequency": "daily",
-        "columns": [
-            {"name": "code", "type": "string", "standard": "uscc"},
-            {"name": "day", "type": "date"},
-            {"name": "lat", "type": "number", "standard": "latitude"},
-            {"name": "lon", "type": "number", "standard": "longitude"},
-            {"name": "visits", "type": "integer", "minimum": 0},
-            {"name": "updated_at", "type": "datetime"},
-        ],
-        "expectations": [{"type": "expect_column_values_to_be_between",
-                          "kwargs": {"column": "visits", "max_value": 1000}, "severity": "warning"}],
-    })
+    ds = Dataset.model_validate(
+        {
+            "id": "stations",
+            "title": "Stations",
+            "source": {"type": "sql", "url": "sqlite://", "query": "select 1"},
+            "primary_key": ["code", "day"],
+            "update_frequency": "daily",
+            "columns": [
+                {"name": "code", "type": "string", "standard": "uscc"},
+                {"name": "day", "type": "date"},
+                {"name": "lat", "type": "number", "standard": "latitude"},
+                {"name": "lon", "type": "number", "standard": "longitude"},
+                {"name": "visits", "type": "integer", "minimum": 0},
+                {"name": "updated_at", "type": "datetime"},
+            ],
+            "expectations": [
+                {
+                    "type": "expect_column_values_to_be_between",
+                    "kwargs": {"column": "visits", "max_value": 1000},
+                    "severity": "warning",
+                }
+            ],
+        }
+    )
     paths = run_paths("stations")
     old = dt.datetime(2020, 1, 1, 8, 0)
-    write_raw(paths, {
-        "code": ["91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y44"],
-        "day": pa.array([dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 1, 1), dt.date(2024, 1, 3)]),
-        "lat": pa.array([39.9, 95.0, 39.9, 30.1]),
-        "lon": pa.array([116.4, 116.4, 116.4, 120.2]),
-        "visits": pa.array([10, 20, 5000, 7], pa.int32()),
-        "updated_at": pa.array([old] * 4, pa.timestamp("us")),
-    })
+    write_raw(
+        paths,
+        {
+            "code": ["91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y43", "91350100M000100Y44"],
+            "day": pa.array([dt.date(2024, 1, 1), dt.date(2024, 1, 2), dt.date(2024, 1, 1), dt.date(2024, 1, 3)]),
+            "lat": pa.array([39.9, 95.0, 39.9, 30.1]),
+            "lon": pa.array([116.4, 116.4, 116.4, 120.2]),
+            "visits": pa.array([10, 20, 5000, 7], pa.int32()),
+            "updated_at": pa.array([old] * 4, pa.timestamp("us")),
+        },
+    )
     report = validate_dataset(paths.raw, ds, paths, build_docs=False)
     q = {r["_source_row"]: set(r["_rejected_rules"]) for r in pq.read_table(paths.quarantine).to_pylist()}
-    assert q == {1: {"lat:latitude"},
-                 2: {"dataset:primary_key", "custom:0:expect_column_values_to_be_between"},
-                 3: {"code:uscc"}}
+    assert q == {
+        1: {"lat:latitude"},
+        2: {"dataset:primary_key", "custom:0:expect_column_values_to_be_between"},
+        3: {"code:uscc"},
+    }
     assert report.success and report.valid_rows == 1
     assert report.freshness["checked"] and not report.freshness["ok"]
     assert any(w.startswith("dataset:freshness") for w in report.warnings)
@@ -243,8 +270,9 @@ def test_typed_source_custom_expectation_and_freshness(gx_warm, write_raw, run_p
     assert valid.column("updated_at").to_pylist() == [old]
 
     # a recent publish makes it fresh again
-    report2 = validate_dataset(paths.raw, ds, paths, build_docs=False,
-                               last_published_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2))
+    report2 = validate_dataset(
+        paths.raw, ds, paths, build_docs=False, last_published_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)
+    )
     assert report2.freshness["ok"] and report2.freshness["basis"] == "last_published_at"
 
 
@@ -252,10 +280,17 @@ def test_score_formula():
     from quality.score import quality_score
 
     assert quality_score([]) == 100.0
-    rows = [{"rule": "a", "severity": "warning", "level": "row", "evaluated": 100, "unexpected_count": 10,
-             "success": False},
-            {"rule": "b", "severity": "critical", "level": "row", "evaluated": 100, "unexpected_count": 0,
-             "success": True}]
+    rows = [
+        {
+            "rule": "a",
+            "severity": "warning",
+            "level": "row",
+            "evaluated": 100,
+            "unexpected_count": 10,
+            "success": False,
+        },
+        {"rule": "b", "severity": "critical", "level": "row", "evaluated": 100, "unexpected_count": 0, "success": True},
+    ]
     assert quality_score(rows) == round(100 * (0.9 + 3) / 4, 2)
     rows.append({"rule": "c", "severity": "critical", "level": "dataset", "success": False})
     assert quality_score(rows) == 50.0

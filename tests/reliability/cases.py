@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-
 from harness import DEPT, HEADER, Built, Case, csv_text, rows
 
 CSV = "records.csv"
@@ -18,12 +17,14 @@ CSV = "records.csv"
 def _src(tweak_source: dict):
     def tweak(m: dict) -> None:
         m["datasets"][0]["source"].update(tweak_source)
+
     return tweak
 
 
 def _add_column(name: str, **kw):
     def tweak(m: dict) -> None:
         m["datasets"][0]["columns"].append({"name": name, "privacy": "none", **kw})
+
     return tweak
 
 
@@ -38,6 +39,7 @@ def encoded(encoding: str, n: int = 6, extra_name: str | None = None, bom: bytes
             data[0]["名称"] = extra_name
         write(d, bom + csv_text(data).encode(encoding))
         return Built(n, list(range(1, n + 1)))
+
     return build
 
 
@@ -65,8 +67,8 @@ def gbk_declared_utf8(d: Path) -> Built:
 def ragged(d: Path) -> Built:
     data = rows(8)
     lines = csv_text(data).splitlines()
-    lines[3] = lines[3].rsplit(",", 2)[0]            # row 3: 2 fields missing
-    lines[6] = lines[6] + ",多余,字段"                 # row 6: 2 fields too many
+    lines[3] = lines[3].rsplit(",", 2)[0]  # row 3: 2 fields missing
+    lines[6] = lines[6] + ",多余,字段"  # row 6: 2 fields too many
     write(d, ("\n".join(lines) + "\n").encode())
     return Built(8, [1, 2, 4, 5, 7, 8])
 
@@ -103,7 +105,7 @@ def nul_bytes(d: Path) -> Built:
 
 def huge_line(d: Path) -> Built:
     data = rows(3)
-    data[1]["名称"] = "长" * (10 * 1024 * 1024 // 3 + 1)   # > 10 MB of UTF-8 in one line
+    data[1]["名称"] = "长" * (10 * 1024 * 1024 // 3 + 1)  # > 10 MB of UTF-8 in one line
     write(d, csv_text(data).encode())
     return Built(3, [1, 2, 3])
 
@@ -148,6 +150,7 @@ def extra_named(name: str, n: int = 5):
             r[name] = f"值{r['编号']}"
         write(d, csv_text(data).encode())
         return Built(n, list(range(1, n + 1)))
+
     return build
 
 
@@ -155,6 +158,7 @@ def _published_column(name: str):
     def check(out: dict) -> None:
         assert name in out["published_columns"], out["published_columns"]
         assert out["published_values"][name][:2] == ["值1", "值2"]
+
     return check
 
 
@@ -165,8 +169,8 @@ def padded_header(d: Path) -> Built:
     return Built(4, [1, 2, 3, 4])
 
 
-LONG = "很长的列名" * 25 + "尾巴"           # 127 characters: declarable
-OVERLONG = "超长" * 3000                     # 6000 characters: cannot be declared (max 128)
+LONG = "很长的列名" * 25 + "尾巴"  # 127 characters: declarable
+OVERLONG = "超长" * 3000  # 6000 characters: cannot be declared (max 128)
 
 
 def overlong_header(d: Path) -> Built:
@@ -180,6 +184,7 @@ def overlong_header(d: Path) -> Built:
 def _not_published(name: str):
     def check(out: dict) -> None:
         assert name not in out["published_columns"]
+
     return check
 
 
@@ -211,7 +216,7 @@ def wrong_types(d: Path) -> Built:
 def excel_serial_dates(d: Path) -> Built:
     data = rows(5)
     for i, r in enumerate(data):
-        r["日期"] = str(46082 + i)          # 2026-03-01 ..
+        r["日期"] = str(46082 + i)  # 2026-03-01 ..
     write(d, csv_text(data).encode())
     return Built(5, list(range(1, 6)))
 
@@ -224,7 +229,7 @@ def numbers_as_text(d: Path) -> Built:
     data = rows(5)
     data[0]["金额"] = "  12.50 "
     data[1]["金额"] = "+3"
-    data[2]["金额"] = "1,234.50"          # thousands separator: not a number -> quarantined
+    data[2]["金额"] = "1,234.50"  # thousands separator: not a number -> quarantined
     data[3]["编号"] = "004"
     write(d, csv_text(data).encode())
     return Built(5, [1, 2, 4, 5])
@@ -242,6 +247,7 @@ def bad_id_checksum(d: Path) -> Built:
     good = data[2]["身份证号"]
     data[2]["身份证号"] = good[:17] + ("0" if good[17] != "0" else "1")
     from harness import SECRETS
+
     SECRETS.add(data[2]["身份证号"])
     write(d, csv_text(data).encode())
     return Built(5, [1, 2, 4, 5])
@@ -261,6 +267,7 @@ def drift_missing(col: str, n: int = 5, valid: bool = True):
         data = rows(n)
         write(d, csv_text(data, header=[h for h in HEADER if h != col]).encode())
         return Built(n, list(range(1, n + 1)) if valid else None)
+
     return build
 
 
@@ -274,10 +281,16 @@ def drift_retyped(d: Path) -> Built:
 
 def parquet_good(d: Path) -> Built:
     data = rows(5)
-    t = pa.table({"编号": [int(r["编号"]) for r in data], "名称": [r["名称"] for r in data],
-                  "金额": [float(r["金额"]) for r in data],
-                  "日期": [dt.date.fromisoformat(r["日期"]) for r in data],
-                  "身份证号": [r["身份证号"] for r in data], "手机": [r["手机"] for r in data]})
+    t = pa.table(
+        {
+            "编号": [int(r["编号"]) for r in data],
+            "名称": [r["名称"] for r in data],
+            "金额": [float(r["金额"]) for r in data],
+            "日期": [dt.date.fromisoformat(r["日期"]) for r in data],
+            "身份证号": [r["身份证号"] for r in data],
+            "手机": [r["手机"] for r in data],
+        }
+    )
     pq.write_table(t, d / "records.parquet")
     return Built(5, list(range(1, 6)))
 
@@ -296,6 +309,7 @@ def parquet_truncated(d: Path) -> Built:
 
 def _xlsx(d: Path, fill) -> None:
     import openpyxl
+
     wb = openpyxl.Workbook()
     fill(wb)
     wb.save(d / "records.xlsx")
@@ -304,8 +318,9 @@ def _xlsx(d: Path, fill) -> None:
 def _sheet_rows(ws, data, header=HEADER):
     ws.append(header)
     for r in data:
-        ws.append([int(r["编号"]), r["名称"], float(r["金额"]), dt.date.fromisoformat(r["日期"]),
-                   r["身份证号"], r["手机"]])
+        ws.append(
+            [int(r["编号"]), r["名称"], float(r["金额"]), dt.date.fromisoformat(r["日期"]), r["身份证号"], r["手机"]]
+        )
 
 
 def xlsx_sheets(d: Path) -> Built:
@@ -314,6 +329,7 @@ def xlsx_sheets(d: Path) -> Built:
         wb.active.append(["本表为测试数据"])
         _sheet_rows(wb.create_sheet("数据"), rows(6))
         _sheet_rows(wb.create_sheet("旧数据"), rows(3, start=100))
+
     _xlsx(d, fill)
     return Built(6, list(range(1, 7)))
 
@@ -326,6 +342,7 @@ def xlsx_title_row(d: Path) -> Built:
         _sheet_rows(ws, rows(5))
         ws.append([])
         ws.append([None, None, None, None, None, None])
+
     _xlsx(d, fill)
     return Built(5, list(range(1, 6)))
 
@@ -337,6 +354,7 @@ def xlsx_merged_header(d: Path) -> Built:
         ws.merge_cells("C1:D1")
         for r in rows(4):
             ws.append([int(r["编号"]), r["名称"], r["身份证号"], r["手机"], float(r["金额"]), r["日期"]])
+
     _xlsx(d, fill)
     return Built(4)
 
@@ -345,7 +363,8 @@ def xlsx_wide_row(d: Path) -> Built:
     def fill(wb):
         ws = wb.active
         _sheet_rows(ws, rows(5))
-        ws.cell(row=4, column=8, value="表外备注")   # a value beyond the header, row 4 (编号 3)
+        ws.cell(row=4, column=8, value="表外备注")  # a value beyond the header, row 4 (编号 3)
+
     _xlsx(d, fill)
     return Built(5, [1, 2, 4, 5])
 
@@ -357,6 +376,7 @@ def xlsx_not_a_workbook(d: Path) -> Built:
 
 def jsonl_broken(d: Path) -> Built:
     import json
+
     lines = [json.dumps(r, ensure_ascii=False) for r in rows(4)]
     lines[2] = lines[2][:-5]
     write(d, ("\n".join(lines) + "\n").encode(), "records.jsonl")
@@ -365,6 +385,7 @@ def jsonl_broken(d: Path) -> Built:
 
 def jsonl_good(d: Path) -> Built:
     import json
+
     write(d, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows(5)).encode(), "records.jsonl")
     return Built(5, list(range(1, 6)))
 
@@ -378,26 +399,57 @@ CASES: list[Case] = [
     Case("utf8_no_bom", "encoding", "handled", encoded("utf-8"), valid=6),
     Case("utf8_bom", "encoding", "handled", encoded("utf-8", bom=codecs.BOM_UTF8), valid=6),
     Case("gbk", "encoding", "handled", encoded("gbk"), valid=6),
-    Case("gb18030_outside_gbk", "encoding", "handled", encoded("gb18030", extra_name="𠀾记𪚥"), valid=6,
-         check=lambda out: out["published_values"]["名称"][0] == "𠀾记𪚥"),
+    Case(
+        "gb18030_outside_gbk",
+        "encoding",
+        "handled",
+        encoded("gb18030", extra_name="𠀾记𪚥"),
+        valid=6,
+        check=lambda out: out["published_values"]["名称"][0] == "𠀾记𪚥",
+    ),
     Case("utf16_bom", "encoding", "handled", encoded("utf-16"), valid=6),
     Case("utf16le_no_bom", "encoding", "handled", encoded("utf-16-le"), valid=6),
     Case("utf16be_no_bom", "encoding", "handled", encoded("utf-16-be"), valid=6),
     Case("mixed_utf8_then_gbk", "encoding", "clear_error", mixed, message=(CSV, "line 5", "mixes")),
     Case("invalid_bytes", "encoding", "clear_error", invalid_bytes, message=(CSV, "line 4")),
-    Case("declared_utf8_but_gbk", "encoding", "clear_error", gbk_declared_utf8, tweak=_src({"encoding": "utf-8"}),
-         message=(CSV, "line 1", "utf-8")),
+    Case(
+        "declared_utf8_but_gbk",
+        "encoding",
+        "clear_error",
+        gbk_declared_utf8,
+        tweak=_src({"encoding": "utf-8"}),
+        message=(CSV, "line 1", "utf-8"),
+    ),
     # CSV shape
     Case("ragged_rows", "csv_shape", "handled", ragged, valid=6, unparseable=2, check=_check_ragged_lines),
     Case("wrong_delimiter", "csv_shape", "clear_error", semicolons, message=(CSV, "delimiter", "';'")),
     Case("semicolon_declared", "csv_shape", "handled", semicolons, tweak=_src({"delimiter": ";"}), valid=5),
     Case("unbalanced_quotes", "csv_shape", "clear_error", unbalanced, message=(CSV, "row 4", "line 4", "never closed")),
-    Case("embedded_newlines", "csv_shape", "handled", embedded_newlines, valid=5,
-         check=lambda out: out["published_values"]["名称"][1] == "第一行\n第二行\r\n第三行"),
-    Case("nul_bytes", "csv_shape", "handled", nul_bytes, valid=5, unparseable=1,
-         check=lambda out: out["unparseable_lines"] == [4]),
-    Case("huge_single_line_10mb", "csv_shape", "handled", huge_line, valid=3,
-         check=lambda out: len(out["published_values"]["名称"][1]) > 3_000_000),
+    Case(
+        "embedded_newlines",
+        "csv_shape",
+        "handled",
+        embedded_newlines,
+        valid=5,
+        check=lambda out: out["published_values"]["名称"][1] == "第一行\n第二行\r\n第三行",
+    ),
+    Case(
+        "nul_bytes",
+        "csv_shape",
+        "handled",
+        nul_bytes,
+        valid=5,
+        unparseable=1,
+        check=lambda out: out["unparseable_lines"] == [4],
+    ),
+    Case(
+        "huge_single_line_10mb",
+        "csv_shape",
+        "handled",
+        huge_line,
+        valid=3,
+        check=lambda out: len(out["published_values"]["名称"][1]) > 3_000_000,
+    ),
     Case("crlf_line_ends", "csv_shape", "handled", crlf, valid=5),
     Case("tsv_by_suffix", "csv_shape", "handled", tsv, tweak=_path("records.tsv"), valid=5),
     Case("blank_lines", "csv_shape", "handled", blank_lines, valid=5),
@@ -405,19 +457,60 @@ CASES: list[Case] = [
     Case("header_missing", "header", "clear_error", no_header, message=(CSV, "declared columns", "header")),
     Case("header_duplicated", "header", "clear_error", dup_header, message=(CSV, "repeats", "名称")),
     Case("header_empty_name", "header", "clear_error", empty_header_name, message=(CSV, "empty column name", "[3]")),
-    Case("header_quotes", "header", "handled", extra_named('标签"引号"'), tweak=_add_column('标签"引号"'), valid=5,
-         check=_published_column('标签"引号"')),
-    Case("header_semicolon", "header", "handled", extra_named("甲;乙"), tweak=_add_column("甲;乙"), valid=5,
-         check=_published_column("甲;乙")),
-    Case("header_path_traversal", "header", "handled", extra_named("../../etc/passwd"),
-         tweak=_add_column("../../etc/passwd"), valid=5, check=_published_column("../../etc/passwd")),
-    Case("header_sql_keywords", "header", "handled", extra_named('select"; DROP TABLE versions; --'),
-         tweak=_add_column('select"; DROP TABLE versions; --'), valid=5,
-         check=_published_column('select"; DROP TABLE versions; --')),
-    Case("header_emoji", "header", "handled", extra_named("📈指数🚀"), tweak=_add_column("📈指数🚀"), valid=5,
-         check=_published_column("📈指数🚀")),
-    Case("header_long_declared", "header", "handled", extra_named(LONG), tweak=_add_column(LONG), valid=5,
-         check=_published_column(LONG)),
+    Case(
+        "header_quotes",
+        "header",
+        "handled",
+        extra_named('标签"引号"'),
+        tweak=_add_column('标签"引号"'),
+        valid=5,
+        check=_published_column('标签"引号"'),
+    ),
+    Case(
+        "header_semicolon",
+        "header",
+        "handled",
+        extra_named("甲;乙"),
+        tweak=_add_column("甲;乙"),
+        valid=5,
+        check=_published_column("甲;乙"),
+    ),
+    Case(
+        "header_path_traversal",
+        "header",
+        "handled",
+        extra_named("../../etc/passwd"),
+        tweak=_add_column("../../etc/passwd"),
+        valid=5,
+        check=_published_column("../../etc/passwd"),
+    ),
+    Case(
+        "header_sql_keywords",
+        "header",
+        "handled",
+        extra_named('select"; DROP TABLE versions; --'),
+        tweak=_add_column('select"; DROP TABLE versions; --'),
+        valid=5,
+        check=_published_column('select"; DROP TABLE versions; --'),
+    ),
+    Case(
+        "header_emoji",
+        "header",
+        "handled",
+        extra_named("📈指数🚀"),
+        tweak=_add_column("📈指数🚀"),
+        valid=5,
+        check=_published_column("📈指数🚀"),
+    ),
+    Case(
+        "header_long_declared",
+        "header",
+        "handled",
+        extra_named(LONG),
+        tweak=_add_column(LONG),
+        valid=5,
+        check=_published_column(LONG),
+    ),
     Case("header_overlong_undeclared", "header", "handled", overlong_header, valid=4, check=_not_published(OVERLONG)),
     Case("header_padded_spaces", "header", "handled", padded_header, valid=4),
     # content
@@ -432,26 +525,78 @@ CASES: list[Case] = [
     # structure
     Case("schema_drift_extra_column", "structure", "handled", drift_extra, valid=5, check=_not_published("新增列")),
     Case("schema_drift_missing_optional", "structure", "handled", drift_missing("金额"), valid=5),
-    Case("schema_drift_missing_required", "structure", "clear_error", drift_missing("编号", valid=False),
-         message=("编号", "missing")),
+    Case(
+        "schema_drift_missing_required",
+        "structure",
+        "clear_error",
+        drift_missing("编号", valid=False),
+        message=("编号", "missing"),
+    ),
     Case("schema_drift_retyped", "structure", "clear_error", drift_retyped, message=("all 5 rows were quarantined",)),
     Case("parquet_typed", "structure", "handled", parquet_good, tweak=_path("records.parquet"), valid=5),
-    Case("parquet_corrupt", "structure", "clear_error", parquet_corrupt, tweak=_path("records.parquet"),
-         message=("records.parquet", "Parquet")),
-    Case("parquet_truncated", "structure", "clear_error", parquet_truncated, tweak=_path("records.parquet"),
-         message=("records.parquet", "truncated")),
-    Case("xlsx_several_sheets", "structure", "handled", xlsx_sheets, tweak=_path("records.xlsx", sheet="数据"),
-         valid=6),
-    Case("xlsx_missing_sheet", "structure", "clear_error", xlsx_sheets, tweak=_path("records.xlsx", sheet="数椐"),
-         message=("records.xlsx", "数椐", "数据")),
+    Case(
+        "parquet_corrupt",
+        "structure",
+        "clear_error",
+        parquet_corrupt,
+        tweak=_path("records.parquet"),
+        message=("records.parquet", "Parquet"),
+    ),
+    Case(
+        "parquet_truncated",
+        "structure",
+        "clear_error",
+        parquet_truncated,
+        tweak=_path("records.parquet"),
+        message=("records.parquet", "truncated"),
+    ),
+    Case(
+        "xlsx_several_sheets", "structure", "handled", xlsx_sheets, tweak=_path("records.xlsx", sheet="数据"), valid=6
+    ),
+    Case(
+        "xlsx_missing_sheet",
+        "structure",
+        "clear_error",
+        xlsx_sheets,
+        tweak=_path("records.xlsx", sheet="数椐"),
+        message=("records.xlsx", "数椐", "数据"),
+    ),
     Case("xlsx_merged_title_row", "structure", "handled", xlsx_title_row, tweak=_path("records.xlsx"), valid=5),
-    Case("xlsx_merged_header_cells", "structure", "clear_error", xlsx_merged_header, tweak=_path("records.xlsx"),
-         message=("records.xlsx", "row 1", "['D']", "unmerge")),
-    Case("xlsx_value_beyond_header", "structure", "handled", xlsx_wide_row, tweak=_path("records.xlsx"), valid=4,
-         unparseable=1, check=lambda out: out["unparseable_lines"] == [4]),
-    Case("xlsx_not_a_workbook", "structure", "clear_error", xlsx_not_a_workbook, tweak=_path("records.xlsx"),
-         message=("records.xlsx", "XLSX")),
+    Case(
+        "xlsx_merged_header_cells",
+        "structure",
+        "clear_error",
+        xlsx_merged_header,
+        tweak=_path("records.xlsx"),
+        message=("records.xlsx", "row 1", "['D']", "unmerge"),
+    ),
+    Case(
+        "xlsx_value_beyond_header",
+        "structure",
+        "handled",
+        xlsx_wide_row,
+        tweak=_path("records.xlsx"),
+        valid=4,
+        unparseable=1,
+        check=lambda out: out["unparseable_lines"] == [4],
+    ),
+    Case(
+        "xlsx_not_a_workbook",
+        "structure",
+        "clear_error",
+        xlsx_not_a_workbook,
+        tweak=_path("records.xlsx"),
+        message=("records.xlsx", "XLSX"),
+    ),
     Case("jsonl_good", "structure", "handled", jsonl_good, tweak=_path("records.jsonl"), valid=5),
-    Case("jsonl_broken_line", "structure", "handled", jsonl_broken, tweak=_path("records.jsonl"), valid=3,
-         unparseable=1, check=lambda out: out["unparseable_lines"] == [3]),
+    Case(
+        "jsonl_broken_line",
+        "structure",
+        "handled",
+        jsonl_broken,
+        tweak=_path("records.jsonl"),
+        valid=3,
+        unparseable=1,
+        check=lambda out: out["unparseable_lines"] == [3],
+    ),
 ]

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -37,6 +33,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def base(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A home where reliab.records has a good version 1; cases work on copies (``clone_base``)."""
     from harness import make_base
+
     return make_base(tmp_path_factory.mktemp("rel-base"))
 
 
@@ -44,7 +41,7 @@ class CaseRecord:
     """What a case reports about itself (filled in by the test, written by the hook)."""
 
     def __init__(self) -> None:
-        self.outcome: str | None = None   # handled | clear_error
+        self.outcome: str | None = None  # handled | clear_error
         self.lost = 0
         self.leaks = 0
         self.detail = ""
@@ -67,9 +64,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         return
     if report.when == "call" or (report.when == "setup" and (report.failed or report.skipped)):
         rec: CaseRecord = getattr(item, "_case_record", None) or CaseRecord()
-        line = {"id": item.nodeid, "category": marker.args[0] if marker.args else "other",
-                "passed": report.passed, "skipped": report.skipped, "outcome": rec.outcome,
-                "lost": rec.lost, "leaks": rec.leaks, "seconds": round(report.duration, 2),
-                "detail": rec.detail[:300]}
+        line = {
+            "id": item.nodeid,
+            "category": marker.args[0] if marker.args else "other",
+            "passed": report.passed,
+            "skipped": report.skipped,
+            "outcome": rec.outcome,
+            "lost": rec.lost,
+            "leaks": rec.leaks,
+            "seconds": round(report.duration, 2),
+            "detail": rec.detail[:300],
+        }
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(line, ensure_ascii=False) + "\n")

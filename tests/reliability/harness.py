@@ -10,14 +10,15 @@ import io
 import os
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pyarrow.parquet as pq
 import yaml
 
-from pubdata.identifiers import id_check_char
+from core.identifiers import id_check_char
 
 DEPT = "reliab"
 DS = "records"
@@ -27,20 +28,27 @@ HEADER = ["编号", "名称", "金额", "日期", "身份证号", "手机"]
 SECRETS: set[str] = set()
 
 BASE_MANIFEST: dict[str, Any] = {
-    "id": DEPT, "name": "可靠性测试厅", "contact": {"name": "测试组"}, "schedule": "none",
-    "datasets": [{
-        "id": DS, "title": "测试记录", "about_people": False,
-        "source": {"type": "file", "path": f"{DEPT}/records.csv"},
-        "primary_key": ["编号"],
-        "columns": [
-            {"name": "编号", "type": "integer", "required": True, "privacy": "none", "severity": "warning"},
-            {"name": "名称", "privacy": "none"},
-            {"name": "金额", "type": "number", "privacy": "none"},
-            {"name": "日期", "type": "date", "privacy": "none"},
-            {"name": "身份证号", "standard": "cn_resident_id", "privacy": "sensitive", "entity": "CN_RESIDENT_ID"},
-            {"name": "手机", "standard": "cn_mobile", "privacy": "personal", "entity": "PHONE_NUMBER"},
-        ],
-    }],
+    "id": DEPT,
+    "name": "可靠性测试厅",
+    "contact": {"name": "测试组"},
+    "schedule": "none",
+    "datasets": [
+        {
+            "id": DS,
+            "title": "测试记录",
+            "about_people": False,
+            "source": {"type": "file", "path": f"{DEPT}/records.csv"},
+            "primary_key": ["编号"],
+            "columns": [
+                {"name": "编号", "type": "integer", "required": True, "privacy": "none", "severity": "warning"},
+                {"name": "名称", "privacy": "none"},
+                {"name": "金额", "type": "number", "privacy": "none"},
+                {"name": "日期", "type": "date", "privacy": "none"},
+                {"name": "身份证号", "standard": "cn_resident_id", "privacy": "sensitive", "entity": "CN_RESIDENT_ID"},
+                {"name": "手机", "standard": "cn_mobile", "privacy": "personal", "entity": "PHONE_NUMBER"},
+            ],
+        }
+    ],
 }
 
 
@@ -54,15 +62,22 @@ def rows(n: int, start: int = 1, seed: int = 7) -> list[dict[str, str]]:
     rng = random.Random(seed * 1000 + start)
     out = []
     for i in range(start, start + n):
-        r = {"编号": str(i), "名称": f"站点{i}", "金额": f"{100 + i}.50", "日期": f"2026-03-{i % 28 + 1:02d}",
-             "身份证号": id_number(rng), "手机": f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"}
+        r = {
+            "编号": str(i),
+            "名称": f"站点{i}",
+            "金额": f"{100 + i}.50",
+            "日期": f"2026-03-{i % 28 + 1:02d}",
+            "身份证号": id_number(rng),
+            "手机": f"1{rng.choice('3589')}{rng.randrange(10**9):09d}",
+        }
         SECRETS.update((r["身份证号"], r["手机"]))
         out.append(r)
     return out
 
 
-def csv_text(data: list[dict[str, str]], header: list[str] | None = None, delimiter: str = ",",
-             newline: str = "\n") -> str:
+def csv_text(
+    data: list[dict[str, str]], header: list[str] | None = None, delimiter: str = ",", newline: str = "\n"
+) -> str:
     if header is None:
         header = list(data[0]) if data else HEADER
     buf = io.StringIO()
@@ -80,8 +95,9 @@ def sha256(path: Path) -> str:
 @dataclass
 class Built:
     """What a case's builder wrote: files (relative to the source root) and row counts."""
+
     input_rows: int
-    valid_ids: list[int] | None = None     # 编号 of the rows that must be published (handled)
+    valid_ids: list[int] | None = None  # 编号 of the rows that must be published (handled)
     files: list[str] = field(default_factory=list)
 
 
@@ -89,14 +105,14 @@ class Built:
 class Case:
     name: str
     category: str
-    expect: str                                   # handled | clear_error
-    build: Callable[[Path], Built]                # writes under <source root>/reliab/
-    tweak: Callable[[dict], None] | None = None   # edits the department manifest dict
+    expect: str  # handled | clear_error
+    build: Callable[[Path], Built]  # writes under <source root>/reliab/
+    tweak: Callable[[dict], None] | None = None  # edits the department manifest dict
     valid: int | None = None
     quarantined: int | None = None
     unparseable: int | None = None
-    message: tuple[str, ...] = ()                 # each must appear in the error message (file/row/field)
-    check: Callable[[dict], None] | None = None   # extra check on the outcome dict
+    message: tuple[str, ...] = ()  # each must appear in the error message (file/row/field)
+    check: Callable[[dict], None] | None = None  # extra check on the outcome dict
     marks: tuple = ()
 
 
@@ -137,9 +153,11 @@ def make_base(root: Path, n: int = 20) -> dict[str, Any]:
     (env.src / DEPT / "records.csv").write_text(csv_text(rows(n)), encoding="utf-8")
     saved = {k: os.environ.get(k) for k in ("PUBDATA_HOME", "PUBDATA_DEPARTMENTS", "PUBDATA_SOURCE_ROOTS")}
     try:
-        os.environ.update(PUBDATA_HOME=str(env.home), PUBDATA_DEPARTMENTS=str(env.depts),
-                          PUBDATA_SOURCE_ROOTS=str(env.src))
-        from warehouse.pipeline import run_dataset
+        os.environ.update(
+            PUBDATA_HOME=str(env.home), PUBDATA_DEPARTMENTS=str(env.depts), PUBDATA_SOURCE_ROOTS=str(env.src)
+        )
+        from orchestration.pipeline import run_dataset
+
         res = run_dataset(DEPT, DS, "base_good")
     finally:
         for k, v in saved.items():
@@ -161,6 +179,7 @@ def clone_base(base: dict[str, Any], dest: Path) -> Env:
 
 def catalog_rows(sql: str, params: list | None = None) -> list[tuple]:
     from catalog.store import connect
+
     with connect(read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
 
@@ -174,7 +193,8 @@ def versions_intact(home: Path) -> list[str]:
     """Problems with published versions: every row names a complete file whose sha256 matches."""
     problems = []
     for dept, ds, version, path, sha, n in catalog_rows(
-            "SELECT department_id, dataset_id, version, path, sha256, rows FROM versions ORDER BY 1, 2, 3"):
+        "SELECT department_id, dataset_id, version, path, sha256, rows FROM versions ORDER BY 1, 2, 3"
+    ):
         f = home / path
         if not f.is_file():
             problems.append(f"{dept}.{ds} v{version}: file missing")

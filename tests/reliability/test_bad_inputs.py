@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from cases import CASES
 from harness import BASE_MANIFEST, DEPT, DS, Case, catalog_rows, clone_base, leaked, sha256, versions_intact
-from pubdata import PubdataError
+
+from core import PubdataError
 
 
 def run_case(case: Case, env, monkeypatch) -> dict:
@@ -32,7 +32,8 @@ def run_case(case: Case, env, monkeypatch) -> dict:
     built = case.build(env.src / DEPT)
     run_id = f"case_{case.name}"
     out: dict = {"built": built, "run_id": run_id, "error": None}
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     try:
         out["result"] = run_dataset(DEPT, DS, run_id)
     except PubdataError as exc:
@@ -63,8 +64,10 @@ def test_bad_input(case: Case, base: dict, tmp_path: Path, monkeypatch, case_rec
             kept = landing / f.name
             if not (kept.is_file() and kept.read_bytes() == f.read_bytes()):
                 case_record.lost += built.input_rows or 1
-    run = catalog_rows("SELECT status, stage, message, input_rows, valid_rows, quarantined_rows FROM runs "
-                       "WHERE run_id = ?", [out["run_id"]])
+    run = catalog_rows(
+        "SELECT status, stage, message, input_rows, valid_rows, quarantined_rows FROM runs WHERE run_id = ?",
+        [out["run_id"]],
+    )
     assert run, "the run was not recorded in the catalog"
     status, stage, message, input_rows, valid_rows, quarantined_rows = run[0]
     unparseable_file = landing / "unparseable_rows.parquet"
@@ -83,13 +86,17 @@ def test_bad_input(case: Case, base: dict, tmp_path: Path, monkeypatch, case_rec
             q = pq.read_table(qfile)
             assert q.num_rows == quarantined_rows
             assert all(q.column("_rejected_rules").to_pylist()), "a quarantined row has no reason"
-    versions = catalog_rows("SELECT version, rows, run_id FROM versions WHERE department_id = ? AND dataset_id = ? "
-                            "ORDER BY version", [DEPT, DS])
+    versions = catalog_rows(
+        "SELECT version, rows, run_id FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version",
+        [DEPT, DS],
+    )
     assert versions_intact(home) == []
     assert catalog_rows(f'SELECT count(*) FROM open."{DEPT}__{DS}"')  # the open view reads
 
     # --- secrets -----------------------------------------------------------------------------
-    texts = [str(err or ""), getattr(err, "hint", "") or ""] + [r[0] or "" for r in catalog_rows("SELECT message FROM runs")]
+    texts = [str(err or ""), getattr(err, "hint", "") or ""] + [
+        r[0] or "" for r in catalog_rows("SELECT message FROM runs")
+    ]
     leaks = leaked("\n".join(texts))
     case_record.leaks = len(leaks)
     assert not leaks, "raw personal values in an error message or run record"

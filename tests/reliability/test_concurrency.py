@@ -16,7 +16,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from harness import BASE_MANIFEST, DS, Env, catalog_rows, csv_text, rows, versions_intact
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,16 +28,18 @@ class _Portal:
 
         import uvicorn
 
-        from catalog.portal import create_app
+        from portal import create_app
+
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(create_app(), host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
-    def __enter__(self) -> "_Portal":
+    def __enter__(self) -> _Portal:
         self.thread.start()
         deadline = time.time() + 20
         while not self.server.started:
@@ -54,8 +55,9 @@ class _Portal:
 @pytest.mark.heavy  # ~70 s on 2 cores: two `airflow dags test` processes
 @pytest.mark.reliability("concurrency")
 @pytest.mark.usefixtures("airflow_db")
-def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, monkeypatch, session_dir,
-                                                              case_record) -> None:
+def test_two_department_dags_at_once_while_the_portal_serves(
+    tmp_path: Path, monkeypatch, session_dir, case_record
+) -> None:
     env = Env(tmp_path / "conc")
     env.home.mkdir(parents=True)
     env.activate(monkeypatch)
@@ -67,7 +69,8 @@ def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, mon
         env.write_manifest(m)
         (env.src / dept).mkdir(parents=True)
         (env.src / dept / "records.csv").write_text(csv_text(rows(sizes[dept][0])), encoding="utf-8")
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     for dept in DEPTS:  # a first version of each, so downloads work from the start
         assert run_dataset(dept, DS, "v1")["version"] == 1
     for dept in DEPTS:
@@ -75,13 +78,18 @@ def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, mon
 
     db = tmp_path / "airflow.db"
     import sqlite3
+
     src = sqlite3.connect(session_dir / "airflow.db")
     dst = sqlite3.connect(db)
     src.backup(dst)  # a consistent copy (WAL included)
     src.close()
     dst.close()
-    sub_env = {**os.environ, "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{db}",
-               "PATH": f"{REPO / '.venv' / 'bin'}:{os.environ.get('PATH', '')}", "PYTHONPATH": str(REPO)}
+    sub_env = {
+        **os.environ,
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{db}",
+        "PATH": f"{REPO / '.venv' / 'bin'}:{os.environ.get('PATH', '')}",
+        "PYTHONPATH": str(REPO),
+    }
     airflow = str(Path(os.sys.executable).parent / "airflow")
 
     errors: list[str] = []
@@ -112,15 +120,24 @@ def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, mon
 
     # write the DAGs and their assets to the metadata DB once: two `dags test` processes syncing
     # a fresh SQLite DB at the same moment race on inserting the same asset rows (Airflow, not us)
-    subprocess.run([airflow, "dags", "reserialize"], cwd=REPO, env=sub_env, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [airflow, "dags", "reserialize"], cwd=REPO, env=sub_env, check=True, capture_output=True, timeout=300
+    )
     with _Portal() as portal:
         reader = threading.Thread(target=read_loop, args=(portal.url,), daemon=True)
         reader.start()
         started = time.monotonic()
-        procs = {d: subprocess.Popen([airflow, "dags", "test", f"dept_{d}"], cwd=REPO, env=sub_env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                 for d in DEPTS}
+        procs = {
+            d: subprocess.Popen(
+                [airflow, "dags", "test", f"dept_{d}"],
+                cwd=REPO,
+                env=sub_env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for d in DEPTS
+        }
         outputs = {d: p.communicate(timeout=600)[0] for d, p in procs.items()}
         elapsed = time.monotonic() - started
         time.sleep(0.5)
@@ -129,7 +146,9 @@ def test_two_department_dags_at_once_while_the_portal_serves(tmp_path: Path, mon
     case_record.detail = f"{requests[0]} portal requests in {elapsed:.0f} s; row counts seen {seen}"
     for d, p in procs.items():
         assert p.returncode == 0, outputs[d][-3000:]
-    versions = catalog_rows("SELECT department_id, version, rows FROM versions WHERE dataset_id = ? ORDER BY 1, 2", [DS])
+    versions = catalog_rows(
+        "SELECT department_id, version, rows FROM versions WHERE dataset_id = ? ORDER BY 1, 2", [DS]
+    )
     assert versions == [("reliab", 1, 30), ("reliab", 2, 45), ("reliabtwo", 1, 12), ("reliabtwo", 2, 20)], versions
     runs = catalog_rows("SELECT department_id, status FROM runs WHERE run_id <> 'v1' ORDER BY 1")
     assert runs == [("reliab", "published"), ("reliabtwo", "published")], runs

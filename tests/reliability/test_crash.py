@@ -19,40 +19,49 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
 from harness import DEPT, DS, catalog_rows, clone_base, versions_intact
 
 REPO = Path(__file__).resolve().parents[2]
-PUBLISHER = """
+PUBLISHER = f"""
 import sys
 from pathlib import Path
 from catalog.publish import publish_version
 from warehouse.lake import RunPaths
 run, src = sys.argv[1], Path(sys.argv[2])
 print("ready", flush=True)
-res = publish_version(RunPaths.for_run({dept!r}, {ds!r}, run), run, src, columns=[{{"name": "k"}}, {{"name": "v"}}])
+res = publish_version(RunPaths.for_run({DEPT!r}, {DS!r}, run), run, src, columns=[{{"name": "k"}}, {{"name": "v"}}])
 print("done", res["version"], flush=True)
-""".format(dept=DEPT, ds=DS)
+"""
 
 
 def _prepared(path: Path, n: int) -> Path:
     """A protected-variant-like Parquet file big enough for a publish to take a while."""
-    pq.write_table(pa.table({"k": pa.array(range(n), pa.int64()),
-                             "v": pa.array([f"行{i:09d}-" + "x" * 24 for i in range(n)])}),
-                   path, compression="none")
+    pq.write_table(
+        pa.table({"k": pa.array(range(n), pa.int64()), "v": pa.array([f"行{i:09d}-" + "x" * 24 for i in range(n)])}),
+        path,
+        compression="none",
+    )
     return path
 
 
 def _spawn(run: str, src: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", PUBLISHER, run, str(src)], cwd=REPO, env=os.environ.copy(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", PUBLISHER, run, str(src)],
+        cwd=REPO,
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _check_after_crash(home: Path) -> int:
     problems = versions_intact(home)
     assert problems == [], problems
-    versions = catalog_rows("SELECT version, rows, path FROM versions WHERE department_id = ? AND dataset_id = ? "
-                            "ORDER BY version", [DEPT, DS])
+    versions = catalog_rows(
+        "SELECT version, rows, path FROM versions WHERE department_id = ? AND dataset_id = ? ORDER BY version",
+        [DEPT, DS],
+    )
     latest = versions[-1]
     # the open view is the latest committed version, complete
     assert catalog_rows(f'SELECT count(*) FROM open."{DEPT}__{DS}"') == [(latest[1],)]
@@ -63,6 +72,7 @@ def _check_after_crash(home: Path) -> int:
         if f.name not in named:
             assert f.name.startswith(".") or f.name > f"v{latest[0]:06d}.parquet", f"orphan {f.name} below latest"
     from catalog.queries import list_datasets, versions_of
+
     listed = [d for d in list_datasets() if d["dataset_id"] == DS]
     assert listed and listed[0]["version"] == latest[0]
     assert [v["version"] for v in versions_of(DEPT, DS)] == [v[0] for v in reversed(versions)]
@@ -103,8 +113,10 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
         # the next publish completes, with the next number
         from catalog.publish import publish_version
         from warehouse.lake import RunPaths
-        res = publish_version(RunPaths.for_run(DEPT, DS, f"after_{i}"), f"after_{i}", src,
-                              columns=[{"name": "k"}, {"name": "v"}])
+
+        res = publish_version(
+            RunPaths.for_run(DEPT, DS, f"after_{i}"), f"after_{i}", src, columns=[{"name": "k"}, {"name": "v"}]
+        )
         assert res["version"] == latest + 1
         assert _check_after_crash(env.home) == latest + 1
         done += 1

@@ -11,14 +11,11 @@ import json
 import os
 import re
 import sqlite3
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from test_no_leaks import demo_secrets  # noqa: E402  (reuse: the same definition of "raw value")
+from test_no_leaks import demo_secrets
 
 INTERNAL = {"sources", "landing", "lake", "keys"}
 _TOKEN = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{11,19}")
@@ -47,12 +44,18 @@ def _key_needles(keys_dir: Path) -> dict[str, bytes]:
         elif len(data) >= 16:
             raw[label] = data
     from privacy import KeyStore
+
     ks = KeyStore(keys_dir)
     raw["derived:public_pseudonym"] = ks.public_pseudonym_key()
     needles: dict[str, bytes] = {}
     for label, b in raw.items():
-        forms = {"raw": b, "b64": base64.b64encode(b), "b64url": base64.urlsafe_b64encode(b),
-                 "hex": b.hex().encode(), "HEX": b.hex().upper().encode()}
+        forms = {
+            "raw": b,
+            "b64": base64.b64encode(b),
+            "b64url": base64.urlsafe_b64encode(b),
+            "hex": b.hex().encode(),
+            "HEX": b.hex().upper().encode(),
+        }
         for form, v in forms.items():
             v = v.rstrip(b"=")
             if len(v) >= 16:
@@ -81,9 +84,9 @@ def _scan_parquet(path: Path, secrets: set[str], where: str, hits: list[str]) ->
 
 
 @pytest.mark.reliability("secrets")
-def test_no_key_material_or_raw_values_outside_the_internal_zone(demo_home: Path, demo_sources: Path,
-                                                                 session_dir: Path, monkeypatch,
-                                                                 case_record) -> None:
+def test_no_key_material_or_raw_values_outside_the_internal_zone(
+    demo_home: Path, demo_sources: Path, session_dir: Path, monkeypatch, case_record
+) -> None:
     monkeypatch.setenv("PUBDATA_HOME", str(demo_home))
     secrets = demo_secrets(demo_sources)
     needles = _key_needles(demo_home / "keys")
@@ -117,9 +120,12 @@ def test_no_key_material_or_raw_values_outside_the_internal_zone(demo_home: Path
     _scan_bytes(db.read_bytes(), "airflow metadata DB", needles, secrets, hits)
     # 3. the catalog: every table and view, every column as text (run messages = error messages)
     from catalog.store import connect
+
     with connect(read_only=True) as con:
-        rels = con.execute("SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT internal UNION ALL "
-                           "SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal").fetchall()
+        rels = con.execute(
+            "SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT internal UNION ALL "
+            "SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
         assert len(rels) >= 10
         for schema, name in rels:
             rows = con.execute(f'SELECT * FROM "{schema}"."{name}"').fetchall()
@@ -127,8 +133,9 @@ def test_no_key_material_or_raw_values_outside_the_internal_zone(demo_home: Path
             _scan_bytes(blob, f"catalog {schema}.{name}", needles, secrets, hits)
     # 4. the protected and shared lake zones: no raw ID number or bank card in clear
     ids_and_cards = {s for s in secrets if len(s) >= 16}
-    lake_files = list((demo_home / "lake" / "protected").rglob("*.parquet")) + \
-        list((demo_home / "lake" / "shared").rglob("*.parquet"))
+    lake_files = list((demo_home / "lake" / "protected").rglob("*.parquet")) + list(
+        (demo_home / "lake" / "shared").rglob("*.parquet")
+    )
     assert lake_files
     for f in lake_files:
         _scan_parquet(f, ids_and_cards, str(f.relative_to(demo_home)), hits)

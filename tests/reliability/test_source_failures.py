@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from harness import BASE_MANIFEST, DEPT, DS, catalog_rows, clone_base, csv_text, leaked, rows, versions_intact
-from pubdata import PubdataError, SourceError, SourceUnavailable
+
+from core import PubdataError, SourceError, SourceUnavailable
 
 GOOD = csv_text(rows(7, start=1, seed=3)).encode()
 CHANGED = csv_text(rows(9, start=101, seed=3)).encode()
@@ -41,7 +41,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
-    def do_GET(self) -> None:  # noqa: C901 - one branch per behaviour
+    def do_GET(self) -> None:
         path = self.path.split("?")[0]
         self.hits.setdefault(path, []).append(time.monotonic())
         n = len(self.hits[path])
@@ -53,13 +53,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self._send(b"internal error", 500)
             elif path == "/404.csv":
                 self._send(b"not found", 404)
-            elif path == "/slow.csv":      # slow, but within the timeout
+            elif path == "/slow.csv":  # slow, but within the timeout
                 time.sleep(0.6)
                 self._send(GOOD)
-            elif path == "/hang.csv":      # never answers within the timeout
+            elif path == "/hang.csv":  # never answers within the timeout
                 time.sleep(4)
                 self._send(GOOD)
-            elif path == "/trickle.csv":   # answers, then one byte every 0.05 s: never trips the read timeout
+            elif path == "/trickle.csv":  # answers, then one byte every 0.05 s: never trips the read timeout
                 self.send_response(200)
                 self.send_header("Content-Length", str(10**6))
                 self.end_headers()
@@ -69,21 +69,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                     time.sleep(0.05)
             elif path == "/declares_huge.csv":
                 self._send(GOOD, length=50 * 10**9)
-            elif path == "/flood.csv":     # no length, streams far more than the cap
+            elif path == "/flood.csv":  # no length, streams far more than the cap
                 self.send_response(200)
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
                 block = b"1,x\n" * 16384
-                for _ in range(200):       # 12.5 MB
+                for _ in range(200):  # 12.5 MB
                     self.wfile.write(b"%x\r\n%s\r\n" % (len(block), block))
                 self.wfile.write(b"0\r\n\r\n")
-            elif path == "/more_than_declared.csv":   # body longer than its Content-Length
+            elif path == "/more_than_declared.csv":  # body longer than its Content-Length
                 self._send(GOOD + CHANGED * 2000, length=len(GOOD))
             elif path == "/cut_short.csv":  # declares more than it sends, then closes
                 self._send(GOOD[:40], length=len(GOOD))
             elif path == "/redirect.csv":
                 self._send(b"", 302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
-            elif path == "/flaky.csv":     # fails, then serves a *changed* export on the retry
+            elif path == "/flaky.csv":  # fails, then serves a *changed* export on the retry
                 if n == 1:
                     self._send(b"busy", 503)
                 else:
@@ -128,12 +128,21 @@ HTTP_CASES = [
     ("http_404", "/404.csv", "permanent", ("HTTP 404", "check the URL"), {}),
     ("http_timeout", "/hang.csv", "transient", ("timed out",), {}),
     ("http_slow_within_timeout", "/slow.csv", "handled", (), {}),
-    ("http_trickle_never_finishes", "/trickle.csv", "transient", ("did not finish",),
-     {"PUBDATA_HTTP_TIMEOUT": "0.3"}),
-    ("http_declares_more_than_cap", "/declares_huge.csv", "permanent", ("declares", "PUBDATA_MAX_SOURCE_BYTES"),
-     {"PUBDATA_MAX_SOURCE_BYTES": "1000000"}),
-    ("http_streams_more_than_cap", "/flood.csv", "permanent", ("exceeds", "PUBDATA_MAX_SOURCE_BYTES"),
-     {"PUBDATA_MAX_SOURCE_BYTES": "1000000"}),
+    ("http_trickle_never_finishes", "/trickle.csv", "transient", ("did not finish",), {"PUBDATA_HTTP_TIMEOUT": "0.3"}),
+    (
+        "http_declares_more_than_cap",
+        "/declares_huge.csv",
+        "permanent",
+        ("declares", "PUBDATA_MAX_SOURCE_BYTES"),
+        {"PUBDATA_MAX_SOURCE_BYTES": "1000000"},
+    ),
+    (
+        "http_streams_more_than_cap",
+        "/flood.csv",
+        "permanent",
+        ("exceeds", "PUBDATA_MAX_SOURCE_BYTES"),
+        {"PUBDATA_MAX_SOURCE_BYTES": "1000000"},
+    ),
     ("http_more_than_content_length", "/more_than_declared.csv", "handled", (), {}),
     ("http_cut_short", "/cut_short.csv", "transient", ("cut short",), {}),
     ("http_redirect_to_metadata_ip", "/redirect.csv", "permanent", ("HTTP 302",), {}),
@@ -142,12 +151,14 @@ HTTP_CASES = [
 
 @pytest.mark.reliability("source_failure")
 @pytest.mark.parametrize("name, path, expect, words, settings", HTTP_CASES, ids=[c[0] for c in HTTP_CASES])
-def test_http_source_failure(name, path, expect, words, settings, server, base, tmp_path, monkeypatch,
-                             case_record) -> None:
+def test_http_source_failure(
+    name, path, expect, words, settings, server, base, tmp_path, monkeypatch, case_record
+) -> None:
     env = _env(base, tmp_path, monkeypatch, {"type": "http", "url": f"{server}{path}"})
     for k, v in settings.items():
         monkeypatch.setenv(k, v)
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     started = time.monotonic()
     try:
         res = run_dataset(DEPT, DS, f"http_{name}")
@@ -174,14 +185,18 @@ def test_http_source_failure(name, path, expect, words, settings, server, base, 
 
 
 @pytest.mark.reliability("source_failure")
-@pytest.mark.parametrize("name, url, transient", [
-    ("sql_database_down", "sqlite:////nonexistent-dir/pubdata/civil.db", True),
-    ("sql_server_down", "postgresql+psycopg2://reader:${RELIAB_DB_PASSWORD}@127.0.0.1:1/civil", True),
-])
+@pytest.mark.parametrize(
+    "name, url, transient",
+    [
+        ("sql_database_down", "sqlite:////nonexistent-dir/pubdata/civil.db", True),
+        ("sql_server_down", "postgresql+psycopg2://reader:${RELIAB_DB_PASSWORD}@127.0.0.1:1/civil", True),
+    ],
+)
 def test_sql_source_down(name, url, transient, base, tmp_path, monkeypatch, case_record) -> None:
     monkeypatch.setenv("RELIAB_DB_PASSWORD", "pw-Zq81-secret")
     env = _env(base, tmp_path, monkeypatch, {"type": "sql", "url": url, "query": "SELECT * FROM subsidy"})
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     with pytest.raises(SourceError) as info:
         run_dataset(DEPT, DS, name)
     err = info.value
@@ -197,14 +212,18 @@ def test_sql_source_down(name, url, transient, base, tmp_path, monkeypatch, case
 def _task_tries(dag_id: str, run_id: str) -> dict[str, tuple[str, int]]:
     from airflow.models import TaskInstance
     from airflow.utils.session import create_session
+
     with create_session() as s:
-        return {ti.task_id: (str(ti.state), ti.try_number) for ti in
-                s.query(TaskInstance).filter(TaskInstance.dag_id == dag_id, TaskInstance.run_id == run_id)}
+        return {
+            ti.task_id: (str(ti.state), ti.try_number)
+            for ti in s.query(TaskInstance).filter(TaskInstance.dag_id == dag_id, TaskInstance.run_id == run_id)
+        }
 
 
 def _latest_run_id(dag_id: str) -> str:
     from airflow.models import DagRun
     from airflow.utils.session import create_session
+
     with create_session() as s:
         return s.query(DagRun).filter(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).first().run_id
 
@@ -212,8 +231,10 @@ def _latest_run_id(dag_id: str) -> str:
 @pytest.mark.reliability("source_failure")
 @pytest.mark.usefixtures("airflow_db")
 def test_airflow_retries_a_failing_http_source_with_backoff_and_reports_the_cause(
-        server, base, tmp_path, monkeypatch, case_record) -> None:
-    from warehouse.runner import run_departments
+    server, base, tmp_path, monkeypatch, case_record
+) -> None:
+    from orchestration.runner import run_departments
+
     env = _env(base, tmp_path, monkeypatch, {"type": "http", "url": f"{server}/500.csv"})
     _Handler.hits.pop("/500.csv", None)
     monkeypatch.setenv("PUBDATA_RETRY_DELAY", "1")
@@ -234,8 +255,10 @@ def test_airflow_retries_a_failing_http_source_with_backoff_and_reports_the_caus
 @pytest.mark.reliability("source_failure")
 @pytest.mark.usefixtures("airflow_db")
 def test_a_source_that_changes_between_retries_publishes_the_retry_as_a_whole(
-        server, base, tmp_path, monkeypatch, case_record) -> None:
-    from warehouse.runner import run_departments
+    server, base, tmp_path, monkeypatch, case_record
+) -> None:
+    from orchestration.runner import run_departments
+
     env = _env(base, tmp_path, monkeypatch, {"type": "http", "url": f"{server}/flaky.csv"})
     _Handler.hits.pop("/flaky.csv", None)
     [outcome] = run_departments([DEPT], progress=False, serve_sources=False)
@@ -253,7 +276,8 @@ def test_a_source_that_changes_between_retries_publishes_the_retry_as_a_whole(
 @pytest.mark.reliability("source_failure")
 @pytest.mark.usefixtures("airflow_db")
 def test_a_data_error_fails_at_once_without_retries(base, tmp_path, monkeypatch, case_record) -> None:
-    from warehouse.runner import run_departments
+    from orchestration.runner import run_departments
+
     env = _env(base, tmp_path, monkeypatch, {"type": "file", "path": f"{DEPT}/records.csv"})
     (env.src / DEPT / "records.csv").write_bytes(b"")
     started = time.monotonic()
@@ -270,7 +294,8 @@ def test_a_data_error_fails_at_once_without_retries(base, tmp_path, monkeypatch,
 def test_a_token_in_the_url_never_reaches_an_error(server, base, tmp_path, monkeypatch, case_record) -> None:
     monkeypatch.setenv("RELIAB_API_TOKEN", "tok-7Hq2-very-secret")
     env = _env(base, tmp_path, monkeypatch, {"type": "http", "url": f"{server}/500.csv?token=${{RELIAB_API_TOKEN}}"})
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     with pytest.raises(SourceUnavailable) as info:
         run_dataset(DEPT, DS, "http_token")
     text = f"{info.value} {info.value.hint} " + " ".join(r[0] for r in catalog_rows("SELECT message FROM runs"))

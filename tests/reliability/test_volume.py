@@ -9,7 +9,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pytest
-
 from harness import BASE_MANIFEST, DEPT, DS, Env, catalog_rows, versions_intact
 
 N = 10_000_000
@@ -28,12 +27,17 @@ def test_ten_million_rows(tmp_path: Path, monkeypatch, case_record) -> None:
     env.write_manifest(m)
     (env.src / DEPT).mkdir(parents=True)
     ids = pa.array(range(1, N + 1), pa.int64())
-    table = pa.table({"编号": pc.cast(ids, pa.string()),
-                      "名称": pc.binary_join_element_wise("站点", pc.cast(pc.bit_wise_and(ids, 1023), pa.string()), ""),
-                      "金额": pc.cast(pc.multiply(pc.bit_wise_and(ids, 4095), 1), pa.string())})
+    table = pa.table(
+        {
+            "编号": pc.cast(ids, pa.string()),
+            "名称": pc.binary_join_element_wise("站点", pc.cast(pc.bit_wise_and(ids, 1023), pa.string()), ""),
+            "金额": pc.cast(pc.multiply(pc.bit_wise_and(ids, 4095), 1), pa.string()),
+        }
+    )
     pacsv.write_csv(table, env.src / DEPT / "records.csv")
     del table, ids
-    from warehouse.pipeline import run_dataset
+    from orchestration.pipeline import run_dataset
+
     res = run_dataset(DEPT, DS, "ten_million")
     case_record.outcome = "handled"
     assert res["version"] == 1 and res["rows"] == N

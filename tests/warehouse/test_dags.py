@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -12,6 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def dagbag():
     from airflow.dag_processing.dagbag import DagBag
+
     return DagBag(dag_folder=str(REPO / "dags"), safe_mode=False)
 
 
@@ -38,9 +38,12 @@ def test_every_department_dag_imports_with_tags_and_retries() -> None:
 def test_dag_file_does_not_import_heavy_libraries_at_parse_time() -> None:
     import subprocess
     import sys
-    code = ("import sys, runpy; runpy.run_path('dags/departments.py'); "
-            "heavy = [m for m in ('great_expectations', 'presidio_analyzer', 'duckdb', 'spacy') if m in sys.modules]; "
-            "print(heavy)")
+
+    code = (
+        "import sys, runpy; runpy.run_path('dags/departments.py'); "
+        "heavy = [m for m in ('great_expectations', 'presidio_analyzer', 'duckdb', 'spacy') if m in sys.modules]; "
+        "print(heavy)"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "[]"
@@ -48,6 +51,7 @@ def test_dag_file_does_not_import_heavy_libraries_at_parse_time() -> None:
 
 def test_broken_manifest_yields_a_clear_failing_dag_and_the_others_still_load(tmp_path: Path, monkeypatch) -> None:
     import shutil
+
     for name in ("ecology.yaml", "transport.yaml"):
         shutil.copy(REPO / "departments" / name, tmp_path / name)
     bad = yaml.safe_load((REPO / "departments" / "ecology.yaml").read_text(encoding="utf-8"))

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from catalog.store import catalog_path
-
 
 def run_department(dept: str):
-    from warehouse.runner import run_departments
+    from orchestration.runner import run_departments
+
     return run_departments([dept], progress=False)
 
 
 def catalog(sql: str, params: list | None = None) -> list[tuple]:
     from catalog.store import connect
+
     with connect(read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
 
@@ -37,12 +35,14 @@ def test_one_department_dag_lands_validates_and_publishes(fresh_home: Path) -> N
     # the catalog: metadata rows and the open view with the published rows
     assert catalog("SELECT id, name FROM departments") == [("ecology", "省生态环境厅")]
     (version, rows, path, score) = catalog(
-        "SELECT version, rows, path, quality_score FROM versions WHERE dataset_id = 'air_quality'")[0]
+        "SELECT version, rows, path, quality_score FROM versions WHERE dataset_id = 'air_quality'"
+    )[0]
     assert (version, rows, path) == (1, 480, "open/ecology/air_quality/v000001.parquet")
     assert 0 <= score <= 100
     assert catalog('SELECT count(*), count(DISTINCT (station, date)) FROM open."ecology__air_quality"') == [(480, 480)]
-    assert catalog('SELECT typeof(aqi) FROM open."ecology__air_quality" LIMIT 1') == [("INTEGER",)] or \
-        catalog('SELECT typeof(aqi) FROM open."ecology__air_quality" LIMIT 1') == [("BIGINT",)]
+    assert catalog('SELECT typeof(aqi) FROM open."ecology__air_quality" LIMIT 1') == [("INTEGER",)] or catalog(
+        'SELECT typeof(aqi) FROM open."ecology__air_quality" LIMIT 1'
+    ) == [("BIGINT",)]
     # XCom carried paths and small summaries only
     run = catalog("SELECT status, input_rows, valid_rows FROM runs")[0]
     assert run == ("published", 480, 480)
@@ -62,6 +62,7 @@ def test_running_again_adds_exactly_one_version_and_no_duplicate_rows(fresh_home
 @pytest.mark.usefixtures("airflow_db")
 def test_a_failed_run_keeps_the_last_good_version(fresh_home: Path, tmp_path: Path, monkeypatch) -> None:
     import shutil
+
     run_department("ecology")
     before = catalog('SELECT count(*) FROM open."ecology__air_quality"')
     # the department's next export is broken: the source file is now empty
@@ -81,8 +82,8 @@ def test_publish_is_idempotent_for_the_same_run(fresh_home: Path, tmp_path: Path
 
     from catalog.publish import publish_version, register_department
     from warehouse.lake import RunPaths
-    from warehouse.manifest import load_department
-    from warehouse.manifest import departments_dir
+    from warehouse.manifest import departments_dir, load_department
+
     register_department(load_department(departments_dir() / "ecology.yaml"))
     src = tmp_path / "p.parquet"
     pq.write_table(pa.table({"station": ["a", "b"]}), src)
@@ -100,6 +101,7 @@ def test_an_orphan_file_from_a_crashed_publish_is_not_a_version(fresh_home: Path
     from catalog.publish import publish_version, register_department
     from warehouse.lake import RunPaths
     from warehouse.manifest import departments_dir, load_department
+
     register_department(load_department(departments_dir() / "ecology.yaml"))
     open_dir = fresh_home / "open" / "ecology" / "air_quality"
     open_dir.mkdir(parents=True)

@@ -7,14 +7,22 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pubdata import ManifestError
+from core import ManifestError
 from warehouse.manifest import load_all, load_department
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = {
-    "id": "water", "name": "水利厅", "contact": {"name": "信息中心"},
-    "datasets": [{"id": "reservoirs", "title": "水库", "source": {"type": "file", "path": "water/r.csv"},
-                  "columns": [{"name": "名称"}, {"name": "库容", "type": "number"}]}],
+    "id": "water",
+    "name": "水利厅",
+    "contact": {"name": "信息中心"},
+    "datasets": [
+        {
+            "id": "reservoirs",
+            "title": "水库",
+            "source": {"type": "file", "path": "water/r.csv"},
+            "columns": [{"name": "名称"}, {"name": "库容", "type": "number"}],
+        }
+    ],
 }
 
 
@@ -32,20 +40,27 @@ def test_bundled_demo_manifests_are_valid() -> None:
     assert kinds == {"file", "http", "sql"}
 
 
-@pytest.mark.parametrize("mutate, expect", [
-    (lambda m: m["datasets"][0]["columns"][1].update(type="money"), ["water.yaml", "dataset 'reservoirs'", "columns[1].type"]),
-    (lambda m: m["datasets"][0].pop("title"), ["dataset 'reservoirs'", "'title'", "Field required"]),
-    (lambda m: m["datasets"][0].update(id="../etc"), ["dataset '../etc'", "'id'", "pattern"]),
-    (lambda m: m["datasets"][0]["source"].update(path="../../secret.csv"), ["source.path", "'..'"]),
-    (lambda m: m["datasets"][0]["source"].update(type="ftp"), ["source", "ftp"]),
-    (lambda m: m.update(schedule="every day"), ["'schedule'", "cron"]),
-    (lambda m: m["datasets"].append(dict(m["datasets"][0])), ["duplicate dataset ids ['reservoirs']"]),
-    (lambda m: m["datasets"][0].update(primary_key=["编号"]), ["primary_key names undeclared columns ['编号']"]),
-    (lambda m: m["datasets"][0]["columns"].append({"name": "名称"}), ["duplicate column names ['名称']"]),
-    (lambda m: m.pop("contact"), ["'contact'", "Field required"]),
-])
+@pytest.mark.parametrize(
+    "mutate, expect",
+    [
+        (
+            lambda m: m["datasets"][0]["columns"][1].update(type="money"),
+            ["water.yaml", "dataset 'reservoirs'", "columns[1].type"],
+        ),
+        (lambda m: m["datasets"][0].pop("title"), ["dataset 'reservoirs'", "'title'", "Field required"]),
+        (lambda m: m["datasets"][0].update(id="../etc"), ["dataset '../etc'", "'id'", "pattern"]),
+        (lambda m: m["datasets"][0]["source"].update(path="../../secret.csv"), ["source.path", "'..'"]),
+        (lambda m: m["datasets"][0]["source"].update(type="ftp"), ["source", "ftp"]),
+        (lambda m: m.update(schedule="every day"), ["'schedule'", "cron"]),
+        (lambda m: m["datasets"].append(dict(m["datasets"][0])), ["duplicate dataset ids ['reservoirs']"]),
+        (lambda m: m["datasets"][0].update(primary_key=["编号"]), ["primary_key names undeclared columns ['编号']"]),
+        (lambda m: m["datasets"][0]["columns"].append({"name": "名称"}), ["duplicate column names ['名称']"]),
+        (lambda m: m.pop("contact"), ["'contact'", "Field required"]),
+    ],
+)
 def test_invalid_manifest_error_names_file_dataset_and_field(tmp_path: Path, mutate, expect) -> None:
     import copy
+
     data = copy.deepcopy(GOOD)
     mutate(data)
     path = write(tmp_path, data)
@@ -69,8 +84,13 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 
 def test_env_references_are_interpolated_and_missing_ones_named(tmp_path: Path, monkeypatch) -> None:
     import copy
+
     data = copy.deepcopy(GOOD)
-    data["datasets"][0]["source"] = {"type": "sql", "url": "postgresql://u:${WATER_DB_PASSWORD}@db/w", "query": "select 1"}
+    data["datasets"][0]["source"] = {
+        "type": "sql",
+        "url": "postgresql://u:${WATER_DB_PASSWORD}@db/w",
+        "query": "select 1",
+    }
     path = write(tmp_path, data)
     with pytest.raises(ManifestError, match=r"\$\{WATER_DB_PASSWORD\} is not set"):
         load_department(path)

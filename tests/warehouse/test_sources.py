@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from pubdata import SourceError
+from core import SourceError
 from warehouse.sources import read_file, resolve_local
 
 ROWS = "编号,姓名,地址\n1,张三,浙江省杭州市西湖区文三路1号\n2,李四,温州市鹿城区\n"
 
 
-@pytest.mark.parametrize("encoding, expected", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),
-                                                  ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")])
+@pytest.mark.parametrize(
+    "encoding, expected",
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gbk", "gb18030"), ("gb18030", "gb18030"), ("utf-16", "utf-16")],
+)
 def test_csv_encodings_are_detected(tmp_path: Path, encoding: str, expected: str) -> None:
     p = tmp_path / "x.csv"
     p.write_bytes(ROWS.encode(encoding))
@@ -51,10 +53,15 @@ def test_ragged_rows_are_kept_with_reasons_not_dropped_silently(tmp_path: Path) 
     assert [r.reason for r in res.rejected] == ["expected 2 fields, found 1", "expected 2 fields, found 3"]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty"), (b"a,a\n1,2\n", "repeats column name"), (b"a,,c\n1,2,3\n", "empty column name"),
-    (b"\xff\xfe\xfa\x00\x81", "not valid utf-16 text"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"a,a\n1,2\n", "repeats column name"),
+        (b"a,,c\n1,2,3\n", "empty column name"),
+        (b"\xff\xfe\xfa\x00\x81", "not valid utf-16 text"),
+    ],
+)
 def test_bad_files_get_clear_errors_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
     p = tmp_path / "export.csv"
     p.write_bytes(content)
@@ -139,7 +146,7 @@ def test_http_download_connects_to_the_address_that_was_checked(tmp_path: Path, 
 def test_a_wrong_sql_query_is_a_permanent_error_a_missing_database_a_transient_one(tmp_path: Path) -> None:
     import sqlite3
 
-    from pubdata import SourceError, SourceUnavailable
+    from core import SourceError, SourceUnavailable
     from warehouse.sources import read_sql
 
     db = tmp_path / "civil.db"

@@ -1,0 +1,14 @@
+"""The catalog: every table of the platform's metadata and all SQL on them.
+
+DuckDB file ``$PUBDATA_HOME/catalog.duckdb`` (DuckLake in the distributed profile): departments,
+datasets, versions and their disclosure records, runs, classifications and reviews, tokens and
+applications, the audit log, usage counters; schema ``open`` has one view per published dataset.
+Modules: :mod:`catalog.store` (connections and schema: private to this package),
+:mod:`catalog.publish` (registration, runs, atomic versions), :mod:`catalog.queries` (reads),
+:mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,
+:mod:`catalog.usage`.
+"""
+
+from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name
+
+__all__ = ["catalog_path", "catalog_version", "ensure_catalog", "open_view_name"]

@@ -1,5 +1,0 @@
-"""The open-data portal: server-rendered pages, downloads and APIs (FastAPI). No CDN, works offline."""
-
-from catalog.portal.app import create_app
-
-__all__ = ["create_app"]

@@ -1,0 +1,192 @@
+"""Every setting of the platform, declared once: name, default, help.
+
+Settings come from the environment (``PUBDATA_*``). The README's settings table is checked
+against this list by a test, so a setting cannot be added without being documented.
+Secrets are never settings values: settings only name *where* secrets live.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    #: a secret's value never appears in a message (:func:`core.secrets.redact`)
+    secret: bool = False
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "PUBDATA_HOME",
+        ".pubdata",
+        "Folder holding all runtime state: Airflow DB and logs, "
+        "lake, catalog.duckdb, reports, keys. Relative paths are taken from the repo root.",
+    ),
+    Setting("PUBDATA_DEPARTMENTS", "departments", "Folder of department manifests (*.yaml)."),
+    Setting(
+        "PUBDATA_SOURCE_ROOTS",
+        "{home}/sources",
+        "Folders local file sources may be read from "
+        "(separated by ':'); relative source paths resolve against the first.",
+    ),
+    Setting(
+        "PUBDATA_HTTP_ALLOW_PRIVATE",
+        "127.0.0.1,localhost",
+        "Hosts on private, loopback or link-local addresses that HTTP sources may still reach (comma-separated).",
+    ),
+    Setting("PUBDATA_HTTP_TIMEOUT", "30", "Seconds before an HTTP source is given up (then retried)."),
+    Setting("PUBDATA_MAX_SOURCE_BYTES", "2147483648", "Largest source download accepted, in bytes."),
+    Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
+    Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
+    Setting(
+        "PUBDATA_KEYS_DIR",
+        "{home}/keys",
+        "Folder of platform secrets and department key pairs (0600 files; never inside the repo).",
+    ),
+    Setting(
+        "PUBDATA_DEMO_SOURCE_PORT",
+        "8765",
+        "Port of the local HTTP server that plays the demo departments' HTTP source during `make demo` and the tests.",
+    ),
+    Setting(
+        "PUBDATA_RETRIES",
+        "2",
+        "Airflow retries of a task after a transient failure (source down, timeout). Data errors fail at once.",
+    ),
+    Setting("PUBDATA_RETRY_DELAY", "30", "Seconds before the first retry; doubles each time (back-off)."),
+    Setting(
+        "PUBDATA_PORTAL_URL",
+        "http://127.0.0.1:8000",
+        "Public base URL of the portal, used in download links and API documents.",
+    ),
+    Setting(
+        "PUBDATA_PROFILE",
+        "local",
+        "Deployment profile: `local` (embedded: SQLite for Airflow, local files, "
+        "one DuckDB file) or `distributed` (CeleryExecutor + Redis + PostgreSQL, S3 object store, DuckLake "
+        'catalog); see "Distributed profile".',
+    ),
+    Setting(
+        "PUBDATA_LAKE_ENDPOINT",
+        "http://127.0.0.1:8333",
+        "Distributed profile: the S3-compatible object store's endpoint (scheme, host, port).",
+    ),
+    Setting(
+        "PUBDATA_LAKE_BUCKET",
+        "pubdata",
+        "Distributed profile: bucket holding the lake, the published versions and the DuckLake data files.",
+    ),
+    Setting(
+        "PUBDATA_LAKE_REGION", "us-east-1", "Distributed profile: the object store's region (any value for SeaweedFS)."
+    ),
+    Setting(
+        "PUBDATA_LAKE_KEY_ID",
+        "",
+        "Distributed profile: S3 access key id. A secret: from the environment "
+        "(or `$PUBDATA_HOME/cluster/env`), never from the repo; masked in every message.",
+        secret=True,
+    ),
+    Setting(
+        "PUBDATA_LAKE_SECRET",
+        "",
+        "Distributed profile: S3 secret key. A secret: from the environment "
+        "(or `$PUBDATA_HOME/cluster/env`), never from the repo; masked in every message.",
+        secret=True,
+    ),
+    Setting(
+        "PUBDATA_CATALOG_PG",
+        "host=127.0.0.1 port=54329 dbname=pubdata_catalog user=pubdata",
+        "Distributed profile: libpq DSN (without password) of the PostgreSQL database holding the DuckLake "
+        "catalog's metadata.",
+    ),
+    Setting(
+        "PUBDATA_PG_PASSWORD",
+        "",
+        "Distributed profile: password of the PostgreSQL user (catalog and "
+        "Airflow metadata). A secret: from the environment (or `$PUBDATA_HOME/cluster/env`), never from the repo.",
+        secret=True,
+    ),
+    Setting(
+        "PUBDATA_REDIS_PASSWORD",
+        "",
+        "Distributed profile: password of the Redis broker. A secret: from the "
+        "environment (or `$PUBDATA_HOME/cluster/env`), never from the repo.",
+        secret=True,
+    ),
+    Setting(
+        "PUBDATA_PG_PORT",
+        "54329",
+        "Distributed profile: port of the private PostgreSQL cluster `make cluster-up` starts on 127.0.0.1.",
+    ),
+    Setting("PUBDATA_REDIS_PORT", "63799", "Distributed profile: port of the Redis Celery broker on 127.0.0.1."),
+    Setting(
+        "PUBDATA_SEAWEEDFS_PORTS",
+        "8333,9334,9335,9336",
+        "Distributed profile: SeaweedFS ports on 127.0.0.1 (S3, master, volume, filer; each gRPC port is +10000).",
+    ),
+    Setting(
+        "PUBDATA_AIRFLOW_PORT",
+        "8085",
+        "Distributed profile: port of the Airflow API server (UI and "
+        "execution API the Celery workers talk to) on 127.0.0.1.",
+    ),
+    Setting(
+        "PUBDATA_WORKERS",
+        "2",
+        "Distributed profile: number of Celery worker processes `make cluster-up` starts (each its own process group).",
+    ),
+    Setting("PUBDATA_WORKER_CONCURRENCY", "2", "Distributed profile: task slots per Celery worker."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get_setting(name: str) -> str:
+    """The value of a declared setting (environment first, then default)."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"{name} is not a declared setting; declare it in core/settings.py") from None
+    value = os.environ.get(name)
+    if value is None or value == "":
+        value = setting.default
+    if "{home}" in value:
+        value = value.replace("{home}", str(home()))
+    return value
+
+
+def _resolve(value: str) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (REPO_ROOT / p)
+
+
+def home() -> Path:
+    """The runtime-state folder (created on first use)."""
+    raw = os.environ.get("PUBDATA_HOME") or _BY_NAME["PUBDATA_HOME"].default
+    path = _resolve(raw).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def path_setting(name: str) -> Path:
+    return _resolve(get_setting(name)).resolve()
+
+
+def int_setting(name: str) -> int:
+    from core._errors import ConfigError
+
+    raw = get_setting(name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(
+            f"setting {name}={raw!r} is not a whole number", hint=f"set {name} to an integer or unset it"
+        ) from None

@@ -1,0 +1,301 @@
+"""The five stages of a dataset run, callable without a scheduler.
+
+Each stage takes a :class:`Job` (the parsed department and dataset, the run id and the run's
+lake paths), reads its input from the lake, writes its output to the lake, records the run in
+the catalog and returns a small JSON-able summary (paths and counts only: never rows, values or
+keys). Stages are idempotent: re-running a run overwrites that run's files and rows. The DAG
+file parses the manifests once and hands each task its :class:`Job`; :func:`run_dataset` does
+the same without a scheduler.
+
+The lake's paths come from :class:`warehouse.lake.RunPaths`: local files, or (distributed profile)
+objects in the S3 store; every read and write goes through :mod:`warehouse.storage`.
+
+    extract -> validate -> classify -> protect -> publish
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from core import PubdataError, QualityGateError
+from core.clock import utcnow
+from orchestration import progress
+from warehouse import storage
+from warehouse.extract import extract_to_raw, rel
+from warehouse.lake import RunPaths
+from warehouse.manifest import Dataset, Department, load_department_by_id
+
+__all__ = ["STAGES", "Job", "classify", "extract", "protect", "publish", "run_dataset", "validate"]
+
+STAGES = ("extract", "validate", "classify", "protect", "publish")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One dataset's run: what every stage is given."""
+
+    department: Department
+    dataset: Dataset
+    run_id: str
+
+    @functools.cached_property
+    def paths(self) -> RunPaths:
+        return RunPaths.for_run(self.department.id, self.dataset.id, self.run_id)
+
+    @property
+    def label(self) -> str:
+        return f"{self.department.id}.{self.dataset.id}"
+
+
+def _record(job: Job, status: str, stage: str, message: str = "", **fields: Any) -> None:
+    from catalog.publish import record_run
+
+    record_run(job.paths, job.run_id, status=status, stage=stage, message=message, **fields)
+    progress.emit(job.department.id, job.dataset.id, stage, status, message)
+
+
+def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
+    """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
+    from catalog.audit import append
+
+    append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
+
+
+def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
+    """Record start/failure of a stage in the catalog; errors keep their safe message."""
+
+    def wrap(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+        @functools.wraps(fn)
+        def inner(job: Job, *args: Any, **kw: Any) -> dict[str, Any]:
+            _record(job, "running", stage)
+            try:
+                return fn(job, *args, **kw)
+            except PubdataError as exc:
+                status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
+                hint = f" — {exc.hint}" if exc.hint else ""
+                _record(job, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
+                raise
+            except Exception as exc:  # unexpected: record the type only (messages may hold values)
+                _record(job, "failed", stage, f"internal error {exc.__class__.__name__} in {stage}")
+                raise
+
+        return inner
+
+    return wrap
+
+
+@_stage("extract")
+def extract(job: Job) -> dict[str, Any]:
+    """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
+    from catalog.publish import register_department
+
+    register_department(job.department)
+    out = extract_to_raw(job.dataset, job.paths)
+    _record(job, "running", "extract", out.message, input_rows=out.input_rows)
+    return out.summary
+
+
+def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | None]:
+    from catalog.queries import latest_published
+
+    return latest_published(job.department.id, job.dataset.id)
+
+
+@_stage("validate")
+def validate(job: Job) -> dict[str, Any]:
+    """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
+    from quality import validate_dataset
+
+    ds, paths = job.dataset, job.paths
+    redact = {c.name for c in ds.columns if c.privacy != "none"}
+    previous, last_published = _previous_columns(job)
+    report = validate_dataset(
+        paths.raw, ds, paths, redact_columns=redact, previous_columns=previous, last_published_at=last_published
+    )
+    summary = report.to_summary()
+    unparseable_file = paths.landing / "unparseable_rows.parquet"
+    unparseable = storage.parquet_file(unparseable_file).metadata.num_rows if unparseable_file.exists() else 0
+    summary["unparseable_rows"] = unparseable
+    extra = f", {unparseable} unparseable (kept in the landing zone)" if unparseable else ""
+    _record(
+        job,
+        "running",
+        "validate",
+        f"{report.valid_rows} valid, {report.quarantined_rows} quarantined{extra}, score {report.score:.1f}",
+        input_rows=report.input_rows + unparseable,
+        valid_rows=report.valid_rows,
+        quarantined_rows=report.quarantined_rows,
+        quality_score=report.score,
+        summary_json=json.dumps(summary, ensure_ascii=False, default=str),
+    )
+    report.raise_for_gate()
+    if report.valid_rows == 0 and report.input_rows > 0:
+        paths.valid.unlink(missing_ok=True)
+        rules = sorted({r["rule"] for r in report.rule_results if not r.get("success")})[:5]
+        raise QualityGateError(
+            f"dataset {job.label} run {paths.run}: all {report.input_rows} rows were "
+            f"quarantined (failed rules: {', '.join(rules) or 'see the report'}); an empty version is not published",
+            hint=f"fix the export; the rows and reasons are in {rel(paths.quarantine)}; "
+            "the last good version stays live",
+        )
+    return {
+        "valid": str(paths.valid),
+        "score": report.score,
+        "valid_rows": report.valid_rows,
+        "quarantined_rows": report.quarantined_rows,
+        "unparseable_rows": unparseable,
+    }
+
+
+@_stage("classify")
+def classify(job: Job) -> dict[str, Any]:
+    """Classify every column (detector + manifest declarations + officers' reviews)."""
+    from catalog.reviews import resolve
+    from privacy import classify_table
+
+    ds, paths = job.dataset, job.paths
+    table = _clip_long_text(storage.read_parquet_table(paths.valid))
+    detected = classify_table(
+        table, context={"dataset_title": ds.title, "about_people": ds.about_people, "theme": ds.theme}
+    )
+    final = resolve(paths, job.run_id, ds, detected.columns)
+    paths.classification.parent.mkdir(parents=True, exist_ok=True)
+    paths.classification.write_text(
+        json.dumps([c.to_dict() for c in final], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
+    return {
+        "classification": str(paths.classification),
+        **counts,
+        "needs_review": sum(1 for c in final if c.needs_review),
+    }
+
+
+#: the classifier sees at most this many characters of a value (a 10 MB cell took minutes);
+#: the leak gate still scans every published value in full
+CLASSIFY_MAX_CHARS = 8192
+
+
+def _clip_long_text(table: pa.Table) -> pa.Table:
+    import pyarrow.compute as pc
+
+    for i, name in enumerate(table.column_names):
+        col = table.column(i)
+        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) or len(col) == 0:
+            continue
+        longest = pc.max(pc.utf8_length(col)).as_py()
+        if longest is not None and longest > CLASSIFY_MAX_CHARS:
+            table = table.set_column(i, name, pc.utf8_slice_codeunits(col, 0, CLASSIFY_MAX_CHARS))
+    return table
+
+
+def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
+    return paths.classification.with_name(f"{paths.run}.decision.json")
+
+
+@_stage("protect")
+def protect(job: Job) -> dict[str, Any]:
+    """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
+    from catalog.publish import set_tier
+    from privacy import KeyStore, decide, leak_gate, load_policy, protect
+    from privacy.types import ColumnClassification
+
+    dept, ds, paths = job.department, job.dataset, job.paths
+    cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
+    decision = decide(dept, ds, cols, load_policy())
+    _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
+    set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
+    _audit(
+        "decision.open_tier",
+        job,
+        {
+            "open_tier": decision.open_tier,
+            "rule": decision.rule_id,
+            "columns": {c.name: c.action for c in decision.columns},
+        },
+    )
+    if decision.open_tier == "withheld":
+        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
+    # the open variant and every shared variant, written from one scan of the valid rows
+    report, shares = protect(paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore())
+    assert report is not None
+    leak_gate(paths.protected, decision, dataset_label=job.label)
+    return {
+        "open_tier": decision.open_tier,
+        "protected": str(paths.protected),
+        **report.to_dict(),
+        "shared": [s.to_dict() for s in shares],
+    }
+
+
+@_stage("publish")
+def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
+    """Publish the protected variant as the next immutable version (atomic)."""
+    from catalog.publish import publish_version
+
+    paths = job.paths
+    if protected.get("open_tier") == "withheld":
+        _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
+        return {"version": None, "open_tier": "withheld"}
+    decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
+    on_time = _on_time(job)
+    result = publish_version(
+        paths,
+        job.run_id,
+        paths.protected,
+        columns=decision["columns"],
+        quality_score=validated.get("score"),
+        open_tier=decision["open_tier"],
+        k_achieved=protected.get("k_achieved"),
+        suppressed_rows=protected.get("suppressed_rows") or 0,
+    )
+    _audit(
+        "publish.version",
+        job,
+        {
+            "version": result["version"],
+            "rows": result["rows"],
+            "sha256": result["sha256"],
+            "open_tier": decision["open_tier"],
+        },
+    )
+    _record(
+        job,
+        "published",
+        "publish",
+        f"version {result['version']} ({result['rows']} rows)",
+        version=result["version"],
+        on_time=on_time,
+    )
+    return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
+
+
+def _on_time(job: Job) -> bool:
+    """Published within the declared update frequency of the previous version (first: on time)."""
+    from quality.validate import FRESHNESS_HOURS
+
+    _, last = _previous_columns(job)
+    hours = FRESHNESS_HOURS.get(job.dataset.update_frequency)
+    if last is None or hours is None:
+        return True
+    now = utcnow()
+    return (now - last).total_seconds() <= hours * 3600
+
+
+def run_dataset(department_id: str, dataset_id: str, run_id: str) -> dict[str, Any]:
+    """All five stages in order, in this process (no scheduler): for tests and benchmarks."""
+    department = load_department_by_id(department_id)
+    job = Job(department, department.dataset(dataset_id), run_id)
+    extract(job)
+    validated = validate(job)
+    classify(job)
+    protected = protect(job)
+    return publish(job, protected, validated)

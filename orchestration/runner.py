@@ -1,0 +1,231 @@
+"""Run department DAGs through Airflow in this process (``dag.test()``), with a live display.
+
+This is what ``pubdata run`` and ``make demo`` use: real Airflow DAG runs (the DAG file is parsed
+by Airflow's DagBag, task instances are recorded in the metadata DB, XCom carries the stage
+summaries), without a scheduler process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core import ManifestError, home
+from core.settings import REPO_ROOT
+from orchestration.airflow_env import configure
+
+__all__ = ["DatasetOutcome", "ensure_airflow_db", "load_dags", "run_departments"]
+
+
+@dataclass
+class DatasetOutcome:
+    department: str
+    dataset: str
+    status: str  # published | withheld | blocked | failed | not run
+    stage: str
+    message: str
+    version: int | None = None
+    quality_score: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("published", "withheld")
+
+
+_READY: set[str] = set()
+
+
+def ensure_airflow_db() -> None:
+    """Create/migrate Airflow's metadata DB once (a marker file remembers it across processes)."""
+    configure()
+    conn = os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"]
+    marker = home() / "airflow" / ".db-ready"
+    if conn in _READY or (marker.exists() and marker.read_text().strip() == conn):
+        _READY.add(conn)
+        return
+    from airflow.utils import db
+
+    db.initdb()
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(conn + "\n")
+    _READY.add(conn)
+
+
+def load_dags(department_ids: list[str] | None = None) -> dict[str, Any]:
+    configure()
+    from airflow.dag_processing.dagbag import DagBag
+
+    bag = DagBag(dag_folder=str(REPO_ROOT / "dags"), safe_mode=False)
+    if bag.import_errors:
+        first = next(iter(bag.import_errors.values()))
+        raise ManifestError(f"the DAG file failed to import: {str(first).strip().splitlines()[-1]}")
+    dags = {dag_id: d for dag_id, d in bag.dags.items() if dag_id.startswith(("dept_", "broken_"))}
+    if department_ids:
+        missing = [d for d in department_ids if f"dept_{d}" not in dags]
+        if missing:
+            raise ManifestError(
+                f"no valid manifest for department(s) {missing}",
+                hint="see `pubdata run --help`; check departments/ and the manifest errors above",
+            )
+        dags = {f"dept_{d}": dags[f"dept_{d}"] for d in department_ids}
+    return dags
+
+
+def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
+    from catalog.queries import run_rows
+    from warehouse.manifest import load_all
+
+    dept_id = dag_id.removeprefix("dept_")
+    rows = run_rows(run_id, dept_id)
+    good, _ = load_all()
+    dept = next((d for d in good if d.id == dept_id), None)
+    out = []
+    for ds in dept.datasets if dept else []:
+        r = rows.get(ds.id)
+        if r is None:
+            out.append(DatasetOutcome(dept_id, ds.id, "not run", "-", "no task ran (see Airflow logs)"))
+            continue
+        status = r["status"] if r["status"] != "running" else "failed"
+        out.append(
+            DatasetOutcome(dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"])
+        )
+    return out
+
+
+@contextlib.contextmanager
+def _airflow_output_to(log_path: Path):
+    """Send everything Airflow prints (task logs, tracebacks) to ``log_path``; yield a stream
+    on the real terminal for our own progress display."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved_out, saved_err = os.dup(1), os.dup(2)
+    terminal = os.fdopen(os.dup(2), "w", buffering=1, encoding="utf-8", errors="replace")
+    with open(log_path, "ab") as log:
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
+        try:
+            yield terminal
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved_out, 1)
+            os.dup2(saved_err, 2)
+            os.close(saved_out)
+            os.close(saved_err)
+            terminal.close()
+
+
+def run_departments(
+    department_ids: list[str] | None = None, *, progress: bool = True, serve_sources: bool = True
+) -> list[DatasetOutcome]:
+    """Run each department's DAG once; return one outcome per dataset (broken manifests included)."""
+    configure()
+    from warehouse.manifest import load_all
+
+    good, broken = load_all()
+    outcomes: list[DatasetOutcome] = [
+        DatasetOutcome(path.stem, "*", "failed", "manifest", str(err))
+        for path, err in broken.items()
+        if not department_ids or path.stem in department_ids
+    ]
+    ctx = contextlib.ExitStack()
+    if serve_sources:
+        from orchestration.demo import serve_http_sources, sources_dir
+
+        if (sources_dir() / "http").is_dir():
+            with contextlib.suppress(OSError):  # port taken: someone else serves it
+                ctx.enter_context(serve_http_sources())
+    log_path = home() / "airflow" / "logs" / f"pubdata-run-{_dt.datetime.now():%Y%m%dT%H%M%S}.log"
+    with ctx, _airflow_output_to(log_path) as terminal:
+        if progress:
+            print(f"Airflow output goes to {log_path}", file=terminal, flush=True)
+        ensure_airflow_db()
+        dags = {k: v for k, v in load_dags(department_ids).items() if k.startswith("dept_")}
+        display = _Display(good, department_ids, terminal) if progress else None
+        with display or contextlib.nullcontext():
+            for dag_id, dag in sorted(dags.items()):
+                dr = dag.test()
+                outcomes += _outcomes(dag_id, dr.run_id)
+    for o in outcomes:
+        if o.status == "failed" and "internal error" in o.message:
+            o.message += f" (traceback in {log_path})"
+    return outcomes
+
+
+class _Display:
+    """A live table: one row per dataset, its current stage and status."""
+
+    def __init__(self, departments, only: list[str] | None, stream) -> None:
+        from rich.console import Console
+
+        self.stream = stream
+        self.console = Console(file=stream)
+        self.rows: dict[tuple[str, str], list[str]] = {}
+        for d in departments:
+            if only and d.id not in only:
+                continue
+            for ds in d.datasets:
+                self.rows[(d.id, ds.id)] = ["queued", ""]
+        self.live = None
+        self.unsubscribe = None
+
+    def _table(self):
+        from rich.table import Table
+
+        t = Table(title="pubdata run", expand=False)
+        for c in ("department", "dataset", "stage", "detail"):
+            t.add_column(c)
+        done = 0
+        for (dept, ds), (stage, detail) in self.rows.items():
+            style = {"published": "green", "failed": "red", "blocked": "yellow", "withheld": "magenta"}.get(
+                stage.split(":")[-1].strip(), ""
+            )
+            done += stage.endswith(("published", "failed", "blocked", "withheld"))
+            t.add_row(dept, ds, f"[{style}]{stage}[/]" if style else stage, detail[:70])
+        t.caption = f"{done}/{len(self.rows)} datasets finished"
+        return t
+
+    def _on_event(self, dept: str, ds: str, stage: str, status: str, detail: str) -> None:
+        label = status if status in ("published", "failed", "blocked", "withheld") else f"{stage}: {status}"
+        self.rows[(dept, ds)] = [label, detail]
+        if self.live:
+            self.live.update(self._table())
+        elif not self.console.is_terminal:
+            print(f"[{dept}.{ds}] {label} {detail}", file=self.stream, flush=True)
+
+    def __enter__(self):
+        from rich.live import Live
+
+        from orchestration import progress
+
+        self.unsubscribe = progress.subscribe(self._on_event)
+        if self.console.is_terminal:
+            self.live = Live(self._table(), console=self.console, refresh_per_second=4)
+            self.live.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.unsubscribe:
+            self.unsubscribe()
+        if self.live:
+            self.live.__exit__(*exc)
+        return False
+
+
+def outcome_table(outcomes: list[DatasetOutcome]) -> str:
+    lines = []
+    for o in outcomes:
+        mark = "ok  " if o.ok else "FAIL"
+        extra = f" v{o.version}" if o.version else ""
+        score = f" quality {o.quality_score:.0f}" if o.quality_score is not None else ""
+        lines.append(
+            f"{mark} {o.department}.{o.dataset}: {o.status}{extra}{score}"
+            + (f" — {o.message}" if not o.ok or o.status == "withheld" else "")
+        )
+    return "\n".join(lines)

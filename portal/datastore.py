@@ -1,0 +1,185 @@
+"""``datastore_search`` over a published Parquet file (local, or an object in the lake), in DuckDB.
+
+Every name a client sends (filters, fields, sort, q keys) is checked against the file's real
+columns and quoted; every value is a ``?`` parameter; limits are capped. Nothing of the client's
+text is ever spliced into SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from core.sql import quote_ident, quote_literal
+from portal.ckan import CkanError
+from warehouse import storage
+
+__all__ = ["MAX_LIMIT", "ckan_type", "search"]
+
+MAX_LIMIT = 32000
+MAX_OFFSET = 2**40
+
+
+def ckan_type(arrow_type: str) -> str:
+    t = arrow_type.lower()
+    if t.startswith(("int", "uint")):
+        return "int"
+    if t.startswith(("double", "float")):
+        return "float"
+    if t.startswith("decimal"):
+        return "numeric"
+    if t.startswith("bool"):
+        return "bool"
+    if t.startswith("date"):
+        return "date"
+    if t.startswith("timestamp"):
+        return "timestamp"
+    return "text"
+
+
+def _invalid(field: str, message: str) -> CkanError:
+    return CkanError("Validation Error", f"{field}: {message}", fields={field: [message]})
+
+
+def _int(params: dict[str, Any], name: str, default: int, lo: int, hi: int) -> int:
+    raw = params.get(name, default)
+    if isinstance(raw, bool):
+        raise _invalid(name, "must be a whole number")
+    try:
+        value = int(raw)
+    except (TypeError, ValueError, OverflowError):
+        raise _invalid(name, "must be a whole number") from None
+    if value < lo:
+        raise _invalid(name, f"must be at least {lo}")
+    return min(value, hi)
+
+
+def _json_param(params: dict[str, Any], name: str) -> Any:
+    raw = params.get(name)
+    if isinstance(raw, str) and raw.strip()[:1] in ("{", "["):
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise _invalid(name, "is not valid JSON") from None
+    return raw
+
+
+def _names(params: dict[str, Any], name: str) -> list[str] | None:
+    raw = _json_param(params, name)
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        return [p.strip() for p in raw.split(",") if p.strip()]
+    if isinstance(raw, list) and all(isinstance(p, str) for p in raw):
+        return raw
+    raise _invalid(name, "must be a list of column names")
+
+
+def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, Any]:
+    with storage.parquet_file(path) as pf:
+        schema = pf.schema_arrow
+    types = {f.name: str(f.type) for f in schema}
+    limit = _int(params, "limit", 100, 0, MAX_LIMIT)
+    offset = _int(params, "offset", 0, 0, MAX_OFFSET)
+
+    fields = _names(params, "fields") or list(types)
+    for f in fields:
+        if f not in types:
+            raise _invalid("fields", f"unknown column {f[:60]!r}")
+    where, args = [], []
+
+    filters = _json_param(params, "filters") or {}
+    if not isinstance(filters, dict):
+        raise _invalid("filters", "must be an object of column: value")
+    for col, value in filters.items():
+        if col not in types:
+            raise _invalid("filters", f"unknown column {str(col)[:60]!r}")
+        values = value if isinstance(value, list) else [value]
+        if (
+            not values
+            or len(values) > 1000
+            or not all(isinstance(v, (str, int, float, bool)) or v is None for v in values)
+        ):
+            raise _invalid("filters", f"bad value for {col[:60]!r}")
+        non_null = [str(v) for v in values if v is not None]
+        cond = []
+        if non_null:
+            cond.append(f"CAST({quote_ident(col)} AS VARCHAR) IN ({', '.join('?' * len(non_null))})")
+            args += non_null
+        if len(non_null) < len(values):
+            cond.append(f"{quote_ident(col)} IS NULL")
+        where.append("(" + " OR ".join(cond) + ")")
+
+    q = _json_param(params, "q")
+    if q not in (None, ""):
+        text_cols = [c for c, t in types.items() if ckan_type(t) == "text"] or list(types)
+        if isinstance(q, str):
+            if len(q) > 200:
+                raise _invalid("q", "is too long")
+            where.append(
+                "("
+                + " OR ".join(f"contains(lower(CAST({quote_ident(c)} AS VARCHAR)), lower(?))" for c in text_cols)
+                + ")"
+            )
+            args += [q] * len(text_cols)
+        elif isinstance(q, dict):
+            for col, text in q.items():
+                if col not in types or not isinstance(text, str) or len(text) > 200:
+                    raise _invalid("q", f"bad search on {str(col)[:60]!r}")
+                where.append(f"contains(lower(CAST({quote_ident(col)} AS VARCHAR)), lower(?))")
+                args.append(text)
+        else:
+            raise _invalid("q", "must be text or an object of column: text")
+
+    order = []
+    sort = params.get("sort")
+    if sort not in (None, ""):
+        if not isinstance(sort, str) or len(sort) > 500:
+            raise _invalid("sort", "must be 'column [asc|desc], ...'")
+        for part in sort.split(","):
+            m = re.fullmatch(r'\s*"?([^"]+?)"?(?:\s+(asc|desc))?\s*', part, re.IGNORECASE)
+            if not m or m.group(1) not in types:
+                raise _invalid("sort", f"unknown column in {part.strip()[:60]!r}")
+            order.append(f"{quote_ident(m.group(1))} {(m.group(2) or 'asc').upper()}")
+
+    records_format = params.get("records_format", "objects")
+    if records_format not in ("objects", "lists"):
+        raise _invalid("records_format", "must be objects or lists")
+    include_total = params.get("include_total", True) not in (False, "false", "False", "0", 0)
+
+    con = storage.duckdb_connect(threads="2", memory_limit="512MB")
+    try:
+        con.execute(f"CREATE VIEW t AS SELECT * FROM read_parquet({quote_literal(str(path))})")
+        where_sql = (" WHERE " + " AND ".join(where)) if where else ""
+        select = ", ".join(quote_ident(f) for f in fields)
+        sql = f"SELECT {select} FROM t{where_sql}"
+        if order:
+            sql += " ORDER BY " + ", ".join(order)
+        sql += " LIMIT ? OFFSET ?"
+        cur = con.execute(sql, args + [limit, offset])
+        rows = cur.fetchall()
+        total = con.execute(f"SELECT count(*) FROM t{where_sql}", args).fetchone()[0] if include_total else None
+    except duckdb.Error as exc:
+        raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
+    finally:
+        con.close()
+    records = [json.loads(json.dumps(list(r), ensure_ascii=False, default=str)) for r in rows]
+    if records_format == "objects":
+        records = [dict(zip(fields, r)) for r in records]
+    out = {
+        "fields": [{"id": f, "type": ckan_type(types[f])} for f in fields],
+        "records": records,
+        "limit": limit,
+        "offset": offset,
+        "filters": filters,
+        "records_format": records_format,
+        "_links": {},
+    }
+    if include_total:
+        out["total"] = total
+        out["total_was_estimated"] = False
+    return out

@@ -1,0 +1,299 @@
+"""Server-rendered HTML pages: home, search, dataset page, departments, the application form."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from catalog import tokens
+from core import PubdataError
+from portal import ckan
+from portal import state as catalog_state
+from portal.charts import trend_svg
+from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
+from portal.diffs import version_diff
+from portal.downloads import resolve_file
+from portal.paths import HERE
+from portal.search import highlight
+from warehouse.storage import parquet_file
+
+router = APIRouter()
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.globals.update(TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES)
+FACETS = [
+    ("department", "organization", "部门"),
+    ("theme", "theme", "主题"),
+    ("format", "res_format", "格式"),
+    ("frequency", "update_frequency", "更新频率"),
+    ("tier", "open_tier", "开放属性"),
+]
+PAGE_SIZE = 20
+
+
+def _has_route(request: Request, path: str) -> bool:
+    return any(getattr(r, "path", None) == path for r in request.app.router.routes)
+
+
+templates.env.globals["has_route"] = _has_route
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+
+
+def _facet_links(
+    request: Request, counts: dict[str, dict[str, int]], selected: dict[str, str], q: str, st: catalog_state.State
+) -> list[dict[str, Any]]:
+    out = []
+    for param, field, title in FACETS:
+        items = []
+        for value, count in counts.get(field, {}).items():
+            chosen = selected.get(param) == value
+            args = {k: v for k, v in selected.items() if v and k != param}
+            if not chosen:
+                args[param] = value
+            if q:
+                args["q"] = q
+            label = value
+            if field == "organization":
+                label = st.dept_by_id.get(value, {}).get("name", value)
+            elif field == "theme":
+                label = THEME_TITLES.get(value, value)
+            elif field == "update_frequency":
+                label = FREQUENCY_TITLES.get(value, value)
+            elif field == "open_tier":
+                label = ckan.TIER_TITLES.get(value, value)
+            items.append({"label": label, "count": count, "chosen": chosen, "href": "/search?" + urlencode(args)})
+        out.append({"title": title, "param": param, "items": items})
+    return out
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def index(request: Request) -> HTMLResponse:
+    st = catalog_state.current()
+    counts = facets(st.datasets, [f for _, f, _ in FACETS])
+    recent = [d for d in st.datasets if d["published_at"]][:8]
+    return templates.TemplateResponse(
+        request,
+        "index.html",
+        {
+            "datasets": st.datasets,
+            "departments": st.departments,
+            "recent": recent,
+            "facets": _facet_links(request, counts, {}, "", st),
+            "st": st,
+        },
+    )
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(
+    request: Request,
+    q: str = "",
+    department: str = "",
+    theme: str = "",
+    format: str = "",
+    frequency: str = "",
+    tier: str = "",
+    page: int = 1,
+) -> HTMLResponse:
+    st = catalog_state.current()
+    q = q.strip()[:200]
+    if not (1 <= page <= 10_000):
+        raise HTTPException(400, "page must be between 1 and 10000")
+    selected = {"department": department, "theme": theme, "format": format, "frequency": frequency, "tier": tier}
+    fields = {p: f for p, f, _ in FACETS}
+    terms = [(False, fields[p], v[:100]) for p, v in selected.items() if v]
+    hits = search(st, q, terms)
+    counts = facets([d for d, _ in hits], list(fields.values()))
+    shown = hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    results = [
+        {
+            "d": d,
+            "score": s,
+            "title": highlight(d["title"], q),
+            "description": highlight(d["description"], q),
+            "keywords": [highlight(k, q) for k in d["keywords"]],
+            "downloads": st.download_total(d["department_id"], d["dataset_id"]),
+        }
+        for d, s in shown
+    ]
+    more = len(hits) > page * PAGE_SIZE
+    args = {k: v for k, v in selected.items() if v}
+    if q:
+        args["q"] = q
+    return templates.TemplateResponse(
+        request,
+        "search.html",
+        {
+            "q": q,
+            "results": results,
+            "count": len(hits),
+            "page": page,
+            "next": ("/search?" + urlencode({**args, "page": page + 1})) if more else None,
+            "prev": ("/search?" + urlencode({**args, "page": page - 1})) if page > 1 else None,
+            "facets": _facet_links(request, counts, selected, q, st),
+            "selected": args,
+        },
+    )
+
+
+def _quality_points(st: catalog_state.State, department: str, dataset: str) -> list[tuple[str, float, bool]]:
+    runs = st.runs.get((department, dataset), [])
+    if runs:
+        return [
+            (
+                r["started_at"].strftime("%m-%d") if r["started_at"] else r["run_id"][:8],
+                float(r["quality_score"]),
+                r["status"] == "published",
+            )
+            for r in runs[-30:]
+        ]
+    versions = list(reversed(st.versions_of(department, dataset)))
+    return [
+        (f"v{v['version']}", float(v["quality_score"]), True) for v in versions[-30:] if v["quality_score"] is not None
+    ]
+
+
+def _diffs(st: catalog_state.State, d: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    versions = st.versions_of(d["department_id"], d["dataset_id"])
+    out = {}
+    for newer, older in list(zip(versions, versions[1:]))[:10]:
+        cols = {c["name"]: c for c in st.columns_of(d["department_id"], d["dataset_id"], newer["version"])}
+        key = [k for k in d.get("primary_key") or [] if cols.get(k, {}).get("action") == "publish"]
+        if len(key) != len(d.get("primary_key") or []):
+            key = []
+        out[newer["version"]] = version_diff(older, newer, key)
+    return out
+
+
+def _snippets(request: Request, d: dict[str, Any]) -> dict[str, str]:
+    base = base_url(request)
+    name = ckan.package_name(d["department_id"], d["dataset_id"])
+    auth = ' -H "Authorization: Bearer $DEPT_TOKEN"' if d["open_tier"] == "conditional" else ""
+    key = ', apikey=os.environ["DEPT_TOKEN"]' if d["open_tier"] == "conditional" else ""
+    return {
+        "curl": f"curl{auth} -o {name}.csv {base}/datasets/{d['department_id']}/{d['dataset_id']}/download.csv",
+        "ckan": (
+            f'import os, ckanapi\nportal = ckanapi.RemoteCKAN("{base}"{key})\n'
+            f'pkg = portal.action.package_show(id="{name}")\n'
+            f'rows = portal.action.datastore_search(resource_id="{name}__csv", limit=100)["records"]'
+        ),
+        "duckdb": (
+            f"SELECT * FROM read_parquet('{base}/datasets/{d['department_id']}/{d['dataset_id']}"
+            f"/download.parquet') LIMIT 10;  -- needs DuckDB's httpfs extension"
+        ),
+    }
+
+
+@router.get("/datasets/{department}/{dataset}", response_class=HTMLResponse, include_in_schema=False)
+def dataset_page(request: Request, department: str, dataset: str) -> HTMLResponse:
+    checked_ids(department, dataset)
+    st = catalog_state.current()
+    d = st.dataset(department, dataset)
+    if d is None:
+        raise HTTPException(404, "no such dataset")
+    columns = st.columns_of(department, dataset, d["version"])
+    preview: list[dict] = []
+    if d["version"] and d["open_tier"] == "open":
+        pf = parquet_file(resolve_file(d["path"]))
+        if pf.metadata.num_rows:
+            preview = next(pf.iter_batches(batch_size=10)).to_pylist()
+    points = _quality_points(st, department, dataset)
+    counts = st.download_counts(department, dataset)
+    shares = [s for s in (d.get("manifest") or {}).get("sharing", [])]
+    return templates.TemplateResponse(
+        request,
+        "dataset.html",
+        {
+            "d": d,
+            "dept": st.dept_by_id.get(department),
+            "columns": columns,
+            "preview": preview,
+            "versions": st.versions_of(department, dataset),
+            "diffs": _diffs(st, d),
+            "counts": counts,
+            "total_downloads": st.download_total(department, dataset),
+            "chart": trend_svg(points),
+            "snippets": _snippets(request, d),
+            "shares": shares,
+            "name": ckan.package_name(department, dataset),
+        },
+    )
+
+
+@router.get("/departments", response_class=HTMLResponse, include_in_schema=False)
+def departments_page(request: Request) -> HTMLResponse:
+    st = catalog_state.current()
+    return templates.TemplateResponse(request, "departments.html", {"departments": st.departments})
+
+
+@router.get("/departments/{department}", response_class=HTMLResponse, include_in_schema=False)
+def department_page(request: Request, department: str) -> HTMLResponse:
+    checked_ids(department)
+    st = catalog_state.current()
+    dept = st.dept_by_id.get(department)
+    if dept is None:
+        raise HTTPException(404, "no such department")
+    datasets = [d for d in st.datasets if d["department_id"] == department]
+    return templates.TemplateResponse(
+        request,
+        "department.html",
+        {
+            "dept": dept,
+            "datasets": datasets,
+            "downloads": {d["dataset_id"]: st.download_total(department, d["dataset_id"]) for d in datasets},
+        },
+    )
+
+
+def _conditional(department: str, dataset: str) -> dict[str, Any]:
+    checked_ids(department, dataset)
+    d = catalog_state.current().dataset(department, dataset)
+    if d is None:
+        raise HTTPException(404, "no such dataset")
+    return d
+
+
+@router.get("/datasets/{department}/{dataset}/apply", response_class=HTMLResponse, include_in_schema=False)
+def apply_form(request: Request, department: str, dataset: str) -> HTMLResponse:
+    d = _conditional(department, dataset)
+    st = catalog_state.current()
+    return templates.TemplateResponse(
+        request, "apply.html", {"d": d, "departments": st.departments, "done": None, "error": None}
+    )
+
+
+@router.post("/datasets/{department}/{dataset}/apply", response_class=HTMLResponse, include_in_schema=False)
+def apply_submit(
+    request: Request,
+    department: str,
+    dataset: str,
+    applicant: str = Form(..., max_length=63),
+    purpose: str = Form(..., max_length=63),
+    reason: str = Form(..., max_length=2000),
+    contact: str = Form("", max_length=200),
+    token_id: str = Form("", max_length=12),
+) -> HTMLResponse:
+    d = _conditional(department, dataset)
+    st = catalog_state.current()
+    done, error = None, None
+    try:
+        if not is_id(applicant) or not is_id(purpose):
+            raise PubdataError("申请部门和用途须为标识符（如 civil_affairs、medical_assistance）")
+        done = tokens.apply(
+            applicant, f"{department}.{dataset}", purpose, reason, contact=contact, token_id=token_id or None
+        )
+        catalog_state.invalidate()
+    except PubdataError as exc:
+        error = str(exc)
+    return templates.TemplateResponse(
+        request,
+        "apply.html",
+        {"d": d, "departments": st.departments, "done": done, "error": error},
+        status_code=200 if done else 400,
+    )

@@ -1,0 +1,138 @@
+"""A cached, read-only picture of the catalog for the portal process.
+
+Opening the DuckDB catalog costs ~10 ms, so the portal reads the whole metadata once
+(:func:`catalog.queries.catalog_state`) and keeps it while the catalog file and its WAL are
+unchanged (size and mtime; in the distributed profile: DuckLake's latest snapshot id), re-checking
+at most every ``_MAX_AGE`` seconds anyway. Any write (a publish, a token, a download count) makes
+the next request reload it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog import catalog_path, queries
+from core import home
+
+_MAX_AGE = 5.0
+_LOCK = threading.Lock()
+_CACHE: dict[str, Any] = {}
+
+
+@dataclass
+class State:
+    datasets: list[dict[str, Any]]
+    departments: list[dict[str, Any]]
+    versions: dict[tuple[str, str], list[dict[str, Any]]]
+    columns: dict[tuple[str, str, int], list[dict[str, Any]]]
+    runs: dict[tuple[str, str], list[dict[str, Any]]]
+    downloads: dict[tuple[str, str], dict[int, dict[str, int]]]
+    by_key: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    dept_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    content_key: str = ""
+
+    def dataset(self, department: str, dataset: str) -> dict[str, Any] | None:
+        return self.by_key.get((department, dataset))
+
+    def versions_of(self, department: str, dataset: str) -> list[dict[str, Any]]:
+        return self.versions.get((department, dataset), [])
+
+    def version(self, department: str, dataset: str, version: int | None) -> dict[str, Any] | None:
+        rows = self.versions_of(department, dataset)
+        if version is None:
+            return rows[0] if rows else None
+        return next((v for v in rows if v["version"] == version), None)
+
+    def columns_of(self, department: str, dataset: str, version: int | None) -> list[dict[str, Any]]:
+        return self.columns.get((department, dataset, version), []) if version else []
+
+    def download_counts(self, department: str, dataset: str) -> dict[int, dict[str, int]]:
+        return self.downloads.get((department, dataset), {})
+
+    def download_total(self, department: str, dataset: str) -> int:
+        return sum(sum(v.values()) for v in self.download_counts(department, dataset).values())
+
+
+def _stamp() -> tuple:
+    from warehouse.storage import is_distributed
+
+    if is_distributed():
+        # the DuckLake catalog changes exactly when a new snapshot is committed
+        from catalog import catalog_version
+
+        return ("ducklake", catalog_version())
+    path = catalog_path()
+    out: list[Any] = [str(home())]
+    for p in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = os.stat(p)
+            out += [st.st_mtime_ns, st.st_size]
+        except FileNotFoundError:
+            out += [None, None]
+    return tuple(out)
+
+
+def current() -> State:
+    """The catalog as it is now (cached while unchanged)."""
+    stamp = _stamp()
+    now = time.monotonic()
+    cached = _CACHE.get("state")
+    if cached and cached[0] == stamp and now - cached[1] < _MAX_AGE:
+        return cached[2]
+    with _LOCK:
+        cached = _CACHE.get("state")
+        if cached and cached[0] == stamp and now - cached[1] < _MAX_AGE:
+            return cached[2]
+        raw = queries.catalog_state()
+        state = State(**raw)
+        state.by_key = {(d["department_id"], d["dataset_id"]): d for d in state.datasets}
+        state.dept_by_id = {d["id"]: d for d in state.departments}
+        state.content_key = _content_key(state)
+        _CACHE["state"] = (stamp, time.monotonic(), state)
+        return state
+
+
+def is_fresh() -> bool:
+    """True when :func:`current` would answer from the cache (no catalog read needed)."""
+    cached = _CACHE.get("state")
+    return bool(cached) and cached[0] == _stamp() and time.monotonic() - cached[1] < _MAX_AGE
+
+
+def invalidate() -> None:
+    _CACHE.pop("state", None)
+
+
+def _content_key(state: State) -> str:
+    """Changes when any searchable metadata changes (not on download counts)."""
+    h = hashlib.sha256()
+    for d in state.datasets:
+        cols = [
+            c["name"] for c in state.columns_of(d["department_id"], d["dataset_id"], d["version"]) if c["published"]
+        ]
+        h.update(
+            json.dumps(
+                [
+                    d["department_id"],
+                    d["dataset_id"],
+                    d["title"],
+                    d["description"],
+                    d["keywords"],
+                    d["theme"],
+                    d["open_tier"],
+                    d["version"],
+                    str(d["published_at"]),
+                    d["department_name"],
+                    d["update_frequency"],
+                    cols,
+                ],
+                ensure_ascii=False,
+                default=str,
+            ).encode()
+        )
+    return h.hexdigest()[:16]

@@ -1,0 +1,223 @@
+"""CSV and other delimited text (comma, semicolon, tab, vertical bar), read as strings with
+pyarrow; rows with the wrong field count or NUL bytes are rejected with their line."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from core import SourceError
+from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
+from warehouse.sources.result import ReadResult, RejectedRow
+
+__all__ = ["read_csv"]
+
+
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
+    import csv
+
+    with open(path, encoding=encoding, newline="") as fh:
+        try:
+            row = next(csv.reader(fh, delimiter=delimiter))
+        except StopIteration:
+            raise SourceError(f"{path.name}: the file is empty", hint="export the data with a header row") from None
+        except csv.Error as exc:
+            raise SourceError(f"{path.name}: row 1 (header) cannot be parsed ({exc})") from None
+        except UnicodeError:
+            raise SourceError(
+                f"{path.name}: the header is not valid {encoding} text",
+                hint="re-export the file as UTF-8 or name its encoding in the manifest",
+            ) from None
+    names = [n.strip().replace("\x00", "") for n in row]
+    if not any(names):
+        raise SourceError(f"{path.name}: row 1 has no column names", hint="the first row must be a header")
+    if len(names) == 1:
+        other = [d for d in _DELIMITERS if d != delimiter and d in names[0]]
+        if other:
+            d = other[0]
+            raise SourceError(
+                f"{path.name}: the header is a single column that contains {_DELIMITERS[d]}s: the file seems "
+                f"to be delimited by {d!r}, not {delimiter!r}",
+                hint=f"set `delimiter: {json.dumps(d)}` in the dataset's source in the manifest, "
+                "or re-export the file with commas",
+            )
+    empty = [i + 1 for i, n in enumerate(names) if not n]
+    if empty:
+        raise SourceError(
+            f"{path.name}: header has empty column name(s) at position(s) {empty}",
+            hint="name every column in the header row",
+        )
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise SourceError(f"{path.name}: header repeats column name(s) {dupes}", hint="make header names unique")
+    return names
+
+
+#: encodings in which the byte 0x22 is always a double quote (so quotes can be counted in bytes)
+
+
+_QUOTE_SAFE = {"utf-8", "utf-8-sig", "utf8", "gb18030", "gbk", "gb2312", "ascii", "latin-1", "cp1252"}
+
+
+def _quotes_balanced(path: Path, encoding: str) -> bool:
+    count = 0
+    if encoding.lower() in _QUOTE_SAFE:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(SNIFF * 8):
+                count += chunk.count(b'"')
+    else:
+        with open(path, encoding=encoding, newline="") as fh:
+            while chunk := fh.read(SNIFF * 8):
+                count += chunk.count('"')
+    return count % 2 == 0
+
+
+def _records(path: Path, encoding: str, delimiter: str, *, strict: bool = False):
+    """Yield (line where the record starts, fields) for every data record after the header
+    (Python's csv module; quoted fields may span lines). Blank lines are skipped like pyarrow."""
+    import csv
+
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter, strict=strict)
+        next(reader, None)
+        start = reader.line_num + 1
+        for rec in reader:
+            if rec:
+                yield start, rec
+            start = reader.line_num + 1
+
+
+def _unclosed_quote(path: Path, encoding: str, delimiter: str) -> tuple[int, int] | None:
+    """(row number, line) of a quoted field that is never closed, if any (header = row 1)."""
+    import csv
+
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(fh, delimiter=delimiter, strict=True)
+        row = 0
+        start = 1
+        try:
+            for rec in reader:
+                row += 1 if rec else 0
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                return row + 1, start
+    return None
+
+
+def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
+    enc = detect_encoding(path) if encoding == "auto" else encoding
+    if encoding != "auto":
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            raise SourceError(
+                f"{path.name}: unknown encoding {enc!r} in the manifest", hint="use auto, utf-8, gb18030, gbk or utf-16"
+            ) from None
+        bad = first_decode_error(path, enc)
+        if bad is not None:
+            raise SourceError(
+                f"{path.name}: line {line_of(path, bad)} (byte offset {bad}) is not valid {enc} text",
+                hint="re-export the file in the declared encoding, or set `encoding: auto`",
+            )
+    names = _header(path, enc, delimiter)
+    rejected: list[RejectedRow] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        n = row.number or 0
+        rejected.append(
+            RejectedRow(n, f"expected {row.expected_columns} fields, found {row.actual_columns}", row.text or "")
+        )
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(
+                encoding=enc.replace("utf-8-sig", "utf8"), column_names=names, skip_rows=1, block_size=32 << 20
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=True,
+                null_values=[""],
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, UnicodeError) as exc:
+        reason = str(exc).split(":", 2)[:2]
+        if "straddling" in str(exc) or "block" in str(exc).lower():
+            reason = ["a single row is larger than the 32 MiB block size"]
+        raise SourceError(
+            f"{path.name}: cannot be parsed as CSV ({': '.join(reason)})",
+            hint="check the delimiter, quoting and encoding of the export",
+        ) from None
+    if not _quotes_balanced(path, enc):
+        where = _unclosed_quote(path, enc, delimiter)
+        if where is not None:
+            raise SourceError(
+                f"{path.name}: row {where[0]} (line {where[1]}) opens a quoted field that is never closed: "
+                "the rest of the file would be read as one value",
+                hint='fix the quoting in the export (a quote inside a quoted field is written "")',
+            )
+    nul_rows = _rows_with_nul(table)
+    if rejected or nul_rows:
+        table, rejected = _locate_rejects(path, enc, delimiter, names, table, rejected, nul_rows)
+    return ReadResult(table, enc, rejected)
+
+
+def _rows_with_nul(table: pa.Table) -> dict[int, str]:
+    """Row index -> first column holding a NUL byte (NUL is never valid in a text export)."""
+    import pyarrow.compute as pc
+
+    out: dict[int, str] = {}
+    for name in table.column_names:
+        col = table.column(name)
+        if not pa.types.is_string(col.type) and not pa.types.is_large_string(col.type):
+            continue
+        hit = pc.fill_null(pc.match_substring(col, "\x00"), False)
+        if pc.any(hit).as_py():
+            for i in pc.indices_nonzero(hit).to_pylist():
+                out.setdefault(i, name)
+    return out
+
+
+def _locate_rejects(
+    path: Path,
+    enc: str,
+    delimiter: str,
+    names: list[str],
+    table: pa.Table,
+    rejected: list[RejectedRow],
+    nul_rows: dict[int, str],
+) -> tuple[pa.Table, list[RejectedRow]]:
+    """Give rejected rows their line numbers (pyarrow has none when values may hold newlines)
+    and move rows holding NUL bytes out of the table into the rejects."""
+    width = len(names)
+    bad_lines: list[int] = []
+    good_lines: list[int] = []
+    for line, rec in _records(path, enc, delimiter):
+        (good_lines if len(rec) == width else bad_lines).append(line)
+    if len(bad_lines) == len(rejected):
+        for r, line in zip(rejected, bad_lines):
+            r.row = line
+    if nul_rows:
+        import pyarrow.compute as pc
+
+        keep = pa.array([i not in nul_rows for i in range(table.num_rows)])
+        for i, col in sorted(nul_rows.items()):
+            line = good_lines[i] if len(good_lines) == table.num_rows else 0
+            text = delimiter.join("" if v is None else str(v) for v in (table.column(n)[i].as_py() for n in names))
+            rejected.append(RejectedRow(line, f"field {col!r} contains NUL bytes", text))
+        table = pc.filter(table, keep)
+        rejected.sort(key=lambda r: r.row)
+    return table, rejected
