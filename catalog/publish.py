@@ -16,7 +16,7 @@ In the distributed profile the versions are objects ``open/<dept>/<dataset>/v000
 the S3 bucket (:mod:`warehouse.storage`): the temporary copy is a server-side copy to
 ``.tmp-<run>.parquet`` and the "rename" a server-side copy to the final key (an object appears
 whole, never half-written), the lock is a PostgreSQL advisory lock per dataset
-(:func:`catalog.store.writer_lock`, released by PostgreSQL if the publisher dies), and the ``open``
+(:func:`catalog.ducklake.writer_lock`, released by PostgreSQL if the publisher dies), and the ``open``
 view reads the version's ``s3://`` URI. ``versions.path`` is the lake key in both profiles.
 """
 
@@ -27,7 +27,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from catalog.store import connect, dumps, lock_key, open_view_name, writer_lock
+from catalog.ducklake import lock_key, writer_lock
+from catalog.store import connect, dumps, open_view_name
 from core import home
 from core.clock import utcnow
 from core.locks import file_lock

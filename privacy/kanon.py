@@ -69,7 +69,7 @@ def ladder_sql(qi: QuasiIdentifier, x: str, level: int) -> str:
             f"CASE WHEN {x} IS NULL THEN NULL ELSE CAST({lo} AS VARCHAR) || '-' || CAST({lo} + {w - 1} AS VARCHAR) END"
         )
     if m in ("district", "division"):
-        from privacy.deid import _CITY, _PROVINCE
+        from privacy.deid.methods import _CITY, _PROVINCE
 
         prov = f"nullif(regexp_extract({x}, '{_PROVINCE}', 0), '')"
         if level == 1:

@@ -234,16 +234,69 @@ def validate_dataset(
 
     Critical failures do not raise: check ``report.success`` or call ``report.raise_for_gate()``.
     """
+    t0 = time.perf_counter()
+    redact = set(redact_columns) | default_redactions(dataset)
+    rules = compile_rules(dataset, redact)
+    run = _Checks(dataset, [r for r in rules if r.level == "row"], _open(raw_path))
+    try:
+        run.conform_and_flag()  # 1+2: conform and check in one materialised pass
+        t1 = time.perf_counter()
+        frame = run.evidence_frame(custom_columns(dataset))  # 3: GX checkpoint over evidence columns
+        run.timings["frame"] = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        gx_out = _run_checkpoint(
+            dataset,
+            paths,
+            frame,
+            redact | {r.id for r in run.row_rules if r.column in redact},
+            any(r.level == "custom" for r in rules),
+            build_docs,
+        )
+        del frame
+        run.timings["gx"] = time.perf_counter() - t2
+        rule_results = run.rule_results(rules, gx_out["results"])
+        fresh = _freshness(dataset, run.newest, last_published_at)
+        drift = _drift(dataset, run.raw_types, run.all_bad_cast, previous_columns)
+        rule_results += _dataset_rules(dataset, fresh, drift)
+        critical, warnings = _messages(dataset, rule_results, run.n_rows, fresh, drift)
+        success = not critical
+        t3 = time.perf_counter()
+        quarantined = run.route(paths, gx_out["captured"], write_valid=success)  # 4: route rows
+        run.timings["route"] = time.perf_counter() - t3
+    finally:
+        run.con.close()
+    report = ValidationReport(
+        department=paths.department,
+        dataset=paths.dataset,
+        run=paths.run,
+        input_rows=run.n_rows,
+        valid_rows=run.n_rows - quarantined,
+        quarantined_rows=quarantined,
+        score=quality_score(rule_results),
+        success=success,
+        critical_failures=critical,
+        warnings=warnings,
+        rule_results=rule_results,
+        drift=drift,
+        freshness=fresh,
+        docs_path=gx_out["docs_path"],
+        results_path=gx_out["results_path"],
+        valid_path=str(paths.valid) if success else None,
+        quarantine_path=str(paths.quarantine),
+        seconds=time.perf_counter() - t0,
+        timings={k: round(v, 3) for k, v in run.timings.items()},
+    )
+    assert report.valid_rows + report.quarantined_rows == report.input_rows
+    return report
+
+
+def _open(raw_path: Path):  # -> duckdb.DuckDBPyConnection with view _raw
+    """A DuckDB connection with the raw run as view ``_raw`` (plus its source row number) and
+    the code tables of the data standards."""
     import duckdb
 
     from quality.standards import register_code_tables
-
-    t0 = time.perf_counter()
-    timings: dict[str, float] = {}
-    redact = set(redact_columns) | default_redactions(dataset)
-    rules = compile_rules(dataset, redact)
-    row_rules = [r for r in rules if r.level == "row"]
-    cust_cols = custom_columns(dataset)
+    from warehouse.storage import configure_duckdb
 
     con = duckdb.connect()
     try:
@@ -251,125 +304,184 @@ def validate_dataset(
     except duckdb.Error:  # pragma: no cover - ICU missing
         pass
     con.execute("SET preserve_insertion_order = true")
-    from warehouse.storage import configure_duckdb
-
     configure_duckdb(con)  # the lake may be an object store (distributed profile)
     register_code_tables(con)
     con.execute(
         f"CREATE TEMP VIEW _raw AS SELECT * FROM read_parquet({quote_literal(_lake(raw_path))}, file_row_number = true)"
     )
-    desc = con.execute("DESCRIBE _raw").fetchall()
-    raw_types = {r[0]: r[1] for r in desc if r[0] != "file_row_number"}
+    return con
 
-    # 1+2: conform and check in one materialised pass
-    sel = ["file_row_number AS _source_row"]
-    for i, col in enumerate(dataset.columns):
-        if col.name in raw_types:
-            s, v = _conform(quote_ident(col.name), _family(raw_types[col.name]), col.type)
-        else:
-            s, v = "NULL::VARCHAR", f"NULL::{SQL_TYPES[col.type]}"
-        sel.append(f"{s} AS s_{i}")
-        if col.type != "string":
-            sel.append(f"{v} AS v_{i}")
-    # the standard's normalised text (computed once per row, used by its predicate)
-    inner = ", ".join(
-        ["*"]
-        + [
-            f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
-            for i, c in enumerate(dataset.columns)
-            if c.standard and _std.get(c.standard).prepare
-        ]
-    )
-    extras = [n for n in raw_types if dataset.column(n) is None]
-    sel += [f"CAST({quote_ident(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(extras)]
-    con.execute(f"CREATE TEMP TABLE _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
-    timings["conform"] = time.perf_counter() - t0
-    for r in row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
-        if r.dup_table:
-            table, keys = r.dup_table
-            nn = " AND ".join(f"{k} IS NOT NULL" for k in keys)
-            on = " AND ".join(f"c.{k} = g.{k}" for k in keys)
-            con.execute(
-                f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
-                f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
-                f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first"
-            )
-    flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(row_rules)]
-    any_bad = " OR ".join(f"f_{k}" for k in range(len(row_rules))) or "false"
-    # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
-    con.execute(f"CREATE TEMP TABLE _chk AS SELECT {', '.join(['*'] + flags)} FROM _conf")
-    con.execute("DROP TABLE _conf")
-    timings["flags"] = time.perf_counter() - t0 - timings["conform"]
-    aggs = ["count(*)"] + [f"count(*) FILTER (WHERE f_{k})" for k in range(len(row_rules))]
-    bad_cast_cols: list[str] = []
-    for i, col in enumerate(dataset.columns):
-        if col.type != "string" and col.name in raw_types:
-            aggs.append(f"count(s_{i}) > 0 AND count(v_{i}) = 0")
-            bad_cast_cols.append(col.name)
-    newest_cols = [(i, c.name) for i, c in enumerate(dataset.columns) if c.type == "datetime"]
-    aggs += [f"max(v_{i})" for i, _ in newest_cols]
-    agg = con.execute(f"SELECT {', '.join(aggs)} FROM _chk").fetchone()
-    n_rows = int(agg[0])
-    sql_counts = {r.id: int(agg[1 + k]) for k, r in enumerate(row_rules)}
-    pos = 1 + len(row_rules)
-    all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[pos : pos + len(bad_cast_cols)]) if flag}
-    newest = {name: agg[pos + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
-    timings["sql_checks"] = time.perf_counter() - t0
 
-    # 3: GX checkpoint over evidence columns (+ typed columns custom expectations read)
-    t1 = time.perf_counter()
-    ev_sel = [
-        f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {quote_ident(r.id)}" for k, r in enumerate(row_rules)
-    ]
-    for name in cust_cols:
-        i = next(i for i, c in enumerate(dataset.columns) if c.name == name)
-        ev_sel.append(f"{_typed(dataset, i)} AS {quote_ident(name)}")
-    if not ev_sel:
-        ev_sel = ["NULL::VARCHAR AS _none"]
-    frame = con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").to_arrow_table().to_pandas()
-    timings["frame"] = time.perf_counter() - t1
+class _Checks:
+    """The SQL side of one validation: conformed values, one flag per row rule, routing."""
 
-    t2 = time.perf_counter()
-    gx_out = _run_checkpoint(
-        dataset,
-        paths,
-        frame,
-        redact | {r.id for r in row_rules if r.column in redact},
-        any(r.level == "custom" for r in rules),
-        build_docs,
-    )
-    del frame
-    timings["gx"] = time.perf_counter() - t2
+    def __init__(self, dataset, row_rules: list, con) -> None:
+        self.dataset = dataset
+        self.row_rules = row_rules
+        self.con = con
+        self.t0 = time.perf_counter()
+        self.timings: dict[str, float] = {}
+        desc = con.execute("DESCRIBE _raw").fetchall()
+        self.raw_types = {r[0]: r[1] for r in desc if r[0] != "file_row_number"}
+        #: source columns the manifest does not declare (kept as text in the quarantine)
+        self.extras = [n for n in self.raw_types if dataset.column(n) is None]
+        self.any_bad = " OR ".join(f"f_{k}" for k in range(len(row_rules))) or "false"
+        self.n_rows = 0
+        self.sql_counts: dict[str, int] = {}
+        self.all_bad_cast: set[str] = set()
+        self.newest: dict[str, Any] = {}
 
-    # rule results (GX is the engine of record; SQL counts must agree)
-    rule_results: list[dict[str, Any]] = []
-    by_rule = gx_out["results"]
-    for r in rules:
-        res = by_rule.get(r.id)
-        if res is None:
-            raise RuntimeError(f"GX returned no result for rule {r.id}")
-        item = {
-            "rule": r.id,
-            "column": r.column,
-            "severity": r.severity,
-            "level": r.level,
-            "engine": "gx",
-            "success": bool(res["success"]),
-            "evaluated": n_rows if r.level == "row" else None,
-            "unexpected_count": res.get("unexpected_count"),
-            "unexpected_percent": res.get("unexpected_percent"),
-        }
-        if r.level == "row":
-            if res.get("unexpected_count") != sql_counts[r.id]:
-                raise RuntimeError(
-                    f"rule {r.id}: GX counted {res.get('unexpected_count')} failures, SQL {sql_counts[r.id]}"
+    def conform_and_flag(self) -> None:
+        ds, con = self.dataset, self.con
+        sel = ["file_row_number AS _source_row"]
+        for i, col in enumerate(ds.columns):
+            if col.name in self.raw_types:
+                s, v = _conform(quote_ident(col.name), _family(self.raw_types[col.name]), col.type)
+            else:
+                s, v = "NULL::VARCHAR", f"NULL::{SQL_TYPES[col.type]}"
+            sel.append(f"{s} AS s_{i}")
+            if col.type != "string":
+                sel.append(f"{v} AS v_{i}")
+        # the standard's normalised text (computed once per row, used by its predicate)
+        inner = ", ".join(
+            ["*"]
+            + [
+                f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
+                for i, c in enumerate(ds.columns)
+                if c.standard and _std.get(c.standard).prepare
+            ]
+        )
+        sel += [f"CAST({quote_ident(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(self.extras)]
+        con.execute(f"CREATE TEMP TABLE _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
+        self.timings["conform"] = time.perf_counter() - self.t0
+        for r in self.row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
+            if r.dup_table:
+                table, keys = r.dup_table
+                nn = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+                on = " AND ".join(f"c.{k} = g.{k}" for k in keys)
+                con.execute(
+                    f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
+                    f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
+                    f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first"
                 )
-        if r.level == "custom" and res.get("exception"):
-            item["error"] = "expectation raised an exception"
-        rule_results.append(item)
+        flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(self.row_rules)]
+        # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
+        con.execute(f"CREATE TEMP TABLE _chk AS SELECT {', '.join(['*'] + flags)} FROM _conf")
+        con.execute("DROP TABLE _conf")
+        self.timings["flags"] = time.perf_counter() - self.t0 - self.timings["conform"]
+        aggs = ["count(*)"] + [f"count(*) FILTER (WHERE f_{k})" for k in range(len(self.row_rules))]
+        bad_cast_cols: list[str] = []
+        for i, col in enumerate(ds.columns):
+            if col.type != "string" and col.name in self.raw_types:
+                aggs.append(f"count(s_{i}) > 0 AND count(v_{i}) = 0")
+                bad_cast_cols.append(col.name)
+        newest_cols = [(i, c.name) for i, c in enumerate(ds.columns) if c.type == "datetime"]
+        aggs += [f"max(v_{i})" for i, _ in newest_cols]
+        agg = con.execute(f"SELECT {', '.join(aggs)} FROM _chk").fetchone()
+        assert agg is not None
+        self.n_rows = int(agg[0])
+        self.sql_counts = {r.id: int(agg[1 + k]) for k, r in enumerate(self.row_rules)}
+        pos = 1 + len(self.row_rules)
+        self.all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[pos : pos + len(bad_cast_cols)]) if flag}
+        self.newest = {name: agg[pos + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
+        self.timings["sql_checks"] = time.perf_counter() - self.t0
 
-    fresh = _freshness(dataset, newest, last_published_at)
-    rule_results.append(
+    def evidence_frame(self, cust_cols: list[str]):  # -> pandas.DataFrame
+        """One evidence column per row rule (redacted failing values) plus the typed columns that
+        custom expectations read, in source order: what the GX checkpoint validates."""
+        ev_sel = [
+            f"{r.evidence_sql.replace(r.fail_sql, f'f_{k}', 1)} AS {quote_ident(r.id)}"
+            for k, r in enumerate(self.row_rules)
+        ]
+        for name in cust_cols:
+            i = next(i for i, c in enumerate(self.dataset.columns) if c.name == name)
+            ev_sel.append(f"{_typed(self.dataset, i)} AS {quote_ident(name)}")
+        if not ev_sel:
+            ev_sel = ["NULL::VARCHAR AS _none"]
+        return (
+            self.con.execute(f"SELECT {', '.join(ev_sel)} FROM _chk ORDER BY _source_row").to_arrow_table().to_pandas()
+        )
+
+    def rule_results(self, rules: list, by_rule: dict[str, Any]) -> list[dict[str, Any]]:
+        """Per rule: GX's result (GX is the engine of record; SQL counts must agree)."""
+        out: list[dict[str, Any]] = []
+        for r in rules:
+            res = by_rule.get(r.id)
+            if res is None:
+                raise RuntimeError(f"GX returned no result for rule {r.id}")
+            item = {
+                "rule": r.id,
+                "column": r.column,
+                "severity": r.severity,
+                "level": r.level,
+                "engine": "gx",
+                "success": bool(res["success"]),
+                "evaluated": self.n_rows if r.level == "row" else None,
+                "unexpected_count": res.get("unexpected_count"),
+                "unexpected_percent": res.get("unexpected_percent"),
+            }
+            if r.level == "row" and res.get("unexpected_count") != self.sql_counts[r.id]:
+                raise RuntimeError(
+                    f"rule {r.id}: GX counted {res.get('unexpected_count')} failures, SQL {self.sql_counts[r.id]}"
+                )
+            if r.level == "custom" and res.get("exception"):
+                item["error"] = "expectation raised an exception"
+            out.append(item)
+        return out
+
+    def route(self, paths, custom_fail: dict[str, Any], *, write_valid: bool) -> int:
+        """Write the quarantine (failing rows with their rule ids) and, unless a critical rule
+        failed, the valid rows; returns the number of quarantined rows."""
+        con, ds = self.con, self.dataset
+        any_bad = self.any_bad
+        names = [f"CASE WHEN f_{k} THEN {quote_literal(r.id)} END" for k, r in enumerate(self.row_rules)]
+        rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
+        if custom_fail:
+            import pyarrow as pa
+
+            pairs = [(int(i), rule) for rule, idx in custom_fail.items() for i in idx]
+            con.register(
+                "_custom_fail",
+                pa.table(
+                    {
+                        "_source_row": pa.array([p[0] for p in pairs], pa.int64()),
+                        "rule": pa.array([p[1] for p in pairs], pa.string()),
+                    }
+                ),
+            )
+            con.execute(
+                "CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
+                "FROM _custom_fail GROUP BY _source_row"
+            )
+            any_bad = f"({any_bad} OR _source_row IN (SELECT _source_row FROM _cf))"
+            rejected = (
+                f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "
+                f"WHERE cf._source_row = _chk._source_row), []::VARCHAR[]))"
+            )
+        row = con.execute(f"SELECT count(*) FILTER (WHERE {any_bad}) FROM _chk").fetchone()
+        assert row is not None
+        quarantined = int(row[0])
+        q_cols = [f"s_{i} AS {quote_ident(c.name)}" for i, c in enumerate(ds.columns) if c.name in self.raw_types]
+        q_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(self.extras)]
+        q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
+        _write_parquet(
+            con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row", _lake(paths.quarantine)
+        )
+        if write_valid:
+            v_cols = [f"{_typed(ds, i)} AS {quote_ident(c.name)}" for i, c in enumerate(ds.columns)]
+            _write_parquet(
+                con,
+                f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) ORDER BY _source_row",
+                _lake(paths.valid),
+            )
+        else:
+            _lake(paths.valid).unlink(missing_ok=True)
+        return quarantined
+
+
+def _dataset_rules(dataset, fresh: dict[str, Any], drift: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dataset-level results: freshness, and declared columns missing from the source."""
+    out: list[dict[str, Any]] = [
         {
             "rule": "dataset:freshness",
             "column": None,
@@ -381,13 +493,12 @@ def validate_dataset(
             "unexpected_count": None,
             "unexpected_percent": None,
         }
-    )
-    drift = _drift(dataset, raw_types, all_bad_cast, previous_columns)
+    ]
     missing = drift["against_manifest"]["removed"]
     if missing:
         pk = set(dataset.primary_key)
         crit = any((c := dataset.column(n)).required or c.severity == "critical" or n in pk for n in missing)
-        rule_results.append(
+        out.append(
             {
                 "rule": "dataset:schema",
                 "column": None,
@@ -400,7 +511,14 @@ def validate_dataset(
                 "unexpected_percent": None,
             }
         )
+    return out
 
+
+def _messages(
+    dataset, rule_results: list[dict[str, Any]], n_rows: int, fresh: dict[str, Any], drift: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """One readable line per failed rule: (critical, warnings)."""
+    missing = drift["against_manifest"]["removed"]
     critical: list[str] = []
     warnings: list[str] = []
     for item in rule_results:
@@ -424,82 +542,7 @@ def validate_dataset(
         else:
             msg = f"{item['rule']}: failed" + (" (raised an exception)" if item.get("error") else "")
         (critical if item["severity"] == "critical" else warnings).append(msg)
-    success = not critical
-
-    # 4: route rows
-    t3 = time.perf_counter()
-    custom_fail = gx_out["captured"]
-    names = [f"CASE WHEN f_{k} THEN {quote_literal(r.id)} END" for k, r in enumerate(row_rules)]
-    rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
-    if custom_fail:
-        import pyarrow as pa
-
-        pairs = [(int(i), rule) for rule, idx in custom_fail.items() for i in idx]
-        con.register(
-            "_custom_fail",
-            pa.table(
-                {
-                    "_source_row": pa.array([p[0] for p in pairs], pa.int64()),
-                    "rule": pa.array([p[1] for p in pairs], pa.string()),
-                }
-            ),
-        )
-        con.execute(
-            "CREATE TEMP TABLE _cf AS SELECT _source_row, list(rule ORDER BY rule) AS rules "
-            "FROM _custom_fail GROUP BY _source_row"
-        )
-        any_bad = f"({any_bad} OR _source_row IN (SELECT _source_row FROM _cf))"
-        rejected = (
-            f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "
-            f"WHERE cf._source_row = _chk._source_row), []::VARCHAR[]))"
-        )
-    quarantined = con.execute(f"SELECT count(*) FILTER (WHERE {any_bad}) FROM _chk").fetchone()[0]
-    valid_n = n_rows - quarantined
-
-    q_cols = []
-    for i, col in enumerate(dataset.columns):
-        if col.name in raw_types:
-            q_cols.append(f"s_{i} AS {quote_ident(col.name)}")
-    q_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(extras)]
-    q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
-    _write_parquet(
-        con, f"SELECT {', '.join(q_cols)} FROM _chk WHERE {any_bad} ORDER BY _source_row", _lake(paths.quarantine)
-    )
-    valid_path: str | None = None
-    if success:
-        v_cols = [f"{_typed(dataset, i)} AS {quote_ident(c.name)}" for i, c in enumerate(dataset.columns)]
-        _write_parquet(
-            con, f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) ORDER BY _source_row", _lake(paths.valid)
-        )
-        valid_path = str(paths.valid)
-    else:
-        _lake(paths.valid).unlink(missing_ok=True)
-    con.close()
-    timings["route"] = time.perf_counter() - t3
-
-    report = ValidationReport(
-        department=paths.department,
-        dataset=paths.dataset,
-        run=paths.run,
-        input_rows=n_rows,
-        valid_rows=valid_n,
-        quarantined_rows=int(quarantined),
-        score=quality_score(rule_results),
-        success=success,
-        critical_failures=critical,
-        warnings=warnings,
-        rule_results=rule_results,
-        drift=drift,
-        freshness=fresh,
-        docs_path=gx_out["docs_path"],
-        results_path=gx_out["results_path"],
-        valid_path=valid_path,
-        quarantine_path=str(paths.quarantine),
-        seconds=time.perf_counter() - t0,
-        timings={k: round(v, 3) for k, v in timings.items()},
-    )
-    assert report.valid_rows + report.quarantined_rows == report.input_rows
-    return report
+    return critical, warnings
 
 
 def _typed(dataset, i: int) -> str:

@@ -21,6 +21,8 @@ if _SESSION.exists():
 _SESSION.mkdir(parents=True)
 os.environ["PUBDATA_HOME"] = str(_SESSION / "home")
 os.environ["PUBDATA_RETRY_DELAY"] = "1"
+# subprocesses (the CLI, Airflow) import this checkout's packages, whichever venv runs them
+os.environ["PYTHONPATH"] = str(REPO)
 from support import LiveServer, free_port  # noqa: E402
 
 os.environ["PUBDATA_DEMO_SOURCE_PORT"] = str(free_port())

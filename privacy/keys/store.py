@@ -25,81 +25,29 @@ No key material is ever logged, printed or put into an error message.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import hashlib
 import hmac
-import json
 import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa, x25519
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa, x25519
 
 from core import ConfigError, PrivacyError
-from core.clock import utcnow_iso
 from core.locks import file_lock
 from core.settings import REPO_ROOT, path_setting
+from privacy.keys.files import now, read_json, shred, write_json, write_secret
+from privacy.keys.wrapping import master_id, unwrap_for, unwrap_master, wrap_for, wrap_master
 from warehouse.lake import safe_id
 
 __all__ = ["DepartmentKey", "KeyStore", "WrapAlg"]
 
 WrapAlg = Literal["x25519", "rsa"]
 _PSEUDONYM_LABEL = b"pubdata/pseudonym/v1/"
-
-
-def _b64(b: bytes) -> str:
-    return base64.b64encode(b).decode("ascii")
-
-
-def _unb64(s: str) -> bytes:
-    return base64.b64decode(s.encode("ascii"))
-
-
-def _now() -> str:
-    return utcnow_iso()
-
-
-def _write_secret(path: Path, data: bytes, *, exclusive: bool = False) -> bool:
-    """Write a 0600 file atomically. ``exclusive``: only if absent (returns False if it exists)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if exclusive:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return False
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        return True
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-    return True
-
-
-def _shred(path: Path) -> None:
-    """Overwrite then unlink (best effort on copy-on-write or journaled file systems)."""
-    try:
-        size = path.stat().st_size
-        with open(path, "r+b") as f:
-            f.write(secrets.token_bytes(size))
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError:
-        pass
-    path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -146,22 +94,17 @@ class KeyStore:
         return p
 
     def _read_json(self, path: Path) -> dict[str, Any] | None:
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError):
-            raise ConfigError(f"key file {path} is unreadable or corrupt") from None
+        return read_json(path)
 
     def _write_json(self, path: Path, data: dict[str, Any]) -> None:
         self._dir(*path.parent.relative_to(self.root).parts)
-        _write_secret(path, json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
+        write_json(path, data)
 
     # ---------------------------------------------------------------- platform secrets
     def _secret(self, name: str) -> bytes:
         path = self._dir("platform") / f"{name}.key"
         if not path.exists():
-            _write_secret(path, secrets.token_bytes(32), exclusive=True)
+            write_secret(path, secrets.token_bytes(32), exclusive=True)
         if path.stat().st_mode & 0o077:
             raise ConfigError(f"secret file {path} is readable by others", hint=f"chmod 600 {path}")
         data = path.read_bytes()
@@ -175,7 +118,7 @@ class KeyStore:
         self._secret("pseudonym")
 
     def _master_id(self, master: bytes) -> str:
-        return hmac.new(master, b"pubdata/key-id", hashlib.sha256).hexdigest()[:12]
+        return master_id(master)
 
     def pseudonym_key(self, purpose: str) -> bytes:
         """Key of a sharing purpose (departments of the same purpose can join)."""
@@ -208,13 +151,13 @@ class KeyStore:
                 staged.append((f, doc))
             for f, doc in staged:
                 self._write_json(f, doc)
-            _write_secret(self._dir("platform") / "master.key", new)
+            write_secret(self._dir("platform") / "master.key", new)
             return n
 
     def rotate_pseudonym_secret(self) -> None:
         """New pseudonym root: pseudonyms of later versions no longer link to earlier ones."""
         with self._lock():
-            _write_secret(self._dir("platform") / "pseudonym.key", secrets.token_bytes(32))
+            write_secret(self._dir("platform") / "pseudonym.key", secrets.token_bytes(32))
 
     # ---------------------------------------------------------------- department keys
     def _dept_dir(self, department: str) -> Path:
@@ -292,14 +235,14 @@ class KeyStore:
             )
         key_id = "k-" + secrets.token_hex(6)
         if private_pem is not None:
-            _write_secret(d / "private.pem", private_pem)
+            write_secret(d / "private.pem", private_pem)
         else:
             (d / "private.pem").unlink(missing_ok=True)
         doc = {
             "department": department,
             "key_id": key_id,
             "alg": alg,
-            "created": _now(),
+            "created": now(),
             "status": "active",
             "public_pem": public_pem.decode("ascii"),
         }
@@ -379,14 +322,14 @@ class KeyStore:
                         "department": department,
                         "key_id": "none",
                         "alg": self.default_alg,
-                        "created": _now(),
+                        "created": now(),
                         "public_pem": "",
                     }
                 doc["status"] = "revoked"
-                doc["revoked"] = _now()
+                doc["revoked"] = now()
                 self._write_json(d / "key.json", doc)
                 if (d / "private.pem").exists():
-                    _shred(d / "private.pem")
+                    shred(d / "private.pem")
             return n
 
     # ---------------------------------------------------------------- data keys
@@ -400,41 +343,14 @@ class KeyStore:
             return []
         return [(f, self._read_json(f) or {}) for f in sorted(base.glob("*/*.json"))]
 
-    @staticmethod
-    def _aad(owner: str, key_id: str, recipient: str = "") -> bytes:
-        return f"pubdata/datakey/v1|{owner}|{key_id}|{recipient}".encode()
-
     def _wrap_master(self, master: bytes, owner: str, key_id: str, dek: bytes) -> dict[str, str]:
-        nonce = secrets.token_bytes(12)
-        return {
-            "kek": self._master_id(master),
-            "nonce": _b64(nonce),
-            "ct": _b64(AESGCM(master).encrypt(nonce, dek, self._aad(owner, key_id))),
-        }
+        return wrap_master(master, owner, key_id, dek)
 
     def _unwrap_master(self, master: bytes, owner: str, key_id: str, w: dict[str, str]) -> bytes:
-        try:
-            return AESGCM(master).decrypt(_unb64(w["nonce"]), _unb64(w["ct"]), self._aad(owner, key_id))
-        except (InvalidTag, KeyError, ValueError):
-            raise PrivacyError(f"data key {key_id} of {owner} cannot be unwrapped with the master key") from None
+        return unwrap_master(master, owner, key_id, w)
 
     def _wrap_for(self, dk: DepartmentKey, owner: str, key_id: str, dek: bytes) -> dict[str, str]:
-        aad = self._aad(owner, key_id, dk.department)
-        pub = dk.public_key()
-        if isinstance(pub, x25519.X25519PublicKey):
-            eph = x25519.X25519PrivateKey.generate()
-            epk = eph.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-            kek = HKDF(hashes.SHA256(), 32, salt=epk, info=aad).derive(eph.exchange(pub))
-            nonce = secrets.token_bytes(12)
-            return {
-                "alg": "X25519-HKDF-SHA256-A256GCM",
-                "dept_key_id": dk.key_id,
-                "epk": _b64(epk),
-                "nonce": _b64(nonce),
-                "ct": _b64(AESGCM(kek).encrypt(nonce, dek, aad)),
-            }
-        ct = pub.encrypt(dek, padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=aad))
-        return {"alg": "RSA-OAEP-SHA256", "dept_key_id": dk.key_id, "ct": _b64(ct)}
+        return wrap_for(dk.public_key(), dk.key_id, dk.department, owner, key_id, dek)
 
     def data_key(self, owner: str, *, size: int = 32) -> tuple[str, bytes]:
         """The active data key of ``dept.dataset`` (created on first use): (key id, key)."""
@@ -451,7 +367,7 @@ class KeyStore:
         kid = "dk-" + secrets.token_hex(6)
         dek = secrets.token_bytes(size)
         doc["keys"][kid] = {
-            "created": _now(),
+            "created": now(),
             "size": size,
             "destroyed": False,
             "master": self._wrap_master(master, owner, kid, dek),
@@ -501,7 +417,7 @@ class KeyStore:
                     doc["keys"][kid] = {
                         "created": entry.get("created"),
                         "destroyed": True,
-                        "destroyed_at": _now(),
+                        "destroyed_at": now(),
                         "recipients": {},
                     }
                     n += 1
@@ -510,7 +426,7 @@ class KeyStore:
             tmp_old = path.with_name(path.name + ".old")
             os.replace(path, tmp_old)
             self._write_json(path, doc)
-            _shred(tmp_old)
+            shred(tmp_old)
             return n
 
     def unwrap(self, owner: str, key_id: str, recipient: str, private_key_pem: bytes) -> bytes:
@@ -526,26 +442,7 @@ class KeyStore:
         if w is None:
             why = "access revoked" if self.is_revoked(recipient) else "not granted or revoked"
             raise PrivacyError(f"department {recipient} holds no key for {owner} ({why})")
-        aad = self._aad(owner, key_id, recipient)
-        try:
-            priv = serialization.load_pem_private_key(private_key_pem, password=None)
-            if w["alg"].startswith("X25519"):
-                if not isinstance(priv, x25519.X25519PrivateKey):
-                    raise ValueError
-                epk = _unb64(w["epk"])
-                shared = priv.exchange(x25519.X25519PublicKey.from_public_bytes(epk))
-                kek = HKDF(hashes.SHA256(), 32, salt=epk, info=aad).derive(shared)
-                return AESGCM(kek).decrypt(_unb64(w["nonce"]), _unb64(w["ct"]), aad)
-            if not isinstance(priv, rsa.RSAPrivateKey):
-                raise ValueError
-            return priv.decrypt(
-                _unb64(w["ct"]), padding.OAEP(mgf=padding.MGF1(hashes.SHA256()), algorithm=hashes.SHA256(), label=aad)
-            )
-        except (InvalidTag, ValueError, TypeError, KeyError):
-            raise PrivacyError(
-                f"the private key given does not open {recipient}'s key for {owner} "
-                "(wrong key, or the key pair was rotated)"
-            ) from None
+        return unwrap_for(w, private_key_pem, recipient, owner, key_id)
 
     # ---------------------------------------------------------------- listing
     def summary(self) -> dict[str, Any]:
