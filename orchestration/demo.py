@@ -9,7 +9,7 @@ Planted faults: three clinic visits carry ID numbers with a wrong check char (to
 :func:`prepare_demo_sources` is what ``pubdata run`` and ``pubdata airflow start`` call first: when
 the manifests in use are the bundled ones (``PUBDATA_DEPARTMENTS`` is the repo's ``departments/``)
 and a demo department about to run lacks a source, that department's sources are generated (same
-generator, same bytes as ``pubdata demo-data``). Other manifests never get demo data.
+generator, same data as ``pubdata demo-data``). Other manifests never get demo data.
 """
 
 from __future__ import annotations

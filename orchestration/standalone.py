@@ -145,11 +145,10 @@ def _check_free(p: dict[str, int]) -> None:
 def _parse_dags() -> tuple[list[str], dict[str, str]]:
     """The DAG ids and import errors of the DAG folder, parsed here as Airflow's DAG processor does."""
     configure()
-    import logging
-
+    # Airflow's own log levels (read when airflow is first imported): no INFO lines on our output
+    os.environ.setdefault("AIRFLOW__LOGGING__NAMESPACE_LEVELS", "airflow.dag_processing.dagbag=WARNING")
     from airflow.dag_processing.dagbag import DagBag
 
-    logging.getLogger("airflow.dag_processing.dagbag").setLevel(logging.WARNING)
     bag = DagBag(dag_folder=str(REPO_ROOT / "dags"), safe_mode=False)
     errors = {Path(f).name: str(e).strip().splitlines()[-1] for f, e in bag.import_errors.items()}
     return sorted(bag.dags), errors
@@ -226,7 +225,7 @@ def _say_where(say: Say, dags: tuple[list[str], dict[str, str]] | None = None) -
     say(f"  logs: {state_dir() / 'logs'}; stop with: make airflow-stop (or pubdata airflow stop)")
 
 
-def start(wait: float = 240, say: Say = print) -> int:
+def start(wait: float = 600, say: Say = print) -> int:
     """Start Airflow standalone (and the demo HTTP source); 0 once it is ready or already running."""
     t0 = time.monotonic()
     configure()

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "airflow standalone and wait until it answers; stop: stop all of it; status: running or stopped.",
     )
     p.add_argument("action", choices=["start", "stop", "status"])
-    p.add_argument("--wait", type=int, default=240, help="seconds to wait for Airflow to be ready (start)")
+    p.add_argument("--wait", type=int, default=600, help="seconds to wait for Airflow to be ready (start)")
     p.set_defaults(func=run)
 
 

@@ -162,7 +162,9 @@ def test_make_airflow_on_a_fresh_home_runs_a_triggered_demo_dag_and_stops_clean(
         assert tries["ridership.extract"] == ("success", 1), tries
         assert _processes_of(home), "no Airflow process seen while it runs: the check below would prove nothing"
     finally:
+        t2 = time.monotonic()
         stop = subprocess.run([*PUBDATA, "airflow", "stop"], env=env, capture_output=True, text=True, timeout=300)
+        print(f"pubdata airflow stop: {time.monotonic() - t2:.0f} s")
     assert stop.returncode == 0 and "Airflow stopped" in stop.stdout, stop.stdout + stop.stderr
     assert _processes_of(home) == [], "processes of this Airflow outlived `pubdata airflow stop`"
     assert [p for p in ports if _listening(p)] == [], "a port stayed open after stop"
