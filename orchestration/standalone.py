@@ -132,13 +132,13 @@ def _adopt_legacy_pid_file() -> None:
         old.unlink()
 
 
-def _check_free(p: dict[str, int]) -> None:
+def _check_free(p: dict[str, int], setting: str = "PUBDATA_AIRFLOW_STANDALONE_PORTS") -> None:
     for what, port in p.items():
         if _port_open(port):
             raise ConfigError(
-                f"port {port} ({what}) is already in use on this machine: another Airflow "
+                f"port {port} ({what}) is already in use on this machine: another Airflow or pubdata "
                 "(perhaps started from another PUBDATA_HOME) or another service",
-                hint="stop it, or give `make airflow` other ports: PUBDATA_AIRFLOW_STANDALONE_PORTS=API,WORKER_LOG,TRIGGER_LOG",
+                hint=f"stop it, or give `make airflow` other ports with {setting}",
             )
 
 
@@ -263,7 +263,7 @@ def _serve_demo_source(env: dict[str, str], say: Say) -> None:
     port = int_setting("PUBDATA_DEMO_SOURCE_PORT")
     if pid_of("demo-http", base):
         return
-    _check_free({"demo HTTP source, PUBDATA_DEMO_SOURCE_PORT": port})
+    _check_free({"demo HTTP source": port}, "PUBDATA_DEMO_SOURCE_PORT")
     argv = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory"]
     _start(Proc("demo-http", [*argv, str(sources_dir() / "http")], env=env, base=base))
     _wait("the demo HTTP source", lambda: _port_open(port), 20, "demo-http", base)

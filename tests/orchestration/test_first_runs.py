@@ -93,6 +93,35 @@ def test_pubdata_run_on_a_fresh_home_needs_no_other_command(tmp_path: Path, monk
 
 
 # ----------------------------------------------------------------------------- make airflow
+def test_make_airflow_with_a_port_taken_says_which_and_starts_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    from core import ConfigError
+    from orchestration import standalone
+
+    monkeypatch.setenv("PUBDATA_HOME", str(tmp_path / "home"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        monkeypatch.setenv("PUBDATA_AIRFLOW_STANDALONE_PORTS", f"{free_port()},{port},{free_port()}")
+        with pytest.raises(ConfigError) as info:
+            standalone.start(wait=5, say=lambda _: None)
+        assert f"port {port} (worker-log) is already in use" in str(info.value)
+        assert "PUBDATA_AIRFLOW_STANDALONE_PORTS" in (info.value.hint or "")
+        monkeypatch.setenv("PUBDATA_AIRFLOW_STANDALONE_PORTS", f"{free_port()},{free_port()},{free_port()}")
+        monkeypatch.setenv("PUBDATA_DEMO_SOURCE_PORT", str(port))
+        with pytest.raises(ConfigError) as info:
+            standalone.start(wait=5, say=lambda _: None)
+        assert f"port {port} (demo HTTP source) is already in use" in str(info.value)
+        assert "PUBDATA_DEMO_SOURCE_PORT" in (info.value.hint or "")
+    assert not list((standalone.state_dir() / "run").glob("*.pid")), "something was started"
+    said: list[str] = []
+    assert standalone.status(say=said.append) == 0 and said == ["stopped"]
+
+
 def _processes_of(home: Path) -> list[int]:
     """Processes (other than this one) whose environment names this PUBDATA_HOME."""
     needle = f"PUBDATA_HOME={home}\0".encode()
