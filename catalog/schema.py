@@ -64,6 +64,20 @@ CREATE TABLE IF NOT EXISTS access_applications (
     dataset_id VARCHAR NOT NULL, purpose VARCHAR NOT NULL, reason VARCHAR, contact VARCHAR, days INTEGER,
     status VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, decided_by VARCHAR, decided_at TIMESTAMP,
     decision_note VARCHAR);
+CREATE TABLE IF NOT EXISTS harvested (
+    department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, harvest_id VARCHAR NOT NULL,
+    source_kind VARCHAR NOT NULL, source_portal VARCHAR NOT NULL, remote_key VARCHAR NOT NULL,
+    remote_id VARCHAR, original_url VARCHAR, remote_iri VARCHAR, remote_modified VARCHAR,
+    remote_organization VARCHAR, resources_json VARCHAR, data_resource_json VARCHAR,
+    state VARCHAR NOT NULL, first_harvested TIMESTAMP, last_harvested TIMESTAMP,
+    last_changed TIMESTAMP, withdrawn_at TIMESTAMP,
+    PRIMARY KEY (department_id, dataset_id));
+CREATE TABLE IF NOT EXISTS harvest_runs (
+    department_id VARCHAR NOT NULL, harvest_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL,
+    source_kind VARCHAR, source_portal VARCHAR, status VARCHAR NOT NULL, message VARCHAR,
+    listed INTEGER, added INTEGER, changed INTEGER, unchanged INTEGER, withdrawn INTEGER,
+    to_pull INTEGER, high_water VARCHAR, requests INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP,
+    PRIMARY KEY (department_id, harvest_id, run_id));
 CREATE TABLE IF NOT EXISTS download_counts (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
     format VARCHAR NOT NULL, count BIGINT NOT NULL, last_at TIMESTAMP,

@@ -44,6 +44,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_HTTP_TIMEOUT", "30", "Seconds before an HTTP source is given up (then retried)."),
     Setting("PUBDATA_MAX_SOURCE_BYTES", "2147483648", "Largest source download accepted, in bytes."),
+    Setting(
+        "PUBDATA_HARVEST_MAX_BYTES",
+        "67108864",
+        "Largest reply accepted from another portal's catalog API or DCAT page during a harvest, in bytes "
+        "(harvested data files are capped by PUBDATA_MAX_SOURCE_BYTES).",
+    ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(

@@ -20,6 +20,7 @@ from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
 from portal.common import base_url, facets, search
 from portal.downloads import resolve_file
+from portal.harvested import is_withdrawn
 
 router = APIRouter(tags=["CKAN Action API"])
 MAX_ROWS = 1000
@@ -97,7 +98,7 @@ def package_list(request: Request, params: dict[str, Any]) -> list[str]:
     st = catalog_state.current()
     limit = _int(params, "limit", 10**9, 0)
     offset = _int(params, "offset", 0, 0)
-    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets)
+    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets if not is_withdrawn(d))
     return names[offset : offset + limit]
 
 
@@ -106,7 +107,8 @@ def current_package_list_with_resources(request: Request, params: dict[str, Any]
     st = catalog_state.current()
     limit = _int(params, "limit", MAX_ROWS, 0, MAX_ROWS)
     offset = _int(params, "offset", 0, 0)
-    return [_pkg(request, st, d) for d in st.datasets[offset : offset + limit]]
+    current = [d for d in st.datasets if not is_withdrawn(d)]
+    return [_pkg(request, st, d) for d in current[offset : offset + limit]]
 
 
 @action

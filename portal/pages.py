@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from catalog import tokens
 from core import PubdataError
-from portal import ckan
+from portal import ckan, harvested
 from portal import state as catalog_state
 from portal.charts import trend_svg
 from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
@@ -222,6 +222,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
             "snippets": _snippets(request, d),
             "shares": shares,
             "name": ckan.package_name(department, dataset),
+            "remote_links": harvested.remote_links(d),
         },
     )
 
