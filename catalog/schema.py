@@ -78,6 +78,14 @@ CREATE TABLE IF NOT EXISTS harvest_runs (
     listed INTEGER, added INTEGER, changed INTEGER, unchanged INTEGER, withdrawn INTEGER,
     to_pull INTEGER, high_water VARCHAR, requests INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP,
     PRIMARY KEY (department_id, harvest_id, run_id));
+CREATE TABLE IF NOT EXISTS webhooks (
+    id VARCHAR PRIMARY KEY, department_id VARCHAR NOT NULL, owner_department_id VARCHAR NOT NULL,
+    dataset_id VARCHAR NOT NULL, url VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, created_by VARCHAR,
+    last_status VARCHAR, last_delivery_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+    delivery_id VARCHAR NOT NULL, webhook_id VARCHAR NOT NULL, event VARCHAR NOT NULL, dataset VARCHAR,
+    attempt INTEGER NOT NULL, status_code INTEGER, ok BOOLEAN NOT NULL, error VARCHAR, duration_ms BIGINT,
+    attempted_at TIMESTAMP NOT NULL);
 CREATE TABLE IF NOT EXISTS download_counts (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
     format VARCHAR NOT NULL, count BIGINT NOT NULL, last_at TIMESTAMP,

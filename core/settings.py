@@ -50,6 +50,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest reply accepted from another portal's catalog API or DCAT page during a harvest, in bytes "
         "(harvested data files are capped by PUBDATA_MAX_SOURCE_BYTES).",
     ),
+    Setting("PUBDATA_WEBHOOK_TIMEOUT", "5", "Seconds a webhook receiver has to answer one delivery attempt."),
+    Setting(
+        "PUBDATA_WEBHOOK_RETRIES",
+        "2",
+        "Further attempts after a failed webhook delivery (back-off 0.5 s, 1 s, ...); every attempt is recorded.",
+    ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(

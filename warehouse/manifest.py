@@ -67,7 +67,7 @@ class FileSource(_Model):
         return v
 
 
-def _check_url(v: str) -> str:
+def check_url(v: str) -> str:
     """An http(s) URL whose host, written as an IP literal, is not internal (unless allowed)."""
     if not re.match(r"^https?://", v):
         raise ValueError("must start with http:// or https://")
@@ -100,7 +100,7 @@ class HttpSource(_Model):
     @field_validator("url")
     @classmethod
     def _scheme(cls, v: str) -> str:
-        return _check_url(v)
+        return check_url(v)
 
 
 HarvestFormat = Literal["csv", "json", "parquet", "xlsx"]
@@ -122,7 +122,7 @@ class _HarvestSource(_Model):
     @field_validator("url")
     @classmethod
     def _scheme(cls, v: str) -> str:
-        return _check_url(v)
+        return check_url(v)
 
 
 class CkanSource(_HarvestSource):
