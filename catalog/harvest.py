@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from catalog.store import connect, rows_as_dicts
+from catalog.store import connect, has_table, rows_as_dicts
 from core.clock import utcnow
 
 __all__ = [
@@ -62,7 +62,7 @@ def harvested_keys(department: str, harvest_id: str) -> dict[str, dict[str, Any]
 
 def dataset_ids(department: str) -> set[str]:
     """Every dataset id a department uses in the catalog (its own and harvested)."""
-    with connect(read_only=True) as con:
+    with connect() as con:
         own = con.execute("SELECT dataset_id FROM datasets WHERE department_id = ?", [department]).fetchall()
         got = con.execute("SELECT dataset_id FROM harvested WHERE department_id = ?", [department]).fetchall()
     return {r[0] for r in own + got}
@@ -70,7 +70,7 @@ def dataset_ids(department: str) -> set[str]:
 
 def last_good(department: str, harvest_id: str) -> dict[str, Any] | None:
     """The latest successful harvest run of an entry (``None`` before the first)."""
-    with connect(read_only=True) as con:
+    with connect() as con:
         rows = rows_as_dicts(
             con.execute(
                 "SELECT * FROM harvest_runs WHERE department_id = ? AND harvest_id = ? AND status = 'ok' "
@@ -84,6 +84,8 @@ def last_good(department: str, harvest_id: str) -> dict[str, Any] | None:
 def record(department: str, dataset: str) -> dict[str, Any] | None:
     """The ``harvested`` row of one dataset, JSON fields decoded."""
     with connect(read_only=True) as con:
+        if not has_table(con, "harvested"):
+            return None
         rows = rows_as_dicts(
             con.execute("SELECT * FROM harvested WHERE department_id = ? AND dataset_id = ?", [department, dataset])
         )
@@ -251,6 +253,8 @@ def harvest_runs(department: str | None = None, *, run_id: str | None = None) ->
         args.append(run_id)
     sql = "SELECT * FROM harvest_runs" + (" WHERE " + " AND ".join(where) if where else "")
     with connect(read_only=True) as con:
+        if not has_table(con, "harvest_runs"):
+            return []
         return rows_as_dicts(con.execute(sql + " ORDER BY finished_at DESC", args))
 
 
@@ -258,6 +262,8 @@ def harvest_info(con) -> dict[tuple[str, str], dict[str, Any]]:
     """(department, dataset) -> what the portal shows of a harvested dataset (in the caller's
     connection): source portal, original URL, remote id and modified date, last harvested, state,
     the remote resources, and whether its data is pulled."""
+    if not has_table(con, "harvested"):
+        return {}
     rows = rows_as_dicts(
         con.execute(
             "SELECT department_id, dataset_id, harvest_id, source_kind, source_portal, remote_key, remote_id, "

@@ -86,6 +86,17 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
     delivery_id VARCHAR NOT NULL, webhook_id VARCHAR NOT NULL, event VARCHAR NOT NULL, dataset VARCHAR,
     attempt INTEGER NOT NULL, status_code INTEGER, ok BOOLEAN NOT NULL, error VARCHAR, duration_ms BIGINT,
     attempted_at TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS usage_daily (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
+    kind VARCHAR NOT NULL, action VARCHAR NOT NULL, consumer VARCHAR NOT NULL, consumer_department VARCHAR NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id, version, kind, action, consumer, consumer_department));
+CREATE TABLE IF NOT EXISTS usage_clients (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, client VARCHAR NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id, client));
+CREATE TABLE IF NOT EXISTS usage_unique (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, clients BIGINT NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id));
 CREATE TABLE IF NOT EXISTS download_counts (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
     format VARCHAR NOT NULL, count BIGINT NOT NULL, last_at TIMESTAMP,

@@ -44,6 +44,7 @@ __all__ = [
     "connect",
     "ensure_catalog",
     "ensure_schema",
+    "has_table",
     "open_view_name",
     "rows_as_dicts",
 ]
@@ -164,6 +165,12 @@ def catalog_version() -> Any:
             return cur.fetchone()[0]
     finally:
         pg.close()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether a table exists: read-only connections do not create the tables a newer version
+    added, so readers of those tables check first (an older catalog simply has none of it)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0] > 0
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ from typing import Any
 
 from catalog import audit
 from catalog.changes import version_changes
-from catalog.store import connect, rows_as_dicts
+from catalog.store import connect, has_table, rows_as_dicts
 from catalog.tokens import check_id, split_dataset
 from core import CatalogError, PubdataError, get_setting
 from core.clock import utcnow, utcnow_iso
@@ -161,6 +161,8 @@ def remove(
 
 def list_webhooks(department: str | None = None) -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
+        if not has_table(con, "webhooks"):
+            return []
         sql = "SELECT * FROM webhooks" + (" WHERE department_id = ?" if department else "") + " ORDER BY created_at"
         rows = rows_as_dicts(con.execute(sql, [department] if department else []))
     for r in rows:
@@ -170,6 +172,8 @@ def list_webhooks(department: str | None = None) -> list[dict[str, Any]]:
 
 def deliveries(webhook_id: str | None = None) -> list[dict[str, Any]]:
     with connect(read_only=True) as con:
+        if not has_table(con, "webhook_deliveries"):
+            return []
         sql = "SELECT * FROM webhook_deliveries" + (" WHERE webhook_id = ?" if webhook_id else "")
         return rows_as_dicts(con.execute(sql + " ORDER BY attempted_at", [webhook_id] if webhook_id else []))
 
@@ -214,6 +218,8 @@ def notify_new_version(owner: str, dataset: str, version: int) -> list[dict[str,
     """POST the new version to every webhook registered for ``owner.dataset``; returns one
     result per webhook (never raises for a receiver's failure)."""
     with connect(read_only=True) as con:
+        if not has_table(con, "webhooks"):
+            return []
         hooks = rows_as_dicts(
             con.execute("SELECT * FROM webhooks WHERE owner_department_id = ? AND dataset_id = ?", [owner, dataset])
         )

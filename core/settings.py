@@ -56,6 +56,12 @@ SETTINGS: tuple[Setting, ...] = (
         "2",
         "Further attempts after a failed webhook delivery (back-off 0.5 s, 1 s, ...); every attempt is recorded.",
     ),
+    Setting(
+        "PUBDATA_USAGE_FLUSH_SECONDS",
+        "30",
+        "Usage records are buffered in the portal's memory and written to the catalog in one batch at most this "
+        "many seconds apart (and when the portal stops).",
+    ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(

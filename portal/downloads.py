@@ -33,6 +33,7 @@ from portal import state as catalog_state
 from portal.access import data_access
 from portal.common import checked_ids
 from portal.harvested import is_withdrawn
+from portal.tracking import track
 from warehouse.storage import LakePath, lake_path, parquet_file
 
 router = APIRouter(tags=["downloads"])
@@ -174,4 +175,5 @@ def download(
     response = file_response(request, path, fmt, name, etag, row.get("published_at"))
     if response.status_code != 304 and _counts(request):
         count_download(department, dataset, row["version"], fmt)
+        track(request, "download", d, action=fmt, version=row["version"])
     return response

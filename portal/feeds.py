@@ -23,6 +23,7 @@ from fastapi.responses import Response
 from catalog.changes import version_changes
 from portal import state as catalog_state
 from portal.common import base_url, checked_ids
+from portal.tracking import track
 
 router = APIRouter(tags=["feeds"])
 MAX_ENTRIES = 200
@@ -145,6 +146,7 @@ def _feed(request: Request, st: catalog_state.State, path: str, title: str, keys
 @router.get("/feeds/catalog.atom", summary="Atom feed of new versions of every dataset")
 def catalog_feed(request: Request) -> Response:
     st = catalog_state.current()
+    track(request, "api", action="feed")
     return _feed(request, st, "catalog", f"{SITE}：数据集新版本", list(st.by_key))
 
 
@@ -156,6 +158,7 @@ def department_feed(request: Request, department: str) -> Response:
     if dept is None:
         raise HTTPException(404, "no such department")
     keys = [k for k in st.by_key if k[0] == department]
+    track(request, "api", action=f"feed:{department}")
     return _feed(request, st, department, f"{dept['name']}：数据集新版本", keys)
 
 
@@ -166,4 +169,5 @@ def dataset_feed(request: Request, department: str, dataset: str) -> Response:
     d = st.dataset(department, dataset)
     if d is None:
         raise HTTPException(404, "no such dataset")
+    track(request, "api", d, action="feed")
     return _feed(request, st, f"{department}/{dataset}", f"{d['title']}：新版本", [(department, dataset)])

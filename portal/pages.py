@@ -19,6 +19,7 @@ from portal.diffs import version_diff
 from portal.downloads import resolve_file
 from portal.paths import HERE
 from portal.search import highlight
+from portal.tracking import track
 from warehouse.storage import parquet_file
 
 router = APIRouter()
@@ -203,6 +204,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
         pf = parquet_file(resolve_file(d["path"]))
         if pf.metadata.num_rows:
             preview = next(pf.iter_batches(batch_size=10)).to_pylist()
+            track(request, "preview", d, action="page")
     points = _quality_points(st, department, dataset)
     counts = st.download_counts(department, dataset)
     shares = [s for s in (d.get("manifest") or {}).get("sharing", [])]

@@ -24,7 +24,14 @@ import yaml
 from support import LiveServer, free_port
 
 REPO = Path(__file__).resolve().parents[2]
-PLANTED = ["13912345678", "13587654321", "18600001111"]  # mobile numbers planted in the city's new version
+
+
+def planted(n: int) -> list[str]:
+    """Mobile numbers planted in the city's new version (valid prefixes, one per row, random)."""
+    import random
+
+    rng = random.Random(18)
+    return [rng.choice(["139", "138", "186", "150", "177"]) + f"{rng.randrange(10**8):08d}" for _ in range(n)]
 
 
 class CityPortal:
@@ -92,26 +99,26 @@ def in_home(home: Path):
     return _Ctx()
 
 
-def city_new_version(city: CityPortal, tmp_path: Path) -> None:
-    """The city publishes bus_stops v2: one more stop and a contact phone column (published in
-    clear by the city: what a careless upstream does)."""
+def city_new_version(city: CityPortal, tmp_path: Path) -> list[str]:
+    """The city publishes subsidy_recipients v2 with a contact phone column in clear (what a
+    careless upstream does: published directly, without the city's protection)."""
     from catalog.publish import publish_version
     from catalog.queries import columns_of, version_row
     from warehouse.lake import RunPaths
 
     with in_home(city.home):
-        v1 = version_row("transport", "bus_stops", None)
+        v1 = version_row("civil_affairs", "subsidy_recipients", None)
         table = pq.read_table(city.home / v1["path"])
-        rows = table.to_pylist()
-        rows.append({**rows[0], "stop_id": "S-NEW-1", "stop_name": "新建站"})
-        table = pa.Table.from_pylist(rows, schema=table.schema)
-        phones = [PLANTED[i % len(PLANTED)] for i in range(table.num_rows)]
+        phones = planted(table.num_rows)
         table = table.append_column("联系电话", pa.array(phones, pa.string()))
-        src = tmp_path / "bus_stops_v2.parquet"
+        src = tmp_path / "subsidy_v2.parquet"
         pq.write_table(table, src)
-        cols = [dict(c) for c in columns_of("transport", "bus_stops", v1["version"]) if c["published"]]
+        cols = [dict(c) for c in columns_of("civil_affairs", "subsidy_recipients", v1["version"]) if c["published"]]
         cols.append({"name": "联系电话", "level": "none", "action": "publish"})
-        publish_version(RunPaths.for_run("transport", "bus_stops", "city_v2"), "city_v2", src, columns=cols)
+        publish_version(
+            RunPaths.for_run("civil_affairs", "subsidy_recipients", "city_v2"), "city_v2", src, columns=cols
+        )
+    return phones
 
 
 def city_delete(city: CityPortal, department: str, dataset: str) -> None:
@@ -135,7 +142,7 @@ def province_manifest(tmp_path: Path, city: CityPortal) -> Path:
             {
                 "id": "city_ckan",
                 "title": "市级平台（CKAN）",
-                "source": {"type": "ckan", "url": city.url, "organization": "transport", "data": "data"},
+                "source": {"type": "ckan", "url": city.url, "organization": "civil_affairs", "data": "data"},
             },
             {
                 "id": "city_dcat",
@@ -176,13 +183,14 @@ def test_province_harvests_city_through_ckan_and_dcat_with_change_deletion_and_o
 
     monkeypatch.setenv("PUBDATA_DEPARTMENTS", str(province_manifest(tmp_path, city)))
     city_sets = json.loads(get(city.url + "/api/3/action/package_list")[1])["result"]
-    assert "transport__bus_stops" in city_sets and "transport__ridership" in city_sets
+    people, homes = "civil_affairs__subsidy_recipients", "civil_affairs__elderly_care"
+    assert people in city_sets and homes in city_sets
 
     # ---- first harvest, through the province's Airflow DAG
     outcomes = {o.dataset: o for o in run_departments(["province"], progress=False, serve_sources=False)}
     assert outcomes["city_ckan"].status == "harvested" and outcomes["city_dcat"].status == "harvested"
     ckan = harvested("city_ckan")
-    assert set(ckan) == {"transport__bus_stops", "transport__ridership"}
+    assert set(ckan) == {people, homes}
     for row in ckan.values():
         assert outcomes[row["id"]].status == "published", outcomes[row["id"]]
         assert row["version"] == 1
@@ -193,44 +201,44 @@ def test_province_harvests_city_through_ckan_and_dcat_with_change_deletion_and_o
         for p in json.loads(get(city.url + "/api/3/action/package_search?rows=1000")[1])["result"]["results"]
     }
     assert {k: v["title"] for k, v in dcat.items()} == city_titles
-    bus = ckan["transport__bus_stops"]["id"]
-    ridership = ckan["transport__ridership"]["id"]
+    subsidy, elderly = ckan[people]["id"], ckan[homes]["id"]
     from catalog.queries import columns_of
 
-    assert columns_of("province", bus, 1)  # classified and decided in the province
+    assert columns_of("province", subsidy, 1)  # classified and decided in the province
 
     # ---- a new version upstream, with a personal column the city published in clear
-    city_new_version(city, tmp_path)
+    phones = city_new_version(city, tmp_path)
     dept = load_department_by_id("province")
     results = {r.entry: r for r in harvest_department(dept, "harvest__change")}
-    assert results["city_ckan"].changed == [bus] and results["city_ckan"].to_pull == [bus]
-    assert [p["status"] for p in results["city_ckan"].pulls] == ["published"]
-    assert results["city_dcat"].changed == [harvested("city_dcat")["transport.bus_stops"]["id"]]
+    assert results["city_ckan"].changed == [subsidy] and results["city_ckan"].to_pull == [subsidy]
+    assert [p["status"] for p in results["city_ckan"].pulls] == ["published"], results["city_ckan"].pulls
+    assert results["city_dcat"].changed == [harvested("city_dcat")["civil_affairs.subsidy_recipients"]["id"]]
     ckan = harvested("city_ckan")
-    assert ckan["transport__bus_stops"]["version"] == 2 and ckan["transport__ridership"]["version"] == 1
-    cols = {c["name"]: c for c in columns_of("province", bus, 2)}
+    assert ckan[people]["version"] == 2 and ckan[homes]["version"] == 1  # only the changed one pulled again
+    cols = {c["name"]: c for c in columns_of("province", subsidy, 2)}
     assert cols["联系电话"]["level"] in ("personal", "sensitive")
     assert cols["联系电话"]["action"] != "publish"
     with LiveServer() as province:
-        status, body = get(f"{province.url}/datasets/province/{bus}/download.csv")
-        assert status == 200 and "新建站" in body.decode("utf-8-sig")
-        assert not [p for p in PLANTED if p in body.decode("utf-8-sig")]
-        page = get(f"{province.url}/datasets/province/{bus}")[1].decode()
-        assert "汇聚来源" in page and city.url in page and not [p for p in PLANTED if p in page]
+        status, body = get(f"{province.url}/datasets/province/{subsidy}/download.csv")
+        text = body.decode("utf-8-sig")
+        assert status == 200 and "联系电话" in text.splitlines()[0] or cols["联系电话"]["action"] == "drop"
+        assert not [p for p in phones if p in text]
+        page = get(f"{province.url}/datasets/province/{subsidy}")[1].decode()
+        assert "汇聚来源" in page and city.url in page and not [p for p in phones if p in page]
     published = json.dumps([pq.read_table(p).to_pylist() for p in (fresh_home / "open").rglob("*.parquet")])
-    assert not [p for p in PLANTED if p in published]
+    assert not [p for p in phones if p in published]
 
     # ---- a deletion upstream
-    city_delete(city, "transport", "ridership")
+    city_delete(city, "civil_affairs", "elderly_care")
     results = {r.entry: r for r in harvest_department(dept, "harvest__delete")}
-    assert results["city_ckan"].withdrawn == [ridership] and not results["city_ckan"].to_pull
-    assert harvested("city_ckan")["transport__ridership"]["state"] == "withdrawn"
-    assert harvested("city_dcat")["transport.ridership"]["state"] == "withdrawn"
+    assert results["city_ckan"].withdrawn == [elderly] and not results["city_ckan"].to_pull
+    assert harvested("city_ckan")[homes]["state"] == "withdrawn"
+    assert harvested("city_dcat")["civil_affairs.elderly_care"]["state"] == "withdrawn"
     with LiveServer() as province:
         names = json.loads(get(province.url + "/api/3/action/package_list")[1])["result"]
-        assert f"province__{ridership}" not in names and f"province__{bus}" in names
-        assert get(f"{province.url}/datasets/province/{ridership}/download.csv")[0] == 410
-        assert "已撤回" in get(f"{province.url}/datasets/province/{ridership}")[1].decode()
+        assert f"province__{elderly}" not in names and f"province__{subsidy}" in names
+        assert get(f"{province.url}/datasets/province/{elderly}/download.csv")[0] == 410
+        assert "已撤回" in get(f"{province.url}/datasets/province/{elderly}")[1].decode()
 
     # ---- an outage upstream: the DAG's harvest fails naming the portal, the last good harvest stays
     city.stop()
@@ -238,7 +246,6 @@ def test_province_harvests_city_through_ckan_and_dcat_with_change_deletion_and_o
     for entry in ("city_ckan", "city_dcat"):
         assert outcomes[entry].status == "failed", outcomes[entry]
         assert city.url in outcomes[entry].message, outcomes[entry].message
-    assert harvested("city_ckan")["transport__bus_stops"] == {**ckan["transport__bus_stops"], "version": 2}
+    assert harvested("city_ckan")[people] == {**ckan[people], "version": 2}
     with LiveServer() as province:
-        status, body = get(f"{province.url}/datasets/province/{bus}/download.csv")
-        assert status == 200 and "新建站" in body.decode("utf-8-sig")
+        assert get(f"{province.url}/datasets/province/{subsidy}/download.csv")[0] == 200

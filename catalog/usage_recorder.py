@@ -1,0 +1,212 @@
+"""Recording use of the published data, cheaply and without personal data (运营评估's input).
+
+Every use is one call to :func:`record`: what kind (``download``, ``api``, ``datastore``,
+``preview``, ``verify``, ``aggregate``, ``harvest``), which action (download format, API action,
+...), which dataset and version (none for catalog-wide calls such as ``package_search``), and who
+by kind only (``anonymous``, ``department`` with the token's department, ``officer``). The
+client's address is turned at once into a keyed hash under a key that lives one day
+(:meth:`privacy.keys.KeyStore.daily_key`, replaced and shredded at the first use of the next day)
+and is never kept: the hash only counts distinct clients per dataset and day, and at the first
+flush of a new day the previous days' hashes are replaced by their counts (``usage_unique``).
+
+Records are counted in memory and written to the catalog in one batch (``usage_daily``: one row
+per day, dataset, version, kind, action and consumer, with a count) when the buffer is older than
+``PUBDATA_USAGE_FLUSH_SECONDS`` or holds many keys (by a background thread: a request never waits
+for the catalog), on :func:`flush` and when the portal stops. Several portal processes each buffer
+their own counts; a flush adds to what is stored.
+
+This module is deliberately separate from :mod:`catalog.usage` (download counters per version
+and format), which is being reworked to the same buffered scheme; the two are to be joined.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as _dt
+import hashlib
+import hmac
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+from catalog.store import connect
+from core.settings import get_setting
+from warehouse.storage import is_distributed
+
+__all__ = ["CONSUMERS", "KINDS", "Recorder", "flush", "record", "recorder"]
+
+KINDS = ("download", "api", "datastore", "preview", "verify", "aggregate", "harvest")
+CONSUMERS = ("anonymous", "department", "officer")
+MAX_KEYS = 5000  # distinct keys buffered before a flush regardless of age
+
+_Key = tuple[_dt.date, str, str, int, str, str, str, str]
+
+
+class Recorder:
+    """Counts in memory, flushed to ``usage_daily`` / ``usage_clients`` in batches."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._flush_lock = threading.Lock()
+        self._counts: Counter[_Key] = Counter()
+        self._clients: set[tuple[_dt.date, str, str, str]] = set()
+        self._since = time.monotonic()
+        self._day_key: tuple[_dt.date, bytes] | None = None
+        self._timer: threading.Thread | None = None
+        self._wake = threading.Event()
+
+    def _client_hash(self, day: _dt.date, address: str) -> str:
+        if self._day_key is None or self._day_key[0] != day:
+            from privacy.keys import KeyStore
+
+            self._day_key = (day, KeyStore().daily_key("usage_clients", day.isoformat()))
+        return hmac.new(self._day_key[1], address.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
+
+    def record(
+        self,
+        kind: str,
+        *,
+        action: str = "",
+        department: str = "",
+        dataset: str = "",
+        version: int | None = None,
+        consumer: str = "anonymous",
+        consumer_department: str = "",
+        client: str | None = None,
+        count: int = 1,
+    ) -> None:
+        """Count one use (``client``: the caller's address, hashed here and never kept)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown usage kind {kind!r}")
+        if consumer not in CONSUMERS:
+            raise ValueError(f"unknown consumer kind {consumer!r}")
+        day = _dt.datetime.now(_dt.UTC).date()
+        key = (day, department, dataset, int(version or 0), kind, action[:60], consumer, consumer_department or "")
+        hashed = self._client_hash(day, client) if client else None
+        with self._lock:
+            self._counts[key] += count
+            if hashed:
+                self._clients.add((day, department, dataset, hashed))
+            due = len(self._counts) >= MAX_KEYS or time.monotonic() - self._since >= _interval()
+        self._start_timer()
+        if due:  # the timer thread writes (a request never waits for the catalog)
+            self._wake.set()
+
+    def pending(self) -> int:
+        with self._lock:
+            return sum(self._counts.values())
+
+    def flush(self) -> int:
+        """Write what is buffered (one transaction); returns how many uses were written."""
+        with self._flush_lock:
+            with self._lock:
+                counts, clients = self._counts, self._clients
+                self._counts, self._clients = Counter(), set()
+                self._since = time.monotonic()
+            if not counts and not clients:
+                return 0
+            try:
+                _write(counts, clients)
+            except Exception:
+                with self._lock:  # keep them for the next flush
+                    self._counts.update(counts)
+                    self._clients |= clients
+                raise
+            return sum(counts.values())
+
+    def _start_timer(self) -> None:
+        if self._timer is not None and self._timer.is_alive():
+            return
+
+        def loop() -> None:
+            while True:
+                self._wake.wait(max(0.2, _interval()))
+                self._wake.clear()
+                try:
+                    self.flush()
+                except Exception:  # the catalog is busy: the next round tries again
+                    pass
+
+        self._timer = threading.Thread(target=loop, name="pubdata-usage-flush", daemon=True)
+        self._timer.start()
+
+
+def _interval() -> float:
+    try:
+        return float(get_setting("PUBDATA_USAGE_FLUSH_SECONDS"))
+    except ValueError:
+        return 30.0
+
+
+def _write(counts: Counter[_Key], clients: set[tuple[_dt.date, str, str, str]]) -> None:
+    today = _dt.datetime.now(_dt.UTC).date()
+    rows = [[*k, n] for k, n in counts.items()]
+    with connect() as con:
+        con.execute("BEGIN")
+        if not is_distributed():
+            con.executemany(
+                "INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                "(day, department_id, dataset_id, version, kind, action, consumer, consumer_department) "
+                "DO UPDATE SET count = count + excluded.count",
+                rows,
+            )
+            if clients:
+                con.executemany("INSERT OR IGNORE INTO usage_clients VALUES (?, ?, ?, ?)", [list(c) for c in clients])
+        else:  # DuckLake has no keys: the catalog's writer lock makes these upserts safe
+            for row in rows:
+                where = (
+                    "day = ? AND department_id = ? AND dataset_id = ? AND version = ? AND kind = ? AND action = ? "
+                    "AND consumer = ? AND consumer_department = ?"
+                )
+                hit = con.execute(f"SELECT count(*) FROM usage_daily WHERE {where}", row[:8]).fetchone()[0]
+                if hit:
+                    con.execute(f"UPDATE usage_daily SET count = count + ? WHERE {where}", [row[8], *row[:8]])
+                else:
+                    con.execute("INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            for c in clients:
+                where = "day = ? AND department_id = ? AND dataset_id = ? AND client = ?"
+                if not con.execute(f"SELECT count(*) FROM usage_clients WHERE {where}", list(c)).fetchone()[0]:
+                    con.execute("INSERT INTO usage_clients VALUES (?, ?, ?, ?)", list(c))
+        _roll_up(con, today)
+        con.execute("COMMIT")
+
+
+def _roll_up(con: Any, today: _dt.date) -> None:
+    """Earlier days' client hashes become counts: no hash outlives its day."""
+    old = con.execute(
+        "SELECT day, department_id, dataset_id, count(*) FROM usage_clients WHERE day < ? GROUP BY ALL", [today]
+    ).fetchall()
+    for day, dept, ds, n in old:
+        where = "day = ? AND department_id = ? AND dataset_id = ?"
+        hit = con.execute(f"SELECT count(*) FROM usage_unique WHERE {where}", [day, dept, ds]).fetchone()[0]
+        if hit:
+            con.execute(f"UPDATE usage_unique SET clients = clients + ? WHERE {where}", [n, day, dept, ds])
+        else:
+            con.execute("INSERT INTO usage_unique VALUES (?, ?, ?, ?)", [day, dept, ds, n])
+    if old:
+        con.execute("DELETE FROM usage_clients WHERE day < ?", [today])
+
+
+_RECORDER = Recorder()
+
+
+def recorder() -> Recorder:
+    return _RECORDER
+
+
+def record(kind: str, **fields: Any) -> None:
+    """Count one use in this process's recorder (see :meth:`Recorder.record`)."""
+    _RECORDER.record(kind, **fields)
+
+
+def flush() -> int:
+    return _RECORDER.flush()
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    try:
+        _RECORDER.flush()
+    except Exception:
+        pass
