@@ -28,10 +28,11 @@ import hmac
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from catalog.store import connect
-from core.settings import get_setting
+from core.settings import get_setting, home, path_setting
 from warehouse.storage import is_distributed
 
 __all__ = ["CONSUMERS", "KINDS", "Recorder", "flush", "record", "recorder"]
@@ -44,24 +45,26 @@ _Key = tuple[_dt.date, str, str, int, str, str, str, str]
 
 
 class Recorder:
-    """Counts in memory, flushed to ``usage_daily`` / ``usage_clients`` in batches."""
+    """Counts in memory, flushed to ``usage_daily`` / ``usage_clients`` in batches. Buffers are
+    kept per catalog (PUBDATA_HOME at the time of the use), so a batch lands where its uses were."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._flush_lock = threading.Lock()
-        self._counts: Counter[_Key] = Counter()
-        self._clients: set[tuple[_dt.date, str, str, str]] = set()
+        self._counts: dict[Path, Counter[_Key]] = {}
+        self._clients: dict[Path, set[tuple[_dt.date, str, str, str]]] = {}
         self._since = time.monotonic()
-        self._day_key: tuple[_dt.date, bytes] | None = None
+        self._day_key: tuple[_dt.date, Path, bytes] | None = None
         self._timer: threading.Thread | None = None
         self._wake = threading.Event()
 
     def _client_hash(self, day: _dt.date, address: str) -> str:
-        if self._day_key is None or self._day_key[0] != day:
+        root = path_setting("PUBDATA_KEYS_DIR")
+        if self._day_key is None or self._day_key[:2] != (day, root):
             from privacy.keys import KeyStore
 
-            self._day_key = (day, KeyStore().daily_key("usage_clients", day.isoformat()))
-        return hmac.new(self._day_key[1], address.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
+            self._day_key = (day, root, KeyStore(root).daily_key("usage_clients", day.isoformat()))
+        return hmac.new(self._day_key[2], address.encode("utf-8"), hashlib.sha256).hexdigest()[:24]
 
     def record(
         self,
@@ -84,36 +87,42 @@ class Recorder:
         day = _dt.datetime.now(_dt.UTC).date()
         key = (day, department, dataset, int(version or 0), kind, action[:60], consumer, consumer_department or "")
         hashed = self._client_hash(day, client) if client else None
+        where = home()
         with self._lock:
-            self._counts[key] += count
+            counts = self._counts.setdefault(where, Counter())
+            counts[key] += count
             if hashed:
-                self._clients.add((day, department, dataset, hashed))
-            due = len(self._counts) >= MAX_KEYS or time.monotonic() - self._since >= _interval()
+                self._clients.setdefault(where, set()).add((day, department, dataset, hashed))
+            due = len(counts) >= MAX_KEYS or time.monotonic() - self._since >= _interval()
         self._start_timer()
         if due:  # the timer thread writes (a request never waits for the catalog)
             self._wake.set()
 
     def pending(self) -> int:
         with self._lock:
-            return sum(self._counts.values())
+            return sum(sum(c.values()) for c in self._counts.values())
 
     def flush(self) -> int:
-        """Write what is buffered (one transaction); returns how many uses were written."""
+        """Write what is buffered (one transaction per catalog); returns how many uses were written."""
         with self._flush_lock:
             with self._lock:
                 counts, clients = self._counts, self._clients
-                self._counts, self._clients = Counter(), set()
+                self._counts, self._clients = {}, {}
                 self._since = time.monotonic()
-            if not counts and not clients:
-                return 0
-            try:
-                _write(counts, clients)
-            except Exception:
-                with self._lock:  # keep them for the next flush
-                    self._counts.update(counts)
-                    self._clients |= clients
-                raise
-            return sum(counts.values())
+            written, failed = 0, None
+            for where in set(counts) | set(clients):
+                c, k = counts.get(where, Counter()), clients.get(where, set())
+                try:
+                    _write(where, c, k)
+                    written += sum(c.values())
+                except Exception as exc:
+                    failed = exc
+                    with self._lock:  # keep them for the next flush
+                        self._counts.setdefault(where, Counter()).update(c)
+                        self._clients.setdefault(where, set()).update(k)
+            if failed is not None:
+                raise failed
+            return written
 
     def _start_timer(self) -> None:
         if self._timer is not None and self._timer.is_alive():
@@ -139,34 +148,35 @@ def _interval() -> float:
         return 30.0
 
 
-def _write(counts: Counter[_Key], clients: set[tuple[_dt.date, str, str, str]]) -> None:
+def _write(where: Path, counts: Counter[_Key], clients: set[tuple[_dt.date, str, str, str]]) -> None:
     today = _dt.datetime.now(_dt.UTC).date()
     rows = [[*k, n] for k, n in counts.items()]
-    with connect() as con:
+    with connect(home_dir=where) as con:
         con.execute("BEGIN")
         if not is_distributed():
-            con.executemany(
-                "INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
-                "(day, department_id, dataset_id, version, kind, action, consumer, consumer_department) "
-                "DO UPDATE SET count = count + excluded.count",
-                rows,
-            )
+            if rows:
+                con.executemany(
+                    "INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                    "(day, department_id, dataset_id, version, kind, action, consumer, consumer_department) "
+                    "DO UPDATE SET count = count + excluded.count",
+                    rows,
+                )
             if clients:
                 con.executemany("INSERT OR IGNORE INTO usage_clients VALUES (?, ?, ?, ?)", [list(c) for c in clients])
         else:  # DuckLake has no keys: the catalog's writer lock makes these upserts safe
             for row in rows:
-                where = (
+                cond = (
                     "day = ? AND department_id = ? AND dataset_id = ? AND version = ? AND kind = ? AND action = ? "
                     "AND consumer = ? AND consumer_department = ?"
                 )
-                hit = con.execute(f"SELECT count(*) FROM usage_daily WHERE {where}", row[:8]).fetchone()[0]
+                hit = con.execute(f"SELECT count(*) FROM usage_daily WHERE {cond}", row[:8]).fetchone()[0]
                 if hit:
-                    con.execute(f"UPDATE usage_daily SET count = count + ? WHERE {where}", [row[8], *row[:8]])
+                    con.execute(f"UPDATE usage_daily SET count = count + ? WHERE {cond}", [row[8], *row[:8]])
                 else:
                     con.execute("INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
             for c in clients:
-                where = "day = ? AND department_id = ? AND dataset_id = ? AND client = ?"
-                if not con.execute(f"SELECT count(*) FROM usage_clients WHERE {where}", list(c)).fetchone()[0]:
+                cond = "day = ? AND department_id = ? AND dataset_id = ? AND client = ?"
+                if not con.execute(f"SELECT count(*) FROM usage_clients WHERE {cond}", list(c)).fetchone()[0]:
                     con.execute("INSERT INTO usage_clients VALUES (?, ?, ?, ?)", list(c))
         _roll_up(con, today)
         con.execute("COMMIT")

@@ -77,7 +77,7 @@ def _facet_links(
 def index(request: Request) -> HTMLResponse:
     st = catalog_state.current()
     counts = facets(st.datasets, [f for _, f, _ in FACETS])
-    recent = [d for d in st.datasets if d["published_at"]][:8]
+    recent = [d for d in st.datasets if d["published_at"] and not harvested.is_withdrawn(d)][:8]
     return templates.TemplateResponse(
         request,
         "index.html",
