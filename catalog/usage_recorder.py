@@ -53,7 +53,7 @@ class Recorder:
         self._flush_lock = threading.Lock()
         self._counts: dict[Path, Counter[_Key]] = {}
         self._clients: dict[Path, set[tuple[_dt.date, str, str, str]]] = {}
-        self._since = time.monotonic()
+        self._oldest: dict[Path, float] = {}  # per catalog: when its oldest unwritten use came
         self._day_key: tuple[_dt.date, Path, bytes] | None = None
         self._timer: threading.Thread | None = None
         self._wake = threading.Event()
@@ -93,22 +93,32 @@ class Recorder:
             counts[key] += count
             if hashed:
                 self._clients.setdefault(where, set()).add((day, department, dataset, hashed))
-            due = len(counts) >= MAX_KEYS or time.monotonic() - self._since >= _interval()
+            self._oldest.setdefault(where, time.monotonic())
+            full = len(counts) >= MAX_KEYS
         self._start_timer()
-        if due:  # the timer thread writes (a request never waits for the catalog)
+        if full:  # the timer thread writes (a request never waits for the catalog)
             self._wake.set()
+
+    def _due(self) -> list[Path]:
+        """Catalogs whose oldest unwritten use is older than the flush interval (or too many keys)."""
+        limit = time.monotonic() - _interval()
+        with self._lock:
+            return [w for w, t in self._oldest.items() if t <= limit or len(self._counts.get(w, ())) >= MAX_KEYS]
 
     def pending(self) -> int:
         with self._lock:
             return sum(sum(c.values()) for c in self._counts.values())
 
-    def flush(self) -> int:
-        """Write what is buffered (one transaction per catalog); returns how many uses were written."""
+    def flush(self, catalogs: list[Path] | None = None) -> int:
+        """Write what is buffered (one transaction per catalog; all catalogs, or those named);
+        returns how many uses were written."""
         with self._flush_lock:
             with self._lock:
-                counts, clients = self._counts, self._clients
-                self._counts, self._clients = {}, {}
-                self._since = time.monotonic()
+                wanted = set(self._oldest) if catalogs is None else set(catalogs) & set(self._oldest)
+                counts = {w: self._counts.pop(w) for w in wanted if w in self._counts}
+                clients = {w: self._clients.pop(w) for w in wanted if w in self._clients}
+                for w in wanted:
+                    self._oldest.pop(w, None)
             written, failed = 0, None
             for where in set(counts) | set(clients):
                 c, k = counts.get(where, Counter()), clients.get(where, set())
@@ -120,6 +130,7 @@ class Recorder:
                     with self._lock:  # keep them for the next flush
                         self._counts.setdefault(where, Counter()).update(c)
                         self._clients.setdefault(where, set()).update(k)
+                        self._oldest.setdefault(where, time.monotonic())
             if failed is not None:
                 raise failed
             return written
@@ -130,10 +141,13 @@ class Recorder:
 
         def loop() -> None:
             while True:
-                self._wake.wait(max(0.2, _interval()))
+                self._wake.wait(max(0.2, min(_interval(), 5.0)))
                 self._wake.clear()
+                due = self._due()
+                if not due:
+                    continue
                 try:
-                    self.flush()
+                    self.flush(due)
                 except Exception:  # the catalog is busy: the next round tries again
                     pass
 

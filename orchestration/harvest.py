@@ -149,7 +149,7 @@ def _chosen_resource(entry: Dataset, remote: RemoteDataset) -> dict[str, Any] | 
     return None
 
 
-def _rows(department: Department, entry: Dataset, dataset_id: str, remote: RemoteDataset) -> dict[str, Any]:
+def _rows(entry: Dataset, dataset_id: str, remote: RemoteDataset) -> dict[str, Any]:
     description = scrub(remote.description)
     keywords = [scrub(k) for k in remote.keywords]
     manifest = {
@@ -246,7 +246,7 @@ def harvest(department: Department, entry: Dataset, run_id: str, *, full: bool =
         else:
             dataset_id = row["dataset_id"]
             result.changed.append(dataset_id)
-        item = _rows(department, entry, dataset_id, remote)
+        item = _rows(entry, dataset_id, remote)
         upserts.append(item)
         if item["data_resource"]:
             result.to_pull.append(dataset_id)

@@ -28,6 +28,7 @@ from portal.tracking import track
 router = APIRouter(tags=["feeds"])
 MAX_ENTRIES = 200
 MEDIA = "application/atom+xml; charset=utf-8"
+ATOM_RESPONSE: dict = {200: {"content": {"application/atom+xml": {}}, "description": "An Atom 1.0 feed"}}
 SITE = "pubdata 公共数据开放平台"
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CATEGORY_BREAKING = ("breaking-change", "不兼容变更")
@@ -143,14 +144,24 @@ def _feed(request: Request, st: catalog_state.State, path: str, title: str, keys
     return Response(body, media_type=MEDIA, headers={"ETag": etag, "Cache-Control": "public, max-age=60"})
 
 
-@router.get("/feeds/catalog.atom", summary="Atom feed of new versions of every dataset")
+@router.get(
+    "/feeds/catalog.atom",
+    response_class=Response,
+    responses=ATOM_RESPONSE,
+    summary="Atom feed of new versions of every dataset",
+)
 def catalog_feed(request: Request) -> Response:
     st = catalog_state.current()
     track(request, "api", action="feed")
     return _feed(request, st, "catalog", f"{SITE}：数据集新版本", list(st.by_key))
 
 
-@router.get("/feeds/{department}.atom", summary="Atom feed of new versions of a department's datasets")
+@router.get(
+    "/feeds/{department}.atom",
+    response_class=Response,
+    responses=ATOM_RESPONSE,
+    summary="Atom feed of new versions of a department's datasets",
+)
 def department_feed(request: Request, department: str) -> Response:
     checked_ids(department)
     st = catalog_state.current()
@@ -162,7 +173,12 @@ def department_feed(request: Request, department: str) -> Response:
     return _feed(request, st, department, f"{dept['name']}：数据集新版本", keys)
 
 
-@router.get("/feeds/{department}/{dataset}.atom", summary="Atom feed of new versions of one dataset")
+@router.get(
+    "/feeds/{department}/{dataset}.atom",
+    response_class=Response,
+    responses=ATOM_RESPONSE,
+    summary="Atom feed of new versions of one dataset",
+)
 def dataset_feed(request: Request, department: str, dataset: str) -> Response:
     checked_ids(department, dataset)
     st = catalog_state.current()

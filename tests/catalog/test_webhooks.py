@@ -6,50 +6,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import http.server
 import json
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import CannedServer
 
 from cli.main import main
 
 
-class Receiver:
-    """A loopback HTTP receiver recording every request (answering ``status``)."""
-
-    def __init__(self, status: int) -> None:
-        self.requests: list[tuple[dict[str, str], bytes]] = []
-        outer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                outer.requests.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook?token=abc"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-
-
 @pytest.fixture
-def receivers() -> Iterator[tuple[Receiver, Receiver]]:
-    good, bad = Receiver(204), Receiver(500)
-    yield good, bad
-    good.close()
-    bad.close()
+def receivers() -> Iterator[tuple[CannedServer, CannedServer]]:
+    with CannedServer(204) as good, CannedServer(500) as bad:
+        yield good, bad
 
 
 def cli(capsys, *argv: str) -> tuple[int, str]:
@@ -74,20 +45,20 @@ def test_a_receiving_department_gets_a_signed_payload_for_each_new_version(
 
     # who may register: a department receiving the dataset; a public or loopback URL
     code, out = cli(capsys, "webhooks", "add", "--department", "civil_affairs", "--dataset", "transport.bus_stops",
-                    "--url", good.url)  # fmt: skip
+                    "--url", good.url + "/hook?token=abc")  # fmt: skip
     assert code == 0, out
     secret = bytes.fromhex(out.split("shown once; keep it with the receiver): ")[1].split()[0])
     code, out = cli(capsys, "webhooks", "add", "--department", "ecology", "--dataset", "health.clinic_visits",
-                    "--url", good.url)  # fmt: skip
+                    "--url", good.url + "/hook?token=abc")  # fmt: skip
     assert code == 2 and "does not receive health.clinic_visits" in out
     code, out = cli(capsys, "webhooks", "add", "--department", "civil_affairs", "--dataset", "health.clinic_visits",
-                    "--url", good.url)  # fmt: skip
+                    "--url", good.url + "/hook?token=abc")  # fmt: skip
     assert code == 0, out  # shared with civil_affairs in the owner's manifest
     code, out = cli(capsys, "webhooks", "add", "--department", "ecology", "--dataset", "transport.bus_stops",
                     "--url", "http://10.0.0.5/hook")  # fmt: skip
     assert code == 2 and "private" in out
     code, out = cli(capsys, "webhooks", "add", "--department", "ecology", "--dataset", "transport.bus_stops",
-                    "--url", bad.url)  # fmt: skip
+                    "--url", bad.url + "/hook?token=abc")  # fmt: skip
     assert code == 0
     # the secret is in the key store (0600), not in the catalog
     hook = next(w for w in list_webhooks("civil_affairs") if w["dataset_id"] == "bus_stops")
@@ -100,7 +71,7 @@ def test_a_receiving_department_gets_a_signed_payload_for_each_new_version(
     t0 = time.time()
     assert run_dataset("transport", "bus_stops", "run2")["version"] == 2
     assert len(good.requests) == 1
-    headers, body = good.requests[0]
+    _, headers, body = good.requests[0]
     assert headers["x-pubdata-event"] == "version.published"
     ts = headers["x-pubdata-timestamp"]
     assert abs(int(ts) - t0) < 600

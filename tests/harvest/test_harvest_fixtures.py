@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 from conftest import ReplayServer
-from support import LiveServer
+from support import CannedServer, LiveServer
 
 from warehouse.manifest import load_department
 
@@ -352,42 +352,12 @@ def test_local_ids_are_safe_stable_and_collision_free() -> None:
         assert re.fullmatch(r"[a-z][a-z0-9_]{0,62}", local_id(key, set()))
 
 
-class _Portal:
-    """A tiny hostile 'portal' on loopback answering every GET with one canned reply."""
-
-    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
-        import http.server
-        import threading
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self):
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def __enter__(self) -> _Portal:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-
-
 def test_a_redirect_to_a_private_address_is_refused() -> None:
     from core import SourceError
     from warehouse.sources.ckan import CkanPortal
     from warehouse.sources.dcat import DcatCatalog
 
-    with _Portal(302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b"") as evil:
+    with CannedServer(302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b"") as evil:
         with pytest.raises(SourceError, match="private or link-local"):
             CkanPortal(evil.url).action("package_list")
         with pytest.raises(SourceError, match="private or link-local"):
@@ -400,7 +370,7 @@ def test_json_ld_with_a_remote_context_is_not_fetched() -> None:
 
     doc = json.dumps({"@context": "https://w3id.org/dcat-ap/context.jsonld", "@type": "Catalog"}).encode()
     with (
-        _Portal(200, {"Content-Type": "application/ld+json"}, doc) as remote,
+        CannedServer(200, {"Content-Type": "application/ld+json"}, doc) as remote,
         pytest.raises(SourceError, match="remote @context"),
     ):
         DcatCatalog(remote.url + "/catalog.jsonld").datasets()
@@ -428,7 +398,7 @@ def test_compacted_json_ld_with_an_inline_context_is_read() -> None:
             }
         ],
     }
-    with _Portal(200, {"Content-Type": "application/ld+json"}, json.dumps(doc).encode()) as remote:
+    with CannedServer(200, {"Content-Type": "application/ld+json"}, json.dumps(doc).encode()) as remote:
         (ds,) = DcatCatalog(remote.url + "/catalog.jsonld").datasets()
     assert (ds.key, ds.title, ds.modified) == ("ds-1", "道路", "2026-11-02T10:00:00")
     assert [(r.url, r.kind) for r in ds.resources] == [("https://x.example/roads.csv", "csv")]
