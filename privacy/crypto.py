@@ -94,7 +94,7 @@ def _as_text(arr: pa.Array) -> pa.StringArray:
         arr = pc.cast(arr, pa.string())
     if arr.offset != 0:
         arr = pa.concat_arrays([arr])
-    return arr  # type: ignore[return-value]
+    return arr
 
 
 def _offsets(arr: pa.Array) -> np.ndarray:

@@ -305,11 +305,11 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
             ],
         )
     )
-    for n, exp in enumerate(dataset.expectations):
+    for k, exp in enumerate(dataset.expectations):
         col = exp.kwargs.get("column")
         rules.append(
             Rule(
-                f"custom:{n}:{exp.type}",
+                f"custom:{k}:{exp.type}",
                 col if isinstance(col, str) else None,
                 exp.type,
                 exp.severity,

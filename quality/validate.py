@@ -37,6 +37,7 @@ from quality import standards as _std
 from quality.report import ValidationReport
 from quality.score import quality_score
 from quality.suite import SQL_TYPES, compile_rules, custom_columns, default_redactions
+from warehouse.storage import LakePath
 
 __all__ = ["validate_dataset", "FRESHNESS_HOURS"]
 
@@ -215,13 +216,11 @@ def _docs_lock(docs_dir: Path):
 
 def _lake(path):
     """A lake handle stays as it is (object store); anything else is a local path."""
-    from warehouse.storage import LakePath
-
     return path if isinstance(path, LakePath) else Path(path)
 
 
 def validate_dataset(
-    raw_path: Path,
+    raw_path: Path | LakePath,
     dataset,
     paths,
     *,
@@ -290,7 +289,7 @@ def validate_dataset(
     return report
 
 
-def _open(raw_path: Path):  # -> duckdb.DuckDBPyConnection with view _raw
+def _open(raw_path: Path | LakePath):  # -> duckdb.DuckDBPyConnection with view _raw
     """A DuckDB connection with the raw run as view ``_raw`` (plus its source row number) and
     the code tables of the data standards."""
     import duckdb
@@ -346,9 +345,9 @@ class _Checks:
         inner = ", ".join(
             ["*"]
             + [
-                f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
+                f"{prepare(f's_{i}')} AS n_{i}"
                 for i, c in enumerate(ds.columns)
-                if c.standard and _std.get(c.standard).prepare
+                if c.standard and (prepare := _std.get(c.standard).prepare)
             ]
         )
         sel += [f"CAST({quote_ident(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(self.extras)]

@@ -187,7 +187,7 @@ def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[st
         nums = pc.cast(values, pa.float64())
         if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
             continue
-        out = []
+        out: list[str | None] = []
         for v in arr.to_pylist():
             if v is None or not v.strip():
                 out.append(None)

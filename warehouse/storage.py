@@ -400,7 +400,7 @@ class LakePath:
             return filesystem().open_output_stream(self.fs_path)
         raise ValueError(f"LakePath.open: mode {mode!r} is not 'rb' or 'wb'")
 
-    def replace(self, target: LakePath) -> LakePath:
+    def replace(self, target: Path | LakePath) -> Path | LakePath:
         """Move this object to ``target``, overwriting it (object stores copy, then delete)."""
         copy_file(self, target)
         self.unlink()

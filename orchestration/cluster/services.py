@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from core import ConfigError, home
 from core.secrets import redact_url
@@ -71,19 +72,20 @@ def _make_traversable(path: Path, user: str) -> None:
 def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
     bin_dir = _pg_bin()
     assert bin_dir is not None
-    user = _pg_user()
+    pg_user = _pg_user()
+    user: str | None = None  # root runs PostgreSQL as pg_user; anyone else as themselves
     base = cluster_dir() / "pg"
     data, sock = base / "data", base / "run"
     port = ports()["postgres"]
     if os.geteuid() == 0:
         import pwd
 
+        user = pg_user
         pw = pwd.getpwnam(user)
         base.mkdir(exist_ok=True, mode=0o700)
         os.chown(base, pw.pw_uid, pw.pw_gid)
         _make_traversable(base, user)
     else:
-        user = None  # type: ignore[assignment]
         base.mkdir(exist_ok=True, mode=0o700)
     sock.mkdir(exist_ok=True)
     if user:
@@ -97,6 +99,7 @@ def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
             os.chown(pwfile, pw.pw_uid, pw.pw_gid)
         try:
             _say("initdb (private PostgreSQL cluster)")
+            as_user: dict[str, Any] = {"user": user, "group": user, "extra_groups": []} if user else {}
             subprocess.run(
                 [
                     str(bin_dir / "initdb"),
@@ -114,7 +117,7 @@ def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
                 ],
                 check=True,
                 stdout=subprocess.DEVNULL,
-                **({"user": user, "group": user, "extra_groups": []} if user else {}),
+                **as_user,
             )
         finally:
             pwfile.unlink(missing_ok=True)

@@ -117,9 +117,10 @@ def _signal_tree(pgid: int, sig: int) -> None:
 
 
 def _start(proc: Proc) -> int:
-    if pid_of(proc.name):
-        _say(f"{proc.name} already running (process group {pid_of(proc.name)})")
-        return pid_of(proc.name)  # type: ignore[return-value]
+    running = pid_of(proc.name)
+    if running:
+        _say(f"{proc.name} already running (process group {running})")
+        return running
     kw: dict = {}
     if proc.user:
         kw.update(user=proc.user, group=proc.user, extra_groups=[])

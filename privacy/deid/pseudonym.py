@@ -9,6 +9,7 @@ import hmac
 import duckdb
 import numpy as np
 import pyarrow as pa
+from duckdb.func import PythonUDFType
 
 __all__ = ["PSEUDONYM_HEX", "hmac_hex", "hmac_pads", "hmac_sql", "native_hmac", "pseudonym_py", "register_udfs"]
 
@@ -96,7 +97,7 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
     def _sm3(keys: pa.Array, values: pa.Array) -> pa.Array:
         key = keys[0].as_py() if len(keys) else b""
         uniq = values.unique()
-        out = []
+        out: list[str | None] = []
         for v in uniq.to_pylist():  # per distinct value in a 2048-row vector
             if v is None:
                 out.append(None)
@@ -109,6 +110,8 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
         return pc.take(pa.array(out, pa.string()), pc.index_in(values, uniq))
 
     try:
-        con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
+        con.create_function(
+            "pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type=PythonUDFType.ARROW, side_effects=False
+        )
     except duckdb.Error:
         pass  # already registered on this connection

@@ -74,8 +74,8 @@ def _quotes_balanced(path: Path, encoding: str) -> bool:
                 count += chunk.count(b'"')
     else:
         with open(path, encoding=encoding, newline="") as fh:
-            while chunk := fh.read(SNIFF * 8):
-                count += chunk.count('"')
+            while text := fh.read(SNIFF * 8):
+                count += text.count('"')
     return count % 2 == 0
 
 

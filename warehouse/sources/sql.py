@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import pyarrow as pa
 
@@ -40,7 +42,7 @@ def read_sql(url: str, query: str) -> pa.Table:
         raise SourceError(f"{safe}: query failed ({exc.__class__.__name__})") from None
     finally:
         engine.dispose()
-    cols = list(zip(*rows)) if rows else [[] for _ in names]
+    cols: list[Sequence[Any]] = list(zip(*rows)) if rows else [[] for _ in names]
     arrays = {}
     for n, c in zip(names, cols):
         try:
