@@ -9,6 +9,7 @@ import httpx
 import pyarrow.compute as pc
 import pytest
 
+from core.sql import scalar
 from warehouse.sources import read_file
 
 
@@ -65,9 +66,9 @@ def test_no_raw_identifier_in_the_open_schema(in_demo_home: Path, secrets: set[s
             cols = [r[0] for r in con.execute(f'DESCRIBE open."{view}"').fetchall()]
             for col in cols:
                 q = f'SELECT count(*) FROM open."{view}" t JOIN secrets s ON CAST(t."{col}" AS VARCHAR) = s.v'
-                assert con.execute(q).fetchone()[0] == 0, f"{view}.{col} holds raw identifiers"
+                assert scalar(con, q) == 0, f"{view}.{col} holds raw identifiers"
                 q = f'SELECT count(*) FROM open."{view}" t, secrets s WHERE contains(CAST(t."{col}" AS VARCHAR), s.v)'
-                assert con.execute(q).fetchone()[0] == 0, f"{view}.{col} contains raw identifiers"
+                assert scalar(con, q) == 0, f"{view}.{col} contains raw identifiers"
 
 
 def test_no_raw_identifier_in_portal_responses(in_demo_home: Path, secrets: set[str], live_portal) -> None:

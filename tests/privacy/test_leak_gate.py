@@ -25,7 +25,7 @@ COLS = [
 ]
 
 
-def _decision():  # type: ignore[no-untyped-def]
+def _decision():
     ds = Dataset(
         id="p",
         title="t",

@@ -59,6 +59,7 @@ def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp
     assert remote_asset_refs(site) == {}
     assert (site / "static" / "vendor" / "jquery-3.7.1" / "dist" / "jquery.min.js").is_file()
 
+    assert report.docs_path is not None
     pages = [site / "index.html", Path(report.docs_path)]
     pages += sorted((site / "expectations").rglob("*.html"))
     remote: list[str] = []
