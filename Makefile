@@ -35,6 +35,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# The unit tier (-m unit): in-process tests without Airflow, a browser, a live portal server, CLI
+# subprocesses, Great Expectations checkpoints or whole pipeline runs (tiers: pyproject.toml
+# markers, tests/conftest.py).
+test-fast: install
+	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider
+
 bench: install
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/protect.py

@@ -77,6 +77,7 @@ def test_no_raw_identifier_in_portal_responses(in_demo_home: Path, secrets: set[
     long_secrets = {s for s in secrets if len(s) >= 11}
     with httpx.Client(base_url=live_portal.url, timeout=30) as client:
         pages = ["/"] + [f"/datasets/{d['department_id']}/{d['dataset_id']}" for d in list_datasets()]
+        downloads = 0
         for url in pages:
             r = client.get(url)
             assert r.status_code == 200, url
@@ -84,5 +85,9 @@ def test_no_raw_identifier_in_portal_responses(in_demo_home: Path, secrets: set[
             if "/datasets/" in url:
                 for fmt in ("csv", "json"):
                     d = client.get(f"{url}/download.{fmt}")
+                    # open data downloads; conditional and withheld data is refused, nothing else
+                    assert d.status_code in (200, 401, 403), f"{url}/download.{fmt}: {d.status_code}"
                     if d.status_code == 200:
+                        downloads += 1
                         assert not find(d.content, long_secrets), f"{url}/download.{fmt}"
+        assert downloads >= 8, f"only {downloads} downloads were scanned"

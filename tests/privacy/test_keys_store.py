@@ -63,6 +63,7 @@ def _cli(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedPr
     return r
 
 
+@pytest.mark.cli
 def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
     env = {**os.environ, "PUBDATA_HOME": str(tmp_path / "home"), "PUBDATA_KEYS_DIR": str(tmp_path / "keys")}
     r = _cli("keys", "create", "--department", "tax", env=env)

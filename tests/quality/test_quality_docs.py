@@ -22,6 +22,7 @@ def _local(url: str) -> bool:
     return url.startswith(("file://", "data:", "about:", "blob:"))
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="apt-get install -y chromium")
 def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp_path):
     from playwright.sync_api import sync_playwright

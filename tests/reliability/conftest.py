@@ -15,11 +15,6 @@ import os
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "heavy: slow reliability case (1e7 rows, crash loop); runs with PUBDATA_HEAVY=1")
-    config.addinivalue_line("markers", "reliability(category): one reliability case of that category")
-
-
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if os.environ.get("PUBDATA_HEAVY") == "1":
         return
