@@ -16,9 +16,10 @@ from orchestration.airflow_env import configure
 
 configure()
 
-from airflow.sdk import DAG, Asset, XComArg, dag, task, task_group  # noqa: E402
+from airflow.sdk import DAG, Asset, XComArg, dag, get_current_context, task, task_group  # noqa: E402
+from airflow.sdk.exceptions import AirflowFailException  # noqa: E402
 
-from core import ManifestError  # noqa: E402
+from core import ManifestError, PubdataError, SourceUnavailable  # noqa: E402
 from core.settings import int_setting  # noqa: E402
 from warehouse.manifest import Dataset, Department, load_all, manifest_path  # noqa: E402
 
@@ -27,11 +28,7 @@ START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 def _call(stage: str, department: Department, dataset: Dataset, *args):
     """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
-    from airflow.sdk import get_current_context
-    from airflow.sdk.exceptions import AirflowFailException
-
-    from core import PubdataError, SourceUnavailable
-    from orchestration import pipeline
+    from orchestration import pipeline  # lazy: parsing this file must not load the pipeline's libraries
 
     job = pipeline.Job(department, dataset, get_current_context()["run_id"])
     try:
@@ -121,8 +118,6 @@ def broken_manifest_dag(path, error: Exception) -> DAG:
     def broken():
         @task
         def manifest_is_invalid() -> None:
-            from airflow.sdk.exceptions import AirflowFailException
-
             raise AirflowFailException(message)
 
         manifest_is_invalid()

@@ -49,7 +49,7 @@ def _level(value: object, where: str) -> Level:
 
 
 def _parse(data: object, name: str) -> LevelPolicy:
-    from privacy.recognizers import ENTITIES
+    from privacy.recognizers import ENTITIES  # lazy: the recognizers load Presidio
 
     if not isinstance(data, dict) or not isinstance(data.get("entities"), dict):
         raise ConfigError(

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core import SourceError, home
 from warehouse import sources, storage
@@ -172,8 +173,6 @@ _EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
 def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[str]]:
     """Declared date/datetime text columns holding only Excel serial numbers (e.g. ``46000`` for
     2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates."""
-    import pyarrow.compute as pc
-
     converted = []
     for col in ds.columns:
         if col.type not in ("date", "datetime") or col.name not in table.column_names:

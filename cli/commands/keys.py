@@ -19,6 +19,8 @@ import json
 import sys
 from pathlib import Path
 
+from core import ConfigError
+
 __all__ = ["register", "run"]
 
 
@@ -68,7 +70,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _owner(value: str) -> str:
-    from core import ConfigError
     from warehouse.lake import safe_id
 
     dept, _, ds = value.partition(".")
@@ -81,8 +82,6 @@ def _owner(value: str) -> str:
 
 
 def _read_pem(path: Path | None) -> bytes | None:
-    from core import ConfigError
-
     if path is None:
         return None
     try:
@@ -92,7 +91,6 @@ def _read_pem(path: Path | None) -> bytes | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core import ConfigError
     from privacy.keys import KeyStore
     from warehouse.lake import safe_id
 

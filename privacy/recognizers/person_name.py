@@ -88,7 +88,7 @@ def surname_of(value: str) -> str | None:
 
 @functools.cache
 def _posseg():  # -> jieba.posseg.POSTokenizer
-    import jieba
+    import jieba  # lazy: jieba loads its dictionary (~1 s); only name checks need it
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+import httpx
 
 from core import SourceError, SourceUnavailable, get_setting
 from core.netguard import check_host, display_url, pinned
@@ -18,10 +21,6 @@ def fetch_http(url: str, dest: Path) -> Path:
     and again while streaming; the whole download must finish within 20 x ``PUBDATA_HTTP_TIMEOUT``
     (a server trickling bytes never trips the per-read timeout). A partial file never stays.
     """
-    import time
-
-    import httpx
-
     target, headers, extensions = pinned(url, check_host(url))
     shown = display_url(url)
     cap = int_setting("PUBDATA_MAX_SOURCE_BYTES")

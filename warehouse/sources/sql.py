@@ -18,7 +18,7 @@ _QUERY_ERROR = re.compile(r"no such (table|column|function)|syntax error|ambiguo
 
 def read_sql(url: str, query: str) -> pa.Table:
     """Run a read query over a SQLAlchemy URL. The URL (which may hold a password) is never echoed."""
-    import sqlalchemy as sa
+    import sqlalchemy as sa  # lazy: only SQL sources need it (~0.3 s to import)
 
     safe = sa.engine.make_url(url).render_as_string(hide_password=True) if "://" in url else "<sql source>"
     try:
