@@ -18,16 +18,7 @@ from support import LiveServer
 
 @pytest.fixture(scope="session")
 def portal_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("portal") / "home"
-    home.mkdir()
-    old = os.environ.get("PUBDATA_HOME")
-    os.environ["PUBDATA_HOME"] = str(home)
-    try:
-        _catalog.build(home)
-    finally:
-        if old is not None:
-            os.environ["PUBDATA_HOME"] = old
-    return home
+    return _catalog.build_home(tmp_path_factory.mktemp("portal"))
 
 
 @pytest.fixture(autouse=True)
