@@ -37,7 +37,7 @@ from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
 
-__all__ = ["publish_version", "record_run", "register_department"]
+__all__ = ["mark_stopped", "publish_version", "record_run", "register_department"]
 
 
 def register_department(dept: Department) -> None:
@@ -131,6 +131,22 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
             [current.get(c) for c in cols],
         )
         con.execute("COMMIT")
+
+
+def mark_stopped(run_id: str, department: str, why: str) -> int:
+    """After a run was stopped: its dataset runs still ``running`` become ``failed`` ("<why> during
+    <stage>"). Returns how many."""
+    with connect() as con:
+        n = con.execute(
+            "SELECT count(*) FROM runs WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [run_id, department],
+        ).fetchone()[0]
+        con.execute(
+            "UPDATE runs SET status = 'failed', message = ? || ' during ' || stage, finished_at = ? "
+            "WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [why, utcnow(), run_id, department],
+        )
+    return int(n)
 
 
 def _sha256(path: Path | storage.LakePath) -> str:

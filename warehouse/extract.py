@@ -96,12 +96,11 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             raise SourceError(
                 f"{where}: none of the {len(rejected)} rows could be parsed "
                 f"(first at line {rejected[0].row}: {rejected[0].reason})",
-                hint="fix the export; the rejected rows and reasons are kept in "
-                f"{rel(unparseable)}; the last good version stays published",
+                hint=f"fix the export; the rejected rows and reasons are kept in {rel(unparseable)}",
             )
         raise SourceError(
             f"{where}: the source has a header but no rows",
-            hint="check the department's export; the last good version stays published",
+            hint="check the department's export",
         )
     declared = [c.name for c in ds.columns]
     if not any(n in table.column_names for n in declared):

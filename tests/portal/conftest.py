@@ -28,6 +28,13 @@ def _in_portal_home(portal_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return portal_home
 
 
+@pytest.fixture(autouse=True)
+def _many_refusals_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests send hundreds of refused tokens from one address; the refusal limit
+    (PUBDATA_AUTH_FAILURE_LIMIT) has its own test and is lifted for the others."""
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "1000000/1")
+
+
 @pytest.fixture(scope="session")
 def portal(portal_home: Path) -> Iterator[LiveServer]:
     """A live uvicorn server for the whole folder (it reads PUBDATA_HOME per request)."""
