@@ -171,8 +171,8 @@ def publish_version(
     source: Path | storage.LakePath,
     *,
     columns: list[dict[str, Any]],
+    open_tier: str,
     quality_score: float | None = None,
-    open_tier: str = "open",
     k_achieved: int | None = None,
     suppressed_rows: int = 0,
 ) -> dict[str, Any]:
@@ -180,8 +180,12 @@ def publish_version(
 
     ``columns`` is the disclosure record: one dict per source column with name, level, entity,
     action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
+    ``open_tier`` is the tier this version is published under, kept with the version
+    (``versions.open_tier``): it, not the dataset's later tier, decides who may read this version.
     Returns ``{"version", "path", "rows", "sha256", "reused"}``.
     """
+    if open_tier not in ("open", "conditional", "withheld"):
+        raise ValueError(f"open_tier must be open, conditional or withheld, not {open_tier!r}")
     target_dir = paths.open_dir
     target_dir.mkdir(parents=True, exist_ok=True)
     with _publish_lock(paths, target_dir):

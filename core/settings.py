@@ -164,8 +164,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBDATA_HEADER_TIMEOUT",
         "10",
-        "Seconds a client has to send a request's headers (from connecting, or after the previous response) "
-        "before the portal closes the connection.",
+        "Seconds a client has to send a complete request head (from connecting, or from the first byte of its "
+        "next request on a kept-alive connection) before the portal closes the connection.",
     ),
     Setting(
         "PUBDATA_BODY_TIMEOUT",
@@ -182,7 +182,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBDATA_APPLY_LIMIT",
         "5/3600",
-        "Applications for conditional data per department token (or per client, before the token is checked): "
+        "Applications for conditional data per token (the applicant department's, or an officer's): "
         "`BURST/SECONDS` -- at most BURST at once, refilled at BURST per SECONDS; beyond it 429.",
     ),
     Setting(
@@ -202,8 +202,8 @@ SETTINGS: tuple[Setting, ...] = (
         "PUBDATA_AUDIT_CHECKPOINTS",
         "{keys}/audit-checkpoints.jsonl",
         "File of signed checkpoints of the audit log's head (seq, hash, count, time; Ed25519), kept outside "
-        "the catalog: give officers a copy or point this at storage they control. In the distributed profile "
-        "each checkpoint is also an object `audit/checkpoints/` in the bucket.",
+        "the catalog (`{keys}` is `PUBDATA_KEYS_DIR`): point it at storage the officers control, one file per "
+        "catalog. In the distributed profile each checkpoint is also an object `audit/checkpoints/` in the bucket.",
     ),
     Setting(
         "PUBDATA_AUDIT_CHECKPOINT_EVERY",

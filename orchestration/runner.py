@@ -170,12 +170,20 @@ def run_departments(
         if stopped is not None:  # outside the interruptible region: this clean-up is not interrupted
             stopped.outcomes = outcomes + _stop_runs(pending, stopped.signame)  # type: ignore[attr-defined]
             stopped.log_path = log_path  # type: ignore[attr-defined]
+        _checkpoint_audit(stopped)
     if stopped is not None:
         raise stopped
     for o in outcomes:
         if o.status == "failed" and "internal error" in o.message:
             o.message += f" (traceback in {log_path})"
     return outcomes
+
+
+def _checkpoint_audit(stopped: RunStopped | None) -> None:
+    """A signed checkpoint of the audit log at the end of every run (also a stopped one)."""
+    from catalog import audit
+
+    audit.checkpoint(reason=f"end of pubdata run ({stopped})" if stopped else "end of pubdata run")
 
 
 def _stop_runs(pending: list[tuple[str, Any]], signame: str) -> list[DatasetOutcome]:

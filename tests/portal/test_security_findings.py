@@ -235,7 +235,11 @@ def test_f06_an_oversized_body_is_refused_before_it_is_read(portal) -> None:
 def test_f06_slow_headers_and_slow_bodies_are_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PUBDATA_HEADER_TIMEOUT", "1")
     monkeypatch.setenv("PUBDATA_BODY_TIMEOUT", "1")
+    monkeypatch.setenv("PUBDATA_MAX_HEADER_BYTES", "4096")
     with LiveServer() as server:
+        # a request head larger than the limit is refused, not buffered
+        got, took = raw_exchange(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * 8192, wait=8)
+        assert got.startswith(b"HTTP/1.1 400") or (got == b"" and took < 5), got[:100]
         # headers that never finish: the connection is closed after the header timeout
         got, took = raw_exchange(server.port, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a", wait=8)
         assert took < 5, took
@@ -394,3 +398,12 @@ def test_f10_every_refused_token_is_audited_without_its_secret(portal) -> None:
     for secret in (*cases.values(), unscoped):
         assert secret not in text and secret.split("_")[-1] not in text
     assert revoked_row["id"] in text and expired_row["id"] in text  # the token id (not secret) is named
+
+
+def test_f10_a_client_presenting_many_refused_tokens_is_slowed_down(portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "3/600")
+    url = f"{portal.url}{CLINIC}/download.csv"
+    codes = [httpx.get(url, headers=bearer(f"pdt_00000000000{i}_" + "g" * 43)).status_code for i in range(5)]
+    assert codes == [401, 401, 401, 429, 429], codes
+    r = httpx.get(url, headers=bearer("pdt_000000000009_" + "g" * 43))
+    assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1 and "private" in r.headers["cache-control"]
