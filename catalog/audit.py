@@ -268,6 +268,7 @@ def checkpoint(*, reason: str = "manual", migrated: dict[str, Any] | None = None
         migrated = _ensure_keyed(con) or migrated
         last = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
         n = con.execute("SELECT count(*) FROM audit_log").fetchone()[0]  # type: ignore[index]
+        keyed = _marker(con)
         con.execute("COMMIT")
     seq, h = (int(last[0]), last[1]) if last else (0, GENESIS)
     doc: dict[str, Any] = {
@@ -280,6 +281,7 @@ def checkpoint(*, reason: str = "manual", migrated: dict[str, Any] | None = None
     }
     if migrated:
         doc["migrated"] = migrated
+    doc["keyed"] = keyed  # when the log was sealed with the key (and what it held before), signed
     signed = _signed(doc)
     path = _checkpoint_file()
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -107,4 +107,9 @@ class BodyLimit(HttpMiddleware):
                 state["started"] = True
             await send(message)
 
-        await self.app(scope, guarded_receive, guarded_send)
+        try:
+            await self.app(scope, guarded_receive, guarded_send)
+        except Exception:
+            if not state["answered"]:
+                raise
+            # the application saw the client as gone (it was refused): nothing more to say or log
