@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from core import CatalogError
+from core import CatalogError, __version__
 from portal.paths import HERE
 
 __all__ = ["HERE", "ROUTERS", "create_app"]
@@ -29,19 +29,23 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.feeds",
+    "portal.usage",
 )
 
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI):
-    from catalog import audit, ensure_catalog, usage
+    from catalog import audit, ensure_catalog, usage_recorder
 
     ensure_catalog()  # create the portal's tables in an older catalog
-    flusher = usage.start_flusher()  # buffered download counts: one catalog write per interval
     try:
         yield
     finally:
-        flusher.stop()  # ... and the rest at shutdown
+        try:
+            usage_recorder.flush()  # downloads and other use counted since the last batch
+        except Exception:  # the catalog is unreachable: say so, still checkpoint the audit log
+            log.warning("usage counted since the last batch could not be written at shutdown")
         with contextlib.suppress(Exception):
             audit.checkpoint(reason="portal shutdown")
 
@@ -58,7 +62,7 @@ def create_app(*, extra_hosts: Iterable[str] = ()) -> FastAPI:
 
     app = FastAPI(
         title="pubdata open-data portal",
-        version="0.2.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,

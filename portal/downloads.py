@@ -10,7 +10,7 @@ tier that version was published under (:func:`portal.access.data_access`): condi
 need a department token whose scope covers them (and the access is audited); withheld versions
 serve nothing. Caching headers are the portal's policy (:mod:`portal.cache`).
 
-A download is counted (per dataset, version and format; buffered, :mod:`catalog.usage`) when a
+A download is counted (per dataset, version and format; buffered, :mod:`catalog.usage_recorder`) when a
 GET receives the whole file: no ``Range``, or one range from byte 0 to the end. Partial ranges
 -- resumed downloads, ``bytes=0-0`` probes, DuckDB's ranged reads -- and 304s are not downloads.
 """
@@ -33,11 +33,12 @@ import pyarrow.csv as pacsv
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
-from catalog.usage import count_download
 from core import home
 from portal import state as catalog_state
 from portal.access import data_access
 from portal.common import checked_ids
+from portal.harvested import is_withdrawn
+from portal.tracking import track
 from warehouse.storage import LakePath, lake_path, parquet_file
 
 router = APIRouter(tags=["downloads"])
@@ -131,8 +132,9 @@ def file_response(
             headers={k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")},
         )
     if fmt == "parquet":
-        response = ObjectResponse if isinstance(path, LakePath) else FileResponse
-        return response(path, media_type=MEDIA[fmt], headers=headers)
+        if isinstance(path, LakePath):
+            return ObjectResponse(path, media_type=MEDIA[fmt], headers=headers)
+        return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
     stream = csv_stream(path) if fmt == "csv" else json_stream(path)
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
 
@@ -172,6 +174,8 @@ def download(
     d = st.dataset(department, dataset)
     if d is None:
         raise HTTPException(404, "no such dataset")
+    if is_withdrawn(d):
+        raise HTTPException(410, "withdrawn by its source portal: no longer served as current data")
     row = st.version(department, dataset, version)
     if row is None:
         raise HTTPException(404, "no such version")
@@ -181,5 +185,5 @@ def download(
     etag = f'"{row["sha256"][:32]}-{fmt}"'
     response = file_response(request, path, fmt, name, etag, row.get("published_at"))
     if whole_file(request, response, row.get("bytes") if fmt == "parquet" else None):
-        count_download(department, dataset, row["version"], fmt)
+        track(request, "download", d, action=fmt, version=row["version"])
     return response

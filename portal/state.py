@@ -54,10 +54,10 @@ class State:
 
     def download_counts(self, department: str, dataset: str) -> dict[int, dict[str, int]]:
         """Per version and format: the catalog's counts plus those still buffered in memory."""
-        from catalog import usage
+        from catalog import usage_recorder
 
         stored = self.downloads.get((department, dataset), {})
-        waiting = usage.pending(department, dataset)
+        waiting = usage_recorder.recorder().pending_downloads(department, dataset)
         if not waiting:
             return stored
         out = {v: dict(f) for v, f in stored.items()}
@@ -112,7 +112,7 @@ def current() -> State:
 def is_fresh() -> bool:
     """True when :func:`current` would answer from the cache (no catalog read needed)."""
     cached = _CACHE.get("state")
-    return bool(cached) and cached[0] == _stamp() and time.monotonic() - cached[1] < _MAX_AGE
+    return cached is not None and cached[0] == _stamp() and time.monotonic() - cached[1] < _MAX_AGE
 
 
 def invalidate() -> None:

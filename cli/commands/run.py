@@ -32,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from orchestration.demo import prepare_demo_sources
     from orchestration.runner import RunStopped, outcome_table, run_departments
 
+    prepare_demo_sources(args.department)  # the bundled demo departments' sources, when missing
     try:
         outcomes = run_departments(args.department, progress=not args.no_progress)
     except RunStopped as stop:

@@ -357,9 +357,9 @@ def test_f09_ranges_are_not_downloads_and_counts_are_written_in_batches(portal) 
     assert httpx.get(url, headers={"Range": "bytes=0-"}).status_code in (200, 206)  # the whole file, ranged
     assert shown() == before_shown + 4
     assert stored() == before_stored, "each download wrote to the catalog"
-    from catalog import usage
+    from catalog import usage_recorder
 
-    usage.flush()
+    usage_recorder.flush()
     assert stored() == before_stored + 4
 
 
