@@ -319,7 +319,7 @@ def _checkpoint_if_due(seq: int, *, force: bool = False, migrated: dict[str, Any
 def checkpoints() -> list[dict[str, Any]]:
     """Every checkpoint (file lines, and objects in the distributed profile), oldest first, each
     with ``valid`` (signed by this platform's audit signing key) and ``where``."""
-    from warehouse.storage import is_distributed, lake_path
+    from warehouse.storage import LakePath, is_distributed
 
     public = _public_hex()
     found: list[tuple[str, str]] = []
@@ -329,7 +329,7 @@ def checkpoints() -> list[dict[str, Any]]:
             if line.strip():
                 found.append((f"{path.name} line {i}", line))
     if is_distributed():
-        folder = lake_path("audit/checkpoints")
+        folder = LakePath("audit/checkpoints")  # the distributed profile's object store
         for obj in sorted(folder.glob("*.json"), key=lambda p: p.name):
             found.append((f"object {obj.name}", obj.read_text()))
     out = []

@@ -139,10 +139,11 @@ def mark_stopped(run_id: str, department: str, why: str) -> int:
     """After a run was stopped: its dataset runs still ``running`` become ``failed`` ("<why> during
     <stage>"). Returns how many."""
     with connect() as con:
-        n = con.execute(
+        n = scalar(
+            con,
             "SELECT count(*) FROM runs WHERE run_id = ? AND department_id = ? AND status = 'running'",
             [run_id, department],
-        ).fetchone()[0]
+        )
         con.execute(
             "UPDATE runs SET status = 'failed', message = ? || ' during ' || stage, finished_at = ? "
             "WHERE run_id = ? AND department_id = ? AND status = 'running'",

@@ -240,6 +240,7 @@ def _stop_runs(pending: list[tuple[str, Any]], signame: str) -> list[DatasetOutc
         settings.Session.remove()  # the interrupted loop's session may be mid-transaction
     out: list[DatasetOutcome] = []
     why = f"stopped by {signame}"
+    assert settings.Session is not None, "Airflow's ORM is configured (the run was going)"
     session = settings.Session()
     try:
         for dag_id, _dag in pending[:1]:  # the DAG that was running when the signal came

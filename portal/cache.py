@@ -15,6 +15,7 @@ on the way out; :func:`headers_for` is the rule, for responses built outside the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from portal.asgi import HttpMiddleware
@@ -28,7 +29,7 @@ _CREDENTIAL_HEADERS = (b"authorization", b"x-ckan-api-key")
 _OFFICER_COOKIE = b"pubdata_officer="
 
 
-def has_credentials(scope: dict[str, Any]) -> bool:
+def has_credentials(scope: Mapping[str, Any]) -> bool:
     """Whether the request presented a token (header) or the officers' cookie."""
     for name, value in scope.get("headers", []):
         if name in _CREDENTIAL_HEADERS and value.strip():
@@ -38,7 +39,7 @@ def has_credentials(scope: dict[str, Any]) -> bool:
     return False
 
 
-def headers_for(scope: dict[str, Any], status: int) -> dict[str, str]:
+def headers_for(scope: Mapping[str, Any], status: int) -> dict[str, str]:
     """``Cache-Control`` and ``Vary`` for a response of ``status`` to the request of ``scope``."""
     path = scope.get("path", "")
     private = (

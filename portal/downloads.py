@@ -148,7 +148,9 @@ def whole_file(request: Request, response: Response, size: int | None) -> bool:
     if not rng or size is None:
         return True
     m = re.fullmatch(r"bytes=0-(\d*)", rng)
-    return bool(m) and (not m.group(1) or int(m.group(1)) >= size - 1)
+    if m is None:
+        return False
+    return not m.group(1) or int(m.group(1)) >= size - 1
 
 
 @router.get(

@@ -18,6 +18,7 @@ import asyncio
 import json
 import re
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from core.settings import float_setting, int_setting
@@ -61,6 +62,16 @@ def loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
+@dataclass
+class _BodyState:
+    """What one request's body reading has seen so far."""
+
+    read: int = 0
+    deadline: float | None = None
+    answered: bool = False
+    started: bool = False
+
+
 class BodyLimit(HttpMiddleware):
     """ASGI middleware: request body size and read-time limits (see the module docstring)."""
 
@@ -76,40 +87,41 @@ class BodyLimit(HttpMiddleware):
                 if declared > limit:
                     await send_error(send, 413, f"request body larger than {limit} bytes", close=True)
                     return
-        state = {"read": 0, "deadline": None, "answered": False, "started": False}
+        state = _BodyState()
 
         async def guarded_receive() -> dict[str, Any]:
-            if state["answered"]:
+            if state.answered:
                 return {"type": "http.disconnect"}
-            if state["deadline"] is None:
-                state["deadline"] = time.monotonic() + timeout
+            if state.deadline is None:
+                state.deadline = time.monotonic() + timeout
+            deadline = state.deadline
             try:
-                message = await asyncio.wait_for(receive(), max(0.0, state["deadline"] - time.monotonic()))
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - time.monotonic()))
             except TimeoutError:
                 await answer(408, f"request body not received within {timeout:g} s")
                 return {"type": "http.disconnect"}
             if message["type"] == "http.request":
-                state["read"] += len(message.get("body", b""))
-                if state["read"] > limit:
+                state.read += len(message.get("body", b""))
+                if state.read > limit:
                     await answer(413, f"request body larger than {limit} bytes")
                     return {"type": "http.disconnect"}
             return message
 
         async def answer(status: int, message: str) -> None:
-            state["answered"] = True
-            if not state["started"]:
+            state.answered = True
+            if not state.started:
                 await send_error(send, status, message, close=True)
 
         async def guarded_send(message: dict[str, Any]) -> None:
-            if state["answered"]:
+            if state.answered:
                 return  # the limit already answered; the application's reply is dropped
             if message["type"] == "http.response.start":
-                state["started"] = True
+                state.started = True
             await send(message)
 
         try:
             await self.app(scope, guarded_receive, guarded_send)
         except Exception:
-            if not state["answered"]:
+            if not state.answered:
                 raise
             # the application saw the client as gone (it was refused): nothing more to say or log

@@ -64,7 +64,7 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
         where = sources.display_url(src.url)
         with _landing(paths) as landing:
             (dest,) = _keep_landed(paths, [sources.fetch_http(src.url, landing / name)])
-            fmt = src.format
+            fmt: str = src.format
             if fmt == "auto":
                 suffix = dest.suffix.lower()
                 fmt = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "csv")
@@ -73,11 +73,13 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
                 dest, fmt, encoding=src.encoding, delimiter=src.delimiter, records_path=src.records_path
             )
         table, rejected, encoding = res.table, res.rejected, res.encoding
-    else:
+    elif src.type == "sql":
         where = "the SQL query result"
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
         storage.write_parquet_table(table, paths.landing / "query_result.parquet")
+    else:  # ckan / dcat entries are harvested (orchestration.harvest), never extracted as one table
+        raise SourceError(f"dataset {ds.id}: a {src.type} source is harvested (pubdata harvest), not extracted")
     unparseable = paths.landing / "unparseable_rows.parquet"
     if rejected:
         storage.write_parquet_table(
