@@ -6,7 +6,7 @@ applications, the audit log, usage counters; schema ``open`` has one view per pu
 Modules: :mod:`catalog.store` (connections and schema: private to this package),
 :mod:`catalog.publish` (registration, runs, atomic versions), :mod:`catalog.queries` (reads),
 :mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,
-:mod:`catalog.usage` (download counters), :mod:`catalog.usage_recorder` / :mod:`catalog.usage_stats`
+:mod:`catalog.usage_recorder` (use, downloads included) / :mod:`catalog.usage_stats`
 (use recorded in batches, 运营评估), :mod:`catalog.harvest` (datasets harvested from other portals),
 :mod:`catalog.webhooks`, :mod:`catalog.changes` (schema changes between versions).
 """

@@ -37,7 +37,7 @@ from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
 
-__all__ = ["publish_version", "record_run", "register_department"]
+__all__ = ["mark_stopped", "publish_version", "record_run", "register_department"]
 
 
 def register_department(dept: Department) -> None:
@@ -135,6 +135,23 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
         con.execute("COMMIT")
 
 
+def mark_stopped(run_id: str, department: str, why: str) -> int:
+    """After a run was stopped: its dataset runs still ``running`` become ``failed`` ("<why> during
+    <stage>"). Returns how many."""
+    with connect() as con:
+        n = scalar(
+            con,
+            "SELECT count(*) FROM runs WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [run_id, department],
+        )
+        con.execute(
+            "UPDATE runs SET status = 'failed', message = ? || ' during ' || stage, finished_at = ? "
+            "WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [why, utcnow(), run_id, department],
+        )
+    return int(n)
+
+
 def _sha256(path: Path | storage.LakePath) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -157,8 +174,8 @@ def publish_version(
     source: Path | storage.LakePath,
     *,
     columns: list[dict[str, Any]],
+    open_tier: str,
     quality_score: float | None = None,
-    open_tier: str = "open",
     k_achieved: int | None = None,
     suppressed_rows: int = 0,
 ) -> dict[str, Any]:
@@ -166,8 +183,12 @@ def publish_version(
 
     ``columns`` is the disclosure record: one dict per source column with name, level, entity,
     action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
+    ``open_tier`` is the tier this version is published under, kept with the version
+    (``versions.open_tier``): it, not the dataset's later tier, decides who may read this version.
     Returns ``{"version", "path", "rows", "sha256", "reused"}``.
     """
+    if open_tier not in ("open", "conditional", "withheld"):
+        raise ValueError(f"open_tier must be open, conditional or withheld, not {open_tier!r}")
     target_dir = paths.open_dir
     target_dir.mkdir(parents=True, exist_ok=True)
     with _publish_lock(paths, target_dir):

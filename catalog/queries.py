@@ -13,6 +13,7 @@ __all__ = [
     "dataset_detail",
     "department_list",
     "latest_published",
+    "latest_version",
     "list_datasets",
     "run_rows",
     "versions_of",
@@ -199,6 +200,15 @@ def latest_published(department: str, dataset: str) -> tuple[dict[str, str] | No
     if not row:
         return None, None
     return {c["name"]: c["type"] for c in json.loads(row[0])}, row[1]
+
+
+def latest_version(department: str, dataset: str) -> int | None:
+    """The dataset's latest published version number (None before the first)."""
+    with connect(read_only=True) as con:
+        row = con.execute(
+            "SELECT max(version) FROM versions WHERE department_id = ? AND dataset_id = ?", [department, dataset]
+        ).fetchone()
+    return row[0] if row else None
 
 
 def run_rows(run_id: str, department: str) -> dict[str, dict[str, Any]]:

@@ -66,7 +66,9 @@ def open_view_name(department: str, dataset: str) -> str:
 
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc)
-    return "lock" in text.lower() or "Conflicting lock" in text
+    # "Unique file handle conflict": another thread of this process is opening or closing the file
+    # at this moment (e.g. the portal's download-count flusher): as transient as a lock
+    return "lock" in text.lower() or "Unique file handle conflict" in text
 
 
 @contextlib.contextmanager

@@ -28,11 +28,11 @@ import pyarrow.compute as pc
 
 from catalog import audit
 from catalog.publish import publish_version, record_run, register_department, set_tier
-from catalog.queries import latest_published
+from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
-from orchestration import progress
+from orchestration import progress, stopping
 from privacy import protection
 from privacy.protection import KeyStore, decide, leak_gate, load_policy
 from privacy.types import ColumnClassification
@@ -75,17 +75,33 @@ def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
     audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
 
 
+def _with_fate(job: Job, hint: str) -> str:
+    """``hint`` with what is true of the published data after this run stopped: the previous
+    version stays live, or (first run) nothing was published."""
+    version = latest_version(job.department.id, job.dataset.id)
+    fate = (
+        f"the previous version (v{version}) stays live"
+        if version
+        else "nothing was published (this dataset has no published version yet)"
+    )
+    if fate in hint:
+        return hint
+    return f"{fate}; {hint}" if hint else fate
+
+
 def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
     """Record start/failure of a stage in the catalog; errors keep their safe message."""
 
     def wrap(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(fn)
         def inner(job: Job, *args: Any, **kw: Any) -> dict[str, Any]:
+            stopping.reassert()  # a stopped `pubdata run` starts no stage (and keeps its SIGTERM handler)
             _record(job, "running", stage)
             try:
                 return fn(job, *args, **kw)
             except PubdataError as exc:
                 status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
+                exc.hint = _with_fate(job, exc.hint)
                 hint = f" — {exc.hint}" if exc.hint else ""
                 _record(job, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
                 raise
@@ -143,8 +159,7 @@ def validate(job: Job) -> dict[str, Any]:
         raise QualityGateError(
             f"dataset {job.label} run {paths.run}: all {report.input_rows} rows were "
             f"quarantined (failed rules: {', '.join(rules) or 'see the report'}); an empty version is not published",
-            hint=f"fix the export; the rows and reasons are in {rel(paths.quarantine)}; "
-            "the last good version stays live",
+            hint=f"fix the export; the rows and reasons are in {rel(paths.quarantine)}",
         )
     return {
         "valid": str(paths.valid),

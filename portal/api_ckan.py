@@ -7,7 +7,6 @@ error types and statuses, so that the ``ckanapi`` client and CKAN harvesters wor
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable
 from typing import Any, Literal, overload
 
@@ -15,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from portal import ckan, datastore
+from portal import ckan, datastore, limits
 from portal import state as catalog_state
 from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
@@ -26,7 +25,6 @@ from portal.tracking import track
 
 router = APIRouter(tags=["CKAN Action API"])
 MAX_ROWS = 1000
-MAX_BODY = 1 << 20
 ACTIONS: dict[str, Callable[[Request, dict[str, Any]], Any]] = {}
 BLOCKING = {"datastore_search"}  # actions that read data files run in the thread pool; the rest are
 #                                  CPU-only work on the cached catalog and run on the event loop
@@ -135,7 +133,7 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     facet_fields = params.get("facet.field")
     if isinstance(facet_fields, str):
         try:
-            facet_fields = json.loads(facet_fields)
+            facet_fields = limits.loads(facet_fields)
         except ValueError:
             raise CkanError(
                 "Validation Error", "facet.field: must be a JSON list", fields={"facet.field": ["Invalid JSON list"]}
@@ -249,9 +247,8 @@ def resource_show(request: Request, params: dict[str, Any]) -> dict[str, Any]:
 def datastore_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     st, d, fmt = _resource(params, "resource_id")
     try:
-        data_access(
-            request, d, purpose=params.get("purpose"), what="datastore_search", detail={"version": d["version"]}
-        )
+        latest = st.version(d["department_id"], d["dataset_id"], None)
+        data_access(request, d, latest, purpose=params.get("purpose"), what="datastore_search")
     except AccessDenied as exc:
         raise CkanError("Authorization Error", exc.message, status=exc.status) from None
     path = resolve_file(d["path"])
@@ -290,9 +287,7 @@ def _envelope(request: Request, name: str, *, result: Any = None, error: CkanErr
 async def _params(request: Request) -> dict[str, Any]:
     params: dict[str, Any] = dict(request.query_params)
     if request.method == "POST":
-        raw = await request.body()
-        if len(raw) > MAX_BODY:
-            raise CkanError("Bad Request", "Bad request - request body too large", status=413)
+        raw = await request.body()  # its size and read time are limited by portal.limits.BodyLimit
         ctype = request.headers.get("content-type", "")
         if raw.strip():
             if "application/x-www-form-urlencoded" in ctype:
@@ -300,7 +295,9 @@ async def _params(request: Request) -> dict[str, Any]:
                 params.update({k: v for k, v in form.items() if isinstance(v, str)})
             else:
                 try:
-                    body = json.loads(raw)
+                    body = limits.loads(raw)
+                except limits.JsonTooDeep as exc:
+                    raise CkanError("Bad Request", f"Bad request - JSON Error: {exc}") from None
                 except (ValueError, UnicodeDecodeError):
                     raise CkanError("Bad Request", "Bad request - JSON Error: could not parse the body") from None
                 if not isinstance(body, dict):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
 from fastapi import HTTPException, Request
 
-from portal import ckan
+from portal import ckan, hosts
 from portal.harvested import is_withdrawn
 from portal.search import index_for
 from portal.state import State
@@ -55,11 +54,9 @@ def checked_ids(department: str, dataset: str | None = None) -> None:
 
 
 def base_url(request: Request) -> str:
-    """``PUBDATA_PORTAL_URL`` when set in the environment, else the URL the client used."""
-    configured = os.environ.get("PUBDATA_PORTAL_URL")
-    if configured:
-        return configured.rstrip("/")
-    return str(request.base_url).rstrip("/")
+    """``PUBDATA_PORTAL_URL`` when set in the environment, else the URL the client used (whose
+    ``Host`` :class:`portal.hosts.HostGuard` allowed): links are never built from an unknown host."""
+    return hosts.base_url(request)
 
 
 def _docs(state: State) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from core.sql import quote_ident, quote_literal
+from portal import limits
 from portal.ckan import CkanError
 from warehouse import storage
 
@@ -62,7 +63,9 @@ def _json_param(params: dict[str, Any], name: str) -> Any:
     raw = params.get(name)
     if isinstance(raw, str) and raw.strip()[:1] in ("{", "["):
         try:
-            return json.loads(raw)
+            return limits.loads(raw)
+        except limits.JsonTooDeep as exc:
+            raise _invalid(name, str(exc)) from None
         except ValueError:
             raise _invalid(name, "is not valid JSON") from None
     return raw

@@ -12,7 +12,8 @@ The open Parquet is read batch by batch (Arrow, no per-row Python) and each colu
    run on pseudonyms: digit runs inside random hex would only be false positives).
 
 Any finding raises :class:`pubdata.PrivacyError` naming the dataset, the column, the entity
-and the count -- never a value -- so the publish stops and the previous version stays live.
+and the count -- never a value -- so the publish stops (the pipeline adds what stays published:
+the previous version, or nothing on a first run).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 SENSITIVE_ENTITIES = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "PASSPORT"})
 _BATCH = 1_000_000
 _PAST = {"mask": "masked", "generalise": "generalised", "pseudonymise": "pseudonymised"}
-_HINT = "the previous version stays live; fix the decision (or the data) and run again"
+_HINT = "fix the decision (or the data) and run again"
 
 
 def _blocked(label: str, column: str, what: str) -> PrivacyError:

@@ -117,7 +117,15 @@ def protect(
     if dataset is not None and dataset.sharing:
         assert paths is not None, "shared variants need the run's paths"
         for share in dataset.sharing:
-            rep, var = share_spec(schema, decision, share, paths.shared(share.department, share.purpose), keys, ctx)
+            rep, var = share_spec(
+                schema,
+                decision,
+                share,
+                paths.shared(share.department, share.purpose),
+                keys,
+                ctx,
+                primary_key=dataset.primary_key,
+            )
             shares.append(rep)
             if var is not None:
                 written_shares.append((rep, var))

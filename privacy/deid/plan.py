@@ -94,11 +94,14 @@ def build_plan(
     keep: set[str] | None = None,
     minors_nulling: bool = True,
     ctx: SqlContext | None = None,
+    column_keys: dict[str, bytes] | None = None,
 ) -> Plan:
     """The open-data plan of a decision (``overrides`` lets sharing swap actions per column).
 
     ``overrides``: column -> (action, method). ``keep``: only these columns (sharing scope).
     ``ctx``: share one context between the plans of one scan (privacy.variants).
+    ``column_keys``: columns pseudonymised with their own key instead of ``pseudonym_key``
+    (a shared variant's row keys, per recipient).
     """
     ctx = ctx or new_context(decision)
     types = {f.name: f.type for f in schema}
@@ -136,6 +139,8 @@ def build_plan(
             sql, post = col, "encrypt"  # encrypted per record batch (privacy.crypto)
         elif action == "publish":
             sql = col
+        elif action == "pseudonymise" and column_keys and name in column_keys:
+            sql = method_sql("hmac", col, t, dec.entity, ctx, key=column_keys[name])
         elif action == "pseudonymise" and native_hmac() and not ctx.national:
             sql, post = f"nullif({normalise_sql(col, t, dec.entity)}, '')", "hmac"
         elif action == "pseudonymise":

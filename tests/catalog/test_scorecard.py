@@ -24,7 +24,7 @@ def two_departments(fresh_home: Path, tmp_path: Path) -> None:
     def run(dept, ds, status, score, inp, quar, on_time=True):
         p = RunPaths.for_run(dept, ds, f"{dept}-r1")
         if status == "published":
-            publish_version(p, f"{dept}-r1", src, columns=[{"name": "a"}], quality_score=score)
+            publish_version(p, f"{dept}-r1", src, columns=[{"name": "a"}], open_tier="open", quality_score=score)
         record_run(
             p,
             f"{dept}-r1",

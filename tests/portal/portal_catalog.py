@@ -10,6 +10,8 @@ Layout of the catalog it builds:
 * ``health.clinic_visits`` — conditional (shared with civil_affairs for medical_assistance).
 * ``civil_affairs.subsidy_recipients`` — conditional.
 * ``market_regulation.enterprise_registry`` — withheld (metadata only).
+* ``market_regulation.inspections`` — v1 conditional (its rows carry ``INSPECTION_MARK``), v2 open:
+  a version whose tier differs from the dataset's current one.
 * other datasets: registered, never published.
 """
 
@@ -25,6 +27,7 @@ import pyarrow.parquet as pq
 REPO = Path(__file__).resolve().parents[2]
 SECRET_PHONE = "13800138000"  # a value that exists only in the raw (withheld) column
 CONDITIONAL_MARK = "就诊流水-保密-0001"  # a value that exists only in conditional rows
+INSPECTION_MARK = "抽查-有条件-0001"  # only in inspections v1, published as conditional
 
 
 def _cols(table: pa.Table, overrides: dict[str, dict] | None = None, dropped: dict[str, dict] | None = None):
@@ -187,6 +190,39 @@ def build(home: Path) -> Path:
 
     ent = pa.table({"统一社会信用代码": ["91330100MA2XXXXX1A"], "企业名称": ["某某科技有限公司"]})
     _publish(tmp, "market_regulation", "enterprise_registry", "run1", ent, tier="withheld", quality=80.0)
+
+    def inspections(first: str) -> pa.Table:
+        return pa.table(
+            {
+                "检查编号": [first] + [f"J{i:04d}" for i in range(1, 12)],
+                "检查日期": [dt.date(2024, 5, 1 + i) for i in range(12)],
+                "检查结果": ["合格" if i % 3 else "责令整改" for i in range(12)],
+                "检查机关": ["西湖区市场监管局" for _ in range(12)],
+            }
+        )
+
+    _publish(
+        tmp, "market_regulation", "inspections", "run1", inspections(INSPECTION_MARK), tier="conditional", quality=91.0
+    )
+    _publish(tmp, "market_regulation", "inspections", "run2", inspections("J0000"), tier="open", quality=93.0)
+    return home
+
+
+def build_home(root: Path) -> Path:
+    """A new PUBDATA_HOME under ``root`` holding this catalog. Modules that revoke or destroy keys
+    use their own (overriding the ``_in_portal_home`` fixture: the live server reads PUBDATA_HOME
+    per request)."""
+    import os
+
+    home = root / "home"
+    home.mkdir()
+    old = os.environ.get("PUBDATA_HOME")
+    os.environ["PUBDATA_HOME"] = str(home)
+    try:
+        build(home)
+    finally:
+        if old is not None:
+            os.environ["PUBDATA_HOME"] = old
     return home
 
 
