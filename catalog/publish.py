@@ -2,7 +2,7 @@
 
 Publishing is atomic. The new Parquet file is written beside its final name, fsynced and
 renamed into place; then one transaction inserts the version row and its disclosure record and
-points the ``open`` view at it. A reader sees the previous version or the new one. A crash
+copies it into the ``open`` table. A reader sees the previous version or the new one. A crash
 between the rename and the commit leaves a file no version row names: it is not a version,
 and the next publish of the dataset overwrites it. Publishing the same run again reuses that
 run's version number (idempotent task retries).
@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from catalog.ducklake import lock_key, writer_lock
-from catalog.store import connect, dumps, open_view_name
+from catalog.store import connect, dumps, refresh_open_table
 from core import home
 from core.clock import utcnow
 from core.locks import file_lock
-from core.sql import quote_literal
 from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
@@ -233,9 +232,6 @@ def _publish_locked(
     if local:
         _fsync_dir(target_dir)
     rel = final.relative_to(home()).as_posix()
-    # the view reads the version by a path relative to PUBDATA_HOME (file_search_path: the folder
-    # can be moved), or by its s3:// URI
-    location = rel if local else str(final)
     schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
     published_names = {f.name for f in schema}
     types = {f.name: str(f.type) for f in schema}
@@ -287,10 +283,7 @@ def _publish_locked(
                     col["name"] in published_names,
                 ],
             )
-        con.execute(
-            f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
-            f"SELECT * FROM read_parquet({quote_literal(location)})"
-        )
+        refresh_open_table(con, paths.department, paths.dataset, final)
         con.execute(
             "UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
             [open_tier, utcnow(), paths.department, paths.dataset],
