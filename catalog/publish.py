@@ -71,7 +71,8 @@ def register_department(dept: Department) -> None:
                     old[1] if old else None,
                     old[2] if old else None,
                     old[3] if old else None,
-                    ds.model_dump_json(),
+                    # the dataset's manifest, its area defaulting to the department's
+                    ds.model_copy(update={"spatial": ds.spatial or dept.spatial}).model_dump_json(),
                     old[0] if old else now,
                     now,
                 ],

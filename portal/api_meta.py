@@ -19,28 +19,13 @@ from core import PubdataError
 from portal import ckan, dcat
 from portal import state as catalog_state
 from portal.access import AccessDenied, check_purpose, optional_token
+from portal.api_dcat import catalog_doc
 from portal.common import base_url, checked_ids
 from portal.downloads import MEDIA, count_download, file_response, resolve_file
 from portal.pages import templates
 from warehouse.storage import lake_path
 
 router = APIRouter()
-
-
-@router.get(
-    "/catalog.jsonld",
-    tags=["metadata"],
-    summary="DCAT-AP catalog (JSON-LD)",
-    responses={200: {"content": {"application/ld+json": {}}}},
-)
-def catalog_jsonld(request: Request) -> Response:
-    st = catalog_state.current()
-    doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
-    return Response(
-        json.dumps(doc, ensure_ascii=False, default=str),
-        media_type="application/ld+json",
-        headers={"ETag": f'"{st.content_key}"'},
-    )
 
 
 @router.get(
@@ -226,7 +211,7 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
         zf.writestr(
             "catalog.jsonld",
             json.dumps(
-                dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request)),
+                catalog_doc(request, st),
                 ensure_ascii=False,
                 indent=1,
                 default=str,

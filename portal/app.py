@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,6 +25,7 @@ ROUTERS = (
     "portal.downloads",
     "portal.api_ckan",
     "portal.api_meta",
+    "portal.api_dcat",
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
@@ -35,7 +37,19 @@ async def _lifespan(app: FastAPI):
     from catalog import ensure_catalog
 
     ensure_catalog()  # create the portal's tables in an older catalog
+    threading.Thread(target=_warm_search, name="warm-search", daemon=True).start()
     yield
+
+
+def _warm_search() -> None:
+    """Load the Chinese tokenizer and build the search index now, not on the first search."""
+    try:
+        from portal import state
+        from portal.common import search
+
+        search(state.current(), "数据")
+    except Exception:  # a broken catalog shows up on the first request instead
+        log.debug("search warm-up failed", exc_info=True)
 
 
 def create_app() -> FastAPI:

@@ -17,13 +17,17 @@ from portal.charts import trend_svg
 from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
 from portal.diffs import version_diff
 from portal.downloads import resolve_file
+from portal.messages import label, zh, zh_error
 from portal.paths import HERE
 from portal.search import highlight
 from warehouse.storage import parquet_file
 
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES)
+templates.env.globals.update(
+    TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES, label=label
+)
+templates.env.filters["zh"] = zh
 FACETS = [
     ("department", "organization", "部门"),
     ("theme", "theme", "主题"),
@@ -42,7 +46,10 @@ templates.env.globals["has_route"] = _has_route
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+    text, detail = zh_error(status, message)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": text, "detail": detail}, status_code=status
+    )
 
 
 def _facet_links(
