@@ -229,6 +229,7 @@ def fields_of(node: tuple) -> set[str]:
 
 # ---- dates (Solr date math) -----------------------------------------------------------------
 
+_WORDS = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MATH = re.compile(r"([+-]\d+|/)(YEAR|MONTH|DAY|HOUR|MINUTE|SECOND)S?")
 
 
@@ -304,12 +305,14 @@ def _matches(kind: str, values: list[Any], op: str, arg: Any, now: dt.datetime |
     text = str(arg)
     wild = op == "word" and ("*" in text or "?" in text)
     if kind == "text":
+        # as Solr's standard tokenizer: ASCII words, and each CJK character a token of its own
         needle = text.lower()
+        terms = _WORDS.findall(needle)
         for v in values:
             hay = str(v).lower()
             if wild and fnmatch.fnmatchcase(hay, needle):
                 return True
-            if not wild and all(w in hay for w in needle.split()):
+            if not wild and terms and all(t in hay for t in terms):
                 return True
         return False
     if kind == "date":
