@@ -5,6 +5,8 @@ CSV, a GBK CSV, Parquet, JSON Lines, an XLSX workbook, a SQLite database and a C
 HTTP by :func:`serve_http_sources`. Personal values are synthetic but valid (ID check chars,
 Luhn card numbers, real mobile prefixes) so that detection and protection are exercised for real.
 Planted faults: three clinic visits carry ID numbers with a wrong check char (to be quarantined).
+``generate(variant=k)`` writes the sources of an earlier round of the demo's history (a subset of
+today's rows; see :mod:`orchestration.demo_history`).
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ def planted_bad_ids() -> list[int]:
     return [17, 404, 1203]
 
 
-def _enterprises(root: Path, rng: random.Random) -> None:
+def _enterprises(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 1)
     rows = []
     for i in range(1500):
@@ -136,7 +138,7 @@ def _enterprises(root: Path, rng: random.Random) -> None:
                 "登记状态": rng.choice(["存续", "存续", "存续", "注销", "吊销"]),
             }
         )
-    _write_csv(root / "market_regulation" / "enterprises.csv", rows, "utf-8-sig")
+    _write_csv(root / "market_regulation" / "enterprises.csv", _era(rows, variant, "enterprises"), "utf-8-sig")
     inspections = [
         {
             "检查编号": f"JC{2026000000 + i}",
@@ -147,10 +149,13 @@ def _enterprises(root: Path, rng: random.Random) -> None:
         }
         for i in range(1000)
     ]
-    pq.write_table(pa.Table.from_pylist(inspections), root / "market_regulation" / "inspections.parquet")
+    pq.write_table(
+        pa.Table.from_pylist(_era(inspections, variant, "inspections")),
+        root / "market_regulation" / "inspections.parquet",
+    )
 
 
-def _health(root: Path, rng: random.Random) -> None:
+def _health(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 2)
     bad = set(planted_bad_ids())
     hospitals = []
@@ -169,7 +174,7 @@ def _health(root: Path, rng: random.Random) -> None:
             }
         )
     with open(root / "health" / "hospitals.jsonl", "w", encoding="utf-8") as fh:
-        for h in hospitals:
+        for h in _era(hospitals, variant, "hospitals"):
             fh.write(json.dumps(h, ensure_ascii=False) + "\n")
     visits = []
     for i in range(2000):
@@ -192,10 +197,10 @@ def _health(root: Path, rng: random.Random) -> None:
                 "所在区划": region,
             }
         )
-    _write_csv(root / "health" / "clinic_visits.csv", visits, "gbk")
+    _write_csv(root / "health" / "clinic_visits.csv", _era(visits, variant, "visits"), "gbk")
 
 
-def _civil(root: Path, rng: random.Random) -> None:
+def _civil(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 3)
     db = root / "civil_affairs" / "civil.db"
     db.unlink(missing_ok=True)
@@ -220,7 +225,7 @@ def _civil(root: Path, rng: random.Random) -> None:
                 _person_address(rng, region),
             )
         )
-    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _era(rows, variant, "subsidy"))
     con.commit()
     con.close()
     import openpyxl
@@ -229,9 +234,10 @@ def _civil(root: Path, rng: random.Random) -> None:
     ws = wb.active
     ws.title = "养老机构"
     ws.append(["机构名称", "地址", "床位数", "联系电话", "运营性质", "所在区划"])
+    homes = []
     for i in range(80):
         region = rng.choice(REGIONS)
-        ws.append(
+        homes.append(
             [
                 f"{DISTRICTS[region][3:]}{rng.choice(['颐养院', '敬老院', '老年公寓', '康养中心'])}{i}",
                 f"浙江省{DISTRICTS[region]}{rng.choice(STREETS)}{rng.randrange(1, 300)}号",
@@ -241,10 +247,12 @@ def _civil(root: Path, rng: random.Random) -> None:
                 region,
             ]
         )
+    for row in _era(homes, variant, "homes"):
+        ws.append(row)
     wb.save(root / "civil_affairs" / "elderly_care.xlsx")
 
 
-def _transport(root: Path, rng: random.Random) -> None:
+def _transport(root: Path, rng: random.Random, variant: int = 0) -> None:
     stops = [
         {
             "stop_id": f"S{1000 + i}",
@@ -256,7 +264,7 @@ def _transport(root: Path, rng: random.Random) -> None:
         }
         for i in range(300)
     ]
-    _write_csv(root / "transport" / "bus_stops.csv", stops, "utf-8")
+    _write_csv(root / "transport" / "bus_stops.csv", _era(stops, variant, "stops"), "utf-8")
     ridership = [
         {
             "date": (BASE_DAY - dt.timedelta(days=d)).isoformat(),
@@ -267,10 +275,10 @@ def _transport(root: Path, rng: random.Random) -> None:
         for line in range(1, 41)
     ]
     (root / "http" / "transport").mkdir(parents=True, exist_ok=True)
-    _write_csv(root / "http" / "transport" / "ridership.csv", ridership, "utf-8")
+    _write_csv(root / "http" / "transport" / "ridership.csv", _era(ridership, variant, "ridership"), "utf-8")
 
 
-def _ecology(root: Path, rng: random.Random) -> None:
+def _ecology(root: Path, rng: random.Random, variant: int = 0) -> None:
     stations = ["西溪", "朝晖", "和睦", "卧龙桥", "下沙", "滨江", "临平", "云栖"]
     rows = []
     for day in range(60):
@@ -288,7 +296,7 @@ def _ecology(root: Path, rng: random.Random) -> None:
                     "so2": str(rng.randrange(2, 20)),
                 }
             )
-    _write_csv(root / "ecology" / "air_quality.csv", rows, "utf-8")
+    _write_csv(root / "ecology" / "air_quality.csv", _era(rows, variant, "air"), "utf-8")
 
 
 def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
@@ -301,13 +309,27 @@ def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
         w.writerows(rows)
 
 
-def generate(root: Path | None = None) -> Path:
-    """Write all demo sources (idempotent: the same bytes every time)."""
+#: history rounds of the demo (1 = oldest): the share of today's rows each one had
+HISTORY_KEEP = {1: 0.85, 2: 0.9, 3: 0.95}
+
+
+def _era(rows: list, variant: int, salt: str) -> list:
+    """The rows as they were in history round ``variant`` (0: today, all of them): a deterministic
+    subset, different in each round, so versions differ by some added and removed rows."""
+    if not variant:
+        return rows
+    pick = random.Random(f"{DEMO_SEED}:{salt}:{variant}")
+    return [row for row in rows if pick.random() < HISTORY_KEEP[variant]]
+
+
+def generate(root: Path | None = None, *, variant: int = 0) -> Path:
+    """Write all demo sources (idempotent: the same bytes every time). ``variant``: the sources as
+    they were in an earlier round of the demo's history (:data:`HISTORY_KEEP`)."""
     root = root or sources_dir()
     for d in ("market_regulation", "health", "civil_affairs", "transport", "ecology", "http"):
         (root / d).mkdir(parents=True, exist_ok=True)
     for i, fn in enumerate((_enterprises, _health, _civil, _transport, _ecology)):
-        fn(root, random.Random(DEMO_SEED * 10 + i))
+        fn(root, random.Random(DEMO_SEED * 10 + i), variant)
     return root
 
 

@@ -945,7 +945,7 @@ async def ckan_action(request: Request, name: str) -> Response:
 
 
 _DESCRIPTION = (
-    "CKAN Action API (CKAN 2.10 shapes). Actions: "
+    "CKAN Action API (CKAN 2.10 shapes): "
     + ", ".join(sorted(ACTIONS))
     + ". GET with query parameters or POST a JSON object; the answer is CKAN's envelope. "
     "`help_show?name=<action>` gives an action's parameters."
@@ -1049,5 +1049,6 @@ for _prefix in ("/api", "/api/1", "/api/2"):
         i18n,
         methods=["GET"],
         summary="JavaScript translations (CKAN)",
+        description="JavaScript translations of a locale the site offers (CKAN's Jed dict; `{}` for the source language)",
         include_in_schema=_prefix == "/api",
     )

@@ -13,7 +13,7 @@ import yaml
 
 from portal.paths import HERE
 
-__all__ = ["js_translations", "label", "table", "zh", "zh_error"]
+__all__ = ["api_text", "js_translations", "label", "table", "zh", "zh_error"]
 
 _TABLE_OF = {
     "action": "actions",
@@ -107,3 +107,22 @@ def js_translations(lang: str) -> dict[str, Any]:
         for en, zh_text in _data()[table].items():
             out.setdefault(en, [None, zh_text])
     return out
+
+
+_ACTIONS_LIST = re.compile(r"^CKAN Action API \(CKAN 2\.10 shapes\): (?P<actions>[a-z_, ]+)\. ")
+
+
+def api_text(text: Any) -> tuple[str, bool]:
+    """An OpenAPI summary, description or tag in Chinese, and whether it was translated."""
+    if not text:
+        return "", True
+    api = _data().get("api", {})
+    text = str(text)
+    if text in api:
+        return api[text], True
+    m = _ACTIONS_LIST.match(text)
+    if m:
+        template = next(k for k in api if k.startswith("CKAN Action API (CKAN 2.10 shapes): {actions}"))
+        if template.replace("{actions}", m.group("actions")) == text:
+            return api[template].replace("{actions}", m.group("actions")), True
+    return text, False

@@ -15,9 +15,10 @@ from portal import ckan
 from portal import state as catalog_state
 from portal.charts import trend_svg
 from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
+from portal.dcat import frictionless_type
 from portal.diffs import version_diff
 from portal.downloads import resolve_file
-from portal.messages import label, zh, zh_error
+from portal.messages import api_text, label, zh, zh_error
 from portal.paths import HERE
 from portal.search import highlight
 from warehouse.storage import parquet_file
@@ -28,6 +29,7 @@ templates.env.globals.update(
     TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES, label=label
 )
 templates.env.filters["zh"] = zh
+templates.env.globals.update(api_text=api_text, field_type=frictionless_type)
 FACETS = [
     ("department", "organization", "部门"),
     ("theme", "theme", "主题"),
