@@ -349,7 +349,7 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(k for k in params if k not in _SEARCH_PARAMS and not k.startswith("ext_"))
     if unknown:
         raise CkanError("Search Query Error", f"Invalid search parameters: {unknown[:5]}")
-    q = _str(params, "q", max_len=1000) or "*:*"
+    q = _str(params, "q", max_len=500) or "*:*"
     rows = _int(params, "rows", 10, 0, MAX_ROWS)
     start = _int(params, "start", 0)
     sort_text = _str(params, "sort", max_len=200)

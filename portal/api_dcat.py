@@ -240,7 +240,11 @@ def _described(request: Request, node: dict[str, Any], fmt: str | None = None) -
     return Response(serialise(doc, fmt), media_type=MEDIA[fmt], headers={"Vary": "Accept"})
 
 
-@router.get("/divisions/{code}", summary="A GB/T 2260 administrative division (dct:Location)")
+@router.get(
+    "/divisions/{code}",
+    summary="A GB/T 2260 administrative division (dct:Location)",
+    responses={200: {"content": {m: {} for m in MEDIA.values()}}},
+)
 def division(request: Request, code: str) -> Response:
     names = division_codes()
     if code not in names:
@@ -250,7 +254,11 @@ def division(request: Request, code: str) -> Response:
     return _described(request, dcat.place(base_url(request), code, division_name(code) or names[code]))
 
 
-@router.get("/themes/{theme}", summary="A pubdata theme (skos:Concept)")
+@router.get(
+    "/themes/{theme}",
+    summary="A pubdata theme (skos:Concept)",
+    responses={200: {"content": {m: {} for m in MEDIA.values()}}},
+)
 def theme(request: Request, theme: str) -> Response:
     if theme not in vocab()["themes"]:
         raise HTTPException(404, "no such theme")
