@@ -27,7 +27,9 @@ def test_frictionless_validates_every_open_dataset(in_demo_home: Path, live_port
             csv = tmp_path / f"{d['department_id']}__{d['dataset_id']}.csv"
             csv.write_bytes(client.get(f"{page}/download.csv").raise_for_status().content)
             descriptor = client.get(f"{page}/schema.json").raise_for_status().json()
-            resource = Resource(path=str(csv), schema=Schema.from_descriptor(descriptor), encoding="utf-8-sig")
+            resource = Resource(
+                path=csv.name, basepath=str(tmp_path), schema=Schema.from_descriptor(descriptor), encoding="utf-8-sig"
+            )
             report = resource.validate()
             if not report.valid:
                 problems[page] = [e.message for task in report.tasks for e in task.errors][:5]
