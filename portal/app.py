@@ -24,6 +24,7 @@ ROUTERS = (
     "portal.pages",
     "portal.downloads",
     "portal.api_ckan",
+    "portal.api_ckan_util",
     "portal.api_meta",
     "portal.api_dcat",
     "portal.officers",
