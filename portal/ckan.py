@@ -30,11 +30,13 @@ __all__ = [
     "CkanError",
     "CkanIndex",
     "field_values",
+    "invalid",
     "license_dict",
     "organization_core",
     "organization_dict",
     "package_dict",
     "package_name",
+    "param_int",
     "parse_sort",
     "resource_dicts",
     "split_package",
@@ -86,6 +88,26 @@ class CkanError(Exception):
         elif self.type == "Search Error":
             message = f"Search error: {(message,)!r}"
         return {"__type": self.type, "message": message}
+
+
+def invalid(name: str, message: str) -> CkanError:
+    return CkanError("Validation Error", f"{name}: {message}", fields={name: [message]})
+
+
+def param_int(params: dict[str, Any], name: str, default: int, lo: int = 0, hi: int = 2**40) -> int:
+    """A natural number parameter (CKAN's ``natural_number_validator``), capped at ``hi``."""
+    raw = params.get(name, default)
+    if raw is None or raw == "":
+        raw = default
+    if isinstance(raw, bool):
+        raise invalid(name, "Invalid integer")
+    try:
+        value = int(raw)
+    except (TypeError, ValueError, OverflowError):
+        raise invalid(name, "Invalid integer") from None
+    if value < lo:
+        raise invalid(name, "Must be a natural number" if lo == 0 else f"Must be at least {lo}")
+    return min(value, hi)
 
 
 def uid(kind: str, name: str) -> str:

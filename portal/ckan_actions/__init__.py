@@ -16,7 +16,7 @@ from fastapi import Request
 
 from portal import ckan
 from portal import state as catalog_state
-from portal.ckan import CkanError
+from portal.ckan import CkanError, invalid, param_int
 from portal.common import base_url
 
 __all__ = [
@@ -52,26 +52,6 @@ def param_bool(value: Any, default: bool = False) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).lower() in ("true", "1", "yes", "on")
-
-
-def invalid(name: str, message: str) -> CkanError:
-    return CkanError("Validation Error", f"{name}: {message}", fields={name: [message]})
-
-
-def param_int(params: dict[str, Any], name: str, default: int, lo: int = 0, hi: int = 2**40) -> int:
-    """A natural number parameter (CKAN's ``natural_number_validator``), capped at ``hi``."""
-    raw = params.get(name, default)
-    if raw is None or raw == "":
-        raw = default
-    if isinstance(raw, bool):
-        raise invalid(name, "Invalid integer")
-    try:
-        value = int(raw)
-    except (TypeError, ValueError, OverflowError):
-        raise invalid(name, "Invalid integer") from None
-    if value < lo:
-        raise invalid(name, "Must be a natural number" if lo == 0 else f"Must be at least {lo}")
-    return min(value, hi)
 
 
 def param_str(params: dict[str, Any], name: str, *, required: bool = False, max_len: int = 1000) -> str | None:
