@@ -42,14 +42,16 @@ import duckdb
 
 from catalog.schema import DDL, SCHEMA_VERSION
 from core import CatalogError, home
-from core.sql import quote_ident, quote_literal
+from core.sql import quote_ident, quote_literal, scalar
 
 __all__ = [
     "catalog_path",
     "catalog_version",
     "connect",
+    "drop_open_relation",
     "ensure_catalog",
     "ensure_schema",
+    "has_table",
     "open_view_name",
     "refresh_open_table",
     "rows_as_dicts",
@@ -76,8 +78,11 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 @contextlib.contextmanager
-def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection to the catalog, waiting while another process holds the lock."""
+def connect(
+    *, read_only: bool = False, timeout: float = 60.0, home_dir: Path | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection to the catalog, waiting while another process holds the lock
+    (``home_dir``: the catalog of that PUBDATA_HOME rather than the current one)."""
     from warehouse.storage import is_distributed
 
     if is_distributed():
@@ -86,10 +91,10 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         with connect_ducklake(read_only=read_only, timeout=timeout) as con:
             yield con
         return
-    path = catalog_path()
+    path = home_dir / "catalog.duckdb" if home_dir is not None else catalog_path()
     if read_only and not path.exists():
         # Nothing published yet: make an empty, valid catalog so readers see "no datasets".
-        with connect(read_only=False):
+        with connect(read_only=False, home_dir=home_dir):
             pass
     deadline = time.monotonic() + timeout
     delay = 0.005
@@ -128,7 +133,7 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         if not read_only:
             _writers_waiting(-1)
     try:
-        con.execute("SET file_search_path = ?", [str(home())])
+        con.execute("SET file_search_path = ?", [str(home_dir if home_dir is not None else home())])
         if not read_only:
             ensure_schema(con)
         yield con
@@ -159,10 +164,7 @@ def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset:
     """Point ``open."<department>__<dataset>"`` at a version: a local file is copied into a table
     (the catalog stays self-contained, see the module docstring), an ``s3://`` object gets a view."""
     name = open_view_name(department, dataset)
-    relation = f"{department}__{dataset}"
-    is_view = con.execute(
-        "SELECT count(*) FROM duckdb_views() WHERE schema_name = 'open' AND view_name = ?", [relation]
-    ).fetchone()[0]
+    is_view = _open_kind(con, department, dataset) == "view"
     if isinstance(location, Path):
         if is_view:
             con.execute(f"DROP VIEW {name}")
@@ -171,6 +173,23 @@ def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset:
         if not is_view:
             con.execute(f"DROP TABLE IF EXISTS {name}")
         con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({quote_literal(str(location))})")
+
+
+def _open_kind(con: duckdb.DuckDBPyConnection, department: str, dataset: str) -> str | None:
+    """Whether ``open."<department>__<dataset>"`` is a ``"view"``, a ``"table"`` or absent."""
+    relation = f"{department}__{dataset}"
+    if scalar(con, "SELECT count(*) FROM duckdb_views() WHERE schema_name = 'open' AND view_name = ?", [relation]):
+        return "view"
+    if scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'open' AND table_name = ?", [relation]):
+        return "table"
+    return None
+
+
+def drop_open_relation(con: duckdb.DuckDBPyConnection, department: str, dataset: str) -> None:
+    """Remove ``open."<department>__<dataset>"`` (a table locally, a view in the distributed profile)."""
+    kind = _open_kind(con, department, dataset)
+    if kind:
+        con.execute(f"DROP {kind.upper()} {open_view_name(department, dataset)}")
 
 
 def _views_to_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -211,6 +230,12 @@ def catalog_version() -> Any:
             return cur.fetchone()[0]
     finally:
         pg.close()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether a table exists: read-only connections do not create the tables a newer version
+    added, so readers of those tables check first (an older catalog simply has none of it)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0] > 0
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -20,8 +20,9 @@ from fastapi.responses import JSONResponse, Response
 from portal import state as catalog_state
 from portal.access import AccessDenied
 from portal.ckan import CkanError
-from portal.ckan_actions import ACTIONS
+from portal.ckan_actions import ACTIONS, ckan_index
 from portal.common import base_url
+from portal.tracking import track
 
 router = APIRouter(tags=["CKAN Action API"])
 MAX_BODY = 1 << 20
@@ -82,7 +83,23 @@ async def ckan_action(request: Request, name: str) -> Response:
         return _envelope(request, safe, error=exc)
     except AccessDenied as exc:
         return _envelope(request, safe, error=CkanError("Authorization Error", exc.message, status=exc.status))
+    _track(request, name, params)
     return _envelope(request, safe, result=result)
+
+
+def _track(request: Request, name: str, params: dict[str, Any]) -> None:
+    """Count a successful call: per dataset for the actions that name one, else catalog-wide."""
+    st = catalog_state.current()
+    known = set(st.by_key)
+    ident = params.get("resource_id") if name == "datastore_search" else params.get("id")
+    key = None
+    if name in ("package_show", "resource_show", "datastore_search") and isinstance(ident, str):
+        index = ckan_index(st)
+        found = index.resource(ident, known) or index.package(ident, known)
+        key = (found[0], found[1]) if found else None
+    track(
+        request, "datastore" if name == "datastore_search" else "api", st.by_key.get(key) if key else None, action=name
+    )
 
 
 _DESCRIPTION = (

@@ -25,6 +25,7 @@ from portal import dcat
 from portal import state as catalog_state
 from portal.common import base_url
 from portal.downloads import resolve_file
+from portal.tracking import track
 from portal.vocab import vocab
 from warehouse.storage import parquet_file
 
@@ -179,6 +180,7 @@ def _catalog(request: Request, fmt: str | None) -> Response:
         raise HTTPException(400, f"profiles must be one of {', '.join(dcat.PROFILES)}")
     if page > 1 and (page - 1) * size >= len(st.datasets):
         raise HTTPException(404, "no such page of the catalog")
+    track(request, "api", action="dcat")
     base = base_url(request)
     path = request.url.path
 

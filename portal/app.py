@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from core import CatalogError
+from core import CatalogError, __version__
 from portal.paths import HERE
 
 __all__ = ["HERE", "ROUTERS", "create_app"]
@@ -30,6 +30,8 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.feeds",
+    "portal.usage",
 )
 
 
@@ -40,6 +42,9 @@ async def _lifespan(app: FastAPI):
     ensure_catalog()  # create the portal's tables in an older catalog
     threading.Thread(target=_warm_search, name="warm-search", daemon=True).start()
     yield
+    from catalog.usage_recorder import flush
+
+    flush()  # the usage counted since the last batch
 
 
 def _warm_search() -> None:
@@ -60,7 +65,7 @@ def create_app() -> FastAPI:
 
     app = FastAPI(
         title="pubdata open-data portal",
-        version="0.2.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,

@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from portal import harvested
 from portal.vocab import titles, vocab
 
 __all__ = [
@@ -318,6 +319,19 @@ def resource_dicts(d: dict[str, Any], base_url: str, *, downloads: dict[str, int
     return out
 
 
+def harvested_resources(d: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """The remote files of a metadata-only harvested dataset, with CKAN's full key set and UUIDs
+    (their old ids ``<package>__remote<n>`` stay accepted by ``resource_show``)."""
+    out = []
+    for r in harvested.ckan_resources(d, name):
+        r = {**r, "id": uid("resource", r["id"]), "package_id": uid("package", name)}
+        for key in ("mimetype_inner", "cache_url", "cache_last_updated", "created", "last_modified"):
+            r.setdefault(key, None)
+        r.setdefault("metadata_modified", iso(metadata_modified(d)))
+        out.append(r)
+    return out
+
+
 def metadata_modified(d: dict[str, Any]) -> Any:
     return d.get("published_at") or d.get("updated_at") or d.get("registered_at")
 
@@ -335,7 +349,7 @@ def package_dict(
     tier = d.get("open_tier") or "unpublished"
     manifest = d.get("manifest") or {}
     tags = [tag_dict(k, with_state=True) for k in d.get("keywords") or []]
-    resources = resource_dicts(d, base_url, downloads=downloads)
+    resources = resource_dicts(d, base_url, downloads=downloads) or harvested_resources(d, name)
     extras = {
         "department": d["department_id"],
         "theme": d.get("theme") or "",
@@ -349,6 +363,7 @@ def package_dict(
         "table_schema": f"{base_url}/datasets/{d['department_id']}/{d['dataset_id']}/schema.json",
         "primary_key": ",".join(d.get("primary_key") or []),
     }
+    extras.update(harvested.ckan_extras(d))
     if tier == "conditional":
         extras["access_conditions"] = (
             "有条件开放：经申请、审核批准后凭部门令牌访问。申请："
@@ -388,7 +403,7 @@ def package_dict(
         "metadata_created": iso(d.get("registered_at")),
         "metadata_modified": iso(metadata_modified(d)),
         "private": False,
-        "state": "active",
+        "state": "deleted" if harvested.is_withdrawn(d) else "active",
         "resources": resources,
         "num_resources": len(resources),
         "tags": tags,

@@ -252,9 +252,9 @@ def parse_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
             op, unit = m.group(1), m.group(2)
             if op == "/":
                 fields = ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]
-                keep = fields.index(unit)
-                reset = {"month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0}
-                t = t.replace(**{k: v for i, (k, v) in enumerate(reset.items()) if i >= keep})
+                keep = fields.index(unit) + 1  # rounding down to a unit keeps it and the larger ones
+                now_parts = [t.year, t.month, t.day, t.hour, t.minute, t.second]
+                t = dt.datetime(*now_parts[:keep], *[t.year, 1, 1, 0, 0, 0][keep:])
             elif unit in ("YEAR", "MONTH"):
                 t = _add_months(t, int(op) * (12 if unit == "YEAR" else 1))
             else:
@@ -375,10 +375,10 @@ def evaluate(
         parts = [run(p) for p in n[1]]
         if tag == "and":
             # a pure negation inside AND filters the others (Solr's "a -b")
-            out = parts[0]
+            both = parts[0]
             for p in parts[1:]:
-                out = {k: s + p[k] for k, s in out.items() if k in p}
-            return out
+                both = {k: s + p[k] for k, s in both.items() if k in p}
+            return both
         out: dict[Any, float] = {}
         for p in parts:
             for k, s in p.items():

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 
 from portal import ckan, ckan_query
+from portal.harvested import is_withdrawn
 from portal.messages import table as messages_table
 from portal.search import index_for
 from portal.state import State
@@ -116,7 +117,8 @@ def search(
         scores = _evaluate(state, ("text", (q or "")[:200]), fq, terms)
     order = {k: i for i, k in enumerate(state.by_key)}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
-    return [(state.by_key[k], s) for k, s in ranked]
+    # gone upstream (withdrawn harvested datasets): not a current result
+    return [(state.by_key[k], s) for k, s in ranked if not is_withdrawn(state.by_key[k])]
 
 
 def facets(datasets: list[dict[str, Any]], fields: list[str], limit: int = 50) -> dict[str, dict[str, int]]:

@@ -19,11 +19,14 @@ a Hydra ``PartialCollectionView`` (``hydra:first``/``last``/``next``/``previous`
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
+from portal import harvested
 from portal.vocab import EU, IANA, vocab
 
 ADMS = "http://purl.org/adms/"
+_MIME = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
 
 __all__ = ["PROFILES", "dcat_catalog", "dcat_dataset", "table_schema"]
 
@@ -44,6 +47,7 @@ def context(profile: str = DEFAULT_PROFILE) -> dict[str, Any]:
         "skos": "http://www.w3.org/2004/02/skos/core#",
         "hydra": "http://www.w3.org/ns/hydra/core#",
         "dcatap": "http://data.europa.eu/r5r/",
+        "prov": "http://www.w3.org/ns/prov#",
         "dct:modified": {"@type": "xsd:dateTime"},
         "dct:issued": {"@type": "xsd:dateTime"},
         "dcat:startDate": {"@type": "xsd:date"},
@@ -192,6 +196,21 @@ def dcat_dataset(
     lic = _license(d.get("license"))
     if lic:
         out["dct:license"] = lic
+    out.update(harvested.dcat_provenance(d))
+    for pos, r in enumerate(harvested.remote_links(d)):
+        remote: dict[str, Any] = {
+            "@id": f"{page}#remote{pos}",
+            "@type": "dcat:Distribution",
+            "dct:title": _zh(r.get("name") or r.get("format") or "resource"),
+            "dct:description": _zh("来源门户的原始资源（元数据汇聚，未经本平台处理）"),
+            "dcat:accessURL": {"@id": r["url"], "@type": "rdfs:Resource"},
+        }
+        code = re.sub(r"[^A-Z0-9_]", "", str(r.get("format") or "").upper())
+        if code:  # the EU file-type authority names formats by their upper-case code
+            remote["dct:format"] = {"@id": f"{EU}file-type/{code}"}
+        if r.get("media_type") and _MIME.match(str(r["media_type"])):
+            remote["dcat:mediaType"] = {"@id": f"{IANA}{r['media_type']}", "@type": "dct:MediaType"}
+        out["dcat:distribution"].append(remote)
     if d.get("version") and tier in ("open", "conditional"):
         for fmt, f in v["formats"].items():
             dist: dict[str, Any] = {
@@ -238,6 +257,7 @@ def dcat_catalog(
     """The catalog: all ``datasets``, or (``page``, ``page_size``) one page of them with a Hydra
     ``PartialCollectionView``; ``page_url(n)`` is the URL of page ``n`` in the requested format."""
     v = vocab()
+    datasets = [d for d in datasets if not harvested.is_withdrawn(d)]  # gone upstream: not current
     total = len(datasets)
     shown = datasets
     if page is not None and page_size:

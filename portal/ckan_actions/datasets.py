@@ -25,6 +25,7 @@ from portal.ckan_actions import (
     param_str,
 )
 from portal.common import base_url, facets, search
+from portal.harvested import is_withdrawn
 from portal.vocab import vocab
 
 # ---- site ------------------------------------------------------------------------------------
@@ -104,7 +105,7 @@ def package_list(request: Request, params: dict[str, Any]) -> list[str]:
     st = catalog_state.current()
     limit = param_int(params, "limit", 0)
     offset = param_int(params, "offset", 0)
-    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets)
+    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets if not is_withdrawn(d))
     return names[offset : offset + limit] if limit else names[offset:]
 
 
@@ -132,7 +133,8 @@ def current_package_list_with_resources(request: Request, params: dict[str, Any]
     offset = param_int(params, "offset", 0)
     if "offset" not in params and params.get("page") not in (None, ""):
         offset = (param_int(params, "page", 1, 1) - 1) * limit
-    return [package_dict(request, st, d) for d in newest_first(st)[offset : offset + limit]]
+    current = [d for d in newest_first(st) if not is_withdrawn(d)]
+    return [package_dict(request, st, d) for d in current[offset : offset + limit]]
 
 
 @action
