@@ -312,7 +312,7 @@ def set_tier(department: str, dataset: str, tier: str, rule: str | None, basis: 
 def has_versions() -> bool:
     """Whether anything was ever published (an empty catalog has no history yet)."""
     with connect(read_only=True) as con:
-        return bool(con.execute("SELECT count(*) FROM versions").fetchone()[0])
+        return bool(scalar(con, "SELECT count(*) FROM versions"))
 
 
 def backdate_run(run_id: str, when: Any, on_time: dict[tuple[str, str], bool] | None = None) -> None:

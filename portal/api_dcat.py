@@ -133,8 +133,7 @@ def extents(st: catalog_state.State) -> dict[tuple[str, str], dict[str, Any]]:
 def place_names(st: catalog_state.State) -> dict[str, str]:
     from core.identifiers import division_name
 
-    codes = {(d.get("manifest") or {}).get("spatial") for d in st.datasets} - {None, ""}
-    return {c: division_name(c) or c for c in codes}
+    return {c: division_name(c) or c for c in dcat.spatial_codes(st.datasets)}
 
 
 def catalog_doc(request: Request, st: catalog_state.State, **kw: Any) -> dict[str, Any]:
@@ -185,7 +184,7 @@ def _catalog(request: Request, fmt: str | None) -> Response:
     path = request.url.path
 
     def page_url(n: int) -> str:
-        args = {"page": n}
+        args: dict[str, str | int] = {"page": n}
         if size != PAGE_SIZE:
             args["page_size"] = size
         if profile != dcat.DEFAULT_PROFILE:

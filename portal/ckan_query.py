@@ -253,8 +253,9 @@ def parse_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
             if op == "/":
                 fields = ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND"]
                 keep = fields.index(unit) + 1  # rounding down to a unit keeps it and the larger ones
-                now_parts = [t.year, t.month, t.day, t.hour, t.minute, t.second]
-                t = dt.datetime(*now_parts[:keep], *[t.year, 1, 1, 0, 0, 0][keep:])
+                parts = [t.year, t.month, t.day, t.hour, t.minute, t.second][:keep]
+                parts += [t.year, 1, 1, 0, 0, 0][keep:]
+                t = dt.datetime(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
             elif unit in ("YEAR", "MONTH"):
                 t = _add_months(t, int(op) * (12 if unit == "YEAR" else 1))
             else:

@@ -67,9 +67,9 @@ def _text_hits(state: State, text: str) -> dict[tuple[str, str], float]:
     index = index_for(state.content_key, lambda: _docs(state))
     hits: dict[tuple[str, str], float] = {}
     for k, s in index.search(text):
-        key = tuple(k.split("/", 1))
-        if key in state.by_key:
-            hits[key] = s  # type: ignore[index]
+        department, _, dataset = k.partition("/")
+        if (department, dataset) in state.by_key:
+            hits[(department, dataset)] = s
     wanted = text.strip().lower()
     for key, d in state.by_key.items():
         names = {ckan.package_name(*key), f"{key[0]}.{key[1]}", key[1], (d.get("title") or "").lower()}

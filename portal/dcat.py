@@ -241,6 +241,11 @@ def dcat_dataset(
     return out
 
 
+def spatial_codes(datasets: list[dict[str, Any]]) -> list[str]:
+    """The GB/T 2260 division codes the datasets cover (manifest ``spatial``), sorted."""
+    return sorted({str(code) for d in datasets if (code := (d.get("manifest") or {}).get("spatial"))})
+
+
 def dcat_catalog(
     datasets: list[dict[str, Any]],
     departments: dict[str, dict[str, Any]],
@@ -262,9 +267,9 @@ def dcat_catalog(
     shown = datasets
     if page is not None and page_size:
         shown = datasets[(page - 1) * page_size : page * page_size]
-    modified = max((d.get("published_at") for d in datasets if d.get("published_at")), default=None)
-    issued = min((d.get("registered_at") for d in datasets if d.get("registered_at")), default=None)
-    codes = sorted({(d.get("manifest") or {}).get("spatial") for d in datasets} - {None, ""})
+    modified = max((d["published_at"] for d in datasets if d.get("published_at")), default=None)
+    issued = min((d["registered_at"] for d in datasets if d.get("registered_at")), default=None)
+    codes = spatial_codes(datasets)
     names = place_names or {}
     own_themes = {
         "@id": f"{base_url}/themes",

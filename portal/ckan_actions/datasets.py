@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -275,7 +276,7 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     mincount = param_int(params, "facet.mincount", 1)
     hits = search(st, q, fq=_fq(params), strict=True)
     for field, desc in reversed(order):
-        hits.sort(key=lambda h, f=field: _sort_key(st, h, f), reverse=desc)
+        hits.sort(key=functools.partial(_sort_key, st, field=field), reverse=desc)
     found = [d for d, _ in hits]
     counts = facets(found, facet_fields, limit=facet_limit if facet_limit >= 0 else 10**6)
     counts = {f: {k: c for k, c in v.items() if c >= mincount} for f, v in counts.items()}
@@ -292,11 +293,11 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     search_facets = {
         f: {
             "title": f,
-            "items": sorted(
-                ({"name": k, "display_name": display(f, k), "count": c} for k, c in counts[f].items()),
-                key=lambda item: item["display_name"],
-                reverse=True,  # as CKAN sorts them after the search
-            ),
+            "items": [
+                {"name": k, "display_name": name, "count": c}
+                # by display name, descending, as CKAN sorts them after the search
+                for name, k, c in sorted(((display(f, k), k, c) for k, c in counts[f].items()), reverse=True)
+            ],
         }
         for f in facet_fields
     }

@@ -118,8 +118,11 @@ def test_readme_examples_run(home: Path, tmp_path: Path) -> None:
     repo.mkdir()
     shutil.copytree(home, repo / ".pubdata")
     section = _readme_section()
-    shell = re.search(r"```sh\n(.*?)```", section, re.S).group(1).strip().splitlines()
-    python = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    shell_block = re.search(r"```sh\n(.*?)```", section, re.S)
+    python_block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert shell_block and python_block, "the README section lost its shell or Python example"
+    shell = shell_block.group(1).strip().splitlines()
+    python = python_block.group(1)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PUBDATA")}
     ran = 0
     for line in shell:

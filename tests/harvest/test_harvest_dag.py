@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
+
+pytestmark = pytest.mark.airflow  # builds the DAGs with Airflow's DagBag
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from typing import Any
 
 import ckanapi
 import httpx
@@ -287,7 +288,7 @@ def test_api_root_util_and_i18n(portal) -> None:
     assert bad.status_code == 400 and bad.json() == "Bad request - Unknown locale: xx"
 
 
-def _cli(portal, *args: str) -> object:
+def _cli(portal, *args: str) -> Any:
     proc = subprocess.run(
         [str(CKANAPI_CLI), "action", *args, "-r", portal.url],
         capture_output=True,
