@@ -14,6 +14,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+pytestmark = pytest.mark.cli  # the stock duckdb module (and CLI) in fresh processes
+
 REPO = Path(__file__).resolve().parents[2]
 QUERY = "select count(*), min(stop_id) from open.transport__bus_stops"
 

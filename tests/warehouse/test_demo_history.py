@@ -38,6 +38,7 @@ def _digests(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.pipeline  # every demo dataset through the five stages, three times
 def test_history_rounds_are_back_dated_versions(history_home: Path) -> None:
     from catalog.queries import versions_of
     from catalog.scorecard import department_runs
