@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
-from portal import ckan, datastore
+from portal import ckan, datastore, harvested
 from portal import state as catalog_state
 from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
@@ -52,12 +52,30 @@ def resource_show(request: Request, params: dict[str, Any]) -> dict[str, Any]:
 
     :rtype: dictionary
     """
+    remote = _remote_resource(request, params)
+    if remote is not None:
+        return remote
     st, d, fmt = resource_of(params)
     wanted = ckan.uid("resource", f"{ckan.package_name(d['department_id'], d['dataset_id'])}__{fmt}")
     for r in package_dict(request, st, d)["resources"]:
         if r["id"] == wanted:
             return r
     raise CkanError("Not Found Error", "Resource was not found.")
+
+
+def _remote_resource(request: Request, params: dict[str, Any]) -> dict[str, Any] | None:
+    """A remote file of a metadata-only harvested dataset, by its UUID or ``<package>__remote<n>``."""
+    ident = params.get("id")
+    if not isinstance(ident, str) or len(ident) > 200:
+        return None
+    st = catalog_state.current()
+    for d in st.datasets:
+        if not harvested.remote_links(d):
+            continue
+        for r in package_dict(request, st, d)["resources"]:
+            if ident == r["id"] or ckan.uid("resource", ident) == r["id"]:
+                return r
+    return None
 
 
 #: resource columns resource_search may match (CKAN 2.10's Resource table), and the text ones
