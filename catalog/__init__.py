@@ -2,7 +2,8 @@
 
 DuckDB file ``$PUBDATA_HOME/catalog.duckdb`` (DuckLake in the distributed profile): departments,
 datasets, versions and their disclosure records, runs, classifications and reviews, tokens and
-applications, the audit log, usage counters; schema ``open`` has one view per published dataset.
+applications, the audit log, usage counters; schema ``open`` has one table per published dataset
+(its latest version; views over ``s3://`` objects in the distributed profile).
 Modules: :mod:`catalog.store` (connections and schema: private to this package),
 :mod:`catalog.publish` (registration, runs, atomic versions), :mod:`catalog.queries` (reads),
 :mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,

@@ -128,13 +128,19 @@ def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | N
 
 
 @_stage("validate")
-def validate(job: Job) -> dict[str, Any]:
+def validate(job: Job, *, build_docs: bool = True) -> dict[str, Any]:
     """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
     previous, last_published = _previous_columns(job)
     report = validate_dataset(
-        paths.raw, ds, paths, redact_columns=redact, previous_columns=previous, last_published_at=last_published
+        paths.raw,
+        ds,
+        paths,
+        redact_columns=redact,
+        previous_columns=previous,
+        last_published_at=last_published,
+        build_docs=build_docs,
     )
     summary = report.to_summary()
     unparseable_file = paths.landing / "unparseable_rows.parquet"
@@ -300,12 +306,13 @@ def _on_time(job: Job) -> bool:
     return (now - last).total_seconds() <= hours * 3600
 
 
-def run_dataset(department_id: str, dataset_id: str, run_id: str) -> dict[str, Any]:
-    """All five stages in order, in this process (no scheduler): for tests and benchmarks."""
+def run_dataset(department_id: str, dataset_id: str, run_id: str, *, build_docs: bool = True) -> dict[str, Any]:
+    """All five stages in order, in this process (no scheduler): for tests, benchmarks and the
+    demo's history (``build_docs=False``: no Great Expectations Data Docs for the run)."""
     department = load_department_by_id(department_id)
     job = Job(department, department.dataset(dataset_id), run_id)
     extract(job)
-    validated = validate(job)
+    validated = validate(job, build_docs=build_docs)
     classify(job)
     protected = protect(job)
     return publish(job, protected, validated)

@@ -28,6 +28,7 @@ from portal.access import (
     throttle,
     version_tier,
 )
+from portal.api_dcat import catalog_doc
 from portal.common import base_url, checked_ids
 from portal.downloads import MEDIA, file_response, resolve_file
 from portal.pages import templates
@@ -36,23 +37,6 @@ from privacy.keys import KeyStore
 from warehouse.storage import LakePath, lake_path, parquet_file
 
 router = APIRouter()
-
-
-@router.get(
-    "/catalog.jsonld",
-    tags=["metadata"],
-    summary="DCAT-AP catalog (JSON-LD)",
-    responses={200: {"content": {"application/ld+json": {}}}},
-)
-def catalog_jsonld(request: Request) -> Response:
-    st = catalog_state.current()
-    track(request, "api", action="dcat")
-    doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
-    return Response(
-        json.dumps(doc, ensure_ascii=False, default=str),
-        media_type="application/ld+json",
-        headers={"ETag": f'"{st.content_key}"'},
-    )
 
 
 @router.get(
@@ -278,7 +262,7 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
         zf.writestr(
             "catalog.jsonld",
             json.dumps(
-                dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request)),
+                catalog_doc(request, st),
                 ensure_ascii=False,
                 indent=1,
                 default=str,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Iterable
 
 from fastapi import FastAPI, Request
@@ -25,7 +26,9 @@ ROUTERS = (
     "portal.downloads",
     "portal.diffs",
     "portal.api_ckan",
+    "portal.api_ckan_util",
     "portal.api_meta",
+    "portal.api_dcat",
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
@@ -39,6 +42,7 @@ async def _lifespan(app: FastAPI):
     from catalog import audit, ensure_catalog, usage_recorder
 
     ensure_catalog()  # create the portal's tables in an older catalog
+    threading.Thread(target=_warm_search, name="warm-search", daemon=True).start()
     try:
         yield
     finally:
@@ -48,6 +52,17 @@ async def _lifespan(app: FastAPI):
             log.warning("usage counted since the last batch could not be written at shutdown")
         with contextlib.suppress(Exception):
             audit.checkpoint(reason="portal shutdown")
+
+
+def _warm_search() -> None:
+    """Load the Chinese tokenizer and build the search index now, not on the first search."""
+    try:
+        from portal import state
+        from portal.common import search
+
+        search(state.current(), "数据")
+    except Exception:  # a broken catalog shows up on the first request instead
+        log.debug("search warm-up failed", exc_info=True)
 
 
 def create_app(*, extra_hosts: Iterable[str] = ()) -> FastAPI:

@@ -16,7 +16,7 @@ import duckdb
 
 from core.sql import quote_ident, quote_literal
 from portal import limits
-from portal.ckan import CkanError
+from portal.ckan import invalid, param_int
 from warehouse import storage
 
 __all__ = ["MAX_LIMIT", "ckan_type", "search"]
@@ -42,21 +42,8 @@ def ckan_type(arrow_type: str) -> str:
     return "text"
 
 
-def _invalid(field: str, message: str) -> CkanError:
-    return CkanError("Validation Error", f"{field}: {message}", fields={field: [message]})
-
-
-def _int(params: dict[str, Any], name: str, default: int, lo: int, hi: int) -> int:
-    raw = params.get(name, default)
-    if isinstance(raw, bool):
-        raise _invalid(name, "must be a whole number")
-    try:
-        value = int(raw)
-    except (TypeError, ValueError, OverflowError):
-        raise _invalid(name, "must be a whole number") from None
-    if value < lo:
-        raise _invalid(name, f"must be at least {lo}")
-    return min(value, hi)
+_invalid = invalid
+_int = param_int
 
 
 def _json_param(params: dict[str, Any], name: str) -> Any:

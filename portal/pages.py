@@ -16,8 +16,10 @@ from portal import state as catalog_state
 from portal.access import AccessDenied, authenticate, optional_token, throttle, version_tier
 from portal.charts import trend_svg
 from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
+from portal.dcat import frictionless_type
 from portal.diffs import diff_key, version_diff
 from portal.downloads import resolve_file
+from portal.messages import api_text, label, zh, zh_error
 from portal.paths import HERE
 from portal.search import highlight
 from portal.tracking import track
@@ -25,7 +27,11 @@ from warehouse.storage import parquet_file
 
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES)
+templates.env.globals.update(
+    TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES, label=label
+)
+templates.env.filters["zh"] = zh
+templates.env.globals.update(api_text=api_text, field_type=frictionless_type)
 FACETS = [
     ("department", "organization", "部门"),
     ("theme", "theme", "主题"),
@@ -44,7 +50,10 @@ templates.env.globals["has_route"] = _has_route
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+    text, detail = zh_error(status, message)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": text, "detail": detail}, status_code=status
+    )
 
 
 def _facet_links(

@@ -194,6 +194,14 @@ class RowBounds(_Model):
     max: int | None = None
 
 
+def _division_code(value: str | None) -> str | None:
+    from core.identifiers import is_valid_division_code
+
+    if value is not None and not is_valid_division_code(str(value)):
+        raise ValueError(f"{str(value)[:20]!r} is not a GB/T 2260 division code (six digits, e.g. 330000)")
+    return None if value is None else str(value)
+
+
 class Dataset(_Model):
     id: Identifier
     title: str = Field(min_length=1)
@@ -209,6 +217,11 @@ class Dataset(_Model):
     sharing: list[Share] = []
     row_count: RowBounds = RowBounds()
     about_people: bool | None = Field(None, description="Row-level data about persons (k-anonymity applies)")
+    spatial: str | None = Field(
+        None, description="GB/T 2260 code of the area the data covers (default: the department's)"
+    )
+
+    _spatial = field_validator("spatial")(lambda cls, v: _division_code(v))
 
     @model_validator(mode="before")
     @classmethod
@@ -250,6 +263,9 @@ class Department(_Model):
     schedule: str = Field("@daily", description="Airflow schedule: @daily, @hourly, cron, or null")
     datasets: list[Dataset] = Field(min_length=1)
     tags: list[str] = []
+    spatial: str | None = Field(None, description="GB/T 2260 code of the area the department serves")
+
+    _spatial = field_validator("spatial")(lambda cls, v: _division_code(v))
 
     @field_validator("schedule")
     @classmethod

@@ -61,6 +61,21 @@ def main() -> dict:
         view_counts = {}
         for d in {(v["department_id"], v["dataset_id"]) for v in versions}:
             view_counts[".".join(d)] = scalar(con, f"SELECT count(*) FROM {open_view_name(*d)}")
+        # what each open.* relation is: a view over an s3:// URI (distributed) or a table (local)
+        open_relations = {
+            name: ("view", sql)
+            for name, sql in con.execute(
+                "SELECT view_name, sql FROM duckdb_views() WHERE schema_name = 'open' AND NOT internal"
+            ).fetchall()
+        }
+        open_relations.update(
+            {
+                name: ("table", None)
+                for (name,) in con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'open' AND NOT internal"
+                ).fetchall()
+            }
+        )
     tables = {}
     dcon = storage.duckdb_connect()
     for v in versions:
@@ -85,6 +100,7 @@ def main() -> dict:
         "datasets": datasets,
         "tables": tables,
         "view_counts": view_counts,
+        "open_relations": open_relations,
         "where": storage.fs_path(""),
         "objects": lake_objects(),
         "audit": {"ok": ok, "first_bad": bad, "entries": seqs[0], "distinct_seq": seqs[1]},

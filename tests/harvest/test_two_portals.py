@@ -126,12 +126,12 @@ def city_new_version(city: CityPortal, tmp_path: Path) -> list[str]:
 
 
 def city_delete(city: CityPortal, department: str, dataset: str) -> None:
-    from catalog.store import connect, open_view_name
+    from catalog.store import connect, drop_open_relation
 
     with in_home(city.home), connect() as con:
         for table in ("datasets", "versions", "columns"):
             con.execute(f"DELETE FROM {table} WHERE department_id = ? AND dataset_id = ?", [department, dataset])
-        con.execute(f"DROP VIEW IF EXISTS {open_view_name(department, dataset)}")
+        drop_open_relation(con, department, dataset)
 
 
 def province_manifest(tmp_path: Path, city: CityPortal) -> Path:

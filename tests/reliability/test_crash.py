@@ -65,7 +65,7 @@ def _check_after_crash(home: Path) -> int:
     latest = versions[-1]
     # the open view is the latest committed version, complete
     assert catalog_rows(f'SELECT count(*) FROM open."{DEPT}__{DS}"') == [(latest[1],)]
-    assert [r[0] for r in catalog_rows("SELECT view_name FROM duckdb_views() WHERE schema_name = 'open'")]
+    assert [r[0] for r in catalog_rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'open'")]
     # orphans (renamed before the commit, or temporary) are never versions
     named = {v[2].rsplit("/", 1)[1] for v in versions}
     for f in (home / "open" / DEPT / DS).iterdir():
