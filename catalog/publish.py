@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.ducklake import lock_key, writer_lock
+from catalog.risk import insert_risk
 from catalog.store import connect, dumps, open_view_name
 from core import home
 from core.clock import utcnow
@@ -159,11 +160,13 @@ def publish_version(
     open_tier: str = "open",
     k_achieved: int | None = None,
     suppressed_rows: int = 0,
+    risk: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Publish ``source`` (the protected open variant) as the dataset's next version.
 
     ``columns`` is the disclosure record: one dict per source column with name, level, entity,
     action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
+    ``risk``: the release's risk report (:mod:`catalog.risk`), stored with the version.
     Returns ``{"version", "path", "rows", "sha256", "reused"}``.
     """
     target_dir = paths.open_dir
@@ -181,6 +184,7 @@ def publish_version(
             open_tier=open_tier,
             k_achieved=k_achieved,
             suppressed_rows=suppressed_rows,
+            risk=risk,
         )
 
 
@@ -201,6 +205,7 @@ def _publish_locked(
     open_tier: str,
     k_achieved: int | None,
     suppressed_rows: int,
+    risk: dict[str, Any] | None,
 ) -> dict[str, Any]:
     with connect() as con:
         prior = con.execute(
@@ -249,6 +254,12 @@ def _publish_locked(
             "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
             [paths.department, paths.dataset, version],
         )
+        con.execute(
+            "DELETE FROM release_risk WHERE department_id = ? AND dataset_id = ? AND version = ?",
+            [paths.department, paths.dataset, version],
+        )
+        if risk is not None:
+            insert_risk(con, paths.department, paths.dataset, version, risk)
         con.execute(
             "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [

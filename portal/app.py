@@ -27,6 +27,7 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.risk",
 )
 
 

@@ -10,8 +10,10 @@ For each recipient department and purpose in the manifest's sharing scope:
   encrypted with the dataset's data key (AES-256-GCM; AES-SIV for the policy's
   ``deterministic_entities``; SM4-GCM in the national suite), wrapped for the recipient's
   public key; ``clear`` columns that are not personal go as they are;
-* every other column gets its open-data treatment (masking, generalisation, drop); no
-  k-anonymity suppression (the recipient is a known, accountable department).
+* every other column gets its floor treatment (masking, generalisation, drop: for a table about
+  people the treatment before the open release's risk treatment, kept as the decision's
+  *authorised* treatment); no k-anonymity suppression (the recipient is a known, accountable
+  department).
 
 A department whose access was revoked (``pubdata keys revoke``, everywhere or for this
 dataset) gets nothing: its report says ``revoked`` and no file is written. Rows about minors
@@ -84,6 +86,8 @@ def _treatments(
             overrides[name] = ("publish", None)
         elif dec.level != "none" and dec.entity in ident:
             overrides[name] = ("pseudonymise", "hmac")
+        elif dec.authorised_action is not None:  # the open release about people differs from the floor
+            overrides[name] = (dec.authorised_action, dec.authorised_method)
     return set(allowed), overrides
 
 
