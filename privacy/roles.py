@@ -94,7 +94,7 @@ _LEVELS: dict[str, tuple[str, ...]] = {
 
 
 class _File(_M):
-    version: str
+    version: str | int
     sources: dict[str, str] = Field(default_factory=dict)
     hierarchies: dict[str, _HierarchySpec]
     roles: list[_Entry]
