@@ -229,7 +229,7 @@ def protect(job: Job) -> dict[str, Any]:
             "rule": decision.rule_id,
             "columns": {c.name: c.action for c in decision.columns},
             **(
-                {"risk_met": report.risk["met"], "k_achieved": report.risk["k_achieved"]}
+                {"risk_met": report.risk["met"], "k_achieved": report.risk.get("k_achieved")}
                 if report and report.risk
                 else {}
             ),

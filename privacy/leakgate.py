@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core import PrivacyError
+from privacy.aggregate import TOTAL
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import DatasetDecision
 from privacy.roles import load_roles
@@ -68,6 +69,8 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
             # a quasi-identifier or sensitive attribute of a release about people, at its level
             shape = load_roles(decision.roles_source).hierarchies[dec.hierarchy].shape(dec.hierarchy_level or 0)
             if shape is not None:
+                if dec.method == "dimension":  # a statistical table's dimension: values and total rows
+                    shape = f"{shape}|{TOTAL}"
                 shapes[name] = f"^(?:{shape})?$"
         elif dec.action in ("mask", "generalise", "pseudonymise") and method in MASK_SHAPES:
             shapes[name] = f"^(?:{MASK_SHAPES[method]})?$"  # empty stays empty

@@ -22,18 +22,19 @@ import secrets
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from core import PrivacyError
-from privacy.deid import build_plan, new_context
+from core import ManifestError, PrivacyError
+from privacy.aggregate import COUNT_COLUMN, SUPPRESSED_COLUMN, AggregateReport, write_aggregate
+from privacy.deid import Plan, build_plan, new_context
 from privacy.kanon import Anonymisation, QuasiIdentifier, SensitiveAttribute, Targets
 from privacy.keys import KeyStore
 from privacy.leakgate import leak_gate
 from privacy.policy import ColumnDecision, DatasetDecision, Policy, decide, load_policy
 from privacy.roles import load_roles
 from privacy.share import ShareReport, share_spec
-from privacy.variants import RiskSpec, Variant, write_variants
+from privacy.variants import RiskSpec, Variant, write_select, write_variants
 from warehouse import storage
 from warehouse.lake import RunPaths
-from warehouse.manifest import Dataset
+from warehouse.manifest import Aggregate, Dataset
 
 __all__ = [
     "ColumnDecision",
@@ -93,16 +94,21 @@ def protect(
     ctx = new_context(decision)
     variants: list[Variant] = []
     report: ProtectReport | None = None
+    aggregate = dataset.aggregate if dataset is not None else None
+    plan: Plan | None = None
     if out_path is not None:
         if decision.open_tier == "withheld":
             raise PrivacyError(f"dataset {label} is withheld by rule {decision.rule_id}: no open variant")
         key = _open_key(decision, keys)
         plan = build_plan(decision, schema, pseudonym_key=key, ctx=ctx)
-        if not plan.outputs:
+        if aggregate is not None:
+            _check_dimensions(decision, aggregate, label)
+        elif not plan.outputs:
             raise PrivacyError(f"dataset {label}: every column is dropped; nothing to publish")
-        variants.append(
-            Variant(plan, out_path, pseudonym_key=key, risk=_risk_spec(decision, {o.name for o in plan.outputs}))
-        )
+        else:
+            variants.append(
+                Variant(plan, out_path, pseudonym_key=key, risk=_risk_spec(decision, {o.name for o in plan.outputs}))
+            )
     shares: list[ShareReport] = []
     written_shares: list[tuple[ShareReport, Variant]] = []
     if dataset is not None and dataset.sharing:
@@ -117,7 +123,29 @@ def protect(
         write_variants(input_parquet, ctx, variants)
     for rep, var in written_shares:
         rep.rows = var.rows
-    if out_path is not None:
+    if out_path is not None and aggregate is not None:
+        assert plan is not None and dataset is not None
+        bounds = {m: _bounds(dataset, aggregate, m) for m in aggregate.measures} if aggregate.method == "noise" else {}
+        agg_report: list[AggregateReport] = []
+
+        def build(run: Any) -> str:
+            sql, rep = write_aggregate(run, plan, aggregate, bounds, label)
+            agg_report.append(rep)
+            return sql
+
+        rows = write_select(input_parquet, ctx, plan, build, out_path)
+        record_aggregate(decision, aggregate, agg_report[0])
+        report = ProtectReport(
+            rows_in=footer.metadata.num_rows,
+            rows_out=rows,
+            suppressed_rows=0,
+            k_achieved=None,
+            columns=[c.name for c in decision.columns if c.action != "drop"],
+            dropped=[c.name for c in decision.columns if c.action == "drop" and c.name in schema.names],
+            undecided=plan.undecided,
+            risk=agg_report[0].to_dict(),
+        )
+    elif out_path is not None:
         v = variants[0]
         res = v.risk.result if v.risk else None
         if res is not None:
@@ -141,6 +169,69 @@ def protect(
             risk=res.report.to_dict() if res else None,
         )
     return report, shares
+
+
+def _check_dimensions(decision: DatasetDecision, agg: Aggregate, label: str) -> None:
+    """A statistical table counts people by categories; a direct identifier is never one."""
+    roles = load_roles(decision.roles_source)
+    direct = []
+    for name in agg.dimensions + agg.measures:
+        c = decision.column(name)
+        if c is None:
+            raise ManifestError(f"dataset {label}: aggregate names column {name!r}, which the data does not have")
+        if c.role == "direct" or roles.match(c.name, c.entity, c.level).role == "direct":
+            direct.append(name)
+    if direct:
+        raise PrivacyError(
+            f"dataset {label}: {direct} identify people directly and cannot be dimensions or measures of a statistical table",
+            hint="aggregate by categories, places or periods",
+        )
+
+
+def _bounds(dataset: Dataset, agg: Aggregate, name: str) -> tuple[float, float]:
+    if name in agg.bounds:
+        lo, hi = agg.bounds[name]
+        return float(lo), float(hi)
+    col = dataset.column(name)
+    assert col is not None and col.minimum is not None and col.maximum is not None  # the manifest checks it
+    return float(col.minimum), float(col.maximum)
+
+
+def record_aggregate(decision: DatasetDecision, agg: Aggregate, rep: AggregateReport) -> None:
+    """Make the decision say what the statistical table holds."""
+    how = (
+        f"cells counting fewer than {agg.threshold} records suppressed, with complementary cells so totals cannot recover them"
+        if agg.method == "suppress"
+        else f"Laplace noise (differential privacy, epsilon {agg.epsilon}) on every cell's count and sums"
+    )
+    for c in decision.columns:
+        if c.name in agg.dimensions:
+            c.action, c.method = "publish", "dimension"
+            c.reason = f"dimension of the statistical table (records counted per cell; {how})"
+        elif c.name in agg.measures:
+            c.action, c.method = "generalise", "sum"
+            c.reason = f"summed per cell of the statistical table ({how})"
+        elif c.name == agg.count_column:
+            c.action, c.method = "drop", None
+            c.reason = "counts of the source cells: summed into the table's record count"
+        else:
+            c.action, c.method = "drop", None
+            c.reason = "not in the statistical table (the dataset is released as an aggregate, not row by row)"
+    decision.columns += [
+        ColumnDecision(
+            COUNT_COLUMN, "none", None, "publish", "count", f"records per cell ({how})", level_source="aggregate"
+        ),
+        ColumnDecision(
+            SUPPRESSED_COLUMN,
+            "none",
+            None,
+            "publish",
+            None,
+            "true where the cell's count and sums are suppressed",
+            level_source="aggregate",
+        ),
+    ]
+    decision.quasi_identifiers, decision.sensitive_attributes = [], []
 
 
 def _open_key(decision: DatasetDecision, keys: KeyStore) -> bytes | None:

@@ -107,8 +107,8 @@ def measure(
     search: dict[str, Any],
 ) -> RiskReport:
     """The report of the chosen node: ``kept_sql`` = its classes kept, ``before_sql`` = the
-    classes at the lowest levels (both keyed by the quasi-identifiers, with size ``n`` and the
-    distinct sensitive values ``l<j>``)."""
+    classes at the lowest levels (tables or queries, keyed by the quasi-identifiers, with size
+    ``n`` and the distinct sensitive values ``l<j>``)."""
     k, l_target, max_supp = targets
     after, hist = _sizes(con, kept_sql)
     b, hist_before = _sizes(con, before_sql)

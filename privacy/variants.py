@@ -36,6 +36,7 @@ import re
 import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,7 @@ from privacy.kanon import (
     merge_counts,
 )
 
-__all__ = ["RiskSpec", "Variant", "write_variants"]
+__all__ = ["RiskSpec", "Variant", "write_select", "write_variants"]
 
 #: rows per record batch streamed from DuckDB (one Parquet row group and one GCM segment each)
 BATCH_ROWS = 131_072
@@ -154,6 +155,48 @@ def write_variants(
         con.close()
         if gc_was_enabled:
             gc.enable()
+
+
+class _Runner:
+    """Runs SQL over a plan's input query (``WITH {source} SELECT ... FROM {from_sql}``) with
+    exactly the bound parameters it uses."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, plan: Plan, params: dict[str, Any]) -> None:
+        self.con, self.params = con, params
+        self.source, self.from_sql = plan.source_cte("$src"), plan.from_sql()
+
+    def __call__(self, sql: str) -> None:
+        self.con.execute(sql, _used(sql, self.params))
+
+
+def write_select(
+    input_parquet: Any, ctx: SqlContext, plan: Plan, build: Callable[[_Runner], str], out_path: Any
+) -> int:
+    """Write the result of ``build(run)`` (a SELECT, after whatever ``run`` prepares over the
+    plan's input) to ``out_path``, atomically like every variant (a statistical table). Returns
+    the rows written."""
+    from warehouse import storage
+
+    con = duckdb.connect()
+    sink = _Sink(out_path, False)
+    try:
+        storage.configure_duckdb(con)
+        plan.prepare(con)
+        params = dict(ctx.params)
+        params["src"] = _source(input_parquet)
+        reader = con.execute(build(_Runner(con, plan, params))).to_arrow_reader(BATCH_ROWS)
+        rows = 0
+        sink.writer = pq.ParquetWriter(sink.where, reader.schema, filesystem=sink.filesystem)
+        for batch in reader:
+            sink.writer.write_batch(batch)
+            rows += batch.num_rows
+        sink.writer.close()
+        sink.writer = None
+        sink.commit()
+        return rows
+    finally:
+        sink.discard()
+        con.close()
 
 
 def _finish_risk(con: duckdb.DuckDBPyConnection, v: Variant, sink: _Sink) -> None:
