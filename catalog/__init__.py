@@ -6,7 +6,7 @@ applications, the audit log, usage counters; schema ``open`` has one view per pu
 Modules: :mod:`catalog.store` (connections and schema: private to this package),
 :mod:`catalog.publish` (registration, runs, atomic versions), :mod:`catalog.queries` (reads),
 :mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,
-:mod:`catalog.usage`.
+:mod:`catalog.usage`, :mod:`catalog.risk` (risk reports of releases).
 """
 
 from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name

@@ -10,10 +10,14 @@ The pipeline calls, per dataset version::
 
 Decision rules are documented in :mod:`privacy.policy` and ``policy/README.md``.
 :func:`protect` writes the open variant and every shared variant from one scan of the input
-(:mod:`privacy.variants`: masking, generalisation, keyed pseudonyms, encryption; k-anonymity on
-tables about people is checked on classes counted during that scan, and the open file is
-rewritten once only when k is not met); :func:`protect_open` and :func:`share_variants` are the
-same with only the open, or only the shared, variants.
+(:mod:`privacy.variants`: masking, generalisation, keyed pseudonyms, encryption). The open release
+of a table about people is judged by its re-identification risk on the classes counted during
+that scan (:mod:`privacy.kanon`: the least-loss generalisation meeting k and l; the file is
+rewritten once only when it must change), its risk report returned, and the decision's column
+records brought in line with what the file holds; :func:`gate` turns a release whose targets
+cannot be met into a conditional one. A dataset declared ``aggregate`` is released as a
+statistical table (:mod:`privacy.aggregate`). :func:`protect_open` and :func:`share_variants`
+are the same with only the open, or only the shared, variants.
 """
 
 from __future__ import annotations

@@ -138,3 +138,69 @@ def test_manifest_checks_of_an_aggregate() -> None:
             columns=[Column(name="a")],
             aggregate=Aggregate(dimensions=["b"]),
         )
+
+
+MANIFEST = """
+id: stats
+name: 省统计示例
+contact: {name: 统计处}
+datasets:
+  - id: visit_statistics
+    title: 门诊就诊统计（按区县、诊断、性别）
+    about_people: true
+    source: {type: file, path: health/clinic_visits.csv}
+    columns:
+      - {name: 所在区划, standard: division_code}
+      - {name: 诊断名称, privacy: sensitive, entity: MEDICAL_CONDITION}
+      - {name: 性别, standard: gender_code}
+      - {name: 费用, type: number, standard: amount}
+    aggregate: {dimensions: [所在区划, 诊断名称, 性别], measures: [费用], threshold: 10, method: suppress}
+  - id: subsidy_statistics
+    title: 社会救助发放统计（按区县、救助类别）
+    about_people: true
+    source:
+      type: sql
+      url: "sqlite:///${PUBDATA_HOME}/sources/civil_affairs/civil.db"
+      query: SELECT division_code, subsidy_type, amount FROM subsidy
+    columns:
+      - {name: division_code, standard: division_code}
+      - {name: subsidy_type, enum: [低保, 特困供养, 临时救助, 高龄津贴]}
+      - {name: amount, type: number, standard: amount, minimum: 0, maximum: 2000}
+    aggregate: {dimensions: [division_code, subsidy_type], measures: [amount], method: noise, epsilon: 1.0}
+"""
+
+
+def test_statistical_tables_through_the_pipeline(
+    fresh_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Declared in a manifest, published through every stage (classification, decision, leak gate,
+    catalog): the disclosure record describes the table, the report is stored with the version."""
+    from catalog.queries import columns_of, version_row
+    from catalog.risk import release_risk
+    from orchestration.pipeline import run_dataset
+
+    folder = tmp_path / "departments"
+    folder.mkdir()
+    (folder / "stats.yaml").write_text(MANIFEST, encoding="utf-8")
+    monkeypatch.setenv("PUBDATA_DEPARTMENTS", str(folder))
+    for ds, method in (("visit_statistics", "suppress"), ("subsidy_statistics", "noise")):
+        run_dataset("stats", ds, "r1")
+        v = version_row("stats", ds, None)
+        out = pq.read_table(fresh_home / v["path"])
+        report = release_risk("stats", ds)
+        assert report is not None and report["kind"] == "aggregate" and report["method"] == method
+        assert report["cells"] == out.num_rows and report["rows_in"] in (1997, 2000, 1200)
+        record = {c["name"]: c for c in columns_of("stats", ds, v["version"])}
+        for name in out.column_names:
+            assert record[name]["published"] and record[name]["action"] != "drop", name
+        for name, c in record.items():
+            if c["action"] == "drop":
+                assert name not in out.column_names
+        rows = out.to_pylist()
+        grand = next(r for r in rows if all(r[d] == TOTAL for d in report["dimensions"]))
+        if method == "suppress":
+            assert report["primary_suppressed"] > 0 and report["complementary_suppressed"] > 0
+            assert grand[COUNT_COLUMN] == report["rows_in"]
+            assert all(r[COUNT_COLUMN] is None or r[COUNT_COLUMN] >= 10 for r in rows)
+        else:
+            assert report["epsilon"] == 1.0 and not any(r[SUPPRESSED_COLUMN] for r in rows)
