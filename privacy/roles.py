@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core import ConfigError
 from privacy.hierarchy import HIERARCHY_NAMES, Hierarchy
-from privacy.types import Level
+from privacy.types import Level, valid_regex
 
 __all__ = ["DEFAULT_ROLES_PATH", "Role", "RoleMatch", "Roles", "load_roles"]
 
@@ -35,11 +35,7 @@ class _TypeMap(_M):
     pattern: str
     type: str = Field(min_length=1)
 
-    @field_validator("pattern")
-    @classmethod
-    def _regex(cls, v: str) -> str:
-        re.compile(v)
-        return v
+    _regex = field_validator("pattern")(valid_regex)
 
 
 class _HierarchySpec(_M):
@@ -57,15 +53,7 @@ class _Entry(_M):
     levels: list[Level] = Field(default_factory=list)
     basis: str = Field(min_length=1)
 
-    @field_validator("names")
-    @classmethod
-    def _regex(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression ({exc})") from None
-        return v
+    _regex = field_validator("names")(valid_regex)
 
     @model_validator(mode="after")
     def _coherent(self) -> _Entry:

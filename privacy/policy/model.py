@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core import ConfigError
 from core.settings import path_setting
-from privacy.types import Level
+from privacy.types import Level, valid_regex
 
 __all__ = [
     "ACTIONS",
@@ -147,15 +146,7 @@ class RuleMatch(_M):
     def _listify(cls, v: Any) -> Any:
         return _as_list(v)
 
-    @field_validator("column")
-    @classmethod
-    def _regex(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression ({exc})") from None
-        return v
+    _regex = field_validator("column")(valid_regex)
 
     @property
     def has_column_keys(self) -> bool:
