@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml setup.p
 UV_VERSION := 0.13.9
 export PUBDATA_HOME ?= $(CURDIR)/.pubdata
 
-.PHONY: install demo test test-heavy bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
+.PHONY: install demo test test-fast lint test-heavy bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
 
 install: $(STAMP)
 
@@ -27,6 +27,20 @@ demo: install
 test: install browser
 	$(BIN)/python -m pytest -q
 
+# Static checks (CI runs them before the tests; .pre-commit-config.yaml runs the same as git hooks):
+# import layers, lint, formatting, types.
+lint: install
+	PYTHONPATH=. $(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# The unit tier (-m unit): in-process tests without Airflow, a browser, a live portal server, CLI
+# subprocesses, Great Expectations checkpoints or whole pipeline runs (tiers: pyproject.toml
+# markers, tests/conftest.py).
+test-fast: install
+	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider
+
 bench: install
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/protect.py
@@ -34,11 +48,13 @@ bench: install
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/reliability.py
 
-# The heavy reliability cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs (~10 min).
+# The heavy cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs, and `make airflow` on a
+# fresh home running a demo DAG triggered through Airflow's REST API (~15 min).
 test-heavy: install
-	PUBDATA_HEAVY=1 $(BIN)/python -m pytest -q tests/reliability -m heavy
+	PUBDATA_HEAVY=1 $(BIN)/python -m pytest -q tests/reliability tests/orchestration -m heavy
 
-# Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080; stop with `make airflow-stop`.
+# Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080, with the demo departments'
+# sources generated when missing and their HTTP source served; stop with `make airflow-stop`.
 airflow: install
 	$(BIN)/pubdata airflow start
 

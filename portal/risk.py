@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from catalog import risk as catalog_risk
 from portal.access import require_officer
-from portal.charts import bars_svg
+from portal.charts import grouped_bars_svg
 from portal.common import checked_ids
 from portal.pages import templates
 
@@ -46,7 +46,7 @@ def class_sizes_chart(report: dict[str, Any]) -> Markup:
         return Markup("")
     rows_before = sum(b["rows"] for b in before) or 1
     rows_after = sum(a["rows"] for a in after) or 1
-    return bars_svg(
+    return grouped_bars_svg(
         [b["label"] for b in after],
         {
             "处理前": [100 * b["rows"] / rows_before for b in before],

@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 import random
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -15,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from privacy.kanon import QuasiIdentifier, SensitiveAttribute, Targets, anonymise, class_counts
-from privacy.policy import Policy, decide
+from privacy.policy import DatasetDecision, Policy, decide
 from privacy.protection import gate, protect_open
 from privacy.roles import load_roles
 from privacy.types import ColumnClassification as CC
@@ -31,7 +32,9 @@ COLS = [
 H = load_roles().hierarchies
 
 
-def _decision(k: int = 5, max_suppression: float = 0.05, about_people: bool | None = None, **defaults):  # type: ignore[no-untyped-def]
+def _decision(
+    k: int = 5, max_suppression: float = 0.05, about_people: bool | None = None, **defaults: Any
+) -> DatasetDecision:
     ds = Dataset(
         id="p",
         title="t",

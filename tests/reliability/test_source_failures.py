@@ -170,6 +170,7 @@ def test_http_source_failure(
     case_record.leaks = len(leaked(str(err or "")))
     if expect == "handled":
         assert err is None, f"{err} — {getattr(err, 'hint', '')}"
+        assert res is not None
         assert res["version"] == 2 and res["rows"] == 7
         assert (env.home / "landing" / DEPT / DS / f"http_{name}" / path.strip("/")).read_bytes() == GOOD
         return
@@ -225,7 +226,9 @@ def _latest_run_id(dag_id: str) -> str:
     from airflow.utils.session import create_session
 
     with create_session() as s:
-        return s.query(DagRun).filter(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).first().run_id
+        run = s.query(DagRun).filter(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).first()
+        assert run is not None, f"{dag_id} has no run"
+        return run.run_id
 
 
 @pytest.mark.reliability("source_failure")
@@ -287,6 +290,32 @@ def test_a_data_error_fails_at_once_without_retries(base, tmp_path, monkeypatch,
     tries = _task_tries(f"dept_{DEPT}", _latest_run_id(f"dept_{DEPT}"))
     assert tries[f"{DS}.extract"] == ("failed", 1)
     assert time.monotonic() - started < 60
+    _unchanged(base, env)
+
+
+@pytest.mark.reliability("source_failure")
+@pytest.mark.usefixtures("airflow_db")
+def test_a_missing_file_fails_at_once_and_other_manifests_get_no_demo_data(
+    base, tmp_path, monkeypatch, case_record, capsys
+) -> None:
+    """`pubdata run` with manifests other than the bundled demo ones: nothing is generated, the
+    missing file fails its extract on the first try (a SourceError is permanent) with a clear message."""
+    import argparse
+
+    from cli.commands import run as run_cmd
+
+    env = _env(base, tmp_path, monkeypatch, {"type": "file", "path": f"{DEPT}/gone.csv"})
+    before = sorted(p.relative_to(env.src) for p in env.src.rglob("*"))
+    code = run_cmd.run(argparse.Namespace(department=[DEPT], no_progress=True))
+    out = capsys.readouterr()
+    case_record.outcome = "clear_error"
+    assert code == 1
+    line = next(x for x in out.out.splitlines() if x.startswith(f"FAIL {DEPT}.{DS}: failed"))
+    assert f"SourceError: {DEPT}/gone.csv: no such file under src/ — check the source path" in line, line
+    assert "were missing: generated" not in out.out + out.err
+    assert sorted(p.relative_to(env.src) for p in env.src.rglob("*")) == before
+    tries = _task_tries(f"dept_{DEPT}", _latest_run_id(f"dept_{DEPT}"))
+    assert tries[f"{DS}.extract"] == ("failed", 1), tries
     _unchanged(base, env)
 
 
