@@ -31,7 +31,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -67,9 +69,9 @@ def generate(path: Path, n: int) -> None:
 def run(n: int, work: Path, repeat: int) -> tuple[float, float]:
     import duckdb
 
-    from core.sql import quote_ident
+    from core.sql import quote_ident, scalar
     from privacy.deid.hierarchy import base_sql
-    from privacy.kanon import QuasiIdentifier, Targets, anonymise
+    from privacy.kanon import Anonymisation, QuasiIdentifier, Targets, anonymise
     from privacy.roles import load_roles
 
     src = work / f"visits_{n}.parquet"
@@ -96,19 +98,19 @@ def run(n: int, work: Path, repeat: int) -> tuple[float, float]:
 
     def group_by() -> int:
         con = duckdb.connect()
-        out = con.execute(
-            f"SELECT count(*) FROM (SELECT {cols}, count(*) FROM read_parquet('{src}') GROUP BY ALL)"
-        ).fetchone()[0]  # type: ignore[index]
+        out = int(
+            scalar(con, f"SELECT count(*) FROM (SELECT {cols}, count(*) FROM read_parquet('{src}') GROUP BY ALL)")
+        )
         con.close()
         return out
 
-    def risk():  # type: ignore[no-untyped-def]
+    def risk() -> Anonymisation:
         con = duckdb.connect()
         res = anonymise(con, classes, qis, [], Targets(5, 2, 0.05))
         con.close()
         return res
 
-    def timed(label: str, fn):  # type: ignore[no-untyped-def]
+    def timed(label: str, fn: Callable[[], Any]) -> Any:
         w = time.perf_counter()
         out = fn()
         wall = time.perf_counter() - w
@@ -144,7 +146,9 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="pubdata-risk-bench-"))
     import duckdb
 
-    threads = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]  # type: ignore[index]
+    from core.sql import scalar
+
+    threads = scalar(duckdb.connect(), "SELECT current_setting('threads')")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"cores {os.cpu_count()} | DuckDB threads {threads} | load average at start {load} "

@@ -31,7 +31,7 @@ import duckdb
 import pyarrow as pa
 
 from core import ManifestError
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 from privacy.deid import Plan
 from warehouse.manifest import Aggregate
 
@@ -73,7 +73,7 @@ def _dimensions(plan: Plan, agg: Aggregate) -> list[str]:
 def _suppress(con: duckdb.DuckDBPyConnection, dims: int, threshold: int) -> tuple[int, int]:
     """Primary and complementary suppression on temp table ``cells`` (see the module docstring)."""
     con.execute(f"UPDATE cells SET sup = (n > 0 AND n < {int(threshold)})")
-    primary = con.execute("SELECT count(*) FROM cells WHERE sup").fetchone()[0]  # type: ignore[index]
+    primary = scalar(con, "SELECT count(*) FROM cells WHERE sup")
     extra = 0
     while True:
         changed = 0
@@ -158,7 +158,7 @@ def write_aggregate(
         + "".join(f", {x} AS m{j}" for j, x in enumerate(sums))
         + f" FROM {run.from_sql} GROUP BY ALL"
     )
-    rows_in = int(con.execute("SELECT coalesce(sum(n), 0) FROM finest").fetchone()[0])  # type: ignore[index]
+    rows_in = int(scalar(con, "SELECT coalesce(sum(n), 0) FROM finest"))
     labels = ", ".join(
         f"CASE WHEN grouping(g{i}) = 1 THEN '{TOTAL}' ELSE coalesce(g{i}, '') END AS g{i}" for i in range(dims)
     )
@@ -185,7 +185,7 @@ def write_aggregate(
         report = AggregateReport(
             "noise", agg.threshold, agg.dimensions, agg.measures, rows_in, 0, epsilon=agg.epsilon, **scales
         )
-    report.cells = int(con.execute("SELECT count(*) FROM cells").fetchone()[0])  # type: ignore[index]
+    report.cells = int(scalar(con, "SELECT count(*) FROM cells"))
     out = ", ".join(
         [f"g{i} AS {quote_ident(name)}" for i, name in enumerate(agg.dimensions)]
         + [f"CASE WHEN sup THEN NULL ELSE n END AS {quote_ident(COUNT_COLUMN)}"]

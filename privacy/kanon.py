@@ -39,7 +39,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 from privacy.deid.hierarchy import level_sql
 from privacy.hierarchy import Hierarchy
 from privacy.risk import RiskReport, measure
@@ -178,7 +178,7 @@ class _Lattice:
             f"CREATE OR REPLACE TEMP TABLE {ENCODED} AS SELECT {', '.join(codes + sa_cols + ['c.n'])} "
             f"FROM {CLASSES} AS c {' '.join(joins)}"
         )
-        self.encoded_rows = int(con.execute(f"SELECT count(*) FROM {ENCODED}").fetchone()[0])  # type: ignore[index]
+        self.encoded_rows = int(scalar(con, f"SELECT count(*) FROM {ENCODED}"))
 
     def _radix(self, node: tuple[int, ...]) -> list[int] | None:
         """Place value of each QI's code in the class key at ``node`` (None: beyond 2^62)."""
@@ -254,12 +254,13 @@ class _Lattice:
             row = self.con.execute(
                 f"SELECT coalesce(sum(n) FILTER (WHERE {self.bad()}), 0) FROM ({self.grouped(node)})"
             ).fetchone()
-            self.cache[node] = int(row[0])  # type: ignore[index]
+            assert row is not None  # an aggregate returns one row
+            self.cache[node] = int(row[0])
             return self.cache[node]
         table, key = self._source(node)
         limit = self.total / self.t.k + (budget or 0)
         if budget is not None and self.classes(node) > 2 * limit and self.total > 100_000:
-            approx = self.con.execute(f"SELECT approx_count_distinct({key}) FROM {table}").fetchone()[0]  # type: ignore[index]
+            approx = scalar(self.con, f"SELECT approx_count_distinct({key}) FROM {table}")
             if approx > 1.1 * limit:
                 self.prechecked += 1
                 return budget + 1  # too many classes to pass: at least this many records suppressed
@@ -274,13 +275,15 @@ class _Lattice:
                 f"SELECT coalesce(sum(n) FILTER (WHERE {self.bad()}), 0), count(*) FROM "
                 f"(SELECT {', '.join(['sum(n) AS n'] + self._ls())} FROM {name} GROUP BY key)"
             ).fetchone()
-            rows = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
+            rows = int(scalar(self.con, f"SELECT count(*) FROM {name}"))
         else:
             row = self.con.execute(
                 f"SELECT coalesce(sum(n) FILTER (WHERE {self.bad()}), 0), count(*) FROM {name}"
             ).fetchone()
-            rows = int(row[1])  # type: ignore[index]
-        self.cache[node] = int(row[0])  # type: ignore[index]
+            assert row is not None
+            rows = int(row[1])
+        assert row is not None  # an aggregate returns one row
+        self.cache[node] = int(row[0])
         # keep the smaller materialised class tables for roll-ups (the largest are dropped first)
         self.tables[node] = (name, rows)
         while len(self.tables) > _TABLES or (self.tables and rows > self.encoded_rows // 2):
@@ -387,7 +390,7 @@ def anonymise(
         con.register("__pubdata_counts", classes)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {CLASSES} AS SELECT * FROM __pubdata_counts")
         con.unregister("__pubdata_counts")
-    total = int(con.execute(f"SELECT coalesce(sum(n), 0) FROM {CLASSES}").fetchone()[0])  # type: ignore[index]
+    total = int(scalar(con, f"SELECT coalesce(sum(n), 0) FROM {CLASSES}"))
     budget = int(total * targets.max_suppression)
     # a sensitive attribute with fewer than l values in the whole table is never l-diverse
     overall = (
@@ -401,7 +404,8 @@ def anonymise(
         if sas and total
         else ()
     )
-    kept_sas = [j for j in range(len(sas)) if not total or overall[j] >= targets.l]  # type: ignore[index]
+    assert overall is not None  # an aggregate returns one row
+    kept_sas = [j for j in range(len(sas)) if not total or overall[j] >= targets.l]
     withheld = [sas[j].name for j in range(len(sas)) if j not in kept_sas]
     lat = _Lattice(con, qis, kept_sas, targets, total)
     n_nodes = 1

@@ -29,6 +29,7 @@ from typing import Any
 from core import ManifestError, PrivacyError
 from privacy.aggregate import COUNT_COLUMN, SUPPRESSED_COLUMN, AggregateReport, write_aggregate
 from privacy.deid import Plan, build_plan, new_context
+from privacy.hierarchy import Hierarchy
 from privacy.kanon import Anonymisation, QuasiIdentifier, SensitiveAttribute, Targets
 from privacy.keys import KeyStore
 from privacy.leakgate import leak_gate
@@ -162,7 +163,7 @@ def protect(
             k_threshold=decision.k_threshold if res else None,
             quasi_identifiers=list(res.levels) if res else [],
             generalisation=dict(res.levels) if res else {},
-            columns=[o.name for o in v.plan.outputs if decision.column(o.name).action != "drop"],  # type: ignore[union-attr]
+            columns=[o.name for o in v.plan.outputs if (c := decision.column(o.name)) is None or c.action != "drop"],
             dropped=v.plan.dropped
             + [
                 c.name
@@ -260,21 +261,13 @@ def _risk_spec(decision: DatasetDecision, written: set[str]) -> RiskSpec | None:
         return None
     hierarchies = load_roles(decision.roles_source).hierarchies
 
-    def col(name: str) -> ColumnDecision:
+    def level(name: str) -> tuple[Hierarchy, int]:
         c = decision.column(name)
         assert c is not None and c.hierarchy is not None
-        return c
+        return hierarchies[c.hierarchy], c.hierarchy_level or 0
 
-    qis = [
-        QuasiIdentifier(n, hierarchies[col(n).hierarchy], col(n).hierarchy_level or 0)  # type: ignore[index]
-        for n in decision.quasi_identifiers
-        if n in written
-    ]
-    sas = [
-        SensitiveAttribute(n, hierarchies[col(n).hierarchy], col(n).hierarchy_level or 0)  # type: ignore[index]
-        for n in decision.sensitive_attributes
-        if n in written
-    ]
+    qis = [QuasiIdentifier(n, *level(n)) for n in decision.quasi_identifiers if n in written]
+    sas = [SensitiveAttribute(n, *level(n)) for n in decision.sensitive_attributes if n in written]
     return RiskSpec(qis, sas, Targets(decision.k_threshold, decision.l_diversity, decision.max_suppression))
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import duckdb
 
+from core.sql import scalar
 from privacy.hierarchy import Hierarchy
 
 __all__ = ["CLASS_BUCKETS", "RiskReport", "measure"]
@@ -112,7 +113,7 @@ def measure(
     k, l_target, max_supp = targets
     after, hist = _sizes(con, kept_sql)
     b, hist_before = _sizes(con, before_sql)
-    at_risk_before = con.execute(f"SELECT coalesce(sum(n), 0) FROM ({before_sql}) WHERE n < {int(k)}").fetchone()[0]  # type: ignore[index]
+    at_risk_before = scalar(con, f"SELECT coalesce(sum(n), 0) FROM ({before_sql}) WHERE n < {int(k)}")
     ls = {}
     if sas:
         row = con.execute(f"SELECT {', '.join(f'min({col})' for _, _, _, col in sas)} FROM ({kept_sql})").fetchone()
@@ -130,9 +131,7 @@ def measure(
         classes=after["classes"],
         max_risk=after["max_risk"],
         avg_risk=after["avg_risk"],
-        records_at_risk=int(
-            con.execute(f"SELECT coalesce(sum(n), 0) FROM ({kept_sql}) WHERE n < {int(k)}").fetchone()[0]  # type: ignore[index]
-        ),
+        records_at_risk=int(scalar(con, f"SELECT coalesce(sum(n), 0) FROM ({kept_sql}) WHERE n < {int(k)}")),
         risk_threshold=round(1 / k, 6),
         before={**b, "records_at_risk": int(at_risk_before)},
         quasi_identifiers=[

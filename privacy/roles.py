@@ -158,7 +158,7 @@ def _load(path: str) -> Roles:
         n: Hierarchy(n, tuple(h.levels), h.basis, tuple((t.pattern, t.type) for t in h.types))
         for n, h in f.hierarchies.items()
     }
-    return Roles(f.version, hierarchies, tuple(f.roles), str(p))
+    return Roles(str(f.version), hierarchies, tuple(f.roles), str(p))
 
 
 def load_roles(path: str | Path | None = None) -> Roles:

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 
 
 def _texts(table: pa.Table, name: str) -> pa.Array:
@@ -27,7 +27,7 @@ def _full_match(values: pa.Array, pattern: str) -> int:
     return len(values) - values.null_count - (pc.sum(ok).as_py() or 0)
 
 
-def test_every_demo_dataset_page_record_and_file_agree(in_demo_home: Path, live_portal) -> None:  # type: ignore[no-untyped-def]
+def test_every_demo_dataset_page_record_and_file_agree(in_demo_home: Path, live_portal) -> None:
     from catalog.queries import columns_of, list_datasets
     from catalog.risk import release_risk
     from portal.common import ACTION_TITLES
@@ -84,9 +84,9 @@ def test_every_demo_dataset_page_record_and_file_agree(in_demo_home: Path, live_
             qis = [q["name"] for q in report["quasi_identifiers"] if q["name"] in out.column_names]
             if qis and out.num_rows:
                 cols = ", ".join(quote_ident(q) for q in qis)
-                k = duckdb.sql(
-                    f"SELECT min(n) FROM (SELECT count(*) AS n FROM read_parquet('{path}') GROUP BY {cols})"
-                ).fetchone()[0]  # type: ignore[index]
+                k = scalar(
+                    duckdb, f"SELECT min(n) FROM (SELECT count(*) AS n FROM read_parquet('{path}') GROUP BY {cols})"
+                )
                 assert k == report["k_achieved"] >= report["k_threshold"], label
                 assert f'<strong id="risk-k">{k}</strong>' in page, label
         seen.append(label)

@@ -34,7 +34,7 @@ class ColumnDecision:
     hierarchy: str | None = None
     hierarchy_level: int | None = None
     #: the floor/rule treatment kept for authorised recipients when the open release differs
-    authorised_action: str | None = None
+    authorised_action: ColumnAction | None = None
     authorised_method: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -239,7 +239,7 @@ def decide(
         action, method, reason, rule_id = f_action, f_method, f_reason + minor_note, None
         if rule is not None:
             ra = rule.action
-            assert ra != "withhold" and ra != "conditional"  # a column rule (not is_dataset_rule)
+            assert ra != "withhold" and ra != "conditional" and ra != "anonymise"  # a column rule (not is_dataset_rule)
             ignored = ""
             if col.level == "sensitive":
                 if ra == "pseudonymise" and col.entity in identifiers:

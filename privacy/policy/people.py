@@ -51,8 +51,8 @@ def min_level(h: Hierarchy, method: str | None, band: int) -> int | None:
             if name.startswith("age_") and int(name[4:]) >= band and int(name[4:]) % band == 0:
                 return i
         return None
-    name = _METHOD_LEVELS.get((h.name, method))
-    return h.index(name) if name else None
+    level = _METHOD_LEVELS.get((h.name, method))
+    return h.index(level) if level else None
 
 
 def hierarchy_method(h: str, level_name: str) -> str:

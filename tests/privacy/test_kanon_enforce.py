@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from core.sql import scalar
 from privacy.kanon import QuasiIdentifier, SensitiveAttribute, Targets, anonymise, class_counts
 from privacy.policy import DatasetDecision, Policy, decide
 from privacy.protection import gate, protect_open
@@ -97,7 +98,8 @@ def test_outliers_are_suppressed_within_budget(tmp_path: Path) -> None:
     out = pq.read_table(tmp_path / "o.parquet")
     assert (rep.suppressed_rows, rep.rows_out, rep.k_achieved) == (1, 100, 100)
     assert min(_classes(out, d.quasi_identifiers).values()) >= 5
-    assert rep.risk["before"]["records_at_risk"] == 1 and rep.risk["records_at_risk"] == 0  # type: ignore[index]
+    assert rep.risk is not None
+    assert rep.risk["before"]["records_at_risk"] == 1 and rep.risk["records_at_risk"] == 0
 
 
 def test_generalises_when_suppression_would_be_too_much(tmp_path: Path) -> None:
@@ -125,6 +127,7 @@ def test_generalises_when_suppression_would_be_too_much(tmp_path: Path) -> None:
         c = d.column(name)
         assert c is not None and c.hierarchy_level == level
         if c.action != "drop":
+            assert c.hierarchy is not None
             assert c.method == f"{c.hierarchy}:{H[c.hierarchy].level_name(level)}" and name in out.column_names
         else:
             assert name not in out.column_names
@@ -137,7 +140,7 @@ def test_not_about_people_skips_k(tmp_path: Path) -> None:
     assert rep.k_achieved is None and rep.suppressed_rows == 0 and rep.rows_out == 1 and rep.risk is None
 
 
-def _brute_force(rows: list[tuple], qis: list[QuasiIdentifier], sa: int | None, t: Targets):  # type: ignore[no-untyped-def]
+def _brute_force(rows: list[tuple], qis: list[QuasiIdentifier], sa: int | None, t: Targets):
     """Reference: every node of the lattice evaluated in plain Python over the rows."""
     con = duckdb.connect()
     from privacy.deid.hierarchy import level_sql
@@ -149,9 +152,9 @@ def _brute_force(rows: list[tuple], qis: list[QuasiIdentifier], sa: int | None, 
         gen = []
         for r in rows:
             key = tuple(
-                con.execute(
-                    f"SELECT {level_sql(q.hierarchy, 'v', q.min_level, lv)} FROM (SELECT ?::VARCHAR AS v)", [r[i]]
-                ).fetchone()[0]  # type: ignore[index]
+                scalar(
+                    con, f"SELECT {level_sql(q.hierarchy, 'v', q.min_level, lv)} FROM (SELECT ?::VARCHAR AS v)", [r[i]]
+                )
                 if lv > q.min_level
                 else r[i]
                 for i, (q, lv) in enumerate(zip(qis, node))

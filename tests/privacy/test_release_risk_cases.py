@@ -30,12 +30,10 @@ def _latest(home: Path, department: str, dataset: str) -> tuple[Path, pa.Table]:
 
 
 def _smallest_class(path: Path, columns: list[str]) -> int:
-    from core.sql import quote_ident
+    from core.sql import quote_ident, scalar
 
     cols = ", ".join(quote_ident(c) for c in columns)
-    return duckdb.sql(
-        f"SELECT min(n) FROM (SELECT count(*) AS n FROM read_parquet('{path}') GROUP BY {cols})"
-    ).fetchone()[0]  # type: ignore[index]
+    return int(scalar(duckdb, f"SELECT min(n) FROM (SELECT count(*) AS n FROM read_parquet('{path}') GROUP BY {cols})"))
 
 
 def _no_masked_values(table: pa.Table) -> None:

@@ -19,10 +19,8 @@ def main() -> None:
     if not qis:  # one class: the whole table
         data["__all__"] = "*"
         qis = ["__all__"]
-    out = {"k": int(anonymity.k_anonymity(data, qis)), "l": {}}
-    for sa in sas:
-        out["l"][sa] = int(anonymity.l_diversity(data, qis, [sa]))
-    print(json.dumps(out))
+    ells = {sa: int(anonymity.l_diversity(data, qis, [sa])) for sa in sas}
+    print(json.dumps({"k": int(anonymity.k_anonymity(data, qis)), "l": ells}))
 
 
 if __name__ == "__main__":
