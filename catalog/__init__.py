@@ -9,7 +9,8 @@ Modules: :mod:`catalog.store` (connections and schema: private to this package),
 :mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,
 :mod:`catalog.usage_recorder` (use, downloads included) / :mod:`catalog.usage_stats`
 (use recorded in batches, 运营评估), :mod:`catalog.harvest` (datasets harvested from other portals),
-:mod:`catalog.webhooks`, :mod:`catalog.changes` (schema changes between versions).
+:mod:`catalog.webhooks`, :mod:`catalog.changes` (schema changes between versions),
+:mod:`catalog.risk` (risk reports of releases).
 """
 
 from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.ducklake import lock_key, writer_lock
+from catalog.risk import insert_risk
 from catalog.store import connect, dumps, refresh_open_table
 from core import home
 from core.clock import utcnow
@@ -179,6 +180,7 @@ def publish_version(
     quality_score: float | None = None,
     k_achieved: int | None = None,
     suppressed_rows: int = 0,
+    risk: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Publish ``source`` (the protected open variant) as the dataset's next version.
 
@@ -186,6 +188,7 @@ def publish_version(
     action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
     ``open_tier`` is the tier this version is published under, kept with the version
     (``versions.open_tier``): it, not the dataset's later tier, decides who may read this version.
+    ``risk``: the release's risk report (:mod:`catalog.risk`), stored with the version.
     Returns ``{"version", "path", "rows", "sha256", "reused"}``.
     """
     if open_tier not in ("open", "conditional", "withheld"):
@@ -205,6 +208,7 @@ def publish_version(
             open_tier=open_tier,
             k_achieved=k_achieved,
             suppressed_rows=suppressed_rows,
+            risk=risk,
         )
 
 
@@ -225,6 +229,7 @@ def _publish_locked(
     open_tier: str,
     k_achieved: int | None,
     suppressed_rows: int,
+    risk: dict[str, Any] | None,
 ) -> dict[str, Any]:
     with connect() as con:
         prior = con.execute(
@@ -273,6 +278,12 @@ def _publish_locked(
             "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
             [paths.department, paths.dataset, version],
         )
+        con.execute(
+            "DELETE FROM release_risk WHERE department_id = ? AND dataset_id = ? AND version = ?",
+            [paths.department, paths.dataset, version],
+        )
+        if risk is not None:
+            insert_risk(con, paths.department, paths.dataset, version, risk)
         con.execute(
             "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [

@@ -34,7 +34,7 @@ from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress, stopping
 from privacy import protection
-from privacy.protection import KeyStore, decide, leak_gate, load_policy
+from privacy.protection import KeyStore, decide, gate, leak_gate, load_policy
 from privacy.types import ColumnClassification
 from quality import validate_dataset
 from quality.validate import FRESHNESS_HOURS
@@ -225,6 +225,16 @@ def protect(job: Job) -> dict[str, Any]:
     dept, ds, paths = job.department, job.dataset, job.paths
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, load_policy())
+    report = None
+    shares: list[Any] = []
+    if decision.open_tier != "withheld":
+        # the open variant and every shared variant, written from one scan of the valid rows; the
+        # decision's column records are brought in line with what the open file holds
+        report, shares = protection.protect(
+            paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
+        )
+        assert report is not None
+        gate(decision, report.risk)
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
     set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
     _audit(
@@ -234,15 +244,15 @@ def protect(job: Job) -> dict[str, Any]:
             "open_tier": decision.open_tier,
             "rule": decision.rule_id,
             "columns": {c.name: c.action for c in decision.columns},
+            **(
+                {"risk_met": report.risk["met"], "k_achieved": report.risk.get("k_achieved")}
+                if report and report.risk
+                else {}
+            ),
         },
     )
-    if decision.open_tier == "withheld":
+    if report is None:
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
-    # the open variant and every shared variant, written from one scan of the valid rows
-    report, shares = protection.protect(
-        paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
-    )
-    assert report is not None
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
         "open_tier": decision.open_tier,
@@ -270,6 +280,7 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         open_tier=decision["open_tier"],
         k_achieved=protected.get("k_achieved"),
         suppressed_rows=protected.get("suppressed_rows") or 0,
+        risk=protected.get("risk"),
     )
     _audit(
         "publish.version",

@@ -32,6 +32,7 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.risk",
     "portal.feeds",
     "portal.usage",
 )

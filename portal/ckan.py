@@ -363,6 +363,17 @@ def package_dict(
         "table_schema": f"{base_url}/datasets/{d['department_id']}/{d['dataset_id']}/schema.json",
         "primary_key": ",".join(d.get("primary_key") or []),
     }
+    risk = d.get("risk")
+    if risk:
+        extras["risk_report"] = f"{base_url}/api/datasets/{d['department_id']}/{d['dataset_id']}/risk"
+        extras["risk_targets_met"] = "true" if risk.get("met") else "false"
+        if risk.get("kind") == "aggregate":
+            extras["risk_cell_threshold"] = str(risk.get("threshold") or "")
+            extras["risk_method"] = str(risk.get("method") or "")
+        else:
+            extras["risk_k_achieved"] = "" if risk.get("k_achieved") is None else str(risk["k_achieved"])
+            extras["risk_max_prosecutor"] = "" if risk.get("max_risk") is None else f"{risk['max_risk']:.4f}"
+            extras["risk_suppressed_share"] = f"{risk.get('suppressed_share') or 0:.4f}"
     extras.update(harvested.ckan_extras(d))
     if tier == "conditional":
         extras["access_conditions"] = (

@@ -203,6 +203,8 @@ def _snippets(request: Request, d: dict[str, Any]) -> dict[str, str]:
 
 @router.get("/datasets/{department}/{dataset}", response_class=HTMLResponse, include_in_schema=False)
 def dataset_page(request: Request, department: str, dataset: str) -> HTMLResponse:
+    from portal.risk import risk_view
+
     checked_ids(department, dataset)
     st = catalog_state.current()
     d = st.dataset(department, dataset)
@@ -234,6 +236,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
             "snippets": _snippets(request, d),
             "shares": shares,
             "name": ckan.package_name(department, dataset),
+            "risk": risk_view(d.get("risk")),
             "remote_links": harvested.remote_links(d),
         },
     )

@@ -16,8 +16,10 @@ For each recipient department and purpose in the manifest's sharing scope:
   values, whatever ``clear`` says: a recipient cannot link its rows to the rows of the
   conditional file (which carries the key in clear), nor to another recipient's variant; rows
   stay distinct and stable from version to version;
-* every other column gets its open-data treatment (masking, generalisation, drop); no
-  k-anonymity suppression (the recipient is a known, accountable department).
+* every other column gets its floor treatment (masking, generalisation, drop: for a table about
+  people the treatment before the open release's risk treatment, kept as the decision's
+  *authorised* treatment); no k-anonymity suppression (the recipient is a known, accountable
+  department).
 
 Only the columns the scope names go (``Share.columns``; all when the manifest omits it).
 
@@ -96,6 +98,8 @@ def _treatments(
             overrides[name] = ("publish", None)
         elif dec.level != "none" and dec.entity in ident:
             overrides[name] = ("pseudonymise", "hmac")
+        elif dec.authorised_action is not None:  # the open release about people differs from the floor
+            overrides[name] = (dec.authorised_action, dec.authorised_method)
     return set(allowed), overrides
 
 

@@ -7,7 +7,8 @@ Layout of the catalog it builds:
   and drops ``beds``: a breaking change), quality 92 -> 95 -> 88.
 * ``transport.bus_stops`` — open, 1 version.
 * ``transport.ridership`` — open, 1 version (column ``address`` withheld).
-* ``health.clinic_visits`` — conditional (shared with civil_affairs for medical_assistance).
+* ``health.clinic_visits`` — conditional (shared with civil_affairs for medical_assistance), with
+  a risk report.
 * ``civil_affairs.subsidy_recipients`` — conditional.
 * ``market_regulation.enterprise_registry`` — withheld (metadata only).
 * ``market_regulation.inspections`` — v1 conditional (its rows carry ``INSPECTION_MARK``), v2 open:
@@ -61,7 +62,17 @@ def _cols(table: pa.Table, overrides: dict[str, dict] | None = None, dropped: di
 
 
 def _publish(
-    tmp: Path, dept: str, ds: str, run: str, table: pa.Table, *, tier: str, quality: float, overrides=None, dropped=None
+    tmp: Path,
+    dept: str,
+    ds: str,
+    run: str,
+    table: pa.Table,
+    *,
+    tier: str,
+    quality: float,
+    overrides=None,
+    dropped=None,
+    risk=None,
 ) -> None:
     from catalog.publish import publish_version
     from warehouse.lake import RunPaths
@@ -75,7 +86,28 @@ def _publish(
         columns=_cols(table, overrides, dropped),
         quality_score=quality,
         open_tier=tier,
+        risk=risk,
     )
+
+
+def visits_risk(visits: pa.Table) -> dict:
+    """The risk report of the visits' release (the real search on its quasi-identifiers)."""
+    import duckdb
+
+    from privacy.kanon import QuasiIdentifier, SensitiveAttribute, Targets, anonymise, class_counts
+    from privacy.roles import load_roles
+
+    h = load_roles().hierarchies
+    t = pa.table(
+        {
+            "性别": visits["性别"],
+            "就诊日期": visits["就诊日期"].cast(pa.string()),
+            "费用": visits["费用"].cast(pa.string()),
+        }
+    )
+    qis = [QuasiIdentifier("性别", h["category"]), QuasiIdentifier("就诊日期", h["date"])]
+    sas = [SensitiveAttribute("费用", h["amount"])]
+    return anonymise(duckdb.connect(), class_counts(t, qis, sas), qis, sas, Targets(5, 2, 0.05)).report.to_dict()
 
 
 def hospitals(n: int, *, v3: bool = False) -> pa.Table:
@@ -174,6 +206,7 @@ def build(home: Path) -> Path:
             },
             "所在区划": {"action": "generalise", "method": "prefix:4", "reason": "降低再识别风险"},
         },
+        risk=visits_risk(visits),
         dropped={
             "患者姓名": {"entity": "PERSON_NAME"},
             "身份证号": {"level": "sensitive", "entity": "CN_RESIDENT_ID"},
