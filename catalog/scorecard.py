@@ -9,21 +9,36 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
   (无条件开放, with a published version) after the run;
 - ``withheld_without_rule``: registered datasets not open and not justified by a negative-list
   rule (blocked by quality, failed, never published...): what should be open but is not;
-- ``quarantine_rate``: quarantined rows / input rows over the run's datasets.
+- ``quarantine_rate``: quarantined rows / input rows over the run's datasets;
+- ``demands`` (供需对接, :func:`catalog.demands.stats` as of the run's end): demands received,
+  answered on time, answered late, overdue, refused without basis, median response time in
+  working days, and ``demand_score`` = 100 × answers on time with a basis / demands due or
+  answered (100 when none is). A refusal without basis, an overdue or a late answer lowers it.
 
 The ranking uses each department's latest run and a composite score
-``0.4·quality + 0.2·100·on_time + 0.3·100·open_share + 0.1·100·(1 − quarantine_rate)``.
+``0.35·quality + 0.2·100·on_time + 0.25·100·open_share + 0.1·100·(1 − quarantine_rate)
++ 0.1·demand_score``. The withheld report also lists each department's overdue demands.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from catalog import demands
 from catalog.store import connect, rows_as_dicts
 
 __all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
 
-WEIGHTS = {"quality": 0.4, "on_time": 0.2, "open_share": 0.3, "clean": 0.1}
+WEIGHTS = {"quality": 0.35, "on_time": 0.2, "open_share": 0.25, "clean": 0.1, "demands": 0.1}
+#: the demand counters each scorecard row carries (catalog.demands.stats)
+DEMAND_FIELDS = (
+    "received",
+    "answered_on_time",
+    "answered_late",
+    "overdue",
+    "refused_without_basis",
+    "median_response_days",
+)
 
 _RUNS = """
 SELECT r.department_id, r.run_id, min(r.started_at) AS started_at,
@@ -47,8 +62,20 @@ def _open_after(con, department: str, at) -> int:
     ).fetchone()[0]
 
 
+def _composite(r: dict[str, Any]) -> float:
+    return round(
+        WEIGHTS["quality"] * r["quality"]
+        + WEIGHTS["on_time"] * 100 * r["on_time"]
+        + WEIGHTS["open_share"] * 100 * r["open_share"]
+        + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+        + WEIGHTS["demands"] * r["demand_score"],
+        2,
+    )
+
+
 def department_runs() -> list[dict[str, Any]]:
     """One row per department run, oldest first (the trend)."""
+    asked = demands.demand_rows()
     with connect(read_only=True) as con:
         rows = rows_as_dicts(con.execute(_RUNS))
         for r in rows:
@@ -61,17 +88,20 @@ def department_runs() -> list[dict[str, Any]]:
             r["open_share"] = _open_after(con, r["department_id"], finished) / registered if registered else 0.0
             r["quarantine_rate"] = r["quarantined_rows"] / r["input_rows"] if r["input_rows"] else 0.0
             r["quality"] = float(r["quality"]) if r["quality"] is not None else 0.0
-            r["composite"] = round(
-                WEIGHTS["quality"] * r["quality"]
-                + WEIGHTS["on_time"] * 100 * r["on_time"]
-                + WEIGHTS["open_share"] * 100 * r["open_share"]
-                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"]),
-                2,
-            )
-    withheld = {d: len(items) for d, items in withheld_report().items()}
+            _add_demands(r, finished, asked)
+            r["composite"] = _composite(r)
+    withheld = {d: sum(1 for it in items if it.get("kind") != "demand") for d, items in withheld_report().items()}
     for r in rows:
         r["withheld_without_rule"] = withheld.get(r["department_id"], 0)
     return rows
+
+
+def _add_demands(r: dict[str, Any], at: Any, rows: list[dict[str, Any]] | None = None) -> None:
+    """The department's demand counters as of ``at`` (a run's end; the ranking: now)."""
+    s = demands.stats(at, rows).get(r["department_id"], {})
+    for key in DEMAND_FIELDS:
+        r[key] = s.get(key, None if key == "median_response_days" else 0)
+    r["demand_score"] = s.get("score", 100.0)
 
 
 def ranking() -> list[dict[str, Any]]:
@@ -81,6 +111,10 @@ def ranking() -> list[dict[str, Any]]:
         latest[r["department_id"]] = r
     with connect(read_only=True) as con:
         names = dict(con.execute("SELECT id, name FROM departments").fetchall())
+    asked = demands.demand_rows()
+    for r in latest.values():  # demands answered or overdue since the last run count now
+        _add_demands(r, None, asked)
+        r["composite"] = _composite(r)
     ranked = sorted(latest.values(), key=lambda r: (-r["composite"], r["department_id"]))
     for i, r in enumerate(ranked, 1):
         r["rank"] = i
@@ -89,7 +123,9 @@ def ranking() -> list[dict[str, Any]]:
 
 
 def withheld_report() -> dict[str, list[dict[str, Any]]]:
-    """Per department: registered datasets that are not open and have no negative-list rule."""
+    """Per department: registered datasets that are not open and have no negative-list rule,
+    then its overdue demands (``kind: "demand"``: data another department asked for and did not
+    get in time)."""
     with connect(read_only=True) as con:
         rows = rows_as_dicts(
             con.execute("""
@@ -115,5 +151,19 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
             reason = f"{r['open_tier']} without a negative-list rule"
         else:
             reason = f"not open ({r['last_run']})"
-        out.setdefault(r["department_id"], []).append({**r, "reason": reason})
+        out.setdefault(r["department_id"], []).append({**r, "kind": "dataset", "reason": reason})
+    for owner, items in demands.overdue_report().items():
+        for d in items:
+            out.setdefault(owner, []).append(
+                {
+                    "kind": "demand",
+                    "department_id": owner,
+                    "dataset_id": d["dataset_id"],
+                    "demand_id": d["id"],
+                    "title": d["description"] or d["dataset"],
+                    "requester": d["requester"],
+                    "due_at": d["due_at"],
+                    "reason": f"demand {d['id']} from {d['requester']} overdue since {d['due_at']:%Y-%m-%d}",
+                }
+            )
     return out

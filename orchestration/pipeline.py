@@ -198,7 +198,7 @@ def _clip_long_text(table: pa.Table) -> pa.Table:
 
 
 def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
-    return paths.classification.with_name(f"{paths.run}.decision.json")
+    return paths.decision
 
 
 @_stage("protect")
@@ -224,8 +224,9 @@ def protect(job: Job) -> dict[str, Any]:
     )
     if decision.open_tier == "withheld":
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
+    scoped, grants = _with_grants(job, {c.name for c in decision.columns})
     # the open variant and every shared variant, written from one scan of the valid rows
-    report, shares = protect(paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore())
+    report, shares = protect(paths.valid, decision, paths.protected, dataset=scoped, paths=paths, keys=KeyStore())
     assert report is not None
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
@@ -233,7 +234,68 @@ def protect(job: Job) -> dict[str, Any]:
         "protected": str(paths.protected),
         **report.to_dict(),
         "shared": [s.to_dict() for s in shares],
+        "grants": grants,
     }
+
+
+def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
+    """The dataset with its sharing scope = the manifest's ``sharing`` + the active ``share``
+    grants in the catalog (a grant takes effect on the next run, without editing the manifest).
+    A grant for the same recipient and purpose as a manifest entry widens it; grant fields the
+    data no longer has are left out (they never fail the owner's run)."""
+    from catalog.grants import shares_for
+    from warehouse.manifest import Share
+
+    merged = {(s.department, s.purpose): s for s in job.dataset.sharing}
+    used = []
+    for g in shares_for(job.department.id, job.dataset.id):
+        cols = [c for c in g["columns"] if c in columns]
+        clear = [c for c in g["clear"] if c in columns]
+        if not cols:
+            continue
+        key = (g["department"], g["purpose"])
+        if key in merged:
+            old = merged[key]
+            cols = None if old.columns is None else list(dict.fromkeys([*old.columns, *cols]))  # type: ignore[assignment]
+            clear = list(dict.fromkeys([*old.clear, *clear]))
+        merged[key] = Share(department=g["department"], purpose=g["purpose"], columns=cols, clear=clear)
+        used.append(g["grant_id"])
+    if not used:
+        return job.dataset, []
+    return job.dataset.model_copy(update={"sharing": list(merged.values())}), used
+
+
+def _verification_indexes(job: Job) -> list[dict[str, Any]]:
+    """The verification index of each set of key columns the dataset's active grants verify on
+    (keyed hashes of this run's valid rows; :mod:`privacy.verify`)."""
+    from catalog.grants import active_grants
+    from privacy import KeyStore
+    from privacy.verify import build_index, keyset_id
+
+    wanted: dict[tuple[str, ...], list[str]] = {}
+    for g in active_grants(job.department.id, job.dataset.id):
+        if "verify" in g["services"] and g["verify_keys"] and g["verify_fields"]:
+            fields = wanted.setdefault(tuple(g["verify_keys"]), [])
+            fields.extend(f for f in g["verify_fields"] if f not in fields)
+    if not wanted:
+        return []
+    decision = json.loads(_decision_path(job.paths).read_text(encoding="utf-8"))
+    entities = {c["name"]: c.get("entity") for c in decision["columns"]}
+    key = KeyStore().service_key(f"verify/{job.label}")
+    out = []
+    for keys, fields in wanted.items():
+        summary = build_index(
+            job.paths.valid,
+            job.paths.verification(keyset_id(list(keys))),
+            key_columns=list(keys),
+            fields=fields,
+            entities=entities,
+            key=key,
+            label=job.label,
+        )
+        out.append(summary)
+    _audit("verify.index", job, {"indexes": out})
+    return out
 
 
 @_stage("publish")
@@ -247,6 +309,8 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         return {"version": None, "open_tier": "withheld"}
     decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
     on_time = _on_time(job)
+    # before the version: a failure leaves the previous version (and its index) in use
+    indexes = _verification_indexes(job)
     result = publish_version(
         paths,
         job.run_id,
@@ -275,7 +339,12 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         version=result["version"],
         on_time=on_time,
     )
-    return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
+    return {
+        **result,
+        "quality_score": validated.get("score"),
+        "open_tier": decision["open_tier"],
+        "verification": indexes,
+    }
 
 
 def _on_time(job: Job) -> bool:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from portal import ckan, datastore
+from portal import ckan, datastore, quota
 from portal import state as catalog_state
 from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
@@ -240,6 +240,7 @@ def resource_show(request: Request, params: dict[str, Any]) -> dict[str, Any]:
 @action
 def datastore_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     st, d, fmt = _resource(params, "resource_id")
+    quota.check(request, "datastore")
     try:
         data_access(
             request, d, purpose=params.get("purpose"), what="datastore_search", detail={"version": d["version"]}

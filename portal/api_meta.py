@@ -15,8 +15,9 @@ from pydantic import BaseModel, Field
 
 from catalog import audit, tokens
 from catalog.queries import schema_of
+from catalog.services import shared_grant
 from core import PubdataError
-from portal import ckan, dcat
+from portal import ckan, dcat, quota
 from portal import state as catalog_state
 from portal.access import AccessDenied, check_purpose, optional_token
 from portal.common import base_url, checked_ids
@@ -63,7 +64,7 @@ def table_schema(department: str, dataset: str) -> JSONResponse:
     responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}, "application/json": {}}}},
     summary="A shared variant, for the recipient department's token",
     description="Served only to a department token of the recipient named in the owner's manifest "
-    "(`sharing`) for that `purpose`. Every access is audited.",
+    "(`sharing`) or in a grant in force (answering a data demand) for that `purpose`. Every access is audited.",
 )
 def shared_variant(request: Request, department: str, dataset: str, purpose: str, format: str = "parquet") -> Response:
     checked_ids(department, dataset)
@@ -75,6 +76,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     token = optional_token(request)
     if token is None:
         raise AccessDenied(401, "shared variants need the recipient department's token")
+    quota.check(request, "download")
     st = catalog_state.current()
     d = st.dataset(department, dataset)
     subject = f"{department}.{dataset}"
@@ -82,6 +84,11 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     allowed = token.kind == "department" and any(
         s.get("department") == token.department_id and s.get("purpose") == purpose for s in shares
     )
+    grant = None
+    if not allowed and d is not None and token.kind == "department":
+        # a grant answering a demand (checked on every request: a revoked grant stops access at once)
+        grant = shared_grant(token.department_id or "", department, dataset, purpose)
+        allowed = grant is not None
     if not allowed:
         if d is not None:
             audit.append(
@@ -103,6 +110,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
             "purpose": purpose,
             "file": path.name,
             "format": format,
+            **({"grant_id": grant["id"]} if grant else {}),
         },
     )
     st_ = path.stat()

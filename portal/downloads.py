@@ -29,6 +29,7 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 
 from catalog.usage import count_download
 from core import home
+from portal import quota
 from portal import state as catalog_state
 from portal.access import data_access
 from portal.common import checked_ids
@@ -164,6 +165,7 @@ def download(
     row = st.version(department, dataset, version)
     if row is None:
         raise HTTPException(404, "no such version")
+    quota.check(request, "download")
     data_access(request, d, purpose=purpose, what=f"download.{fmt}", detail={"version": row["version"]})
     path = resolve_file(row["path"])
     name = f"{department}__{dataset}__v{row['version']}.{fmt}"

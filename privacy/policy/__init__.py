@@ -44,6 +44,7 @@ from privacy.policy.model import (
     QuasiIdentifiers,
     Rule,
     RuleMatch,
+    current_policy,
     load_policy,
 )
 
@@ -63,6 +64,7 @@ __all__ = [
     "QuasiIdentifiers",
     "Rule",
     "RuleMatch",
+    "current_policy",
     "decide",
     "load_policy",
 ]
