@@ -485,14 +485,17 @@ def _refusal(rule: str | None, basis: str | None) -> tuple[str | None, str | Non
 
 
 def demand_rows() -> list[dict[str, Any]]:
-    """The demands' accountability fields (what :func:`stats` counts)."""
+    """The demands' accountability fields (what :func:`stats` counts); none in a catalog that
+    predates demands and was not written since."""
     with connect(read_only=True) as con:
-        return rows_as_dicts(
-            con.execute(
+        try:
+            cur = con.execute(
                 "SELECT owner, status, filed_at, routed_at, due_at, answered_at, without_basis, response_days "
                 "FROM demands WHERE owner IS NOT NULL"
             )
-        )
+        except duckdb.CatalogException:
+            return []
+        return rows_as_dicts(cur)
 
 
 def stats(at: _dt.datetime | None = None, rows: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
@@ -543,6 +546,8 @@ def stats(at: _dt.datetime | None = None, rows: list[dict[str, Any]] | None = No
 def overdue_report() -> dict[str, list[dict[str, Any]]]:
     """Per owning department, its overdue demands (for the "should be open but is not" report)."""
     out: dict[str, list[dict[str, Any]]] = {}
+    if not demand_rows():
+        return out
     for d in list_demands(status="overdue"):
         out.setdefault(d["owner"], []).append(d)
     return out

@@ -11,9 +11,10 @@ A grant (table ``grants``) names the recipient department, the dataset, the purp
 * ``verify`` — yes/no checks of ``verify_fields`` for records found by ``verify_keys``
   (核验, :mod:`privacy.verify`).
 * ``query`` — aggregate queries over ``fields`` (可用不可见), under a privacy budget
-  ``epsilon_total`` of which ``epsilon_spent`` is used (:func:`spend_epsilon`).
+  ``epsilon_total`` of which ``epsilon_spent`` is used (:func:`record_call`).
 
-``calls_per_day`` caps the calls on the grant per (UTC) day (table ``grant_calls``). Revoking
+``calls_per_day`` caps the calls on the grant per (UTC) day (table ``grant_calls``); a call's
+count, budget charge and audit entry are one transaction (:func:`record_call`). Revoking
 (:func:`revoke`) stops every service at once: the portal checks the grant on every request.
 Every change is in the audit log.
 """
@@ -34,6 +35,7 @@ from core.clock import utcnow
 __all__ = [
     "MODES",
     "SERVICES",
+    "GrantInactive",
     "GrantRefused",
     "NotFound",
     "active_grants",
@@ -43,9 +45,9 @@ __all__ = [
     "insert_grant",
     "is_active",
     "list_grants",
+    "record_call",
     "revoke",
     "shares_for",
-    "spend_epsilon",
 ]
 
 SERVICES = ("share", "verify", "query")
@@ -63,6 +65,10 @@ class GrantRefused(CatalogError):
         super().__init__(message, **kw)
         self.status = status
         self.retry_after = retry_after
+
+
+class GrantInactive(GrantRefused):
+    """The grant was revoked or expired after the caller's grant was looked up."""
 
 
 def is_active(g: dict[str, Any], now: _dt.datetime | None = None) -> bool:
@@ -166,14 +172,24 @@ def active_grants(department: str, dataset: str) -> list[dict[str, Any]]:
 
 
 def find_grant(
-    recipient: str | None, department: str, dataset: str, service: str, purpose: str | None = None
+    recipient: str | None,
+    department: str,
+    dataset: str,
+    service: str,
+    purpose: str | None = None,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
 ) -> dict[str, Any] | None:
     """The recipient's grant in force for ``service`` on the dataset (and ``purpose`` when given);
-    the most recent when several match."""
+    the most recent when several match. ``con``: read inside the caller's connection."""
     if recipient is None:
         return None
-    with connect(read_only=True) as con:
-        rows = _rows(con, "recipient = ? AND department_id = ? AND dataset_id = ?", [recipient, department, dataset])
+    where, params = "recipient = ? AND department_id = ? AND dataset_id = ?", [recipient, department, dataset]
+    if con is None:
+        with connect(read_only=True) as c:
+            rows = _rows(c, where, params)
+    else:
+        rows = _rows(con, where, params)
     found = [
         g for g in rows if g["active"] and service in g["services"] and (purpose is None or g["purpose"] == purpose)
     ]
@@ -223,19 +239,17 @@ def revoke(grant_id: str, *, by: str, department: str | None = None, reason: str
     return get_grant(grant_id)
 
 
-def spend_epsilon(grant_id: str, epsilon: float) -> tuple[float, float]:
-    """Charge ``epsilon`` to the grant's privacy budget at once (check and charge in one
-    statement); returns ``(total, spent)`` after the charge. Refused when it would exceed it."""
-    with connect() as con:
-        row = con.execute(
-            "UPDATE grants SET epsilon_spent = epsilon_spent + ? WHERE id = ? AND revoked_at IS NULL "
-            "AND epsilon_total IS NOT NULL AND epsilon_spent + ? <= epsilon_total + 1e-9 "
-            "RETURNING epsilon_total, epsilon_spent",
-            [epsilon, grant_id, epsilon],
-        ).fetchone()
-        if row is None:
-            cur = con.execute("SELECT epsilon_total, epsilon_spent FROM grants WHERE id = ?", [grant_id]).fetchone()
+def _spend(con: duckdb.DuckDBPyConnection, grant_id: str, epsilon: float) -> tuple[float, float]:
+    """Charge ``epsilon`` to the grant's privacy budget (check and charge in one statement);
+    ``(total, spent)`` after the charge. Refused when it would exceed the budget."""
+    row = con.execute(
+        "UPDATE grants SET epsilon_spent = epsilon_spent + ? WHERE id = ? AND revoked_at IS NULL "
+        "AND epsilon_total IS NOT NULL AND epsilon_spent + ? <= epsilon_total + 1e-9 "
+        "RETURNING epsilon_total, epsilon_spent",
+        [epsilon, grant_id, epsilon],
+    ).fetchone()
     if row is None:
+        cur = con.execute("SELECT epsilon_total, epsilon_spent FROM grants WHERE id = ?", [grant_id]).fetchone()
         total, spent = cur or (0.0, 0.0)
         raise GrantRefused(
             f"the privacy budget of grant {grant_id} is exhausted (ε spent {spent or 0:.3g} of {total or 0:.3g}; "
@@ -246,28 +260,68 @@ def spend_epsilon(grant_id: str, epsilon: float) -> tuple[float, float]:
     return float(row[0]), float(row[1])
 
 
-def count_call(grant: dict[str, Any], default_per_day: int) -> int:
+def _count(con: duckdb.DuckDBPyConnection, grant: dict[str, Any], default_per_day: int) -> int:
     """Count one call on the grant today; refused (429) when the day's calls are used."""
     limit = grant["calls_per_day"] or default_per_day
     now = utcnow()
     day = now.date()
+    used = con.execute("SELECT calls FROM grant_calls WHERE grant_id = ? AND day = ?", [grant["id"], day]).fetchone()
+    calls = (used[0] if used else 0) + 1
+    if calls > limit:
+        tomorrow = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time())
+        raise GrantRefused(
+            f"grant {grant['id']} allows {limit} calls a day; today's are used",
+            status=429,
+            retry_after=max(1, int((tomorrow - now).total_seconds())),
+        )
+    if used:
+        con.execute("UPDATE grant_calls SET calls = ? WHERE grant_id = ? AND day = ?", [calls, grant["id"], day])
+    else:
+        con.execute("INSERT INTO grant_calls VALUES (?, ?, ?)", [grant["id"], day, calls])
+    return calls
+
+
+def record_call(
+    grant: dict[str, Any],
+    *,
+    default_per_day: int,
+    epsilon: float = 0.0,
+    audit_entry: tuple[str, str, str, dict[str, Any]] | None = None,
+) -> tuple[float | None, float]:
+    """Account for one call on the grant in ONE catalog transaction, before its answer leaves:
+    the grant is still in force (:class:`GrantInactive` if it was revoked meanwhile), the day's
+    calls (429 when used up), the privacy budget (``epsilon``; 403 when it would be exceeded)
+    and the call's audit entry ``(actor, action, subject, detail)``. All or nothing. Returns the
+    budget ``(total, spent)`` after the call."""
     with connect() as con:
         con.execute("BEGIN")
-        used = con.execute(
-            "SELECT calls FROM grant_calls WHERE grant_id = ? AND day = ?", [grant["id"], day]
-        ).fetchone()
-        calls = (used[0] if used else 0) + 1
-        if calls > limit:
+        try:
+            state = con.execute(
+                "SELECT revoked_at, expires_at, epsilon_total, epsilon_spent FROM grants WHERE id = ?", [grant["id"]]
+            ).fetchone()
+            if state is None or not is_active({"revoked_at": state[0], "expires_at": state[1]}):
+                raise GrantInactive(f"grant {grant['id']} was revoked or has expired", status=403)
+            _count(con, grant, default_per_day)
+            total, spent = state[2], state[3]
+            if epsilon > 0:
+                total, spent = _spend(con, grant["id"], epsilon)
+            if audit_entry is not None:
+                audit.append(*audit_entry, con=con)
+        except BaseException:
             con.execute("ROLLBACK")
-            tomorrow = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time())
-            raise GrantRefused(
-                f"grant {grant['id']} allows {limit} calls a day; today's are used",
-                status=429,
-                retry_after=max(1, int((tomorrow - now).total_seconds())),
-            )
-        if used:
-            con.execute("UPDATE grant_calls SET calls = ? WHERE grant_id = ? AND day = ?", [calls, grant["id"], day])
-        else:
-            con.execute("INSERT INTO grant_calls VALUES (?, ?, ?)", [grant["id"], day, calls])
+            raise
+        con.execute("COMMIT")
+    return total, float(spent or 0.0)
+
+
+def count_call(grant: dict[str, Any], default_per_day: int) -> int:
+    """Count one call on the grant today (its own transaction); refused (429) when used up."""
+    with connect() as con:
+        con.execute("BEGIN")
+        try:
+            calls = _count(con, grant, default_per_day)
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
         con.execute("COMMIT")
     return calls

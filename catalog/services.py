@@ -1,10 +1,12 @@
 """The sharing services as the portal and the CLI call them: shared variants, verification, queries.
 
-Each call: find the caller's grant in force (:mod:`catalog.grants`; revoked or expired grants
-are refused at once), check the request against it, count the call on the grant's daily
-allowance, do the work on the server's copy of the data (:mod:`privacy.verify`,
-:mod:`privacy.query`) and append the call's *shape* to the audit log — ids, counts, field
-names, never a key or a value. A refused call is audited too (``access.denied``).
+Each call: one catalog read finds the caller's grant in force (:mod:`catalog.grants`; revoked
+or expired grants are refused at once) and the dataset's published run; the request is checked
+against the grant; the work is done on the server's copy of the data (:mod:`privacy.verify`,
+:mod:`privacy.query`); then ONE catalog transaction counts the call on the grant's daily
+allowance, charges the privacy budget and appends the call's *shape* to the audit log — ids,
+counts, field names, never a key or a value — before the answer leaves (nothing computed is
+released when that transaction refuses). A refused call is audited too (``access.denied``).
 
 Which files: the dataset's latest published version names its run; the run's lake files are the
 verification index (``lake/verify/...``) and the validated rows (``lake/valid/...``), which
@@ -14,10 +16,11 @@ never leave the server.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from catalog import audit
-from catalog.grants import GrantRefused, count_call, find_grant
+from catalog.grants import GrantInactive, GrantRefused, count_call, find_grant, record_call
 from catalog.store import connect
 from catalog.tokens import split_dataset
 from core import CatalogError, PrivacyError
@@ -34,32 +37,64 @@ class ServiceError(CatalogError):
         self.status = status
 
 
-def published_run(department: str, dataset: str) -> tuple[RunPaths, dict[str, Any]]:
+def published_run(department: str, dataset: str, *, con: Any = None) -> tuple[RunPaths, dict[str, Any]]:
     """The lake paths of the dataset's latest published version, and its manifest."""
-    with connect(read_only=True) as con:
-        row = con.execute(
-            "SELECT v.run_id, d.manifest_json FROM versions v JOIN datasets d USING (department_id, dataset_id) "
-            "WHERE v.department_id = ? AND v.dataset_id = ? ORDER BY v.version DESC LIMIT 1",
-            [department, dataset],
-        ).fetchone()
+    sql = (
+        "SELECT v.run_id, d.manifest_json FROM versions v JOIN datasets d USING (department_id, dataset_id) "
+        "WHERE v.department_id = ? AND v.dataset_id = ? ORDER BY v.version DESC LIMIT 1"
+    )
+    if con is None:
+        with connect(read_only=True) as c:
+            row = c.execute(sql, [department, dataset]).fetchone()
+    else:
+        row = con.execute(sql, [department, dataset]).fetchone()
     if row is None:
         raise ServiceError(f"{department}.{dataset} has no published version yet", status=409)
     return RunPaths.for_run(department, dataset, row[0]), json.loads(row[1] or "{}")
 
 
-def _grant(
-    recipient: str | None, department: str, dataset: str, service: str, actor: str, token_id: str | None
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The caller's grant in force for ``service`` (else the refusal is audited and raised) and
-    the audit detail every entry of the call starts with."""
+#: (recipient, department, dataset, service) -> (when read, grant, (run paths, manifest))
+_CONTEXT: dict[tuple[Any, ...], tuple[float, dict[str, Any], tuple[RunPaths, dict[str, Any]]]] = {}
+#: seconds a looked-up grant and published run are reused; the grant's state is checked again
+#: in the transaction that accounts for the call (:func:`catalog.grants.record_call`), so a
+#: revocation still stops the very next answer
+CONTEXT_SECONDS = 5.0
+
+
+def _context(
+    recipient: str | None,
+    department: str,
+    dataset: str,
+    service: str,
+    actor: str,
+    token_id: str | None,
+    *,
+    fresh: bool = False,
+) -> tuple[dict[str, Any], dict[str, Any], RunPaths, dict[str, Any]]:
+    """The caller's grant in force for ``service`` (else the refusal is audited and raised), the
+    audit detail every entry of the call starts with, and the dataset's published run and
+    manifest: one catalog read, reused for a few seconds."""
     base = {"token_id": token_id, "department": recipient, "what": service}
-    grant = find_grant(recipient, department, dataset, service)
-    if grant is None:
+    key = (recipient, department, dataset, service)
+    hit = None if fresh else _CONTEXT.get(key)
+    if hit is not None and time.monotonic() - hit[0] < CONTEXT_SECONDS:
+        grant, run = hit[1], hit[2]
+        return grant, {**base, "grant_id": grant["id"], "purpose": grant["purpose"]}, *run
+    with connect(read_only=True) as con:
+        grant = find_grant(recipient, department, dataset, service, con=con)
+        run = published_run(department, dataset, con=con) if grant is not None else None
+    if grant is not None and run is not None:
+        if len(_CONTEXT) > 1000:
+            _CONTEXT.clear()
+        _CONTEXT[key] = (time.monotonic(), grant, run)
+    else:
+        _CONTEXT.pop(key, None)
+    if grant is None or run is None:
         audit.append(actor, "access.denied", f"{department}.{dataset}", base)
         raise ServiceError(
             f"no grant in force lets this department use {service} on {department}.{dataset}", status=403
         )
-    return grant, {**base, "grant_id": grant["id"], "purpose": grant["purpose"]}
+    return grant, {**base, "grant_id": grant["id"], "purpose": grant["purpose"]}, *run
 
 
 def _policy() -> Any:
@@ -77,21 +112,41 @@ def shared_grant(recipient: str, department: str, dataset: str, purpose: str) ->
     return grant
 
 
-def verify(
-    recipient: str | None, department: str, dataset: str, body: Any, *, actor: str, token_id: str | None
+def _retrying(fn: Any) -> Any:
+    """Run a service call; if its grant turned out revoked when the call was accounted for, look
+    the grant up afresh once (a newer grant may be in force) — else the refusal stands."""
+
+    def inner(*args: Any, **kw: Any) -> Any:
+        try:
+            return fn(*args, **kw, fresh=False)
+        except GrantInactive:
+            return fn(*args, **kw, fresh=True)
+
+    inner.__doc__ = fn.__doc__
+    inner.__name__ = fn.__name__.lstrip("_")
+    return inner
+
+
+def _verify(
+    recipient: str | None,
+    department: str,
+    dataset: str,
+    body: Any,
+    *,
+    actor: str,
+    token_id: str | None,
+    fresh: bool,
 ) -> dict[str, Any]:
     """Answer a verification request ``{"keys": [{column: value}], "fields": [...]}``."""
-    from privacy.keys import KeyStore
     from privacy.verify import NOT_FOUND, keyset_id, load_index, verify
 
     subject = f"{department}.{dataset}"
-    grant, base = _grant(recipient, department, dataset, "verify", actor, token_id)
+    grant, base, paths, _ = _context(recipient, department, dataset, "verify", actor, token_id, fresh=fresh)
     policy = _policy()
     keysets, fields = _verify_body(body, grant, policy.quotas.verify_batch_max)
-    count_call(grant, policy.quotas.grant_calls_per_day)
-    paths, _ = published_run(department, dataset)
     index_path = paths.verification(keyset_id(grant["verify_keys"]))
     if not index_path.exists():
+        _CONTEXT.pop((recipient, department, dataset, "verify"), None)  # look for a newer run next time
         raise ServiceError(
             f"the verification index of {subject} is built on its next run after the grant; try again later",
             status=409,
@@ -100,22 +155,16 @@ def verify(
     missing = [f for f in fields if f not in index.fields]
     if missing or index.key_columns != grant["verify_keys"]:
         raise ServiceError(f"the verification index of {subject} is built on its next run after the grant", status=409)
-    key = KeyStore().service_key(f"verify/{subject}")
-    results = verify(index, key, keysets, fields)
+    results = verify(index, _verify_key(subject), keysets, fields)
     outcome = {"match": 0, "no_match": 0, "not_found": 0}
     for r in results:
         for v in r.values():
             outcome[v] += 1
-    audit.append(
-        actor,
-        "verify.check",
-        subject,
-        {
-            **base,
-            "keysets": len(keysets),
-            "fields": fields,
-            "outcomes": outcome,
-        },
+    detail = {**base, "keysets": len(keysets), "fields": fields, "outcomes": outcome}
+    record_call(
+        grant,
+        default_per_day=policy.quotas.grant_calls_per_day,
+        audit_entry=(actor, "verify.check", subject, detail),
     )
     return {
         "dataset": subject,
@@ -125,6 +174,18 @@ def verify(
         "results": results,
         "not_found": sum(1 for r in results if all(v == NOT_FOUND for v in r.values())),
     }
+
+
+_KEYS: dict[str, bytes] = {}
+
+
+def _verify_key(subject: str) -> bytes:
+    """The dataset's verification key (from the key store; kept in this process's memory)."""
+    if subject not in _KEYS:
+        from privacy.keys import KeyStore
+
+        _KEYS[subject] = KeyStore().service_key(f"verify/{subject}")
+    return _KEYS[subject]
 
 
 def _verify_body(body: Any, grant: dict[str, Any], batch_max: int) -> tuple[list[dict[str, Any]], list[str]]:
@@ -171,9 +232,8 @@ def _columns(paths: RunPaths, manifest: dict[str, Any]) -> tuple[dict[str, Any],
     return out, bool(decision.get("about_people", True))
 
 
-def query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None) -> dict[str, Any]:
+def _query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None, fresh: bool) -> dict[str, Any]:
     """Run an aggregate query (see :mod:`privacy.query`) under the caller's grant."""
-    from catalog.grants import spend_epsilon
     from privacy.query import QueryError, plan, run
 
     if not isinstance(spec, dict) or not isinstance(spec.get("dataset"), str):
@@ -183,9 +243,8 @@ def query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None)
     except CatalogError as exc:
         raise ServiceError(str(exc)) from None
     subject = f"{department}.{dataset}"
-    grant, base = _grant(recipient, department, dataset, "query", actor, token_id)
+    grant, base, paths, manifest = _context(recipient, department, dataset, "query", actor, token_id, fresh=fresh)
     policy = _policy()
-    paths, manifest = published_run(department, dataset)
     columns, about_people = _columns(paths, manifest)
     try:
         p = plan(
@@ -196,33 +255,30 @@ def query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None)
             about_people=about_people,
             policy=policy.aggregates,
         )
-    except QueryError as exc:
-        raise ServiceError(str(exc), status=exc.status) from None
-    count_call(grant, policy.quotas.grant_calls_per_day)
-    total, spent = grant["epsilon_total"], grant["epsilon_spent"]
-    if p.epsilon > 0:
-        total, spent = spend_epsilon(grant["id"], p.epsilon)
-    try:
         result = run(p, paths.valid)
     except (QueryError, PrivacyError) as exc:
-        if p.epsilon > 0:  # nothing was released: the charge is returned
-            total, spent = spend_epsilon(grant["id"], -p.epsilon)
         raise ServiceError(str(exc), status=getattr(exc, "status", 400)) from None
+    detail = {
+        **base,
+        **p.shape,
+        "epsilon": p.epsilon,
+        "cells": len(result["rows"]),
+        "suppressed_cells": result["suppressed_cells"],
+    }
+    # the budget is charged before anything leaves: a refused charge releases nothing
+    total, spent = record_call(
+        grant,
+        default_per_day=policy.quotas.grant_calls_per_day,
+        epsilon=p.epsilon,
+        audit_entry=(actor, "query.run", subject, detail),
+    )
     budget = {
         "total": total,
-        "spent": round(spent or 0.0, 6),
-        "remaining": None if total is None else round(max(0.0, total - (spent or 0.0)), 6),
+        "spent": round(spent, 6),
+        "remaining": None if total is None else round(max(0.0, total - spent), 6),
     }
-    audit.append(
-        actor,
-        "query.run",
-        subject,
-        {
-            **base,
-            **p.shape,
-            "epsilon": p.epsilon,
-            "cells": len(result["rows"]),
-            "suppressed_cells": result["suppressed_cells"],
-        },
-    )
     return {**result, "grant_id": grant["id"], "budget": budget}
+
+
+verify = _retrying(_verify)
+query = _retrying(_query)

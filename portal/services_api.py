@@ -102,8 +102,22 @@ async def parse(request: Request, model: type[BaseModel]) -> Any:
 
 
 def body_doc(model: type[BaseModel]) -> dict[str, Any]:
-    """OpenAPI of a JSON body the handler reads itself (after checking the token)."""
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+    """OpenAPI of a JSON body the handler reads itself (after checking the token); nested models
+    are inlined (a ``#/$defs/...`` reference would not resolve inside the OpenAPI document)."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return inline(defs[ref.rsplit("/", 1)[-1]])
+            return {k: inline(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": inline(schema)}}}}
 
 
 def service(fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:

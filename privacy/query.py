@@ -26,7 +26,7 @@ from typing import Any
 
 from core import PrivacyError
 from core.sql import quote_ident
-from privacy.aggregate import add_noise, suppress
+from privacy.aggregate import add_noise_many, suppress
 from privacy.policy.services import AggregatePolicy
 
 __all__ = ["ColumnInfo", "QueryError", "QueryPlan", "plan", "run"]
@@ -247,21 +247,18 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
     con = storage.duckdb_connect()
     try:
         src = storage.uri(storage.key_of(source)) if isinstance(source, storage.LakePath) else str(source)
-        schema = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [src]).fetchall()
-        types = {r[0]: r[1] for r in schema}
-        missing = [
-            c
-            for c in {*p.group_by, *(c for c, _, _ in p.filters), *(a["column"] for a in p.aggregates if a["column"])}
-            if c not in types
-        ]
-        if missing:
-            raise QueryError(f"the current version of {p.label} has no column(s) {sorted(missing)[:5]}")
+        types: dict[str, str] = {}
+        if p.filters:  # filter values are cast to their column's type
+            types = {r[0]: r[1] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [src]).fetchall()}
+            missing = sorted({c for c, _, _ in p.filters} - set(types))
+            if missing:
+                raise QueryError(f"the current version of {p.label} has no column(s) {missing[:5]}")
         sql, params = _sql(p, types)
         try:
             rows = con.execute(sql, [src, *params]).fetchall()
-        except duckdb.ConversionException:
-            raise QueryError("a filter value does not fit its column's type") from None
-        except duckdb.InvalidInputException:
+        except duckdb.BinderException:
+            raise QueryError(f"the current version of {p.label} lacks a column the query names") from None
+        except (duckdb.ConversionException, duckdb.InvalidInputException):
             raise QueryError("a filter value does not fit its column's type") from None
     finally:
         con.close()
@@ -286,30 +283,29 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     noise = None
     if p.noisy and rows:
         nz = p.policy.noise
-        m = p.shape["measurements"]
-
-        def noisy(vals: list[Any], sensitivity: float) -> list[float]:
-            nonlocal spent
-            out, e = add_noise(
-                [float(v or 0) for v in vals],
-                sensitivity=sensitivity,
-                epsilon=p.epsilon / m,
-                mechanism=nz.mechanism,
-                delta=nz.delta / m,
-            )
-            spent += e
-            return out
-
         person = nz.rows_per_person
-        n = noisy(n, person)
+        # the cell sizes, each count(column), each sum and avg's count: one release, ε in total
+        wanted: list[tuple[list[float], float]] = [(n, person)]
+        slots: list[tuple[str, int]] = [("n", -1)]
         for i, a in enumerate(p.aggregates):
             if a["fn"] == "count" and a["column"]:
-                values[i] = noisy(values[i], person)
+                wanted.append(([float(v or 0) for v in values[i]], person))
+                slots.append(("value", i))
             elif a["fn"] in ("sum", "avg"):
                 lo, hi = a["bounds"]
-                values[i] = noisy(values[i], person * max(abs(lo), abs(hi)))
+                wanted.append(([float(v or 0) for v in values[i]], person * max(abs(lo), abs(hi))))
+                slots.append(("value", i))
                 if counts[i] is not None:
-                    counts[i] = noisy(counts[i], person)  # type: ignore[arg-type]
+                    wanted.append(([float(v or 0) for v in counts[i]], person))  # type: ignore[union-attr]
+                    slots.append(("count", i))
+        noisy, spent = add_noise_many(wanted, epsilon=p.epsilon, mechanism=nz.mechanism, delta=nz.delta)
+        for (kind, i), vals in zip(slots, noisy):
+            if kind == "n":
+                n = vals
+            elif kind == "value":
+                values[i] = vals
+            else:
+                counts[i] = vals
         noise = {"mechanism": nz.mechanism, "epsilon": round(spent, 6)}
         if nz.mechanism == "gaussian":
             noise["delta"] = nz.delta

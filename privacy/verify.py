@@ -94,6 +94,8 @@ def _typed_text(arr: pa.Array, category: str) -> pa.Array:
 
 def _submitted(values: list[Any], category: str) -> pa.Array:
     """Submitted (JSON) values as the column's type would hold them; unreadable ones become null."""
+    if category == "text":
+        return pa.array([None if v is None or isinstance(v, dict | list) else str(v) for v in values], pa.string())
     out: list[Any] = []
     for v in values:
         try:
@@ -319,14 +321,14 @@ def verify(
     found = present & (hi > lo)
     hashes = {f: _u64(_hex16(_value_text(f, khex, index._column(keysets, f)), key)) for f in fields}
     claimed = {f: pc.is_valid(index._column(keysets, f)).to_numpy(zero_copy_only=False) for f in fields}
-    out: list[dict[str, str]] = []
-    for i in range(len(keysets)):
-        if not found[i]:
-            out.append({f: NOT_FOUND for f in fields})
-            continue
-        row: dict[str, str] = {}
-        for f in fields:
-            stored = index.values[f][lo[i] : hi[i]]
-            row[f] = MATCH if claimed[f][i] and bool((stored == hashes[f][i]).any()) else NO_MATCH
-        out.append(row)
-    return out
+    rows = np.flatnonzero(found)
+    span = (hi - lo)[rows]
+    matched: dict[str, np.ndarray] = {}
+    for f in fields:
+        stored, hit = index.values[f], np.zeros(len(keysets), dtype=bool)
+        for offset in range(int(span.max()) if len(rows) else 0):  # a key's rows, one offset at a time
+            sel = rows[span > offset]
+            hit[sel] |= stored[lo[sel] + offset] == hashes[f][sel]
+        matched[f] = hit & claimed[f]
+    answers = {f: np.where(found, np.where(matched[f], MATCH, NO_MATCH), NOT_FOUND).tolist() for f in fields}
+    return [dict(zip(fields, row)) for row in zip(*(answers[f] for f in fields))]
