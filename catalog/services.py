@@ -78,8 +78,8 @@ def _context(
     key = (recipient, department, dataset, service)
     hit = None if fresh else _CONTEXT.get(key)
     if hit is not None and time.monotonic() - hit[0] < CONTEXT_SECONDS:
-        grant, run = hit[1], hit[2]
-        return grant, {**base, "grant_id": grant["id"], "purpose": grant["purpose"]}, *run
+        known = hit[1]
+        return known, {**base, "grant_id": known["id"], "purpose": known["purpose"]}, *hit[2]
     with connect(read_only=True) as con:
         grant = find_grant(recipient, department, dataset, service, con=con)
         run = published_run(department, dataset, con=con) if grant is not None else None

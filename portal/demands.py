@@ -51,7 +51,7 @@ class DemandIn(_Body):
     description: str | None = Field(None, max_length=2000, description="the data needed, when the dataset is unknown")
     owner: str | None = Field(None, max_length=63, description="department thought to hold it (free description)")
     fields: list[str] = Field(default_factory=list, max_length=500, description="columns needed")
-    services: list[Literal["share", "verify", "query"]] = Field(default_factory=lambda: ["share"], max_length=3)
+    services: list[Literal["share", "verify", "query"]] = Field(["share"], max_length=3)
     purpose: str = Field(max_length=63, description="identifier, e.g. medical_assistance")
     legal_basis: str = Field(max_length=2000, description="law or document allowing the use")
     period_start: dt.date | None = None
@@ -106,9 +106,7 @@ def _actor_dept(token: Token) -> str | None:
 async def file_demand(request: Request) -> JSONResponse:
     token = await run_in_threadpool(caller_token, request)
     body: DemandIn = await parse(request, DemandIn)
-    d = await run_in_threadpool(
-        lambda: demands.file(token.department_id or "", actor=token.actor, **body.model_dump())  # type: ignore[arg-type]
-    )
+    d = await run_in_threadpool(lambda: demands.file(token.department_id or "", actor=token.actor, **body.model_dump()))
     catalog_state.invalidate()
     return ok(request, d, status=201)
 

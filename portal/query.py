@@ -39,7 +39,9 @@ class QueryIn(BaseModel):
         default_factory=dict, description="{column: value | [values] | {eq|ne|lt|le|gt|ge|in: value}}"
     )
     group_by: list[str] = Field(default_factory=list, max_length=4)
-    aggregates: list[Aggregate] = Field(default_factory=lambda: [Aggregate(fn="count")], max_length=10)
+    aggregates: list[Aggregate] = Field(
+        default_factory=lambda: [Aggregate(fn="count", column=None, bounds=None)], max_length=10
+    )
 
 
 @router.post(

@@ -218,17 +218,17 @@ def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
             params.append(value)
     select = [f"{quote_ident(g)} AS g{i}" for i, g in enumerate(p.group_by)] + ["count(*) AS n"]
     for i, a in enumerate(p.aggregates):
-        col = quote_ident(a["column"]) if a["column"] else None
+        target = quote_ident(a["column"]) if a["column"] else "*"
         if a["fn"] == "count":
-            select.append(f"count({col or '*'}) AS a{i}")
+            select.append(f"count({target}) AS a{i}")
         elif a["fn"] in ("sum", "avg"):
-            x = f"CAST({col} AS DOUBLE)"
+            x = f"CAST({target} AS DOUBLE)"
             if a["bounds"] is not None:
                 x = f"least(greatest({x}, {a['bounds'][0]!r}), {a['bounds'][1]!r})"
             select.append(f"sum({x}) AS a{i}")
-            select.append(f"count({col}) AS c{i}")  # avg = sum / count, each noisy where noise applies
+            select.append(f"count({target}) AS c{i}")  # avg = sum / count, each noisy where noise applies
         else:
-            select.append(f"{a['fn']}({col}) AS a{i}")
+            select.append(f"{a['fn']}({target}) AS a{i}")
     sql = f"SELECT {', '.join(select)} FROM read_parquet(?)"
     if where:
         sql += " WHERE " + " AND ".join(where)
