@@ -176,16 +176,19 @@ def _verify(
     }
 
 
-_KEYS: dict[str, bytes] = {}
+_KEYS: dict[tuple[str, str], bytes] = {}
 
 
 def _verify_key(subject: str) -> bytes:
     """The dataset's verification key (from the key store; kept in this process's memory)."""
-    if subject not in _KEYS:
+    from core.settings import path_setting
+
+    where = (str(path_setting("PUBDATA_KEYS_DIR")), subject)
+    if where not in _KEYS:
         from privacy.keys import KeyStore
 
-        _KEYS[subject] = KeyStore().service_key(f"verify/{subject}")
-    return _KEYS[subject]
+        _KEYS[where] = KeyStore().service_key(f"verify/{subject}")
+    return _KEYS[where]
 
 
 def _verify_body(body: Any, grant: dict[str, Any], batch_max: int) -> tuple[list[dict[str, Any]], list[str]]:

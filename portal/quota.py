@@ -55,7 +55,7 @@ def _quotas() -> Any:
 
 
 @functools.cache
-def _address_key() -> bytes:
+def _address_key(keys_dir: str) -> bytes:
     from privacy.keys import KeyStore
 
     return KeyStore().service_key("client-address")
@@ -64,7 +64,10 @@ def _address_key() -> bytes:
 def client_hash(request: Request) -> str:
     """A keyed hash of the client's address (the address itself is never kept)."""
     host = request.client.host if request.client else "unknown"
-    return hmac.new(_address_key(), host.encode(), sha256).hexdigest()[:16]
+    from core.settings import path_setting
+
+    key = _address_key(str(path_setting("PUBDATA_KEYS_DIR")))
+    return hmac.new(key, host.encode(), sha256).hexdigest()[:16]
 
 
 def caller(request: Request) -> tuple[str, bool]:
