@@ -34,7 +34,7 @@ import duckdb
 
 from catalog import audit
 from catalog.grants import MODES, SERVICES, NotFound, insert_grant
-from catalog.store import connect, rows_as_dicts
+from catalog.store import connect, has_table, rows_as_dicts
 from catalog.tokens import check_id, split_dataset
 from core import CatalogError
 from core.clock import utcnow
@@ -488,14 +488,14 @@ def demand_rows() -> list[dict[str, Any]]:
     """The demands' accountability fields (what :func:`stats` counts); none in a catalog that
     predates demands and was not written since."""
     with connect(read_only=True) as con:
-        try:
-            cur = con.execute(
+        if not has_table(con, "demands"):
+            return []
+        return rows_as_dicts(
+            con.execute(
                 "SELECT owner, status, filed_at, routed_at, due_at, answered_at, without_basis, response_days "
                 "FROM demands WHERE owner IS NOT NULL"
             )
-        except duckdb.CatalogException:
-            return []
-        return rows_as_dicts(cur)
+        )
 
 
 def stats(at: _dt.datetime | None = None, rows: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:

@@ -51,6 +51,8 @@ def register_department(dept: Department) -> None:
             [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email, dept.schedule, now],
         )
         for ds in dept.datasets:
+            if ds.is_harvest:  # its remote datasets are registered by each harvest (catalog.harvest)
+                continue
             old = con.execute(
                 "SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
                 "WHERE department_id = ? AND dataset_id = ?",

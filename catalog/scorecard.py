@@ -10,26 +10,36 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
 - ``withheld_without_rule``: registered datasets not open and not justified by a negative-list
   rule (blocked by quality, failed, never published...): what should be open but is not;
 - ``quarantine_rate``: quarantined rows / input rows over the run's datasets;
-- ``demands`` (供需对接, :func:`catalog.demands.stats` as of the run's end): demands received,
-  answered on time, answered late, overdue, refused without basis, median response time in
-  working days, and ``demand_score`` = 100 × answers on time with a basis / demands due or
-  answered (100 when none is). A refusal without basis, an overdue or a late answer lowers it.
+- ``usage`` (以使用量为基准): share of the department's published datasets (open or conditional,
+  with a version at the run's end) that were used at least once -- downloaded, called through
+  the API or datastore, previewed, verified, aggregated or harvested, as recorded by
+  :mod:`catalog.usage_recorder` -- from the day the run ended until the day the department's
+  next run started (today for its latest run), at most the last :data:`USAGE_WINDOW_DAYS` days
+  of that span. Data nobody uses counts against the department as data nobody can find;
+- ``demands`` (供需对接, :func:`catalog.demands.stats` as of the run's end; the ranking: now):
+  demands received, answered on time, answered late, overdue, refused without basis, median
+  response time in working days, and ``demand_score`` = 100 × answers on time with a basis /
+  demands due or answered (100 when none is). A refusal without basis, an overdue or a late
+  answer lowers it.
 
-The ranking uses each department's latest run and a composite score
-``0.35·quality + 0.2·100·on_time + 0.25·100·open_share + 0.1·100·(1 − quarantine_rate)
-+ 0.1·demand_score``. The withheld report also lists each department's overdue demands.
+Datasets a department harvested from another portal are not its own and are left out of every
+figure. The ranking uses each department's latest run and a composite score
+``0.3·quality + 0.15·100·on_time + 0.2·100·open_share + 0.1·100·(1 − quarantine_rate)
++ 0.15·100·usage + 0.1·demand_score``. The withheld report also lists each department's overdue
+demands.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from catalog import demands
-from catalog.store import connect, rows_as_dicts
+from catalog.store import connect, has_table, rows_as_dicts
 
 __all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
 
-WEIGHTS = {"quality": 0.35, "on_time": 0.2, "open_share": 0.25, "clean": 0.1, "demands": 0.1}
+WEIGHTS = {"quality": 0.3, "on_time": 0.15, "open_share": 0.2, "clean": 0.1, "usage": 0.15, "demands": 0.1}
 #: the demand counters each scorecard row carries (catalog.demands.stats)
 DEMAND_FIELDS = (
     "received",
@@ -39,6 +49,16 @@ DEMAND_FIELDS = (
     "refused_without_basis",
     "median_response_days",
 )
+USAGE_WINDOW_DAYS = 30
+_OWN = (
+    "NOT EXISTS (SELECT 1 FROM harvested h WHERE h.department_id = {t}.department_id AND h.dataset_id = {t}.dataset_id)"
+)
+
+
+def _own(con, t: str) -> str:
+    """SQL: the row of alias ``t`` is the department's own dataset (not harvested)."""
+    return _OWN.format(t=t) if has_table(con, "harvested") else "true"
+
 
 _RUNS = """
 SELECT r.department_id, r.run_id, min(r.started_at) AS started_at,
@@ -46,8 +66,9 @@ SELECT r.department_id, r.run_id, min(r.started_at) AS started_at,
        count(*) FILTER (WHERE r.status = 'published' AND coalesce(r.on_time, false)) AS published_on_time,
        count(*) FILTER (WHERE r.status = 'published') AS published,
        sum(coalesce(r.quarantined_rows, 0)) AS quarantined_rows, sum(coalesce(r.input_rows, 0)) AS input_rows,
-       (SELECT count(*) FROM datasets d WHERE d.department_id = r.department_id) AS registered
+       (SELECT count(*) FROM datasets d WHERE d.department_id = r.department_id AND {own_d}) AS registered
 FROM runs r
+WHERE {own}
 GROUP BY r.department_id, r.run_id
 ORDER BY started_at
 """
@@ -57,7 +78,8 @@ def _open_after(con, department: str, at) -> int:
     """Datasets of a department open (tier open, with a version) as of time ``at``."""
     return con.execute(
         "SELECT count(DISTINCT v.dataset_id) FROM versions v JOIN datasets d USING (department_id, dataset_id) "
-        "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open'",
+        "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open' "
+        f"AND {_own(con, 'd')}",
         [department, at],
     ).fetchone()[0]
 
@@ -68,17 +90,49 @@ def _composite(r: dict[str, Any]) -> float:
         + WEIGHTS["on_time"] * 100 * r["on_time"]
         + WEIGHTS["open_share"] * 100 * r["open_share"]
         + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+        + WEIGHTS["usage"] * 100 * r["usage"]
         + WEIGHTS["demands"] * r["demand_score"],
         2,
     )
+
+
+def _usage_share(con, department: str, finished, until) -> float:
+    """Published datasets of the department (at ``finished``) used at least once from that day
+    to ``until`` (at most the last USAGE_WINDOW_DAYS days of it) / published datasets."""
+    published = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT v.dataset_id FROM versions v WHERE v.department_id = ? AND v.published_at <= ? "
+            f"AND v.open_tier IN ('open', 'conditional') AND {_own(con, 'v')}",
+            [department, finished],
+        ).fetchall()
+    }
+    if not published or not has_table(con, "usage_daily"):
+        return 0.0
+    last = until.date() if until else _dt.datetime.now(_dt.UTC).date()
+    first = max(finished.date(), last - _dt.timedelta(days=USAGE_WINDOW_DAYS - 1))
+    used = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT dataset_id FROM usage_daily WHERE department_id = ? AND day BETWEEN ? AND ? AND count > 0",
+            [department, first, last],
+        ).fetchall()
+    }
+    return len(published & used) / len(published)
 
 
 def department_runs() -> list[dict[str, Any]]:
     """One row per department run, oldest first (the trend)."""
     asked = demands.demand_rows()
     with connect(read_only=True) as con:
-        rows = rows_as_dicts(con.execute(_RUNS))
-        for r in rows:
+        rows = rows_as_dicts(con.execute(_RUNS.format(own=_own(con, "r"), own_d=_own(con, "d"))))
+        next_start: dict[int, object] = {}
+        last_seen: dict[str, int] = {}
+        for i, r in enumerate(rows):  # oldest first: the next run of the same department
+            if r["department_id"] in last_seen:
+                next_start[last_seen[r["department_id"]]] = r["started_at"]
+            last_seen[r["department_id"]] = i
+        for i, r in enumerate(rows):
             finished = con.execute(
                 "SELECT max(finished_at) FROM runs WHERE department_id = ? AND run_id = ?",
                 [r["department_id"], r["run_id"]],
@@ -88,6 +142,7 @@ def department_runs() -> list[dict[str, Any]]:
             r["open_share"] = _open_after(con, r["department_id"], finished) / registered if registered else 0.0
             r["quarantine_rate"] = r["quarantined_rows"] / r["input_rows"] if r["input_rows"] else 0.0
             r["quality"] = float(r["quality"]) if r["quality"] is not None else 0.0
+            r["usage"] = _usage_share(con, r["department_id"], finished, next_start.get(i)) if finished else 0.0
             _add_demands(r, finished, asked)
             r["composite"] = _composite(r)
     withheld = {d: sum(1 for it in items if it.get("kind") != "demand") for d, items in withheld_report().items()}
@@ -128,14 +183,16 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
     get in time)."""
     with connect(read_only=True) as con:
         rows = rows_as_dicts(
-            con.execute("""
+            con.execute(
+                """
             SELECT d.department_id, d.dataset_id, d.title, d.open_tier, d.tier_rule,
                    (SELECT count(*) FROM versions v WHERE v.department_id = d.department_id
                         AND v.dataset_id = d.dataset_id) AS versions,
                    (SELECT r.status || ' at ' || r.stage || ': ' || coalesce(r.message, '') FROM runs r
                     WHERE r.department_id = d.department_id AND r.dataset_id = d.dataset_id
                     ORDER BY r.started_at DESC LIMIT 1) AS last_run
-            FROM datasets d ORDER BY d.department_id, d.dataset_id""")
+            FROM datasets d WHERE {own} ORDER BY d.department_id, d.dataset_id""".format(own=_own(con, "d"))
+            )
         )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:

@@ -44,6 +44,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_HTTP_TIMEOUT", "30", "Seconds before an HTTP source is given up (then retried)."),
     Setting("PUBDATA_MAX_SOURCE_BYTES", "2147483648", "Largest source download accepted, in bytes."),
+    Setting(
+        "PUBDATA_HARVEST_MAX_BYTES",
+        "67108864",
+        "Largest reply accepted from another portal's catalog API or DCAT page during a harvest, in bytes "
+        "(harvested data files are capped by PUBDATA_MAX_SOURCE_BYTES).",
+    ),
+    Setting("PUBDATA_WEBHOOK_TIMEOUT", "5", "Seconds a webhook receiver has to answer one delivery attempt."),
+    Setting(
+        "PUBDATA_WEBHOOK_RETRIES",
+        "2",
+        "Further attempts after a failed webhook delivery (back-off 0.5 s, 1 s, ...); every attempt is recorded.",
+    ),
+    Setting(
+        "PUBDATA_USAGE_FLUSH_SECONDS",
+        "30",
+        "Usage records are buffered in the portal's memory and written to the catalog in one batch at most this "
+        "many seconds apart (and when the portal stops).",
+    ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(
@@ -64,7 +82,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBDATA_DEMO_SOURCE_PORT",
         "8765",
-        "Port of the local HTTP server that plays the demo departments' HTTP source during `make demo` and the tests.",
+        "Port of the local HTTP server on 127.0.0.1 that plays the demo departments' HTTP source "
+        "(during `pubdata run`, `make demo` and for as long as `make airflow` runs).",
+    ),
+    Setting(
+        "PUBDATA_AIRFLOW_STANDALONE_PORTS",
+        "8080,8793,8794",
+        "`make airflow` (`airflow standalone`): ports of Airflow's API server and UI on 127.0.0.1, "
+        "then of its worker and triggerer log servers (Airflow binds those two on all interfaces).",
     ),
     Setting(
         "PUBDATA_RETRIES",

@@ -339,6 +339,10 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         version=result["version"],
         on_time=on_time,
     )
+    if not result["reused"]:  # departments that registered a webhook for this dataset are told
+        from catalog.webhooks import notify_new_version
+
+        notify_new_version(paths.department, paths.dataset, result["version"])
     return {
         **result,
         "quality_score": validated.get("score"),

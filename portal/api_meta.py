@@ -23,6 +23,7 @@ from portal.access import AccessDenied, check_purpose, optional_token
 from portal.common import base_url, checked_ids
 from portal.downloads import MEDIA, count_download, file_response, resolve_file
 from portal.pages import templates
+from portal.tracking import track
 from warehouse.storage import lake_path
 
 router = APIRouter()
@@ -36,6 +37,7 @@ router = APIRouter()
 )
 def catalog_jsonld(request: Request) -> Response:
     st = catalog_state.current()
+    track(request, "api", action="dcat")
     doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
     return Response(
         json.dumps(doc, ensure_ascii=False, default=str),
@@ -49,12 +51,13 @@ def catalog_jsonld(request: Request) -> Response:
     tags=["metadata"],
     summary="Frictionless Table Schema of the latest version",
 )
-def table_schema(department: str, dataset: str) -> JSONResponse:
+def table_schema(request: Request, department: str, dataset: str) -> JSONResponse:
     checked_ids(department, dataset)
     st = catalog_state.current()
     d = st.dataset(department, dataset)
     if d is None or not d["version"]:
         raise HTTPException(404, "no such dataset or nothing published yet")
+    track(request, "api", d, action="table_schema")
     return JSONResponse(dcat.table_schema(d, st.columns_of(department, dataset, d["version"]), schema_of(d)))
 
 
@@ -291,6 +294,7 @@ def dump_zip(request: Request) -> Response:
     for d in st.datasets:
         if d["open_tier"] == "open" and d["version"]:
             count_download(d["department_id"], d["dataset_id"], d["version"], "dump")
+            track(request, "download", d, action="dump")
     return StreamingResponse(
         _zip_stream(request, st),
         media_type="application/zip",

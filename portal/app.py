@@ -27,6 +27,8 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.feeds",
+    "portal.usage",
     "portal.demands",
     "portal.verify",
     "portal.query",
@@ -40,6 +42,9 @@ async def _lifespan(app: FastAPI):
 
     ensure_catalog()  # create the portal's tables in an older catalog
     yield
+    from catalog.usage_recorder import flush
+
+    flush()  # the usage counted since the last batch
 
 
 def create_app() -> FastAPI:

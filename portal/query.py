@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalog import services
 from portal import quota
+from portal import state as catalog_state
 from portal.services_api import body_doc, caller_token, ok, read_json, service
+from portal.tracking import track
 
 __all__ = ["router"]
 
@@ -57,4 +59,6 @@ async def query(request: Request) -> JSONResponse:
     result: dict[str, Any] = await run_in_threadpool(
         services.query, token.department_id, spec, actor=token.actor, token_id=token.id
     )
+    department, _, dataset = result["dataset"].partition(".")
+    track(request, "aggregate", catalog_state.current().dataset(department, dataset))
     return ok(request, result)

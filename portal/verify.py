@@ -17,8 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalog import services
 from portal import quota
+from portal import state as catalog_state
 from portal.common import checked_ids
 from portal.services_api import body_doc, caller_token, ok, read_json, service
+from portal.tracking import track
 
 __all__ = ["router"]
 
@@ -49,4 +51,5 @@ async def verify(request: Request, department: str, dataset: str) -> JSONRespons
     result = await run_in_threadpool(
         services.verify, token.department_id, department, dataset, body, actor=token.actor, token_id=token.id
     )
+    track(request, "verify", catalog_state.current().dataset(department, dataset))
     return ok(request, result)

@@ -65,12 +65,12 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             (dest,) = _keep_landed(paths, [sources.fetch_http(src.url, landing / name)])
             fmt = src.format
             if fmt == "auto":
-                fmt = (
-                    "json"
-                    if dest.suffix.lower() == ".json"
-                    else ("jsonl" if dest.suffix.lower() in (".jsonl", ".ndjson") else "csv")
-                )
-            res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
+                suffix = dest.suffix.lower()
+                fmt = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "csv")
+                fmt = "xlsx" if suffix in (".xlsx", ".xls") else fmt
+            res = sources.read_file(
+                dest, fmt, encoding=src.encoding, delimiter=src.delimiter, records_path=src.records_path
+            )
         table, rejected, encoding = res.table, res.rejected, res.encoding
     else:
         where = "the SQL query result"
@@ -104,7 +104,7 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             hint="check the department's export; the last good version stays published",
         )
     declared = [c.name for c in ds.columns]
-    if not any(n in table.column_names for n in declared):
+    if declared and not any(n in table.column_names for n in declared):  # none: a harvested resource
         shown = ", ".join(repr(n) for n in declared[:5]) + (", ..." if len(declared) > 5 else "")
         raise SourceError(
             f"{where}: none of the declared columns ({shown}) is in the header row",

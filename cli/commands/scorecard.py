@@ -7,7 +7,7 @@ import json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("scorecard", help="department ranking: quality, timeliness, openness, quarantine")
+    p = sub.add_parser("scorecard", help="department ranking: quality, timeliness, openness, quarantine, usage")
     p.add_argument("--json", action="store_true")
     p.add_argument("--history", action="store_true", help="every department run, not only the latest")
     p.set_defaults(func=run)
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{'#':>2}  {'department':<20} {'composite':>9} {'quality':>8} {'on time':>8} {'open':>6} "
-        f"{'quarantine':>10} {'withheld w/o rule':>17} {'demands':>7} {'on time':>7} {'overdue':>7} "
+        f"{'quarantine':>10} {'used':>6} {'withheld w/o rule':>17} {'demands':>7} {'on time':>7} {'overdue':>7} "
         f"{'no basis':>8} {'median wd':>9}"
     )
     for i, r in enumerate(rows, 1):
@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"{r.get('rank', i):>2}  {r['department_id']:<20} {r['composite']:>9.1f} {r['quality']:>8.1f} "
             f"{r['on_time']:>8.0%} {r['open_share']:>6.0%} {r['quarantine_rate']:>10.2%} "
-            f"{r['withheld_without_rule']:>17} {r['received']:>7} {r['answered_on_time']:>7} {r['overdue']:>7} "
-            f"{r['refused_without_basis']:>8} {'-' if median is None else f'{median:g}':>9}"
+            f"{r['usage']:>6.0%} {r['withheld_without_rule']:>17} {r['received']:>7} {r['answered_on_time']:>7} "
+            f"{r['overdue']:>7} {r['refused_without_basis']:>8} {'-' if median is None else f'{median:g}':>9}"
         )
     return 0
 

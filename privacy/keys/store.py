@@ -170,6 +170,35 @@ class KeyStore:
         with self._lock():
             write_secret(self._dir("platform") / "pseudonym.key", secrets.token_bytes(32))
 
+    # ---------------------------------------------------------------- service secrets
+    def webhook_secret(self, webhook_id: str, *, create: bool = False) -> bytes | None:
+        """The HMAC secret of a registered webhook (``webhooks/<id>.key``; created when asked)."""
+        path = self._dir("webhooks") / f"{safe_id(webhook_id, 'webhook')}.key"
+        if create and not write_secret(path, secrets.token_bytes(32), exclusive=True):
+            raise ConfigError(f"webhook {webhook_id} already has a secret")
+        if not path.exists():
+            return None
+        return path.read_bytes()
+
+    def delete_webhook_secret(self, webhook_id: str) -> None:
+        shred(self._dir("webhooks") / f"{safe_id(webhook_id, 'webhook')}.key")
+
+    def daily_key(self, purpose: str, day: str) -> bytes:
+        """A random key that lives for one day (``daily/<purpose>.key`` holds only today's): on
+        the first use of a new day it replaces, and shreds, the previous one, so whatever was
+        keyed with an earlier day's key cannot be recomputed or linked across days."""
+        path = self._dir("daily") / f"{safe_id(purpose, 'purpose')}.key"
+        label = day.encode("ascii")
+        with self._lock():
+            if path.exists():
+                data = path.read_bytes()
+                if data[: len(label) + 1] == label + b"\n" and len(data) == len(label) + 33:
+                    return data[len(label) + 1 :]
+                shred(path)
+            key = secrets.token_bytes(32)
+            write_secret(path, label + b"\n" + key)
+            return key
+
     # ---------------------------------------------------------------- department keys
     def _dept_dir(self, department: str) -> Path:
         return self._dir("departments", safe_id(department, "department"))

@@ -14,10 +14,24 @@ from core import SourceError
 from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
 from warehouse.sources.result import ReadResult, RejectedRow
 
-__all__ = ["read_csv"]
+__all__ = ["read_csv", "sniff_delimiter"]
 
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+
+
+def sniff_delimiter(path: Path, encoding: str = "auto") -> str:
+    """The delimiter of a file whose header line holds more of it than of any other (comma when
+    none occurs): for files from other portals, whose manifests cannot name one."""
+    enc = detect_encoding(path) if encoding == "auto" else encoding
+    try:
+        with open(path, encoding=enc, errors="replace", newline="") as fh:
+            line = fh.readline(1 << 20)
+    except (OSError, LookupError):
+        return ","
+    counts = {d: line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
 
 
 def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
