@@ -36,6 +36,7 @@ from typing import Any
 
 from catalog import demands
 from catalog.store import connect, has_table, rows_as_dicts
+from core.sql import scalar
 
 __all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
 
@@ -76,12 +77,13 @@ ORDER BY started_at
 
 def _open_after(con, department: str, at) -> int:
     """Datasets of a department open (tier open, with a version) as of time ``at``."""
-    return con.execute(
+    return scalar(
+        con,
         "SELECT count(DISTINCT v.dataset_id) FROM versions v JOIN datasets d USING (department_id, dataset_id) "
         "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open' "
         f"AND {_own(con, 'd')}",
         [department, at],
-    ).fetchone()[0]
+    )
 
 
 def _composite(r: dict[str, Any]) -> float:
@@ -133,10 +135,11 @@ def department_runs() -> list[dict[str, Any]]:
                 next_start[last_seen[r["department_id"]]] = r["started_at"]
             last_seen[r["department_id"]] = i
         for i, r in enumerate(rows):
-            finished = con.execute(
+            finished = scalar(
+                con,
                 "SELECT max(finished_at) FROM runs WHERE department_id = ? AND run_id = ?",
                 [r["department_id"], r["run_id"]],
-            ).fetchone()[0]
+            )
             registered = r["registered"] or 0
             r["on_time"] = r["published_on_time"] / registered if registered else 0.0
             r["open_share"] = _open_after(con, r["department_id"], finished) / registered if registered else 0.0

@@ -8,7 +8,7 @@ import importlib
 import pkgutil
 import sys
 
-from core import PubdataError
+from core import PubdataError, __version__
 
 __all__ = ["build_parser", "main"]
 
@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     import cli.commands as commands
 
     parser = argparse.ArgumentParser(prog="pubdata", description="Federated public-data platform.")
+    parser.add_argument("--version", action="version", version=f"pubdata {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"cli.commands.{info.name}")

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from core._errors import ConfigError
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -216,8 +218,6 @@ def path_setting(name: str) -> Path:
 
 
 def int_setting(name: str) -> int:
-    from core._errors import ConfigError
-
     raw = get_setting(name)
     try:
         return int(raw)

@@ -20,9 +20,10 @@ from orchestration.airflow_env import configure
 
 configure()
 
-from airflow.sdk import DAG, Asset, dag, task, task_group  # noqa: E402
+from airflow.sdk import DAG, Asset, XComArg, dag, get_current_context, task, task_group  # noqa: E402
+from airflow.sdk.exceptions import AirflowFailException  # noqa: E402
 
-from core import ManifestError  # noqa: E402
+from core import ManifestError, PubdataError, SourceUnavailable  # noqa: E402
 from core.settings import int_setting  # noqa: E402
 from warehouse.manifest import Dataset, Department, load_all, manifest_path  # noqa: E402
 
@@ -31,11 +32,7 @@ START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 def _call(stage: str, department: Department, dataset: Dataset, *args):
     """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
-    from airflow.sdk import get_current_context
-    from airflow.sdk.exceptions import AirflowFailException
-
-    from core import PubdataError, SourceUnavailable
-    from orchestration import pipeline
+    from orchestration import pipeline  # lazy: parsing this file must not load the pipeline's libraries
 
     job = pipeline.Job(department, dataset, get_current_context()["run_id"])
     try:
@@ -51,25 +48,30 @@ def asset_for(department: str, dataset: str) -> Asset:
     return Asset(name=f"pubdata.{department}.{dataset}", uri=f"pubdata://open/{department}/{dataset}")
 
 
+# A task's upstream argument is an XComArg while the DAG is built and the upstream summary (a dict)
+# when the task runs.
+Upstream = dict | XComArg
+
+
 def dataset_group(department: Department, dataset: Dataset) -> None:
     @task
     def extract() -> dict:
         return _call("extract", department, dataset)
 
     @task
-    def validate(_extracted: dict) -> dict:
+    def validate(_extracted: Upstream) -> dict:
         return _call("validate", department, dataset)
 
     @task
-    def classify(_validated: dict) -> dict:
+    def classify(_validated: Upstream) -> dict:
         return _call("classify", department, dataset)
 
     @task
-    def protect(_classified: dict) -> dict:
+    def protect(_classified: Upstream) -> dict:
         return _call("protect", department, dataset)
 
     @task(outlets=[asset_for(department.id, dataset.id)])
-    def publish(protected: dict, validated: dict, **context) -> dict:
+    def publish(protected: Upstream, validated: Upstream, **context) -> dict:
         result = _call("publish", department, dataset, protected, validated)
         context["outlet_events"][asset_for(department.id, dataset.id)].extra = {
             "version": result.get("version"),
@@ -186,8 +188,6 @@ def broken_manifest_dag(path, error: Exception) -> DAG:
     def broken():
         @task
         def manifest_is_invalid() -> None:
-            from airflow.sdk.exceptions import AirflowFailException
-
             raise AirflowFailException(message)
 
         manifest_is_invalid()

@@ -24,14 +24,26 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from catalog import audit
+from catalog.grants import active_grants, shares_for
+from catalog.publish import publish_version, record_run, register_department, set_tier
+from catalog.queries import latest_published
+from catalog.reviews import resolve
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress
+from privacy import protection
+from privacy.protection import KeyStore, decide, leak_gate, load_policy
+from privacy.types import ColumnClassification
+from privacy.verify import build_index, keyset_id
+from quality import validate_dataset
+from quality.validate import FRESHNESS_HOURS
 from warehouse import storage
 from warehouse.extract import extract_to_raw, rel
 from warehouse.lake import RunPaths
-from warehouse.manifest import Dataset, Department, load_department_by_id
+from warehouse.manifest import Dataset, Department, Share, load_department_by_id
 
 __all__ = ["STAGES", "Job", "classify", "extract", "protect", "publish", "run_dataset", "validate"]
 
@@ -56,17 +68,13 @@ class Job:
 
 
 def _record(job: Job, status: str, stage: str, message: str = "", **fields: Any) -> None:
-    from catalog.publish import record_run
-
     record_run(job.paths, job.run_id, status=status, stage=stage, message=message, **fields)
     progress.emit(job.department.id, job.dataset.id, stage, status, message)
 
 
 def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
     """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
-    from catalog.audit import append
-
-    append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
+    audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
 
 
 def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
@@ -95,8 +103,6 @@ def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 @_stage("extract")
 def extract(job: Job) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
-    from catalog.publish import register_department
-
     register_department(job.department)
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
@@ -104,16 +110,12 @@ def extract(job: Job) -> dict[str, Any]:
 
 
 def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | None]:
-    from catalog.queries import latest_published
-
     return latest_published(job.department.id, job.dataset.id)
 
 
 @_stage("validate")
 def validate(job: Job) -> dict[str, Any]:
     """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
-    from quality import validate_dataset
-
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
     previous, last_published = _previous_columns(job)
@@ -158,8 +160,7 @@ def validate(job: Job) -> dict[str, Any]:
 @_stage("classify")
 def classify(job: Job) -> dict[str, Any]:
     """Classify every column (detector + manifest declarations + officers' reviews)."""
-    from catalog.reviews import resolve
-    from privacy import classify_table
+    from privacy.classification import classify_table  # lazy: Presidio and jieba load with it
 
     ds, paths = job.dataset, job.paths
     table = _clip_long_text(storage.read_parquet_table(paths.valid))
@@ -185,8 +186,6 @@ CLASSIFY_MAX_CHARS = 8192
 
 
 def _clip_long_text(table: pa.Table) -> pa.Table:
-    import pyarrow.compute as pc
-
     for i, name in enumerate(table.column_names):
         col = table.column(i)
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) or len(col) == 0:
@@ -204,10 +203,6 @@ def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
 @_stage("protect")
 def protect(job: Job) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
-    from catalog.publish import set_tier
-    from privacy import KeyStore, decide, leak_gate, load_policy, protect
-    from privacy.types import ColumnClassification
-
     dept, ds, paths = job.department, job.dataset, job.paths
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, load_policy())
@@ -226,7 +221,9 @@ def protect(job: Job) -> dict[str, Any]:
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
     scoped, grants = _with_grants(job, {c.name for c in decision.columns})
     # the open variant and every shared variant, written from one scan of the valid rows
-    report, shares = protect(paths.valid, decision, paths.protected, dataset=scoped, paths=paths, keys=KeyStore())
+    report, shares = protection.protect(
+        paths.valid, decision, paths.protected, dataset=scoped, paths=paths, keys=KeyStore()
+    )
     assert report is not None
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
@@ -243,20 +240,18 @@ def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
     grants in the catalog (a grant takes effect on the next run, without editing the manifest).
     A grant for the same recipient and purpose as a manifest entry widens it; grant fields the
     data no longer has are left out (they never fail the owner's run)."""
-    from catalog.grants import shares_for
-    from warehouse.manifest import Share
-
     merged = {(s.department, s.purpose): s for s in job.dataset.sharing}
     used = []
     for g in shares_for(job.department.id, job.dataset.id):
-        cols = [c for c in g["columns"] if c in columns]
+        granted = [c for c in g["columns"] if c in columns]
         clear = [c for c in g["clear"] if c in columns]
-        if not cols:
+        if not granted:
             continue
         key = (g["department"], g["purpose"])
+        cols: list[str] | None = granted
         if key in merged:
             old = merged[key]
-            cols = None if old.columns is None else list(dict.fromkeys([*old.columns, *cols]))  # type: ignore[assignment]
+            cols = None if old.columns is None else list(dict.fromkeys([*old.columns, *granted]))
             clear = list(dict.fromkeys([*old.clear, *clear]))
         merged[key] = Share(department=g["department"], purpose=g["purpose"], columns=cols, clear=clear)
         used.append(g["grant_id"])
@@ -268,10 +263,6 @@ def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
 def _verification_indexes(job: Job) -> list[dict[str, Any]]:
     """The verification index of each set of key columns the dataset's active grants verify on
     (keyed hashes of this run's valid rows; :mod:`privacy.verify`)."""
-    from catalog.grants import active_grants
-    from privacy import KeyStore
-    from privacy.verify import build_index, keyset_id
-
     wanted: dict[tuple[str, ...], list[str]] = {}
     for g in active_grants(job.department.id, job.dataset.id):
         if "verify" in g["services"] and g["verify_keys"] and g["verify_fields"]:
@@ -301,8 +292,6 @@ def _verification_indexes(job: Job) -> list[dict[str, Any]]:
 @_stage("publish")
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
     """Publish the protected variant as the next immutable version (atomic)."""
-    from catalog.publish import publish_version
-
     paths = job.paths
     if protected.get("open_tier") == "withheld":
         _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
@@ -353,8 +342,6 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
 
 def _on_time(job: Job) -> bool:
     """Published within the declared update frequency of the previous version (first: on time)."""
-    from quality.validate import FRESHNESS_HOURS
-
     _, last = _previous_columns(job)
     hours = FRESHNESS_HOURS.get(job.dataset.update_frequency)
     if last is None or hours is None:

@@ -11,13 +11,17 @@ import contextlib
 import datetime as _dt
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import ManifestError, home
 from core.settings import REPO_ROOT
 from orchestration.airflow_env import configure
+
+if TYPE_CHECKING:
+    from rich.live import Live
 
 __all__ = ["DatasetOutcome", "ensure_airflow_db", "load_dags", "run_departments"]
 
@@ -209,8 +213,8 @@ class _Display:
                 continue
             for ds in d.datasets:
                 self.rows[(d.id, ds.id)] = ["queued", ""]
-        self.live = None
-        self.unsubscribe = None
+        self.live: Live | None = None
+        self.unsubscribe: Callable[[], None] | None = None
 
     def _table(self):
         from rich.table import Table

@@ -6,9 +6,10 @@ error types and statuses, so that the ``ckanapi`` client and CKAN harvesters wor
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, overload
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -59,6 +60,10 @@ def _int(params: dict[str, Any], name: str, default: int, lo: int = 0, hi: int =
     return min(value, hi)
 
 
+@overload
+def _str(params: dict[str, Any], name: str, *, required: Literal[True], max_len: int = 1000) -> str: ...
+@overload
+def _str(params: dict[str, Any], name: str, *, required: bool = False, max_len: int = 1000) -> str | None: ...
 def _str(params: dict[str, Any], name: str, *, required: bool = False, max_len: int = 1000) -> str | None:
     value = params.get(name)
     if value is None or value == "":
@@ -146,7 +151,7 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     facet_limit = _int(params, "facet.limit", 50, -1, 1000)
     hits = search(st, q, ckan.parse_fq(fq))
     for field, desc in reversed(order):
-        hits.sort(key=lambda h, f=field: _sort_key(st, h, f), reverse=desc)
+        hits.sort(key=functools.partial(_sort_key, st, field=field), reverse=desc)
     page = hits[start : start + rows]
     found = [d for d, _ in hits]
     counts = facets(found, facet_fields, limit=facet_limit if facet_limit >= 0 else 10**6)

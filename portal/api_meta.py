@@ -7,6 +7,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -24,7 +25,7 @@ from portal.common import base_url, checked_ids
 from portal.downloads import MEDIA, count_download, file_response, resolve_file
 from portal.pages import templates
 from portal.tracking import track
-from warehouse.storage import lake_path
+from warehouse.storage import LakePath, lake_path
 
 router = APIRouter()
 
@@ -73,9 +74,10 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     checked_ids(department, dataset)
     if format not in MEDIA:
         raise HTTPException(404, "format must be csv, parquet or json")
-    purpose = check_purpose(purpose)
-    if purpose is None:
+    checked = check_purpose(purpose)
+    if checked is None:
         raise HTTPException(400, "purpose is required")
+    purpose = checked
     token = optional_token(request)
     if token is None:
         raise AccessDenied(401, "shared variants need the recipient department's token")
@@ -99,7 +101,9 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
             )
         raise AccessDenied(403, f"no share of {subject} with this department for purpose {purpose}")
     folder = f"lake/shared/{token.department_id}/{department}/{dataset}"
-    files = sorted(lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime)
+    files: list[Path | LakePath] = sorted(
+        lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime
+    )
     if not files:
         raise HTTPException(404, "no shared variant has been produced yet")
     path = resolve_file(f"{folder}/{files[-1].name}", root="lake/shared")
@@ -148,6 +152,7 @@ def submit_application(request: Request, body: Application) -> dict[str, Any]:
         raise AccessDenied(401, "apply with your department token (or use the form on the dataset page)")
     if token.kind != "department":
         raise AccessDenied(403, "only department tokens apply for data")
+    assert token.department_id is not None  # a department token always names its department
     try:
         app = tokens.apply(
             token.department_id,
@@ -205,6 +210,9 @@ class _Sink:
         return self.pos
 
     def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def take(self) -> bytes:

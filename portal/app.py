@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from core import CatalogError
+from core import CatalogError, __version__
 from portal.paths import HERE
 
 __all__ = ["HERE", "ROUTERS", "create_app"]
@@ -54,7 +54,7 @@ def create_app() -> FastAPI:
 
     app = FastAPI(
         title="pubdata open-data portal",
-        version="0.2.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,

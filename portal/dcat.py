@@ -136,7 +136,7 @@ def dcat_catalog(
     *,
     title: str = "pubdata 公共数据开放平台",
 ) -> dict[str, Any]:
-    modified = max((d.get("published_at") for d in datasets if d.get("published_at")), default=None)
+    modified = max((d["published_at"] for d in datasets if d.get("published_at")), default=None)
     return {
         "@context": CONTEXT,
         "@id": f"{base_url}/catalog.jsonld",

@@ -129,8 +129,9 @@ def file_response(
             headers={k: v for k, v in headers.items() if k in ("ETag", "Last-Modified", "Cache-Control")},
         )
     if fmt == "parquet":
-        response = ObjectResponse if isinstance(path, LakePath) else FileResponse
-        return response(path, media_type=MEDIA[fmt], headers=headers)
+        if isinstance(path, LakePath):
+            return ObjectResponse(path, media_type=MEDIA[fmt], headers=headers)
+        return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
     stream = csv_stream(path) if fmt == "csv" else json_stream(path)
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
 

@@ -27,6 +27,8 @@ import pyarrow.compute as pc
 from core import PrivacyError
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import DatasetDecision
+from privacy.scan import find_sensitive_values
+from warehouse import storage
 
 __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 
@@ -44,9 +46,6 @@ def _blocked(label: str, column: str, what: str) -> PrivacyError:
 def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
     """Raise :class:`PrivacyError` if the open output (a local path or, in the distributed
     profile, a lake object) holds what the decision says it must not."""
-    from privacy.scan import find_sensitive_values
-    from warehouse import storage
-
     pf = storage.parquet_file(open_parquet)
     schema = pf.schema_arrow
     for name in schema.names:

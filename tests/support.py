@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
+
+#: Debian's chromium (``make browser`` installs it) and the flags of every browser test: headless,
+#: and nothing that reaches the network on its own
+CHROMIUM = os.environ.get("PUBDATA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core import SourceError, home
 from warehouse import sources, storage
@@ -172,8 +173,6 @@ _EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
 def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[str]]:
     """Declared date/datetime text columns holding only Excel serial numbers (e.g. ``46000`` for
     2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates."""
-    import pyarrow.compute as pc
-
     converted = []
     for col in ds.columns:
         if col.type not in ("date", "datetime") or col.name not in table.column_names:
@@ -187,7 +186,7 @@ def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[st
         nums = pc.cast(values, pa.float64())
         if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
             continue
-        out = []
+        out: list[str | None] = []
         for v in arr.to_pylist():
             if v is None or not v.strip():
                 out.append(None)

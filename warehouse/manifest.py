@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from core import SETTINGS, ManifestError, get_setting
+from core import SETTINGS, ManifestError, get_setting, home
 from core.netguard import allowed_private_hosts, is_internal_address, literal_ip
 from core.settings import REPO_ROOT
 from warehouse.sources.local import within_source_roots
@@ -294,8 +294,6 @@ def _interpolate(value: Any, file: Path) -> Any:
         def sub(m: re.Match[str]) -> str:
             name = m.group(1)
             if name == "PUBDATA_HOME":
-                from core import home
-
                 return str(home())
             if name not in os.environ and name in _DECLARED:
                 return get_setting(name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from core import PrivacyError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -25,7 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from catalog.reviews import add_review, latest_classification
-    from core import PrivacyError
 
     dept, _, ds = args.dataset.partition(".")
     if not ds:

@@ -287,7 +287,9 @@ class KeyStore:
             "public_pem": public_pem.decode("ascii"),
         }
         self._write_json(d / "key.json", doc)
-        return self.department(department)  # type: ignore[return-value]
+        key = self.department(department)
+        assert key is not None  # just written
+        return key
 
     def department_key(self, department: str, *, create: bool = True) -> DepartmentKey:
         key = self.department(department)
@@ -356,18 +358,18 @@ class KeyStore:
                 )
             if owner is None:
                 d = self._dept_dir(department)
-                doc = self._read_json(d / "key.json")
-                if doc is None:
-                    doc = {
+                key_doc = self._read_json(d / "key.json")
+                if key_doc is None:
+                    key_doc = {
                         "department": department,
                         "key_id": "none",
                         "alg": self.default_alg,
                         "created": now(),
                         "public_pem": "",
                     }
-                doc["status"] = "revoked"
-                doc["revoked"] = now()
-                self._write_json(d / "key.json", doc)
+                key_doc["status"] = "revoked"
+                key_doc["revoked"] = now()
+                self._write_json(d / "key.json", key_doc)
                 if (d / "private.pem").exists():
                     shred(d / "private.pem")
             return n
@@ -431,10 +433,10 @@ class KeyStore:
         dk = self.department_key(recipient)
         with self._lock():
             path = self._datakey_path(owner)
-            doc = self._read_json(path)
-            if recipient in (doc or {}).get("revoked", []):
+            doc = self._read_json(path) or {}
+            if recipient in doc.get("revoked", []):
                 raise PrivacyError(f"department {recipient}'s access to {owner} is revoked")
-            entry = (doc or {}).get("keys", {}).get(key_id)
+            entry = doc.get("keys", {}).get(key_id)
             if entry is None or entry.get("destroyed"):
                 raise PrivacyError(f"data key {key_id} of {owner} does not exist or was destroyed")
             current = entry["recipients"].get(recipient)
@@ -442,7 +444,7 @@ class KeyStore:
                 return
             dek = self._unwrap_master(self._secret("master"), owner, key_id, entry["master"])
             entry["recipients"][recipient] = self._wrap_for(dk, owner, key_id, dek)
-            self._write_json(path, doc)  # type: ignore[arg-type]
+            self._write_json(path, doc)
 
     def destroy_data_key(self, owner: str, key_id: str | None = None) -> int:
         """Crypto-shredding: erase one data key (or all of ``dept.dataset``). Returns how many."""

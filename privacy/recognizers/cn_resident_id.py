@@ -8,7 +8,7 @@ Driving-licence and social-security numbers are the same number and are found he
 from __future__ import annotations
 
 from core.identifiers import is_valid_resident_id, strip_separators
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellMatch, ZhPatternRecognizer
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -30,7 +30,7 @@ class CnResidentIdRecognizer(ZhPatternRecognizer):
     def normalise_cell(self, value: str) -> str:
         return strip_separators(value.strip()).upper()
 
-    def match_cell(self, value: str):  # type: ignore[override]
+    def match_cell(self, value: str) -> CellMatch | None:
         v = self.normalise_cell(value)
         if len(v) not in (15, 18):
             return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
@@ -87,8 +87,8 @@ def surname_of(value: str) -> str | None:
 
 
 @functools.cache
-def _posseg():  # type: ignore[no-untyped-def]
-    import jieba
+def _posseg():  # -> jieba.posseg.POSTokenizer
+    import jieba  # lazy: jieba loads its dictionary (~1 s); only name checks need it
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)
@@ -105,6 +105,7 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
     ENTITY = "PERSON_NAME"
     SCORE: ClassVar[float] = 0.6
     SCORE_WITH_LEAD: ClassVar[float] = 0.85
+    name: str  # set by EntityRecognizer.__init__ (mypy cannot infer it across Presidio's branches)
 
     def __init__(self) -> None:
         EntityRecognizer.__init__(
@@ -119,7 +120,7 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
     def load(self) -> None:
         _posseg()
 
-    def match_cell(self, value: str) -> CellMatch | None:  # type: ignore[override]
+    def match_cell(self, value: str) -> CellMatch | None:
         v = value.strip().replace("·", "")
         if is_masked_name(v):
             return "masked"
@@ -138,7 +139,7 @@ class PersonNameRecognizer(CellRecognizer, EntityRecognizer):
             len(words[0].word) == 1 and all(w.flag.startswith("nr") or len(w.word) == 1 for w in words)
         )
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:  # type: ignore[no-untyped-def]
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         results: list[RecognizerResult] = []
         if self.ENTITY not in entities or not re.search(r"[\u4e00-\u9fff]", text):
             return results

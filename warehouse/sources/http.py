@@ -6,8 +6,11 @@ replies kept in memory (catalog pages of a harvest, webhook deliveries).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import httpx
 
 from core import SourceError, SourceUnavailable, get_setting
 from core.netguard import check_host, display_url, pinned
@@ -25,10 +28,6 @@ def fetch_http(url: str, dest: Path) -> Path:
     and again while streaming; the whole download must finish within 20 x ``PUBDATA_HTTP_TIMEOUT``
     (a server trickling bytes never trips the per-read timeout). A partial file never stays.
     """
-    import time
-
-    import httpx
-
     target, headers, extensions = pinned(url, check_host(url))
     headers["User-Agent"] = USER_AGENT
     shown = display_url(url)
