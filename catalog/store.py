@@ -189,7 +189,8 @@ def catalog_version() -> Any:
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether a table exists: read-only connections do not create the tables a newer version
     added, so readers of those tables check first (an older catalog simply has none of it)."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0] > 0
+    row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()
+    return row is not None and row[0] > 0
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

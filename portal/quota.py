@@ -24,6 +24,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from portal.access import optional_token
+from privacy.policy.services import QuotaService
 
 __all__ = ["QuotaExceeded", "caller", "check", "limits", "router", "usage"]
 
@@ -78,7 +79,7 @@ def caller(request: Request) -> tuple[str, bool]:
     return f"client:{client_hash(request)}", False
 
 
-def check(request: Request, service: str) -> None:
+def check(request: Request, service: QuotaService) -> None:
     """Count one ``service`` call of the caller; :class:`QuotaExceeded` beyond its limit."""
     q = _quotas()
     who, with_token = caller(request)

@@ -9,16 +9,17 @@ documents them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from privacy.types import Level
 
-__all__ = ["AggregatePolicy", "NoisePolicy", "QuotaLimit", "QuotaPolicy", "SERVICES"]
+__all__ = ["SERVICES", "AggregatePolicy", "NoisePolicy", "QuotaLimit", "QuotaPolicy", "QuotaService"]
 
 #: the kinds of call a quota counts
-SERVICES = ("download", "datastore", "verify", "query")
+QuotaService = Literal["download", "datastore", "verify", "query"]
+SERVICES: tuple[QuotaService, ...] = get_args(QuotaService)
 
 _DIRECT_IDENTIFIERS = (
     "CN_RESIDENT_ID",
@@ -34,6 +35,9 @@ _DIRECT_IDENTIFIERS = (
     "PRECISE_LOCATION",
     "IP_ADDRESS",
 )
+
+
+_MIN_MAX_LEVELS: tuple[Level, ...] = ("none",)
 
 
 class _M(BaseModel):
@@ -59,7 +63,7 @@ class AggregatePolicy(_M):
     threshold: int = Field(5, ge=1)
     complementary: bool = True
     #: min/max reveal one person's value: allowed only on columns at these levels
-    min_max_levels: list[Level] = Field(default_factory=lambda: ["none"])
+    min_max_levels: list[Level] = Field(default_factory=lambda: list(_MIN_MAX_LEVELS))
     #: columns with these entities cannot be filtered, grouped or aggregated (use verification)
     direct_identifiers: list[str] = Field(default_factory=lambda: list(_DIRECT_IDENTIFIERS))
     #: most groups a query may return
@@ -72,24 +76,26 @@ class QuotaLimit(_M):
     token: int = Field(ge=0)
 
 
+def _default_limits() -> dict[QuotaService, QuotaLimit]:
+    return {
+        "download": QuotaLimit(anonymous=60, token=600),
+        "datastore": QuotaLimit(anonymous=120, token=1200),
+        "verify": QuotaLimit(anonymous=0, token=120),
+        "query": QuotaLimit(anonymous=0, token=60),
+    }
+
+
 class QuotaPolicy(_M):
     window_seconds: int = Field(60, ge=1, le=86400)
-    limits: dict[Literal["download", "datastore", "verify", "query"], QuotaLimit] = Field(
-        default_factory=lambda: {
-            "download": QuotaLimit(anonymous=60, token=600),
-            "datastore": QuotaLimit(anonymous=120, token=1200),
-            "verify": QuotaLimit(anonymous=0, token=120),
-            "query": QuotaLimit(anonymous=0, token=60),
-        }
-    )
+    limits: dict[QuotaService, QuotaLimit] = Field(default_factory=_default_limits)
     #: key sets one verification call may carry
     verify_batch_max: int = Field(1000, ge=1, le=100_000)
     #: calls per day on one grant (verification, queries, shared-variant downloads) unless the
     #: owner's answer sets another
     grant_calls_per_day: int = Field(10_000, ge=1)
 
-    def limit(self, service: str, *, with_token: bool) -> int:
-        lim = self.limits.get(service)  # type: ignore[call-overload]
+    def limit(self, service: QuotaService, *, with_token: bool) -> int:
+        lim = self.limits.get(service)
         if lim is None:
             return 0
         return lim.token if with_token else lim.anonymous

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -50,7 +51,7 @@ def test_the_index_file_holds_no_identifier_and_no_value(tmp_path: Path) -> None
 
 def test_answers_match_no_match_not_found_after_normalisation(tmp_path: Path) -> None:
     index = load_index(_index(tmp_path))
-    keysets = [
+    keysets: list[dict[str, Any]] = [
         # full-width digits, lower-case x, spaces in the name, a number as text with decimals
         {"身份证号": "１１０１０５１９４９１２３１００２x", "姓名": "张 三丰", "补助类型": "低保", "金额": "800.00"},
         {"身份证号": IDS[1], "姓名": "李四", "补助类型": "低保", "金额": 1200.5},

@@ -20,7 +20,7 @@ SPEC = {
 }
 
 
-def _recoverable(rows: list[dict], dims: list[str]) -> list[dict]:
+def _recoverable(rows: list[dict], dims: list[str]) -> list[list[dict]]:
     out = []
     for d in dims:
         lines: dict[tuple, list[dict]] = {}

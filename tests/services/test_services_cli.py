@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from services_support import DATASET, Services
 
 
@@ -14,6 +15,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "cli.main", *args], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.cli
 def test_file_answer_query_revoke_from_the_cli(services_home: Services) -> None:
     filed = _cli(
         "demands",
@@ -31,11 +33,15 @@ def test_file_answer_query_revoke_from_the_cli(services_home: Services) -> None:
         "《城市公共交通条例》第十条（示例）",
     )
     assert filed.returncode == 0, filed.stderr
-    demand_id = re.search(r"(dm_[0-9a-f]{10})", filed.stdout).group(1)
+    found = re.search(r"(dm_[0-9a-f]{10})", filed.stdout)
+    assert found, filed.stdout
+    demand_id = found.group(1)
     assert "civil_affairs answers with" in filed.stdout
     answered = _cli("demands", "answer", demand_id, "--by", "civil_affairs", "--grant", "--epsilon", "4")
     assert answered.returncode == 0, answered.stderr
-    grant_id = re.search(r"(gr_[0-9a-f]{10})", answered.stdout).group(1)
+    found = re.search(r"(gr_[0-9a-f]{10})", answered.stdout)
+    assert found, answered.stdout
+    grant_id = found.group(1)
     q = _cli(
         "query",
         DATASET,
