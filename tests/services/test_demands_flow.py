@@ -121,6 +121,24 @@ def test_demands_are_seen_by_requester_owner_and_officers_only(granted: Services
     assert demand_id in page.text and "期限" in page.text and "已同意" in page.text
 
 
+def test_granted_demands_count_as_fulfilled_in_the_operations_evaluation(granted: Services) -> None:
+    from catalog.demands import list_demands
+    from catalog.usage_stats import demand_fulfilment
+
+    demands = [d for d in list_demands() if d["status"] != "withdrawn"]
+    got = demand_fulfilment()
+    assert got is not None and got["fulfilled"] >= 2  # health's and transport's demands were granted
+    assert got == {
+        "demands": len(demands),
+        "fulfilled": sum(d["status"] == "granted" for d in demands),
+        "rate": sum(d["status"] == "granted" for d in demands) / len(demands),
+    }
+    with granted.client("officer") as off:
+        page = off.get("/officers/usage")
+    assert page.status_code == 200
+    assert f"{got['fulfilled']} / {got['demands']} 项数据需求已满足" in page.text
+
+
 def test_refusal_needs_a_rule_or_a_basis_and_without_basis_counts_on_the_scorecard(services_home: Services) -> None:
     s = services_home
     ask = {"dataset": DATASET, "fields": ["month"], "purpose": "licensing"}
