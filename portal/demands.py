@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from catalog import demands, grants, tokens
@@ -272,25 +272,25 @@ def officers_demands(request: Request, status: str | None = None) -> HTMLRespons
 @router.post("/officers/demands/{demand_id}/route", include_in_schema=False)
 def officers_route(
     request: Request, demand_id: str, owner: str = Form(..., max_length=63), csrf: str = Form("", max_length=64)
-) -> RedirectResponse:
+) -> Response:
     officer = require_officer(request)
     _check_csrf(request, csrf)
     try:
         demands.route(demand_id[:40], owner, actor=officer.actor)
     except PubdataError as exc:
-        return error(request, 409, str(exc))  # type: ignore[return-value]
+        return error(request, 409, str(exc))
     return RedirectResponse("/officers/demands", status_code=303)
 
 
 @router.post("/officers/grants/{grant_id}/revoke", include_in_schema=False)
 def officers_revoke(
     request: Request, grant_id: str, reason: str = Form("", max_length=500), csrf: str = Form("", max_length=64)
-) -> RedirectResponse:
+) -> Response:
     officer = require_officer(request)
     _check_csrf(request, csrf)
     try:
         grants.revoke(grant_id[:40], by=officer.actor, reason=reason)
     except PubdataError as exc:
-        return error(request, 409, str(exc))  # type: ignore[return-value]
+        return error(request, 409, str(exc))
     catalog_state.invalidate()
     return RedirectResponse("/officers/demands", status_code=303)

@@ -295,8 +295,9 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
                 lo, hi = a["bounds"]
                 wanted.append(([float(v or 0) for v in values[i]], person * max(abs(lo), abs(hi))))
                 slots.append(("value", i))
-                if counts[i] is not None:
-                    wanted.append(([float(v or 0) for v in counts[i]], person))  # type: ignore[union-attr]
+                avg_counts = counts[i]
+                if avg_counts is not None:
+                    wanted.append(([float(v or 0) for v in avg_counts], person))
                     slots.append(("count", i))
         noisy, spent = add_noise_many(wanted, epsilon=p.epsilon, mechanism=nz.mechanism, delta=nz.delta)
         for (kind, i), vals in zip(slots, noisy):
