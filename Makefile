@@ -47,6 +47,7 @@ bench: install
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/services.py
 
 # The heavy cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs, and `make airflow` on a
 # fresh home running a demo DAG triggered through Airflow's REST API (~15 min).

@@ -71,6 +71,20 @@ CREATE TABLE IF NOT EXISTS access_applications (
     dataset_id VARCHAR NOT NULL, purpose VARCHAR NOT NULL, reason VARCHAR, contact VARCHAR, days INTEGER,
     status VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, decided_by VARCHAR, decided_at TIMESTAMP,
     decision_note VARCHAR);
+CREATE TABLE IF NOT EXISTS demands (
+    id VARCHAR PRIMARY KEY, requester VARCHAR NOT NULL, owner VARCHAR, department_id VARCHAR, dataset_id VARCHAR,
+    description VARCHAR, fields VARCHAR[], services VARCHAR[], purpose VARCHAR NOT NULL, legal_basis VARCHAR NOT NULL,
+    period_start DATE, period_end DATE, filed_by VARCHAR NOT NULL, filed_at TIMESTAMP NOT NULL, routed_at TIMESTAMP,
+    due_at TIMESTAMP, status VARCHAR NOT NULL, answered_at TIMESTAMP, answered_by VARCHAR, refusal_rule VARCHAR,
+    refusal_basis VARCHAR, without_basis BOOLEAN, answer_note VARCHAR, grant_id VARCHAR, response_days INTEGER);
+CREATE TABLE IF NOT EXISTS grants (
+    id VARCHAR PRIMARY KEY, demand_id VARCHAR, recipient VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
+    dataset_id VARCHAR NOT NULL, purpose VARCHAR NOT NULL, services VARCHAR[] NOT NULL, fields VARCHAR[] NOT NULL,
+    mode VARCHAR NOT NULL, verify_keys VARCHAR[], verify_fields VARCHAR[], epsilon_total DOUBLE,
+    epsilon_spent DOUBLE NOT NULL, calls_per_day INTEGER, granted_by VARCHAR NOT NULL, granted_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP, revoked_at TIMESTAMP, revoked_by VARCHAR, revoke_reason VARCHAR);
+CREATE TABLE IF NOT EXISTS grant_calls (
+    grant_id VARCHAR NOT NULL, day DATE NOT NULL, calls BIGINT NOT NULL, PRIMARY KEY (grant_id, day));
 CREATE TABLE IF NOT EXISTS harvested (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, harvest_id VARCHAR NOT NULL,
     source_kind VARCHAR NOT NULL, source_portal VARCHAR NOT NULL, remote_key VARCHAR NOT NULL,

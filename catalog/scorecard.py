@@ -15,12 +15,18 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
   the API or datastore, previewed, verified, aggregated or harvested, as recorded by
   :mod:`catalog.usage_recorder` -- from the day the run ended until the day the department's
   next run started (today for its latest run), at most the last :data:`USAGE_WINDOW_DAYS` days
-  of that span. Data nobody uses counts against the department as data nobody can find.
+  of that span. Data nobody uses counts against the department as data nobody can find;
+- ``demands`` (供需对接, :func:`catalog.demands.stats` as of the run's end; the ranking: now):
+  demands received, answered on time, answered late, overdue, refused without basis, median
+  response time in working days, and ``demand_score`` = 100 × answers on time with a basis /
+  demands due or answered (100 when none is). A refusal without basis, an overdue or a late
+  answer lowers it.
 
 Datasets a department harvested from another portal are not its own and are left out of every
 figure. The ranking uses each department's latest run and a composite score
-``0.35·quality + 0.15·100·on_time + 0.25·100·open_share + 0.1·100·(1 − quarantine_rate)
-+ 0.15·100·usage``.
+``0.3·quality + 0.15·100·on_time + 0.2·100·open_share + 0.1·100·(1 − quarantine_rate)
++ 0.15·100·usage + 0.1·demand_score``. The withheld report also lists each department's overdue
+demands.
 """
 
 from __future__ import annotations
@@ -28,12 +34,22 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from catalog import demands
 from catalog.store import connect, has_table, rows_as_dicts
 from core.sql import scalar
 
 __all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
 
-WEIGHTS = {"quality": 0.35, "on_time": 0.15, "open_share": 0.25, "clean": 0.1, "usage": 0.15}
+WEIGHTS = {"quality": 0.3, "on_time": 0.15, "open_share": 0.2, "clean": 0.1, "usage": 0.15, "demands": 0.1}
+#: the demand counters each scorecard row carries (catalog.demands.stats)
+DEMAND_FIELDS = (
+    "received",
+    "answered_on_time",
+    "answered_late",
+    "overdue",
+    "refused_without_basis",
+    "median_response_days",
+)
 USAGE_WINDOW_DAYS = 30
 _OWN = (
     "NOT EXISTS (SELECT 1 FROM harvested h WHERE h.department_id = {t}.department_id AND h.dataset_id = {t}.dataset_id)"
@@ -70,6 +86,18 @@ def _open_after(con, department: str, at) -> int:
     )
 
 
+def _composite(r: dict[str, Any]) -> float:
+    return round(
+        WEIGHTS["quality"] * r["quality"]
+        + WEIGHTS["on_time"] * 100 * r["on_time"]
+        + WEIGHTS["open_share"] * 100 * r["open_share"]
+        + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+        + WEIGHTS["usage"] * 100 * r["usage"]
+        + WEIGHTS["demands"] * r["demand_score"],
+        2,
+    )
+
+
 def _usage_share(con, department: str, finished, until) -> float:
     """Published datasets of the department (at ``finished``) used at least once from that day
     to ``until`` (at most the last USAGE_WINDOW_DAYS days of it) / published datasets."""
@@ -97,6 +125,7 @@ def _usage_share(con, department: str, finished, until) -> float:
 
 def department_runs() -> list[dict[str, Any]]:
     """One row per department run, oldest first (the trend)."""
+    asked = demands.demand_rows()
     with connect(read_only=True) as con:
         rows = rows_as_dicts(con.execute(_RUNS.format(own=_own(con, "r"), own_d=_own(con, "d"))))
         next_start: dict[int, object] = {}
@@ -117,18 +146,20 @@ def department_runs() -> list[dict[str, Any]]:
             r["quarantine_rate"] = r["quarantined_rows"] / r["input_rows"] if r["input_rows"] else 0.0
             r["quality"] = float(r["quality"]) if r["quality"] is not None else 0.0
             r["usage"] = _usage_share(con, r["department_id"], finished, next_start.get(i)) if finished else 0.0
-            r["composite"] = round(
-                WEIGHTS["quality"] * r["quality"]
-                + WEIGHTS["on_time"] * 100 * r["on_time"]
-                + WEIGHTS["open_share"] * 100 * r["open_share"]
-                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
-                + WEIGHTS["usage"] * 100 * r["usage"],
-                2,
-            )
-    withheld = {d: len(items) for d, items in withheld_report().items()}
+            _add_demands(r, finished, asked)
+            r["composite"] = _composite(r)
+    withheld = {d: sum(1 for it in items if it.get("kind") != "demand") for d, items in withheld_report().items()}
     for r in rows:
         r["withheld_without_rule"] = withheld.get(r["department_id"], 0)
     return rows
+
+
+def _add_demands(r: dict[str, Any], at: Any, rows: list[dict[str, Any]] | None = None) -> None:
+    """The department's demand counters as of ``at`` (a run's end; the ranking: now)."""
+    s = demands.stats(at, rows).get(r["department_id"], {})
+    for key in DEMAND_FIELDS:
+        r[key] = s.get(key, None if key == "median_response_days" else 0)
+    r["demand_score"] = s.get("score", 100.0)
 
 
 def ranking() -> list[dict[str, Any]]:
@@ -138,6 +169,10 @@ def ranking() -> list[dict[str, Any]]:
         latest[r["department_id"]] = r
     with connect(read_only=True) as con:
         names = dict(con.execute("SELECT id, name FROM departments").fetchall())
+    asked = demands.demand_rows()
+    for r in latest.values():  # demands answered or overdue since the last run count now
+        _add_demands(r, None, asked)
+        r["composite"] = _composite(r)
     ranked = sorted(latest.values(), key=lambda r: (-r["composite"], r["department_id"]))
     for i, r in enumerate(ranked, 1):
         r["rank"] = i
@@ -146,7 +181,9 @@ def ranking() -> list[dict[str, Any]]:
 
 
 def withheld_report() -> dict[str, list[dict[str, Any]]]:
-    """Per department: registered datasets that are not open and have no negative-list rule."""
+    """Per department: registered datasets that are not open and have no negative-list rule,
+    then its overdue demands (``kind: "demand"``: data another department asked for and did not
+    get in time)."""
     with connect(read_only=True) as con:
         rows = rows_as_dicts(
             con.execute(
@@ -175,5 +212,19 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
             reason = r["tier_basis"] or f"{r['open_tier']} without a negative-list rule"
         else:
             reason = f"not open ({r['last_run']})"
-        out.setdefault(r["department_id"], []).append({**r, "reason": reason})
+        out.setdefault(r["department_id"], []).append({**r, "kind": "dataset", "reason": reason})
+    for owner, items in demands.overdue_report().items():
+        for d in items:
+            out.setdefault(owner, []).append(
+                {
+                    "kind": "demand",
+                    "department_id": owner,
+                    "dataset_id": d["dataset_id"],
+                    "demand_id": d["id"],
+                    "title": d["description"] or d["dataset"],
+                    "requester": d["requester"],
+                    "due_at": d["due_at"],
+                    "reason": f"demand {d['id']} from {d['requester']} overdue since {d['due_at']:%Y-%m-%d}",
+                }
+            )
     return out

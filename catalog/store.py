@@ -31,6 +31,7 @@ parallel outside it. Published files are addressed by ``s3://`` URIs there.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import threading
 import time
@@ -137,7 +138,7 @@ def connect(
     try:
         con.execute("SET file_search_path = ?", [str(home_dir if home_dir is not None else home())])
         if not read_only:
-            ensure_schema(con)
+            _ensure_once(con)
         yield con
     finally:
         con.close()
@@ -156,10 +157,25 @@ def _is_config_conflict(exc: Exception) -> bool:
     return "different configuration" in str(exc)
 
 
+_DDL_HASH = hashlib.sha256(DDL.encode()).hexdigest()[:16]
+
+
+def _ensure_once(con: duckdb.DuckDBPyConnection) -> None:
+    """Run the DDL only when the catalog was made by another DDL (its hash is kept in ``meta``):
+    one lookup instead of re-running every CREATE on each short writing connection."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_ddl'").fetchone()
+    except duckdb.CatalogException:
+        row = None
+    if row is None or row[0] != _DDL_HASH:
+        ensure_schema(con)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(DDL)
     _views_to_tables(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_ddl', ?)", [_DDL_HASH])
 
 
 def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset: str, location: Any) -> None:

@@ -6,8 +6,8 @@ summed), per published version, a daily trend per department, the published data
 used, catalog-wide calls (search, lists, DCAT), and demand fulfilment. :func:`monthly_rows` /
 :func:`export_month` give the national platform's monthly evaluation report (CSV and JSON).
 
-Demand fulfilment reads the demands of data users (issue 17's ``demands`` table) when the catalog
-has one; until then it is ``None`` and shown as 暂无 (:func:`demand_fulfilment` is the hook).
+Demand fulfilment: the data demands (:mod:`catalog.demands`) that were granted, of those not
+withdrawn (暂无 while there is none).
 """
 
 from __future__ import annotations
@@ -56,19 +56,15 @@ def month_bounds(month: str) -> tuple[_dt.date, _dt.date]:
 
 
 def demand_fulfilment(con=None) -> dict[str, Any] | None:
-    """Demands of data users and how many were fulfilled (issue 17's ``demands`` table: a row per
-    demand with a ``status``); ``None`` while the catalog has no such table (shown as 暂无)."""
+    """Demands of data users (:mod:`catalog.demands`) and how many were granted: withdrawn
+    demands do not count; ``rate`` is ``None`` while there is none. ``None`` for a catalog made
+    before demands existed (a read-only connection does not create the table; shown as 暂无)."""
 
     def read(c) -> dict[str, Any] | None:
         if not has_table(c, "demands"):
             return None
-        cols = {
-            r[0] for r in c.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'demands'").fetchall()
-        }
-        if "status" not in cols:
-            return None
         total, done = c.execute(
-            "SELECT count(*), count(*) FILTER (WHERE status IN ('fulfilled', 'published', 'done')) FROM demands"
+            "SELECT count(*), count(*) FILTER (WHERE status = 'granted') FROM demands WHERE status <> 'withdrawn'"
         ).fetchone()
         return {"demands": total, "fulfilled": done, "rate": (done / total) if total else None}
 

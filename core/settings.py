@@ -67,6 +67,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(
+        "PUBDATA_HOLIDAYS",
+        "policy/holidays_cn.yaml",
+        "Public holidays and make-up working days (per year, with the State Council notice cited), for working-day deadlines.",
+    ),
+    Setting(
+        "PUBDATA_DEMAND_DEADLINE_DAYS",
+        "10",
+        "Working days a department has to answer a data demand (供需对接) before it counts as overdue.",
+    ),
+    Setting(
         "PUBDATA_KEYS_DIR",
         "{home}/keys",
         "Folder of platform secrets and department key pairs (0600 files; never inside the repo).",

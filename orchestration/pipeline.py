@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from catalog import audit
+from catalog.grants import active_grants, shares_for
 from catalog.publish import publish_version, record_run, register_department, set_tier
 from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
@@ -36,12 +37,13 @@ from orchestration import progress, stopping
 from privacy import protection
 from privacy.protection import KeyStore, decide, gate, leak_gate, load_policy
 from privacy.types import ColumnClassification
+from privacy.verify import build_index, keyset_id
 from quality import validate_dataset
 from quality.validate import FRESHNESS_HOURS
 from warehouse import storage
 from warehouse.extract import extract_to_raw, rel
 from warehouse.lake import RunPaths
-from warehouse.manifest import Dataset, Department, load_department_by_id
+from warehouse.manifest import Dataset, Department, Share, load_department_by_id
 
 __all__ = ["STAGES", "Job", "classify", "extract", "protect", "publish", "run_dataset", "validate"]
 
@@ -216,7 +218,7 @@ def _clip_long_text(table: pa.Table) -> pa.Table:
 
 
 def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
-    return paths.classification.with_name(f"{paths.run}.decision.json")
+    return paths.decision
 
 
 @_stage("protect")
@@ -227,11 +229,14 @@ def protect(job: Job) -> dict[str, Any]:
     decision = decide(dept, ds, cols, load_policy())
     report = None
     shares: list[Any] = []
+    grants: list[str] = []
     if decision.open_tier != "withheld":
+        # the sharing scope: the manifest's and the grants answering demands
+        scoped, grants = _with_grants(job, {c.name for c in decision.columns})
         # the open variant and every shared variant, written from one scan of the valid rows; the
         # decision's column records are brought in line with what the open file holds
         report, shares = protection.protect(
-            paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
+            paths.valid, decision, paths.protected, dataset=scoped, paths=paths, keys=KeyStore()
         )
         assert report is not None
         gate(decision, report.risk)
@@ -259,7 +264,62 @@ def protect(job: Job) -> dict[str, Any]:
         "protected": str(paths.protected),
         **report.to_dict(),
         "shared": [s.to_dict() for s in shares],
+        "grants": grants,
     }
+
+
+def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
+    """The dataset with its sharing scope = the manifest's ``sharing`` + the active ``share``
+    grants in the catalog (a grant takes effect on the next run, without editing the manifest).
+    A grant for the same recipient and purpose as a manifest entry widens it; grant fields the
+    data no longer has are left out (they never fail the owner's run)."""
+    merged = {(s.department, s.purpose): s for s in job.dataset.sharing}
+    used = []
+    for g in shares_for(job.department.id, job.dataset.id):
+        granted = [c for c in g["columns"] if c in columns]
+        clear = [c for c in g["clear"] if c in columns]
+        if not granted:
+            continue
+        key = (g["department"], g["purpose"])
+        cols: list[str] | None = granted
+        if key in merged:
+            old = merged[key]
+            cols = None if old.columns is None else list(dict.fromkeys([*old.columns, *granted]))
+            clear = list(dict.fromkeys([*old.clear, *clear]))
+        merged[key] = Share(department=g["department"], purpose=g["purpose"], columns=cols, clear=clear)
+        used.append(g["grant_id"])
+    if not used:
+        return job.dataset, []
+    return job.dataset.model_copy(update={"sharing": list(merged.values())}), used
+
+
+def _verification_indexes(job: Job) -> list[dict[str, Any]]:
+    """The verification index of each set of key columns the dataset's active grants verify on
+    (keyed hashes of this run's valid rows; :mod:`privacy.verify`)."""
+    wanted: dict[tuple[str, ...], list[str]] = {}
+    for g in active_grants(job.department.id, job.dataset.id):
+        if "verify" in g["services"] and g["verify_keys"] and g["verify_fields"]:
+            fields = wanted.setdefault(tuple(g["verify_keys"]), [])
+            fields.extend(f for f in g["verify_fields"] if f not in fields)
+    if not wanted:
+        return []
+    decision = json.loads(_decision_path(job.paths).read_text(encoding="utf-8"))
+    entities = {c["name"]: c.get("entity") for c in decision["columns"]}
+    key = KeyStore().service_key(f"verify/{job.label}")
+    out = []
+    for keys, fields in wanted.items():
+        summary = build_index(
+            job.paths.valid,
+            job.paths.verification(keyset_id(list(keys))),
+            key_columns=list(keys),
+            fields=fields,
+            entities=entities,
+            key=key,
+            label=job.label,
+        )
+        out.append(summary)
+    _audit("verify.index", job, {"indexes": out})
+    return out
 
 
 @_stage("publish")
@@ -271,6 +331,8 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         return {"version": None, "open_tier": "withheld"}
     decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
     on_time = _on_time(job)
+    # before the version: a failure leaves the previous version (and its index) in use
+    indexes = _verification_indexes(job)
     result = publish_version(
         paths,
         job.run_id,
@@ -304,7 +366,12 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         from catalog.webhooks import notify_new_version
 
         notify_new_version(paths.department, paths.dataset, result["version"])
-    return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
+    return {
+        **result,
+        "quality_score": validated.get("score"),
+        "open_tier": decision["open_tier"],
+        "verification": indexes,
+    }
 
 
 def _on_time(job: Job) -> bool:

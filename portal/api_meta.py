@@ -16,8 +16,9 @@ from pydantic import BaseModel, Field
 
 from catalog import audit, tokens
 from catalog.queries import schema_of
+from catalog.services import shared_grant
 from core import PubdataError
-from portal import ckan, dcat
+from portal import ckan, dcat, quota
 from portal import state as catalog_state
 from portal.access import (
     AccessDenied,
@@ -60,7 +61,7 @@ def table_schema(request: Request, department: str, dataset: str) -> JSONRespons
     responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}, "application/json": {}}}},
     summary="A shared variant, for the recipient department's token",
     description="Served only to a department token of the recipient named in the owner's manifest "
-    "(`sharing`) for that `purpose`. Every access is audited.",
+    "(`sharing`) or in a grant in force (answering a data demand) for that `purpose`. Every access is audited.",
 )
 def shared_variant(request: Request, department: str, dataset: str, purpose: str, format: str = "parquet") -> Response:
     checked_ids(department, dataset)
@@ -74,6 +75,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     token = optional_token(request, subject=subject)
     if token is None:
         raise AccessDenied(401, "shared variants need the recipient department's token")
+    quota.check(request, "download")
     st = catalog_state.current()
     d = st.dataset(department, dataset)
     shares = (d or {}).get("manifest", {}).get("sharing", []) if d else []
@@ -81,6 +83,11 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
         s.get("department") == token.department_id and s.get("purpose") == purpose for s in shares
     )
     why = {"purpose": purpose, "what": "shared"}
+    grant = None
+    if not allowed and d is not None and token.kind == "department":
+        # a grant answering a demand (checked on every request: a revoked grant stops access at once)
+        grant = shared_grant(token.department_id or "", department, dataset, purpose)
+        allowed = grant is not None
     if not allowed:
         raise refuse(
             request,
@@ -122,6 +129,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
             "purpose": purpose,
             "file": path.name,
             "format": format,
+            **({"grant_id": grant["id"]} if grant else {}),
         },
     )
     st_ = path.stat()

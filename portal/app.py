@@ -35,6 +35,10 @@ ROUTERS = (
     "portal.risk",
     "portal.feeds",
     "portal.usage",
+    "portal.demands",
+    "portal.verify",
+    "portal.query",
+    "portal.quota",
 )
 
 
@@ -113,6 +117,15 @@ def create_app(*, extra_hosts: Iterable[str] = ()) -> FastAPI:
         return JSONResponse(
             {"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status, headers=exc.headers
         )
+
+    from catalog.grants import GrantRefused
+    from portal.quota import QuotaExceeded
+    from portal.services_api import service_errors
+
+    @app.exception_handler(QuotaExceeded)
+    @app.exception_handler(GrantRefused)
+    async def refused(request: Request, exc: Exception):
+        return service_errors(request, exc)  # 429 with Retry-After, or 403; CKAN-style JSON
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):

@@ -38,7 +38,9 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
             body = (op.get("requestBody") or {}).get("content", {}).get("application/json", {}).get("schema", {})
             ref = body.get("$ref", "").rsplit("/", 1)[-1]
             fields = (
-                list(spec.get("components", {}).get("schemas", {}).get(ref, {}).get("properties", {})) if ref else []
+                list(spec.get("components", {}).get("schemas", {}).get(ref, {}).get("properties", {}))
+                if ref
+                else list(body.get("properties", {}))
             )
             ops.append(
                 {

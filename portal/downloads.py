@@ -34,6 +34,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
 from core import home
+from portal import quota
 from portal import state as catalog_state
 from portal.access import data_access
 from portal.common import checked_ids
@@ -181,6 +182,7 @@ def download(
     row = st.version(department, dataset, version)
     if row is None:
         raise HTTPException(404, "no such version")
+    quota.check(request, "download")
     data_access(request, d, row, purpose=purpose, what=f"download.{fmt}")
     path = resolve_file(row["path"])
     name = f"{department}__{dataset}__v{row['version']}.{fmt}"

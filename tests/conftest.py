@@ -50,6 +50,7 @@ _TIER_OF_FIXTURE = {
     "in_demo_home": "airflow",
     "portal": "portal",  # tests/portal: a live uvicorn server
     "live_portal": "portal",
+    "services_home": "portal",  # tests/services: pipeline runs and a live portal
     "fresh_home": "pipeline",  # an empty home that tests fill by running pipelines
     "base": "pipeline",  # tests/reliability: a home built by one pipeline run
     "gx_warm": "gx",  # tests/quality: Great Expectations loaded (~10 s of CPU once)

@@ -11,6 +11,7 @@ the S3 bucket) in the distributed profile. Layout (keys)::
     lake/classified/<dept>/<dataset>/<run>.json     column classification
     lake/protected/<dept>/<dataset>/<run>.parquet   open variant, before publish
     lake/shared/<recipient>/<dept>/<dataset>/<run>.parquet  per-department shared variants
+    lake/verify/<dept>/<dataset>/<run>__<keyset>.parquet    verification index (keyed hashes only)
     open/<dept>/<dataset>/v000001.parquet      immutable published versions
     reports/data_docs/                         Great Expectations Data Docs (local: not lake data)
 """
@@ -80,6 +81,11 @@ class RunPaths:
         return self._p("lake", "classified", self.department, self.dataset, f"{self.run}.json")
 
     @property
+    def decision(self) -> Path | LakePath:
+        """The protect stage's decision (tier, per-column treatment, about_people) of this run."""
+        return self._p("lake", "classified", self.department, self.dataset, f"{self.run}.decision.json")
+
+    @property
     def protected(self) -> Path | LakePath:
         return self._p("lake", "protected", self.department, self.dataset, f"{self.run}.parquet")
 
@@ -92,6 +98,12 @@ class RunPaths:
             self.dataset,
             f"{safe_id(purpose, 'purpose')}__{self.run}.parquet",
         )
+
+    def verification(self, keyset: str) -> Path | LakePath:
+        """The verification index of this run for one set of key columns (``keyset``: a hex id)."""
+        if not re.fullmatch(r"[0-9a-f]{8,64}", keyset):
+            raise ValueError("a key-set id is hex")
+        return self._p("lake", "verify", self.department, self.dataset, f"{self.run}__{keyset}.parquet")
 
     @property
     def open_dir(self) -> Path | LakePath:

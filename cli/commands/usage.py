@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print("never used: " + ", ".join(f"{d['department']}.{d['dataset']}" for d in rep["never_used"]))
     demand = rep["demand_fulfilment"]
     print(
-        "demand fulfilment: " + (f"{demand['fulfilled']}/{demand['demands']}" if demand else "n/a (no demands table)")
+        "demand fulfilment: "
+        + (f"{demand['fulfilled']}/{demand['demands']}" if demand and demand["demands"] else "n/a (no demands)")
     )
     return 0

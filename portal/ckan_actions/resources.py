@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
-from portal import ckan, datastore, harvested
+from portal import ckan, datastore, harvested, quota
 from portal import state as catalog_state
 from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
@@ -227,6 +227,7 @@ def datastore_search(request: Request, params: dict[str, Any]) -> dict[str, Any]
     :rtype: dictionary
     """
     st, d, fmt = resource_of(params, "resource_id")
+    quota.check(request, "datastore")
     try:
         latest = st.version(d["department_id"], d["dataset_id"], None)
         data_access(request, d, latest, purpose=params.get("purpose"), what="datastore_search")

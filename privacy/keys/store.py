@@ -7,6 +7,8 @@ Layout under ``PUBDATA_KEYS_DIR`` (default ``$PUBDATA_HOME/keys``; a 0700 folder
     platform/pseudonym.key       32 random bytes: root of the per-purpose pseudonym keys
     platform/audit.key           32 random bytes: HMAC-SHA256 key of the audit log's entries
     platform/audit-signing.key   32 random bytes: Ed25519 private key signing the audit checkpoints
+    platform/services.key        32 random bytes: root of the sharing services' keys (verification
+                                 indexes, keyed hashes of client addresses)
     departments/<dept>/key.json  public key (PEM), algorithm, key id, status (active|revoked)
     departments/<dept>/private.pem   the department's private key when the platform generated it
     datakeys/<dept>/<dataset>.json   data keys of one dataset: each wrapped by the master key and,
@@ -50,6 +52,7 @@ __all__ = ["DepartmentKey", "KeyStore", "WrapAlg"]
 
 WrapAlg = Literal["x25519", "rsa"]
 _PSEUDONYM_LABEL = b"pubdata/pseudonym/v1/"
+_SERVICE_LABEL = b"pubdata/service/v1/"
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,14 @@ class KeyStore:
     def public_pseudonym_key(self) -> bytes:
         """Key of pseudonyms in open data, distinct from every sharing key."""
         return hmac.new(self._secret("pseudonym"), _PSEUDONYM_LABEL + b"public", hashlib.sha256).digest()
+
+    def service_key(self, label: str) -> bytes:
+        """Key of one sharing service, derived from the platform's ``services`` secret (distinct
+        from every pseudonym and data key): ``verify/<dept>.<dataset>`` keys a dataset's
+        verification index, ``client-address`` the keyed hashes of callers' addresses (quotas)."""
+        if not label or len(label) > 200 or not label.isascii():
+            raise ConfigError("a service key label is 1-200 ASCII characters")
+        return hmac.new(self._secret("services"), _SERVICE_LABEL + label.encode(), hashlib.sha256).digest()
 
     def rotate_master(self) -> int:
         """New master key; every stored data key is re-wrapped. Returns how many."""

@@ -49,6 +49,7 @@ from privacy.policy.model import (
     Policy,
     Rule,
     RuleMatch,
+    current_policy,
     load_policy,
 )
 
@@ -67,6 +68,7 @@ __all__ = [
     "Policy",
     "Rule",
     "RuleMatch",
+    "current_policy",
     "decide",
     "load_policy",
 ]

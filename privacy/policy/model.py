@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core import ConfigError
 from core.settings import path_setting
+from privacy.policy.services import AggregatePolicy, QuotaPolicy
 from privacy.types import Level, valid_regex
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Policy",
     "Rule",
     "RuleMatch",
+    "current_policy",
     "load_policy",
 ]
 
@@ -251,6 +253,9 @@ class Policy(_M):
     title: str = ""
     defaults: Defaults = Defaults()
     rules: list[Rule] = Field(default_factory=list)
+    #: protection of aggregate query results and quotas of the sharing services (privacy.policy.services)
+    aggregates: AggregatePolicy = AggregatePolicy()
+    quotas: QuotaPolicy = QuotaPolicy()
     source: str | None = Field(None, description="file it was read from (set by load_policy)")
 
     @model_validator(mode="after")
@@ -302,3 +307,23 @@ def load_policy(path: Path | None = None) -> Policy:
                     pass
             lines.append(f"policy {path}: {loc}: {err['msg'].removeprefix('Value error, ')}")
         raise ConfigError("\n".join(lines), hint="see policy/README.md") from None
+
+
+_CURRENT: dict[str, tuple[tuple[int, int], Policy]] = {}
+
+
+def current_policy() -> Policy:
+    """:func:`load_policy` of ``PUBDATA_POLICY``, kept while the file is unchanged (for per-request
+    reads: quotas, the sharing services)."""
+    path = path_setting("PUBDATA_POLICY")
+    try:
+        st = path.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return load_policy(path)  # the error names the file
+    hit = _CURRENT.get(str(path))
+    if hit and hit[0] == stamp:
+        return hit[1]
+    policy = load_policy(path)
+    _CURRENT[str(path)] = (stamp, policy)
+    return policy

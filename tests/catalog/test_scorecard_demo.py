@@ -33,6 +33,7 @@ def test_demo_scorecard_matches_hand_computed_figures(in_demo_home: Path) -> Non
             + WEIGHTS["open_share"] * 100 * r["open_share"]
             + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
             + WEIGHTS["usage"] * 100 * r["usage"]
+            + WEIGHTS["demands"] * 100  # no demands filed in the demo
         )
         assert r["composite"] == pytest.approx(expected, abs=0.01)
     assert withheld_report() == {}

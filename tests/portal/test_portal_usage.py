@@ -145,7 +145,7 @@ def test_scripted_use_is_counted_exactly_in_cli_page_export_and_scorecard(usage_
     never = {f"{d['department']}.{d['dataset']}" for d in rep["never_used"]}
     assert {"transport.ridership", "civil_affairs.subsidy_recipients"} <= never
     assert not never & set(per)
-    assert rep["demand_fulfilment"] is None
+    assert rep["demand_fulfilment"] == {"demands": 0, "fulfilled": 0, "rate": None}  # none filed here
     only_health = json.loads(cli_usage(usage_home, "--json", "--department", "health"))
     assert only_health["totals"] == {"api": 2, "datastore": 2, "harvest": 1}
 
@@ -178,7 +178,8 @@ def test_scripted_use_is_counted_exactly_in_cli_page_export_and_scorecard(usage_
     t = runs["transport"]
     assert t["usage"] == pytest.approx(0.5)
     assert (t["quality"], t["on_time"], t["open_share"], t["quarantine_rate"]) == (95.0, 1.0, 1.0, 0.0)
-    hand = 0.35 * 95 + 0.15 * 100 * 1.0 + 0.25 * 100 * 1.0 + 0.1 * 100 * (1 - 0.0) + 0.15 * 100 * 0.5
+    assert t["received"] == 0 and t["demand_score"] == 100.0  # no demand filed here: nothing failed
+    hand = 0.3 * 95 + 0.15 * 100 * 1.0 + 0.2 * 100 * 1.0 + 0.1 * 100 * (1 - 0.0) + 0.15 * 100 * 0.5 + 0.1 * 100
     assert t["composite"] == pytest.approx(hand, abs=0.01)
 
     # no address in clear: the clients are day-keyed hashes, the key lives in the key store

@@ -1,0 +1,155 @@
+"""Quotas and rate limits on downloads, datastore, verification and query calls.
+
+Limits are data: the ``quotas`` section of the policy (``policy/negative_list.yaml``, documented
+in ``policy/README.md``): calls per window per service, one figure for anonymous clients and a
+larger one for token holders. A caller is its token (``token:<id>``) when it presents a valid
+one, else its client address — kept only as a keyed hash (HMAC-SHA256 with the platform's
+``client-address`` service key, first 16 hex characters), never the raw address. Beyond the
+limit the answer is 429 with ``Retry-After`` (seconds to the window's end) and a CKAN-style JSON
+error. ``GET /api/quota`` shows the caller its limits and what it has used.
+
+Counters are fixed windows kept in the portal process's memory (one portal process; behind
+several, each counts its own share).
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import threading
+import time
+from hashlib import sha256
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from portal.access import optional_token
+from privacy.policy.services import QuotaService
+
+__all__ = ["QuotaExceeded", "caller", "check", "limits", "router", "usage"]
+
+router = APIRouter()
+_LOCK = threading.Lock()
+#: (service, caller) -> (window start, calls)
+_COUNTS: dict[tuple[str, str], tuple[float, int]] = {}
+_MAX_KEYS = 100_000
+
+
+class QuotaExceeded(Exception):
+    def __init__(self, service: str, limit: int, retry_after: int, who: str) -> None:
+        super().__init__(f"quota exceeded: {limit} {service} calls per window for this {who}")
+        self.service = service
+        self.limit = limit
+        self.retry_after = retry_after
+        self.message = str(self)
+
+
+def limits() -> Any:
+    """The policy's ``quotas`` section (cached while the file is unchanged)."""
+    return _quotas()
+
+
+def _quotas() -> Any:
+    from privacy.policy import current_policy
+
+    return current_policy().quotas
+
+
+@functools.cache
+def _address_key(keys_dir: str) -> bytes:
+    from privacy.keys import KeyStore
+
+    return KeyStore().service_key("client-address")
+
+
+def client_hash(request: Request) -> str:
+    """A keyed hash of the client's address (the address itself is never kept)."""
+    host = request.client.host if request.client else "unknown"
+    from core.settings import path_setting
+
+    key = _address_key(str(path_setting("PUBDATA_KEYS_DIR")))
+    return hmac.new(key, host.encode(), sha256).hexdigest()[:16]
+
+
+def caller(request: Request) -> tuple[str, bool]:
+    """``(key, has_token)``: ``token:<id>`` for a valid token, else ``client:<keyed hash>``."""
+    token = optional_token(request)
+    if token is not None:
+        return f"token:{token.id}", True
+    return f"client:{client_hash(request)}", False
+
+
+def check(request: Request, service: QuotaService) -> None:
+    """Count one ``service`` call of the caller; :class:`QuotaExceeded` beyond its limit."""
+    q = _quotas()
+    who, with_token = caller(request)
+    limit = q.limit(service, with_token=with_token)
+    now = time.monotonic()
+    with _LOCK:
+        start, calls = _COUNTS.get((service, who), (now, 0))
+        if now - start >= q.window_seconds:
+            start, calls = now, 0
+        if calls >= limit:
+            retry = max(1, int(q.window_seconds - (now - start) + 0.999))
+            raise QuotaExceeded(service, limit, retry, "token" if with_token else "client")
+        if len(_COUNTS) >= _MAX_KEYS:
+            _COUNTS.clear()  # bounded memory; a reset only ever grants more calls
+        _COUNTS[(service, who)] = (start, calls + 1)
+
+
+def usage(request: Request) -> dict[str, Any]:
+    """The caller's limits and use in the current window, per service."""
+    q = _quotas()
+    who, with_token = caller(request)
+    now = time.monotonic()
+    out = {}
+    with _LOCK:
+        for service in q.limits:
+            start, calls = _COUNTS.get((service, who), (now, 0))
+            if now - start >= q.window_seconds:
+                start, calls = now, 0
+            limit = q.limit(service, with_token=with_token)
+            out[service] = {
+                "limit": limit,
+                "used": calls,
+                "remaining": max(0, limit - calls),
+                "resets_in": max(0, int(q.window_seconds - (now - start))),
+            }
+    return {
+        "caller": "token" if with_token else "client",
+        "window_seconds": q.window_seconds,
+        "services": out,
+        "verify_batch_max": q.verify_batch_max,
+        "grant_calls_per_day": q.grant_calls_per_day,
+    }
+
+
+@router.get(
+    "/api/quota",
+    tags=["sharing services"],
+    summary="Your quotas: calls per window per service (larger with a token) and what you have used",
+)
+def quota(request: Request) -> dict[str, Any]:
+    out = usage(request)
+    token = optional_token(request)
+    if token is not None and token.kind == "department":
+        from catalog.grants import list_grants
+
+        out["grants"] = [
+            {
+                "grant_id": g["id"],
+                "dataset": f"{g['department_id']}.{g['dataset_id']}",
+                "services": g["services"],
+                "calls_per_day": g["calls_per_day"] or out["grant_calls_per_day"],
+                "budget": None
+                if g["epsilon_total"] is None
+                else {
+                    "total": g["epsilon_total"],
+                    "spent": g["epsilon_spent"],
+                    "remaining": max(0.0, g["epsilon_total"] - g["epsilon_spent"]),
+                },
+            }
+            for g in list_grants(token.department_id)
+            if g["recipient"] == token.department_id and g["active"]
+        ]
+    return out
