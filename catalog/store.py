@@ -25,6 +25,7 @@ parallel outside it. Published files are addressed by ``s3://`` URIs there.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import threading
 import time
@@ -146,9 +147,22 @@ def _is_config_conflict(exc: Exception) -> bool:
     return "different configuration" in str(exc)
 
 
+#: digest of the DDL a catalog was last brought up to (``meta.schema_ddl``)
+_DDL_STAMP = hashlib.sha256(DDL.encode()).hexdigest()[:16]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create what the DDL declares and the catalog lacks. A catalog stamped with this DDL's digest
+    is skipped: one read instead of ~20 statements and a write on every writing connection."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_ddl'").fetchone()
+    except duckdb.CatalogException:  # a new catalog: no meta table yet
+        row = None
+    if row and row[0] == _DDL_STAMP:
+        return
     con.execute(DDL)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_ddl', ?)", [_DDL_STAMP])
 
 
 def catalog_version() -> Any:
