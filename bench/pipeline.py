@@ -58,6 +58,8 @@ def _environment(work: Path) -> dict[str, str]:
         "PUBDATA_DEPARTMENTS": str(work / "departments"),
         "PUBDATA_SOURCE_ROOTS": str(work / "home" / "sources"),
     }
+    for name in [n for n in os.environ if n.startswith("AIRFLOW")]:  # never the caller's Airflow home
+        del os.environ[name]
     os.environ.update(env)
     return env
 
