@@ -37,7 +37,7 @@ import duckdb
 
 from catalog.schema import DDL, SCHEMA_VERSION
 from core import CatalogError, home
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 
 __all__ = [
     "catalog_path",
@@ -187,7 +187,7 @@ def catalog_version() -> Any:
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether a table exists: read-only connections do not create the tables a newer version
     added, so readers of those tables check first (an older catalog simply has none of it)."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0] > 0
+    return scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]) > 0
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

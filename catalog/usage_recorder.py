@@ -33,6 +33,7 @@ from typing import Any
 
 from catalog.store import connect
 from core.settings import get_setting, home, path_setting
+from core.sql import scalar
 from warehouse.storage import is_distributed
 
 __all__ = ["CONSUMERS", "KINDS", "Recorder", "flush", "record", "recorder"]
@@ -183,14 +184,14 @@ def _write(where: Path, counts: Counter[_Key], clients: set[tuple[_dt.date, str,
                     "day = ? AND department_id = ? AND dataset_id = ? AND version = ? AND kind = ? AND action = ? "
                     "AND consumer = ? AND consumer_department = ?"
                 )
-                hit = con.execute(f"SELECT count(*) FROM usage_daily WHERE {cond}", row[:8]).fetchone()[0]
+                hit = scalar(con, f"SELECT count(*) FROM usage_daily WHERE {cond}", row[:8])
                 if hit:
                     con.execute(f"UPDATE usage_daily SET count = count + ? WHERE {cond}", [row[8], *row[:8]])
                 else:
                     con.execute("INSERT INTO usage_daily VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
             for c in clients:
                 cond = "day = ? AND department_id = ? AND dataset_id = ? AND client = ?"
-                if not con.execute(f"SELECT count(*) FROM usage_clients WHERE {cond}", list(c)).fetchone()[0]:
+                if not scalar(con, f"SELECT count(*) FROM usage_clients WHERE {cond}", list(c)):
                     con.execute("INSERT INTO usage_clients VALUES (?, ?, ?, ?)", list(c))
         _roll_up(con, today)
         con.execute("COMMIT")

@@ -81,7 +81,8 @@ def demand_fulfilment(con=None) -> dict[str, Any] | None:
 def report(*, department: str | None = None, since: Any = None, until: Any = None) -> dict[str, Any]:
     """Everything the operations evaluation shows, for one department or all, over a period."""
     since_d, until_d = _day(since), _day(until) or _dt.datetime.now(_dt.UTC).date()
-    where, args = ["day <= ?"], [until_d]
+    where: list[str] = ["day <= ?"]
+    args: list[object] = [until_d]
     if since_d:
         where.append("day >= ?")
         args.append(since_d)

@@ -41,6 +41,7 @@ from core import CatalogError, PubdataError, get_setting
 from core.clock import utcnow, utcnow_iso
 from core.netguard import display_url
 from core.settings import int_setting
+from core.sql import scalar
 
 __all__ = ["add", "deliveries", "list_webhooks", "notify_new_version", "remove", "sign"]
 
@@ -95,7 +96,7 @@ def add(department: str, dataset_ref: str, url: str, *, actor: str = "cli") -> t
     owner, dataset = split_dataset(dataset_ref)
     url = _check_url(url)
     with connect() as con:
-        if con.execute("SELECT count(*) FROM departments WHERE id = ?", [department]).fetchone()[0] == 0:
+        if scalar(con, "SELECT count(*) FROM departments WHERE id = ?", [department]) == 0:
             raise CatalogError(f"department {department} is not in the catalog", hint="run its DAG once first")
         why = _receives(con, department, owner, dataset)
         if why is None:

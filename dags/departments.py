@@ -128,19 +128,19 @@ def harvest_group(department: Department, entry: Dataset) -> None:
             return _pull("extract", department, entry, dataset_id)
 
         @task
-        def validate(dataset_id: str, _extracted: dict) -> dict:
+        def validate(dataset_id: str, _extracted: Upstream) -> dict:
             return _pull("validate", department, entry, dataset_id)
 
         @task
-        def classify(dataset_id: str, _validated: dict) -> dict:
+        def classify(dataset_id: str, _validated: Upstream) -> dict:
             return _pull("classify", department, entry, dataset_id)
 
         @task
-        def protect(dataset_id: str, _classified: dict) -> dict:
+        def protect(dataset_id: str, _classified: Upstream) -> dict:
             return _pull("protect", department, entry, dataset_id)
 
         @task
-        def publish(dataset_id: str, protected: dict, validated: dict) -> dict:
+        def publish(dataset_id: str, protected: Upstream, validated: Upstream) -> dict:
             return _pull("publish", department, entry, dataset_id, protected, validated)
 
         validated = validate(dataset_id, extract(dataset_id))

@@ -31,7 +31,7 @@ from typing import Any
 from core import PubdataError, SourceError, SourceUnavailable
 from core.clock import utcnow
 from core.netguard import display_url
-from warehouse.manifest import Column, Dataset, Department, HttpSource
+from warehouse.manifest import CkanSource, Column, Dataset, DcatSource, Department, HttpSource
 from warehouse.sources.remote import RemoteDataset, local_id
 
 __all__ = ["HarvestResult", "harvest", "harvest_department", "pull_job", "run_pulls"]
@@ -94,6 +94,7 @@ def _list_ckan(portal, entry: Dataset, known: dict[str, dict], last: dict | None
     from warehouse.sources.ckan import CkanActionError, solr_date
 
     src = entry.source
+    assert isinstance(src, CkanSource)
     q = src.query or "*:*"
     org = f"organization:{src.organization}" if src.organization else ""
     since = solr_date(last["high_water"]) if last and last.get("high_water") else None
@@ -140,9 +141,10 @@ def scrub(text: str) -> str:
 def _chosen_resource(entry: Dataset, remote: RemoteDataset) -> dict[str, Any] | None:
     """The resource whose data is pulled: the first of the entry's formats (its order is the
     preference) that the dataset offers with a URL."""
-    if entry.source.data != "data":
+    src = entry.source
+    if not isinstance(src, (CkanSource, DcatSource)) or src.data != "data":
         return None
-    for fmt in entry.source.formats:
+    for fmt in src.formats:
         for r in remote.resources:
             if r.kind == fmt and r.url:
                 return {"url": r.url, "format": fmt, "name": r.name, "remote_id": r.remote_id}
@@ -201,6 +203,7 @@ def harvest(department: Department, entry: Dataset, run_id: str, *, full: bool =
         raise SourceError(f"{department.id}.{entry.id} is not a harvest entry (source type {entry.source.type})")
     started = utcnow()
     src = entry.source
+    assert isinstance(src, (CkanSource, DcatSource))
     portal = display_url(src.url)
     register_department(department)
     known = store.harvested_keys(department.id, entry.id)

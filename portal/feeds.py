@@ -74,13 +74,14 @@ def _changes_text(changes: dict[str, Any] | None) -> str:
 
 
 def _entries(st: catalog_state.State, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for key in keys:
         d = st.by_key.get(key)
         versions = st.versions_of(*key)
         if d is None or d.get("open_tier") not in ("open", "conditional"):  # withheld: metadata only
             continue
-        for newer, older in zip(versions, [*versions[1:], None]):
+        older_ones: list[dict[str, Any] | None] = [*versions[1:], None]
+        for newer, older in zip(versions, older_ones):
             out.append(
                 {
                     "d": d,

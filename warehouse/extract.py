@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from core import SourceError, home
 from warehouse import sources, storage
 from warehouse.lake import RunPaths
-from warehouse.manifest import Dataset
+from warehouse.manifest import Dataset, SqlSource
 
 __all__ = ["Extracted", "extract_to_raw", "rel"]
 
@@ -64,7 +64,7 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
         where = sources.display_url(src.url)
         with _landing(paths) as landing:
             (dest,) = _keep_landed(paths, [sources.fetch_http(src.url, landing / name)])
-            fmt = src.format
+            fmt: str = src.format
             if fmt == "auto":
                 suffix = dest.suffix.lower()
                 fmt = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "csv")
@@ -73,11 +73,13 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
                 dest, fmt, encoding=src.encoding, delimiter=src.delimiter, records_path=src.records_path
             )
         table, rejected, encoding = res.table, res.rejected, res.encoding
-    else:
+    elif isinstance(src, SqlSource):
         where = "the SQL query result"
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
         storage.write_parquet_table(table, paths.landing / "query_result.parquet")
+    else:  # harvest entries (ckan, dcat) are pulled by orchestration.harvest, one remote dataset at a time
+        raise SourceError(f"a {src.type} source is harvested, not extracted", hint="run it through its harvest DAG")
     unparseable = paths.landing / "unparseable_rows.parquet"
     if rejected:
         storage.write_parquet_table(

@@ -104,6 +104,7 @@ class HttpSource(_Model):
 
 
 HarvestFormat = Literal["csv", "json", "parquet", "xlsx"]
+_HARVEST_FORMATS: tuple[HarvestFormat, ...] = ("csv", "json", "parquet", "xlsx")
 
 
 class _HarvestSource(_Model):
@@ -114,7 +115,7 @@ class _HarvestSource(_Model):
         "metadata", description="metadata only, or also pull the data of CSV/JSON/Parquet/XLSX resources"
     )
     formats: list[HarvestFormat] = Field(
-        default_factory=lambda: ["csv", "json", "parquet", "xlsx"],
+        default_factory=lambda: list(_HARVEST_FORMATS),
         min_length=1,
         description="resource formats whose data is pulled, in order of preference",
     )

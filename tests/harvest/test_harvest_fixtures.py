@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 import yaml
-from conftest import ReplayServer
+from harvest_replay import ReplayServer
 from support import CannedServer, LiveServer
 
 from warehouse.manifest import load_department
@@ -44,6 +44,7 @@ def catalog_of(dept: str, entry: str) -> dict[str, dict]:
     out = {}
     for key, row in harvested_keys(dept, entry).items():
         d = dataset_detail(dept, row["dataset_id"])
+        assert d is not None, key
         out[key] = {
             "id": row["dataset_id"],
             "title": d["title"],
@@ -229,7 +230,8 @@ def test_ckan_portals_normal_changed_deleted_down_garbage_and_the_planted_person
 
         failed = [h for h in harvest_runs("province", run_id=f"harvest__{scenario}")]
         assert failed and all(h["status"] == "failed" and what in h["message"] for h in failed)
-        assert last_good("province", "ridl")["run_id"] == "harvest__3"
+        good = last_good("province", "ridl")
+        assert good is not None and good["run_id"] == "harvest__3"
 
 
 def test_dcat_catalogs_jsonld_paged_turtle_rdfxml(replay: ReplayServer, fresh_home: Path, tmp_path: Path) -> None:

@@ -162,6 +162,7 @@ def harvested(entry: str) -> dict[str, dict]:
     out = {}
     for key, row in harvested_keys("province", entry).items():
         d = dataset_detail("province", row["dataset_id"])
+        assert d is not None, key
         out[key] = {"id": row["dataset_id"], "state": row["state"], "version": d["version"], "title": d["title"]}
     return out
 

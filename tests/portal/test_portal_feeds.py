@@ -32,9 +32,10 @@ def check_atom(body: bytes) -> ET.Element:
     ids = []
     for entry in root.findall(ATOM + "entry"):
         for name in ("id", "title", "updated", "summary"):
-            assert (entry.find(ATOM + name).text or "").strip(), name
+            element = entry.find(ATOM + name)
+            assert element is not None and (element.text or "").strip(), name
         assert entry.find(ATOM + "link[@rel='alternate']") is not None
-        ids.append(entry.find(ATOM + "id").text)
+        ids.append(entry.findtext(ATOM + "id") or "")
     assert all(i.startswith("tag:") for i in ids) and len(ids) == len(set(ids))
     return root
 

@@ -20,6 +20,8 @@ import portal_catalog as _catalog
 import pytest
 from support import LiveServer
 
+from core.sql import scalar
+
 REPO = Path(__file__).resolve().parents[2]
 CKANAPI = "ckanapi/4.11 (+https://github.com/ckan/ckanapi)"
 
@@ -151,8 +153,11 @@ def test_scripted_use_is_counted_exactly_in_cli_page_export_and_scorecard(usage_
     assert page_cells(html, "u-health-hospitals")["total"] == 4
     assert re.search(r'id="usage-total">13<', html)
     assert 'id="usage-top"' in html and 'id="usage-trend"' in html and "<rect" in html
-    assert "暂无" in re.search(r'id="usage-demand">(.*?)</p>', html).group(1)
-    assert "公交线路日客流" in re.search(r'id="usage-never".*?</table>', html, re.S).group(0)
+    demand = re.search(r'id="usage-demand">(.*?)</p>', html)
+    unused = re.search(r'id="usage-never".*?</table>', html, re.S)
+    assert demand and unused, "the usage page lost its demand or never-used section"
+    assert "暂无" in demand.group(1)
+    assert "公交线路日客流" in unused.group(0)
 
     # the monthly export for the national platform: the same uses, as rows
     rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
@@ -201,6 +206,6 @@ def test_the_client_key_lives_one_day_and_old_hashes_become_counts(usage_home: P
     usage_recorder.record("api", action="package_show", department="health", dataset="hospitals", client="10.1.2.3")
     usage_recorder.flush()
     with connect(read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM usage_clients WHERE day < current_date").fetchone()[0] == 0
-        assert con.execute("SELECT clients FROM usage_unique WHERE day = '2026-01-01'").fetchone()[0] == 2
+        assert scalar(con, "SELECT count(*) FROM usage_clients WHERE day < current_date") == 0
+        assert scalar(con, "SELECT clients FROM usage_unique WHERE day = '2026-01-01'") == 2
         assert "10.1.2.3" not in json.dumps(con.execute("SELECT * FROM usage_clients").fetchall(), default=str)

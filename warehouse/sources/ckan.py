@@ -81,7 +81,8 @@ class CkanPortal:
             )
         if body.get("success") is True:
             return body.get("result")
-        error = body.get("error") if isinstance(body.get("error"), dict) else {}
+        raw_error = body.get("error")
+        error: dict[str, Any] = raw_error if isinstance(raw_error, dict) else {}
         kind = text(error.get("__type"), 60) or "error"
         if kind == "Not Found Error":
             return None
@@ -126,7 +127,8 @@ class CkanPortal:
         name = pkg.get("name")
         if not isinstance(name, str) or not name.strip():
             return None
-        org = pkg.get("organization") if isinstance(pkg.get("organization"), dict) else {}
+        raw_org = pkg.get("organization")
+        org: dict[str, Any] = raw_org if isinstance(raw_org, dict) else {}
         resources = []
         for r in pkg.get("resources") or []:
             if not isinstance(r, dict) or r.get("state", "active") != "active":
