@@ -221,7 +221,7 @@ def versus_datasette(base: str, pid: int, big: Path, work: Path, seconds: float,
         mbps = size / 1e6 / elapsed
         ratios.append(pubdata_mbps / 1e6 / mbps)
         print(
-            f"{'CSV export':<18}{pubdata_mbps / 1e6:>9.0f} MB/s{'':>9}{mbps:>12.0f} MB/s{'':>9}{ratios[-1]:>8.2f}"
+            f"{'CSV export':<18}{pubdata_mbps / 1e6:>9.1f} MB/s{'':>9}{mbps:>12.2f} MB/s{'':>9}{ratios[-1]:>8.2f}"
             f"   (Datasette: {size / 1e6:.0f} MB, server RSS {base_rss:.0f} MB before, peak {peak_rss:.0f} MB)",
             flush=True,
         )
