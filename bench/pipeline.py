@@ -79,14 +79,16 @@ def _child_tiny(out: Path, launched: float) -> int:
     import pyarrow.parquet as pq
 
     from warehouse import sources
-    from warehouse.manifest import load_department_by_id
+    from warehouse.manifest import FileSource, load_department_by_id
 
     dept = load_department_by_id("tiny")
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         for ds in dept.datasets:
-            (f,) = sources.resolve_local(ds.source.path)
-            res = sources.read_file(f, ds.source.format, encoding=ds.source.encoding)
+            src = ds.source
+            assert isinstance(src, FileSource)
+            (f,) = sources.resolve_local(src.path)
+            res = sources.read_file(f, src.format, encoding=src.encoding)
             pq.write_table(res.table, Path(tmp) / f"{ds.id}.parquet")
         data_work = (time.perf_counter() - t) / len(dept.datasets)
     first = min(t for t, *_ in events) if events else done

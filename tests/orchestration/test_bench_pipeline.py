@@ -36,13 +36,15 @@ def test_big_table_has_valid_ids_unique_keys_and_exactly_the_manifest_columns(tm
 def test_tiny_department_has_one_dataset_per_format_in_rotation(tmp_path: Path) -> None:
     from _pipeline_data import FORMATS, tiny_department
 
-    from warehouse.manifest import load_department
+    from warehouse.manifest import FileSource, load_department
 
     formats = tiny_department(tmp_path / "departments", tmp_path / "sources", n=7, rows=5)
     dept = load_department(tmp_path / "departments" / "tiny.yaml")
     assert [ds.id for ds in dept.datasets] == [f"ds{i:03d}" for i in range(7)]
     assert formats == [FORMATS[i % len(FORMATS)] for i in range(7)]
-    assert all((tmp_path / "sources" / ds.source.path).is_file() for ds in dept.datasets)
+    for ds in dept.datasets:
+        assert isinstance(ds.source, FileSource)
+        assert (tmp_path / "sources" / ds.source.path).is_file()
 
 
 @pytest.mark.heavy
