@@ -2,7 +2,7 @@
 
 Publishing is atomic. The new Parquet file is written beside its final name, fsynced and
 renamed into place; then one transaction inserts the version row and its disclosure record and
-points the ``open`` view at it. A reader sees the previous version or the new one. A crash
+copies it into the ``open`` table. A reader sees the previous version or the new one. A crash
 between the rename and the commit leaves a file no version row names: it is not a version,
 and the next publish of the dataset overwrites it. Publishing the same run again reuses that
 run's version number (idempotent task retries).
@@ -28,16 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from catalog.ducklake import lock_key, writer_lock
-from catalog.store import connect, dumps, open_view_name
+from catalog.risk import insert_risk
+from catalog.store import connect, dumps, refresh_open_table
 from core import home
 from core.clock import utcnow
 from core.locks import file_lock
-from core.sql import quote_literal, scalar
+from core.sql import scalar
 from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
 
-__all__ = ["publish_version", "record_run", "register_department"]
+__all__ = ["backdate_run", "has_versions", "mark_stopped", "publish_version", "record_run", "register_department"]
 
 
 def register_department(dept: Department) -> None:
@@ -74,7 +75,8 @@ def register_department(dept: Department) -> None:
                     old[1] if old else None,
                     old[2] if old else None,
                     old[3] if old else None,
-                    ds.model_dump_json(),
+                    # the dataset's manifest, its area defaulting to the department's
+                    ds.model_copy(update={"spatial": ds.spatial or dept.spatial}).model_dump_json(),
                     old[0] if old else now,
                     now,
                 ],
@@ -135,6 +137,23 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
         con.execute("COMMIT")
 
 
+def mark_stopped(run_id: str, department: str, why: str) -> int:
+    """After a run was stopped: its dataset runs still ``running`` become ``failed`` ("<why> during
+    <stage>"). Returns how many."""
+    with connect() as con:
+        n = scalar(
+            con,
+            "SELECT count(*) FROM runs WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [run_id, department],
+        )
+        con.execute(
+            "UPDATE runs SET status = 'failed', message = ? || ' during ' || stage, finished_at = ? "
+            "WHERE run_id = ? AND department_id = ? AND status = 'running'",
+            [why, utcnow(), run_id, department],
+        )
+    return int(n)
+
+
 def _sha256(path: Path | storage.LakePath) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -157,17 +176,23 @@ def publish_version(
     source: Path | storage.LakePath,
     *,
     columns: list[dict[str, Any]],
+    open_tier: str,
     quality_score: float | None = None,
-    open_tier: str = "open",
     k_achieved: int | None = None,
     suppressed_rows: int = 0,
+    risk: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Publish ``source`` (the protected open variant) as the dataset's next version.
 
     ``columns`` is the disclosure record: one dict per source column with name, level, entity,
     action, method, reason, rule_id (withheld columns included, with ``action`` = drop).
+    ``open_tier`` is the tier this version is published under, kept with the version
+    (``versions.open_tier``): it, not the dataset's later tier, decides who may read this version.
+    ``risk``: the release's risk report (:mod:`catalog.risk`), stored with the version.
     Returns ``{"version", "path", "rows", "sha256", "reused"}``.
     """
+    if open_tier not in ("open", "conditional", "withheld"):
+        raise ValueError(f"open_tier must be open, conditional or withheld, not {open_tier!r}")
     target_dir = paths.open_dir
     target_dir.mkdir(parents=True, exist_ok=True)
     with _publish_lock(paths, target_dir):
@@ -183,6 +208,7 @@ def publish_version(
             open_tier=open_tier,
             k_achieved=k_achieved,
             suppressed_rows=suppressed_rows,
+            risk=risk,
         )
 
 
@@ -203,6 +229,7 @@ def _publish_locked(
     open_tier: str,
     k_achieved: int | None,
     suppressed_rows: int,
+    risk: dict[str, Any] | None,
 ) -> dict[str, Any]:
     with connect() as con:
         prior = con.execute(
@@ -217,7 +244,6 @@ def _publish_locked(
         )
     tmp = target_dir / f".tmp-{paths.run}.parquet"
     storage.copy_file(source, tmp)
-    local = isinstance(tmp, Path)
     if isinstance(tmp, Path):
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
@@ -239,9 +265,6 @@ def _publish_locked(
     if isinstance(target_dir, Path):
         _fsync_dir(target_dir)
     rel = final.relative_to(home()).as_posix()
-    # the view reads the version by a path relative to PUBDATA_HOME (file_search_path: the folder
-    # can be moved), or by its s3:// URI
-    location = rel if local else str(final)
     schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
     published_names = {f.name for f in schema}
     types = {f.name: str(f.type) for f in schema}
@@ -255,6 +278,12 @@ def _publish_locked(
             "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
             [paths.department, paths.dataset, version],
         )
+        con.execute(
+            "DELETE FROM release_risk WHERE department_id = ? AND dataset_id = ? AND version = ?",
+            [paths.department, paths.dataset, version],
+        )
+        if risk is not None:
+            insert_risk(con, paths.department, paths.dataset, version, risk)
         con.execute(
             "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -293,10 +322,7 @@ def _publish_locked(
                     col["name"] in published_names,
                 ],
             )
-        con.execute(
-            f"CREATE OR REPLACE VIEW {open_view_name(paths.department, paths.dataset)} AS "
-            f"SELECT * FROM read_parquet({quote_literal(location)})"
-        )
+        refresh_open_table(con, paths.department, paths.dataset, final)
         con.execute(
             "UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
             [open_tier, utcnow(), paths.department, paths.dataset],
@@ -313,3 +339,35 @@ def set_tier(department: str, dataset: str, tier: str, rule: str | None, basis: 
             "WHERE department_id = ? AND dataset_id = ?",
             [tier, rule, basis, utcnow(), department, dataset],
         )
+
+
+def has_versions() -> bool:
+    """Whether anything was ever published (an empty catalog has no history yet)."""
+    with connect(read_only=True) as con:
+        return bool(scalar(con, "SELECT count(*) FROM versions"))
+
+
+def backdate_run(run_id: str, when: Any, on_time: dict[tuple[str, str], bool] | None = None) -> None:
+    """Move one run to the past: its run rows start at ``when`` (and finish five minutes later),
+    the versions it published carry that time, its datasets count as registered by then, and
+    ``on_time`` (per ``(department, dataset)``) replaces the punctuality measured at the real time.
+    For the demo's history (:mod:`orchestration.demo_history`); the audit log is not rewritten."""
+    import datetime as dt
+
+    done = when + dt.timedelta(minutes=5)
+    with connect() as con:
+        con.execute("BEGIN")
+        con.execute("UPDATE runs SET started_at = ?, finished_at = ? WHERE run_id = ?", [when, done, run_id])
+        con.execute("UPDATE versions SET published_at = ? WHERE run_id = ?", [done, run_id])
+        con.execute(
+            "UPDATE datasets SET registered_at = ? WHERE registered_at > ? AND (department_id, dataset_id) IN "
+            "(SELECT department_id, dataset_id FROM runs WHERE run_id = ?)",
+            [when, when, run_id],
+        )
+        for (department, dataset), value in (on_time or {}).items():
+            con.execute(
+                "UPDATE runs SET on_time = ? WHERE run_id = ? AND department_id = ? AND dataset_id = ? "
+                "AND status = 'published'",
+                [value, run_id, department, dataset],
+            )
+        con.execute("COMMIT")

@@ -13,6 +13,7 @@ __all__ = [
     "dataset_detail",
     "department_list",
     "latest_published",
+    "latest_version",
     "list_datasets",
     "run_rows",
     "versions_of",
@@ -124,7 +125,8 @@ def catalog_state() -> dict[str, Any]:
     ``datasets`` (latest version joined, newest first), ``departments``, ``versions`` per
     ``(department, dataset)`` (newest first), ``columns`` per ``(department, dataset, version)``,
     ``runs`` quality history per dataset, ``downloads`` per ``(department, dataset)`` ->
-    ``{version: {format: count}}``.
+    ``{version: {format: count}}``. Each dataset carries ``risk``: the risk report of its latest
+    version (:mod:`catalog.risk`), or None.
     """
     with connect(read_only=True) as con:
         datasets = rows_as_dicts(
@@ -163,6 +165,14 @@ def catalog_state() -> dict[str, Any]:
             ).fetchall()
         except Exception:
             downloads = []
+        risks = {
+            (r[0], r[1]): (r[2], r[3])
+            for r in con.execute(
+                "SELECT department_id, dataset_id, version, report_json FROM release_risk r WHERE version = "
+                "(SELECT max(version) FROM release_risk x WHERE x.department_id = r.department_id "
+                "AND x.dataset_id = r.dataset_id)"
+            ).fetchall()
+        }
     state: dict[str, Any] = {
         "datasets": datasets,
         "departments": departments,
@@ -176,6 +186,9 @@ def catalog_state() -> dict[str, Any]:
         d["manifest"] = json.loads(manifest_json) if manifest_json else {}
         d["updated_at"] = updated_at
         d["keywords"] = list(d["keywords"] or [])
+        # the risk report of the latest version (when that version has one)
+        version, report = risks.get((d["department_id"], d["dataset_id"]), (None, None))
+        d["risk"] = {**json.loads(report), "version": version} if report and version == d["version"] else None
     for v in versions:
         state["versions"].setdefault((v["department_id"], v["dataset_id"]), []).append(v)
     for c in columns:
@@ -199,6 +212,15 @@ def latest_published(department: str, dataset: str) -> tuple[dict[str, str] | No
     if not row:
         return None, None
     return {c["name"]: c["type"] for c in json.loads(row[0])}, row[1]
+
+
+def latest_version(department: str, dataset: str) -> int | None:
+    """The dataset's latest published version number (None before the first)."""
+    with connect(read_only=True) as con:
+        row = con.execute(
+            "SELECT max(version) FROM versions WHERE department_id = ? AND dataset_id = ?", [department, dataset]
+        ).fetchone()
+    return row[0] if row else None
 
 
 def run_rows(run_id: str, department: str) -> dict[str, dict[str, Any]]:

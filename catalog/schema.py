@@ -33,6 +33,13 @@ CREATE TABLE IF NOT EXISTS columns (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
     position INTEGER, name VARCHAR, type VARCHAR, level VARCHAR, entity VARCHAR,
     action VARCHAR, method VARCHAR, reason VARCHAR, rule_id VARCHAR, published BOOLEAN);
+CREATE TABLE IF NOT EXISTS release_risk (
+    department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
+    kind VARCHAR NOT NULL, met BOOLEAN NOT NULL, k_threshold INTEGER, l_threshold INTEGER,
+    k_achieved INTEGER, max_risk DOUBLE, avg_risk DOUBLE, records_at_risk BIGINT, suppressed_rows BIGINT,
+    suppressed_share DOUBLE, information_loss DOUBLE, reason VARCHAR, report_json VARCHAR NOT NULL,
+    recorded_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (department_id, dataset_id, version));
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL,
     status VARCHAR, stage VARCHAR, message VARCHAR, input_rows BIGINT, valid_rows BIGINT,

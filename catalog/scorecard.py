@@ -151,7 +151,7 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
         rows = rows_as_dicts(
             con.execute(
                 """
-            SELECT d.department_id, d.dataset_id, d.title, d.open_tier, d.tier_rule,
+            SELECT d.department_id, d.dataset_id, d.title, d.open_tier, d.tier_rule, d.tier_basis,
                    (SELECT count(*) FROM versions v WHERE v.department_id = d.department_id
                         AND v.dataset_id = d.dataset_id) AS versions,
                    (SELECT r.status || ' at ' || r.stage || ': ' || coalesce(r.message, '') FROM runs r
@@ -171,7 +171,8 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
         elif r["versions"] == 0:
             reason = f"never published ({r['last_run']})"
         elif r["open_tier"] in ("withheld", "conditional"):
-            reason = f"{r['open_tier']} without a negative-list rule"
+            # e.g. the publication gate: re-identification risk targets not met (the reason says why)
+            reason = r["tier_basis"] or f"{r['open_tier']} without a negative-list rule"
         else:
             reason = f"not open ({r['last_run']})"
         out.setdefault(r["department_id"], []).append({**r, "reason": reason})

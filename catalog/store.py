@@ -2,9 +2,14 @@
 
 ``$PUBDATA_HOME/catalog.duckdb`` holds departments, datasets, versions, columns (the disclosure
 record per version), runs, classifications, reviews. Each published version is an immutable
-Parquet file under ``open/<department>/<dataset>/``; the view ``open."<department>__<dataset>"``
-reads the latest one through a path relative to ``PUBDATA_HOME`` (connections set
-``file_search_path``), so the folder can be moved.
+Parquet file under ``open/<department>/<dataset>/``; the table ``open."<department>__<dataset>"``
+holds a copy of the latest one, written in the same transaction as the version row. A table, not a
+view over the file: DuckDB resolves a view's file path against the process's working directory
+(or a per-connection ``file_search_path``), never against the database file, so a view breaks
+when the catalog is opened from another directory or the folder is moved. The copy makes
+``catalog.duckdb`` self-contained: the stock ``duckdb`` CLI or ``duckdb.connect(path)`` queries
+``open.*`` from any directory, also in a moved or copied ``PUBDATA_HOME``. Catalogs written before
+keep working: their views are replaced by tables on the first writing connection.
 
 Connections are short-lived: DuckDB allows one writing process per file, so every operation
 opens, works and closes, retrying while another process holds the lock.
@@ -13,7 +18,8 @@ In the distributed profile (``PUBDATA_PROFILE=distributed``) the same tables liv
 **DuckLake** catalog: metadata in PostgreSQL (``PUBDATA_CATALOG_PG``), data files in the object
 store (``s3://<bucket>/catalog/``), so any number of workers on any number of machines attach it
 at once; :func:`connect` attaches it as ``lake`` and makes it the default database, so the same
-SQL runs on both profiles. DuckLake has no PRIMARY KEY constraints (they are stripped from the
+SQL runs on both profiles; there ``open`` holds views over the versions' ``s3://`` URIs (absolute,
+so they work from anywhere that reaches the object store). DuckLake has no PRIMARY KEY constraints (they are stripped from the
 DDL), and its optimistic commits cannot keep "read the max, then insert max+1" (audit chain,
 version numbers) or delete-then-insert upserts correct under concurrency; so a *writing*
 connection holds a PostgreSQL advisory lock for its (milliseconds-long) metadata transaction,
@@ -37,16 +43,18 @@ import duckdb
 
 from catalog.schema import DDL, SCHEMA_VERSION
 from core import CatalogError, home
-from core.sql import quote_ident, scalar
+from core.sql import quote_ident, quote_literal, scalar
 
 __all__ = [
     "catalog_path",
     "catalog_version",
     "connect",
+    "drop_open_relation",
     "ensure_catalog",
     "ensure_schema",
     "has_table",
     "open_view_name",
+    "refresh_open_table",
     "rows_as_dicts",
 ]
 
@@ -67,7 +75,9 @@ def open_view_name(department: str, dataset: str) -> str:
 
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc)
-    return "lock" in text.lower() or "Conflicting lock" in text
+    # "Unique file handle conflict": another thread of this process is opening or closing the file
+    # at this moment (e.g. the portal's download-count flusher): as transient as a lock
+    return "lock" in text.lower() or "Unique file handle conflict" in text
 
 
 @contextlib.contextmanager
@@ -161,8 +171,67 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     if row and row[0] == _DDL_STAMP:
         return
     con.execute(DDL)
+    left = _views_to_tables(con)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_ddl', ?)", [_DDL_STAMP])
+    if not left:  # a view whose file is missing is tried again on the next writing connection
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_ddl', ?)", [_DDL_STAMP])
+
+
+def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset: str, location: Any) -> None:
+    """Point ``open."<department>__<dataset>"`` at a version: a local file is copied into a table
+    (the catalog stays self-contained, see the module docstring), an ``s3://`` object gets a view."""
+    name = open_view_name(department, dataset)
+    is_view = _open_kind(con, department, dataset) == "view"
+    if isinstance(location, Path):
+        if is_view:
+            con.execute(f"DROP VIEW {name}")
+        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM read_parquet({quote_literal(str(location))})")
+    else:
+        if not is_view:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+        con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet({quote_literal(str(location))})")
+
+
+def _open_kind(con: duckdb.DuckDBPyConnection, department: str, dataset: str) -> str | None:
+    """Whether ``open."<department>__<dataset>"`` is a ``"view"``, a ``"table"`` or absent."""
+    relation = f"{department}__{dataset}"
+    if scalar(con, "SELECT count(*) FROM duckdb_views() WHERE schema_name = 'open' AND view_name = ?", [relation]):
+        return "view"
+    if scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'open' AND table_name = ?", [relation]):
+        return "table"
+    return None
+
+
+def drop_open_relation(con: duckdb.DuckDBPyConnection, department: str, dataset: str) -> None:
+    """Remove ``open."<department>__<dataset>"`` (a table locally, a view in the distributed profile)."""
+    kind = _open_kind(con, department, dataset)
+    if kind:
+        con.execute(f"DROP {kind.upper()} {open_view_name(department, dataset)}")
+
+
+def _views_to_tables(con: duckdb.DuckDBPyConnection) -> int:
+    """A catalog written before tables: replace each ``open`` view over a local file by a table;
+    returns how many views are left (their file is missing)."""
+    views = con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'open' AND NOT internal AND sql NOT ILIKE '%s3://%'"
+    ).fetchall()
+    left = 0
+    for (view,) in views:
+        row = con.execute(
+            "SELECT path FROM versions WHERE department_id || '__' || dataset_id = ? ORDER BY version DESC LIMIT 1",
+            [view],
+        ).fetchone()
+        path = home() / row[0] if row else None
+        if path is None or not path.is_file():
+            left += 1
+            continue  # nothing to copy: the view stays as it was
+        con.execute("BEGIN")
+        con.execute(f"DROP VIEW {quote_ident('open')}.{quote_ident(view)}")
+        con.execute(
+            f"CREATE TABLE {quote_ident('open')}.{quote_ident(view)} AS SELECT * FROM read_parquet({quote_literal(str(path))})"
+        )
+        con.execute("COMMIT")
+    return left
 
 
 def catalog_version() -> Any:

@@ -33,6 +33,7 @@ __all__ = [
     "applications",
     "apply",
     "authenticate",
+    "check",
     "decide",
     "grant",
     "issue",
@@ -216,21 +217,28 @@ def list_tokens() -> list[dict[str, Any]]:
 
 def authenticate(token: str | None) -> Token | None:
     """The active token for a presented secret, or ``None`` (unknown, revoked, expired, malformed)."""
-    if not token:
-        return None
-    m = _TOKEN.match(token.strip())
-    if not m:
-        return None
+    return check(token)[0]
+
+
+def check(token: str | None) -> tuple[Token | None, str, str | None]:
+    """``(token, "ok", id)`` for an active token, else ``(None, reason, id)`` with reason
+    ``malformed`` | ``unknown`` | ``revoked`` | ``expired`` and the token *id* when the secret had
+    the token shape (the id is not secret; the rest never leaves this function)."""
+    if not token or not (m := _TOKEN.match(token.strip())):
+        return None, "malformed", None
+    token_id = m.group(1)
     now = utcnow()
     with connect(read_only=True) as con:
         row = con.execute(
             "SELECT id, kind, department_id, officer, secret_sha256, expires_at, revoked_at FROM tokens WHERE id = ?",
-            [m.group(1)],
+            [token_id],
         ).fetchone()
         if not row or not hmac.compare_digest(row[4], _hash(token.strip())):
-            return None
-        if row[6] is not None or (row[5] is not None and row[5] <= now):
-            return None
+            return None, "unknown", token_id
+        if row[6] is not None:
+            return None, "revoked", token_id
+        if row[5] is not None and row[5] <= now:
+            return None, "expired", token_id
         scopes = rows_as_dicts(
             con.execute(
                 "SELECT department_id, dataset_id, purpose, expires_at FROM token_scopes WHERE token_id = ? "
@@ -238,7 +246,7 @@ def authenticate(token: str | None) -> Token | None:
                 [row[0], now],
             )
         )
-    return Token(row[0], row[1], row[2], row[3], row[5], scopes)
+    return Token(row[0], row[1], row[2], row[3], row[5], scopes), "ok", token_id
 
 
 def scope_for(token: Token | None, department: str, dataset: str, purpose: str | None) -> dict | None:

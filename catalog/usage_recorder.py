@@ -15,8 +15,12 @@ per day, dataset, version, kind, action and consumer, with a count) when the buf
 for the catalog), on :func:`flush` and when the portal stops. Several portal processes each buffer
 their own counts; a flush adds to what is stored.
 
-This module is deliberately separate from :mod:`catalog.usage` (download counters per version
-and format), which is being reworked to the same buffered scheme; the two are to be joined.
+Downloads are counted here too, once: a ``download`` use (or a harvester's ``download:<format>``)
+is also added, in the same transaction, to ``download_counts`` (per dataset, version and format:
+the counts pages and the CKAN API show), and :meth:`Recorder.pending_downloads` gives what is
+still buffered so a count shows at once. There is no second counter: what counts as one download
+is the portal's rule (:func:`portal.downloads.whole_file`), applied before the one
+:func:`record` call.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.store import connect
+from core.clock import utcnow
 from core.settings import get_setting, home, path_setting
 from core.sql import scalar
 from warehouse.storage import is_distributed
@@ -43,6 +48,17 @@ CONSUMERS = ("anonymous", "department", "officer")
 MAX_KEYS = 5000  # distinct keys buffered before a flush regardless of age
 
 _Key = tuple[_dt.date, str, str, int, str, str, str, str]
+_Download = tuple[str, str, int, str]  # department, dataset, version, format
+
+
+def download_format(kind: str, action: str) -> str | None:
+    """The format of a use that is a download (``download`` of a format, or a harvester's
+    ``download:<format>``); None for other uses."""
+    if kind == "download":
+        return action
+    if kind == "harvest" and action.startswith("download:"):
+        return action.split(":", 1)[1]
+    return None
 
 
 class Recorder:
@@ -55,6 +71,7 @@ class Recorder:
         self._counts: dict[Path, Counter[_Key]] = {}
         self._clients: dict[Path, set[tuple[_dt.date, str, str, str]]] = {}
         self._oldest: dict[Path, float] = {}  # per catalog: when its oldest unwritten use came
+        self._last_download: dict[Path, dict[_Download, _dt.datetime]] = {}  # download_counts.last_at
         self._day_key: tuple[_dt.date, Path, bytes] | None = None
         self._timer: threading.Thread | None = None
         self._wake = threading.Event()
@@ -89,9 +106,12 @@ class Recorder:
         key = (day, department, dataset, int(version or 0), kind, action[:60], consumer, consumer_department or "")
         hashed = self._client_hash(day, client) if client else None
         where = home()
+        fmt = download_format(kind, key[5])
         with self._lock:
             counts = self._counts.setdefault(where, Counter())
             counts[key] += count
+            if fmt is not None:
+                self._last_download.setdefault(where, {})[(department, dataset, key[3], fmt)] = utcnow()
             if hashed:
                 self._clients.setdefault(where, set()).add((day, department, dataset, hashed))
             self._oldest.setdefault(where, time.monotonic())
@@ -110,6 +130,17 @@ class Recorder:
         with self._lock:
             return sum(sum(c.values()) for c in self._counts.values())
 
+    def pending_downloads(self, department: str, dataset: str) -> dict[int, dict[str, int]]:
+        """Downloads of a dataset in this catalog not yet written: ``{version: {format: n}}``."""
+        out: dict[int, dict[str, int]] = {}
+        with self._lock:
+            for key, n in self._counts.get(home(), Counter()).items():
+                fmt = download_format(key[4], key[5])
+                if fmt is not None and key[1] == department and key[2] == dataset:
+                    formats = out.setdefault(key[3], {})
+                    formats[fmt] = formats.get(fmt, 0) + n
+        return out
+
     def flush(self, catalogs: list[Path] | None = None) -> int:
         """Write what is buffered (one transaction per catalog; all catalogs, or those named);
         returns how many uses were written."""
@@ -118,19 +149,24 @@ class Recorder:
                 wanted = set(self._oldest) if catalogs is None else set(catalogs) & set(self._oldest)
                 counts = {w: self._counts.pop(w) for w in wanted if w in self._counts}
                 clients = {w: self._clients.pop(w) for w in wanted if w in self._clients}
+                lasts = {w: self._last_download.pop(w) for w in wanted if w in self._last_download}
                 for w in wanted:
                     self._oldest.pop(w, None)
             written, failed = 0, None
             for where in set(counts) | set(clients):
                 c, k = counts.get(where, Counter()), clients.get(where, set())
+                last = lasts.get(where, {})
                 try:
-                    _write(where, c, k)
+                    _write(where, c, k, last)
                     written += sum(c.values())
                 except Exception as exc:
                     failed = exc
                     with self._lock:  # keep them for the next flush
                         self._counts.setdefault(where, Counter()).update(c)
                         self._clients.setdefault(where, set()).update(k)
+                        kept = self._last_download.setdefault(where, {})
+                        for dl, at in last.items():
+                            kept.setdefault(dl, at)
                         self._oldest.setdefault(where, time.monotonic())
             if failed is not None:
                 raise failed
@@ -163,11 +199,47 @@ def _interval() -> float:
         return 30.0
 
 
-def _write(where: Path, counts: Counter[_Key], clients: set[tuple[_dt.date, str, str, str]]) -> None:
+def _downloads(counts: Counter[_Key], last: dict[_Download, _dt.datetime]) -> list[list[Any]]:
+    """``download_counts`` rows (department, dataset, version, format, count, last_at) of a batch."""
+    summed: Counter[_Download] = Counter()
+    for key, n in counts.items():
+        fmt = download_format(key[4], key[5])
+        if fmt is not None:
+            summed[(key[1], key[2], key[3], fmt)] += n
+    now = utcnow()
+    return [[*dl, n, last.get(dl, now)] for dl, n in sorted(summed.items())]
+
+
+def _write_downloads(con: Any, rows: list[list[Any]]) -> None:
+    if not rows:
+        return
+    if not is_distributed():
+        con.executemany(
+            "INSERT INTO download_counts VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (department_id, dataset_id, version, format) "
+            "DO UPDATE SET count = count + excluded.count, last_at = excluded.last_at",
+            rows,
+        )
+        return
+    cond = "department_id = ? AND dataset_id = ? AND version = ? AND format = ?"
+    for *key, n, at in rows:  # DuckLake has no keys: the catalog's writer lock makes this upsert safe
+        if scalar(con, f"SELECT count(*) FROM download_counts WHERE {cond}", key):
+            con.execute(f"UPDATE download_counts SET count = count + ?, last_at = ? WHERE {cond}", [n, at, *key])
+        else:
+            con.execute("INSERT INTO download_counts VALUES (?, ?, ?, ?, ?, ?)", [*key, n, at])
+
+
+def _write(
+    where: Path,
+    counts: Counter[_Key],
+    clients: set[tuple[_dt.date, str, str, str]],
+    last: dict[_Download, _dt.datetime],
+) -> None:
     today = _dt.datetime.now(_dt.UTC).date()
     rows = [[*k, n] for k, n in counts.items()]
     with connect(home_dir=where) as con:
         con.execute("BEGIN")
+        _write_downloads(con, _downloads(counts, last))
         if not is_distributed():
             if rows:
                 con.executemany(
@@ -204,7 +276,7 @@ def _roll_up(con: Any, today: _dt.date) -> None:
     ).fetchall()
     for day, dept, ds, n in old:
         where = "day = ? AND department_id = ? AND dataset_id = ?"
-        hit = con.execute(f"SELECT count(*) FROM usage_unique WHERE {where}", [day, dept, ds]).fetchone()[0]
+        hit = scalar(con, f"SELECT count(*) FROM usage_unique WHERE {where}", [day, dept, ds])
         if hit:
             con.execute(f"UPDATE usage_unique SET clients = clients + ? WHERE {where}", [n, day, dept, ds])
         else:

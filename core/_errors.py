@@ -32,7 +32,7 @@ class SourceUnavailable(SourceError):
 
 
 class QualityGateError(PubdataError):
-    """Critical data-standard failures: the publish is blocked, the last good version stays."""
+    """Critical data-standard failures: the publish is blocked (the previous version, if any, stays)."""
 
 
 class PrivacyError(PubdataError):

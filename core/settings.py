@@ -61,8 +61,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBDATA_USAGE_FLUSH_SECONDS",
         "30",
-        "Usage records are buffered in the portal's memory and written to the catalog in one batch at most this "
-        "many seconds apart (and when the portal stops).",
+        "Usage records (download counts included) are buffered in the portal's memory and written to the catalog "
+        "in one batch at most this many seconds apart (and when the portal stops).",
     ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
@@ -171,6 +171,67 @@ SETTINGS: tuple[Setting, ...] = (
         "Distributed profile: number of Celery worker processes `make cluster-up` starts (each its own process group).",
     ),
     Setting("PUBDATA_WORKER_CONCURRENCY", "2", "Distributed profile: task slots per Celery worker."),
+    Setting(
+        "PUBDATA_ALLOWED_HOSTS",
+        "127.0.0.1,localhost,::1",
+        "Host names the portal answers to (comma-separated; the host of `PUBDATA_PORTAL_URL`, when set, is "
+        "allowed too). A request with any other `Host` header gets 400; links are never built from it.",
+    ),
+    Setting(
+        "PUBDATA_MAX_BODY_BYTES",
+        "1048576",
+        "Largest request body the portal reads, in bytes (checked against `Content-Length`, then while "
+        "reading); larger gets 413.",
+    ),
+    Setting(
+        "PUBDATA_MAX_HEADER_BYTES",
+        "16384",
+        "Largest request head (request line and headers) the portal reads, in bytes; larger closes the connection.",
+    ),
+    Setting(
+        "PUBDATA_HEADER_TIMEOUT",
+        "10",
+        "Seconds a client has to send a complete request head (from connecting, or from the first byte of its "
+        "next request on a kept-alive connection) before the portal closes the connection.",
+    ),
+    Setting(
+        "PUBDATA_BODY_TIMEOUT",
+        "30",
+        "Seconds a client has to send a whole request body before the portal answers 408 and closes.",
+    ),
+    Setting("PUBDATA_KEEP_ALIVE_TIMEOUT", "5", "Seconds an idle keep-alive connection to the portal stays open."),
+    Setting(
+        "PUBDATA_MAX_JSON_DEPTH",
+        "32",
+        "Deepest nesting of arrays and objects accepted in a request's JSON (bodies, `filters`, `q`); deeper "
+        "gets a 400 (CKAN envelope on the Action API).",
+    ),
+    Setting(
+        "PUBDATA_APPLY_LIMIT",
+        "5/3600",
+        "Applications for conditional data per token (the applicant department's, or an officer's): "
+        "`BURST/SECONDS` -- at most BURST at once, refilled at BURST per SECONDS; beyond it 429.",
+    ),
+    Setting(
+        "PUBDATA_AUTH_FAILURE_LIMIT",
+        "30/60",
+        "Refused token presentations (unknown, malformed, revoked, expired) per client address: `BURST/SECONDS`; "
+        "beyond it the portal answers 429 without checking tokens. Clients are told apart by a keyed hash of "
+        "the address, never the address itself.",
+    ),
+    Setting(
+        "PUBDATA_AUDIT_CHECKPOINTS",
+        "{keys}/audit-checkpoints.jsonl",
+        "File of signed checkpoints of the audit log's head (seq, hash, count, time; Ed25519), kept outside "
+        "the catalog (`{keys}` is `PUBDATA_KEYS_DIR`): point it at storage the officers control, one file per "
+        "catalog. In the distributed profile each checkpoint is also an object `audit/checkpoints/` in the bucket.",
+    ),
+    Setting(
+        "PUBDATA_AUDIT_CHECKPOINT_EVERY",
+        "100",
+        "A signed checkpoint of the audit log is written after every this many entries (and at the end of "
+        "each `pubdata run`, at portal shutdown and by `pubdata audit checkpoint`).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -187,6 +248,8 @@ def get_setting(name: str) -> str:
         value = setting.default
     if "{home}" in value:
         value = value.replace("{home}", str(home()))
+    if "{keys}" in value:
+        value = value.replace("{keys}", str(path_setting("PUBDATA_KEYS_DIR")))
     return value
 
 
@@ -205,6 +268,23 @@ def home() -> Path:
 
 def path_setting(name: str) -> Path:
     return _resolve(get_setting(name)).resolve()
+
+
+def float_setting(name: str) -> float:
+    from core._errors import ConfigError
+
+    raw = get_setting(name)
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(
+            f"setting {name}={raw!r} is not a number", hint=f"set {name} to a number or unset it"
+        ) from None
+
+
+def list_setting(name: str) -> list[str]:
+    """A comma-separated setting as a list (blanks dropped)."""
+    return [p.strip() for p in get_setting(name).split(",") if p.strip()]
 
 
 def int_setting(name: str) -> int:

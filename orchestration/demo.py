@@ -5,6 +5,8 @@ CSV, a GBK CSV, Parquet, JSON Lines, an XLSX workbook, a SQLite database and a C
 HTTP by :func:`serve_http_sources`. Personal values are synthetic but valid (ID check chars,
 Luhn card numbers, real mobile prefixes) so that detection and protection are exercised for real.
 Planted faults: three clinic visits carry ID numbers with a wrong check char (to be quarantined).
+``generate(variant=k)`` writes the sources of an earlier round of the demo's history (a subset of
+today's rows; see :mod:`orchestration.demo_history`).
 
 :func:`prepare_demo_sources` is what ``pubdata run`` and ``pubdata airflow start`` call first: when
 the manifests in use are the bundled ones (``PUBDATA_DEPARTMENTS`` is the repo's ``departments/``)
@@ -132,7 +134,7 @@ def planted_bad_ids() -> list[int]:
     return [17, 404, 1203]
 
 
-def _enterprises(root: Path, rng: random.Random) -> None:
+def _enterprises(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 1)
     rows = []
     for i in range(1500):
@@ -153,7 +155,7 @@ def _enterprises(root: Path, rng: random.Random) -> None:
                 "登记状态": rng.choice(["存续", "存续", "存续", "注销", "吊销"]),
             }
         )
-    _write_csv(root / "market_regulation" / "enterprises.csv", rows, "utf-8-sig")
+    _write_csv(root / "market_regulation" / "enterprises.csv", _era(rows, variant, "enterprises"), "utf-8-sig")
     inspections = [
         {
             "检查编号": f"JC{2026000000 + i}",
@@ -164,10 +166,13 @@ def _enterprises(root: Path, rng: random.Random) -> None:
         }
         for i in range(1000)
     ]
-    pq.write_table(pa.Table.from_pylist(inspections), root / "market_regulation" / "inspections.parquet")
+    pq.write_table(
+        pa.Table.from_pylist(_era(inspections, variant, "inspections")),
+        root / "market_regulation" / "inspections.parquet",
+    )
 
 
-def _health(root: Path, rng: random.Random) -> None:
+def _health(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 2)
     bad = set(planted_bad_ids())
     hospitals = []
@@ -186,7 +191,7 @@ def _health(root: Path, rng: random.Random) -> None:
             }
         )
     with open(root / "health" / "hospitals.jsonl", "w", encoding="utf-8") as fh:
-        for h in hospitals:
+        for h in _era(hospitals, variant, "hospitals"):
             fh.write(json.dumps(h, ensure_ascii=False) + "\n")
     visits = []
     for i in range(2000):
@@ -209,10 +214,10 @@ def _health(root: Path, rng: random.Random) -> None:
                 "所在区划": region,
             }
         )
-    _write_csv(root / "health" / "clinic_visits.csv", visits, "gbk")
+    _write_csv(root / "health" / "clinic_visits.csv", _era(visits, variant, "visits"), "gbk")
 
 
-def _civil(root: Path, rng: random.Random) -> None:
+def _civil(root: Path, rng: random.Random, variant: int = 0) -> None:
     fk = _faker(DEMO_SEED + 3)
     db = root / "civil_affairs" / "civil.db"
     db.unlink(missing_ok=True)
@@ -237,7 +242,7 @@ def _civil(root: Path, rng: random.Random) -> None:
                 _person_address(rng, region),
             )
         )
-    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _era(rows, variant, "subsidy"))
     con.commit()
     con.close()
     import openpyxl  # lazy: slow to import; only the XLSX demo source needs it
@@ -246,9 +251,10 @@ def _civil(root: Path, rng: random.Random) -> None:
     ws = wb.active
     ws.title = "养老机构"
     ws.append(["机构名称", "地址", "床位数", "联系电话", "运营性质", "所在区划"])
+    homes = []
     for i in range(80):
         region = rng.choice(REGIONS)
-        ws.append(
+        homes.append(
             [
                 f"{DISTRICTS[region][3:]}{rng.choice(['颐养院', '敬老院', '老年公寓', '康养中心'])}{i}",
                 f"浙江省{DISTRICTS[region]}{rng.choice(STREETS)}{rng.randrange(1, 300)}号",
@@ -258,10 +264,12 @@ def _civil(root: Path, rng: random.Random) -> None:
                 region,
             ]
         )
+    for row in _era(homes, variant, "homes"):
+        ws.append(row)
     wb.save(root / "civil_affairs" / "elderly_care.xlsx")
 
 
-def _transport(root: Path, rng: random.Random) -> None:
+def _transport(root: Path, rng: random.Random, variant: int = 0) -> None:
     stops = [
         {
             "stop_id": f"S{1000 + i}",
@@ -273,7 +281,7 @@ def _transport(root: Path, rng: random.Random) -> None:
         }
         for i in range(300)
     ]
-    _write_csv(root / "transport" / "bus_stops.csv", stops, "utf-8")
+    _write_csv(root / "transport" / "bus_stops.csv", _era(stops, variant, "stops"), "utf-8")
     ridership = [
         {
             "date": (BASE_DAY - dt.timedelta(days=d)).isoformat(),
@@ -284,10 +292,10 @@ def _transport(root: Path, rng: random.Random) -> None:
         for line in range(1, 41)
     ]
     (root / "http" / "transport").mkdir(parents=True, exist_ok=True)
-    _write_csv(root / "http" / "transport" / "ridership.csv", ridership, "utf-8")
+    _write_csv(root / "http" / "transport" / "ridership.csv", _era(ridership, variant, "ridership"), "utf-8")
 
 
-def _ecology(root: Path, rng: random.Random) -> None:
+def _ecology(root: Path, rng: random.Random, variant: int = 0) -> None:
     stations = ["西溪", "朝晖", "和睦", "卧龙桥", "下沙", "滨江", "临平", "云栖"]
     rows = []
     for day in range(60):
@@ -305,7 +313,7 @@ def _ecology(root: Path, rng: random.Random) -> None:
                     "so2": str(rng.randrange(2, 20)),
                 }
             )
-    _write_csv(root / "ecology" / "air_quality.csv", rows, "utf-8")
+    _write_csv(root / "ecology" / "air_quality.csv", _era(rows, variant, "air"), "utf-8")
 
 
 def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
@@ -316,9 +324,22 @@ def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
         w.writerows(rows)
 
 
+#: history rounds of the demo (1 = oldest): the share of today's rows each one had
+HISTORY_KEEP = {1: 0.85, 2: 0.9, 3: 0.95}
+
+
+def _era(rows: list, variant: int, salt: str) -> list:
+    """The rows as they were in history round ``variant`` (0: today, all of them): a deterministic
+    subset, different in each round, so versions differ by some added and removed rows."""
+    if not variant:
+        return rows
+    pick = random.Random(f"{DEMO_SEED}:{salt}:{variant}")
+    return [row for row in rows if pick.random() < HISTORY_KEEP[variant]]
+
+
 #: The bundled demo departments (``departments/<id>.yaml``): the generator of each one's sources
 #: and the files it writes (paths under the first source root). The order fixes each seed.
-_DEPARTMENTS: dict[str, tuple[Callable[[Path, random.Random], None], tuple[str, ...]]] = {
+_DEPARTMENTS: dict[str, tuple[Callable[[Path, random.Random, int], None], tuple[str, ...]]] = {
     "market_regulation": (_enterprises, ("market_regulation/enterprises.csv", "market_regulation/inspections.parquet")),
     "health": (_health, ("health/hospitals.jsonl", "health/clinic_visits.csv")),
     "civil_affairs": (_civil, ("civil_affairs/civil.db", "civil_affairs/elderly_care.xlsx")),
@@ -328,15 +349,16 @@ _DEPARTMENTS: dict[str, tuple[Callable[[Path, random.Random], None], tuple[str, 
 DEMO_DEPARTMENTS = tuple(_DEPARTMENTS)
 
 
-def generate(root: Path | None = None, departments: Iterable[str] | None = None) -> Path:
-    """Write the demo sources of ``departments`` (default: all), idempotent: the same bytes every time."""
+def generate(root: Path | None = None, departments: Iterable[str] | None = None, *, variant: int = 0) -> Path:
+    """Write the demo sources of ``departments`` (default: all), idempotent: the same bytes every time.
+    ``variant``: the sources as they were in an earlier round of the demo's history (:data:`HISTORY_KEEP`)."""
     root = root or sources_dir()
     only = set(DEMO_DEPARTMENTS if departments is None else departments)
     for d in (*only, "http"):
         (root / d).mkdir(parents=True, exist_ok=True)
     for i, (dept, (fn, _files)) in enumerate(_DEPARTMENTS.items()):
         if dept in only:
-            fn(root, random.Random(DEMO_SEED * 10 + i))
+            fn(root, random.Random(DEMO_SEED * 10 + i), variant)
     return root
 
 

@@ -28,13 +28,13 @@ import pyarrow.compute as pc
 
 from catalog import audit
 from catalog.publish import publish_version, record_run, register_department, set_tier
-from catalog.queries import latest_published
+from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
-from orchestration import progress
+from orchestration import progress, stopping
 from privacy import protection
-from privacy.protection import KeyStore, decide, leak_gate, load_policy
+from privacy.protection import KeyStore, decide, gate, leak_gate, load_policy
 from privacy.types import ColumnClassification
 from quality import validate_dataset
 from quality.validate import FRESHNESS_HOURS
@@ -75,17 +75,33 @@ def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
     audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
 
 
+def _with_fate(job: Job, hint: str) -> str:
+    """``hint`` with what is true of the published data after this run stopped: the previous
+    version stays live, or (first run) nothing was published."""
+    version = latest_version(job.department.id, job.dataset.id)
+    fate = (
+        f"the previous version (v{version}) stays live"
+        if version
+        else "nothing was published (this dataset has no published version yet)"
+    )
+    if fate in hint:
+        return hint
+    return f"{fate}; {hint}" if hint else fate
+
+
 def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
     """Record start/failure of a stage in the catalog; errors keep their safe message."""
 
     def wrap(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(fn)
         def inner(job: Job, *args: Any, **kw: Any) -> dict[str, Any]:
+            stopping.reassert()  # a stopped `pubdata run` starts no stage (and keeps its SIGTERM handler)
             _record(job, "running", stage)
             try:
                 return fn(job, *args, **kw)
             except PubdataError as exc:
                 status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
+                exc.hint = _with_fate(job, exc.hint)
                 hint = f" — {exc.hint}" if exc.hint else ""
                 _record(job, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
                 raise
@@ -112,13 +128,19 @@ def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | N
 
 
 @_stage("validate")
-def validate(job: Job) -> dict[str, Any]:
+def validate(job: Job, *, build_docs: bool = True) -> dict[str, Any]:
     """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
     previous, last_published = _previous_columns(job)
     report = validate_dataset(
-        paths.raw, ds, paths, redact_columns=redact, previous_columns=previous, last_published_at=last_published
+        paths.raw,
+        ds,
+        paths,
+        redact_columns=redact,
+        previous_columns=previous,
+        last_published_at=last_published,
+        build_docs=build_docs,
     )
     summary = report.to_summary()
     unparseable_file = paths.landing / "unparseable_rows.parquet"
@@ -143,8 +165,7 @@ def validate(job: Job) -> dict[str, Any]:
         raise QualityGateError(
             f"dataset {job.label} run {paths.run}: all {report.input_rows} rows were "
             f"quarantined (failed rules: {', '.join(rules) or 'see the report'}); an empty version is not published",
-            hint=f"fix the export; the rows and reasons are in {rel(paths.quarantine)}; "
-            "the last good version stays live",
+            hint=f"fix the export; the rows and reasons are in {rel(paths.quarantine)}",
         )
     return {
         "valid": str(paths.valid),
@@ -204,6 +225,16 @@ def protect(job: Job) -> dict[str, Any]:
     dept, ds, paths = job.department, job.dataset, job.paths
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, load_policy())
+    report = None
+    shares: list[Any] = []
+    if decision.open_tier != "withheld":
+        # the open variant and every shared variant, written from one scan of the valid rows; the
+        # decision's column records are brought in line with what the open file holds
+        report, shares = protection.protect(
+            paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
+        )
+        assert report is not None
+        gate(decision, report.risk)
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
     set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
     _audit(
@@ -213,15 +244,15 @@ def protect(job: Job) -> dict[str, Any]:
             "open_tier": decision.open_tier,
             "rule": decision.rule_id,
             "columns": {c.name: c.action for c in decision.columns},
+            **(
+                {"risk_met": report.risk["met"], "k_achieved": report.risk.get("k_achieved")}
+                if report and report.risk
+                else {}
+            ),
         },
     )
-    if decision.open_tier == "withheld":
+    if report is None:
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
-    # the open variant and every shared variant, written from one scan of the valid rows
-    report, shares = protection.protect(
-        paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
-    )
-    assert report is not None
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
         "open_tier": decision.open_tier,
@@ -249,6 +280,7 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         open_tier=decision["open_tier"],
         k_achieved=protected.get("k_achieved"),
         suppressed_rows=protected.get("suppressed_rows") or 0,
+        risk=protected.get("risk"),
     )
     _audit(
         "publish.version",
@@ -285,12 +317,13 @@ def _on_time(job: Job) -> bool:
     return (now - last).total_seconds() <= hours * 3600
 
 
-def run_dataset(department_id: str, dataset_id: str, run_id: str) -> dict[str, Any]:
-    """All five stages in order, in this process (no scheduler): for tests and benchmarks."""
+def run_dataset(department_id: str, dataset_id: str, run_id: str, *, build_docs: bool = True) -> dict[str, Any]:
+    """All five stages in order, in this process (no scheduler): for tests, benchmarks and the
+    demo's history (``build_docs=False``: no Great Expectations Data Docs for the run)."""
     department = load_department_by_id(department_id)
     job = Job(department, department.dataset(dataset_id), run_id)
     extract(job)
-    validated = validate(job)
+    validated = validate(job, build_docs=build_docs)
     classify(job)
     protected = protect(job)
     return publish(job, protected, validated)

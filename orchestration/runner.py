@@ -3,6 +3,12 @@
 This is what ``pubdata run`` and ``make demo`` use: real Airflow DAG runs (the DAG file is parsed
 by Airflow's DagBag, task instances are recorded in the metadata DB, XCom carries the stage
 summaries), without a scheduler process.
+
+SIGTERM or SIGINT stops a run promptly (:mod:`orchestration.stopping`), also while Airflow waits
+to retry a failing source: the DAG run and its unfinished task instances are marked failed, the
+catalog's unfinished dataset runs are marked stopped, and :class:`~orchestration.stopping.RunStopped`
+is raised carrying what was stopped. Publishing is atomic (a version is one catalog transaction
+after its file is complete), so a stop never leaves half a version.
 """
 
 from __future__ import annotations
@@ -19,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 from core import ManifestError, home
 from core.settings import REPO_ROOT
 from orchestration.airflow_env import configure
+from orchestration.stopping import RunStopped, StopOnSignals
 
 if TYPE_CHECKING:
     from rich.live import Live
 
-__all__ = ["DatasetOutcome", "ensure_airflow_db", "load_dags", "run_departments"]
+__all__ = ["DatasetOutcome", "RunStopped", "ensure_airflow_db", "load_dags", "run_departments"]
 
 
 @dataclass
@@ -183,20 +190,99 @@ def run_departments(
             with contextlib.suppress(OSError):  # port taken: someone else serves it
                 ctx.enter_context(serve_http_sources())
     log_path = home() / "airflow" / "logs" / f"pubdata-run-{_dt.datetime.now():%Y%m%dT%H%M%S}.log"
-    with ctx, _airflow_output_to(log_path) as terminal:
+    stopped: RunStopped | None = None
+    with ctx, _airflow_output_to(log_path) as terminal, StopOnSignals() as stop:
         if progress:
             print(f"Airflow output goes to {log_path}", file=terminal, flush=True)
         ensure_airflow_db()
         dags = {k: v for k, v in load_dags(department_ids).items() if k.startswith("dept_")}
         display = _Display(good, department_ids, terminal) if progress else None
         with display or contextlib.nullcontext():
-            for dag_id, dag in sorted(dags.items()):
-                dr = dag.test()
-                outcomes += _outcomes(dag_id, dr.run_id)
+            pending = sorted(dags.items())
+            try:
+                while pending:
+                    dag_id, dag = pending[0]
+                    with stop.interruptible():
+                        dr = dag.test()
+                    pending.pop(0)
+                    outcomes += _outcomes(dag_id, dr.run_id)
+            except RunStopped as exc:
+                stopped = exc
+        if stopped is not None:  # outside the interruptible region: this clean-up is not interrupted
+            stopped.outcomes = outcomes + _stop_runs(pending, stopped.signame)  # type: ignore[attr-defined]
+            stopped.log_path = log_path  # type: ignore[attr-defined]
+        _checkpoint_audit(stopped)
+    if stopped is not None:
+        raise stopped
     for o in outcomes:
         if o.status == "failed" and "internal error" in o.message:
             o.message += f" (traceback in {log_path})"
     return outcomes
+
+
+def _checkpoint_audit(stopped: RunStopped | None) -> None:
+    """A signed checkpoint of the audit log at the end of every run (also a stopped one)."""
+    from catalog import audit
+
+    audit.checkpoint(reason=f"end of pubdata run ({stopped})" if stopped else "end of pubdata run")
+
+
+def _stop_runs(pending: list[tuple[str, Any]], signame: str) -> list[DatasetOutcome]:
+    """After a stop: fail the interrupted DAG run and its unfinished task instances in Airflow's
+    DB, mark the catalog's unfinished dataset runs stopped; the outcomes of what did not finish."""
+    from airflow import settings
+    from airflow.models.dagrun import DagRun
+    from airflow.utils.state import DagRunState
+
+    from catalog.publish import mark_stopped
+
+    if settings.Session is not None:
+        settings.Session.remove()  # the interrupted loop's session may be mid-transaction
+    out: list[DatasetOutcome] = []
+    why = f"stopped by {signame}"
+    assert settings.Session is not None, "Airflow's ORM is configured (the run was going)"
+    session = settings.Session()
+    try:
+        for dag_id, _dag in pending[:1]:  # the DAG that was running when the signal came
+            runs = session.query(DagRun).filter(DagRun.dag_id == dag_id, DagRun.state == DagRunState.RUNNING).all()
+            for dr in runs:
+                tasks = _fail_unfinished(session, dr)
+                session.commit()
+                mark_stopped(dr.run_id, dag_id.removeprefix("dept_"), why)
+                for o in _outcomes(dag_id, dr.run_id):
+                    mine = [t for t in tasks if t.startswith(f"{o.dataset}.")]
+                    if o.status == "not run" or mine:
+                        o.status = "failed"
+                        o.message = why + (f" (Airflow task {', '.join(mine)} stopped)" if mine else "")
+                    out.append(o)
+            if not runs:
+                pending = [(dag_id, None), *pending]  # it never started
+    finally:
+        session.close()
+    out += [
+        DatasetOutcome(dag_id.removeprefix("dept_"), "*", "not run", "-", f"not started: {why}")
+        for dag_id, _ in pending[1:]
+    ]
+    return out
+
+
+def _fail_unfinished(session: Any, dr: Any) -> list[str]:
+    """Mark a DAG run and its task instances that had not finished failed; ``["task (was state)"]``."""
+    from airflow.models.taskinstance import TaskInstance
+    from airflow.utils.state import DagRunState, State, TaskInstanceState
+
+    now = _dt.datetime.now(_dt.UTC)  # Airflow's columns take aware datetimes
+    stopped = []
+    for ti in session.query(TaskInstance).filter(TaskInstance.dag_id == dr.dag_id, TaskInstance.run_id == dr.run_id):
+        if ti.state in State.finished:
+            continue
+        if ti.state is not None:
+            stopped.append(f"{ti.task_id} (was {ti.state})")
+        ti.state = TaskInstanceState.FAILED if ti.state is not None else TaskInstanceState.UPSTREAM_FAILED
+        ti.end_date = now
+    dr.state = DagRunState.FAILED
+    dr.end_date = now
+    return stopped
 
 
 class _Display:

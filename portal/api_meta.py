@@ -19,31 +19,24 @@ from catalog.queries import schema_of
 from core import PubdataError
 from portal import ckan, dcat
 from portal import state as catalog_state
-from portal.access import AccessDenied, check_purpose, optional_token
+from portal.access import (
+    AccessDenied,
+    check_not_revoked,
+    check_purpose,
+    optional_token,
+    refuse,
+    throttle,
+    version_tier,
+)
+from portal.api_dcat import catalog_doc
 from portal.common import base_url, checked_ids
-from portal.downloads import MEDIA, count_download, file_response, resolve_file
+from portal.downloads import MEDIA, file_response, resolve_file
 from portal.pages import templates
 from portal.tracking import track
-from warehouse.storage import LakePath, lake_path
+from privacy.keys import KeyStore
+from warehouse.storage import LakePath, lake_path, parquet_file
 
 router = APIRouter()
-
-
-@router.get(
-    "/catalog.jsonld",
-    tags=["metadata"],
-    summary="DCAT-AP catalog (JSON-LD)",
-    responses={200: {"content": {"application/ld+json": {}}}},
-)
-def catalog_jsonld(request: Request) -> Response:
-    st = catalog_state.current()
-    track(request, "api", action="dcat")
-    doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
-    return Response(
-        json.dumps(doc, ensure_ascii=False, default=str),
-        media_type="application/ld+json",
-        headers={"ETag": f'"{st.content_key}"'},
-    )
 
 
 @router.get(
@@ -77,22 +70,28 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     if checked is None:
         raise HTTPException(400, "purpose is required")
     purpose = checked
-    token = optional_token(request)
+    subject = f"{department}.{dataset}"
+    token = optional_token(request, subject=subject)
     if token is None:
         raise AccessDenied(401, "shared variants need the recipient department's token")
     st = catalog_state.current()
     d = st.dataset(department, dataset)
-    subject = f"{department}.{dataset}"
     shares = (d or {}).get("manifest", {}).get("sharing", []) if d else []
     allowed = token.kind == "department" and any(
         s.get("department") == token.department_id and s.get("purpose") == purpose for s in shares
     )
+    why = {"purpose": purpose, "what": "shared"}
     if not allowed:
-        if d is not None:
-            audit.append(
-                token.actor, "access.denied", subject, {"token_id": token.id, "purpose": purpose, "what": "shared"}
-            )
-        raise AccessDenied(403, f"no share of {subject} with this department for purpose {purpose}")
+        raise refuse(
+            request,
+            403,
+            f"no share of {subject} with this department for purpose {purpose}",
+            reason="not a recipient",
+            subject=subject,
+            token=token,
+            **why,
+        )
+    check_not_revoked(request, token, subject, **why)
     folder = f"lake/shared/{token.department_id}/{department}/{dataset}"
     files: list[Path | LakePath] = sorted(
         lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime
@@ -100,6 +99,19 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     if not files:
         raise HTTPException(404, "no shared variant has been produced yet")
     path = resolve_file(f"{folder}/{files[-1].name}", root="lake/shared")
+    key_id = _data_key_of(path)
+    if key_id is not None and KeyStore().is_destroyed(subject, key_id):
+        # crypto-shredded: the file is unreadable anyway; it is no longer handed out either
+        raise refuse(
+            request,
+            410,
+            f"the data key of this shared variant of {subject} was destroyed",
+            reason="key destroyed",
+            subject=subject,
+            token=token,
+            key_id=key_id,
+            **why,
+        )
     audit.append(
         token.actor,
         "access.shared",
@@ -114,7 +126,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     )
     st_ = path.stat()
     etag = f'"{hashlib.sha256(f"{path.name}{st_.st_size}{st_.st_mtime_ns}".encode()).hexdigest()[:32]}-{format}"'
-    return file_response(
+    response = file_response(
         request,
         path,
         format,
@@ -122,6 +134,18 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
         etag,
         dt.datetime.fromtimestamp(st_.st_mtime, dt.UTC).replace(tzinfo=None),
     )
+    return response
+
+
+def _data_key_of(path: Any) -> str | None:
+    """The data key id a shared variant's encrypted columns are under (None: nothing encrypted)."""
+    raw = (parquet_file(path).metadata.metadata or {}).get(b"pubdata.encryption")
+    if raw is None:
+        return None
+    try:
+        return str(json.loads(raw)["key_id"])
+    except (ValueError, KeyError, TypeError):
+        return ""  # unreadable metadata: treated as a key that is not there
 
 
 class Application(BaseModel):
@@ -144,6 +168,7 @@ def submit_application(request: Request, body: Application) -> dict[str, Any]:
         raise AccessDenied(401, "apply with your department token (or use the form on the dataset page)")
     if token.kind != "department":
         raise AccessDenied(403, "only department tokens apply for data")
+    throttle("PUBDATA_APPLY_LIMIT", f"token:{token.id}", "too many applications from this token; try again later")
     assert token.department_id is not None  # a department token always names its department
     try:
         app = tokens.apply(
@@ -237,7 +262,7 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
         zf.writestr(
             "catalog.jsonld",
             json.dumps(
-                dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request)),
+                catalog_doc(request, st),
                 ensure_ascii=False,
                 indent=1,
                 default=str,
@@ -245,7 +270,7 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
         )
         yield sink.take()
         for d in st.datasets:
-            if d["open_tier"] != "open" or not d["version"]:
+            if not _open_latest(st, d):
                 continue
             path = resolve_file(d["path"])
             stem = f"{d['department_id']}/{d['dataset_id']}"
@@ -271,10 +296,15 @@ def _zip_stream(request: Request, st: catalog_state.State) -> Iterator[bytes]:
     yield sink.take()
 
 
+def _open_latest(st: catalog_state.State, d: dict[str, Any]) -> bool:
+    """Whether the dataset's latest version is open (the dump holds only those)."""
+    return bool(d["version"]) and version_tier(d, st.version(d["department_id"], d["dataset_id"], None)) == "open"
+
+
 @router.get("/dump", response_class=HTMLResponse, include_in_schema=False)
 def dump_page(request: Request) -> HTMLResponse:
     st = catalog_state.current()
-    open_sets = [d for d in st.datasets if d["open_tier"] == "open" and d["version"]]
+    open_sets = [d for d in st.datasets if _open_latest(st, d)]
     return templates.TemplateResponse(
         request, "dump.html", {"open_sets": open_sets, "total": sum(d["bytes"] or 0 for d in open_sets)}
     )
@@ -292,8 +322,7 @@ def dump_zip(request: Request) -> Response:
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers={"ETag": etag})
     for d in st.datasets:
-        if d["open_tier"] == "open" and d["version"]:
-            count_download(d["department_id"], d["dataset_id"], d["version"], "dump")
+        if _open_latest(st, d):
             track(request, "download", d, action="dump")
     return StreamingResponse(
         _zip_stream(request, st),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
+from collections.abc import Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,11 +24,15 @@ log = logging.getLogger("pubdata.portal")
 ROUTERS = (
     "portal.pages",
     "portal.downloads",
+    "portal.diffs",
     "portal.api_ckan",
+    "portal.api_ckan_util",
     "portal.api_meta",
+    "portal.api_dcat",
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.risk",
     "portal.feeds",
     "portal.usage",
 )
@@ -34,19 +40,41 @@ ROUTERS = (
 
 @contextlib.asynccontextmanager
 async def _lifespan(app: FastAPI):
-    from catalog import ensure_catalog
+    from catalog import audit, ensure_catalog, usage_recorder
 
     ensure_catalog()  # create the portal's tables in an older catalog
-    yield
-    from catalog.usage_recorder import flush
+    threading.Thread(target=_warm_search, name="warm-search", daemon=True).start()
+    try:
+        yield
+    finally:
+        try:
+            usage_recorder.flush()  # downloads and other use counted since the last batch
+        except Exception:  # the catalog is unreachable: say so, still checkpoint the audit log
+            log.warning("usage counted since the last batch could not be written at shutdown")
+        with contextlib.suppress(Exception):
+            audit.checkpoint(reason="portal shutdown")
 
-    flush()  # the usage counted since the last batch
+
+def _warm_search() -> None:
+    """Load the Chinese tokenizer and build the search index now, not on the first search."""
+    try:
+        from portal import state
+        from portal.common import search
+
+        search(state.current(), "数据")
+    except Exception:  # a broken catalog shows up on the first request instead
+        log.debug("search warm-up failed", exc_info=True)
 
 
-def create_app() -> FastAPI:
+def create_app(*, extra_hosts: Iterable[str] = ()) -> FastAPI:
+    """The portal. ``extra_hosts``: ``Host`` names allowed besides ``PUBDATA_ALLOWED_HOSTS``
+    (``pubdata serve`` adds the address it listens on)."""
     import importlib
 
+    from portal import cache
     from portal.access import AccessDenied
+    from portal.hosts import HostGuard
+    from portal.limits import BodyLimit
 
     app = FastAPI(
         title="pubdata open-data portal",
@@ -60,6 +88,10 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for name in ROUTERS:
         app.include_router(importlib.import_module(name).router)
+    # outermost last: the cache policy sees every answer (also the host and body refusals)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(HostGuard, extra_hosts=list(extra_hosts))
+    app.add_middleware(cache.CachePolicy)
 
     from portal import pages
     from portal.officers import login_page
@@ -96,7 +128,12 @@ def create_app() -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
-        return JSONResponse({"error": {"status": 500, "message": "internal error"}}, status_code=500)
+        # answered outside the middlewares: the cache policy is applied here
+        return JSONResponse(
+            {"error": {"status": 500, "message": "internal error"}},
+            status_code=500,
+            headers=cache.headers_for(request.scope, 500),
+        )
 
     return app
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-__all__ = ["bars_svg", "counts_svg", "lines_svg", "trend_svg"]
+__all__ = ["bars_svg", "counts_svg", "grouped_bars_svg", "lines_svg", "trend_svg"]
 
 
 def _frame(
@@ -191,6 +191,48 @@ def counts_svg(
         parts.append(
             f'<rect x="{left + w + 14}" y="{ly - 9}" width="10" height="10" fill="{color}"/>'
             f'<text x="{left + w + 30}" y="{ly}" class="axis">{escape(name)}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def grouped_bars_svg(
+    labels: list[str],
+    series: dict[str, list[float]],
+    *,
+    svg_id: str = "grouped-bars-chart",
+    width: int = 560,
+    height: int = 180,
+    title: str = "",
+    unit: str = "%",
+) -> Markup:
+    """Grouped bars on a 0-100 axis (shares in percent): ``series`` = ``{name: [value per label]}``,
+    with a legend."""
+    series = {k: v for k, v in series.items() if v}
+    if not labels or not series:
+        return Markup("")
+    left, top = 36, 14
+    w, h = width - left - 110, height - top - 26
+    n = len(labels)
+    _, y, parts = _frame(svg_id, title, width, height, left, top, w, h, n)
+    slot = w / n
+    bar = slot * 0.8 / len(series)
+    for k, (name, values) in enumerate(series.items()):
+        color = _PALETTE[(k + 5) % len(_PALETTE)] if k else "#9aa5b1"
+        for i, v in enumerate(values):
+            x0 = left + i * slot + slot * 0.1 + k * bar
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y(v):.1f}" width="{bar:.1f}" height="{y(0) - y(v):.1f}" fill="{color}">'
+                f"<title>{escape(name)} {escape(labels[i])}: {v:.1f}{escape(unit)}</title></rect>"
+            )
+        ly = top + 14 + 18 * k
+        parts.append(
+            f'<rect x="{left + w + 14}" y="{ly - 9}" width="10" height="10" fill="{color}"/>'
+            f'<text x="{left + w + 30}" y="{ly}" class="axis">{escape(name)}</text>'
+        )
+    for i, label in enumerate(labels):
+        parts.append(
+            f'<text x="{left + (i + 0.5) * slot:.1f}" y="{height - 8}" text-anchor="middle" class="axis">{escape(label)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

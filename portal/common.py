@@ -2,46 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
 from fastapi import HTTPException, Request
 
-from portal import ckan
+from portal import ckan, ckan_query, hosts
 from portal.harvested import is_withdrawn
+from portal.messages import table as messages_table
 from portal.search import index_for
 from portal.state import State
+from portal.vocab import titles
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
-FREQUENCY_TITLES = {
-    "realtime": "实时",
-    "daily": "每日",
-    "weekly": "每周",
-    "monthly": "每月",
-    "quarterly": "每季度",
-    "yearly": "每年",
-    "irregular": "不定期",
-}
-THEME_TITLES = {
-    "health": "医疗卫生",
-    "transport": "交通运输",
-    "environment": "生态环境",
-    "economy": "经济",
-    "society": "社会民生",
-    "market": "市场监管",
-    "social": "社会民生",
-    "other": "其他",
-}
-ACTION_TITLES = {
-    "publish": "公开",
-    "mask": "脱敏",
-    "generalise": "泛化",
-    "drop": "不公开",
-    "pseudonymise": "假名化",
-    "encrypt": "加密",
-}
+FREQUENCY_TITLES = titles("frequencies")
+THEME_TITLES = titles("themes")
+ACTION_TITLES = messages_table("actions")
 
 
 def is_id(value: Any) -> bool:
@@ -55,11 +32,9 @@ def checked_ids(department: str, dataset: str | None = None) -> None:
 
 
 def base_url(request: Request) -> str:
-    """``PUBDATA_PORTAL_URL`` when set in the environment, else the URL the client used."""
-    configured = os.environ.get("PUBDATA_PORTAL_URL")
-    if configured:
-        return configured.rstrip("/")
-    return str(request.base_url).rstrip("/")
+    """``PUBDATA_PORTAL_URL`` when set in the environment, else the URL the client used (whose
+    ``Host`` :class:`portal.hosts.HostGuard` allowed): links are never built from an unknown host."""
+    return hosts.base_url(request)
 
 
 def _docs(state: State) -> list[dict[str, Any]]:
@@ -71,6 +46,7 @@ def _docs(state: State) -> list[dict[str, Any]]:
         out.append(
             {
                 "key": f"{d['department_id']}/{d['dataset_id']}",
+                "name": f"{d['department_id']} {d['dataset_id']}",
                 "title": d["title"],
                 "description": d["description"],
                 "keywords": d["keywords"],
@@ -82,26 +58,64 @@ def _docs(state: State) -> list[dict[str, Any]]:
     return out
 
 
-def search(
-    state: State, q: str | None, terms: list[tuple[bool, str, str]] | None = None
-) -> list[tuple[dict[str, Any], float]]:
-    """Datasets matching free text ``q`` (all when empty or ``*:*``) and ``field:value`` terms."""
-    q = (q or "").strip()
-    # CKAN clients send field queries inside q too ("tags:门诊", "name:x")
-    if q and q != "*:*":
-        field_terms = ckan._TERM.findall(q)
-        if field_terms and all(f[1] in ckan.FQ_FIELDS for f in field_terms):
-            terms = list(terms or []) + ckan.parse_fq(q)
-            q = ""
-    if not q or q == "*:*":
-        hits = [(d, 0.0) for d in state.datasets]
-    else:
-        index = index_for(state.content_key, lambda: _docs(state))
-        found = [(tuple(k.split("/", 1)), s) for k, s in index.search(q)]
-        hits = [(state.by_key[k], s) for k, s in found if k in state.by_key]
+def _text_hits(state: State, text: str) -> dict[tuple[str, str], float]:
+    """Datasets matching free text: the full-text index (title, description, keywords, columns,
+    department, name), and a dataset named exactly (``dept__ds``, ``dept.ds``, its id or title) first."""
+    index = index_for(state.content_key, lambda: _docs(state))
+    hits: dict[tuple[str, str], float] = {}
+    for k, s in index.search(text):
+        department, _, dataset = k.partition("/")
+        if (department, dataset) in state.by_key:
+            hits[(department, dataset)] = s
+    wanted = text.strip().lower()
+    for key, d in state.by_key.items():
+        names = {ckan.package_name(*key), f"{key[0]}.{key[1]}", key[1], (d.get("title") or "").lower()}
+        if wanted in names:
+            hits[key] = hits.get(key, 0.0) + 1000.0
+    return hits
+
+
+def _evaluate(
+    state: State, q_node: tuple, fq: str | None, terms: list[tuple[bool, str, str]] | None
+) -> dict[tuple[str, str], float]:
+    nodes = [q_node]
+    if fq and fq.strip():
+        nodes.append(ckan_query.parse(fq))
     for negated, field, value in terms or []:
-        hits = [(d, s) for d, s in hits if (value in ckan.facet_value(d, field)) != negated]
-    return [(d, s) for d, s in hits if not is_withdrawn(d)]  # gone upstream: not a current result
+        term = ("term", field, "eq", value)
+        nodes.append(("not", term) if negated else term)
+    return ckan_query.evaluate(
+        nodes[0] if len(nodes) == 1 else ("and", nodes),
+        state.datasets,
+        values=ckan.field_values,
+        kinds=ckan.FIELD_KINDS,
+        text_search=lambda text: _text_hits(state, text),
+        key=lambda d: (d["department_id"], d["dataset_id"]),
+    )
+
+
+def search(
+    state: State,
+    q: str | None,
+    terms: list[tuple[bool, str, str]] | None = None,
+    *,
+    fq: str | None = None,
+    strict: bool = False,
+) -> list[tuple[dict[str, Any], float]]:
+    """Datasets matching ``q`` and ``fq`` (Solr syntax as CKAN takes it: free text, ``field:value``,
+    ranges, AND/OR/NOT; all datasets when empty or ``*:*``) and ``(negated, field, value)`` terms;
+    best first, then newest first. ``strict``: a query that does not parse is a
+    :class:`ckan.CkanError` (the API); otherwise it is searched as plain text (the pages)."""
+    try:
+        scores = _evaluate(state, ckan_query.parse(q), fq, terms)
+    except ckan_query.QueryError as exc:
+        if strict:
+            raise ckan.CkanError("Search Query Error", str(exc)) from None
+        scores = _evaluate(state, ("text", (q or "")[:200]), fq, terms)
+    order = {k: i for i, k in enumerate(state.by_key)}
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    # gone upstream (withdrawn harvested datasets): not a current result
+    return [(state.by_key[k], s) for k, s in ranked if not is_withdrawn(state.by_key[k])]
 
 
 def facets(datasets: list[dict[str, Any]], fields: list[str], limit: int = 50) -> dict[str, dict[str, int]]:
@@ -109,7 +123,7 @@ def facets(datasets: list[dict[str, Any]], fields: list[str], limit: int = 50) -
     for field in fields:
         counts: dict[str, int] = {}
         for d in datasets:
-            for v in ckan.facet_value(d, field):
+            for v in ckan.field_values(d, field):
                 counts[v] = counts.get(v, 0) + 1
         out[field] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
     return out

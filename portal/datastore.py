@@ -15,7 +15,8 @@ from typing import Any
 import duckdb
 
 from core.sql import quote_ident, quote_literal
-from portal.ckan import CkanError
+from portal import limits
+from portal.ckan import invalid, param_int
 from warehouse import storage
 
 __all__ = ["MAX_LIMIT", "ckan_type", "search"]
@@ -41,28 +42,17 @@ def ckan_type(arrow_type: str) -> str:
     return "text"
 
 
-def _invalid(field: str, message: str) -> CkanError:
-    return CkanError("Validation Error", f"{field}: {message}", fields={field: [message]})
-
-
-def _int(params: dict[str, Any], name: str, default: int, lo: int, hi: int) -> int:
-    raw = params.get(name, default)
-    if isinstance(raw, bool):
-        raise _invalid(name, "must be a whole number")
-    try:
-        value = int(raw)
-    except (TypeError, ValueError, OverflowError):
-        raise _invalid(name, "must be a whole number") from None
-    if value < lo:
-        raise _invalid(name, f"must be at least {lo}")
-    return min(value, hi)
+_invalid = invalid
+_int = param_int
 
 
 def _json_param(params: dict[str, Any], name: str) -> Any:
     raw = params.get(name)
     if isinstance(raw, str) and raw.strip()[:1] in ("{", "["):
         try:
-            return json.loads(raw)
+            return limits.loads(raw)
+        except limits.JsonTooDeep as exc:
+            raise _invalid(name, str(exc)) from None
         except ValueError:
             raise _invalid(name, "is not valid JSON") from None
     return raw

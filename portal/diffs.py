@@ -4,6 +4,10 @@ Schema: columns added, removed, retyped, and renamed (a removed and an added col
 type at the same position). Removing, renaming or retyping a column is *breaking* for consumers.
 Rows: added/removed, by primary key when the published file still has all key columns, else by
 whole-row comparison (multiset). Versions are immutable, so results are cached in memory.
+
+``GET /datasets/<d>/<s>/diff.json?from=A&to=B`` serves a diff; both versions are read under their
+own tiers (:func:`portal.access.data_access`): a diff involving a conditional version needs that
+version's rights, a withheld version is never diffed.
 """
 
 from __future__ import annotations
@@ -15,12 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from fastapi import APIRouter, HTTPException, Request
 
 from catalog.changes import schema_changes
 from core.sql import quote_ident, quote_literal
+from portal import state as catalog_state
+from portal.access import data_access
+from portal.common import checked_ids
 from warehouse import storage
 
-__all__ = ["schema_changes", "version_diff"]
+__all__ = ["diff_key", "router", "schema_changes", "version_diff"]
+
+router = APIRouter(tags=["downloads"])
 
 _CACHE: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
 _LOCK = threading.Lock()
@@ -88,3 +98,40 @@ def version_diff(old: dict[str, Any], new: dict[str, Any], primary_key: list[str
         while len(_CACHE) > 512:
             _CACHE.popitem(last=False)
     return out
+
+
+def diff_key(st: catalog_state.State, d: dict[str, Any], version: int) -> list[str]:
+    """The primary key rows are matched by: the declared key when ``version`` publishes every key
+    column as it is, else none (whole rows)."""
+    cols = {c["name"]: c for c in st.columns_of(d["department_id"], d["dataset_id"], version)}
+    key = [k for k in d.get("primary_key") or [] if cols.get(k, {}).get("action") == "publish"]
+    return key if len(key) == len(d.get("primary_key") or []) else []
+
+
+@router.get(
+    "/datasets/{department}/{dataset}/diff.json",
+    summary="What changed between two versions",
+    description="Schema changes and rows added/removed from version `from` to version `to` (default: "
+    "the latest and the one before). Each version is read under the tier it was published under: "
+    "a conditional version needs `Authorization: Bearer <department token>`.",
+)
+def diff_api(request: Request, department: str, dataset: str, purpose: str | None = None) -> dict[str, Any]:
+    checked_ids(department, dataset)
+    st = catalog_state.current()
+    d = st.dataset(department, dataset)
+    if d is None:
+        raise HTTPException(404, "no such dataset")
+    versions = st.versions_of(department, dataset)
+    if len(versions) < 2:
+        raise HTTPException(404, "this dataset has fewer than two versions")
+    try:
+        to = int(request.query_params.get("to") or versions[0]["version"])
+        frm = int(request.query_params.get("from") or to - 1)
+    except ValueError:
+        raise HTTPException(400, "from and to must be version numbers") from None
+    old, new = st.version(department, dataset, frm), st.version(department, dataset, to)
+    if old is None or new is None or frm == to:
+        raise HTTPException(404, "no such pair of versions")
+    for v in (old, new):
+        data_access(request, d, v, purpose=purpose, what="diff", detail={"from": frm, "to": to})
+    return version_diff(old, new, diff_key(st, d, to))

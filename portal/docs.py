@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from portal.common import base_url
+from portal.messages import api_text
 from portal.pages import templates
 
 router = APIRouter()
@@ -43,8 +44,8 @@ def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 {
                     "path": path,
                     "method": method,
-                    "summary": op.get("summary", ""),
-                    "description": op.get("description", ""),
+                    "summary": api_text(op.get("summary", "")),
+                    "description": api_text(op.get("description", "")),
                     "tags": op.get("tags", ["other"]),
                     "params": params,
                     "body": fields,

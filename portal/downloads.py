@@ -5,9 +5,14 @@ size); Parquet is served as a file with ``Range`` support. Every response carrie
 ``Last-Modified`` (versions are immutable) and honours ``If-None-Match``. In the distributed
 profile the files are objects in the S3 store (:mod:`warehouse.storage`), read the same way:
 Parquet through :class:`ObjectResponse` (Starlette's ``FileResponse`` with ranged reads of the
-object: the same ``Range``/``If-Range``/``HEAD`` handling). Every download is
-counted per dataset, version and format; conditional datasets need a department token whose
-scope covers them (and the access is audited); withheld datasets serve nothing.
+object: the same ``Range``/``If-Range``/``HEAD`` handling). Access to a version is decided by the
+tier that version was published under (:func:`portal.access.data_access`): conditional versions
+need a department token whose scope covers them (and the access is audited); withheld versions
+serve nothing. Caching headers are the portal's policy (:mod:`portal.cache`).
+
+A download is counted (per dataset, version and format; buffered, :mod:`catalog.usage_recorder`) when a
+GET receives the whole file: no ``Range``, or one range from byte 0 to the end. Partial ranges
+-- resumed downloads, ``bytes=0-0`` probes, DuckDB's ranged reads -- and 304s are not downloads.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import AsyncIterator, Iterator
 from email.utils import format_datetime
 from pathlib import Path
@@ -27,7 +33,6 @@ import pyarrow.csv as pacsv
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
 
-from catalog.usage import count_download
 from core import home
 from portal import state as catalog_state
 from portal.access import data_access
@@ -116,7 +121,6 @@ def file_response(
     headers = {
         "ETag": etag,
         "Content-Disposition": f'attachment; filename="{name}"',
-        "Cache-Control": "public, max-age=60",
         "Accept-Ranges": "bytes" if fmt == "parquet" else "none",
     }
     if modified is not None:
@@ -125,7 +129,7 @@ def file_response(
     if inm and etag in [t.strip() for t in inm.split(",")]:
         return Response(
             status_code=304,
-            headers={k: v for k, v in headers.items() if k in ("ETag", "Last-Modified", "Cache-Control")},
+            headers={k: v for k, v in headers.items() if k in ("ETag", "Last-Modified")},
         )
     if fmt == "parquet":
         if isinstance(path, LakePath):
@@ -135,10 +139,18 @@ def file_response(
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
 
 
-def _counts(request: Request) -> bool:
-    """Count a download once: not for 304s, nor for range requests after the first byte."""
-    rng = request.headers.get("range", "")
-    return not rng or rng.replace(" ", "").startswith("bytes=0-")
+def whole_file(request: Request, response: Response, size: int | None) -> bool:
+    """Whether this answer sends the whole file: what counts as one download. ``size``: the
+    file's size when the response honours ``Range`` (Parquet), else None (ranges are ignored)."""
+    if request.method != "GET" or response.status_code == 304:
+        return False
+    rng = request.headers.get("range", "").replace(" ", "").lower()
+    if not rng or size is None:
+        return True
+    m = re.fullmatch(r"bytes=0-(\d*)", rng)
+    if m is None:
+        return False
+    return not m.group(1) or int(m.group(1)) >= size - 1
 
 
 @router.get(
@@ -169,12 +181,11 @@ def download(
     row = st.version(department, dataset, version)
     if row is None:
         raise HTTPException(404, "no such version")
-    data_access(request, d, purpose=purpose, what=f"download.{fmt}", detail={"version": row["version"]})
+    data_access(request, d, row, purpose=purpose, what=f"download.{fmt}")
     path = resolve_file(row["path"])
     name = f"{department}__{dataset}__v{row['version']}.{fmt}"
     etag = f'"{row["sha256"][:32]}-{fmt}"'
     response = file_response(request, path, fmt, name, etag, row.get("published_at"))
-    if response.status_code != 304 and _counts(request):
-        count_download(department, dataset, row["version"], fmt)
+    if whole_file(request, response, row.get("bytes") if fmt == "parquet" else None):
         track(request, "download", d, action=fmt, version=row["version"])
     return response

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 from catalog import audit, tokens
 from core import PubdataError, home
 from portal import state as catalog_state
-from portal.access import OFFICER_COOKIE, AccessDenied, presented_secret, require_officer
+from portal.access import OFFICER_COOKIE, AccessDenied, authenticate, presented_secret, refuse, require_officer
 from portal.pages import templates
 
 router = APIRouter()
@@ -71,9 +71,13 @@ def dashboard_redirect() -> RedirectResponse:
 
 @router.post("/officers/login", include_in_schema=False)
 def login(request: Request, token: str = Form(..., max_length=200)):
-    found = tokens.authenticate(token)
-    if found is None or found.kind != "officer":
-        return login_page(request, "令牌无效、已过期、已吊销或不是管理员令牌。", status=401)
+    try:  # a refused token is audited (and too many from one client are slowed down)
+        found = authenticate(request, token.strip(), subject="officers")
+        if found.kind != "officer":
+            raise refuse(request, 401, "not an officer token", reason="kind", token=found)
+    except AccessDenied as exc:
+        message = "尝试次数过多，请稍后再试。" if exc.status == 429 else "令牌无效、已过期、已吊销或不是管理员令牌。"
+        return login_page(request, message, status=exc.status)
     response = RedirectResponse("/officers/", status_code=303)
     response.set_cookie(
         OFFICER_COOKIE,
@@ -177,9 +181,7 @@ def data_docs(request: Request, path: str) -> FileResponse:
     if not target.is_relative_to(root) or not target.is_file():
         raise HTTPException(404, "no such report page")
     media = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    return FileResponse(
-        target, media_type=media, headers={"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff"}
-    )
+    return FileResponse(target, media_type=media, headers={"X-Content-Type-Options": "nosniff"})
 
 
 # ---- JSON API for officers ------------------------------------------------------------------
@@ -190,8 +192,17 @@ def audit_api(request: Request, limit: int = 100, before: int | None = None) -> 
     require_officer(request)
     if not (1 <= limit <= 1000) or (before is not None and not (1 <= before <= 2**62)):
         raise HTTPException(400, "limit must be 1-1000 and before a positive sequence number")
-    ok, bad = audit.verify()
-    return {"chain_ok": ok, "first_bad_seq": bad, "entries": audit.entries(limit=limit, before=before)}
+    report = audit.verify_report()
+    cp = report.checkpoint
+    return {
+        "chain_ok": report.ok,
+        "first_bad_seq": report.first_bad,
+        "missing": report.missing,
+        "altered": report.altered,
+        "problems": report.problems,
+        "checkpoint": {k: cp[k] for k in ("seq", "hash", "count", "time")} if cp else None,
+        "entries": audit.entries(limit=limit, before=before),
+    }
 
 
 @router.get("/api/officers/applications", tags=["officers"], summary="Applications for conditional data")

@@ -13,10 +13,13 @@ from catalog import tokens
 from core import PubdataError
 from portal import ckan, harvested
 from portal import state as catalog_state
+from portal.access import AccessDenied, authenticate, optional_token, throttle, version_tier
 from portal.charts import trend_svg
 from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
-from portal.diffs import version_diff
+from portal.dcat import frictionless_type
+from portal.diffs import diff_key, version_diff
 from portal.downloads import resolve_file
+from portal.messages import api_text, label, zh, zh_error
 from portal.paths import HERE
 from portal.search import highlight
 from portal.tracking import track
@@ -24,7 +27,11 @@ from warehouse.storage import parquet_file
 
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES)
+templates.env.globals.update(
+    TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES, label=label
+)
+templates.env.filters["zh"] = zh
+templates.env.globals.update(api_text=api_text, field_type=frictionless_type)
 FACETS = [
     ("department", "organization", "部门"),
     ("theme", "theme", "主题"),
@@ -43,7 +50,10 @@ templates.env.globals["has_route"] = _has_route
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message}, status_code=status)
+    text, detail = zh_error(status, message)
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": text, "detail": detail}, status_code=status
+    )
 
 
 def _facet_links(
@@ -161,14 +171,14 @@ def _quality_points(st: catalog_state.State, department: str, dataset: str) -> l
 
 
 def _diffs(st: catalog_state.State, d: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """Diffs of consecutive versions for the page: only pairs whose both sides are open (a diff
+    of conditional rows is read with a token, at ``diff.json``)."""
     versions = st.versions_of(d["department_id"], d["dataset_id"])
     out = {}
     for newer, older in list(zip(versions, versions[1:]))[:10]:
-        cols = {c["name"]: c for c in st.columns_of(d["department_id"], d["dataset_id"], newer["version"])}
-        key = [k for k in d.get("primary_key") or [] if cols.get(k, {}).get("action") == "publish"]
-        if len(key) != len(d.get("primary_key") or []):
-            key = []
-        out[newer["version"]] = version_diff(older, newer, key)
+        if version_tier(d, newer) != "open" or version_tier(d, older) != "open":
+            continue
+        out[newer["version"]] = version_diff(older, newer, diff_key(st, d, newer["version"]))
     return out
 
 
@@ -193,6 +203,8 @@ def _snippets(request: Request, d: dict[str, Any]) -> dict[str, str]:
 
 @router.get("/datasets/{department}/{dataset}", response_class=HTMLResponse, include_in_schema=False)
 def dataset_page(request: Request, department: str, dataset: str) -> HTMLResponse:
+    from portal.risk import risk_view
+
     checked_ids(department, dataset)
     st = catalog_state.current()
     d = st.dataset(department, dataset)
@@ -200,7 +212,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
         raise HTTPException(404, "no such dataset")
     columns = st.columns_of(department, dataset, d["version"])
     preview: list[dict] = []
-    if d["version"] and d["open_tier"] == "open":
+    if d["version"] and version_tier(d, st.version(department, dataset, None)) == "open":
         pf = parquet_file(resolve_file(d["path"]))
         if pf.metadata.num_rows:
             preview = next(pf.iter_batches(batch_size=10)).to_pylist()
@@ -224,6 +236,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
             "snippets": _snippets(request, d),
             "shares": shares,
             "name": ckan.package_name(department, dataset),
+            "risk": risk_view(d.get("risk")),
             "remote_links": harvested.remote_links(d),
         },
     )
@@ -276,27 +289,55 @@ def apply_submit(
     request: Request,
     department: str,
     dataset: str,
-    applicant: str = Form(..., max_length=63),
     purpose: str = Form(..., max_length=63),
     reason: str = Form(..., max_length=2000),
     contact: str = Form("", max_length=200),
-    token_id: str = Form("", max_length=12),
+    token: str = Form("", max_length=200),
+    applicant: str = Form("", max_length=63),
 ) -> HTMLResponse:
+    """An application needs the applicant department's own token (typed into the form, or sent as
+    ``Authorization``); an officer's token may apply in a named department's name. The answer never
+    says whose a token is; applications per token are rate-limited (``PUBDATA_APPLY_LIMIT``)."""
     d = _conditional(department, dataset)
     st = catalog_state.current()
-    done, error = None, None
+    done, error, status, headers = None, None, 200, {}
+    subject = f"{department}.{dataset}"
     try:
-        if not is_id(applicant) or not is_id(purpose):
-            raise PubdataError("申请部门和用途须为标识符（如 civil_affairs、medical_assistance）")
+        secret = token.strip() or None
+        who = authenticate(request, secret, subject=subject) if secret else optional_token(request, subject=subject)
+        if who is None:
+            raise AccessDenied(401, "需要申请部门的有效令牌")
+        if who.kind == "department":
+            applicant = who.department_id or ""
+        elif not is_id(applicant):
+            raise PubdataError("申请部门须为标识符（如 civil_affairs）")
+        if not is_id(purpose):
+            raise PubdataError("用途须为标识符（如 medical_assistance）")
+        throttle("PUBDATA_APPLY_LIMIT", f"token:{who.id}", "申请过于频繁，请稍后再试")
         done = tokens.apply(
-            applicant, f"{department}.{dataset}", purpose, reason, contact=contact, token_id=token_id or None
+            applicant,
+            subject,
+            purpose,
+            reason,
+            contact=contact,
+            token_id=who.id if who.kind == "department" else None,
+            actor=who.actor,
         )
         catalog_state.invalidate()
+    except AccessDenied as exc:
+        # one answer for every refused token: nothing tells whose a token (or a token id) is
+        error, status = (
+            ("需要申请部门的有效令牌（或数据管理员令牌）。" if exc.status in (401, 403) else exc.message),
+            exc.status,
+        )
+        headers = {k: v for k, v in exc.headers.items() if k == "Retry-After"}
     except PubdataError as exc:
-        error = str(exc)
-    return templates.TemplateResponse(
+        error, status = str(exc), 400
+    response = templates.TemplateResponse(
         request,
         "apply.html",
         {"d": d, "departments": st.departments, "done": done, "error": error},
-        status_code=200 if done else 400,
+        status_code=status,
+        headers=headers,
     )
+    return response

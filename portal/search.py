@@ -140,6 +140,7 @@ class SearchIndex:
                 + [t for k in d.get("keywords") or [] for t in tokens(k) + [k.lower()]]
                 + [t for c in d.get("columns") or [] for t in tokens(c) + [c.lower()]]
                 + tokens(d.get("department"))
+                + tokens(d.get("name"))
                 + tokens(d.get("theme"))
             )
             rows.append((d["key"], " ".join(t.replace(" ", "") for t in body if t.strip())))

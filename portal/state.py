@@ -53,7 +53,18 @@ class State:
         return self.columns.get((department, dataset, version), []) if version else []
 
     def download_counts(self, department: str, dataset: str) -> dict[int, dict[str, int]]:
-        return self.downloads.get((department, dataset), {})
+        """Per version and format: the catalog's counts plus those still buffered in memory."""
+        from catalog import usage_recorder
+
+        stored = self.downloads.get((department, dataset), {})
+        waiting = usage_recorder.recorder().pending_downloads(department, dataset)
+        if not waiting:
+            return stored
+        out = {v: dict(f) for v, f in stored.items()}
+        for version, formats in waiting.items():
+            for fmt, n in formats.items():
+                out.setdefault(version, {})[fmt] = out.get(version, {}).get(fmt, 0) + n
+        return out
 
     def download_total(self, department: str, dataset: str) -> int:
         return sum(sum(v.values()) for v in self.download_counts(department, dataset).values())

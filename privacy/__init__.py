@@ -20,6 +20,7 @@ _EXPORTS = {
     "load_policy": "privacy.protection",
     "decide": "privacy.protection",
     "protect": "privacy.protection",
+    "gate": "privacy.protection",
     "protect_open": "privacy.protection",
     "share_variants": "privacy.protection",
     "leak_gate": "privacy.protection",

@@ -9,10 +9,13 @@ The open Parquet is read batch by batch (Arrow, no per-row Python) and each colu
    ordinary personal data (mobile number), and every non-null value of a masked, generalised
    or pseudonymised column must have the method's output shape (``privacy.deid.MASK_SHAPES``,
    e.g. ``138****8000``, 32 hex chars for a pseudonym -- which is why the detectors are not
-   run on pseudonyms: digit runs inside random hex would only be false positives).
+   run on pseudonyms: digit runs inside random hex would only be false positives); a
+   quasi-identifier or sensitive attribute of a release about people has the shape of the
+   hierarchy level it was released at (``2026-Q4``, ``30-39``, ``330100``, ``[1200,1300)``).
 
 Any finding raises :class:`pubdata.PrivacyError` naming the dataset, the column, the entity
-and the count -- never a value -- so the publish stops and the previous version stays live.
+and the count -- never a value -- so the publish stops (the pipeline adds what stays published:
+the previous version, or nothing on a first run).
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core import PrivacyError
+from privacy.aggregate import TOTAL
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import DatasetDecision
+from privacy.roles import load_roles
 from privacy.scan import find_sensitive_values
 from warehouse import storage
 
@@ -36,7 +41,7 @@ __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 SENSITIVE_ENTITIES = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "PASSPORT"})
 _BATCH = 1_000_000
 _PAST = {"mask": "masked", "generalise": "generalised", "pseudonymise": "pseudonymised"}
-_HINT = "the previous version stays live; fix the decision (or the data) and run again"
+_HINT = "fix the decision (or the data) and run again"
 
 
 def _blocked(label: str, column: str, what: str) -> PrivacyError:
@@ -60,7 +65,14 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
         dec = decision.column(name)
         assert dec is not None
         method = "hmac" if dec.action == "pseudonymise" else dec.method
-        if dec.action in ("mask", "generalise", "pseudonymise") and method in MASK_SHAPES:
+        if dec.hierarchy is not None and dec.action != "pseudonymise":
+            # a quasi-identifier or sensitive attribute of a release about people, at its level
+            shape = load_roles(decision.roles_source).hierarchies[dec.hierarchy].shape(dec.hierarchy_level or 0)
+            if shape is not None:
+                if dec.method == "dimension":  # a statistical table's dimension: values and total rows
+                    shape = f"{shape}|{TOTAL}"
+                shapes[name] = f"^(?:{shape})?$"
+        elif dec.action in ("mask", "generalise", "pseudonymise") and method in MASK_SHAPES:
             shapes[name] = f"^(?:{MASK_SHAPES[method]})?$"  # empty stays empty
     if not scan_cols:
         return

@@ -9,6 +9,18 @@ Level = Literal["sensitive", "personal", "none"]
 LEVELS: tuple[Level, ...] = ("none", "personal", "sensitive")
 
 
+def valid_regex(v: str | None) -> str | None:
+    """A pydantic validator: ``v`` compiles as a regular expression (else ValueError saying why)."""
+    import re
+
+    if v is not None:
+        try:
+            re.compile(v)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc})") from None
+    return v
+
+
 def stricter(a: Level, b: Level) -> Level:
     """The more protective of two levels."""
     return a if LEVELS.index(a) >= LEVELS.index(b) else b

@@ -8,15 +8,17 @@ streams the result as Arrow record batches and, per batch and variant, in worker
 
 * keyed pseudonyms (``post="hmac"``): the normalised identifier becomes HMAC-SHA256 hex in one
   native call with the variant's key (:func:`privacy.deid.hmac_hex`, GIL released);
-* the open variant's equivalence classes are counted (:func:`privacy.kanon.class_counts`);
+* the open variant's equivalence classes are counted (:func:`privacy.kanon.class_counts`: the
+  quasi-identifiers and published sensitive attributes of a release about people);
 * encryption (``post="encrypt"``): one AES call per column and batch (:mod:`privacy.crypto`);
 * a pyarrow Parquet writer per variant.
 
-While the workers write batch *n*, DuckDB computes batch *n + 1*. k-anonymity is optimistic: when
-the classes counted during the scan already satisfy k (the usual case), the open file is final;
-otherwise :func:`privacy.kanon.enforce` picks the generalisation levels and the classes to
-suppress on the small class table, and the open file (already de-identified) is rewritten once
-with those applied (other columns keep their types). Each file is written under a
+While the workers write batch *n*, DuckDB computes batch *n + 1*. The release's risk is judged on
+the class table only: :func:`privacy.kanon.anonymise` searches the lattice of generalisation
+levels on it for the least information loss meeting k and l; when the levels the file was
+written at already do, with nothing suppressed, the open file is final; otherwise it is
+rewritten once with the chosen levels, suppressions and withheld attributes applied (other
+columns keep their types). Each file is written under a
 temporary name (locally in a 0700 directory; shared variants end 0600) and renamed into place
 only after every variant was written completely: a failure while writing leaves no new file at
 any target and no temporary file. Targets are per-run lake files, so an Airflow retry of the
@@ -34,6 +36,7 @@ import re
 import secrets
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,9 +49,20 @@ import pyarrow.parquet as pq
 from core.sql import quote_ident
 from privacy.crypto import ColumnCipher
 from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex
-from privacy.kanon import KAnonResult, QuasiIdentifier, class_counts, enforce, keep_join_sql, ladder_sql, merge_counts
+from privacy.deid.hierarchy import level_sql
+from privacy.kanon import (
+    Anonymisation,
+    QuasiIdentifier,
+    SensitiveAttribute,
+    Targets,
+    anonymise,
+    class_counts,
+    empty_counts,
+    keep_join_sql,
+    merge_counts,
+)
 
-__all__ = ["KAnonSpec", "Variant", "write_variants"]
+__all__ = ["RiskSpec", "Variant", "write_select", "write_variants"]
 
 #: rows per record batch streamed from DuckDB (one Parquet row group and one GCM segment each)
 BATCH_ROWS = 131_072
@@ -59,18 +73,19 @@ DICTIONARY_PAGE_BYTES = 65_536
 
 
 @dataclass
-class KAnonSpec:
-    """k-anonymity to enforce on a variant (the open one), over its de-identified outputs."""
+class RiskSpec:
+    """The re-identification targets of a variant (the open release of a table about people),
+    over its written quasi-identifiers and sensitive attributes."""
 
     qis: list[QuasiIdentifier]
-    k: int
-    max_suppression: float
-    result: KAnonResult | None = None
+    sas: list[SensitiveAttribute]
+    targets: Targets
+    result: Anonymisation | None = None
     #: class counts of the written batches (merged as they accumulate)
     counts: list[pa.Table] = field(default_factory=list)
 
     def add(self, batch: pa.RecordBatch) -> None:
-        self.counts.append(class_counts(batch, self.qis))
+        self.counts.append(class_counts(batch, self.qis, self.sas))
         if len(self.counts) >= 32:  # memory stays bounded by the number of classes
             self.counts = [merge_counts(self.counts)]
 
@@ -81,16 +96,16 @@ class Variant:
     out_path: Any  # Path, or storage.LakePath in the distributed profile
     pseudonym_key: bytes | None = field(default=None, repr=False)
     cipher: ColumnCipher | None = None
-    kanon: KAnonSpec | None = None
+    risk: RiskSpec | None = None
     metadata: dict[bytes, bytes] = field(default_factory=dict)
     #: 0600 file (shared variants)
     private: bool = False
     rows: int = 0
 
     def __post_init__(self) -> None:
-        # the k-anonymity rewrite would re-cut encryption segments: never both on one variant
-        if self.kanon is not None and self.cipher is not None:
-            raise ValueError("a variant is either k-anonymised (open) or encrypted (shared), not both")
+        # the anonymisation rewrite would re-cut encryption segments: never both on one variant
+        if self.risk is not None and self.cipher is not None:
+            raise ValueError("a variant is either anonymised (open) or encrypted (shared), not both")
 
 
 def _used(sql: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -142,30 +157,73 @@ def write_variants(
             gc.enable()
 
 
-def _finish_kanon(con: duckdb.DuckDBPyConnection, v: Variant, sink: _Sink) -> None:
-    """Enforce k on the classes counted while writing; rewrite the file if it must change."""
-    spec = v.kanon
+class _Runner:
+    """Runs SQL over a plan's input query (``WITH {source} SELECT ... FROM {from_sql}``) with
+    exactly the bound parameters it uses."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, plan: Plan, params: dict[str, Any]) -> None:
+        self.con, self.params = con, params
+        self.source, self.from_sql = plan.source_cte("$src"), plan.from_sql()
+
+    def __call__(self, sql: str) -> None:
+        self.con.execute(sql, _used(sql, self.params))
+
+
+def write_select(
+    input_parquet: Any, ctx: SqlContext, plan: Plan, build: Callable[[_Runner], str], out_path: Any
+) -> int:
+    """Write the result of ``build(run)`` (a SELECT, after whatever ``run`` prepares over the
+    plan's input) to ``out_path``, atomically like every variant (a statistical table). Returns
+    the rows written."""
+    from warehouse import storage
+
+    con = duckdb.connect()
+    sink = _Sink(out_path, False)
+    try:
+        storage.configure_duckdb(con)
+        plan.prepare(con)
+        params = dict(ctx.params)
+        params["src"] = _source(input_parquet)
+        reader = con.execute(build(_Runner(con, plan, params))).to_arrow_reader(BATCH_ROWS)
+        rows = 0
+        sink.writer = pq.ParquetWriter(sink.where, reader.schema, filesystem=sink.filesystem)
+        for batch in reader:
+            sink.writer.write_batch(batch)
+            rows += batch.num_rows
+        sink.writer.close()
+        sink.writer = None
+        sink.commit()
+        return rows
+    finally:
+        sink.discard()
+        con.close()
+
+
+def _finish_risk(con: duckdb.DuckDBPyConnection, v: Variant, sink: _Sink) -> None:
+    """Choose the release's generalisation on the classes counted while writing
+    (:func:`privacy.kanon.anonymise`); rewrite the file once if it must change."""
+    spec = v.risk
     assert spec is not None
-    classes = (
-        merge_counts(spec.counts)
-        if spec.counts
-        else pa.table(
-            {**{f"c{i}": pa.array([], pa.string()) for i in range(len(spec.qis))}, "n": pa.array([], pa.int64())}
-        )
-    )
-    res = spec.result = enforce(con, classes, spec.qis, spec.k, spec.max_suppression)
-    if not any(res.levels.values()) and not res.keep_table:
+    classes = merge_counts(spec.counts) if spec.counts else empty_counts(spec.qis, spec.sas)
+    res = spec.result = anonymise(con, classes, spec.qis, spec.sas, spec.targets)
+    top = {q.name for q in spec.qis if res.levels[q.name] >= q.hierarchy.height}
+    gone = top | set(res.withheld)
+    raised = any(res.levels[q.name] > q.min_level for q in spec.qis)
+    if not raised and not res.keep_table and not gone:
         return
     by_name = {q.name: q for q in spec.qis}
     cols = ", ".join(
-        f"{ladder_sql(by_name[o.name], 't.' + quote_ident(o.name), res.levels[o.name])} AS {quote_ident(o.name)}"
+        f"{level_sql(by_name[o.name].hierarchy, 't.' + quote_ident(o.name), by_name[o.name].min_level, res.levels[o.name])}"
+        f" AS {quote_ident(o.name)}"
         if o.name in by_name
         else f"t.{quote_ident(o.name)}"
         for o in v.plan.outputs
+        if o.name not in gone
     )
     rewritten = f"SELECT {cols} FROM read_parquet($src) AS t"
     if res.keep_table:
-        rewritten = f"SELECT t2.* FROM ({rewritten}) AS t2 {keep_join_sql(spec.qis, 't2', res.keep_table)}"
+        kept = [(i, q) for i, q in enumerate(spec.qis) if q.name not in top]
+        rewritten = f"SELECT t2.* FROM ({rewritten}) AS t2 {keep_join_sql(kept, 't2', res.keep_table)}"
     v.rows = sink.rewrite(con, rewritten, set(by_name))
 
 
@@ -221,8 +279,8 @@ def _stream(
                 s.writer.add_key_value_metadata(md)
             s.writer.close()
             s.writer = None
-            if v.kanon is not None:
-                _finish_kanon(con, v, s)
+            if v.risk is not None:
+                _finish_risk(con, v, s)
         for s in sinks:  # only when every variant is complete
             s.commit()
     finally:
@@ -239,8 +297,8 @@ def _write_batch(v: Variant, cols: list[tuple[OutputColumn, str]], sink: _Sink, 
             arr = hmac_hex(arr, v.pseudonym_key)
         arrays.append(arr)
     rb = pa.RecordBatch.from_arrays(arrays, names=[o.name for o, _ in cols])
-    if v.kanon is not None:
-        v.kanon.add(rb)
+    if v.risk is not None:
+        v.risk.add(rb)
     if v.cipher is not None:
         rb = v.cipher.encrypt_batch(rb)
     sink.writer.write_batch(rb)
@@ -290,7 +348,9 @@ class _Sink:
             self.where = self.uri = f"{old_where}.2"
         written = pq.read_schema(old_where, filesystem=self.filesystem)
         reader = con.execute(sql, {"src": old_uri}).to_arrow_reader(BATCH_ROWS)
-        schema = pa.schema([reader.schema.field(f.name) if f.name in changed else f for f in written])
+        schema = pa.schema(
+            [reader.schema.field(f.name) if f.name in changed else f for f in written if f.name in reader.schema.names]
+        )
         rows = 0
         with pq.ParquetWriter(
             self.where, schema, filesystem=self.filesystem, dictionary_pagesize_limit=DICTIONARY_PAGE_BYTES

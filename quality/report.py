@@ -69,6 +69,5 @@ class ValidationReport:
         raise QualityGateError(
             f"dataset {self.department}.{self.dataset} run {self.run}: publish blocked by critical "
             f"data-standard failures: {shown}{more}",
-            hint="the last good version stays live; see the quarantine and the Data Docs"
-            + (f" ({self.docs_path})" if self.docs_path else ""),
+            hint="see the quarantine and the Data Docs" + (f" ({self.docs_path})" if self.docs_path else ""),
         )

@@ -33,12 +33,11 @@ class LiveServer:
         import uvicorn
 
         from portal import create_app
+        from portal.server import server_config
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(
-            uvicorn.Config(create_app(), host="127.0.0.1", port=self.port, log_level="warning")
-        )
+        self.server = uvicorn.Server(server_config(create_app(), host="127.0.0.1", port=self.port))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def __enter__(self) -> LiveServer:

@@ -78,8 +78,10 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
         storage.write_parquet_table(table, paths.landing / "query_result.parquet")
-    else:  # harvest entries (ckan, dcat) are pulled by orchestration.harvest, one remote dataset at a time
-        raise SourceError(f"a {src.type} source is harvested, not extracted", hint="run it through its harvest DAG")
+    else:  # ckan / dcat entries are harvested (orchestration.harvest), never extracted as one table
+        raise SourceError(
+            f"dataset {ds.id}: a {src.type} source is harvested, not extracted", hint="run it with pubdata harvest"
+        )
     unparseable = paths.landing / "unparseable_rows.parquet"
     if rejected:
         storage.write_parquet_table(
@@ -99,12 +101,11 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             raise SourceError(
                 f"{where}: none of the {len(rejected)} rows could be parsed "
                 f"(first at line {rejected[0].row}: {rejected[0].reason})",
-                hint="fix the export; the rejected rows and reasons are kept in "
-                f"{rel(unparseable)}; the last good version stays published",
+                hint=f"fix the export; the rejected rows and reasons are kept in {rel(unparseable)}",
             )
         raise SourceError(
             f"{where}: the source has a header but no rows",
-            hint="check the department's export; the last good version stays published",
+            hint="check the department's export",
         )
     declared = [c.name for c in ds.columns]
     if declared and not any(n in table.column_names for n in declared):  # none: a harvested resource

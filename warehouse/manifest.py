@@ -194,6 +194,51 @@ class RowBounds(_Model):
     max: int | None = None
 
 
+def _division_code(value: str | None) -> str | None:
+    from core.identifiers import is_valid_division_code
+
+    if value is not None and not is_valid_division_code(str(value)):
+        raise ValueError(f"{str(value)[:20]!r} is not a GB/T 2260 division code (six digits, e.g. 330000)")
+    return None if value is None else str(value)
+
+
+class RiskTargets(_Model):
+    """Re-identification targets of this dataset's open release; they can only be stricter than
+    the negative list's (a larger k or l, a smaller share of records suppressed)."""
+
+    k: int | None = Field(None, ge=1, le=1000)
+    l: int | None = Field(None, ge=1, le=100)  # noqa: E741
+    max_suppression: float | None = Field(None, ge=0.0, le=1.0)
+
+
+class Aggregate(_Model):
+    """The dataset is released as a statistical table, not row by row: counts (and sums of the
+    measures) per combination of the dimensions, with totals, protected against small cells."""
+
+    dimensions: list[str] = Field(min_length=1, max_length=4)
+    measures: list[str] = Field(default_factory=list)
+    #: the source is already a table of cells: this column holds each cell's number of records
+    count_column: str | None = None
+    #: cells counting fewer records than this are suppressed (with complementary cells), or noised
+    threshold: int = Field(5, ge=1, le=1000)
+    method: Literal["suppress", "noise"] = "suppress"
+    #: noise: the privacy budget of the release (differential privacy, Laplace mechanism)
+    epsilon: float | None = Field(None, gt=0, le=10)
+    #: noise: clamping bounds of each measure ([low, high]); default the column's minimum/maximum
+    bounds: dict[str, tuple[float, float]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Aggregate:
+        if self.method == "noise" and self.epsilon is None:
+            raise ValueError("method noise needs epsilon (the privacy budget)")
+        if self.method == "suppress" and self.epsilon is not None:
+            raise ValueError("epsilon belongs to method noise")
+        both = set(self.dimensions) & set(self.measures)
+        if both:
+            raise ValueError(f"columns {sorted(both)} are both dimensions and measures")
+        return self
+
+
 class Dataset(_Model):
     id: Identifier
     title: str = Field(min_length=1)
@@ -209,6 +254,14 @@ class Dataset(_Model):
     sharing: list[Share] = []
     row_count: RowBounds = RowBounds()
     about_people: bool | None = Field(None, description="Row-level data about persons (k-anonymity applies)")
+    spatial: str | None = Field(
+        None, description="GB/T 2260 code of the area the data covers (default: the department's)"
+    )
+
+    _spatial = field_validator("spatial")(lambda cls, v: _division_code(v))
+
+    risk: RiskTargets | None = Field(None, description="Stricter re-identification targets than the policy's")
+    aggregate: Aggregate | None = Field(None, description="Released as a statistical table (cells, totals)")
 
     @model_validator(mode="before")
     @classmethod
@@ -236,6 +289,23 @@ class Dataset(_Model):
         missing = [k for k in self.primary_key if k not in names]
         if missing:
             raise ValueError(f"primary_key names undeclared columns {missing}")
+        if self.aggregate is not None:
+            agg = self.aggregate
+            named = agg.dimensions + agg.measures + ([agg.count_column] if agg.count_column else [])
+            undeclared = [c for c in named if c not in names]
+            if undeclared:
+                raise ValueError(f"aggregate names undeclared columns {undeclared}")
+            unbounded = [
+                m
+                for m in agg.measures
+                if agg.method == "noise"
+                and m not in agg.bounds
+                and (self.column(m) is None or self.column(m).minimum is None or self.column(m).maximum is None)  # type: ignore[union-attr]
+            ]
+            if unbounded:
+                raise ValueError(
+                    f"aggregate method noise needs bounds for the measures {unbounded} (or their minimum/maximum)"
+                )
         return self
 
     def column(self, name: str) -> Column | None:
@@ -250,6 +320,9 @@ class Department(_Model):
     schedule: str = Field("@daily", description="Airflow schedule: @daily, @hourly, cron, or null")
     datasets: list[Dataset] = Field(min_length=1)
     tags: list[str] = []
+    spatial: str | None = Field(None, description="GB/T 2260 code of the area the department serves")
+
+    _spatial = field_validator("spatial")(lambda cls, v: _division_code(v))
 
     @field_validator("schedule")
     @classmethod

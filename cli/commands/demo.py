@@ -12,6 +12,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-serve", action="store_true", help="stop after the runs")
+    p.add_argument(
+        "--no-history",
+        action="store_true",
+        help="no back-dated history runs before today's (an empty catalog gets them)",
+    )
     p.set_defaults(func=run_demo)
 
 
@@ -27,6 +32,11 @@ def run_demo(args: argparse.Namespace) -> int:
     from cli.commands import serve
 
     run_data(args)
+    if not args.no_history:
+        from orchestration.demo_history import add_history
+
+        if add_history():
+            print("history added: three earlier runs of every demo department (versions 1-3, back-dated)")
     code = run_cmd.run(argparse.Namespace(department=None, no_progress=False))
     if code != 0:
         print("some datasets failed (see above); the portal serves what was published")

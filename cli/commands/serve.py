@@ -16,7 +16,9 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from portal import create_app
+    from portal.server import server_config
 
     print(f"pubdata portal: http://{args.host}:{args.port}/  (Ctrl-C to stop)", flush=True)
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
+    # the address it listens on is an allowed Host too (PUBDATA_ALLOWED_HOSTS lists the others)
+    uvicorn.Server(server_config(create_app(extra_hosts=[args.host]), host=args.host, port=args.port)).run()
     return 0

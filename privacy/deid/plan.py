@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from core import PrivacyError
 from core.sql import quote_ident
+from privacy.deid.hierarchy import base_sql, level_sql
 from privacy.deid.methods import (
     HELPER,
     SqlContext,
@@ -22,6 +23,7 @@ from privacy.deid.methods import (
 )
 from privacy.deid.pseudonym import native_hmac, register_udfs
 from privacy.policy import ColumnAction, ColumnDecision, DatasetDecision
+from privacy.roles import load_roles
 
 __all__ = ["OutputColumn", "Plan", "build_plan", "check_column_names", "new_context"]
 
@@ -94,11 +96,14 @@ def build_plan(
     keep: set[str] | None = None,
     minors_nulling: bool = True,
     ctx: SqlContext | None = None,
+    column_keys: dict[str, bytes] | None = None,
 ) -> Plan:
     """The open-data plan of a decision (``overrides`` lets sharing swap actions per column).
 
     ``overrides``: column -> (action, method). ``keep``: only these columns (sharing scope).
     ``ctx``: share one context between the plans of one scan (privacy.variants).
+    ``column_keys``: columns pseudonymised with their own key instead of ``pseudonym_key``
+    (a shared variant's row keys, per recipient).
     """
     ctx = ctx or new_context(decision)
     types = {f.name: f.type for f in schema}
@@ -132,10 +137,14 @@ def build_plan(
             continue
         col = f"src.{quote_ident(name)}"
         post = None
-        if action == "encrypt":
+        if dec.hierarchy is not None and not (overrides and name in overrides):
+            sql = _hierarchy_sql(decision, dec, col, t, ctx)
+        elif action == "encrypt":
             sql, post = col, "encrypt"  # encrypted per record batch (privacy.crypto)
         elif action == "publish":
             sql = col
+        elif action == "pseudonymise" and column_keys and name in column_keys:
+            sql = method_sql("hmac", col, t, dec.entity, ctx, key=column_keys[name])
         elif action == "pseudonymise" and native_hmac() and not ctx.national:
             sql, post = f"nullif({normalise_sql(col, t, dec.entity)}, '')", "hmac"
         elif action == "pseudonymise":
@@ -146,3 +155,17 @@ def build_plan(
             sql = f"CASE WHEN {minor_ref} THEN NULL ELSE {sql} END"
         outputs.append(OutputColumn(name, sql, dec, post))
     return Plan(ctx, outputs, dropped, undecided)
+
+
+def _hierarchy_sql(decision: DatasetDecision, dec: ColumnDecision, col: str, t: pa.DataType, ctx: SqlContext) -> str:
+    """A quasi-identifier or sensitive attribute of a release about people, at its decided level
+    (a ``category`` whose floor method has no place in a hierarchy is that method's output)."""
+    assert dec.hierarchy is not None
+    h = load_roles(decision.roles_source).hierarchies[dec.hierarchy]
+    base_method = dec.authorised_method
+    method = (
+        method_sql(base_method, col, t, dec.entity, ctx, band=decision.age_band_width)
+        if h.name == "category" and base_method not in (None, "publish", "category")
+        else None
+    )
+    return level_sql(h, base_sql(h, col, t, as_of=ctx.as_of, method_sql=method), 0, dec.hierarchy_level or 0)

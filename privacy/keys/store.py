@@ -5,6 +5,8 @@ Layout under ``PUBDATA_KEYS_DIR`` (default ``$PUBDATA_HOME/keys``; a 0700 folder
 
     platform/master.key          32 random bytes: wraps data keys at rest (AES-256-GCM)
     platform/pseudonym.key       32 random bytes: root of the per-purpose pseudonym keys
+    platform/audit.key           32 random bytes: HMAC-SHA256 key of the audit log's entries
+    platform/audit-signing.key   32 random bytes: Ed25519 private key signing the audit checkpoints
     departments/<dept>/key.json  public key (PEM), algorithm, key id, status (active|revoked)
     departments/<dept>/private.pem   the department's private key when the platform generated it
     datakeys/<dept>/<dataset>.json   data keys of one dataset: each wrapped by the master key and,
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa, x25519
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa, x25519
 
 from core import ConfigError, PrivacyError
 from core.locks import file_lock
@@ -116,6 +118,16 @@ class KeyStore:
         """Create the platform secrets if missing (idempotent)."""
         self._secret("master")
         self._secret("pseudonym")
+        self._secret("audit")
+        self._secret("audit-signing")
+
+    def audit_key(self) -> bytes:
+        """The HMAC key of the audit log (created on first use; never stored in the catalog)."""
+        return self._secret("audit")
+
+    def audit_signing_key(self) -> ed25519.Ed25519PrivateKey:
+        """The Ed25519 key that signs the audit log's checkpoints (created on first use)."""
+        return ed25519.Ed25519PrivateKey.from_private_bytes(self._secret("audit-signing"))
 
     def _master_id(self, master: bytes) -> str:
         return master_id(master)
@@ -209,6 +221,12 @@ class KeyStore:
             doc = self._read_json(self._datakey_path(owner)) or {}
             return department in doc.get("revoked", [])
         return False
+
+    def is_destroyed(self, owner: str, key_id: str) -> bool:
+        """Whether data key ``key_id`` of ``dept.dataset`` was destroyed (or never existed here)."""
+        doc = self._read_json(self._datakey_path(owner)) or {}
+        entry = doc.get("keys", {}).get(key_id)
+        return entry is None or bool(entry.get("destroyed"))
 
     def restore(self, department: str, *, owner: str) -> None:
         """Lift a per-dataset revocation (future versions are shared again)."""

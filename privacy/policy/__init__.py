@@ -23,8 +23,14 @@ Decision rules (the defaults; ``policy/README.md`` documents the file):
 * **Minors.** If the classifier found rows about children under 14, person columns of those
   rows follow the sensitive rules: they are emptied row by row when a birth date or ID
   column gives the age, otherwise every personal column is dropped.
-* **k-anonymity** applies to row-level tables about people (manifest ``about_people``, or
-  inferred from person entities) over the quasi-identifiers the policy names.
+* **Releases about people** (row-level tables about people: manifest ``about_people``, or
+  inferred from person entities) are judged by re-identification risk (:mod:`privacy.policy.people`,
+  the role vocabulary ``privacy/roles.yaml``): direct identifiers are not published, not even
+  masked (the floor treatment stays the *authorised* one, for shared variants); the row key
+  becomes a random per-release surrogate; quasi-identifiers climb their hierarchies and records
+  are suppressed until every class has ``k_threshold`` records and every published sensitive
+  attribute ``l_diversity`` values (:mod:`privacy.kanon`). ``anonymise`` rules and the manifest's
+  ``risk`` set the targets.
 """
 
 from __future__ import annotations
@@ -41,7 +47,6 @@ from privacy.policy.model import (
     EntityLevel,
     OpenTier,
     Policy,
-    QuasiIdentifiers,
     Rule,
     RuleMatch,
     load_policy,
@@ -60,7 +65,6 @@ __all__ = [
     "METHODS",
     "OpenTier",
     "Policy",
-    "QuasiIdentifiers",
     "Rule",
     "RuleMatch",
     "decide",

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from privacy.policy.model import _RANK, METHODS, ColumnAction, OpenTier, Policy, Rule, RuleMatch
+from privacy.policy.people import release_targets, treat_people
+from privacy.roles import load_roles
 from privacy.types import LEVELS, ColumnClassification, Level, stricter
 from warehouse.manifest import Dataset, Department
 
@@ -26,6 +28,14 @@ class ColumnDecision:
     rule_id: str | None = None
     #: source of the level: detected | declared | override | unknown
     level_source: str = "detected"
+    #: release about people: direct | quasi | sensitive | other (privacy/roles.yaml); None otherwise
+    role: str | None = None
+    #: quasi-identifiers and published sensitive attributes: hierarchy and level released
+    hierarchy: str | None = None
+    hierarchy_level: int | None = None
+    #: the floor/rule treatment kept for authorised recipients when the open release differs
+    authorised_action: ColumnAction | None = None
+    authorised_method: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -41,7 +51,10 @@ class DatasetDecision:
     basis: str
     columns: list[ColumnDecision]
     quasi_identifiers: list[str] = field(default_factory=list)
+    #: published sensitive attributes (l-diversity applies)
+    sensitive_attributes: list[str] = field(default_factory=list)
     k_threshold: int = 5
+    l_diversity: int = 2
     about_people: bool = False
     #: conditional tier: departments that may receive the open variant without applying
     allowed_departments: list[str] = field(default_factory=list)
@@ -57,6 +70,8 @@ class DatasetDecision:
     #: reference date for ages (ISO); the decision day
     as_of: str = field(default_factory=lambda: _dt.date.today().isoformat())
     matched_rules: list[str] = field(default_factory=list)
+    #: the role vocabulary used (None: the shipped privacy/roles.yaml)
+    roles_source: str | None = None
 
     def column(self, name: str) -> ColumnDecision | None:
         return next((c for c in self.columns if c.name == name), None)
@@ -82,6 +97,7 @@ class DatasetDecision:
                 "method": c.method,
                 "reason": c.reason,
                 "rule_id": c.rule_id,
+                "role": c.role,
                 "quasi_identifier": c.name in self.quasi_identifiers,
             }
             for c in self.columns
@@ -177,6 +193,7 @@ def decide(
     tier: OpenTier = "open"
     tier_rule: Rule | None = None
     allowed: list[str] = []
+    anonymise: list[Rule] = []
     rule: Rule | None
     for rule in in_scope:
         if not rule.is_dataset_rule:
@@ -184,7 +201,9 @@ def decide(
         if rule.match.has_column_keys and not any(_column_matches(rule.match, c.name, c.entity, c.level) for c in cols):
             continue
         matched.append(rule.id)
-        if rule.action == "withhold" and tier != "withheld":
+        if rule.action == "anonymise":
+            anonymise.append(rule)
+        elif rule.action == "withhold" and tier != "withheld":
             tier, tier_rule = "withheld", rule
         elif rule.action == "conditional":
             allowed += [a for a in rule.allow if a not in allowed]
@@ -220,7 +239,7 @@ def decide(
         action, method, reason, rule_id = f_action, f_method, f_reason + minor_note, None
         if rule is not None:
             ra = rule.action
-            assert ra != "withhold" and ra != "conditional"  # a column rule (not is_dataset_rule)
+            assert ra != "withhold" and ra != "conditional" and ra != "anonymise"  # a column rule (not is_dataset_rule)
             ignored = ""
             if col.level == "sensitive":
                 if ra == "pseudonymise" and col.entity in identifiers:
@@ -268,15 +287,12 @@ def decide(
         about_people = dataset.about_people
     else:
         about_people = any(c.entity in person and c.level != "none" for c in cols)
+    k, l_div, max_suppression, _ = release_targets(policy, anonymise, dataset)
     qis: list[str] = []
+    sas: list[str] = []
+    roles_path = policy.roles_path()
     if about_people:
-        qi_ent = set(d.quasi_identifiers.entities)
-        pat = d.quasi_identifiers.name_pattern
-        for c in decisions:
-            if c.action not in ("publish", "generalise"):
-                continue
-            if c.entity in qi_ent or (pat and re.search(pat, c.name, flags=re.IGNORECASE)):
-                qis.append(c.name)
+        qis, sas = treat_people(decisions, load_roles(roles_path), dataset, k=k, l_div=l_div, band=d.age_band_width)
 
     return DatasetDecision(
         department=department.id,
@@ -287,15 +303,18 @@ def decide(
         basis=basis,
         columns=decisions,
         quasi_identifiers=qis,
-        k_threshold=d.k_threshold,
+        sensitive_attributes=sas,
+        k_threshold=k,
+        l_diversity=l_div,
         about_people=about_people,
         allowed_departments=allowed if tier == "conditional" else [],
         minors=minors,
         minors_column=minors_column,
         age_band_width=d.age_band_width,
-        max_suppression=d.max_suppression,
+        max_suppression=max_suppression,
         crypto_suite=d.crypto.suite,
         deterministic_entities=list(d.crypto.deterministic_entities),
         identifier_entities=list(d.identifier_entities),
         matched_rules=matched,
+        roles_source=str(roles_path) if roles_path else None,
     )

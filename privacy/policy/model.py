@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from core import ConfigError
 from core.settings import path_setting
-from privacy.types import Level
+from privacy.types import Level, valid_regex
 
 __all__ = [
     "ACTIONS",
@@ -24,7 +23,6 @@ __all__ = [
     "METHODS",
     "OpenTier",
     "Policy",
-    "QuasiIdentifiers",
     "Rule",
     "RuleMatch",
     "load_policy",
@@ -34,7 +32,7 @@ __all__ = [
 ColumnAction = Literal["publish", "mask", "generalise", "drop", "pseudonymise", "encrypt"]
 
 
-DatasetAction = Literal["withhold", "conditional"]
+DatasetAction = Literal["withhold", "conditional", "anonymise"]
 
 
 OpenTier = Literal["open", "conditional", "withheld"]
@@ -43,7 +41,11 @@ OpenTier = Literal["open", "conditional", "withheld"]
 COLUMN_ACTIONS: tuple[str, ...] = ("publish", "mask", "generalise", "drop", "pseudonymise", "encrypt")
 
 
-ACTIONS: tuple[str, ...] = ("withhold", "conditional") + COLUMN_ACTIONS
+#: dataset actions: the tier (withhold, conditional) or the re-identification targets (anonymise)
+DATASET_ACTIONS: tuple[str, ...] = ("withhold", "conditional", "anonymise")
+
+
+ACTIONS: tuple[str, ...] = DATASET_ACTIONS + COLUMN_ACTIONS
 #: How protective an action is for *open* data (encrypt removes the column from open data).
 
 
@@ -70,6 +72,7 @@ METHODS: dict[str, ColumnAction] = {
     "ip_prefix": "generalise",
     "category": "generalise",
     "hmac": "pseudonymise",
+    "surrogate": "pseudonymise",
     "drop": "drop",
     "publish": "publish",
     "aes_gcm": "encrypt",
@@ -100,26 +103,6 @@ _DEFAULT_METHODS: dict[str, str] = {
 
 
 _DEFAULT_IDENTIFIERS = ("CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "SOCIAL_SECURITY_NUMBER", "PERSON_ID")
-
-
-_DEFAULT_QI_ENTITIES = (
-    "GENDER",
-    "DATE_OF_BIRTH",
-    "AGE",
-    "ADDRESS",
-    "OCCUPATION",
-    "ETHNICITY",
-    "EDUCATION",
-    "REGION_CODE",
-    "POSTCODE",
-    "MARITAL_STATUS",
-)
-
-
-_DEFAULT_QI_NAMES = (
-    r"性别|年龄|职业|民族|学历|婚姻|籍贯|gender|^sex$|^age$|occupation|"
-    r"ethnic|education|marital|^xb$|^nl$|^zy$|^mz$"
-)
 
 
 _DEFAULT_PERSON_ENTITIES = (
@@ -163,15 +146,7 @@ class RuleMatch(_M):
     def _listify(cls, v: Any) -> Any:
         return _as_list(v)
 
-    @field_validator("column")
-    @classmethod
-    def _regex(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression ({exc})") from None
-        return v
+    _regex = field_validator("column")(valid_regex)
 
     @property
     def has_column_keys(self) -> bool:
@@ -187,9 +162,15 @@ class Rule(_M):
     basis: str = Field(min_length=1, description="legal or administrative basis (free text)")
     description: str = ""
     match: RuleMatch
-    action: Literal["withhold", "conditional", "publish", "mask", "generalise", "drop", "pseudonymise", "encrypt"]
+    action: Literal[
+        "withhold", "conditional", "anonymise", "publish", "mask", "generalise", "drop", "pseudonymise", "encrypt"
+    ]
     method: str | None = Field(None, description="de-identification method for column actions")
     allow: list[str] = Field(default_factory=list, description="conditional: departments that may receive it")
+    #: anonymise: the re-identification targets of the datasets it matches
+    k: int | None = Field(None, ge=1, le=1000)
+    l: int | None = Field(None, ge=1, le=100)  # noqa: E741
+    max_suppression: float | None = Field(None, ge=0.0, le=1.0)
 
     @model_validator(mode="after")
     def _coherent(self) -> Rule:
@@ -203,25 +184,25 @@ class Rule(_M):
                 raise ValueError(f"unknown method {self.method!r}; known: {', '.join(sorted(METHODS))}")
             if METHODS[self.method] != self.action:
                 raise ValueError(f"method {self.method!r} implements {METHODS[self.method]!r}, not {self.action!r}")
-        if self.action in ("withhold", "conditional") and self.method:
+        if self.action in DATASET_ACTIONS and self.method:
             raise ValueError("dataset actions take no method")
+        targets = (self.k, self.l, self.max_suppression)
+        if self.action == "anonymise" and all(t is None for t in targets):
+            raise ValueError("anonymise needs k, l or max_suppression")
+        if self.action != "anonymise" and any(t is not None for t in targets):
+            raise ValueError("k, l and max_suppression belong to an anonymise rule")
         if self.action in COLUMN_ACTIONS and not self.match.has_column_keys:
             raise ValueError("a column action needs a column, entity or level key in match")
         return self
 
     @property
     def is_dataset_rule(self) -> bool:
-        return self.action in ("withhold", "conditional")
+        return self.action in DATASET_ACTIONS
 
 
 class EntityLevel(_M):
     level: Level
     basis: str = ""
-
-
-class QuasiIdentifiers(_M):
-    entities: list[str] = list(_DEFAULT_QI_ENTITIES)
-    name_pattern: str | None = _DEFAULT_QI_NAMES
 
 
 class CryptoSettings(_M):
@@ -234,17 +215,22 @@ class CryptoSettings(_M):
 
 
 class Defaults(_M):
-    k_threshold: int = Field(5, ge=1)
+    #: k-anonymity: every equivalence class of an open release about people holds >= k records
+    k_threshold: int = Field(5, ge=1, le=1000)
+    #: l-diversity: every published sensitive attribute has >= l distinct values in every class
+    l_diversity: int = Field(2, ge=1, le=100)
     age_band_width: int = Field(10, ge=1, le=50)
-    #: largest share of rows k-anonymity may suppress before generalising further
+    #: largest share of records the release may suppress; beyond it the dataset is not opened
+    #: unconditionally (the publication gate: offered as conditional instead)
     max_suppression: float = Field(0.05, ge=0.0, le=1.0)
+    #: the role vocabulary (privacy/roles.yaml format), relative to the policy file; None: shipped
+    roles: str | None = None
     #: level of a column nobody classified or declared
     unknown_level: Level = "sensitive"
     entity_levels: dict[str, EntityLevel] = Field(default_factory=dict)
     entity_methods: dict[str, str] = Field(default_factory=lambda: dict(_DEFAULT_METHODS))
     identifier_entities: list[str] = list(_DEFAULT_IDENTIFIERS)
     person_entities: list[str] = list(_DEFAULT_PERSON_ENTITIES)
-    quasi_identifiers: QuasiIdentifiers = QuasiIdentifiers()
     crypto: CryptoSettings = CryptoSettings()
 
     @field_validator("entity_methods")
@@ -277,6 +263,13 @@ class Policy(_M):
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
+
+    def roles_path(self) -> Path | None:
+        """The role vocabulary this policy names (None: the shipped ``privacy/roles.yaml``)."""
+        if self.defaults.roles is None:
+            return None
+        base = Path(self.source).parent if self.source else Path.cwd()
+        return (base / self.defaults.roles).resolve()
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -24,7 +24,7 @@ def two_departments(fresh_home: Path, tmp_path: Path) -> None:
     def run(dept, ds, status, score, inp, quar, on_time=True):
         p = RunPaths.for_run(dept, ds, f"{dept}-r1")
         if status == "published":
-            publish_version(p, f"{dept}-r1", src, columns=[{"name": "a"}], quality_score=score)
+            publish_version(p, f"{dept}-r1", src, columns=[{"name": "a"}], open_tier="open", quality_score=score)
         record_run(
             p,
             f"{dept}-r1",
@@ -75,3 +75,12 @@ def test_withheld_report_names_what_should_be_open(two_departments) -> None:
 def test_a_negative_list_rule_justifies_withholding(two_departments) -> None:
     set_tier("health", "clinic_visits", "withheld", "NL-001", "example basis")
     assert withheld_report() == {}
+
+
+def test_the_publication_gate_shows_in_what_should_be_open(two_departments) -> None:
+    """A release about people whose re-identification targets cannot be met is offered as
+    conditional without a negative-list rule: it is listed, with the gate's reason."""
+    reason = "再识别风险评估未通过：记录数 3 少于 k=5，任何发布都无法达到 5-匿名；改为有条件开放"
+    set_tier("health", "hospitals", "conditional", None, reason)
+    items = {i["dataset_id"]: i for i in withheld_report()["health"]}
+    assert items["hospitals"]["reason"] == reason

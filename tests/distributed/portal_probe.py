@@ -39,7 +39,7 @@ def main() -> dict:
             )
         )
     out: dict = {"datasets": {}}
-    with TestClient(create_app()) as client:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:  # an allowed Host
         for v in latest:
             name = f"{v['department_id']}.{v['dataset_id']}"
             base = f"/datasets/{v['department_id']}/{v['dataset_id']}"

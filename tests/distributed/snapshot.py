@@ -3,7 +3,8 @@
 ``python tests/distributed/snapshot.py`` — used by the distributed tests to compare the local and
 the distributed profile's results (and by ``bench/scale.py``). Rows of every published version
 are read back through the profile's own storage (local path or ``s3://`` via httpfs) and through
-the catalog's ``open`` view, sorted, and summarised (count, duplicates, a content digest).
+the catalog's ``open`` view, sorted, and summarised (count, duplicates, a content digest; random
+per-release surrogate keys are left out of the digest).
 ``objects`` lists the lake as the profile's storage holds it (``landing/``, ``lake/``, ``open/``:
 files under PUBDATA_HOME, or objects in the bucket), with ``where`` saying which.
 """
@@ -33,7 +34,7 @@ def lake_objects() -> dict[str, list[str]]:
 def main() -> dict:
     from catalog import audit
     from catalog.store import connect, open_view_name, rows_as_dicts
-    from core.sql import scalar
+    from core.sql import quote_ident, scalar
     from warehouse import storage
 
     with connect(read_only=True) as con:
@@ -61,11 +62,34 @@ def main() -> dict:
         view_counts = {}
         for d in {(v["department_id"], v["dataset_id"]) for v in versions}:
             view_counts[".".join(d)] = scalar(con, f"SELECT count(*) FROM {open_view_name(*d)}")
+        # what each open.* relation is: a view over an s3:// URI (distributed) or a table (local)
+        open_relations = {
+            name: ("view", sql)
+            for name, sql in con.execute(
+                "SELECT view_name, sql FROM duckdb_views() WHERE schema_name = 'open' AND NOT internal"
+            ).fetchall()
+        }
+        open_relations.update(
+            {
+                name: ("table", None)
+                for (name,) in con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'open' AND NOT internal"
+                ).fetchall()
+            }
+        )
     tables = {}
     dcon = storage.duckdb_connect()
+    # a row key of a release about people is a random surrogate per release (never the same twice)
+    surrogates = {
+        (c["department_id"], c["dataset_id"], c["version"], c["name"]) for c in columns if c["method"] == "surrogate"
+    }
     for v in versions:
         uri = storage.uri(v["path"])
-        rows = dcon.execute(f"SELECT * FROM read_parquet('{uri}')").fetchall()
+        random_cols = [
+            n for (d, ds, ver, n) in surrogates if (d, ds, ver) == (v["department_id"], v["dataset_id"], v["version"])
+        ]
+        exclude = f" EXCLUDE ({', '.join(quote_ident(n) for n in random_cols)})" if random_cols else ""
+        rows = dcon.execute(f"SELECT *{exclude} FROM read_parquet('{uri}')").fetchall()
         text = sorted(json.dumps(r, ensure_ascii=False, default=str) for r in rows)
         tables[f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"] = {
             "rows": len(text),
@@ -85,6 +109,7 @@ def main() -> dict:
         "datasets": datasets,
         "tables": tables,
         "view_counts": view_counts,
+        "open_relations": open_relations,
         "where": storage.fs_path(""),
         "objects": lake_objects(),
         "audit": {"ok": ok, "first_bad": bad, "entries": seqs[0], "distinct_seq": seqs[1]},

@@ -211,6 +211,11 @@ def test_lake_and_published_versions_are_in_the_object_store(cluster_home: Path)
             snap["tables"][f"{v['department_id']}.{v['dataset_id']}.v{v['version']}"]["uri"]
             == f"s3://{bucket}/{v['path']}"
         )
+    # the catalog's open.* are views over the versions' s3:// URIs (a local catalog copies into tables)
+    latest = {f"{v['department_id']}__{v['dataset_id']}": v for v in snap["versions"]}
+    assert set(snap["open_relations"]) == set(latest)
+    for name, (kind, sql) in snap["open_relations"].items():
+        assert kind == "view" and f"s3://{bucket}/{latest[name]['path']}" in sql, (name, kind, sql)
     # every stage's output of every run is an object
     shares = {
         (d.id, ds.id): ds.sharing

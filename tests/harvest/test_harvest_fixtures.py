@@ -10,6 +10,7 @@ import io
 import json
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -151,6 +152,14 @@ def test_ckan_portals_normal_changed_deleted_down_garbage_and_the_planted_person
         assert extras["harvest_url"].endswith("/dataset/" + replay.expected["pii_resource"]["dataset"])
         # a pulled dataset is served from the protected copy only: no link to the raw remote file
         assert replay.expected["pii_resource"]["url"] not in outputs[0] + outputs[3]
+        # a metadata-only one links the remote files as CKAN resources with UUIDs resource_show finds
+        linked = [p for p in json.loads(outputs[6])["result"]["results"] if p["resources"] and not p["version"]]
+        assert linked, "no metadata-only harvested dataset with remote files"
+        remote_res = linked[0]["resources"][0]
+        assert str(uuid.UUID(remote_res["id"])) == remote_res["id"]
+        assert {"mimetype_inner", "cache_last_updated", "cache_url"} <= set(remote_res)
+        with urllib.request.urlopen(f"{portal.url}/api/3/action/resource_show?id={remote_res['id']}", timeout=30) as r:
+            assert json.loads(r.read())["result"] == remote_res
     text = "\n".join(outputs)
     assert not [v for v in mobiles + ids if v in text]
     # remote maintainers' e-mail addresses are not republished

@@ -116,18 +116,22 @@ def city_new_version(city: CityPortal, tmp_path: Path) -> list[str]:
         cols = [dict(c) for c in columns_of("civil_affairs", "subsidy_recipients", v1["version"]) if c["published"]]
         cols.append({"name": "联系电话", "level": "none", "action": "publish"})
         publish_version(
-            RunPaths.for_run("civil_affairs", "subsidy_recipients", "city_v2"), "city_v2", src, columns=cols
+            RunPaths.for_run("civil_affairs", "subsidy_recipients", "city_v2"),
+            "city_v2",
+            src,
+            columns=cols,
+            open_tier=v1["open_tier"],  # the tier v1 was published under
         )
     return phones
 
 
 def city_delete(city: CityPortal, department: str, dataset: str) -> None:
-    from catalog.store import connect, open_view_name
+    from catalog.store import connect, drop_open_relation
 
     with in_home(city.home), connect() as con:
         for table in ("datasets", "versions", "columns"):
             con.execute(f"DELETE FROM {table} WHERE department_id = ? AND dataset_id = ?", [department, dataset])
-        con.execute(f"DROP VIEW IF EXISTS {open_view_name(department, dataset)}")
+        drop_open_relation(con, department, dataset)
 
 
 def province_manifest(tmp_path: Path, city: CityPortal) -> Path:

@@ -18,16 +18,7 @@ from support import LiveServer
 
 @pytest.fixture(scope="session")
 def portal_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("portal") / "home"
-    home.mkdir()
-    old = os.environ.get("PUBDATA_HOME")
-    os.environ["PUBDATA_HOME"] = str(home)
-    try:
-        _catalog.build(home)
-    finally:
-        if old is not None:
-            os.environ["PUBDATA_HOME"] = old
-    return home
+    return _catalog.build_home(tmp_path_factory.mktemp("portal"))
 
 
 @pytest.fixture(autouse=True)
@@ -35,6 +26,13 @@ def _in_portal_home(portal_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PUBDATA_HOME", str(portal_home))
     monkeypatch.delenv("PUBDATA_PORTAL_URL", raising=False)
     return portal_home
+
+
+@pytest.fixture(autouse=True)
+def _many_refusals_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests send hundreds of refused tokens from one address; the refusal limit
+    (PUBDATA_AUTH_FAILURE_LIMIT) has its own test and is lifted for the others."""
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "1000000/1")
 
 
 @pytest.fixture(scope="session")

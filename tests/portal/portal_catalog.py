@@ -7,9 +7,12 @@ Layout of the catalog it builds:
   and drops ``beds``: a breaking change), quality 92 -> 95 -> 88.
 * ``transport.bus_stops`` — open, 1 version.
 * ``transport.ridership`` — open, 1 version (column ``address`` withheld).
-* ``health.clinic_visits`` — conditional (shared with civil_affairs for medical_assistance).
+* ``health.clinic_visits`` — conditional (shared with civil_affairs for medical_assistance), with
+  a risk report.
 * ``civil_affairs.subsidy_recipients`` — conditional.
 * ``market_regulation.enterprise_registry`` — withheld (metadata only).
+* ``market_regulation.inspections`` — v1 conditional (its rows carry ``INSPECTION_MARK``), v2 open:
+  a version whose tier differs from the dataset's current one.
 * other datasets: registered, never published.
 """
 
@@ -25,6 +28,7 @@ import pyarrow.parquet as pq
 REPO = Path(__file__).resolve().parents[2]
 SECRET_PHONE = "13800138000"  # a value that exists only in the raw (withheld) column
 CONDITIONAL_MARK = "就诊流水-保密-0001"  # a value that exists only in conditional rows
+INSPECTION_MARK = "抽查-有条件-0001"  # only in inspections v1, published as conditional
 
 
 def _cols(table: pa.Table, overrides: dict[str, dict] | None = None, dropped: dict[str, dict] | None = None):
@@ -58,7 +62,17 @@ def _cols(table: pa.Table, overrides: dict[str, dict] | None = None, dropped: di
 
 
 def _publish(
-    tmp: Path, dept: str, ds: str, run: str, table: pa.Table, *, tier: str, quality: float, overrides=None, dropped=None
+    tmp: Path,
+    dept: str,
+    ds: str,
+    run: str,
+    table: pa.Table,
+    *,
+    tier: str,
+    quality: float,
+    overrides=None,
+    dropped=None,
+    risk=None,
 ) -> None:
     from catalog.publish import publish_version
     from warehouse.lake import RunPaths
@@ -72,7 +86,28 @@ def _publish(
         columns=_cols(table, overrides, dropped),
         quality_score=quality,
         open_tier=tier,
+        risk=risk,
     )
+
+
+def visits_risk(visits: pa.Table) -> dict:
+    """The risk report of the visits' release (the real search on its quasi-identifiers)."""
+    import duckdb
+
+    from privacy.kanon import QuasiIdentifier, SensitiveAttribute, Targets, anonymise, class_counts
+    from privacy.roles import load_roles
+
+    h = load_roles().hierarchies
+    t = pa.table(
+        {
+            "性别": visits["性别"],
+            "就诊日期": visits["就诊日期"].cast(pa.string()),
+            "费用": visits["费用"].cast(pa.string()),
+        }
+    )
+    qis = [QuasiIdentifier("性别", h["category"]), QuasiIdentifier("就诊日期", h["date"])]
+    sas = [SensitiveAttribute("费用", h["amount"])]
+    return anonymise(duckdb.connect(), class_counts(t, qis, sas), qis, sas, Targets(5, 2, 0.05)).report.to_dict()
 
 
 def hospitals(n: int, *, v3: bool = False) -> pa.Table:
@@ -171,6 +206,7 @@ def build(home: Path) -> Path:
             },
             "所在区划": {"action": "generalise", "method": "prefix:4", "reason": "降低再识别风险"},
         },
+        risk=visits_risk(visits),
         dropped={
             "患者姓名": {"entity": "PERSON_NAME"},
             "身份证号": {"level": "sensitive", "entity": "CN_RESIDENT_ID"},
@@ -187,6 +223,39 @@ def build(home: Path) -> Path:
 
     ent = pa.table({"统一社会信用代码": ["91330100MA2XXXXX1A"], "企业名称": ["某某科技有限公司"]})
     _publish(tmp, "market_regulation", "enterprise_registry", "run1", ent, tier="withheld", quality=80.0)
+
+    def inspections(first: str) -> pa.Table:
+        return pa.table(
+            {
+                "检查编号": [first] + [f"J{i:04d}" for i in range(1, 12)],
+                "检查日期": [dt.date(2024, 5, 1 + i) for i in range(12)],
+                "检查结果": ["合格" if i % 3 else "责令整改" for i in range(12)],
+                "检查机关": ["西湖区市场监管局" for _ in range(12)],
+            }
+        )
+
+    _publish(
+        tmp, "market_regulation", "inspections", "run1", inspections(INSPECTION_MARK), tier="conditional", quality=91.0
+    )
+    _publish(tmp, "market_regulation", "inspections", "run2", inspections("J0000"), tier="open", quality=93.0)
+    return home
+
+
+def build_home(root: Path) -> Path:
+    """A new PUBDATA_HOME under ``root`` holding this catalog. Modules that revoke or destroy keys
+    use their own (overriding the ``_in_portal_home`` fixture: the live server reads PUBDATA_HOME
+    per request)."""
+    import os
+
+    home = root / "home"
+    home.mkdir()
+    old = os.environ.get("PUBDATA_HOME")
+    os.environ["PUBDATA_HOME"] = str(home)
+    try:
+        build(home)
+    finally:
+        if old is not None:
+            os.environ["PUBDATA_HOME"] = old
     return home
 
 

@@ -118,11 +118,12 @@ def test_application_review_approval_via_api_and_portal(portal, officer_token: s
         ).status_code
         == 409
     )
-    # the browser form: anonymous application; approval issues a new token shown once
-    form = httpx.post(
-        f"{portal.url}/datasets/civil_affairs/subsidy_recipients/apply",
-        data={"applicant": "ecology", "purpose": "research", "reason": "研究老龄化与补贴的关系"},
-    )
+    # the browser form: an officer applies in a department's name (a department applies with its own
+    # token); an application without a token is refused; approval issues a new token shown once
+    form_url = f"{portal.url}/datasets/civil_affairs/subsidy_recipients/apply"
+    fields = {"applicant": "ecology", "purpose": "research", "reason": "研究老龄化与补贴的关系"}
+    assert httpx.post(form_url, data=fields).status_code == 401
+    form = httpx.post(form_url, data={**fields, "token": officer_token})
     assert form.status_code == 200 and "待审核" in form.text
     pending = httpx.get(
         f"{portal.url}/api/officers/applications", params={"status": "pending"}, headers=bearer(officer_token)

@@ -65,14 +65,19 @@ def test_search_in_chinese_open_dataset_download_csv_see_chart(portal, browser, 
 
 
 def test_conditional_dataset_offers_the_application(portal, browser) -> None:
+    from catalog import tokens
+
+    _, token = tokens.issue("transport")
     page = browser.new_page()
     page.goto(portal.url + "/datasets/health/clinic_visits")
     assert "如何申请" in page.inner_text("#how-to-apply")
     page.click("#how-to-apply a.button")
-    page.select_option("select[name=applicant]", "transport")
+    page.fill("input[name=token]", token)  # the applicant department's own token
     page.fill("input[name=purpose]", "commute_study")
     page.fill("textarea[name=reason]", "研究通勤与就医的关系")
     page.click("form.form button[type=submit]")
     page.wait_for_selector("#application-done")
     assert "待审核" in page.inner_text("#application-done")
+    assert token not in page.content()
+    assert any(a["applicant"] == "transport" and a["purpose"] == "commute_study" for a in tokens.applications())
     page.close()

@@ -91,8 +91,11 @@ def test_package_show_list_and_organizations(remote) -> None:
     ]
     assert pkg["tags"][0]["name"] == "医院"
     res = remote.action.resource_show(id="health__hospitals__csv")
-    assert res["url"].endswith("/datasets/health/hospitals/download.csv") and res["package_id"] == "health__hospitals"
-    assert remote.action.organization_list() == sorted(remote.action.organization_list())
+    assert res["url"].endswith("/datasets/health/hospitals/download.csv") and res["package_id"] == pkg["id"]
+    names = remote.action.organization_list(sort="name asc")
+    assert names == sorted(names) and len(names) == 5
+    by_title = remote.action.organization_list(all_fields=True)  # CKAN's default sort: title asc
+    assert [o["title"] for o in by_title] == sorted(o["title"] for o in by_title)
     org = remote.action.organization_show(id="health", include_datasets=True)
     assert org["title"] == "省卫生健康委员会" and len(org["packages"]) == 2
     withheld = remote.action.package_show(id="market_regulation__enterprise_registry")

@@ -49,9 +49,11 @@ def test_etag_304_and_parquet_ranges(portal) -> None:
 
 
 def test_downloads_are_counted_and_shown(portal) -> None:
+    from catalog import usage_recorder
     from catalog.store import connect
 
     def count() -> int:
+        usage_recorder.flush()  # counts are buffered in memory, written in batches
         with connect(read_only=True) as con:
             row = con.execute(
                 "SELECT count FROM download_counts WHERE department_id = 'transport' AND "
@@ -108,7 +110,13 @@ def test_bulk_dump_zip(portal, tmp_path) -> None:
     zf = zipfile.ZipFile(io.BytesIO(r.content))
     names = set(zf.namelist())
     assert {"metadata.json", "catalog.jsonld", "health/hospitals/v3.parquet", "transport/bus_stops/v1.parquet"} <= names
-    assert not any(n.startswith(("health/clinic_visits", "market_regulation", "civil_affairs")) for n in names)
+    assert not any(
+        n.startswith(("health/clinic_visits", "market_regulation/enterprise_registry", "civil_affairs")) for n in names
+    )
+    # a dataset whose v1 was conditional: only its (open) latest version is in the dump
+    assert (
+        "market_regulation/inspections/v2.parquet" in names and "market_regulation/inspections/v1.parquet" not in names
+    )
     meta = json.loads(zf.read("metadata.json"))
     assert len(meta["packages"]) == 9
     assert pq.read_table(io.BytesIO(zf.read("health/hospitals/v3.parquet"))).num_rows == 24

@@ -46,7 +46,8 @@ def _by_name(decision: DatasetDecision) -> dict[str, ColumnDecision]:
 
 
 def test_default_open_with_floor() -> None:
-    dept, ds = _ds(PEOPLE)
+    # the floor, column by column (a table not about people: no risk treatment on top)
+    dept, ds = _ds(PEOPLE, about_people=False)
     d = decide(dept, ds, PEOPLE, _policy([]))
     assert d.open_tier == "open" and d.rule_id is None and "无条件开放" in d.basis
     c = _by_name(d)
@@ -56,8 +57,75 @@ def test_default_open_with_floor() -> None:
     assert (c["住址"].action, c["住址"].method) == ("generalise", "district")
     assert (c["出生日期"].action, c["出生日期"].method) == ("generalise", "age_band")
     assert c["金额"].action == "publish"
-    assert d.about_people and set(d.quasi_identifiers) == {"住址", "出生日期", "性别"}
+    assert not d.about_people and d.quasi_identifiers == [] and all(x.role is None for x in d.columns)
     assert all(r["reason"] for r in d.to_records())
+
+
+def test_release_about_people_roles() -> None:
+    """About people (inferred from the person entities): direct identifiers are not published,
+    not even masked (the mask stays the authorised treatment for shared variants); quasi-identifiers
+    start their hierarchy where the floor allows; amounts are sensitive attributes in bands."""
+    dept, ds = _ds(PEOPLE)
+    d = decide(dept, ds, PEOPLE, _policy([]))
+    c = _by_name(d)
+    assert d.about_people
+    for name in ("身份证号", "姓名", "手机"):
+        assert (c[name].role, c[name].action) == ("direct", "drop"), name
+    assert (c["姓名"].authorised_action, c["姓名"].authorised_method) == ("mask", "mask_name")
+    assert "not even masked" in c["手机"].reason
+    assert (c["住址"].role, c["住址"].action, c["住址"].method) == ("quasi", "generalise", "address:county")
+    assert (c["出生日期"].role, c["出生日期"].method) == ("quasi", "birth_date:age_10")  # floor: 10-year bands
+    assert (c["性别"].role, c["性别"].action, c["性别"].method) == ("quasi", "publish", "category:value")
+    assert (c["金额"].role, c["金额"].action, c["金额"].method) == ("sensitive", "generalise", "amount:band_2")
+    assert (c["备注"].role, c["备注"].action) == ("other", "publish")
+    assert set(d.quasi_identifiers) == {"住址", "出生日期", "性别"} and d.sensitive_attributes == ["金额"]
+    assert (d.k_threshold, d.l_diversity, d.max_suppression) == (5, 2, 0.05)
+    # 5-year bands when the policy's floor allows them
+    c5 = _by_name(decide(dept, ds, PEOPLE, _policy([], age_band_width=5)))
+    assert c5["出生日期"].method == "birth_date:age_5"
+
+
+def test_row_key_of_a_table_about_people_becomes_a_surrogate() -> None:
+    cols = [
+        CC("流水号", None, "none", 1),
+        CC("统一社会信用代码", "USCC", "none", 1),
+        CC("姓名", "PERSON_NAME", "personal", 1),
+    ]
+    dept, ds = _ds(cols, primary_key=["流水号"])
+    c = _by_name(decide(dept, ds, cols, _policy([])))
+    assert (c["流水号"].action, c["流水号"].method, c["流水号"].authorised_action) == (
+        "pseudonymise",
+        "surrogate",
+        "publish",
+    )
+    # an organisation's identifier is not a person's: it stays (a public register)
+    dept, ds = _ds(cols, primary_key=["统一社会信用代码"])
+    c = _by_name(decide(dept, ds, cols, _policy([])))
+    assert (c["统一社会信用代码"].role, c["统一社会信用代码"].action) == ("other", "publish")
+
+
+def test_risk_targets_from_rules_and_manifest() -> None:
+    from warehouse.manifest import RiskTargets
+
+    rules = [
+        {"id": "A", "basis": "b", "match": {"theme": ["health"]}, "action": "anonymise", "k": 10, "l": 3},
+        {
+            "id": "B",
+            "basis": "b",
+            "match": {"theme": ["health"]},
+            "action": "anonymise",
+            "k": 8,
+            "max_suppression": 0.02,
+        },
+    ]
+    dept, ds = _ds(PEOPLE, theme="health")
+    d = decide(dept, ds, PEOPLE, _policy(rules))
+    assert (d.k_threshold, d.l_diversity, d.max_suppression) == (10, 3, 0.02) and {"A", "B"} <= set(d.matched_rules)
+    # a manifest can only tighten them
+    dept, ds = _ds(PEOPLE, theme="health", risk=RiskTargets(k=20, l=1, max_suppression=0.5))
+    d = decide(dept, ds, PEOPLE, _policy(rules))
+    assert (d.k_threshold, d.l_diversity, d.max_suppression) == (20, 3, 0.02)
+    assert decide(dept, ds, PEOPLE, _policy(rules)).open_tier == "open"  # anonymise sets no tier
 
 
 @pytest.mark.parametrize(
@@ -82,7 +150,7 @@ def test_default_open_with_floor() -> None:
     ],
 )
 def test_column_rules_and_floor(rule: dict, column: str, expected: tuple[str, str | None]) -> None:
-    dept, ds = _ds(PEOPLE)
+    dept, ds = _ds(PEOPLE, about_people=False)
     d = decide(dept, ds, PEOPLE, _policy([{"id": "R1", "basis": "test", **rule}]))
     c = _by_name(d)[column]
     assert (c.action, c.rule_id) == expected
@@ -140,6 +208,7 @@ def test_unknown_columns_are_sensitive_and_declared_levels_raise() -> None:
         title="t",
         source=FileSource(type="file", path="x"),
         columns=[Column(name="a", privacy="personal", entity="PERSON_NAME"), Column(name="b")],
+        about_people=False,
     )
     dept = Department(id="d", name="D", contact=Contact(name="x"), datasets=[ds])
     c = _by_name(decide(dept, ds, cols, _policy([])))
@@ -152,12 +221,12 @@ def test_unknown_columns_are_sensitive_and_declared_levels_raise() -> None:
 
 def test_minors_without_age_column_make_personal_sensitive() -> None:
     cols = [CC("姓名", "PERSON_NAME", "personal", 1, minors=True), CC("x", None, "none", 1)]
-    dept, ds = _ds(cols)
+    dept, ds = _ds(cols, about_people=False)
     d = decide(dept, ds, cols, _policy([]))
     assert d.minors and d.minors_column is None
     assert _by_name(d)["姓名"].action == "drop"
     cols.append(CC("出生日期", "DATE_OF_BIRTH", "personal", 1))
-    dept, ds = _ds(cols)
+    dept, ds = _ds(cols, about_people=False)
     d = decide(dept, ds, cols, _policy([]))
     assert d.minors_column == "出生日期" and _by_name(d)["姓名"].action == "mask"
 
@@ -181,6 +250,12 @@ def test_demo_policy_loads_and_withholds_public_security() -> None:
         ("version: 1\nrules: [{id: R, basis: b, match: {column: x}, action: mask, method: nope}]\n", "unknown method"),
         ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: explode}]\n", "rule 'R'"),
         ("version: [\n", "not valid YAML"),
+        ("version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: anonymise}]\n", "anonymise needs k"),
+        (
+            "version: 1\nrules: [{id: R, basis: b, match: {theme: x}, action: withhold, k: 3}]\n",
+            "belong to an anonymise",
+        ),
+        ("version: 1\ndefaults: {l_diversity: 0}\n", "l_diversity"),
     ],
 )
 def test_bad_policy_files(tmp_path: Path, text: str, needle: str) -> None:
@@ -189,3 +264,24 @@ def test_bad_policy_files(tmp_path: Path, text: str, needle: str) -> None:
     with pytest.raises(ConfigError, match="p.yaml") as err:
         load_policy(p)
     assert needle in str(err.value)
+
+
+def test_bad_role_vocabulary_names_the_file(tmp_path: Path) -> None:
+    from privacy.roles import load_roles
+
+    bad = tmp_path / "roles.yaml"
+    bad.write_text(
+        "version: 1\nhierarchies: {date: {levels: [day, fortnight], basis: b}}\n"
+        "roles: [{role: quasi, hierarchy: date, names: 'x', basis: b}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="roles.yaml") as err:
+        load_roles(bad)
+    assert "fortnight" in str(err.value)
+    bad.write_text("version: 1\nhierarchies: {}\nroles: [{role: quasi, names: 'x', basis: b}]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="needs a hierarchy"):
+        load_roles(bad)
+    # the negative list names its vocabulary relative to itself
+    pol = tmp_path / "p.yaml"
+    pol.write_text("version: '1'\ndefaults: {roles: roles.yaml}\n", encoding="utf-8")
+    assert load_policy(pol).roles_path() == bad.resolve()

@@ -42,6 +42,7 @@ def _setup(
     dataset_id: str,
     policy: Policy | None = None,
     keywords: list[str] | None = None,
+    about_people: bool | None = None,
 ):
     cols = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1)] + [CC(n, e, lv, 1) for n, (e, lv, _) in extra.items()]
     t = pa.table({"身份证号": ids, **{n: v for n, (_, _, v) in extra.items()}})
@@ -54,6 +55,7 @@ def _setup(
         keywords=keywords or [],
         columns=[Column(name=c.name) for c in cols],
         sharing=shares,
+        about_people=about_people,
     )
     dept = Department(id="owner", name="o", contact=Contact(name="x"), datasets=[ds])
     d = decide(dept, ds, cols, policy or Policy.model_validate({"version": "1"}))
@@ -112,7 +114,9 @@ def test_two_departments_join_on_pseudonyms_like_raw_ids(home: Path) -> None:
             "rules": [{"id": "P", "basis": "b", "match": {"entity": ["CN_RESIDENT_ID"]}, "action": "pseudonymise"}],
         }
     )
-    src_c, ds_c, dec_c = _setup(home, a_ids, {}, [], "open_one", policy=pol)
+    # (an open release about people carries no persistent pseudonym at all: direct identifiers
+    # are dropped there; the public pseudonym serves tables declared not about people)
+    src_c, ds_c, dec_c = _setup(home, a_ids, {}, [], "open_one", policy=pol, about_people=False)
     protect_open(src_c, dec_c, home / "open.parquet")
     public = set(pq.read_table(home / "open.parquet")["身份证号"].to_pylist())
     assert public and not public & set(a_share)

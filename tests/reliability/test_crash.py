@@ -29,7 +29,7 @@ from catalog.publish import publish_version
 from warehouse.lake import RunPaths
 run, src = sys.argv[1], Path(sys.argv[2])
 print("ready", flush=True)
-res = publish_version(RunPaths.for_run({DEPT!r}, {DS!r}, run), run, src, columns=[{{"name": "k"}}, {{"name": "v"}}])
+res = publish_version(RunPaths.for_run({DEPT!r}, {DS!r}, run), run, src, columns=[{{"name": "k"}}, {{"name": "v"}}], open_tier="open")
 print("done", res["version"], flush=True)
 """
 
@@ -65,7 +65,7 @@ def _check_after_crash(home: Path) -> int:
     latest = versions[-1]
     # the open view is the latest committed version, complete
     assert catalog_rows(f'SELECT count(*) FROM open."{DEPT}__{DS}"') == [(latest[1],)]
-    assert [r[0] for r in catalog_rows("SELECT view_name FROM duckdb_views() WHERE schema_name = 'open'")]
+    assert [r[0] for r in catalog_rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'open'")]
     # orphans (renamed before the commit, or temporary) are never versions
     named = {v[2].rsplit("/", 1)[1] for v in versions}
     for f in (home / "open" / DEPT / DS).iterdir():
@@ -117,7 +117,11 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
         from warehouse.lake import RunPaths
 
         res = publish_version(
-            RunPaths.for_run(DEPT, DS, f"after_{i}"), f"after_{i}", src, columns=[{"name": "k"}, {"name": "v"}]
+            RunPaths.for_run(DEPT, DS, f"after_{i}"),
+            f"after_{i}",
+            src,
+            columns=[{"name": "k"}, {"name": "v"}],
+            open_tier="open",
         )
         assert res["version"] == latest + 1
         assert _check_after_crash(env.home) == latest + 1

@@ -88,8 +88,12 @@ def test_publish_is_idempotent_for_the_same_run(fresh_home: Path, tmp_path: Path
     src = tmp_path / "p.parquet"
     pq.write_table(pa.table({"station": ["a", "b"]}), src)
     paths = RunPaths.for_run("ecology", "air_quality", "manual__2026-01-01T00:00:00+00:00")
-    first = publish_version(paths, "manual__2026-01-01T00:00:00+00:00", src, columns=[{"name": "station"}])
-    again = publish_version(paths, "manual__2026-01-01T00:00:00+00:00", src, columns=[{"name": "station"}])
+    first = publish_version(
+        paths, "manual__2026-01-01T00:00:00+00:00", src, columns=[{"name": "station"}], open_tier="open"
+    )
+    again = publish_version(
+        paths, "manual__2026-01-01T00:00:00+00:00", src, columns=[{"name": "station"}], open_tier="open"
+    )
     assert (first["version"], again["version"], again["reused"]) == (1, 1, True)
     assert catalog("SELECT count(*) FROM versions") == [(1,)]
     assert catalog("SELECT count(*) FROM columns") == [(1,)]
@@ -108,6 +112,8 @@ def test_an_orphan_file_from_a_crashed_publish_is_not_a_version(fresh_home: Path
     pq.write_table(pa.table({"station": ["half-written"]}), open_dir / "v000001.parquet")  # no catalog row
     src = tmp_path / "p.parquet"
     pq.write_table(pa.table({"station": ["a", "b"]}), src)
-    res = publish_version(RunPaths.for_run("ecology", "air_quality", "r2"), "r2", src, columns=[{"name": "station"}])
+    res = publish_version(
+        RunPaths.for_run("ecology", "air_quality", "r2"), "r2", src, columns=[{"name": "station"}], open_tier="open"
+    )
     assert res["version"] == 1
     assert catalog('SELECT list(station ORDER BY station) FROM open."ecology__air_quality"') == [(["a", "b"],)]

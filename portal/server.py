@@ -1,0 +1,87 @@
+"""The portal's HTTP server configuration (uvicorn), used by ``pubdata serve`` and the tests.
+
+uvicorn's h11 protocol with the server-side limits as settings:
+
+* ``PUBDATA_HEADER_TIMEOUT``: a connection that has not sent a complete request head this many
+  seconds after connecting (or after its first byte of the next request on a kept-alive
+  connection) is closed -- uvicorn alone keeps a half-sent request head open forever;
+* ``PUBDATA_MAX_HEADER_BYTES``: h11's ``max_incomplete_event_size`` (a larger head is refused);
+* ``PUBDATA_KEEP_ALIVE_TIMEOUT``: idle keep-alive connections are closed after this.
+
+Body size and body read time are limited in the application (:mod:`portal.limits`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from uvicorn import Config
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from core.settings import float_setting, int_setting
+
+__all__ = ["HeaderTimeoutH11", "server_config"]
+
+
+class HeaderTimeoutH11(H11Protocol):
+    """uvicorn's h11 protocol, closing connections whose request head does not arrive in time."""
+
+    header_timeout: float = 10.0
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._head_timer: asyncio.TimerHandle | None = None
+        self._seen_cycle: Any = None
+        self._arm()
+
+    def _arm(self) -> None:
+        if self._head_timer is None:
+            self._head_timer = self.loop.call_later(self.header_timeout, self._head_timed_out)
+
+    def _disarm(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _check_cycle(self) -> None:
+        if self.cycle is not None and self.cycle is not self._seen_cycle:  # a complete request head arrived
+            self._seen_cycle = self.cycle
+            self._disarm()
+
+    def _waiting_for_head(self) -> bool:
+        return self.cycle is None or self.cycle.response_complete
+
+    def data_received(self, data: bytes) -> None:
+        if self._waiting_for_head():
+            self._arm()
+        super().data_received(data)
+        self._check_cycle()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._check_cycle()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _head_timed_out(self) -> None:
+        self._head_timer = None
+        if self._waiting_for_head() and not self.transport.is_closing():
+            self.transport.close()
+
+
+def server_config(app: Any, *, host: str = "127.0.0.1", port: int = 8000, **kw: Any) -> Config:
+    """The uvicorn configuration of the portal, with every limit from its setting."""
+    protocol = type("PortalH11", (HeaderTimeoutH11,), {"header_timeout": float_setting("PUBDATA_HEADER_TIMEOUT")})
+    kw.setdefault("log_level", "warning")
+    return Config(
+        app,
+        host=host,
+        port=port,
+        http=protocol,
+        timeout_keep_alive=int_setting("PUBDATA_KEEP_ALIVE_TIMEOUT"),
+        h11_max_incomplete_event_size=int_setting("PUBDATA_MAX_HEADER_BYTES"),
+        **kw,
+    )
