@@ -163,18 +163,17 @@ _DDL_STAMP = hashlib.sha256(DDL.encode()).hexdigest()[:16]
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create what the DDL declares and the catalog lacks. A catalog stamped with this DDL's digest
-    is skipped: one read instead of ~20 statements and a write on every writing connection."""
+    skips the DDL: one read instead of ~20 statements and a write on every writing connection.
+    Views left from before tables are converted on every writing connection (a read when none)."""
     try:
         row = con.execute("SELECT value FROM meta WHERE key = 'schema_ddl'").fetchone()
     except duckdb.CatalogException:  # a new catalog: no meta table yet
         row = None
-    if row and row[0] == _DDL_STAMP:
-        return
-    con.execute(DDL)
-    left = _views_to_tables(con)
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    if not left:  # a view whose file is missing is tried again on the next writing connection
+    if not (row and row[0] == _DDL_STAMP):
+        con.execute(DDL)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_ddl', ?)", [_DDL_STAMP])
+    _views_to_tables(con)
 
 
 def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset: str, location: Any) -> None:
@@ -209,13 +208,11 @@ def drop_open_relation(con: duckdb.DuckDBPyConnection, department: str, dataset:
         con.execute(f"DROP {kind.upper()} {open_view_name(department, dataset)}")
 
 
-def _views_to_tables(con: duckdb.DuckDBPyConnection) -> int:
-    """A catalog written before tables: replace each ``open`` view over a local file by a table;
-    returns how many views are left (their file is missing)."""
+def _views_to_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """A catalog written before tables: replace each ``open`` view over a local file by a table."""
     views = con.execute(
         "SELECT view_name FROM duckdb_views() WHERE schema_name = 'open' AND NOT internal AND sql NOT ILIKE '%s3://%'"
     ).fetchall()
-    left = 0
     for (view,) in views:
         row = con.execute(
             "SELECT path FROM versions WHERE department_id || '__' || dataset_id = ? ORDER BY version DESC LIMIT 1",
@@ -223,7 +220,6 @@ def _views_to_tables(con: duckdb.DuckDBPyConnection) -> int:
         ).fetchone()
         path = home() / row[0] if row else None
         if path is None or not path.is_file():
-            left += 1
             continue  # nothing to copy: the view stays as it was
         con.execute("BEGIN")
         con.execute(f"DROP VIEW {quote_ident('open')}.{quote_ident(view)}")
@@ -231,7 +227,6 @@ def _views_to_tables(con: duckdb.DuckDBPyConnection) -> int:
             f"CREATE TABLE {quote_ident('open')}.{quote_ident(view)} AS SELECT * FROM read_parquet({quote_literal(str(path))})"
         )
         con.execute("COMMIT")
-    return left
 
 
 def catalog_version() -> Any:
