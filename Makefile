@@ -45,6 +45,7 @@ bench: install
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/protect.py
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/reliability.py
 	$(BIN)/python bench/services.py

@@ -8,9 +8,21 @@
    rps, p50, p99. The first, uncached run of each query is timed separately.
 4. Streams the 1e7-row CSV download and samples the server's VmRSS from /proc every 20 ms.
 
+5. Side by side with Datasette (``bench/_datasette.py``): the same table, copied into SQLite with an
+   index on the filtered column, and the catalog's titles/descriptions in an FTS5 (trigram) table,
+   served by Datasette from its own virtualenv (``bench/tools/requirements-datasette.lock``, built
+   on first use under ``$PUBDATA_HOME``-independent ``.pubdata/tools/``; never a runtime
+   dependency). Same client, 8 concurrent clients: the dataset page, a filtered row query
+   (``datastore_search`` with ``filters`` vs Datasette's JSON table API with the same filter),
+   full-text search over titles/descriptions (``package_search`` vs ``?_search=``; queries of 3+
+   characters, the trigram tokenizer's minimum) and the full CSV export (MB/s and server peak
+   RSS; Datasette with ``_stream=on``). Each ratio is pubdata/Datasette throughput.
+
 Last line: ``BENCH portal rps=<package_search rps at 32 clients> p99_ms=<worst p99 of both
-endpoints at 32 clients> download_peak_mb=<server peak RSS while streaming the CSV>``.
-Usage: ``python bench/portal.py [--rows N] [--seconds S]``.
+endpoints at 32 clients> download_peak_mb=<server peak RSS while streaming the CSV>
+ratio_vs_datasette=<worst of the side-by-side ratios>`` (``ratio_vs_datasette=n/a`` with the reason
+printed when Datasette cannot be installed).
+Usage: ``python bench/portal.py [--rows N] [--seconds S] [--no-datasette]``.
 """
 
 from __future__ import annotations
@@ -28,6 +40,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 
 def free_port() -> int:
@@ -91,10 +104,141 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
+def wait_ready(url: str, server: subprocess.Popen[bytes], name: str, seconds: float = 120) -> None:
+    import httpx
+
+    deadline = time.time() + seconds
+    while True:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.time() > deadline or server.poll() is not None:
+            raise SystemExit(
+                f"{name} did not start: " + (server.stderr.read().decode()[-2000:] if server.stderr else "")
+            )
+        time.sleep(0.2)
+
+
+def stream_download(url: str, pid: int) -> tuple[int, float, float, float]:
+    """(bytes, seconds, server RSS before, server peak RSS) of streaming ``url`` to the end."""
+    import httpx
+
+    base_rss, _ = rss_mb(pid)
+    peak = [base_rss]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            try:
+                peak[0] = max(peak[0], rss_mb(pid)[0])
+            except OSError:
+                return
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    size = 0
+    t = time.perf_counter()
+    try:
+        with httpx.stream("GET", url, timeout=600) as r:
+            r.raise_for_status()
+            for chunk in r.iter_raw(1 << 20):
+                size += len(chunk)
+    finally:
+        stop.set()
+        sampler.join()
+    return size, time.perf_counter() - t, base_rss, peak[0]
+
+
+def measure(urls: list[str], clients: int, seconds: float) -> tuple[float, float, float]:
+    """(rps, p50 ms, p99 ms) of ``clients`` concurrent clients over ``urls`` for ``seconds``."""
+    t = time.perf_counter()
+    lat = asyncio.run(load(urls, clients, seconds))
+    elapsed = time.perf_counter() - t
+    return len(lat) / elapsed, percentile(lat, 50) * 1000, percentile(lat, 99) * 1000
+
+
+#: full-text queries of the side-by-side run (3+ characters: the FTS5 trigram tokenizer's minimum)
+FTS_QUERIES = [q for q in QUERIES if len(q) >= 3]
+
+
+def versus_datasette(base: str, pid: int, big: Path, work: Path, seconds: float, pubdata_mbps: float) -> str:
+    """Serve the same table with Datasette and compare, 8 clients; returns the worst ratio (or n/a)."""
+    import _datasette
+    import httpx
+
+    try:
+        exe = _datasette.executable()
+    except _datasette.Unavailable as exc:
+        print(f"Datasette cannot be installed here, comparison skipped: {exc}")
+        return "n/a"
+    from urllib.parse import quote
+
+    found = httpx.get(base + "/api/3/action/package_search?rows=1000", timeout=60).json()["result"]["results"]
+    datasets = [{"name": d["name"], "title": d["title"], "description": d.get("notes") or ""} for d in found]
+    t = time.perf_counter()
+    db = work / "bench.db"
+    _datasette.build_sqlite(big, "air_quality", "station", datasets, db)
+    print(f"SQLite copy for Datasette built in {time.perf_counter() - t:.1f}s ({db.stat().st_size / 1e6:.0f} MB)")
+    port = free_port()
+    dbase = f"http://127.0.0.1:{port}"
+    ds = _datasette.serve(exe, db, port)
+    try:
+        wait_ready(dbase + "/-/versions.json", ds, "datasette")
+        stations = [f"station_{i}" for i in (7, 42, 199, 313)]
+        lines = {
+            "dataset page": (
+                [f"{base}/datasets/ecology/air_quality"],
+                [f"{dbase}/bench/air_quality"],
+            ),
+            "filtered rows": (
+                [
+                    f"{base}/api/3/action/datastore_search?resource_id=ecology__air_quality__csv&limit=100&filters="
+                    + quote(f'{{"station": "{s}"}}')
+                    for s in stations
+                ],
+                [f"{dbase}/bench/air_quality.json?station={s}&_size=100" for s in stations],
+            ),
+            "full-text search": (
+                [f"{base}/api/3/action/package_search?q={quote(q)}&rows=10" for q in FTS_QUERIES],
+                [f"{dbase}/bench/datasets.json?_search={quote(q)}&_size=10" for q in FTS_QUERIES],
+            ),
+        }
+        ratios: list[float] = []
+        print(f"{'8 clients':<18}{'pubdata rps':>12}{'p99 ms':>9}{'datasette rps':>15}{'p99 ms':>9}{'ratio':>8}")
+        for name, (ours, theirs) in lines.items():
+            for url in ours[:1] + theirs[:1]:  # warm both (first-use caches, count queries)
+                httpx.get(url, timeout=120).raise_for_status()
+            a = measure(ours, 8, seconds)
+            b = measure(theirs, 8, seconds)
+            ratios.append(a[0] / b[0])
+            print(f"{name:<18}{a[0]:>12.0f}{a[2]:>9.1f}{b[0]:>15.0f}{b[2]:>9.1f}{ratios[-1]:>8.2f}", flush=True)
+        size, elapsed, base_rss, peak_rss = stream_download(
+            f"{dbase}/bench/air_quality.csv?_stream=on&_size=max", ds.pid
+        )
+        mbps = size / 1e6 / elapsed
+        ratios.append(pubdata_mbps / 1e6 / mbps)
+        print(
+            f"{'CSV export':<18}{pubdata_mbps / 1e6:>9.1f} MB/s{'':>9}{mbps:>12.2f} MB/s{'':>9}{ratios[-1]:>8.2f}"
+            f"   (Datasette: {size / 1e6:.0f} MB, server RSS {base_rss:.0f} MB before, peak {peak_rss:.0f} MB)",
+            flush=True,
+        )
+    finally:
+        ds.terminate()
+        try:
+            ds.wait(10)
+        except subprocess.TimeoutExpired:
+            ds.kill()
+    return f"{min(ratios):.2f}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--no-datasette", action="store_true", help="skip the side-by-side run against Datasette")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="pubdata-bench-portal-"))
@@ -125,18 +269,7 @@ def main() -> int:
     try:
         import httpx
 
-        deadline = time.time() + 60
-        while True:
-            try:
-                if httpx.get(base + "/api/3/action/site_read", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.time() > deadline or server.poll() is not None:
-                raise SystemExit(
-                    "portal did not start: " + (server.stderr.read().decode()[-2000:] if server.stderr else "")
-                )
-            time.sleep(0.2)
+        wait_ready(base + "/api/3/action/site_read", server, "portal")
         from urllib.parse import quote
 
         search_urls = [f"{base}/api/3/action/package_search?q={quote(q)}&rows=10" for q in QUERIES]
@@ -176,33 +309,18 @@ def main() -> int:
             flush=True,
         )
 
-        base_rss, _ = rss_mb(server.pid)
-        peak = [base_rss]
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.is_set():
-                try:
-                    peak[0] = max(peak[0], rss_mb(server.pid)[0])
-                except OSError:
-                    return
-                time.sleep(0.02)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        size = 0
-        t = time.perf_counter()
-        with httpx.stream("GET", base + "/datasets/ecology/air_quality/download.csv", timeout=600) as r:
-            r.raise_for_status()
-            for chunk in r.iter_raw(1 << 20):
-                size += len(chunk)
-        elapsed = time.perf_counter() - t
-        stop.set()
-        sampler.join()
+        size, elapsed, base_rss, peak_rss = stream_download(
+            base + "/datasets/ecology/air_quality/download.csv", server.pid
+        )
         print(
             f"CSV download: {size / 1e6:.0f} MB in {elapsed:.1f}s ({size / 1e6 / elapsed:.0f} MB/s); server RSS "
-            f"{base_rss:.0f} MB before, peak {peak[0]:.0f} MB while streaming (+{peak[0] - base_rss:.0f} MB)"
+            f"{base_rss:.0f} MB before, peak {peak_rss:.0f} MB while streaming (+{peak_rss - base_rss:.0f} MB)"
         )
+        worst = "n/a"
+        if args.no_datasette:
+            print("Datasette comparison skipped (--no-datasette)")
+        else:
+            worst = versus_datasette(base, server.pid, big, work, args.seconds, size / elapsed)
     finally:
         server.terminate()
         try:
@@ -211,7 +329,7 @@ def main() -> int:
             server.kill()
     rps32 = results[("package_search", 32)][0]
     p99 = max(results[("package_search", 32)][2], results[("dataset_page", 32)][2])
-    print(f"BENCH portal rps={rps32:.0f} p99_ms={p99:.0f} download_peak_mb={peak[0]:.0f}")
+    print(f"BENCH portal rps={rps32:.0f} p99_ms={p99:.0f} download_peak_mb={peak_rss:.0f} ratio_vs_datasette={worst}")
     return 0
 
 
