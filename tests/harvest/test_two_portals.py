@@ -116,7 +116,11 @@ def city_new_version(city: CityPortal, tmp_path: Path) -> list[str]:
         cols = [dict(c) for c in columns_of("civil_affairs", "subsidy_recipients", v1["version"]) if c["published"]]
         cols.append({"name": "联系电话", "level": "none", "action": "publish"})
         publish_version(
-            RunPaths.for_run("civil_affairs", "subsidy_recipients", "city_v2"), "city_v2", src, columns=cols
+            RunPaths.for_run("civil_affairs", "subsidy_recipients", "city_v2"),
+            "city_v2",
+            src,
+            columns=cols,
+            open_tier=v1["open_tier"] or "open",  # a version is published under a tier (issue 14)
         )
     return phones
 
