@@ -121,7 +121,7 @@ def norm_id(v, tags) -> str | None:
         s = s[1:]
     if "cert_suffix" in tags and len(s) == 20:
         s = s[:18]
-    if "mixed_docs" in tags and not (len(s) in (15, 18) and s[:15].isdigit()):
+    if "mixed_docs" in tags and (not (len(s) in (15, 18) and s[:15].isdigit()) or (uscc_valid(s) and not id_valid(s))):
         return None
     return s
 
@@ -225,6 +225,9 @@ def main(argv=None) -> int:
                     digits["card ok" if ok else "card bad"] += 1
                     if not ok and digits["card bad"] <= 3:
                         errors.append(f"{tid}.{c['name']}: invalid card")
+            elif e == "AGE" and lab["kind"] in ("people", "mixed"):
+                if any(isinstance(v, int) and v < 14 or (isinstance(v, str) and v.isdigit() and int(v) < 14) for v in vals):
+                    has_minor = True
             elif e == "DATE_OF_BIRTH":
                 for v in vals:
                     if v is None or str(v).strip() in PLACEHOLDERS:

@@ -471,3 +471,512 @@ def _(t):
     t.col("安置点", A(f"{v}文化礼堂" for v in g.pick(["溪口村", "石门村", "龙潭村", "茶园村"], n)), org(), note="shelter (facility)")
     t.col("转移责任人", g.names(n), NAME)
     t.col("责任人电话", g.mobiles(n), PHONE)
+
+
+# =========================================================================== commerce, culture & tourism, sports
+@table("commerce_used_car_deals", "commerce", "people", "二手车交易登记", "csv", 1500, "english_snake", enc="gbk", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    S = g.persons(n, age=(20, 75))
+    B = g.persons(n, age=(20, 65))
+    t.col("deal_no", A(f"ESC{k:010d}" for k in g.ints(0, 9999999999, n)), OTHER, note="transaction serial")
+    t.col("seller_name", S["name"], NAME)
+    t.col("seller_idno", S["id"], ID)
+    t.col("buyer_name", B["name"], NAME)
+    t.col("buyer_idno", B["id"], ID)
+    t.col("buyer_tel", g.mobiles(n), PHONE)
+    prov = g.pick(list("ABCDEFGHJKL"), n)
+    t.col("plate_no", A(f"浙{p}{''.join(g.py.choice('0123456789ABCDEFGHJKLMNPQRSTUVWXYZ') for _ in range(5))}" for p in prov), PLATE)
+    t.col("vin", A("L" + "".join(g.py.choice("0123456789ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(16)) for _ in range(n)), ("personal", None, "direct"),
+          note="VIN (rule 15)")
+    t.col("brand_model", g.pick(["大众朗逸", "丰田卡罗拉", "本田雅阁", "比亚迪秦", "吉利帝豪", "别克英朗"], n), OTHER)
+    t.col("price", g.money(8000, 260000, n, dec=0), INCOME, note="personal transaction amount (rule 3)")
+    t.col("market", A(f"{c}二手车交易市场" for c in B["city"]), ORG_Q)
+    t.col("deal_date", g.dates(D(2025, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+
+
+@table("culture_hotel_guests", "culture", "people", "旅馆业住宿登记", "jsonl", 3000, "initials", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(3, 80), migrant=0.4)
+    t.col("lkxm", P["name"], NAME)
+    doc_type = g.pick(["身份证", "护照", "港澳通行证"], n, [0.94, 0.04, 0.02])
+    docs = A(x if d == "身份证" else (("E" if d == "护照" else "C") + g.digits(8)) for x, d in zip(P["id"], doc_type))
+    t.col("zjlx", doc_type, OTHER)
+    t.col("zjhm", docs, ID, tags=("mixed_docs",))
+    t.col("csrq", A(d.strftime("%Y%m%d") for d in P["dob"]), DOB)
+    t.col("lgmc", A(f"{c[:-1]}{h}" for c, h in zip(P["county"], g.pick(["如家酒店(火车站店)", "汉庭酒店", "维也纳国际酒店", "锦江之星", "西湖国宾馆", "青年旅舍"], n))),
+          TRACK, note="hotel stay = lodging information (rule 8)")
+    t.col("fjh", A(str(k) for k in g.ints(201, 1820, n)), ENUM_Q, note="room number alone; the hotel column carries the stay")
+    t.col("rzsj", g.datetimes(D(2026, 9, 1), D(2026, 11, 28), n, (0, 24)), EVENT_Q)
+    t.col("tfsj", g.sparse(g.datetimes(D(2026, 9, 2), D(2026, 11, 29), n), 0.1), EVENT_Q, tags=("sparse",))
+    t.col("lxdh", g.sparse(g.mobiles(n), 0.3), PHONE, tags=("sparse",))
+
+
+@table("culture_tour_guides", "culture", "people", "导游人员信息", "csv", 800, "chinese", enc="utf-8", delim="\t")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(21, 60), female=0.6)
+    t.col("导游证号", A(f"D-3300-{k:06d}" for k in g.ints(0, 999999, n)), PID, note="guide certificate of a person")
+    t.col("姓名", P["name"], NAME)
+    t.col("性别", P["sex"], GENDER)
+    t.col("证件号码", P["id"], ID)
+    t.col("语种", g.pick(["普通话", "英语", "日语", "韩语", "法语"], n, [0.8, 0.1, 0.04, 0.04, 0.02]), OTHER)
+    t.col("等级", g.pick(["初级", "中级", "高级"], n, [0.8, 0.15, 0.05]), OTHER)
+    t.col("学历", g.pick(EDU_LIST[2:7], n), EDU)
+    t.col("所属旅行社", g.org_names(P["ci"], ["国际旅行社", "旅行社"]), ORG_Q)
+    t.col("手机号码", A(int(p) for p in g.mobiles(n)), PHONE, tags=("int",))
+
+
+@table("culture_protected_relics", "culture", "organisations", "文物保护单位名录", "xlsx", 400, "mixed")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("文保单位名称", A(f"{w}{k}" for w, k in zip(g.pick(["胡氏", "周家", "永宁", "广福", "龙门", "天宁"], n), g.pick(["宗祠", "古桥", "寺塔", "民居", "古窑址", "摩崖石刻"], n))), OTHER)
+    t.col("级别", g.pick(["全国重点", "省级", "市级", "县级"], n, [0.1, 0.3, 0.3, 0.3]), OTHER)
+    t.col("年代", g.pick(["宋", "元", "明", "清", "民国"], n), OTHER)
+    t.col("所在地", A(g.org_address(int(c)) for c in ci), org("ADDRESS"))
+    t.col("GPS_经度", A(round(119.0 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("GPS_纬度", A(round(27.5 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("管理单位", A(f"{COUNTIES[int(c)][2]}文物保护管理所" for c in ci), org("ORG_NAME"))
+    t.col("文物保护员", g.names(n), NAME, note="named caretaker")
+    t.col("保护员电话", g.mobiles(n), PHONE)
+
+
+@table("sports_youth_athletes", "sports", "people", "青少年运动员注册", "parquet", 1300, "english_camel", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(8, 19))
+    t.col("athleteId", A(f"ZJ{k:08d}" for k in g.ints(0, 99999999, n)), PID)
+    t.col("fullName", P["name"], NAME)
+    t.col("gender", A(1 if m else 2 for m in P["male"]), GENDER)
+    t.col("birthDate", P["dob"], DOB)
+    t.col("idCardNo", P["id"], ID)
+    t.col("heightCm", A(round(float(x), 1) for x in g.r.normal(160, 14, n)), MED, note="body measurement (rule 2)")
+    t.col("weightKg", A(round(float(x), 1) for x in g.r.normal(52, 11, n)), MED)
+    t.col("sport", g.pick(["游泳", "田径", "乒乓球", "举重", "皮划艇", "围棋", "体操"], n), OTHER)
+    t.col("club", A(f"{c[:-1]}体育运动学校" for c in P["county"]), ORG_Q)
+    t.col("coachName", g.names(n), NAME)
+    t.col("guardianMobile", g.mobiles(n), PHONE)
+
+
+# =========================================================================== emergency management
+@table("emergency_accident_casualties", "emergency", "people", "生产安全事故伤亡人员", "csv", 500, "chinese", enc="utf-8", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(18, 65), female=0.15, migrant=0.5)
+    t.col("事故编号", A(f"AQ{y}{k:05d}" for y, k in zip(g.ints(2022, 2026, n), g.ints(1, 99999, n))), OTHER)
+    t.col("伤亡人员姓名", P["name"], NAME)
+    t.col("身份证号码", P["id"], ID)
+    t.col("年龄", P["age"], AGE)
+    t.col("伤亡类别", g.pick(["死亡", "重伤", "轻伤"], n, [0.3, 0.3, 0.4]), MED, note="casualty type = health outcome")
+    t.col("伤情", g.pick(["右腿胫骨骨折", "颅脑损伤", "多处软组织挫伤", "双手二度烧伤", "腰椎压缩性骨折", "抢救无效死亡"], n), MED)
+    t.col("所在单位", g.org_names(P["ci"], ["建设工程", "机械制造", "化工"]), ORG_Q)
+    t.col("事故地点", A(g.org_address(int(c)) for c in P["ci"]), PLACE_Q, note="place of a single event (company site)")
+    t.col("事故日期", g.dates(D(2022, 1, 1), D(2026, 11, 20), n), EVENT_Q)
+    t.col("赔偿金额", g.money(20000, 1200000, n), INCOME, dec=2)
+
+
+@table("emergency_safety_inspections", "emergency", "organisations", "企业安全生产执法检查记录", "csv", 1200, "initials", enc="gbk", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("qymc", g.org_names(ci, ["化工", "机械制造", "纺织", "家具", "仓储物流"]), org("ORG_NAME"))
+    t.col("tyshxydm", g.usccs([COUNTIES[int(c)][0] for c in ci]), org("USCC"))
+    t.col("jcrq", g.dates(D(2025, 1, 1), D(2026, 11, 25), n), org("EVENT_DATE"))
+    t.col("yhms", g.pick(["消防通道堵塞", "危化品储存超量", "特种作业人员无证上岗", "安全出口锁闭", "未开展应急演练", "电气线路私拉乱接"], n), OTHER,
+          note="hazard description of a company")
+    t.col("zgqx", g.dates(D(2025, 2, 1), D(2026, 12, 31), n), org("EVENT_DATE"))
+    t.col("fkje", g.placeholders(g.money(1000, 200000, n, dec=0), 0.5, (0,)), org(), note="company penalty amount")
+    t.col("jcry1", g.names(n), NAME, note="inspector")
+    t.col("zfzh1", A(f"33{k:06d}" for k in g.ints(0, 999999, n)), PID, note="inspector's law-enforcement certificate number")
+    t.col("jcry2", g.names(n), NAME)
+    t.col("qyfzr", g.names(n), NAME, note="company person in charge")
+    t.col("lxdh", g.landlines([COUNTIES[int(c)][1] for c in ci]), org("PHONE_NUMBER"), note="company landline")
+
+
+# =========================================================================== tax
+@table("tax_iit_withholding", "tax", "people", "个人所得税扣缴申报明细", "parquet", 3000, "chinese")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(600, age=(18, 65))
+    ix = t.people_idx(600)
+    ci = g.r.integers(0, len(COUNTIES), size=40)
+    emp = g.org_names(ci)
+    emp_u = g.usccs([COUNTIES[int(c)][0] for c in ci])
+    ej = g.r.integers(0, 40, size=600)[ix]
+    t.col("纳税人识别号", P["id"][ix], ID, note="a person's taxpayer number is the resident ID")
+    t.col("纳税人姓名", P["name"][ix], NAME)
+    t.col("所得项目", g.pick(["正常工资薪金", "劳务报酬", "稿酬所得", "全年一次性奖金"], n, [0.8, 0.1, 0.03, 0.07]), ENUM_Q)
+    t.col("收入额", g.money(3000, 80000, n), INCOME, dec=2)
+    t.col("专项附加扣除", g.placeholders(g.money(1000, 6000, n), 0.3, (0.0,)), INCOME, dec=2)
+    t.col("已扣缴税额", g.money(0.01, 15000, n), INCOME, dec=2)
+    t.col("扣缴义务人名称", emp[ej], ORG_Q)
+    t.col("扣缴义务人识别号", emp_u[ej], org("USCC"))
+    t.col("税款所属期", ["2026-10"] * n, org("EVENT_DATE"), note="batch month")
+
+
+@table("tax_vat_invoices", "tax", "organisations", "增值税发票开具明细", "csv", 3000, "english_snake", enc="utf-8", delim="|")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    cj = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("invoice_code", A(f"0{k:11d}" for k in g.ints(33000000000, 33999999999, n)), OTHER)
+    t.col("invoice_no", A(f"{k:08d}" for k in g.ints(0, 99999999, n)), OTHER)
+    t.col("seller_name", g.org_names(ci), org("ORG_NAME"))
+    t.col("seller_tax_id", g.usccs([COUNTIES[int(c)][0] for c in ci]), org("USCC"))
+    t.col("buyer_name", g.org_names(cj), org("ORG_NAME"))
+    t.col("buyer_tax_id", g.usccs([COUNTIES[int(c)][0] for c in cj]), org("USCC"))
+    t.col("amount", g.money(100, 900000, n), org(), dec=2)
+    t.col("tax_amount", g.money(10, 90000, n), org(), dec=2)
+    t.col("issue_date", g.dates(D(2026, 10, 1), D(2026, 10, 31), n), org("EVENT_DATE"))
+    t.col("drawer", g.names(n), NAME, note="clerk who issued the invoice")
+
+
+# =========================================================================== statistics (aggregates)
+@table("stats_avg_wage_by_industry", "stats", "aggregate", "城镇非私营单位分行业平均工资", "csv", 380, "chinese", enc="utf-8-sig", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    inds = ["农林牧渔业", "制造业", "建筑业", "批发和零售业", "交通运输业", "住宿和餐饮业", "信息技术服务业", "金融业", "房地产业",
+            "教育", "卫生和社会工作", "公共管理", "科学研究", "水利环境", "居民服务", "文化体育", "采矿业", "电力燃气", "租赁商务"]
+    rows = [(y, c, i) for y in range(2025, 2026) for c in [x for x in COUNTIES[:20]] for i in inds][:n]
+    t.col("年份", A(r[0] for r in rows), org("EVENT_DATE"))
+    t.col("地区", A(r[1][2] for r in rows), org("REGION"))
+    t.col("行业", A(r[2] for r in rows), org())
+    t.col("平均工资（元）", g.ints(52000, 260000, n), org("PERSONAL_INCOME"), note="aggregate wage (rule 9)")
+    t.col("从业人员（人）", g.ints(150, 90000, n), org())
+
+
+@table("stats_population_by_age", "stats", "aggregate", "分年龄性别人口数（抽样调查）", "xlsx", 357, "chinese",
+       title_row="2025年人口变动抽样调查分年龄性别人口")
+def _(t):
+    g, n = t.g, t.n
+    bands = ["0-4岁", "5-9岁", "10-14岁", "15-19岁", "20-24岁", "25-29岁", "30-34岁", "35-39岁", "40-44岁", "45-49岁",
+             "50-54岁", "55-59岁", "60-64岁", "65-69岁", "70-74岁", "75-79岁", "80岁及以上"]
+    rows = [(c, b) for c in COUNTIES[:21] for b in bands]
+    t.col("地区代码", A(r[0][0] for r in rows), org("REGION"))
+    t.col("地区", A(r[0][2] for r in rows), org("REGION"))
+    t.col("年龄组", A(r[1] for r in rows), org("AGE"))
+    t.col("男", g.ints(300, 30000, n), org())
+    t.col("女", g.ints(300, 30000, n), org())
+    t.col("性别比", A(round(float(x), 2) for x in g.r.normal(105, 4, n)), org())
+
+
+# =========================================================================== customs, post
+@table("customs_declarations", "customs", "organisations", "进出口货物报关单（摘要）", "parquet", 2000, "english_camel")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("entryId", A(f"2920{y}{k:010d}" for y, k in zip(g.ints(2025, 2026, n), g.ints(0, 9999999999, n))), OTHER)
+    t.col("tradeName", g.org_names(ci, ["进出口", "国际贸易", "服饰", "五金工具"]), org("ORG_NAME"))
+    t.col("tradeCoScc", g.usccs([COUNTIES[int(c)][0] for c in ci]), org("USCC"))
+    t.col("customsRegNo", A(f"33{k:08d}" for k in g.ints(0, 99999999, n)), OTHER, note="海关编码 of the company")
+    t.col("hsCode", A(f"{k:010d}" for k in g.ints(3900000000, 9619009000, n)), OTHER, note="commodity code that looks like a number")
+    t.col("tradeCountry", g.pick(["美国", "德国", "日本", "越南", "巴西", "阿联酋", "英国"], n), OTHER)
+    t.col("declTotal", g.money(500, 3000000, n), org(), dec=2)
+    t.col("currency", g.pick(["USD", "EUR", "JPY", "CNY"], n), OTHER)
+    t.col("declarer", g.names(n), NAME, note="customs declarant (person)")
+    t.col("declarerMobile", g.mobiles(n), PHONE)
+    t.col("iePort", g.pick(["宁波北仑港", "杭州萧山机场", "义乌海关", "温州港"], n), OTHER)
+
+
+@table("post_parcel_waybills", "post", "people", "快递运单信息（抽检）", "csv", 3000, "english_snake", enc="utf-8", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    S = g.persons(n, age=(18, 70))
+    R = g.persons(n, age=(18, 70))
+    t.col("waybill_no", A(f"{p}{k:012d}" for p, k in zip(g.pick(["YT", "ZTO", "SF", "JT"], n), g.ints(0, 999999999999, n))), OTHER,
+          note="order/waybill serial")
+    t.col("sender", S["name"], NAME)
+    t.col("sender_mob", g.mobiles(n), PHONE)
+    t.col("sender_addr", g.addresses(S["ci"]), ADDR)
+    t.col("receiver", A(mask_name(x) for x in R["name"]), NAME, tags=("masked",))
+    t.col("receiver_mob", A(mask_phone(p) for p in g.mobiles(n)), PHONE, tags=("masked",))
+    t.col("receiver_addr", g.addresses(R["ci"]), ADDR)
+    t.col("item", g.pick(["服装", "文件", "日用品", "食品", "电子产品", "药品"], n), OTHER)
+    t.col("weight_kg", g.money(0.1, 25, n, dec=2, log=True), OTHER)
+    t.col("outlet", A(f"{c}{b}营业部" for c, b in zip(S["county"], g.pick(["城东", "新塘", "科技园", "开发区"], n))), ORG_Q)
+    t.col("pickup_time", g.datetimes(D(2026, 11, 1), D(2026, 11, 28), n), EVENT_Q)
+
+
+# =========================================================================== court enforcement
+@table("court_dishonest_debtors", "court", "mixed", "失信被执行人名单", "jsonl", 2000, "pinyin")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(22, 75))
+    comp = g.chance(0.15, n)
+    orgs = g.org_names(P["ci"])
+    t.col("beizhixingren", A(o if c else p for p, o, c in zip(P["name"], orgs, comp)), NAME, note="minority companies (rule 12)")
+    us = g.usccs([COUNTIES[int(c)][0] for c in P["ci"]])
+    t.col("zhengjianhaoma", A(u if c else mask_id_birth(x) for x, u, c in zip(P["id"], us, comp)), ID, tags=("masked", "mixed_docs"))
+    t.col("zhixingfayuan", A(f"{c}人民法院" for c in P["county"]), ORG_Q)
+    t.col("anhao", A(f"（{y}）浙{k:04d}执{j}号" for y, k, j in zip(g.ints(2019, 2026, n), g.ints(101, 1199, n), g.ints(1, 9999, n))), CASENO,
+          note="court case number (rule 6)")
+    t.col("lvxingqingkuang", g.pick(["全部未履行", "部分未履行"], n, [0.8, 0.2]), WELFARE[:1] + (None, "sensitive"),
+          note="performance status = credit record (rule 6)")
+    t.col("shixinxingwei", g.pick(["有履行能力而拒不履行生效法律文书确定义务", "违反财产报告制度", "违反限制消费令", "以虚假诉讼规避执行"], n),
+          ("sensitive", None, "sensitive"), note="dishonest behaviour = credit record (rule 6)")
+    t.col("shean_jine", g.money(5000, 3000000, n), INCOME, dec=2, note="debt of the person/company (mostly persons)")
+    t.col("fabushijian", g.dates(D(2019, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+
+
+@table("court_enforcement_stats", "court", "aggregate", "执行案件收结案情况统计", "csv", 240, "initials", enc="utf-8", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    rows = [(c, m) for c in COUNTIES[:20] for m in range(1, 13)]
+    t.col("fydm", A(r[0][0] + "J" for r in rows), OTHER, note="court code")
+    t.col("fymc", A(f"{r[0][2]}人民法院" for r in rows), org("ORG_NAME"))
+    t.col("tjyf", A(f"2025{r[1]:02d}" for r in rows), org("EVENT_DATE"))
+    t.col("sas", g.ints(50, 1200, n), org())
+    t.col("jas", g.ints(40, 1200, n), org())
+    t.col("zxdwje", g.money(1e6, 8e8, n), org(), dec=2, note="total amount recovered (aggregate)")
+    t.col("sxrs", g.ints(5, 400, n), org(), note="count of persons listed as dishonest")
+
+
+# =========================================================================== medical insurance
+@table("medins_inpatient_settlements", "medins", "people", "住院医疗费用结算明细", "csv", 2800, "opaque", enc="gbk", delim=",", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(1600, age=(0, 95))
+    ix = t.people_idx(1600)
+    adm = g.dates(D(2026, 1, 1), D(2026, 10, 31), n)
+    los = g.ints(1, 30, n)
+    dx = g.pick(["I10 原发性高血压", "E11.9 2型糖尿病", "J18.9 肺炎", "C34.9 支气管或肺恶性肿瘤", "K80.2 胆囊结石", "S72.0 股骨颈骨折",
+                 "I63.9 脑梗死", "O80.0 顺产", "F32.9 抑郁发作", "N18.5 慢性肾脏病5期"], n)
+    tot = g.money(1800, 260000, n)
+    t.col("F01", A(f"JS{k:012d}" for k in g.ints(0, 999999999999, n)), OTHER, note="settlement serial")
+    t.col("F02", P["name"][ix], NAME)
+    t.col("F03", A(f"H{k:09d}" for k in g.ints(0, 999999999, 1600))[ix], PID, note="医保号 personal insurance number")
+    t.col("F04", P["id"][ix], ID)
+    t.col("F05", A(f"{c[:-1]}人民医院" for c in P["county"][ix]), ORG_Q)
+    t.col("F06", A(f"{k:08d}" for k in g.ints(0, 99999999, 1600))[ix], PID, note="病案号 medical-record number (person-keyed)")
+    t.col("F07", adm, EVENT_Q)
+    t.col("F08", A(a + dt.timedelta(days=int(l)) for a, l in zip(adm, los)), EVENT_Q)
+    t.col("F09", dx, MED)
+    t.col("F10", tot, INCOME, dec=2, note="total medical cost (rule 3)")
+    t.col("F11", A(round(x * float(r), 2) for x, r in zip(tot, g.r.uniform(0.4, 0.85, n))), INCOME, dec=2)
+    t.col("F12", A(round(x * float(r), 2) for x, r in zip(tot, g.r.uniform(0.1, 0.5, n))), INCOME, dec=2)
+    t.col("F13", g.pick(["职工医保", "城乡居民医保"], n), OTHER, note="insurance type")
+
+
+@table("medins_designated_pharmacies", "medins", "organisations", "医保定点零售药店", "xlsx", 700, "chinese")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("定点编号", A(f"P33{COUNTIES[int(c)][0][2:]}{k:05d}" for c, k in zip(ci, g.ints(0, 99999, n))), OTHER)
+    t.col("药店名称", A(f"{w}大药房{COUNTIES[int(c)][2][:-1]}{s}店" for w, c, s in zip(g.pick(["老百姓", "海王星辰", "华东", "九洲", "天天好"], n), ci, g.pick(["城东", "人民路", "新华", "中心"], n))),
+          org("ORG_NAME"))
+    t.col("统一社会信用代码", g.usccs([COUNTIES[int(c)][0] for c in ci]), org("USCC"))
+    t.col("经营地址", A(g.org_address(int(c)) for c in ci), org("ADDRESS"))
+    t.col("经度", A(round(119.0 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("纬度", A(round(27.5 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("企业负责人", g.names(n), NAME)
+    t.col("执业药师", g.names(n), NAME)
+    t.col("执业药师注册证号", A(f"33{y}{k:06d}" for y, k in zip(g.ints(2010, 2025, n), g.ints(0, 999999, n))), PID,
+          note="licence number of a person")
+    t.col("服务电话", g.landlines([COUNTIES[int(c)][1] for c in ci]), org("PHONE_NUMBER"))
+
+
+@table("medins_cost_by_disease", "medins", "aggregate", "按病种住院费用统计", "jsonl", 300, "english_snake")
+def _(t):
+    g, n = t.g, t.n
+    dis = ["原发性高血压", "2型糖尿病", "肺炎", "肺恶性肿瘤", "胆囊结石", "股骨颈骨折", "脑梗死", "慢性阻塞性肺病", "抑郁症", "慢性肾衰竭",
+           "冠心病", "乳腺癌", "白内障", "阑尾炎", "胃癌"]
+    rows = [(c, d) for c in COUNTIES[:20] for d in dis]
+    t.col("region_code", A(r[0][0] for r in rows), org("REGION"))
+    t.col("disease", A(r[1] for r in rows), org("MEDICAL_CONDITION"), note="aggregate disease category (rule 9)")
+    t.col("visits", g.ints(5, 9000, n), org())
+    t.col("avg_cost", g.money(3000, 90000, n), org("PERSONAL_INCOME"), dec=2, note="average cost per case (aggregate, rule 9)")
+    t.col("fund_paid_total", g.money(1e5, 5e7, n), org("PERSONAL_INCOME"), dec=2)
+    t.col("year", [2025] * n, org("EVENT_DATE"))
+
+
+# =========================================================================== maternal & child health, blood
+@table("health_birth_certificates", "health", "people", "出生医学证明签发登记", "csv", 2000, "pinyin", enc="utf-8", delim=";", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    M = g.persons(n, age=(20, 42), female=1.0)
+    F = g.persons(n, age=(22, 48), female=0.0)
+    bt = g.datetimes(D(2025, 1, 1), D(2026, 11, 20), n, (0, 24))
+    sex = g.pick(["男", "女"], n)
+    t.col("chushengzhengming_bianhao", A(f"{y}{k:08d}" for y, k in zip(g.pick(["Q", "R", "S"], n), g.ints(0, 99999999, n))), PID,
+          note="birth-certificate number (certificate of a person)")
+    t.col("xinshenger_xingming", g.sparse(A(s + x[1:] if len(x) > 1 else x for s, x in zip(A(f[0] for f in F["name"]), g.names(n))), 0.15),
+          NAME, tags=("sparse",))
+    t.col("xingbie", sex, GENDER)
+    t.col("chusheng_shijian", bt, DOB, note="time of birth (rule 15)")
+    t.col("chusheng_tizhong", g.ints(2100, 4600, n), MED, note="birth weight g (rule 2)")
+    t.col("shenchang", g.ints(45, 55, n), MED)
+    t.col("yunzhou", A(f"{w}+{d}" for w, d in zip(g.ints(34, 41, n), g.ints(0, 6, n))), MED, note="gestation")
+    t.col("muqin_xingming", M["name"], NAME)
+    t.col("muqin_shenfenzheng", M["id"], ID)
+    t.col("fuqin_xingming", g.sparse(F["name"], 0.05), NAME, tags=("sparse",))
+    t.col("fuqin_shenfenzheng", g.sparse(F["id"], 0.05), ID, tags=("sparse",))
+    t.col("jiesheng_jigou", A(f"{c}妇幼保健院" for c in M["county"]), ORG_Q)
+
+
+@table("health_child_vaccinations", "health", "people", "儿童预防接种记录", "parquet", 3000, "english_snake", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(900, age=(0, 6))
+    ix = t.people_idx(900)
+    t.col("recipient_code", A(f"3301{k:014d}" for k in g.ints(0, 99999999999999, 900))[ix], PID, note="受种者编码")
+    t.col("child_name", P["name"][ix], NAME)
+    t.col("birth_date", P["dob"][ix], DOB)
+    t.col("vaccine", g.pick(["乙肝疫苗", "卡介苗", "脊灰灭活疫苗", "百白破疫苗", "麻腮风疫苗", "乙脑减毒活疫苗", "A群流脑多糖疫苗", "甲肝减毒活疫苗"], n), MED,
+          note="vaccination (rule 2)")
+    t.col("dose_no", g.ints(1, 4, n), MED, note="dose number of a vaccination record")
+    t.col("vacc_date", g.dates(D(2021, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+    t.col("batch_no", A(f"{y}{k:05d}" for y, k in zip(g.ints(2020, 2026, n), g.ints(0, 99999, n))), OTHER, note="vaccine lot number")
+    t.col("clinic", A(f"{c}{s}社区卫生服务中心" for c, s in zip(P["county"][ix], g.pick(["城东", "北山", "临江", "新塘"], n))), ORG_Q)
+    t.col("aefi", g.sparse(g.pick(["发热", "接种部位红肿", "过敏性皮疹", "硬结", "热性惊厥"], n, [0.5, 0.3, 0.1, 0.08, 0.02]), 0.95), MED,
+          tags=("sparse",), note="adverse event following immunisation")
+    t.col("parent_mobile", g.mobiles(900)[ix], PHONE)
+
+
+@table("health_blood_donors", "health", "people", "无偿献血者献血记录", "xlsx", 2200, "opaque")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(18, 60))
+    t.col("ZD001", A(f"XX{k:08d}" for k in g.ints(0, 99999999, n)), PID, note="献血者编号")
+    t.col("ZD002", P["name"], NAME)
+    t.col("ZD003", P["id"], ID)
+    t.col("ZD004", g.pick(["A", "B", "O", "AB"], n, [0.28, 0.29, 0.34, 0.09]), MED, note="blood type (rule 2)")
+    t.col("ZD005", g.pick(["Rh+", "Rh-"], n, [0.996, 0.004]), MED)
+    t.col("ZD006", g.pick([200, 300, 400], n, [0.2, 0.3, 0.5]), MED, note="volume donated (ml): physiological record")
+    t.col("ZD007", g.dates(D(2025, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+    t.col("ZD008", g.pick(["西湖献血屋", "武林广场献血车", "城站献血屋", "血液中心本部"], n), org(), note="donation site (facility)")
+    t.col("ZD009", g.pick(["合格", "合格", "合格", "ALT升高", "HBsAg阳性", "抗-HCV阳性", "梅毒阳性"], n, [0.9, 0.02, 0.02, 0.03, 0.01, 0.01, 0.01]),
+          MED, note="screening result")
+    t.col("ZD010", A(int(p) for p in g.mobiles(n)), PHONE, tags=("int",))
+
+
+# =========================================================================== civil affairs: marriage, funeral, elderly care
+@table("civil_marriage_registrations", "civil", "people", "婚姻登记信息", "csv", 2600, "mixed", enc="utf-8", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    M = g.persons(n, age=(22, 70), female=0.0)
+    F = g.persons(n, age=(20, 68), female=1.0)
+    typ = g.pick(["结婚", "离婚", "补领结婚证"], n, [0.7, 0.25, 0.05])
+    t.col("登记类型", typ, MARITAL, note="rule 7")
+    t.col("证件字号", A(f"{'J' if x != '离婚' else 'L'}{c}-{y}-{k:06d}" for x, c, y, k in zip(typ, M["region"], g.ints(2024, 2026, n), g.ints(0, 999999, n))),
+          PID, note="marriage/divorce certificate number (certificate of a person)")
+    t.col("男方姓名", M["name"], NAME)
+    docs = M["id"].copy()
+    for i in np.nonzero(g.chance(0.02, n))[0]:
+        docs[i] = "H" + g.digits(8)
+    t.col("男方证件号码", docs, ID, tags=("mixed_docs",))
+    t.col("男方国籍", g.pick(["中国", "中国", "中国", "中国香港"], n, [0.97, 0.0, 0.0, 0.03]), ENUM_Q)
+    t.col("女方姓名", F["name"], NAME)
+    t.col("女方证件号码", F["id"], ID)
+    t.col("女方学历", g.pick(EDU_LIST, n), EDU)
+    t.col("登记日期", g.dates(D(2024, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+    t.col("登记机关", A(f"{c}民政局婚姻登记处" for c in M["county"]), ORG_Q)
+    t.col("登记员", g.names(n), NAME)
+
+
+@table("civil_cremation_records", "civil", "people", "遗体火化登记", "csv", 1800, "opaque", enc="utf-8", delim="\t")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(30, 102), old_code=0.15)
+    K = g.persons(n, age=(25, 75))
+    t.col("col_1", A(f"HH{y}{k:06d}" for y, k in zip(g.ints(2024, 2026, n), g.ints(0, 999999, n))), PID, note="火化证编号 (certificate of a deceased person)")
+    t.col("col_2", P["name"], NAME, note="deceased (rule 15)")
+    t.col("col_3", P["sex"], GENDER)
+    t.col("col_4", P["age"], AGE)
+    t.col("col_5", P["id"], ID)
+    t.col("col_6", g.pick(["心力衰竭", "脑出血", "肺癌", "多器官功能衰竭", "交通事故", "肝癌", "呼吸衰竭", "自然死亡"], n), MED, note="cause of death")
+    t.col("col_7", g.dates(D(2024, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+    t.col("col_8", K["name"], NAME, note="family member who handled it")
+    t.col("col_9", A(spaced_phone(p) if s else p for p, s in zip(g.mobiles(n), g.chance(0.2, n))), PHONE, tags=("spaced",))
+    t.col("col_10", g.pick(["子女", "配偶", "孙子女", "兄弟姐妹", "其他"], n), ENUM_Q)
+    t.col("col_11", g.pick(["骨灰寄存", "公墓安葬", "生态葬", "带回"], n), OTHER)
+
+
+@table("civil_elderly_care_subsidies", "civil", "people", "困难失能老年人养老服务补贴", "csv", 1900, "initials", enc="gbk", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(60, 100), female=0.58)
+    t.col("lrxm", P["name"], NAME)
+    t.col("sfzhm", A(x if k > 0.08 else "000000000000000000" for x, k in zip(P["id"], g.r.random(n))), ID, tags=("placeholder",))
+    t.col("nl", P["age"], AGE)
+    t.col("snpgdj", g.pick(["能力完好", "轻度失能", "中度失能", "重度失能"], n, [0.2, 0.35, 0.3, 0.15]), MED, note="dependency level (rule 2)")
+    t.col("btlx", g.pick(["低保老人", "低边老人", "特困供养", "失独老人", "高龄津贴"], n), WELFARE)
+    t.col("btje", g.money(100, 1200, n), INCOME, dec=2)
+    t.col("fwjg", g.org_names(P["ci"], ["居家养老服务中心", "颐养院"]), ORG_Q)
+    t.col("jjlxr", g.names(n), NAME, note="emergency contact")
+    t.col("jjlxrdh", g.mobiles(n), PHONE)
+    t.col("jzdz", g.addresses(P["ci"]), ADDR)
+    t.col("sqjw", P["county"], REGION_Q)
+
+
+@table("civil_nursing_homes", "civil", "organisations", "养老机构基本信息", "jsonl", 650, "english_camel")
+def _(t):
+    g, n = t.g, t.n
+    ci = g.r.integers(0, len(COUNTIES), size=n)
+    t.col("instName", A(f"{COUNTIES[int(c)][2][:-1]}{w}养老院" for c, w in zip(ci, g.pick(["颐乐", "福寿", "康乐", "夕阳红", "社会福利中心"], n))), org("ORG_NAME"))
+    t.col("creditCode", g.usccs([COUNTIES[int(c)][0] for c in ci], prefix="52"), org("USCC"), note="private non-enterprise unit (52)")
+    t.col("bedCount", g.ints(20, 800, n), OTHER)
+    t.col("address", A(g.org_address(int(c)) for c in ci), org("ADDRESS"))
+    t.col("lng", A(round(119.0 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("lat", A(round(27.5 + x, 6) for x in g.r.uniform(0, 3, n)), org("PRECISE_LOCATION"))
+    t.col("director", g.names(n), NAME)
+    t.col("directorMobile", g.mobiles(n), PHONE)
+    t.col("dutyPhone", g.landlines([COUNTIES[int(c)][1] for c in ci]), org("PHONE_NUMBER"))
+    t.col("monthlyFeeMin", g.ints(1500, 6000, n), OTHER, note="catalogue price")
+    t.col("starRating", g.pick(["一星", "二星", "三星", "四星", "五星", "未评定"], n), OTHER)
+
+
+# =========================================================================== rural affairs, grid governance
+@table("rural_low_income_households", "rural", "people", "低收入农户帮扶台账", "xlsx", 1500, "chinese",
+       title_row="低收入农户动态监测帮扶台账（2026年）")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(30, 90))
+    t.col("户编号", A(f"{c}{k:08d}" for c, k in zip(P["region"], g.ints(0, 99999999, n))), PID, note="household number (rule 1)")
+    t.col("户主姓名", P["name"], NAME)
+    t.col("户主身份证", P["id"], ID)
+    t.col("家庭人口数", g.ints(1, 7, n), ENUM_Q)
+    t.col("致贫原因", g.pick(["因病", "因残", "缺劳力", "因学", "因灾", "缺技术"], n), WELFARE, note="rule 5")
+    t.col("人均可支配收入", g.money(6000, 20000, n), INCOME, dec=2)
+    t.col("所在村", A(f"{c}{v}" for c, v in zip(P["county"], g.pick(["前村", "后周村", "上塘村", "梅林村", "石门村"], n))), REGION_Q)
+    t.col("开户银行", g.pick(["农商银行", "邮储银行", "农业银行"], n), ORG_Q)
+    t.col("银行卡号", A(mask_card(c) if m else c for c, m in zip(g.bank_cards(n), g.chance(0.1, n))), CARD, tags=("masked",))
+    t.col("帮扶责任人", g.names(n), NAME)
+    t.col("帮扶人电话", g.mobiles(n), PHONE)
+
+
+@table("grid_home_visits", "grid", "people", "网格员走访记录", "csv", 2400, "initials", enc="utf-8", delim="|")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(1200, age=(16, 96))
+    ix = t.people_idx(1200)
+    W = g.names(60)
+    wi = g.r.integers(0, 60, size=n)
+    t.col("wgyxm", W[wi], NAME, note="grid worker")
+    t.col("wgygh", A(f"WG{k:05d}" for k in g.ints(0, 99999, 60))[wi], PID, note="grid worker staff number")
+    t.col("zfdx", P["name"][ix], NAME)
+    t.col("dxsfzh", P["id"][ix], ID)
+    t.col("zfdz", g.addresses(P["ci"])[ix], ADDR)
+    t.col("jd", A(round(120.0 + x, 6) for x in g.r.uniform(0, 1, 1200))[ix], HOMELOC, note="coordinates of the visited home (rule 8)")
+    t.col("wd", A(round(29.9 + x, 6) for x in g.r.uniform(0, 0.5, 1200))[ix], HOMELOC)
+    t.col("zfsj", g.datetimes(D(2026, 6, 1), D(2026, 11, 28), n), EVENT_Q)
+    nm = P["name"][ix]
+    txt = A(f"{x}{s}" for x, s in zip(nm, g.pick(["独居，患高血压，按时服药，无异常。", "家中老人卧床，已联系社区医生上门。", "居住情况正常，无矛盾纠纷。",
+                                                     "反映楼道灯损坏，已上报。", "精神状况稳定，家属陪护。", "子女在外务工，生活能自理。"], n)))
+    t.col("zfqk", txt, ("sensitive", "FREE_TEXT", "sensitive"), tags=("free_text",),
+          note="visit notes naming the person; about half mention an illness or care need (no single entity dominates)")
+    t.col("sqmc", A(f"{c}{s}社区" for c, s in zip(P["county"][ix], g.pick(["城东", "北山", "临江", "新塘"], n))), REGION_Q)
+
+
+@table("grid_event_stats", "grid", "aggregate", "网格事件分类统计（月）", "parquet", 220, "english_snake")
+def _(t):
+    g, n = t.g, t.n
+    cats = ["矛盾纠纷", "安全隐患", "环境卫生", "治安问题", "民生诉求", "特殊人群服务", "消防隐患", "违章建筑", "道路设施", "其他", "信访维稳"]
+    rows = [(c, k) for c in COUNTIES[:20] for k in cats]
+    t.col("district", A(r[0][2] for r in rows), org("REGION"))
+    t.col("event_category", A(r[1] for r in rows), org())
+    t.col("month", ["2026-10"] * n, org("EVENT_DATE"))
+    t.col("reported", g.ints(0, 900, n), org())
+    t.col("closed", g.ints(0, 900, n), org())
+    t.col("close_rate", A(round(float(x), 4) for x in g.r.uniform(0.8, 1.0, n)), org())
