@@ -112,7 +112,8 @@ def _(t):
     t.col("个人编号", A(f"3300{k:010d}" for k in g.ints(0, 9999999999, n)), PID)
     t.col("姓名", P["name"], NAME)
     t.col("社会保障卡号", P["id"], ID, note="social-security card number = resident ID (rule 10)")
-    t.col("待遇类别", g.pick(["基础养老金", "个人账户养老金", "缴费年限养老金"], n), OTHER)
+    t.col("待遇类别", g.pick(["基础养老金", "个人账户养老金", "缴费年限养老金"], n), OTHER,
+          note="pension component (pay-item enumeration), not a hardship status")
     t.col("月发放金额", g.money(190, 2600, n), INCOME, dec=2)
     t.col("发放月份", ["2026-10"] * n, ("none", "EVENT_DATE", "other"), note="batch month")
     t.col("代发银行", g.pick(["农业银行", "农商银行", "邮储银行", "建设银行"], n), ORG_Q)
@@ -131,7 +132,7 @@ def _(t):
     t.col("lxdh", A(int(p) for p in ph), PHONE, tags=("int",))
     t.col("yddw", g.org_names(P["ci"]), ORG_Q, note="原单位: former employer of the person")
     t.col("sylyy", g.pick(["劳动合同期满", "单位解除", "单位破产", "协商一致解除"], n), ENUM_Q)
-    t.col("lqqs", g.ints(3, 24, n), OTHER, note="months granted")
+    t.col("lqqs", g.ints(3, 24, n), WELFARE, note="months of benefit granted: benefit entitlement of a person")
     t.col("syjje", g.money(1800, 2300, n), INCOME, dec=2)
     t.col("sqrq", g.dates(D(2024, 1, 1), D(2026, 10, 31), n), EVENT_Q)
     t.col("jbr", g.names(n), NAME, note="case worker")
@@ -166,7 +167,7 @@ def _(t):
         docs[i] = "E" + g.digits(8)
     t.col("id_no", docs, ID, tags=("mixed_docs",))
     t.col("occupation", g.pick(["电工", "焊工", "育婴员", "养老护理员", "中式烹调师", "美容师", "汽车维修工", "保育师"], n), OCC)
-    t.col("skill_level", g.pick(["五级/初级工", "四级/中级工", "三级/高级工", "二级/技师"], n), OTHER)
+    t.col("skill_level", g.pick(["五级/初级工", "四级/中级工", "三级/高级工", "二级/技师"], n), ENUM_Q, note="qualification level of a person")
     t.col("issue_date", g.dates(D(2021, 1, 1), D(2026, 11, 1), n), EVENT_Q)
     t.col("assessment_org", g.org_names(P["ci"], ["职业技能培训学校", "人力资源服务"]), ORG_Q)
 
@@ -510,7 +511,8 @@ def _(t):
     t.col("fjh", A(str(k) for k in g.ints(201, 1820, n)), ENUM_Q, note="room number alone; the hotel column carries the stay")
     t.col("rzsj", g.datetimes(D(2026, 9, 1), D(2026, 11, 28), n, (0, 24)), EVENT_Q)
     t.col("tfsj", g.sparse(g.datetimes(D(2026, 9, 2), D(2026, 11, 29), n), 0.1), EVENT_Q, tags=("sparse",))
-    t.col("lxdh", g.sparse(g.mobiles(n), 0.3), PHONE, tags=("sparse",))
+    ph = A(("+86" + p if k < 0.1 else ("86-" + p if k < 0.15 else p)) for p, k in zip(g.mobiles(n), g.r.random(n)))
+    t.col("lxdh", g.sparse(ph, 0.3), PHONE, tags=("sparse", "prefixed"))
 
 
 @table("culture_tour_guides", "culture", "people", "导游人员信息", "csv", 800, "chinese", enc="utf-8", delim="\t")
@@ -521,8 +523,8 @@ def _(t):
     t.col("姓名", P["name"], NAME)
     t.col("性别", P["sex"], GENDER)
     t.col("证件号码", P["id"], ID)
-    t.col("语种", g.pick(["普通话", "英语", "日语", "韩语", "法语"], n, [0.8, 0.1, 0.04, 0.04, 0.02]), OTHER)
-    t.col("等级", g.pick(["初级", "中级", "高级"], n, [0.8, 0.15, 0.05]), OTHER)
+    t.col("语种", g.pick(["普通话", "英语", "日语", "韩语", "法语"], n, [0.8, 0.1, 0.04, 0.04, 0.02]), ENUM_Q)
+    t.col("等级", g.pick(["初级", "中级", "高级"], n, [0.8, 0.15, 0.05]), ENUM_Q, note="qualification level of a person")
     t.col("学历", g.pick(EDU_LIST[2:7], n), EDU)
     t.col("所属旅行社", g.org_names(P["ci"], ["国际旅行社", "旅行社"]), ORG_Q)
     t.col("手机号码", A(int(p) for p in g.mobiles(n)), PHONE, tags=("int",))
@@ -810,8 +812,9 @@ def _(t):
     t.col("yunzhou", A(f"{w}+{d}" for w, d in zip(g.ints(34, 41, n), g.ints(0, 6, n))), MED, note="gestation")
     t.col("muqin_xingming", M["name"], NAME)
     t.col("muqin_shenfenzheng", M["id"], ID)
-    t.col("fuqin_xingming", g.sparse(F["name"], 0.05), NAME, tags=("sparse",))
-    t.col("fuqin_shenfenzheng", g.sparse(F["id"], 0.05), ID, tags=("sparse",))
+    nof = g.chance(0.05, n)
+    t.col("fuqin_xingming", A(None if m else x for x, m in zip(F["name"], nof)), NAME, tags=("sparse",))
+    t.col("fuqin_shenfenzheng", A(None if m else x for x, m in zip(F["id"], nof)), ID, tags=("sparse",))
     t.col("jiesheng_jigou", A(f"{c}妇幼保健院" for c in M["county"]), ORG_Q)
 
 
