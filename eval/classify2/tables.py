@@ -79,6 +79,8 @@ def _(t):
     t.col("title", g.pick(["三级教师", "二级教师", "一级教师", "高级教师", "正高级教师"], n), OCC)
     t.col("highest_degree", g.pick(EDU_LIST[4:], n, [0.1, 0.65, 0.22, 0.03]), EDU)
     t.col("mob", g.mobiles(n), PHONE)
+    t.col("email", A(f"{k}@{d}" for k, d in zip(g.ints(100000, 2999999999, n), g.pick(["qq.com", "163.com", "126.com", "sina.com"], n))), EMAIL,
+          note="personal webmail of the teacher")
     t.col("school_id", A(f"21{k:08d}" for k in g.ints(0, 99999999, n)), OTHER, note="学校标识码 (10 digits): organisation code")
     t.col("gross_pay", g.money(5200, 19000, n), INCOME, dec=2)
     t.col("hire_date", g.dates(D(1990, 8, 1), D(2025, 9, 1), n), EVENT_Q)
@@ -894,6 +896,8 @@ def _(t):
     t.col("col_9", A(spaced_phone(p) if s else p for p, s in zip(g.mobiles(n), g.chance(0.2, n))), PHONE, tags=("spaced",))
     t.col("col_10", g.pick(["子女", "配偶", "孙子女", "兄弟姐妹", "其他"], n), ENUM_Q)
     t.col("col_11", g.pick(["骨灰寄存", "公墓安葬", "生态葬", "带回"], n), OTHER)
+    t.col("col_12", g.pick(["无", "佛教", "基督教", "道教", "天主教", "伊斯兰教"], n, [0.8, 0.1, 0.05, 0.02, 0.02, 0.01]), ("sensitive", "RELIGION", "sensitive"),
+          note="religious rite chosen for the funeral reveals the deceased's religion")
 
 
 @table("civil_elderly_care_subsidies", "civil", "people", "困难失能老年人养老服务补贴", "csv", 1900, "initials", enc="gbk", delim=",")
@@ -983,3 +987,62 @@ def _(t):
     t.col("reported", g.ints(0, 900, n), org())
     t.col("closed", g.ints(0, 900, n), org())
     t.col("close_rate", A(round(float(x), 4) for x in g.r.uniform(0.8, 1.0, n)), org())
+
+
+# =========================================================================== additions: exit-entry, ticket orders, water permits
+@table("police_exit_entry_documents", "police", "people", "出入境证件签发记录", "csv", 1600, "mixed", enc="utf-8-sig", delim="\t")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(16, 80))
+    typ = g.pick(["普通护照", "往来港澳通行证", "往来台湾通行证"], n, [0.5, 0.4, 0.1])
+    t.col("申请人XM", P["name"], NAME)
+    t.col("sfz号码", P["id"], ID)
+    t.col("证件类别", typ, OTHER)
+    t.col("证件No", A(("E" + g.digits(8)) if x == "普通护照" else ("C" + g.digits(8) if x == "往来港澳通行证" else "L" + g.digits(8)) for x in typ),
+          PASSPORT, note="exit-entry documents incl. HK/Macao and Taiwan permits (rule 10)")
+    t.col("签发日期", g.dates(D(2020, 1, 1), D(2026, 11, 25), n), EVENT_Q)
+    t.col("有效期至", g.dates(D(2026, 12, 1), D(2036, 11, 25), n), EVENT_Q)
+    t.col("手机tel", g.mobiles(n), PHONE)
+    t.col("前往地", g.pick(["香港", "澳门", "台湾", "日本", "泰国", "美国", "欧洲"], n), ENUM_Q, note="declared destination of a single trip")
+    t.col("受理单位", A(f"{c}公安局出入境管理大队" for c in P["county"]), ORG_Q)
+
+
+@table("culture_scenic_ticket_orders", "culture", "people", "景区实名制门票订单", "jsonl", 2500, "english_camel", minors=True)
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(5, 75), migrant=0.5)
+    t.col("orderId", A(f"T{k:015d}" for k in g.ints(0, 999999999999999, n)), OTHER, note="order serial (rule 1)")
+    t.col("visitorName", P["name"], NAME)
+    t.col("visitorIdNo", A(mask_id(x) if m else x for x, m in zip(P["id"], g.chance(0.5, n))), ID, tags=("masked",))
+    t.col("buyerMobile", g.mobiles(n), PHONE)
+    t.col("buyerEmail", g.sparse(A(f"{k}@{d}" for k, d in zip(g.ints(100000, 2999999999, n), g.pick(["qq.com", "163.com", "gmail.com", "outlook.com"], n))), 0.6),
+          EMAIL, tags=("sparse",))
+    from checks import luhn_check_digit
+    cc = []
+    for k in g.r.random(n):
+        p = ("4" + g.digits(14)) if k < 0.5 else (g.py.choice(["51", "52", "53", "54", "55"]) + g.digits(13))
+        cc.append(p + luhn_check_digit(p))
+    pay = g.pick(["支付宝", "微信", "信用卡"], n, [0.5, 0.4, 0.1])
+    t.col("cardNo", A(c if p == "信用卡" else None for c, p in zip(cc, pay)), ("sensitive", "CREDIT_CARD", "direct"), tags=("sparse",))
+    t.col("payChannel", pay, OTHER)
+    t.col("amount", g.pick([60.0, 80.0, 120.0, 150.0, 30.0], n), INCOME, dec=2, note="personal transaction (rule 3); the price tier itself is catalogue")
+    t.col("clientIp", A(".".join(str(int(x)) for x in g.r.integers(1, 255, size=4)) for _ in range(n)), ("personal", "IP_ADDRESS", "direct"))
+    t.col("scenicSpot", g.pick(["西湖风景名胜区", "千岛湖景区", "乌镇景区", "雁荡山景区", "横店影视城", "普陀山景区"], n), ORG_Q)
+    t.col("visitDate", g.dates(D(2026, 5, 1), D(2026, 11, 30), n), EVENT_Q)
+
+
+@table("water_abstraction_permits", "water", "mixed", "取水许可证登记", "csv", 600, "initials", enc="gbk", delim=",")
+def _(t):
+    g, n = t.g, t.n
+    P = g.persons(n, age=(30, 75))
+    comp = g.chance(0.75, n)
+    orgs = g.org_names(P["ci"], ["水务", "供水", "食品", "印染", "农业开发"])
+    t.col("qsqr", A(o if c else p for p, o, c in zip(P["name"], orgs, comp)), NAME,
+          note="permit holders: 75% companies, 25% farmers (natural persons): a column that holds persons' names is personal")
+    t.col("qsxkzh", A(f"D33{COUNTIES[int(c)][0][2:]}S{y}-{k:04d}" for c, y, k in zip(P["ci"], g.ints(2018, 2026, n), g.ints(1, 9999, n))), OTHER)
+    t.col("qsdd", A(f"{c}{v}" for c, v in zip(P["county"], g.pick(["溪口村", "大桥村", "工业园区", "梅林村"], n))), org("ADDRESS"), note="abstraction site")
+    t.col("qsl", g.money(1, 500, n, dec=1), OTHER, note="permitted volume (10^4 m3/year)")
+    t.col("fzr", P["name"], NAME, note="person in charge / holder's name")
+    t.col("lxdh", A(p if not c or k < 0.6 else l for p, l, c, k in zip(g.mobiles(n), g.landlines(P["city"]), comp, g.r.random(n))), PHONE,
+          note="~70% mobiles (rule 12)")
+    t.col("sylx", g.pick(["农业灌溉", "工业用水", "生活用水", "水产养殖"], n), OTHER)
