@@ -19,8 +19,18 @@ def _county(cis):
     return A(COUNTIES[int(c)][2] for c in cis)
 
 
-def _dedupe_ids(P):
-    return P
+MIGRANT_PLACES = {
+    "360102": "江西省南昌市东湖区", "410102": "河南省郑州市中原区", "420102": "湖北省武汉市江岸区", "430102": "湖南省长沙市芙蓉区",
+    "510104": "四川省成都市锦江区", "340102": "安徽省合肥市瑶海区", "450102": "广西壮族自治区南宁市兴宁区",
+    "522601": "贵州省黔东南苗族侗族自治州凯里市", "500101": "重庆市万州区", "411302": "河南省南阳市宛城区",
+    "341202": "安徽省阜阳市颍州区", "362301": "江西省上饶市", "513101": "四川省雅安市", "430702": "湖南省常德市武陵区",
+    "612301": "陕西省汉中市",
+}
+_ZJ = {c: f"浙江省{city}{county}" for c, city, county in COUNTIES}
+
+
+def _home_region(code: str) -> str:
+    return MIGRANT_PLACES.get(code) or _ZJ.get(code) or "浙江省杭州市"
 
 
 # =========================================================================== education
@@ -206,15 +216,16 @@ def _(t):
     t.col("xm", P["name"], NAME)
     t.col("xb", P["sex"], GENDER)
     t.col("csrq", A(excel_serial(d) for d in P["dob"]), DOB, tags=("excel_serial",), note="birth date as Excel serial number")
-    t.col("hjdz", A(f"{s}{v}" for s, v in zip(g.pick(["河南省周口市", "安徽省阜阳市", "江西省上饶市", "四川省南充市", "贵州省毕节市", "湖南省邵阳市"], n),
-                                        g.pick(["太康县城关镇", "临泉县杨桥镇", "鄱阳县饶州街道", "仪陇县新政镇", "织金县三塘镇"], n))),
+    t.col("hjdz", A(f"{_home_region(c)}{tw}{v}{k}号" for c, tw, v, k in zip(P["region"], g.pick(["城关镇", "新华街道", "杨桥镇", "三塘镇", "东风街道"], n),
+                                                                          g.pick(["", "王庄村", "李岗村", "红星社区"], n), g.ints(1, 200, n))),
           ADDR, note="household-registration address (may stop at the town)")
     t.col("jzdz", g.addresses(P["ci"], province=False), ADDR)
     t.col("fzxm", L["name"], NAME, note="landlord")
     t.col("fzlxdh", g.mobiles(n), PHONE)
     t.col("jydw", g.org_names(P["ci"]), ORG_Q)
-    t.col("djrq", g.dates(D(2024, 1, 1), D(2026, 11, 25), n), EVENT_Q)
-    t.col("yxqz", g.dates(D(2025, 1, 1), D(2027, 11, 25), n), EVENT_Q)
+    dj = g.dates(D(2024, 1, 1), D(2026, 11, 25), n)
+    t.col("djrq", dj, EVENT_Q)
+    t.col("yxqz", A(D(d.year + 1, d.month, min(d.day, 28)) for d in dj), EVENT_Q)
 
 
 @table("police_lost_id_reports", "police", "people", "居民身份证挂失补领", "csv", 1200, "chinese", enc="utf-8", delim=";")
@@ -511,8 +522,11 @@ def _(t):
     t.col("lgmc", A(f"{c[:-1]}{h}" for c, h in zip(P["county"], g.pick(["如家酒店(火车站店)", "汉庭酒店", "维也纳国际酒店", "锦江之星", "西湖国宾馆", "青年旅舍"], n))),
           TRACK, note="hotel stay = lodging information (rule 8)")
     t.col("fjh", A(str(k) for k in g.ints(201, 1820, n)), ENUM_Q, note="room number alone; the hotel column carries the stay")
-    t.col("rzsj", g.datetimes(D(2026, 9, 1), D(2026, 11, 28), n, (0, 24)), EVENT_Q)
-    t.col("tfsj", g.sparse(g.datetimes(D(2026, 9, 2), D(2026, 11, 29), n), 0.1), EVENT_Q, tags=("sparse",))
+    rz = g.datetimes(D(2026, 9, 1), D(2026, 11, 25), n, (0, 24))
+    t.col("rzsj", rz, EVENT_Q)
+    tf = A(dt.datetime(x.year, x.month, x.day, int(h), int(m)) + dt.timedelta(days=int(k))
+           for x, k, h, m in zip(rz, g.ints(1, 4, n), g.ints(7, 13, n), g.ints(0, 59, n)))
+    t.col("tfsj", g.sparse(tf, 0.1), EVENT_Q, tags=("sparse",))
     ph = A(("+86" + p if k < 0.1 else ("86-" + p if k < 0.15 else p)) for p, k in zip(g.mobiles(n), g.r.random(n)))
     t.col("lxdh", g.sparse(ph, 0.3), PHONE, tags=("sparse", "prefixed"))
 
