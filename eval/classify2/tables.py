@@ -223,6 +223,9 @@ def _(t):
     t.col("fzxm", L["name"], NAME, note="landlord")
     t.col("fzlxdh", g.mobiles(n), PHONE)
     t.col("jydw", g.org_names(P["ci"]), ORG_Q)
+    pl = A(f"{p}{''.join(g.py.choice('0123456789ABCDEFGHJKLMNPQRSTUVWXYZ') for _ in range(5))}"
+           for p in g.pick(["浙A", "浙B", "浙C", "浙G", "豫P", "皖K", "赣E", "川R"], n))
+    t.col("clhp", g.sparse(pl, 0.7), PLATE, tags=("sparse",), note="plate of the holder's vehicle")
     dj = g.dates(D(2024, 1, 1), D(2026, 11, 25), n)
     t.col("djrq", dj, EVENT_Q)
     t.col("yxqz", A(D(d.year + 1, d.month, min(d.day, 28)) for d in dj), EVENT_Q)
@@ -382,7 +385,8 @@ def _(t):
     P = g.persons(n, age=(22, 75))
     t.col("sqr", P["name"], NAME)
     t.col("zjhm", P["id"], ID)
-    t.col("sjhm", g.mobiles(n), PHONE)
+    t.col("sjhm", A(f"{p[:3]}-{p[3:7]}-{p[7:]}" if k < 0.15 else p for p, k in zip(g.mobiles(n), g.r.random(n))), PHONE,
+          tags=("mixed_formats",))
     t.col("jtrk", g.ints(1, 6, n), ENUM_Q, note="household size")
     t.col("jtnsr", g.money(8000, 90000, n), INCOME, dec=2)
     t.col("zfknlx", g.pick(["无房户", "人均住房面积低于15平方米", "外来务工人员", "新就业大学生"], n), WELFARE)
