@@ -58,7 +58,12 @@ class CachePolicy(HttpMiddleware):
         async def send_with_policy(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 policy = headers_for(scope, message["status"])
-                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in (b"cache-control", b"vary")]
+                headers = message.get("headers", [])
+                # a route's own Vary (e.g. Accept for content negotiation) is kept beside the policy's
+                own = [v.decode("latin-1") for k, v in headers if k.lower() == b"vary"]
+                fields = [f.strip() for f in ", ".join([policy["vary"], *own]).split(",") if f.strip()]
+                policy["vary"] = ", ".join(dict.fromkeys(fields))
+                kept = [(k, v) for k, v in headers if k.lower() not in (b"cache-control", b"vary")]
                 kept += [(k.encode(), v.encode()) for k, v in policy.items()]
                 message = {**message, "headers": kept}
             await send(message)

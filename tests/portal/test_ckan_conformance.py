@@ -180,7 +180,7 @@ def test_autocomplete_and_resource_search(remote) -> None:
     assert remote.action.format_autocomplete(q="par") == ["parquet"]
     assert remote.action.format_autocomplete(q="s", limit=1) == ["csv"]
     csv = remote.action.resource_search(query="format:csv")
-    assert set(csv) == {"count", "results"} and csv["count"] == 5  # 3 open + 2 conditional datasets
+    assert set(csv) == {"count", "results"} and csv["count"] == 6  # 4 open (inspections: v2 open) + 2 conditional datasets
     assert all(set(r) >= RESOURCE_KEYS and r["format"] == "CSV" for r in csv["results"])
     page = remote.action.resource_search(query=["format:csv", "name:公交"], order_by="name", limit=1, offset=1)
     assert page["count"] == 2 and len(page["results"]) == 1
@@ -215,7 +215,7 @@ def test_package_search_fields_fq_sort_facets(remote) -> None:
     negated = remote.action.package_search(fq="-organization:health", rows=100)
     assert negated["count"] == 7
     formats = remote.action.package_search(fq="res_format:CSV +open_tier:open", rows=100)
-    assert formats["count"] == 3
+    assert formats["count"] == 4  # hospitals, bus_stops, ridership, inspections
     with_org = remote.action.package_search(fq="owner_org:" + remote.action.organization_show(id="ecology")["id"])
     assert with_org["count"] == 1
     ids = [p["id"] for p in remote.action.package_search(sort="id asc", rows=100)["results"]]
@@ -308,7 +308,7 @@ def test_every_action_through_the_ckanapi_cli(portal) -> None:
     assert _cli(portal, "package_autocomplete", "q=hosp")[0]["name"] == "health__hospitals"
     assert _cli(portal, "format_autocomplete", "q=js") == ["json"]
     assert _cli(portal, "organization_autocomplete", "q=health")[0]["name"] == "health"
-    assert _cli(portal, "resource_search", "query=format:parquet")["count"] == 5
+    assert _cli(portal, "resource_search", "query=format:parquet")["count"] == 6
     assert ":param name:" in _cli(portal, "help_show", "name=help_show")
     assert _cli(portal, "status_show")["ckan_version"].startswith("2.10")
     assert _cli(portal, "site_read") is True

@@ -207,7 +207,10 @@ def test_f05_deep_json_gets_a_client_error(portal, method: str, path: str, body:
     assert 400 <= r.status_code < 500, (r.status_code, r.text[:200])
     doc = r.json()
     if "/api/3/action/" in path:
-        assert doc["success"] is False and doc["error"]["__type"], doc
+        if isinstance(doc, str):  # CKAN answers a body it cannot parse with a bare string (_finish_bad_request)
+            assert doc.startswith("Bad request - JSON Error"), doc
+        else:
+            assert doc["success"] is False and doc["error"]["__type"], doc
 
 
 # ---- 6: request size and slow clients --------------------------------------------------------
