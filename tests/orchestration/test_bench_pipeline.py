@@ -13,12 +13,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "bench"))
 
 
 def test_big_table_has_valid_ids_unique_keys_and_exactly_the_manifest_columns(tmp_path: Path) -> None:
-    from _pipeline_data import big_department
-
+    from bench._pipeline_data import big_department
     from core.identifiers import id_check_char
     from warehouse.manifest import load_department
 
@@ -34,8 +32,7 @@ def test_big_table_has_valid_ids_unique_keys_and_exactly_the_manifest_columns(tm
 
 
 def test_tiny_department_has_one_dataset_per_format_in_rotation(tmp_path: Path) -> None:
-    from _pipeline_data import FORMATS, tiny_department
-
+    from bench._pipeline_data import FORMATS, tiny_department
     from warehouse.manifest import FileSource, load_department
 
     formats = tiny_department(tmp_path / "departments", tmp_path / "sources", n=7, rows=5)
