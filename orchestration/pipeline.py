@@ -172,10 +172,14 @@ def classify(job: Job) -> dict[str, Any]:
         json.dumps([c.to_dict() for c in final], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
+    held = [c.name for c in final if c.review]
+    if held:
+        _record(job, "running", "classify", f"{len(held)} column(s) held for an officer's review: {', '.join(held)}")
     return {
         "classification": str(paths.classification),
         **counts,
         "needs_review": sum(1 for c in final if c.needs_review),
+        "held_for_review": held,
     }
 
 
@@ -206,6 +210,7 @@ def protect(job: Job) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
     from catalog.publish import set_tier
     from privacy import KeyStore, decide, leak_gate, load_policy, protect
+    from privacy.protection import column_fates
     from privacy.types import ColumnClassification
 
     dept, ds, paths = job.department, job.dataset, job.paths
@@ -223,17 +228,30 @@ def protect(job: Job) -> dict[str, Any]:
         },
     )
     if decision.open_tier == "withheld":
-        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
+        fates = column_fates(decision)
+        _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
+        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None, "columns": fates}
     # the open variant and every shared variant, written from one scan of the valid rows
     report, shares = protect(paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore())
     assert report is not None
+    fates = column_fates(decision, report)
+    _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
         "open_tier": decision.open_tier,
         "protected": str(paths.protected),
         **report.to_dict(),
         "shared": [s.to_dict() for s in shares],
+        "columns": fates,
     }
+
+
+def _fates_line(fates: dict[str, str]) -> str:
+    """``12 columns: 8 published, 2 masked, 1 dropped, 1 held for review``."""
+    from collections import Counter
+
+    kinds = Counter(f.split(" (")[0].split(",")[0] for f in fates.values())
+    return f"{len(fates)} columns: " + ", ".join(f"{k} {what}" for what, k in kinds.most_common())
 
 
 @_stage("publish")
@@ -267,11 +285,12 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
             "open_tier": decision["open_tier"],
         },
     )
+    fates = protected.get("columns") or {}
     _record(
         job,
         "published",
         "publish",
-        f"version {result['version']} ({result['rows']} rows)",
+        f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
         version=result["version"],
         on_time=on_time,
     )

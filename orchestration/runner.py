@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import json
 import os
 import sys
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ class DatasetOutcome:
     message: str
     version: int | None = None
     quality_score: float | None = None
+    #: what happened to every column in open data (published, masked, held for review...)
+    columns: dict[str, str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -91,8 +94,14 @@ def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
             out.append(DatasetOutcome(dept_id, ds.id, "not run", "-", "no task ran (see Airflow logs)"))
             continue
         status = r["status"] if r["status"] != "running" else "failed"
+        try:
+            columns = json.loads(r.get("summary_json") or "{}").get("columns")
+        except ValueError:
+            columns = None
         out.append(
-            DatasetOutcome(dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"])
+            DatasetOutcome(
+                dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"], columns
+            )
         )
     return out
 
@@ -228,4 +237,10 @@ def outcome_table(outcomes: list[DatasetOutcome]) -> str:
             f"{mark} {o.department}.{o.dataset}: {o.status}{extra}{score}"
             + (f" — {o.message}" if not o.ok or o.status == "withheld" else "")
         )
+        if o.columns and o.status in ("published", "withheld"):
+            by_fate: dict[str, list[str]] = {}
+            for name, fate in o.columns.items():
+                by_fate.setdefault(fate, []).append(name)
+            for fate, names in by_fate.items():
+                lines.append(f"       {fate}: {', '.join(names)}")
     return "\n".join(lines)

@@ -40,6 +40,7 @@ ACTION_TITLES = {
     "drop": "不公开",
     "pseudonymise": "假名化",
     "encrypt": "加密",
+    "hold": "待审核",
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from core import ConfigError
-from privacy.types import LEVELS, Level
+from privacy.types import ENTITIES, LEVELS, Level
 
 __all__ = ["DEFAULT_LEVELS_PATH", "LevelPolicy", "load_levels"]
 
@@ -49,8 +49,6 @@ def _level(value: object, where: str) -> Level:
 
 
 def _parse(data: object, name: str) -> LevelPolicy:
-    from privacy.recognizers import ENTITIES
-
     if not isinstance(data, dict) or not isinstance(data.get("entities"), dict):
         raise ConfigError(
             f"{name}: expected a mapping with an 'entities' mapping", hint="see privacy/levels.yaml for the format"

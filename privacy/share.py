@@ -10,6 +10,8 @@ For each recipient department and purpose in the manifest's sharing scope:
   encrypted with the dataset's data key (AES-256-GCM; AES-SIV for the policy's
   ``deterministic_entities``; SM4-GCM in the national suite), wrapped for the recipient's
   public key; ``clear`` columns that are not personal go as they are;
+* a column held for an officer's review goes only to a recipient whose scope names it, and
+  then encrypted (never in clear while undecided);
 * every other column gets its open-data treatment (masking, generalisation, drop); no
   k-anonymity suppression (the recipient is a known, accountable department).
 
@@ -62,7 +64,9 @@ def _treatments(
     decision: DatasetDecision, share: Share, label: str
 ) -> tuple[set[str], dict[str, tuple[str, str | None]]]:
     names = [c.name for c in decision.columns]
-    allowed = list(share.columns) if share.columns is not None else list(names)
+    # a column held for review goes only where the scope names it, and then encrypted
+    held = {c.name for c in decision.columns if c.action == "hold"}
+    allowed = list(share.columns) if share.columns is not None else [n for n in names if n not in held]
     for c in share.clear:
         if c not in allowed:
             allowed.append(c)
@@ -77,7 +81,7 @@ def _treatments(
     for name in allowed:
         dec = decision.column(name)
         assert dec is not None
-        if (name in share.clear and dec.level != "none") or dec.action == "encrypt":
+        if (name in share.clear and dec.level != "none") or dec.action in ("encrypt", "hold"):
             enc_mode = "aes_siv" if (dec.entity in determ or dec.method == "aes_siv") else "aes_gcm"
             overrides[name] = ("encrypt", enc_mode)
         elif name in share.clear:

@@ -88,9 +88,33 @@ def _print_table(path: str, result: Any, verbose: bool) -> None:
     Console(soft_wrap=False).print(table)
 
 
+def _without_pandas_probe() -> None:
+    """pyarrow asks "is pandas installed?" (importing it: ~0.7 s) the first time it converts
+    anything; this command never hands pyarrow a pandas object, so the first probe is answered
+    "no" without the import. pyarrow retries the import whenever pandas is actually needed."""
+    import sys
+
+    import pyarrow as pa
+
+    class _NoPandas:
+        @staticmethod
+        def find_spec(name: str, *args: object) -> None:
+            if name == "pandas":
+                raise ImportError("pandas is not needed to classify a file")
+
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _NoPandas)  # type: ignore[arg-type]
+    try:
+        pa.array([0])
+    finally:
+        sys.meta_path.remove(_NoPandas)  # type: ignore[arg-type]
+
+
 def run(args: argparse.Namespace) -> int:
     """Classify ``args.path``; return the exit code (0 ok, 2 unreadable file or bad settings)."""
     try:
+        _without_pandas_probe()
         from warehouse.sources import read_file
 
         if args.sample_size is not None and args.sample_size < 1:

@@ -318,6 +318,8 @@ def free_text(n: int = 400) -> LabelledTable:
             base += f"，来电人身份证号{td.resident_id(rng)}"
         remarks.append(base)
     one_hit = [rng.choice(events) for _ in range(n)]
+    # one ID number with a valid check digit in free text is certain, and would be published:
+    # the column holds it (the leak gate would block the publish anyway)
     one_hit[123] += f"，身份证{td.resident_id(rng)}"
     case_text = [
         f"被告人{f.name()}因犯{rng.choice(('盗窃罪', '诈骗罪', '故意伤害罪'))}，被判处有期徒刑{rng.randint(1, 9)}年"
@@ -331,7 +333,7 @@ def free_text(n: int = 400) -> LabelledTable:
     }
     labels = {
         "诉求内容": L("CN_RESIDENT_ID", S),
-        "处理意见": L(None, N),
+        "处理意见": L("CN_RESIDENT_ID", S),
         "说明": L(None, N),
         "col_12": L("CRIMINAL_RECORD", S),
     }
