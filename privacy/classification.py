@@ -105,6 +105,26 @@ TEXT_SCORE = 0.5
 PROBE = 50
 
 CHECKSUM_ENTITIES = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
+#: Kinds of column names that say "not personal"; they outweigh content-only evidence of the
+#: entities judged by shape alone (a seat number looks like an address, a district like a name).
+NONPERSONAL_KINDS = frozenset(
+    {
+        "code",
+        "enum",
+        "event_date",
+        "amount",
+        "aggregate",
+        "attribute",
+        "org_name_word",
+        "free_text_public",
+        "not_income",
+    }
+)
+SHAPE_ENTITIES = frozenset({"ADDRESS", "PERSON_NAME", "DATE_OF_BIRTH", "PRECISE_LOCATION", "MEDICAL_CONDITION"})
+#: Free text: sensitive entities count from this share of analysed values (and two values).
+TEXT_SHARE_SENSITIVE = 0.02
+#: Values holding an identifier inside longer text (file names, remarks): share to label a column.
+EMBEDDED_SHARE = 0.2
 #: Entities judged on dictionaries: a name hint plus Chinese text is enough.
 DICTIONARY_ENTITIES = frozenset({"MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD"})
 NOT_SERIAL = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
@@ -324,6 +344,9 @@ def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
         hinted = hint is not None and hint.entity == s.entity
         if share < _threshold(s.entity, hint) or s.support() < (1 if hinted else min_support):
             continue
+        if not hinted and s.entity in SHAPE_ENTITIES and col.info.kind in NONPERSONAL_KINDS:
+            col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
+            continue
         if s.entity == "PERSON_NAME" and not hinted:
             distinct_names = sum(1 for v in col.counts if v and s.support())
             if min(distinct_names, col.distinct) < min(5, max(2, n // 2)):
@@ -386,7 +409,10 @@ def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     for entity, k in found.items():
         share = k / n
         certain = entity in TEXT_CERTAIN
-        if not certain and (share < TEXT_SHARE_BY_ENTITY.get(entity, TEXT_SHARE) or k < min(2, n)):
+        needed = TEXT_SHARE_BY_ENTITY.get(entity, TEXT_SHARE)
+        if policy.level(entity) == "sensitive":
+            needed = min(needed, TEXT_SHARE_SENSITIVE)
+        if not certain and (share < needed or k < min(2, n)):
             continue
         col.evidence.append(
             f"free text: {'+'.join(sorted(recognizers_fired[entity]))} found {entity} in "
@@ -461,24 +487,57 @@ def _birth_like(c: ColumnProfile, today: dt.date) -> bool:
     return bool(p50 >= 12 and p90 - p10 >= 15 and ages.max() <= 120)
 
 
-def _content_rules(cols: list[ColumnProfile], subject: str, today: dt.date) -> None:
-    """What content shows once the table's subject is known: birth dates under opaque names,
-    income beside income columns, and entities a name hint alone may give."""
-    people = subject in ("people", "mixed", "unknown")
-    pay_table = subject in ("people", "mixed") and any(c.entity == "PERSONAL_INCOME" for c in cols)
+def _embedded(col: ColumnProfile) -> None:
+    """Identifiers inside longer values (a recording's file name holding the caller's mobile, an
+    ID number in a remark): the vectorised scanner of the leak gate, run on the sample."""
+    from privacy.scan import ALL_ENTITIES, scan_column
+
+    hits = scan_column(pa.array(col.values, pa.string()), ALL_ENTITIES)
+    best = max(hits.items(), key=lambda kv: (kv[1].cells, kv[0] in TEXT_CERTAIN), default=None)
+    if best is None:
+        return
+    entity, h = best
+    share = h.cells / max(col.n, 1)
+    if h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked)):
+        col.entity, col.confidence = entity, min(0.95, 0.6 + share)
+        col.evidence.append(f"scanner: {_pct(h.cells, col.n)} of sampled values hold a valid {entity} inside them")
+
+
+def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
+    """What content shows once the table's subject is known: statuses and keys of persons,
+    identifiers inside values, birth dates under opaque names, income beside income columns,
+    and entities a name hint alone may give."""
+    about_people = subject in ("people", "mixed", "unknown") and not rows_org
+    pay_table = about_people and any(c.entity == "PERSONAL_INCOME" for c in cols)
+    for c in cols:
+        if c.entity == "PERSON_NAME" and subject != "people" and _surnames_only(c):
+            c.entity, c.score = None, None
+            c.evidence.append("surnames alone (one or two characters) name no one outside a table of people")
     for c in cols:
         if c.entity is not None:
             continue
         info, hint = c.info, c.hint
+        if c.n and info.kind not in ("code", "event_date", "amount", "aggregate"):
+            _embedded(c)
+            if c.entity is not None:
+                continue
+        if about_people and info.status and c.n:
+            c.special, c.confidence = "status", 0.7
+            c.evidence.append(f"name: {info.key!r} is a person's welfare, hardship or credit status")
+            continue
+        if about_people and info.people_key and c.n:
+            c.special, c.confidence = "person_key", 0.7
+            c.evidence.append(f"name: {info.key!r} is an internal identifier of persons")
+            continue
         if c.n == 0:
             if hint is not None:
                 c.entity, c.confidence = hint.entity, 0.3
                 c.evidence.append("column is empty in the sample; labelled from its name only")
             continue
         if (
-            people
+            about_people
             and c.date_share >= 0.8
-            and info.kind not in ("event_date", "code", "enum")
+            and info.kind not in NONPERSONAL_KINDS
             and (hint is None or hint.entity == "DATE_OF_BIRTH")
             and _birth_like(c, today)
         ):
@@ -488,40 +547,60 @@ def _content_rules(cols: list[ColumnProfile], subject: str, today: dt.date) -> N
         if (
             pay_table
             and c.numeric_range is not None
-            and c.numeric_decimals <= 2
-            and not info.aggregate
-            and info.kind in (None, "amount", "text")
-            and not info.not_income
+            and 0 < c.numeric_decimals <= 2
+            and info.kind in (None, "text")
+            and c.numeric_range[0] >= 0
             and c.numeric_range[1] >= 10
         ):
             c.entity, c.confidence = "PERSONAL_INCOME", 0.6
-            c.evidence.append("an amount beside the income columns of a table about people (a pay or benefit item)")
+            c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
             continue
-        _hint_only(c, subject)
+        _hint_only(c, about_people)
 
 
-def _hint_only(c: ColumnProfile, subject: str) -> None:
+def _surnames_only(c: ColumnProfile) -> bool:
+    from privacy.recognizers.person_name import surname_of
+
+    short = sum(k for v, k in c.counts.items() if 1 <= len(v) <= 2 and surname_of(v) == v)
+    return c.n > 0 and short >= 0.9 * c.n
+
+
+def _account_numbers(c: ColumnProfile) -> bool:
+    """Digit strings of 8-19 characters (bank and provident-fund accounts; longer numbers are
+    card serials of other systems)."""
+    ok = sum(k for v, k in c.counts.items() if re.fullmatch(r"\d{8,19}", re.sub(r"[\s\-]", "", v)))
+    return ok >= 0.8 * c.n
+
+
+def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
     if hint is None or hint.entity is None:
         return
     e = hint.entity
     cjk = c.cjk_share
-    about_people = subject in ("people", "mixed", "unknown")
-    if e in DICTIONARY_ENTITIES and cjk >= 0.5 and about_people:
-        if e == "CRIMINAL_RECORD" and subject == "mixed":
-            return
+    digits = sum(k for v, k in c.counts.items() if any(ch.isdigit() for ch in v)) / max(c.n, 1)
+    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
         c.entity, c.confidence = e, 0.6
-        c.evidence.append(f"Chinese text under a {e} name hint (terms outside the dictionary)")
-    elif e == "PERSONAL_INCOME" and about_people and any(ch.isdigit() for v in c.counts for ch in v[:3]):
+        c.evidence.append(f"values under a {e} name in a table about people (terms outside the dictionary)")
+    elif e == "RELIGION" and cjk >= 0.5 and about_people:
         c.entity, c.confidence = e, 0.6
-        c.evidence.append("numbers or ranges under an income name hint")
-    elif e == "PERSON_NAME" and c.name_shape_share + c.cjk_share >= 1.0 and c.distinct >= min(5, c.n):
+        c.evidence.append("Chinese text under a religion name in a table about people")
+    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5:
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("numbers or ranges under an income or property name")
+    elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("short Chinese text under a name hint")
     elif e == "ADDRESS" and cjk >= 0.5 and not c.info.org and c.place_share < 0.5:
         c.entity, c.confidence = e, 0.5
         c.evidence.append("Chinese text under an address name hint")
+    elif e == "PRECISE_LOCATION" and about_people and (cjk >= 0.5 or c.place_share >= 0.5):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("places under a trajectory name (where a person was) in a table about people")
+    elif e == "BANK_CARD" and about_people and _account_numbers(c):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("account numbers under an account name (no card check digit)")
     elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("dates (or parts of dates) under a birth-date name hint")
@@ -533,10 +612,17 @@ def _hint_only(c: ColumnProfile, subject: str) -> None:
 # ------------------------------------------------------------------------------------ context
 
 
-def _apply_levels(cols: list[ColumnProfile], subject: str, why: list[str], policy: LevelPolicy) -> None:
-    rows_org = rows_are_organisations(cols)
+def _apply_levels(cols: list[ColumnProfile], subject: str, why: list[str], rows_org: bool, policy: LevelPolicy) -> None:
     for c in cols:
         level = policy.level(c.entity)
+        if c.special == "status":
+            level = policy.status_level
+        elif c.special == "person_key":
+            level = policy.person_key_level
+        if c.info.level in ("personal", "sensitive") and c.entity == c.info.entity:
+            level = stricter(level, c.info.level)  # type: ignore[arg-type]
+            if level != policy.level(c.entity):
+                c.evidence.append(f"name: {c.info.key!r} makes it {level} (vocabulary: {c.info.terms[-1].source})")
         if level != "none":
             reason = organisation_reason(c, subject, rows_org, why)
             if reason is not None:
@@ -607,36 +693,40 @@ def classify_table(
             col.evidence.append(f"name hint: {info.key!r} names a column of kind {info.kind}")
         if col.n:
             _choose_structured(col, _score_cells(col))
-            if col.entity is None and col.long_text_share >= 0.3:
+            if col.entity is None and col.long_text_share >= 0.3 and col.info.kind not in NONPERSONAL_KINDS:
                 _analyse_text(col, policy)
             if col.entity is None:
                 col.place_share = sum(k for v, k in col.counts.items() if is_place_name(v)) / col.n
         cols.append(col)
     _coordinates(cols)
     subject, why = infer_subject(cols, context)
-    _content_rules(cols, subject, today)
-    _apply_levels(cols, subject, why, policy)
-    apply_holds(cols, subject, today)
+    rows_org = rows_are_organisations(cols)
+    _content_rules(cols, subject, rows_org, today)
+    _apply_levels(cols, subject, why, rows_org, policy)
+    apply_holds(cols, subject, rows_org, today)
     minors_share = _minors(cols, policy, today)
     if minors_share > 0:
+        # the columns keep their levels; ``minors`` tells the policy to treat the rows of
+        # children under 14 as sensitive (emptied row by row, or dropped without an age column)
         for c in cols:
-            if c.level == "personal" or c.minor_rows:
-                if c.level != policy.minors_level:
-                    c.evidence.append(
-                        f"level raised: the table holds rows of children under {policy.minors_age} "
-                        f"({100 * minors_share:.1f}% of sampled rows)"
-                    )
-                c.level = stricter(c.level, policy.minors_level)
+            if c.level != "none":
                 c.minors = True
+                c.evidence.append(
+                    f"minors: the table holds rows of children under {policy.minors_age} "
+                    f"({100 * minors_share:.1f}% of sampled rows): their values are treated as sensitive"
+                )
     out = []
     for c in cols:
-        if c.entity is None and not c.review:
+        if c.entity is None and not c.review and c.special is None:
             if not any(e.startswith(("no recognizer", "free text")) for e in c.evidence):
                 c.evidence.append("no recognizer matched a meaningful share of sampled values")
             # how sure we are that nothing personal is there: less when something fired
             c.confidence = 0.5 if c.n == 0 else max(0.5, 1.0 - c.best_share)
         elif c.review:
             c.confidence = 0.5
+        elif c.special is not None:
+            clause = policy.status_clause if c.special == "status" else policy.person_key_clause
+            c.evidence.append(f"level {c.level}: {clause}")
         else:
             c.evidence.append(
                 f"level {c.level}: {policy.clause(c.entity)}"

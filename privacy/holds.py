@@ -28,6 +28,17 @@ def _enum(c: ColumnProfile, limit: int = ENUM_MAX) -> bool:
     return c.distinct <= limit and (c.distinct_ratio <= ENUM_MAX_RATIO or c.n < 3 * limit) and c.distinct < c.n
 
 
+def _date_serials(c: ColumnProfile) -> bool:
+    """Numbers of one length that begin with a date (20251016849805): order or case serials."""
+    import re
+
+    digits = [v for v in c.counts if v.isdigit() and len(v) >= 12]
+    if len(digits) < 0.9 * c.distinct or len({len(v) for v in digits}) != 1:
+        return False
+    dated = sum(1 for v in digits if re.match(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", v))
+    return dated >= 0.9 * len(digits)
+
+
 def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
@@ -42,7 +53,7 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
     few_names = c.name_shape_share < 0.2
     if kind == "aggregate" and c.numeric_share >= 0.8:
         return "aggregate (counts, totals, rates)"
-    if kind in ("code", "people_key") and few_names and (c.code_share + c.numeric_share >= 0.8 or c.cjk_share < 0.2):
+    if kind == "code" and few_names:
         return "a code or record number"
     if kind in ("enum", "attribute") and (few_names or _enum(c, 30)):
         return "an enumeration of categories" if kind == "enum" else "an attribute with few values (quasi-identifier)"
@@ -56,8 +67,10 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
         return "names of places"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
         return "free text in which nothing personal was found (every analysed value)"
-    if _enum(c) and c.name_shape_share < 0.5:
+    if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50):
         return f"an enumeration ({c.distinct} distinct values)"
+    if _date_serials(c):
+        return "serial numbers that begin with a date (orders, cases, work orders)"
     if c.numeric_range is not None:
         lo, hi = c.numeric_range
         if c.integer and hi < 1000 and lo >= -1000:
@@ -86,9 +99,11 @@ def _looks(c: ColumnProfile) -> str:
     return f"values of unknown meaning ({c.distinct} distinct in {c.n} sampled values)"
 
 
-def apply_holds(cols: list[ColumnProfile], subject: str, today: dt.date) -> None:
-    """Hold every column of a table about people that nothing shows to be non-personal."""
-    if subject not in HOLD_SUBJECTS:
+def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
+    """Hold every column of a table about people that nothing shows to be non-personal (a
+    register of organisations with their representatives is not: its other columns describe
+    the organisations)."""
+    if subject not in HOLD_SUBJECTS or rows_org:
         return
     for c in cols:
         if c.level != "none" or c.lowered:

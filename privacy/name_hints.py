@@ -45,6 +45,7 @@ _HEAD_KINDS = frozenset(
         "free_text_public",
         "not_income",
         "text",
+        "status",
     }
 )
 #: how a spelling is trusted when several entries share it (explicit words first)
@@ -65,6 +66,7 @@ _KIND_RANK = {
     "code": 11,
     "free_text_public": 12,
     "text": 13,
+    "status": 14,
 }
 _ENTITY_RANK = {
     "CN_RESIDENT_ID": 0,
@@ -116,8 +118,12 @@ _KEEPS_ENTITY = frozenset(
         "text",
     ]
 )
-#: contacts whose owner a role or organisation word decides
-_CONTACTS = frozenset({"PHONE_NUMBER", "EMAIL", "ADDRESS", "PRECISE_LOCATION", "PERSON_NAME"})
+#: contacts and accounts whose owner a role or organisation word decides
+_CONTACTS = frozenset(
+    {"PHONE_NUMBER", "EMAIL", "ADDRESS", "PRECISE_LOCATION", "PERSON_NAME", "BANK_CARD", "LICENSE_PLATE", "IP_ADDRESS"}
+)
+#: generic words for a name, which name whatever comes before them (district_name, 站点名称)
+_GENERIC_NAME = frozenset({"name", "名称", "名字"})
 
 
 @dataclass(frozen=True)
@@ -144,11 +150,15 @@ class NameInfo:
     key: str = ""
     #: a role word makes the value a person's (负责人电话, 车主姓名)
     person: bool = False
+    #: a stricter level than the entity's, from the vocabulary (房屋坐落: sensitive)
+    level: str | None = None
     #: an organisation word makes the value the organisation's (单位电话)
     org: bool = False
     aggregate: bool = False
     not_income: bool = False
     people_key: bool = False
+    #: a welfare, hardship or credit status word anywhere in the name (低保类别, 失信行为)
+    status: bool = False
     kinds: frozenset[str] = field(default_factory=frozenset)
 
     def hint(self) -> NameHint | None:
@@ -269,9 +279,18 @@ def analyse_name(column_name: str) -> NameInfo:
                 break
             if terms[pos].kind != "org":
                 break
+    if (
+        head is not None
+        and head.term.lower() in _GENERIC_NAME
+        and head_pos > 0
+        and terms[head_pos - 1].kind not in ("role", "entity")
+    ):
+        head, head_pos = terms[head_pos - 1], head_pos - 1  # district_name: a district, not a person
+        if head.kind == "org":  # 场所名称, 机构名称: an organisation's name
+            head = head._replace(kind="org_name_word")
     before = terms[:head_pos] if head is not None else terms
     person = any(t.kind == "role" for t in before)
-    org = any(t.kind in ("org", "org_name_word") for t in before)
+    org = any(t.kind in ("org", "org_name_word") for t in before) or (head is not None and head.org)
     entity: str | None = None
     kind = head.kind if head is not None else None
     key = head.term if head is not None else ""
@@ -304,9 +323,11 @@ def analyse_name(column_name: str) -> NameInfo:
         key=key,
         person=person,
         org=org and not person,
+        level=head.level if head is not None and entity == head.entity else None,
         aggregate=aggregate or kind == "aggregate",
         not_income=not_income,
         people_key="people_key" in kinds,
+        status="status" in kinds,
         kinds=kinds,
     )
 

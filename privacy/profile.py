@@ -76,6 +76,8 @@ class ColumnProfile:
     minor_rows: set[int] = field(default_factory=set)
     #: lowered by context (an organisation's contact, a place, a statistic)
     lowered: bool = False
+    #: personal without an entity of its own: "status" (welfare, hardship, credit) | "person_key"
+    special: str | None = None
     review: bool = False
     review_reason: str = ""
     #: the highest share of sampled values any recognizer validated (for "none" confidence)

@@ -34,7 +34,15 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
 def _sets() -> dict[str, TermSet]:
     v = vocabulary()
     return {
-        "terms": TermSet(v["diseases"] + v["symptoms"] + v["allergies"] + v["drugs"] + v["exams"] + v["disability"]),
+        "terms": TermSet(
+            v["diseases"]
+            + v["symptoms"]
+            + v["allergies"]
+            + v["drugs"]
+            + v["exams"]
+            + v["disability"]
+            + v["departments"]
+        ),
         "suffixes": TermSet([s for s in v["suffixes"] + v["drug_suffixes"]]),
         "not": TermSet(v["not_conditions"]),
         "results": TermSet(v["results"]),

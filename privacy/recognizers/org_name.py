@@ -28,15 +28,30 @@ def _suffixes() -> tuple[TermSet, TermSet]:
     return TermSet(v["org_suffixes"]), TermSet(v["place_suffixes"])
 
 
+def _name_char(ch: str) -> bool:
+    from privacy.recognizers.person_name import is_given_name_char
+
+    return is_given_name_char(ch)
+
+
 def _ends_with(value: str, terms: TermSet, min_before: int) -> bool:
+    """The name ends in a suffix, with enough before it: a one-character suffix (店, 馆, 区)
+    needs three characters before it, so a person's name is never taken for a shop."""
     v = _BRANCH.sub("", nfkc(value).strip())
     if not v or len(v) > 50 or not _CHARS.match(v):
         return False
     suffix = terms.suffix_of(v)
-    return suffix is not None and len(v) - len(suffix) >= min_before
+    if suffix is None:
+        return False
+    if len(suffix) == 1 and _name_char(suffix):  # 建社, 王行: could end a person's name
+        return len(v) - 1 >= max(min_before, 3)
+    return len(v) - len(suffix) >= min_before
 
 
 def is_place_name(value: str) -> bool:
+    v = nfkc(value).strip()
+    if 2 <= len(v) <= 4 and v[-1] in "区县市旗盟州省镇乡村":  # names of divisions (西湖区, 桐乡市)
+        return True
     return _ends_with(value, _suffixes()[1], 1)
 
 

@@ -25,7 +25,9 @@ _CJK_SHORT = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _DOTTED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[·•・.][\u4e00-\u9fff]{2,8}){1,2}$")
 _LEAD = re.compile(
     r"(?:姓名|联系人|患者|申请人|当事人|负责人|户主|法定代表人|法人|经办人|被告人?|原告|嫌疑人|来电人|来访人|投诉人|举报人|"
-    r"学生|家长|监护人|驾驶员|司机|居民|村民|病人|死者|受害人|车主|所有人|收款人|医生|医师|老人|儿童)[：:\s为是]{0,2}$"
+    r"学生|家长|监护人|驾驶员|司机|居民|村民|市民|病人|死者|受害人|车主|所有人|收款人|医生|医师|老人|儿童|妻子|丈夫|儿子|女儿|"
+    r"父亲|母亲|之子|之女|长子|次子|长女|次女|孙子|孙女|配偶|家属|本人|陪同人|代理人|证人|调解员|被执行人|债务人|债权人|"
+    r"借款人|出借人|职工|员工|同志)[：:\s为是]{0,2}$"
 )
 
 
@@ -61,6 +63,10 @@ def is_masked_name(value: str) -> bool:
     return bool(_persons()["masked"].match(v)) and surname_of(v) is not None
 
 
+def is_given_name_char(ch: str) -> bool:
+    return ch in _persons()["given"]
+
+
 def looks_like_name(value: str) -> bool | None:
     """True: a name; False: name-shaped but its given name is unusual; None: not name-shaped."""
     v = value.strip()
@@ -73,6 +79,14 @@ def looks_like_name(value: str) -> bool | None:
     if not 1 <= len(given) <= 2:
         return None
     return any(ch in _persons()["given"] for ch in given)
+
+
+_RELATIONS = (
+    "配偶|户主|本人|妻子?|丈夫|夫|儿子|女儿|子|女|父亲?|母亲?|长子|次子|长女|次女|孙子|孙女|外孙|外孙女|儿媳|女婿|兄|弟|姐|妹|"
+    "祖父|祖母|外祖父|外祖母|公公|婆婆|岳父|岳母|侄子|侄女|继子|继女|养子|养女"
+)
+#: a household-member list: 苏玉兰（配偶）、杜平（子）
+_NAME_WITH_RELATION = re.compile(rf"([\u4e00-\u9fff·]{{2,6}})[（(](?:{_RELATIONS})[)）]")
 
 
 @functools.cache
@@ -88,7 +102,7 @@ def _posseg() -> Any:
 class PersonNameRecognizer(CellRecognizer):
     ENTITY = "PERSON_NAME"
     CONTEXT = ("姓名", "联系人")
-    SCORE = 0.6
+    SCORE_PLAIN = 0.45  # below the classifier's free-text threshold: a lead word decides
     SCORE_WITH_LEAD = 0.85
 
     def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
@@ -142,9 +156,21 @@ class PersonNameRecognizer(CellRecognizer):
                 or word[-1] in _persons()["not_end"]
             ):
                 continue
-            score = self.SCORE_WITH_LEAD if _LEAD.search(text[max(0, start - 8) : start]) else self.SCORE
+            # jieba tags many place and shop words as names (东方社区, 阳光): a name needs a role
+            # word before it (来电人, 户主, 妻子...), or a common given name and nothing after it
+            # that makes it a thing or a place
+            if _LEAD.search(text[max(0, start - 8) : start]):
+                score = self.SCORE_WITH_LEAD
+            elif looks_like_name(word) and not (end < len(text) and text[end] in _persons()["not_end"]):
+                score = self.SCORE_PLAIN
+            else:
+                continue
             out.append(Span(start, end, score, "jieba nr tag + surname"))
         for m in _persons()["masked_in_text"].finditer(text):
             if surname_of(m.group()) is not None:
                 out.append(Span(m.start(), m.end(), 0.7, "masked name"))
+        for m in _NAME_WITH_RELATION.finditer(text):
+            name = m.group(1)[-4:] if looks_like_name(m.group(1)[-4:]) is not None else m.group(1)[-3:]
+            if looks_like_name(name) is not None:
+                out.append(Span(m.end(1) - len(name), m.end(1), self.SCORE_WITH_LEAD, "name with a family relation"))
         return out

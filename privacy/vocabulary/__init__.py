@@ -62,8 +62,9 @@ KINDS = (
     "org_name_word",
     "free_text_public",
     "text",
+    "status",
 )
-_INDEX_FORMAT = 4
+_INDEX_FORMAT = 5
 _PACKAGE_CACHE = VOCABULARY_DIR / ".index.json"
 
 
@@ -76,6 +77,10 @@ class NameEntry(NamedTuple):
     #: how the column name spelled it: zh | en | pinyin | initials | abbr
     form: str
     source: str
+    #: the term names an organisation's contact or place (经营场所, 注册地址)
+    org: bool = False
+    #: a stricter level than the entity's (房屋坐落: the address of a person's property)
+    level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,11 @@ class NameIndex:
         out = []
         for rec_i, form, term in raw:
             rec = self._records[rec_i]
-            out.append(NameEntry(rec["kind"], rec["entity"], term, form, rec["source"]))
+            out.append(
+                NameEntry(
+                    rec["kind"], rec["entity"], term, form, rec["source"], rec.get("org", False), rec.get("level")
+                )
+            )
         return out
 
     def zh(self, key: str) -> list[NameEntry]:
@@ -138,6 +147,9 @@ def _parse_values(path: Path) -> dict[str, list[str]]:
         terms = spec.get("terms")
         if not isinstance(terms, list) or not terms:
             raise ConfigError(f"{path.name}: groups.{name}: expected a non-empty list of terms")
+        odd = [t for t in terms if not isinstance(t, str)]
+        if odd:  # YAML reads a bare no/yes/on/off as a boolean
+            raise ConfigError(f"{path.name}: groups.{name}: {odd!r} is not text", hint='quote it: "no"')
         out[name] = [str(t) for t in terms]
     return out
 
@@ -165,10 +177,16 @@ def _parse_names(path: Path) -> list[dict[str, Any]]:
         source = str(e.get("source") or default_source).strip()
         if not source:
             raise ConfigError(f"{where}: no source (give one for the entry or the file)")
-        lists = {k: e.get(k) or [] for k in ("zh", "en", "abbr")}
+        level = e.get("level")
+        if level is not None and (entity is None or level not in ("personal", "sensitive")):
+            raise ConfigError(f"{where}: 'level' raises an entity's level: personal or sensitive, with an entity")
+        lists = {k: e.get(k) or [] for k in ("zh", "en", "abbr", "prefer_initials")}
         for k, v in lists.items():
             if not isinstance(v, list):
                 raise ConfigError(f"{where}: {k} must be a list")
+            odd = [t for t in v if not isinstance(t, str)]
+            if odd:  # YAML reads a bare no/yes/on/off as a boolean
+                raise ConfigError(f"{where}: {k} has {odd!r}, not text", hint='quote it: "no"')
         out.append(
             {
                 "kind": "entity" if entity else kind,
@@ -176,7 +194,10 @@ def _parse_names(path: Path) -> list[dict[str, Any]]:
                 "zh": [str(t) for t in lists["zh"]],
                 "en": [str(t) for t in lists["en"]],
                 "abbr": [str(t) for t in lists["abbr"]],
+                "prefer_initials": [str(t) for t in lists["prefer_initials"]],
                 "pinyin": bool(e.get("pinyin", True)),
+                "org": bool(e.get("org", False)),
+                "level": level,
                 "source": f"{path.name}: {source}",
             }
         )
@@ -213,9 +234,15 @@ def build_index() -> dict[str, Any]:
     from pypinyin import Style, lazy_pinyin, pinyin
 
     names: list[dict[str, Any]] = []
+    preferred: set[str] = set()
     for p in _yaml_files("names"):
         for e in _parse_names(p):
+            preferred.update(e["prefer_initials"])
             rec = {"kind": e["kind"], "entity": e["entity"], "source": e["source"], "forms": []}
+            if e["org"]:
+                rec["org"] = True
+            if e["level"]:
+                rec["level"] = e["level"]
             for t in e["zh"]:
                 rec["forms"].append(("zh", t, t.lower()))
                 cjk = "".join(ch for ch in t if "\u4e00" <= ch <= "\u9fff")
@@ -223,16 +250,35 @@ def build_index() -> dict[str, Any]:
                     continue
                 full = lazy_pinyin(t)
                 rec["forms"].append(("pinyin", t, " ".join(full)))
-                rec["forms"].append(("initials", t, "".join(lazy_pinyin(t, style=Style.FIRST_LETTER))))
+                initials = "".join(lazy_pinyin(t, style=Style.FIRST_LETTER))
+                rec["forms"].append(("initials" if len(t) > 2 else "initials2", t, initials))
             for t in e["en"]:
                 rec["forms"].append(("en", t, _latin_key(t)))
             for t in e["abbr"]:
                 rec["forms"].append(("abbr", t, _latin_key(t)))
             names.append(rec)
+    # two-letter initials (xm, jg, zz) are ambiguous: a key whose terms mean different things
+    # is kept only for the meanings an entry prefers (prefer_initials: 姓名 for xm), else dropped
+    two: dict[str, list[tuple[int, str]]] = {}
+    for i, rec in enumerate(names):
+        for form, term, key in rec["forms"]:
+            if form == "initials2":
+                two.setdefault(key, []).append((i, term))
+    keep_two: set[tuple[int, str]] = set()
+    for key, items in two.items():
+        meanings = {(names[i]["kind"], names[i]["entity"]) for i, _ in items}
+        if len(meanings) == 1:
+            keep_two.update(items)
+        else:
+            keep_two.update((i, t) for i, t in items if t in preferred)
     zh: dict[str, list[list[Any]]] = {}
     latin: dict[str, list[list[Any]]] = {}
     for i, rec in enumerate(names):
         for form, term, key in rec["forms"]:
+            if form == "initials2":
+                if (i, term) not in keep_two:
+                    continue
+                form = "initials"
             item = [i, form, term]
             if form == "zh":
                 zh.setdefault(key, []).append(item)

@@ -257,7 +257,7 @@ def trajectories(n: int = 2000) -> LabelledTable:
         "latitude": pa.array([rng.uniform(30.1, 30.4) for _ in range(n)], pa.float64()),
     }
     labels = {
-        "user_id": L(None, N),
+        "user_id": L(None, P),  # an internal identifier of persons
         "ts": L(None, N),
         "longitude": L("PRECISE_LOCATION", S),
         "latitude": L("PRECISE_LOCATION", S),
@@ -341,7 +341,7 @@ def free_text(n: int = 400) -> LabelledTable:
 
 
 def students(n: int = 300) -> LabelledTable:
-    """Children under 14: their personal information is sensitive as a whole."""
+    """Children under 14: their personal information is sensitive (the policy empties their rows)."""
     rng, f = random.Random(12), _fake(12)
     today = dt.date.today()
     births = [today - dt.timedelta(days=rng.randint(6 * 365, 12 * 365)) for _ in range(n)]
@@ -352,11 +352,11 @@ def students(n: int = 300) -> LabelledTable:
         "家长电话": [td.mobile(rng) for _ in range(n)],
         "班级": [f"{rng.randint(1, 6)}年级{rng.randint(1, 8)}班" for _ in range(n)],
     }
-    labels = {
-        "学生姓名": L("PERSON_NAME", S),
+    labels = {  # columns keep their levels; ``minors`` makes the policy treat these rows as sensitive
+        "学生姓名": L("PERSON_NAME", P),
         "身份证号": L("CN_RESIDENT_ID", S),
-        "出生日期": L("DATE_OF_BIRTH", S),
-        "家长电话": L("PHONE_NUMBER", S),
+        "出生日期": L("DATE_OF_BIRTH", P),
+        "家长电话": L("PHONE_NUMBER", P),
         "班级": L(None, N),
     }
     return LabelledTable("students", _table(cols), labels)
