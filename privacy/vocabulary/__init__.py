@@ -265,7 +265,7 @@ def build_index() -> dict[str, Any]:
             if form == "initials2":
                 two.setdefault(key, []).append((i, term))
     keep_two: set[tuple[int, str]] = set()
-    for key, items in two.items():
+    for items in two.values():
         meanings = {(names[i]["kind"], names[i]["entity"]) for i, _ in items}
         if len(meanings) == 1:
             keep_two.update(items)
