@@ -9,7 +9,10 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
   (无条件开放, with a published version) after the run;
 - ``withheld_without_rule``: registered datasets not open and not justified by a negative-list
   rule (blocked by quality, failed, never published...): what should be open but is not;
-- ``quarantine_rate``: quarantined rows / input rows over the run's datasets.
+- ``quarantine_rate``: quarantined rows / input rows over the run's datasets;
+- ``awaiting_review``: columns held for an officer's review (the classifier could not tell they
+  are not personal; left out of open data until an officer decides) in the department's latest
+  classifications and not yet decided: work the department's officers owe, not a penalty.
 
 The ranking uses each department's latest run and a composite score
 ``0.4·quality + 0.2·100·on_time + 0.3·100·open_share + 0.1·100·(1 − quarantine_rate)``.
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalog.reviews import awaiting_review_by_department as awaiting_by_department
+from catalog.reviews import review_queue
 from catalog.store import connect, rows_as_dicts
 
-__all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
+__all__ = ["WEIGHTS", "awaiting_review", "department_runs", "ranking", "withheld_report"]
 
 WEIGHTS = {"quality": 0.4, "on_time": 0.2, "open_share": 0.3, "clean": 0.1}
 
@@ -69,9 +74,20 @@ def department_runs() -> list[dict[str, Any]]:
                 2,
             )
     withheld = {d: len(items) for d, items in withheld_report().items()}
+    held = awaiting_by_department()
     for r in rows:
         r["withheld_without_rule"] = withheld.get(r["department_id"], 0)
+        r["awaiting_review"] = held.get(r["department_id"], 0)
     return rows
+
+
+def awaiting_review() -> dict[str, list[dict[str, Any]]]:
+    """Per department: the columns held for review that no officer has decided yet."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in review_queue():
+        if not r["reviewed"]:
+            out.setdefault(r["department_id"], []).append(r)
+    return out
 
 
 def ranking() -> list[dict[str, Any]]:

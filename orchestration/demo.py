@@ -5,6 +5,8 @@ CSV, a GBK CSV, Parquet, JSON Lines, an XLSX workbook, a SQLite database and a C
 HTTP by :func:`serve_http_sources`. Personal values are synthetic but valid (ID check chars,
 Luhn card numbers, real mobile prefixes) so that detection and protection are exercised for real.
 Planted faults: three clinic visits carry ID numbers with a wrong check char (to be quarantined).
+Planted ambiguity: the subsidy table has a column its manifest does not declare (``ext_ref``, a
+legacy reference per payment): classified by content, held for an officer's review.
 """
 
 from __future__ import annotations
@@ -202,10 +204,10 @@ def _civil(root: Path, rng: random.Random) -> None:
     con = sqlite3.connect(db)
     con.execute(
         "CREATE TABLE subsidy (recipient_name TEXT, id_number TEXT, bank_card TEXT, mobile TEXT,"
-        " subsidy_type TEXT, amount REAL, month TEXT, division_code TEXT, address TEXT)"
+        " subsidy_type TEXT, amount REAL, month TEXT, division_code TEXT, address TEXT, ext_ref TEXT)"
     )
     rows = []
-    for _ in range(1200):
+    for i in range(1200):
         region = rng.choice(REGIONS)
         rows.append(
             (
@@ -218,9 +220,12 @@ def _civil(root: Path, rng: random.Random) -> None:
                 f"2026-{rng.randrange(1, 11):02d}",
                 region,
                 _person_address(rng, region),
+                # a legacy system's reference, one per payment, that the manifest does not declare:
+                # the classifier cannot tell whether it identifies a person, so it is held for review
+                f"HX{(i * 7919 + 104729) % 1000003:07d}{rng.choice('ABCDEFGHJK')}",
             )
         )
-    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.commit()
     con.close()
     import openpyxl

@@ -14,7 +14,17 @@ from core import PubdataError
 from portal import ckan
 from portal import state as catalog_state
 from portal.charts import trend_svg
-from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
+from portal.common import (
+    ACTION_TITLES,
+    FREQUENCY_TITLES,
+    THEME_TITLES,
+    base_url,
+    checked_ids,
+    facets,
+    is_id,
+    review_reason_zh,
+    search,
+)
 from portal.diffs import version_diff
 from portal.downloads import resolve_file
 from portal.paths import HERE
@@ -23,7 +33,13 @@ from warehouse.storage import parquet_file
 
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals.update(TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES)
+templates.env.globals.update(
+    TIERS=ckan.TIER_TITLES,
+    FREQ=FREQUENCY_TITLES,
+    THEMES=THEME_TITLES,
+    ACTIONS=ACTION_TITLES,
+    review_reason_zh=review_reason_zh,
+)
 FACETS = [
     ("department", "organization", "部门"),
     ("theme", "theme", "主题"),

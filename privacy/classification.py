@@ -525,6 +525,12 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.special, c.confidence = "status", 0.7
             c.evidence.append(f"name: {info.key!r} is a person's welfare, hardship or credit status")
             continue
+        if about_people and c.cjk_share >= 0.5 and info.kind not in ("org_name_word", "free_text_public"):
+            share = _status_share(c)
+            if share >= 0.5:
+                c.special, c.confidence = "status", 0.6
+                c.evidence.append(f"{100 * share:.0f}% of sampled values state a welfare, hardship or credit status")
+                continue
         if about_people and info.people_key and c.n:
             c.special, c.confidence = "person_key", 0.7
             c.evidence.append(f"name: {info.key!r} is an internal identifier of persons")
@@ -556,6 +562,21 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
             continue
         _hint_only(c, about_people)
+
+
+@functools.cache
+def _statuses() -> Any:
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    return TermSet(t for group in value_terms("statuses").values() for t in group)
+
+
+def _status_share(c: ColumnProfile) -> float:
+    neutral = _neutral()
+    base = sum(k for v, k in c.counts.items() if v not in neutral)
+    hits = sum(k for v, k in c.counts.items() if v not in neutral and len(v) <= 40 and _statuses().search(v))
+    return hits / base if base else 0.0
 
 
 def _surnames_only(c: ColumnProfile) -> bool:

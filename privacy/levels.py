@@ -98,6 +98,10 @@ def _parse(data: object, name: str) -> LevelPolicy:
 @functools.cache
 def _load(path: str) -> LevelPolicy:
     p = Path(path)
+    if p == DEFAULT_LEVELS_PATH.resolve():
+        from privacy.vocabulary import default_levels  # parsed once, cached with the vocabulary
+
+        return _parse(default_levels(), p.name)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:

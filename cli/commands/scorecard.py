@@ -28,13 +28,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{'#':>2}  {'department':<20} {'composite':>9} {'quality':>8} {'on time':>8} {'open':>6} "
-        f"{'quarantine':>10} {'withheld w/o rule':>17}"
+        f"{'quarantine':>10} {'withheld w/o rule':>17} {'awaiting review':>15}"
     )
     for i, r in enumerate(rows, 1):
         print(
             f"{r.get('rank', i):>2}  {r['department_id']:<20} {r['composite']:>9.1f} {r['quality']:>8.1f} "
             f"{r['on_time']:>8.0%} {r['open_share']:>6.0%} {r['quarantine_rate']:>10.2%} "
-            f"{r['withheld_without_rule']:>17}"
+            f"{r['withheld_without_rule']:>17} {r.get('awaiting_review', 0):>15}"
         )
     return 0
 

@@ -23,7 +23,7 @@ from privacy.recognizers._base import CellMatch, CellRecognizer, Span, nfkc
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _CJK_SHORT = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _DOTTED = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[·•・.][\u4e00-\u9fff]{2,8}){1,2}$")
-_LEAD = re.compile(
+_LEAD_WORDS = (
     r"(?:姓名|联系人|患者|申请人|当事人|负责人|户主|法定代表人|法人|经办人|被告人?|原告|嫌疑人|来电人|来访人|投诉人|举报人|"
     r"学生|家长|监护人|驾驶员|司机|居民|村民|市民|病人|死者|受害人|车主|所有人|收款人|医生|医师|老人|儿童|妻子|丈夫|儿子|女儿|"
     r"父亲|母亲|之子|之女|长子|次子|长女|次女|孙子|孙女|配偶|家属|本人|陪同人|代理人|证人|调解员|被执行人|债务人|债权人|"
@@ -86,7 +86,13 @@ _RELATIONS = (
     "祖父|祖母|外祖父|外祖母|公公|婆婆|岳父|岳母|侄子|侄女|继子|继女|养子|养女"
 )
 #: a household-member list: 苏玉兰（配偶）、杜平（子）
-_NAME_WITH_RELATION = re.compile(rf"([\u4e00-\u9fff·]{{2,6}})[（(](?:{_RELATIONS})[)）]")
+_NAME_WITH_RELATION = rf"([\u4e00-\u9fff·]{{2,6}})[（(](?:{_RELATIONS})[)）]"
+
+
+@functools.cache
+def _text_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The free-text patterns (compiled when free text is first analysed)."""
+    return re.compile(_LEAD_WORDS), re.compile(_NAME_WITH_RELATION)
 
 
 @functools.cache
@@ -159,7 +165,7 @@ class PersonNameRecognizer(CellRecognizer):
             # jieba tags many place and shop words as names (东方社区, 阳光): a name needs a role
             # word before it (来电人, 户主, 妻子...), or a common given name and nothing after it
             # that makes it a thing or a place
-            if _LEAD.search(text[max(0, start - 8) : start]):
+            if _text_res()[0].search(text[max(0, start - 8) : start]):
                 score = self.SCORE_WITH_LEAD
             elif looks_like_name(word) and not (end < len(text) and text[end] in _persons()["not_end"]):
                 score = self.SCORE_PLAIN
@@ -169,7 +175,7 @@ class PersonNameRecognizer(CellRecognizer):
         for m in _persons()["masked_in_text"].finditer(text):
             if surname_of(m.group()) is not None:
                 out.append(Span(m.start(), m.end(), 0.7, "masked name"))
-        for m in _NAME_WITH_RELATION.finditer(text):
+        for m in _text_res()[1].finditer(text):
             name = m.group(1)[-4:] if looks_like_name(m.group(1)[-4:]) is not None else m.group(1)[-3:]
             if looks_like_name(name) is not None:
                 out.append(Span(m.end(1) - len(name), m.end(1), self.SCORE_WITH_LEAD, "name with a family relation"))

@@ -39,6 +39,7 @@ __all__ = [
     "NameIndex",
     "VOCABULARY_DIR",
     "build_index",
+    "default_levels",
     "name_index",
     "pinyin_surnames",
     "pinyin_syllables",
@@ -66,6 +67,8 @@ KINDS = (
 )
 _INDEX_FORMAT = 5
 _PACKAGE_CACHE = VOCABULARY_DIR / ".index.json"
+#: the default level policy, parsed into the same cache (its YAML parser is slow to import)
+_LEVELS = VOCABULARY_DIR.parent / "levels.yaml"
 
 
 class NameEntry(NamedTuple):
@@ -207,17 +210,25 @@ def _parse_names(path: Path) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------------------ derivation
 
 
+def _pypinyin_version() -> str:
+    """pypinyin's installed version, from its dist-info folder name (importlib.metadata and
+    pypinyin itself are slow to import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        return "no-pypinyin"
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    found = sorted(p.name for p in site.glob("pypinyin-*.dist-info"))
+    return found[-1] if found else "pypinyin-unknown"
+
+
 def _fingerprint() -> str:
     h = hashlib.sha256(f"format {_INDEX_FORMAT}".encode())
-    for p in _yaml_files("names") + _yaml_files("values"):
+    for p in [*_yaml_files("names"), *_yaml_files("values"), _LEVELS]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    try:
-        from importlib.metadata import version
-
-        h.update(version("pypinyin").encode())
-    except Exception:  # pragma: no cover - pypinyin is pinned in the lock
-        h.update(b"no-pypinyin")
+    h.update(_pypinyin_version().encode())
     return h.hexdigest()[:16]
 
 
@@ -301,6 +312,7 @@ def build_index() -> dict[str, Any]:
         syllables.update(r for r in pinyin(chr(cp), style=Style.NORMAL, heteronym=True)[0] if r.isalpha())
     return {
         "format": _INDEX_FORMAT,
+        "levels": _read_yaml(_LEVELS),
         "names": names,
         "zh": zh,
         "latin": latin,
@@ -389,6 +401,11 @@ def name_index() -> NameIndex:
         zh_max=max((len(k) for k in raw["zh"]), default=1),
         latin_max_tokens=max((k.count(" ") + 1 for k in raw["latin"]), default=1),
     )
+
+
+def default_levels() -> Any:
+    """``privacy/levels.yaml`` as parsed data, from the cache."""
+    return _raw()["levels"]
 
 
 @functools.cache
