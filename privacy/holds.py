@@ -75,12 +75,9 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
         lo, hi = c.numeric_range
         if c.integer and hi < 1000 and lo >= -1000:
             return "small whole numbers (counts, scores, codes)"
-        if c.integer and c.distinct_ratio < 0.5:
-            return "repeating numbers (codes or categories)"
     if _event_dates(c, today):
         return "dates of events (not spread like birth dates)"
-    if c.code_share >= 0.8 and c.distinct_ratio < 0.5:
-        return "repeating codes"
+    # codes that repeat may still be persons' (a case worker's number): not a positive reason
     return None
 
 

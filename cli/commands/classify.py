@@ -8,7 +8,9 @@ one JSON object (the contract: ``{"columns": [{"name", "entity", "level", "confi
 stderr. Values are never printed.
 
 Registered by the ``pubdata`` console script through :func:`register`; also runnable as
-``python -m cli.commands.classify PATH [--json]``.
+``python -m cli.commands.classify PATH [--json]``. A column held for an officer's review (in a
+table about people, not positively recognised as non-personal) has ``"review": true`` and its
+``review_reason``; the table shows ``held``.
 """
 
 from __future__ import annotations
@@ -75,13 +77,14 @@ def _print_table(path: str, result: Any, verbose: bool) -> None:
     if Console is None:
         print(head)
         for c in result.columns:
-            print(f"{c.name}\t{c.entity or '-'}\t{c.level}\t{c.confidence:.2f}")
+            print(f"{c.name}\t{c.entity or '-'}\t{c.level}\t{c.confidence:.2f}\t{'held' if c.review else ''}")
         return
     table = Table(title=head, title_justify="left")
-    for name in ("column", "entity", "level", "confidence") + (("evidence",) if verbose else ()):
+    for name in ("column", "entity", "level", "confidence", "review") + (("evidence",) if verbose else ()):
         table.add_column(name, overflow="fold")
     for c in result.columns:
         row = [c.name, c.entity or "-", f"[{colour[c.level]}]{c.level}[/]", f"{c.confidence:.2f}"]
+        row.append("[bold]held[/]" if c.review else "")
         if verbose:
             row.append("\n".join(c.evidence))
         table.add_row(*row)

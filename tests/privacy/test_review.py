@@ -155,6 +155,36 @@ def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Pat
     assert main(["review", "civil_affairs.subsidy_recipients"]) == 0
     assert "HELD for review" in capsys.readouterr().out
 
+    # the officers' section and the scorecard show the queue (in Chinese); an officer may decide there
+    import httpx
+    from support import LiveServer
+
+    from catalog import tokens
+
+    officer = tokens.issue(officer="wang.officer")[1]
+    with LiveServer() as portal, httpx.Client(base_url=portal.url, timeout=30) as client:
+        api = client.get("/api/officers/reviews", headers={"Authorization": f"Bearer {officer}"}).json()
+        assert [(r["dataset_id"], r["column"]) for r in api] == [("subsidy_recipients", "ext_ref")]
+        assert client.get("/api/officers/reviews").status_code == 401
+        awaiting = client.get("/api/scorecard").json()["awaiting_review"]
+        assert awaiting == {
+            "civil_affairs": [{"dataset": "subsidy_recipients", "column": "ext_ref", "reason": api[0]["reason"]}]
+        }
+        score = client.get("/scorecard", headers={"accept": "text/html"}).text
+        assert "ext_ref" in score.split('id="awaiting-review"')[1].split("</table>")[0] and "待审核字段" in score
+        page = client.post("/officers/login", data={"token": officer}, follow_redirects=True)
+        assert page.status_code == 200 and 'id="review-queue"' in page.text
+        queue_html = page.text.split('id="review-queue"')[1].split("</table>")[0]
+        assert "ext_ref" in queue_html and "待审核" in queue_html and "自动识别未能确认" in queue_html
+        csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+        form = {"column": "ext_ref", "level": "personal", "reason": "先按个人信息处理", "csrf": csrf}
+        done = client.post("/officers/reviews/civil_affairs/subsidy_recipients", data=form)
+        assert done.status_code == 200 and "下次运行时生效" in done.text
+        score = client.get("/scorecard", headers={"accept": "text/html"}).text
+        assert 'id="awaiting-review"' not in score  # decided by an officer: no longer awaiting
+        assert client.get("/api/scorecard").json()["awaiting_review"] == {}
+    assert review_queue()[0]["reviewed"] == "wang.officer: personal"
+
     args = ["--column", "ext_ref", "--level", "none", "--by", "王审核", "--reason", "旧系统业务参考号，不指向个人"]
     assert main(["review", "civil_affairs.subsidy_recipients", *args]) == 0
     assert review_queue()[0]["reviewed"] == "王审核: none"
