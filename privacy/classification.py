@@ -60,6 +60,7 @@ import pyarrow as pa
 from core.identifiers import birth_date_of_id
 from privacy.holds import apply_holds
 from privacy.levels import LevelPolicy, load_levels
+from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.profile import ColumnProfile, Score, profile_column
 from privacy.recognizers import ENTITIES, CellRecognizer, recognizers
 from privacy.recognizers.cn_landline import is_service_number
@@ -105,21 +106,8 @@ TEXT_SCORE = 0.5
 PROBE = 50
 
 CHECKSUM_ENTITIES = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
-#: Kinds of column names that say "not personal"; they outweigh content-only evidence of the
-#: entities judged by shape alone (a seat number looks like an address, a district like a name).
-NONPERSONAL_KINDS = frozenset(
-    {
-        "code",
-        "enum",
-        "event_date",
-        "amount",
-        "aggregate",
-        "attribute",
-        "org_name_word",
-        "free_text_public",
-        "not_income",
-    }
-)
+#: Entities judged by shape alone: a name of a non-personal kind (``NONPERSONAL_KINDS``) outweighs
+#: such content evidence (a seat number looks like an address, a district like a name).
 SHAPE_ENTITIES = frozenset({"ADDRESS", "PERSON_NAME", "DATE_OF_BIRTH", "PRECISE_LOCATION", "MEDICAL_CONDITION"})
 #: Free text: sensitive entities count from this share of analysed values (and two values).
 TEXT_SHARE_SENSITIVE = 0.02

@@ -29,10 +29,18 @@ from dataclasses import dataclass, field
 
 from privacy.vocabulary import NameEntry, name_index
 
-__all__ = ["NameHint", "NameInfo", "analyse_name", "hint_for", "is_aggregate_name", "is_people_key_name"]
+__all__ = [
+    "NONPERSONAL_KINDS",
+    "NameHint",
+    "NameInfo",
+    "analyse_name",
+    "hint_for",
+    "is_aggregate_name",
+    "is_people_key_name",
+]
 
-#: kinds that can be the head of a column name, besides entities and roles
-_HEAD_KINDS = frozenset(
+#: kinds of column names that say "not personal" (a code, an enumeration, the date of an event...)
+NONPERSONAL_KINDS = frozenset(
     {
         "code",
         "enum",
@@ -41,13 +49,12 @@ _HEAD_KINDS = frozenset(
         "aggregate",
         "attribute",
         "org_name_word",
-        "people_key",
         "free_text_public",
         "not_income",
-        "text",
-        "status",
     }
 )
+#: kinds that can be the head of a column name, besides entities and roles
+_HEAD_KINDS = NONPERSONAL_KINDS | {"people_key", "text", "status"}
 #: how a spelling is trusted when several entries share it (explicit words first)
 _FORM_RANK = {"zh": 0, "en": 0, "abbr": 1, "pinyin": 1, "initials": 2}
 #: which meaning wins when one spelling has several (the more protective first)

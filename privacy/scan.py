@@ -289,6 +289,31 @@ def _text_entity(entity: str, values: list[str | None]) -> np.ndarray:
     return out
 
 
+_CREDIT_EXACT = r"^(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})\d{12}|3[47]\d{13})$"
+
+
+def _cards(  # type: ignore[no-untyped-def]
+    arr: pa.Array, compact: pa.Array, id_valid: np.ndarray, prefilter: str, exact_rx: str, widths: range, in_text, ok
+) -> Hits:
+    """Card numbers: whole cells by a vectorised Luhn check, the rest inside text in Python.
+    A valid ID number is never also counted as a card (Gansu IDs start with 62)."""
+    cand = _mask(arr, prefilter) & ~id_valid
+    if not cand.any():
+        return Hits()
+    idx = np.nonzero(cand)[0]
+    sub = compact.take(pa.array(idx))
+    exact = _mask(sub, exact_rx)
+    valid = np.zeros(len(idx), dtype=bool)
+    if exact.any():
+        e = np.nonzero(exact)[0]
+        valid[e] = _luhn_mask(sub.take(pa.array(e)), widths)
+    rest = np.nonzero(~exact)[0]
+    emb = np.zeros(len(idx), dtype=bool)
+    if len(rest):
+        emb[rest] = _embedded(arr.take(pa.array(idx[rest])).to_pylist(), in_text, ok)
+    return Hits(int((valid | emb).sum()), len(idx), int(emb.sum()))
+
+
 def scan_column(array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = ALL_ENTITIES) -> dict[str, Hits]:
     """For every entity asked: cells holding a valid value (whole cell or inside text), cells
     with its shape, hits inside longer text. Integer columns are read as their digits (phones
@@ -330,36 +355,12 @@ def scan_column(array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = A
                 h = out["CN_RESIDENT_ID"]
                 h.cells, h.candidates = int((whole | embedded).sum()), len(idx)
                 h.embedded, h.checked = int(embedded.sum()), int(checked.sum()) + int(embedded.sum())
-    if "BANK_CARD" in entities:
-        cand = _mask(arr, _CARD_ANY) & ~id_valid
-        if cand.any():
-            idx = np.nonzero(cand)[0]
-            sub = compact.take(pa.array(idx))
-            exact = _mask(sub, r"^62\d{14,17}$")
-            ok = np.zeros(len(idx), dtype=bool)
-            if exact.any():
-                e = np.nonzero(exact)[0]
-                ok[e] = _luhn_mask(sub.take(pa.array(e)))
-            rest = np.nonzero(~exact)[0]
-            emb = np.zeros(len(idx), dtype=bool)
-            if len(rest):
-                emb[rest] = _embedded(arr.take(pa.array(idx[rest])).to_pylist(), _CARD_IN_TEXT, _card_ok)
-            out["BANK_CARD"] = Hits(int((ok | emb).sum()), len(idx), int(emb.sum()))
-    if "CREDIT_CARD" in entities:
-        cand = _mask(arr, _CREDIT_ANY) & ~id_valid
-        if cand.any():
-            idx = np.nonzero(cand)[0]
-            sub = compact.take(pa.array(idx))
-            exact = _mask(sub, r"^(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})\d{12}|3[47]\d{13})$")
-            ok = np.zeros(len(idx), dtype=bool)
-            if exact.any():
-                e = np.nonzero(exact)[0]
-                ok[e] = _luhn_mask(sub.take(pa.array(e)), range(15, 17))
-            rest = np.nonzero(~exact)[0]
-            emb = np.zeros(len(idx), dtype=bool)
-            if len(rest):
-                emb[rest] = _embedded(arr.take(pa.array(idx[rest])).to_pylist(), _CREDIT_IN_TEXT, _credit_ok)
-            out["CREDIT_CARD"] = Hits(int((ok | emb).sum()), len(idx), int(emb.sum()))
+    for entity, prefilter, exact_rx, widths, in_text, ok_text in (
+        ("BANK_CARD", _CARD_ANY, r"^62\d{14,17}$", range(16, 20), _CARD_IN_TEXT, _card_ok),
+        ("CREDIT_CARD", _CREDIT_ANY, _CREDIT_EXACT, range(15, 17), _CREDIT_IN_TEXT, _credit_ok),
+    ):
+        if entity in entities:
+            out[entity] = _cards(arr, compact, id_valid, prefilter, exact_rx, widths, in_text, ok_text)
     if "PHONE_NUMBER" in entities:
         cand = _mask(arr, _MOBILE_ANY)
         if cand.any():

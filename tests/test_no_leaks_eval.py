@@ -175,13 +175,15 @@ class Findings:
         self.demo = demo
         self.hits: Counter = Counter()
 
-    def cells(self, where: str, values: list[Any]) -> None:
+    def cells(self, where: str, values: list[Any], page: bool = False) -> None:
         """``where`` starts with the department id: evaluation values are looked for in the
-        evaluation departments, the demo's identifiers in the demo's."""
+        evaluation departments, the demo's identifiers in the demo's. On a page (``page``), text
+        that is a short number (a row count, a year) is not compared: the data cells of the
+        page are the downloads' and views', compared in full."""
         values_set, structured = (self.values, self.structured) if where.startswith("eval_") else (self.demo, self.demo)
         for v in values:
             s = _text(v)
-            if s is None:
+            if s is None or (page and _NUMBER.match(s) and len(s) < 6):
                 continue
             if s in values_set:
                 self.hits[where] += 1
@@ -248,7 +250,7 @@ def test_no_labelled_personal_value_in_portal_pages_or_downloads(
             where = f"{d['department_id']}.{d['dataset_id']}"
             page = client.get(url, headers={"accept": "text/html"})
             assert page.status_code == 200, url
-            found.cells(f"{where} (page)", re.findall(r">([^<>]+)<", page.text))
+            found.cells(f"{where} (page)", re.findall(r">([^<>]+)<", page.text), page=True)
             csv_r = client.get(f"{url}/download.csv")
             if csv_r.status_code == 200:
                 fetched += 1

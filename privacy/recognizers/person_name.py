@@ -81,6 +81,26 @@ def looks_like_name(value: str) -> bool | None:
     return any(ch in _persons()["given"] for ch in given)
 
 
+#: words after a name that make it a person's (张三来电反映, 李四称)
+_TRAIL = frozenset(
+    {
+        "来电",
+        "反映",
+        "来访",
+        "投诉",
+        "举报",
+        "表示",
+        "诉称",
+        "报称",
+        "同志",
+        "先生",
+        "女士",
+        "老师",
+        "医生",
+        "之子",
+        "之女",
+    }
+) | {"称"}
 _RELATIONS = (
     "配偶|户主|本人|妻子?|丈夫|夫|儿子|女儿|子|女|父亲?|母亲?|长子|次子|长女|次女|孙子|孙女|外孙|外孙女|儿媳|女婿|兄|弟|姐|妹|"
     "祖父|祖母|外祖父|外祖母|公公|婆婆|岳父|岳母|侄子|侄女|继子|继女|养子|养女"
@@ -165,7 +185,10 @@ class PersonNameRecognizer(CellRecognizer):
             # jieba tags many place and shop words as names (东方社区, 阳光): a name needs a role
             # word before it (来电人, 户主, 妻子...), or a common given name and nothing after it
             # that makes it a thing or a place
-            if _text_res()[0].search(text[max(0, start - 8) : start]):
+            if (
+                _text_res()[0].search(text[max(0, start - 8) : start])
+                or {text[end : end + 1], text[end : end + 2]} & _TRAIL
+            ):
                 score = self.SCORE_WITH_LEAD
             elif looks_like_name(word) and not (end < len(text) and text[end] in _persons()["not_end"]):
                 score = self.SCORE_PLAIN

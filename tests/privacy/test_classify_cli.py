@@ -17,28 +17,10 @@ import pyarrow.parquet as pq
 import pytest
 import testdata as td
 
+from privacy.types import ENTITIES as ENTITY_VOCABULARY
+
 REPO = Path(__file__).resolve().parents[2]
-ENTITIES = {
-    "CN_RESIDENT_ID",
-    "PASSPORT",
-    "BANK_CARD",
-    "CREDIT_CARD",
-    "MEDICAL_CONDITION",
-    "RELIGION",
-    "PRECISE_LOCATION",
-    "CRIMINAL_RECORD",
-    "PERSONAL_INCOME",
-    "PERSON_NAME",
-    "PHONE_NUMBER",
-    "EMAIL",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "LICENSE_PLATE",
-    "IP_ADDRESS",
-    "USCC",
-    "ORG_NAME",
-    None,
-}
+ENTITIES = {*ENTITY_VOCABULARY, None}
 
 
 def _rows(n: int = 120) -> tuple[list[str], list[list[str]]]:
