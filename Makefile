@@ -40,11 +40,13 @@ bench: install
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/reliability.py
 
-# The heavy reliability cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs (~10 min).
+# The heavy cases: 1e7-row input, the kill -9 crash loop, concurrent DAG runs, and `make airflow` on a
+# fresh home running a demo DAG triggered through Airflow's REST API (~15 min).
 test-heavy: install
-	PUBDATA_HEAVY=1 $(BIN)/python -m pytest -q tests/reliability -m heavy
+	PUBDATA_HEAVY=1 $(BIN)/python -m pytest -q tests/reliability tests/orchestration -m heavy
 
-# Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080; stop with `make airflow-stop`.
+# Airflow's own UI and scheduler (airflow standalone) on 127.0.0.1:8080, with the demo departments'
+# sources generated when missing and their HTTP source served; stop with `make airflow-stop`.
 airflow: install
 	$(BIN)/pubdata airflow start
 

@@ -54,7 +54,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBDATA_DEMO_SOURCE_PORT",
         "8765",
-        "Port of the local HTTP server that plays the demo departments' HTTP source during `make demo` and the tests.",
+        "Port of the local HTTP server on 127.0.0.1 that plays the demo departments' HTTP source "
+        "(during `pubdata run`, `make demo` and for as long as `make airflow` runs).",
+    ),
+    Setting(
+        "PUBDATA_AIRFLOW_STANDALONE_PORTS",
+        "8080,8793,8794",
+        "`make airflow` (`airflow standalone`): ports of Airflow's API server and UI on 127.0.0.1, "
+        "then of its worker and triggerer log servers (Airflow binds those two on all interfaces).",
     ),
     Setting(
         "PUBDATA_RETRIES",

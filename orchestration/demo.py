@@ -7,6 +7,11 @@ Luhn card numbers, real mobile prefixes) so that detection and protection are ex
 Planted faults: three clinic visits carry ID numbers with a wrong check char (to be quarantined).
 Planted ambiguity: the subsidy table has a column its manifest does not declare (``ext_ref``, a
 legacy reference per payment): classified by content, held for an officer's review.
+
+:func:`prepare_demo_sources` is what ``pubdata run`` and ``pubdata airflow start`` call first: when
+the manifests in use are the bundled ones (``PUBDATA_DEPARTMENTS`` is the repo's ``departments/``)
+and a demo department about to run lacks a source, that department's sources are generated (same
+generator, same data as ``pubdata demo-data``). Other manifests never get demo data.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import json
 import random
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -27,8 +32,19 @@ import pyarrow.parquet as pq
 
 from core import get_setting
 from core.identifiers import USCC_CHARSET, id_check_char, uscc_check_char
+from core.settings import REPO_ROOT
 
-__all__ = ["generate", "serve_http_sources", "sources_dir", "DEMO_SEED", "planted_bad_ids"]
+__all__ = [
+    "DEMO_DEPARTMENTS",
+    "DEMO_SEED",
+    "demo_departments_in_use",
+    "generate",
+    "missing_demo_sources",
+    "planted_bad_ids",
+    "prepare_demo_sources",
+    "serve_http_sources",
+    "sources_dir",
+]
 
 DEMO_SEED = 20261121
 BASE_DAY = dt.date(2026, 11, 1)
@@ -306,14 +322,57 @@ def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
         w.writerows(rows)
 
 
-def generate(root: Path | None = None) -> Path:
-    """Write all demo sources (idempotent: the same bytes every time)."""
+#: The bundled demo departments (``departments/<id>.yaml``): the generator of each one's sources
+#: and the files it writes (paths under the first source root). The order fixes each seed.
+_DEPARTMENTS: dict[str, tuple[Callable[[Path, random.Random], None], tuple[str, ...]]] = {
+    "market_regulation": (_enterprises, ("market_regulation/enterprises.csv", "market_regulation/inspections.parquet")),
+    "health": (_health, ("health/hospitals.jsonl", "health/clinic_visits.csv")),
+    "civil_affairs": (_civil, ("civil_affairs/civil.db", "civil_affairs/elderly_care.xlsx")),
+    "transport": (_transport, ("transport/bus_stops.csv", "http/transport/ridership.csv")),
+    "ecology": (_ecology, ("ecology/air_quality.csv",)),
+}
+DEMO_DEPARTMENTS = tuple(_DEPARTMENTS)
+
+
+def generate(root: Path | None = None, departments: Iterable[str] | None = None) -> Path:
+    """Write the demo sources of ``departments`` (default: all), idempotent: the same bytes every time."""
     root = root or sources_dir()
-    for d in ("market_regulation", "health", "civil_affairs", "transport", "ecology", "http"):
+    only = set(DEMO_DEPARTMENTS if departments is None else departments)
+    for d in (*only, "http"):
         (root / d).mkdir(parents=True, exist_ok=True)
-    for i, fn in enumerate((_enterprises, _health, _civil, _transport, _ecology)):
-        fn(root, random.Random(DEMO_SEED * 10 + i))
+    for i, (dept, (fn, _files)) in enumerate(_DEPARTMENTS.items()):
+        if dept in only:
+            fn(root, random.Random(DEMO_SEED * 10 + i))
     return root
+
+
+def demo_departments_in_use(department_ids: Iterable[str] | None = None) -> list[str]:
+    """The bundled demo departments among those about to run (``None``: every manifest), when the
+    manifests in use are the repo's own ``departments/`` folder; none with any other folder."""
+    from warehouse.manifest import departments_dir, manifest_paths
+
+    if departments_dir().resolve() != (REPO_ROOT / "departments").resolve():
+        return []
+    ids = set(department_ids) if department_ids else {p.stem for p in manifest_paths()}
+    return [d for d in DEMO_DEPARTMENTS if d in ids]
+
+
+def missing_demo_sources(department_ids: Iterable[str] | None = None, root: Path | None = None) -> list[str]:
+    """The demo departments in use (:func:`demo_departments_in_use`) with a source file missing."""
+    root = root or sources_dir()
+    return [
+        d for d in demo_departments_in_use(department_ids) if not all((root / f).is_file() for f in _DEPARTMENTS[d][1])
+    ]
+
+
+def prepare_demo_sources(department_ids: Iterable[str] | None = None, say: Callable[[str], None] = print) -> list[str]:
+    """Generate the missing sources of the demo departments about to run (one line said when it
+    does); returns those departments. With other manifests nothing is generated."""
+    todo = missing_demo_sources(department_ids)
+    if todo:
+        root = generate(departments=todo)
+        say(f"demo sources of {', '.join(todo)} were missing: generated under {root} (as `pubdata demo-data` does)")
+    return todo
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -36,6 +36,22 @@ configure()
 os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_SESSION / 'airflow.db'}"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "heavy: slow system case (1e7 rows, crash loop, Airflow standalone); runs with PUBDATA_HEAVY=1"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Heavy cases run only with ``PUBDATA_HEAVY=1`` (``make test-heavy``)."""
+    if os.environ.get("PUBDATA_HEAVY") == "1":
+        return
+    skip = pytest.mark.skip(reason="heavy case: set PUBDATA_HEAVY=1 (make test-heavy)")
+    for item in items:
+        if item.get_closest_marker("heavy"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def session_dir() -> Path:
     return _SESSION

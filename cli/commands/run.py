@@ -20,8 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from orchestration.demo import prepare_demo_sources
     from orchestration.runner import outcome_table, run_departments
 
+    prepare_demo_sources(args.department)  # the bundled demo departments' sources, when missing
     outcomes = run_departments(args.department, progress=not args.no_progress)
     print(outcome_table(outcomes))
     failed = [o for o in outcomes if not o.ok]

@@ -49,6 +49,9 @@ class AirflowAPI:
             except urllib.error.URLError:
                 if attempt == 5:
                     raise
+            except TimeoutError:  # no answer in time: the call may have been done; repeat only idempotent ones
+                if attempt == 5 or method not in ("GET", "PATCH"):
+                    raise
             time.sleep(1 + attempt)  # a busy API server (retry idempotent calls)
         raise AssertionError("unreachable")
 

@@ -26,17 +26,18 @@ def env_file() -> Path:
     return cluster_dir() / "env"
 
 
-def _run_dir() -> Path:
-    d = cluster_dir() / "run"
+def _run_dir(base: Path | None = None) -> Path:
+    """Pid files of the services kept under ``base`` (default: the cluster's folder)."""
+    d = (base or cluster_dir()) / "run"
     d.mkdir(parents=True, exist_ok=True)
     return d
 
 
-def _log_dir() -> Path:
-    d = cluster_dir() / "logs"
+def _log_dir(base: Path | None = None) -> Path:
+    d = (base or cluster_dir()) / "logs"
     d.mkdir(parents=True, exist_ok=True)
     return d
 
 
-def _say(msg: str) -> None:
-    print(f"cluster: {msg}", flush=True)
+def _say(msg: str, base: Path | None = None) -> None:
+    print(f"{base.name if base else 'cluster'}: {msg}", flush=True)

@@ -1,4 +1,9 @@
-"""Process groups of the cluster's services: start, find, signal, stop (SIGTERM, then SIGKILL)."""
+"""Process groups of the cluster's services: start, find, signal, stop (SIGTERM, then SIGKILL).
+
+Each service's pid file and log live under a state folder ``base`` (``run/<name>.pid``,
+``logs/<name>.log``): the cluster's folder by default, ``$PUBDATA_HOME/airflow/standalone`` for
+``pubdata airflow start`` (:mod:`orchestration.standalone`).
+"""
 
 from __future__ import annotations
 
@@ -28,13 +33,16 @@ class Proc:
     cwd: Path = field(default_factory=lambda: REPO_ROOT)
     user: str | None = None
     stop_signal: int = signal.SIGTERM
+    #: state folder holding ``run/`` and ``logs/`` (default: the cluster's)
+    base: Path | None = None
 
 
+#: services this process started, by pid file (to reap an exited child: a zombie answers kill(0))
 _CHILDREN: dict[str, subprocess.Popen] = {}
 
 
-def _pid_file(name: str) -> Path:
-    return _run_dir() / f"{name}.pid"
+def _pid_file(name: str, base: Path | None = None) -> Path:
+    return _run_dir(base) / f"{name}.pid"
 
 
 def _alive(pid: int) -> bool:
@@ -47,15 +55,15 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def pid_of(name: str) -> int | None:
-    f = _pid_file(name)
+def pid_of(name: str, base: Path | None = None) -> int | None:
+    f = _pid_file(name, base)
     if not f.exists():
         return None
     try:
         pid = int(f.read_text().strip())
     except ValueError:
         return None
-    child = _CHILDREN.get(name)
+    child = _CHILDREN.get(str(f))
     if child is not None and child.pid == pid:
         child.poll()  # reap our own exited child (a zombie still answers kill(0))
     return pid if _alive(pid) else None
@@ -117,13 +125,15 @@ def _signal_tree(pgid: int, sig: int) -> None:
 
 
 def _start(proc: Proc) -> int:
-    if pid_of(proc.name):
-        _say(f"{proc.name} already running (process group {pid_of(proc.name)})")
-        return pid_of(proc.name)  # type: ignore[return-value]
+    base = proc.base
+    running = pid_of(proc.name, base)
+    if running:
+        _say(f"{proc.name} already running (process group {running})", base)
+        return running
     kw: dict = {}
     if proc.user:
         kw.update(user=proc.user, group=proc.user, extra_groups=[])
-    with open(_log_dir() / f"{proc.name}.log", "ab") as log:  # the child keeps its own descriptor
+    with open(_log_dir(base) / f"{proc.name}.log", "ab") as log:  # the child keeps its own descriptor
         p = subprocess.Popen(
             proc.argv,
             env=proc.env,
@@ -134,21 +144,21 @@ def _start(proc: Proc) -> int:
             start_new_session=True,
             **kw,
         )
-    _CHILDREN[proc.name] = p
-    _pid_file(proc.name).write_text(f"{p.pid}\n")
-    (_run_dir() / f"{proc.name}.signal").write_text(f"{int(proc.stop_signal)}\n")
-    _say(f"started {proc.name} (process group {p.pid}); log {_log_dir() / (proc.name + '.log')}")
+    _CHILDREN[str(_pid_file(proc.name, base))] = p
+    _pid_file(proc.name, base).write_text(f"{p.pid}\n")
+    (_run_dir(base) / f"{proc.name}.signal").write_text(f"{int(proc.stop_signal)}\n")
+    _say(f"started {proc.name} (process group {p.pid}); log {_log_dir(base) / (proc.name + '.log')}", base)
     return p.pid
 
 
-def stop_service(name: str, grace: float = 20.0) -> bool:
+def stop_service(name: str, grace: float = 20.0, base: Path | None = None) -> bool:
     """Stop a service's process group by its recorded id; True if it was running."""
-    f = _pid_file(name)
-    pid = pid_of(name)
+    f = _pid_file(name, base)
+    pid = pid_of(name, base)
     if pid is None:
         f.unlink(missing_ok=True)
         return False
-    sig_file = _run_dir() / f"{name}.signal"
+    sig_file = _run_dir(base) / f"{name}.signal"
     sig = int(sig_file.read_text()) if sig_file.exists() else signal.SIGTERM
     tree = set(service_tree(pid).values()) | {pid}
     try:
@@ -160,7 +170,7 @@ def stop_service(name: str, grace: float = 20.0) -> bool:
         time.sleep(0.25)
     left = [g for g in tree if _alive(g)]
     if left:
-        _say(f"{name} did not stop in {grace:.0f} s: SIGKILL to process group(s) {left}")
+        _say(f"{name} did not stop in {grace:.0f} s: SIGKILL to process group(s) {left}", base)
         for g in left:
             try:
                 os.killpg(g, signal.SIGKILL)
@@ -172,7 +182,7 @@ def stop_service(name: str, grace: float = 20.0) -> bool:
             time.sleep(0.25)
     f.unlink(missing_ok=True)
     sig_file.unlink(missing_ok=True)
-    _say(f"stopped {name} (process group {pid})")
+    _say(f"stopped {name} (process group {pid})", base)
     return True
 
 
@@ -191,7 +201,9 @@ def kill_service(name: str) -> int:
     return pid
 
 
-def _wait(what: str, check: Callable[[], bool], timeout: float, name: str | None = None) -> None:
+def _wait(
+    what: str, check: Callable[[], bool], timeout: float, name: str | None = None, base: Path | None = None
+) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
@@ -199,11 +211,11 @@ def _wait(what: str, check: Callable[[], bool], timeout: float, name: str | None
                 return
         except Exception:
             pass
-        child = _CHILDREN.get(name) if name else None
-        if name and (not pid_of(name) or (child is not None and child.poll() is not None)):
-            raise ConfigError(f"{name} exited while starting", hint=f"see {_log_dir() / (name + '.log')}")
+        child = _CHILDREN.get(str(_pid_file(name, base))) if name else None
+        if name and (not pid_of(name, base) or (child is not None and child.poll() is not None)):
+            raise ConfigError(f"{name} exited while starting", hint=f"see {_log_dir(base) / (name + '.log')}")
         time.sleep(0.5)
-    raise ConfigError(f"{what} did not become ready in {timeout:.0f} s", hint=f"see the logs in {_log_dir()}")
+    raise ConfigError(f"{what} did not become ready in {timeout:.0f} s", hint=f"see the logs in {_log_dir(base)}")
 
 
 def _port_open(port: int) -> bool:

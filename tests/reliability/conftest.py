@@ -4,7 +4,7 @@ error, rows lost, leaks found) is appended as a JSON line to ``$PUBDATA_RELIABIL
 that is set (``bench/reliability.py`` sets it and prints the summary).
 
 Heavy cases (1e7 rows, the 20-kill crash loop) are marked ``heavy`` and run only with
-``PUBDATA_HEAVY=1``.
+``PUBDATA_HEAVY=1`` (the gate is in ``tests/conftest.py``).
 """
 
 from __future__ import annotations
@@ -16,17 +16,7 @@ import pytest
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "heavy: slow reliability case (1e7 rows, crash loop); runs with PUBDATA_HEAVY=1")
     config.addinivalue_line("markers", "reliability(category): one reliability case of that category")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("PUBDATA_HEAVY") == "1":
-        return
-    skip = pytest.mark.skip(reason="heavy reliability case: set PUBDATA_HEAVY=1")
-    for item in items:
-        if item.get_closest_marker("heavy"):
-            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -291,6 +291,32 @@ def test_a_data_error_fails_at_once_without_retries(base, tmp_path, monkeypatch,
 
 
 @pytest.mark.reliability("source_failure")
+@pytest.mark.usefixtures("airflow_db")
+def test_a_missing_file_fails_at_once_and_other_manifests_get_no_demo_data(
+    base, tmp_path, monkeypatch, case_record, capsys
+) -> None:
+    """`pubdata run` with manifests other than the bundled demo ones: nothing is generated, the
+    missing file fails its extract on the first try (a SourceError is permanent) with a clear message."""
+    import argparse
+
+    from cli.commands import run as run_cmd
+
+    env = _env(base, tmp_path, monkeypatch, {"type": "file", "path": f"{DEPT}/gone.csv"})
+    before = sorted(p.relative_to(env.src) for p in env.src.rglob("*"))
+    code = run_cmd.run(argparse.Namespace(department=[DEPT], no_progress=True))
+    out = capsys.readouterr()
+    case_record.outcome = "clear_error"
+    assert code == 1
+    line = next(x for x in out.out.splitlines() if x.startswith(f"FAIL {DEPT}.{DS}: failed"))
+    assert f"SourceError: {DEPT}/gone.csv: no such file under src/ — check the source path" in line, line
+    assert "were missing: generated" not in out.out + out.err
+    assert sorted(p.relative_to(env.src) for p in env.src.rglob("*")) == before
+    tries = _task_tries(f"dept_{DEPT}", _latest_run_id(f"dept_{DEPT}"))
+    assert tries[f"{DS}.extract"] == ("failed", 1), tries
+    _unchanged(base, env)
+
+
+@pytest.mark.reliability("source_failure")
 def test_a_token_in_the_url_never_reaches_an_error(server, base, tmp_path, monkeypatch, case_record) -> None:
     monkeypatch.setenv("RELIAB_API_TOKEN", "tok-7Hq2-very-secret")
     env = _env(base, tmp_path, monkeypatch, {"type": "http", "url": f"{server}/500.csv?token=${{RELIAB_API_TOKEN}}"})
