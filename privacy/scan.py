@@ -333,7 +333,7 @@ def scan_column(array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = A
     any_cand = _mask(arr, union)
     if not any_cand.any():
         return out
-    whole = arr
+    column_strings = arr
     arr = arr.take(pa.array(np.nonzero(any_cand)[0]))
     if _mask(arr, _FULLWIDTH).any():
         arr = pc.utf8_normalize(arr, "NFKC")
@@ -373,7 +373,7 @@ def scan_column(array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = A
             sub = pc.replace_substring_regex(compact.take(pa.array(idx)), r"^(?:\+86|0086|86(\d{11})$)", r"\1")
             sub = pc.replace_substring_regex(sub, r"\.0$", "")  # integers that went through a float column
             exact = _mask(sub, f"^(?:{mobile_regex().pattern})$")
-            if exact.any() and _looks_serial(whole):
+            if exact.any() and _looks_serial(column_strings):
                 exact[:] = False  # record numbers that happen to fall in mobile ranges
             emb = np.zeros(len(idx), dtype=bool)
             rest = np.nonzero(~exact & ~_mask(sub, r"^\d+$"))[0]
