@@ -7,7 +7,7 @@ COMPILED := $(VENV)/.compiled-$(shell cat Makefile privacy/levels.yaml privacy/v
 UV_VERSION := 0.13.9
 export PUBDATA_HOME ?= $(CURDIR)/.pubdata
 
-.PHONY: install demo test test-heavy bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
+.PHONY: install demo test test-fast lint test-heavy bench airflow airflow-stop browser clean cluster-up cluster-down cluster-status test-distributed bench-scale
 
 install: $(STAMP) $(COMPILED)
 
@@ -38,6 +38,20 @@ demo: install
 # The whole test suite (installs Debian's chromium for the browser tests when it is missing).
 test: install browser
 	$(BIN)/python -m pytest -q
+
+# Static checks (CI runs them before the tests; .pre-commit-config.yaml runs the same as git hooks):
+# import layers, lint, formatting, types.
+lint: install
+	PYTHONPATH=. $(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# The unit tier (-m unit): in-process tests without Airflow, a browser, a live portal server, CLI
+# subprocesses, Great Expectations checkpoints or whole pipeline runs (tiers: pyproject.toml
+# markers, tests/conftest.py).
+test-fast: install
+	$(BIN)/python -m pytest -q -m unit -p no:cacheprovider
 
 bench: install
 	$(BIN)/python bench/classify.py

@@ -28,10 +28,10 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
-from testdata import LabelledTable, bench_table
 
-from privacy.classification import classify_table
+from privacy.classification import TableClassification, classify_table
 from privacy.engine import LANGUAGE, new_analyzer
+from tests.testdata import LabelledTable, bench_table
 
 
 def tiled(base: pa.Table, rows: int) -> pa.Table:
@@ -41,7 +41,7 @@ def tiled(base: pa.Table, rows: int) -> pa.Table:
     return pa.concat_tables([base] * copies).slice(0, rows)
 
 
-def accuracy_ours(lt: LabelledTable, result) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def accuracy_ours(lt: LabelledTable, result: TableClassification) -> tuple[float, float]:
     cols = result.columns
     entity_ok = sum(c.entity == lt.labels[c.name].entity for c in cols)
     both_ok = sum((c.entity, c.level) == (lt.labels[c.name].entity, lt.labels[c.name].level) for c in cols)

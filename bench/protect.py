@@ -119,10 +119,10 @@ def run(n: int, work: Path, repeat: int) -> tuple[float, float, float]:
         con.execute(f"COPY (SELECT * FROM read_parquet('{src}')) TO '{copy_out}' (FORMAT parquet)")
         con.close()
 
-    def ours():  # type: ignore[no-untyped-def]
+    def ours():
         return protect(src, decision, open_out, dataset=ds, paths=paths, keys=keys)
 
-    def timed(label: str, fn):  # type: ignore[no-untyped-def]
+    def timed(label: str, fn):
         w, c = time.perf_counter(), _cpu()
         out = fn()
         wall, cpu = time.perf_counter() - w, _cpu() - c
@@ -172,7 +172,9 @@ def main() -> int:
     os.environ["PUBDATA_HOME"] = str(work / "home")
     import duckdb
 
-    threads = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]  # type: ignore[index]
+    from core.sql import scalar
+
+    threads = scalar(duckdb.connect(), "SELECT current_setting('threads')")
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(
         f"cores {os.cpu_count()} | DuckDB threads {threads} | load average at start {load} "

@@ -23,6 +23,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warehouse.storage import LakePath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -110,7 +114,7 @@ def make_table(n: int, seed: int = 7):
     return pa.table({k: pa.array(v.tolist(), pa.string()) for k, v in cols.items()})
 
 
-def duckdb_baseline(raw: Path) -> tuple[float, tuple]:
+def duckdb_baseline(raw: Path | LakePath) -> tuple[float, tuple]:
     """The same checks as one plain DuckDB aggregate query (no routing, no report)."""
     import duckdb
 
@@ -138,6 +142,7 @@ def duckdb_baseline(raw: Path) -> tuple[float, tuple]:
       count(*) FILTER (WHERE NOT ({s["amount"].sql("income")}))
     FROM n"""
     row = con.execute(sql).fetchone()
+    assert row is not None  # an aggregate query returns one row
     return time.perf_counter() - t, row
 
 

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     cols = ("tried", "handled", "clear_error", "failed", "lost", "leaks")
     width = max([len(k) for k in by_cat] + [8])
     print(f"{'category':<{width}}  " + "  ".join(f"{c:>11}" for c in cols))
-    total = defaultdict(int)
+    total: defaultdict[str, int] = defaultdict(int)
     for cat in sorted(by_cat):
         print(f"{cat:<{width}}  " + "  ".join(f"{by_cat[cat][c]:>11}" for c in cols))
         for c in cols:

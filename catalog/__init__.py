@@ -6,7 +6,9 @@ applications, the audit log, usage counters; schema ``open`` has one view per pu
 Modules: :mod:`catalog.store` (connections and schema: private to this package),
 :mod:`catalog.publish` (registration, runs, atomic versions), :mod:`catalog.queries` (reads),
 :mod:`catalog.reviews`, :mod:`catalog.tokens`, :mod:`catalog.audit`, :mod:`catalog.scorecard`,
-:mod:`catalog.usage`.
+:mod:`catalog.usage` (download counters), :mod:`catalog.usage_recorder` / :mod:`catalog.usage_stats`
+(use recorded in batches, 运营评估), :mod:`catalog.harvest` (datasets harvested from other portals),
+:mod:`catalog.webhooks`, :mod:`catalog.changes` (schema changes between versions).
 """
 
 from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name

@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 
 from catalog.store import connect, rows_as_dicts
+from core.sql import scalar
 
 __all__ = ["GENESIS", "append", "entries", "entry_hash", "verify"]
 
@@ -100,7 +101,7 @@ def _append(
 def count() -> int:
     """Number of entries in the log."""
     with connect(read_only=True) as con:
-        return int(con.execute("SELECT count(*) FROM audit_log").fetchone()[0])  # type: ignore[index]
+        return int(scalar(con, "SELECT count(*) FROM audit_log"))
 
 
 def verify() -> tuple[bool, int | None]:
@@ -141,7 +142,8 @@ def entries(
     *, limit: int = 100, before: int | None = None, action: str | None = None, subject: str | None = None
 ) -> list[dict[str, Any]]:
     """The newest entries first (for the officers' page and ``pubdata audit show``)."""
-    where, params = ["1 = 1"], []
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
     if before is not None:
         where.append("seq < ?")
         params.append(before)

@@ -33,7 +33,7 @@ from catalog.store import connect, dumps, open_view_name
 from core import home
 from core.clock import utcnow
 from core.locks import file_lock
-from core.sql import quote_literal
+from core.sql import quote_literal, scalar
 from warehouse import storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
@@ -52,6 +52,8 @@ def register_department(dept: Department) -> None:
             [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email, dept.schedule, now],
         )
         for ds in dept.datasets:
+            if ds.is_harvest:  # its remote datasets are registered by each harvest (catalog.harvest)
+                continue
             old = con.execute(
                 "SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
                 "WHERE department_id = ? AND dataset_id = ?",
@@ -98,7 +100,7 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
             [run_id, paths.department, paths.dataset],
         ).fetchone()
         names = [d[0] for d in con.description]
-        current = dict(zip(names, row)) if row else {"started_at": now}
+        current: dict[str, Any] = dict(zip(names, row)) if row else {"started_at": now}
         current.update(fields)
         if summary_update:
             merged = json.loads(current.get("summary_json") or "{}")
@@ -216,14 +218,15 @@ def _publish_locked(
             "AND run_id = ? ORDER BY version DESC LIMIT 1",
             [paths.department, paths.dataset, run_id],
         ).fetchone()
-        latest = con.execute(
+        latest = scalar(
+            con,
             "SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? AND dataset_id = ?",
             [paths.department, paths.dataset],
-        ).fetchone()[0]
+        )
     tmp = target_dir / f".tmp-{paths.run}.parquet"
     storage.copy_file(source, tmp)
     local = isinstance(tmp, Path)
-    if local:
+    if isinstance(tmp, Path):
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
     with storage.parquet_file(tmp) as pf:
@@ -231,14 +234,17 @@ def _publish_locked(
     digest = _sha256(tmp)
     # a retry of the same run with the same bytes reuses its version; different bytes make a new
     # version (a published file is never rewritten in place)
-    reuse = bool(prior) and prior[1] == digest
-    version = prior[0] if reuse else latest + 1
+    reuse = prior is not None and prior[1] == digest
+    version = prior[0] if reuse and prior else latest + 1
     final = target_dir / f"v{version:06d}.parquet"
     if reuse and final.is_file() and _sha256(final) == digest:
         tmp.unlink()
-    else:
+    elif isinstance(tmp, Path):
+        assert isinstance(final, Path)  # both in target_dir
         tmp.replace(final)  # over an orphan of a crashed publish, never over a committed version
-    if local:
+    else:
+        tmp.replace(final)
+    if isinstance(target_dir, Path):
         _fsync_dir(target_dir)
     rel = final.relative_to(home()).as_posix()
     # the view reads the version by a path relative to PUBDATA_HOME (file_search_path: the folder

@@ -34,11 +34,24 @@ LEFT JOIN latest l ON l.department_id = d.department_id AND l.dataset_id = d.dat
 
 
 def list_datasets(*, published_only: bool = False) -> list[dict[str, Any]]:
+    """Every dataset (latest version joined); harvested ones carry ``harvest`` (source portal,
+    original URL, remote id and modified date, last harvested, state current|withdrawn)."""
     where = " WHERE l.version IS NOT NULL AND d.open_tier <> 'withheld'" if published_only else ""
     with connect(read_only=True) as con:
-        return rows_as_dicts(
+        rows = rows_as_dicts(
             con.execute(_LATEST + where + " ORDER BY l.published_at DESC NULLS LAST, d.department_id, d.dataset_id")
         )
+        _with_harvest(con, rows)
+    return rows
+
+
+def _with_harvest(con, rows: list[dict[str, Any]]) -> None:
+    from catalog.harvest import harvest_info
+
+    info = harvest_info(con)
+    for r in rows:
+        h = info.get((r["department_id"], r["dataset_id"]))
+        r["harvest"] = None if h is None else {k: v for k, v in h.items() if k not in ("department_id", "dataset_id")}
 
 
 def dataset_detail(department: str, dataset: str) -> dict[str, Any] | None:
@@ -143,6 +156,7 @@ def catalog_state() -> dict[str, Any]:
                 "FROM runs WHERE quality_score IS NOT NULL ORDER BY started_at"
             )
         )
+        _with_harvest(con, datasets)
         try:
             downloads = con.execute(
                 "SELECT department_id, dataset_id, version, format, count FROM download_counts"

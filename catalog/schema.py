@@ -67,6 +67,39 @@ CREATE TABLE IF NOT EXISTS access_applications (
     dataset_id VARCHAR NOT NULL, purpose VARCHAR NOT NULL, reason VARCHAR, contact VARCHAR, days INTEGER,
     status VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, decided_by VARCHAR, decided_at TIMESTAMP,
     decision_note VARCHAR);
+CREATE TABLE IF NOT EXISTS harvested (
+    department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, harvest_id VARCHAR NOT NULL,
+    source_kind VARCHAR NOT NULL, source_portal VARCHAR NOT NULL, remote_key VARCHAR NOT NULL,
+    remote_id VARCHAR, original_url VARCHAR, remote_iri VARCHAR, remote_modified VARCHAR,
+    remote_organization VARCHAR, resources_json VARCHAR, data_resource_json VARCHAR,
+    state VARCHAR NOT NULL, first_harvested TIMESTAMP, last_harvested TIMESTAMP,
+    last_changed TIMESTAMP, withdrawn_at TIMESTAMP,
+    PRIMARY KEY (department_id, dataset_id));
+CREATE TABLE IF NOT EXISTS harvest_runs (
+    department_id VARCHAR NOT NULL, harvest_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL,
+    source_kind VARCHAR, source_portal VARCHAR, status VARCHAR NOT NULL, message VARCHAR,
+    listed INTEGER, added INTEGER, changed INTEGER, unchanged INTEGER, withdrawn INTEGER,
+    to_pull INTEGER, high_water VARCHAR, requests INTEGER, started_at TIMESTAMP, finished_at TIMESTAMP,
+    PRIMARY KEY (department_id, harvest_id, run_id));
+CREATE TABLE IF NOT EXISTS webhooks (
+    id VARCHAR PRIMARY KEY, department_id VARCHAR NOT NULL, owner_department_id VARCHAR NOT NULL,
+    dataset_id VARCHAR NOT NULL, url VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, created_by VARCHAR,
+    last_status VARCHAR, last_delivery_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+    delivery_id VARCHAR NOT NULL, webhook_id VARCHAR NOT NULL, event VARCHAR NOT NULL, dataset VARCHAR,
+    attempt INTEGER NOT NULL, status_code INTEGER, ok BOOLEAN NOT NULL, error VARCHAR, duration_ms BIGINT,
+    attempted_at TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS usage_daily (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
+    kind VARCHAR NOT NULL, action VARCHAR NOT NULL, consumer VARCHAR NOT NULL, consumer_department VARCHAR NOT NULL,
+    count BIGINT NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id, version, kind, action, consumer, consumer_department));
+CREATE TABLE IF NOT EXISTS usage_clients (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, client VARCHAR NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id, client));
+CREATE TABLE IF NOT EXISTS usage_unique (
+    day DATE NOT NULL, department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, clients BIGINT NOT NULL,
+    PRIMARY KEY (day, department_id, dataset_id));
 CREATE TABLE IF NOT EXISTS download_counts (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, version INTEGER NOT NULL,
     format VARCHAR NOT NULL, count BIGINT NOT NULL, last_at TIMESTAMP,

@@ -12,23 +12,43 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
 - ``quarantine_rate``: quarantined rows / input rows over the run's datasets;
 - ``awaiting_review``: columns held for an officer's review (the classifier could not tell they
   are not personal; left out of open data until an officer decides) in the department's latest
-  classifications and not yet decided: work the department's officers owe, not a penalty.
+  classifications and not yet decided: work the department's officers owe, not a penalty;
+- ``usage`` (以使用量为基准): share of the department's published datasets (open or conditional,
+  with a version at the run's end) that were used at least once -- downloaded, called through
+  the API or datastore, previewed, verified, aggregated or harvested, as recorded by
+  :mod:`catalog.usage_recorder` -- from the day the run ended until the day the department's
+  next run started (today for its latest run), at most the last :data:`USAGE_WINDOW_DAYS` days
+  of that span. Data nobody uses counts against the department as data nobody can find.
 
-The ranking uses each department's latest run and a composite score
-``0.4·quality + 0.2·100·on_time + 0.3·100·open_share + 0.1·100·(1 − quarantine_rate)``.
+Datasets a department harvested from another portal are not its own and are left out of every
+figure. The ranking uses each department's latest run and a composite score
+``0.35·quality + 0.15·100·on_time + 0.25·100·open_share + 0.1·100·(1 − quarantine_rate)
++ 0.15·100·usage``.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from catalog.reviews import awaiting_review_by_department as awaiting_by_department
 from catalog.reviews import review_queue
-from catalog.store import connect, rows_as_dicts
+from catalog.store import connect, has_table, rows_as_dicts
+from core.sql import scalar
 
 __all__ = ["WEIGHTS", "awaiting_review", "department_runs", "ranking", "withheld_report"]
 
-WEIGHTS = {"quality": 0.4, "on_time": 0.2, "open_share": 0.3, "clean": 0.1}
+WEIGHTS = {"quality": 0.35, "on_time": 0.15, "open_share": 0.25, "clean": 0.1, "usage": 0.15}
+USAGE_WINDOW_DAYS = 30
+_OWN = (
+    "NOT EXISTS (SELECT 1 FROM harvested h WHERE h.department_id = {t}.department_id AND h.dataset_id = {t}.dataset_id)"
+)
+
+
+def _own(con, t: str) -> str:
+    """SQL: the row of alias ``t`` is the department's own dataset (not harvested)."""
+    return _OWN.format(t=t) if has_table(con, "harvested") else "true"
+
 
 _RUNS = """
 SELECT r.department_id, r.run_id, min(r.started_at) AS started_at,
@@ -36,8 +56,9 @@ SELECT r.department_id, r.run_id, min(r.started_at) AS started_at,
        count(*) FILTER (WHERE r.status = 'published' AND coalesce(r.on_time, false)) AS published_on_time,
        count(*) FILTER (WHERE r.status = 'published') AS published,
        sum(coalesce(r.quarantined_rows, 0)) AS quarantined_rows, sum(coalesce(r.input_rows, 0)) AS input_rows,
-       (SELECT count(*) FROM datasets d WHERE d.department_id = r.department_id) AS registered
+       (SELECT count(*) FROM datasets d WHERE d.department_id = r.department_id AND {own_d}) AS registered
 FROM runs r
+WHERE {own}
 GROUP BY r.department_id, r.run_id
 ORDER BY started_at
 """
@@ -45,32 +66,68 @@ ORDER BY started_at
 
 def _open_after(con, department: str, at) -> int:
     """Datasets of a department open (tier open, with a version) as of time ``at``."""
-    return con.execute(
+    return scalar(
+        con,
         "SELECT count(DISTINCT v.dataset_id) FROM versions v JOIN datasets d USING (department_id, dataset_id) "
-        "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open'",
+        "WHERE v.department_id = ? AND v.published_at <= ? AND v.open_tier = 'open' AND d.open_tier = 'open' "
+        f"AND {_own(con, 'd')}",
         [department, at],
-    ).fetchone()[0]
+    )
+
+
+def _usage_share(con, department: str, finished, until) -> float:
+    """Published datasets of the department (at ``finished``) used at least once from that day
+    to ``until`` (at most the last USAGE_WINDOW_DAYS days of it) / published datasets."""
+    published = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT v.dataset_id FROM versions v WHERE v.department_id = ? AND v.published_at <= ? "
+            f"AND v.open_tier IN ('open', 'conditional') AND {_own(con, 'v')}",
+            [department, finished],
+        ).fetchall()
+    }
+    if not published or not has_table(con, "usage_daily"):
+        return 0.0
+    last = until.date() if until else _dt.datetime.now(_dt.UTC).date()
+    first = max(finished.date(), last - _dt.timedelta(days=USAGE_WINDOW_DAYS - 1))
+    used = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT dataset_id FROM usage_daily WHERE department_id = ? AND day BETWEEN ? AND ? AND count > 0",
+            [department, first, last],
+        ).fetchall()
+    }
+    return len(published & used) / len(published)
 
 
 def department_runs() -> list[dict[str, Any]]:
     """One row per department run, oldest first (the trend)."""
     with connect(read_only=True) as con:
-        rows = rows_as_dicts(con.execute(_RUNS))
-        for r in rows:
-            finished = con.execute(
+        rows = rows_as_dicts(con.execute(_RUNS.format(own=_own(con, "r"), own_d=_own(con, "d"))))
+        next_start: dict[int, object] = {}
+        last_seen: dict[str, int] = {}
+        for i, r in enumerate(rows):  # oldest first: the next run of the same department
+            if r["department_id"] in last_seen:
+                next_start[last_seen[r["department_id"]]] = r["started_at"]
+            last_seen[r["department_id"]] = i
+        for i, r in enumerate(rows):
+            finished = scalar(
+                con,
                 "SELECT max(finished_at) FROM runs WHERE department_id = ? AND run_id = ?",
                 [r["department_id"], r["run_id"]],
-            ).fetchone()[0]
+            )
             registered = r["registered"] or 0
             r["on_time"] = r["published_on_time"] / registered if registered else 0.0
             r["open_share"] = _open_after(con, r["department_id"], finished) / registered if registered else 0.0
             r["quarantine_rate"] = r["quarantined_rows"] / r["input_rows"] if r["input_rows"] else 0.0
             r["quality"] = float(r["quality"]) if r["quality"] is not None else 0.0
+            r["usage"] = _usage_share(con, r["department_id"], finished, next_start.get(i)) if finished else 0.0
             r["composite"] = round(
                 WEIGHTS["quality"] * r["quality"]
                 + WEIGHTS["on_time"] * 100 * r["on_time"]
                 + WEIGHTS["open_share"] * 100 * r["open_share"]
-                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"]),
+                + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+                + WEIGHTS["usage"] * 100 * r["usage"],
                 2,
             )
     withheld = {d: len(items) for d, items in withheld_report().items()}
@@ -108,14 +165,16 @@ def withheld_report() -> dict[str, list[dict[str, Any]]]:
     """Per department: registered datasets that are not open and have no negative-list rule."""
     with connect(read_only=True) as con:
         rows = rows_as_dicts(
-            con.execute("""
+            con.execute(
+                """
             SELECT d.department_id, d.dataset_id, d.title, d.open_tier, d.tier_rule,
                    (SELECT count(*) FROM versions v WHERE v.department_id = d.department_id
                         AND v.dataset_id = d.dataset_id) AS versions,
                    (SELECT r.status || ' at ' || r.stage || ': ' || coalesce(r.message, '') FROM runs r
                     WHERE r.department_id = d.department_id AND r.dataset_id = d.dataset_id
                     ORDER BY r.started_at DESC LIMIT 1) AS last_run
-            FROM datasets d ORDER BY d.department_id, d.dataset_id""")
+            FROM datasets d WHERE {own} ORDER BY d.department_id, d.dataset_id""".format(own=_own(con, "d"))
+            )
         )
     out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:

@@ -44,6 +44,7 @@ __all__ = [
     "connect",
     "ensure_catalog",
     "ensure_schema",
+    "has_table",
     "open_view_name",
     "rows_as_dicts",
 ]
@@ -69,8 +70,11 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 @contextlib.contextmanager
-def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection to the catalog, waiting while another process holds the lock."""
+def connect(
+    *, read_only: bool = False, timeout: float = 60.0, home_dir: Path | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection to the catalog, waiting while another process holds the lock
+    (``home_dir``: the catalog of that PUBDATA_HOME rather than the current one)."""
     from warehouse.storage import is_distributed
 
     if is_distributed():
@@ -79,10 +83,10 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         with connect_ducklake(read_only=read_only, timeout=timeout) as con:
             yield con
         return
-    path = catalog_path()
+    path = home_dir / "catalog.duckdb" if home_dir is not None else catalog_path()
     if read_only and not path.exists():
         # Nothing published yet: make an empty, valid catalog so readers see "no datasets".
-        with connect(read_only=False):
+        with connect(read_only=False, home_dir=home_dir):
             pass
     deadline = time.monotonic() + timeout
     delay = 0.005
@@ -121,7 +125,7 @@ def connect(*, read_only: bool = False, timeout: float = 60.0) -> Iterator[duckd
         if not read_only:
             _writers_waiting(-1)
     try:
-        con.execute("SET file_search_path = ?", [str(home())])
+        con.execute("SET file_search_path = ?", [str(home_dir if home_dir is not None else home())])
         if not read_only:
             ensure_schema(con)
         yield con
@@ -164,6 +168,12 @@ def catalog_version() -> Any:
             return cur.fetchone()[0]
     finally:
         pg.close()
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether a table exists: read-only connections do not create the tables a newer version
+    added, so readers of those tables check first (an older catalog simply has none of it)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0] > 0
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

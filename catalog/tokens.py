@@ -138,6 +138,7 @@ def issue(
             con=con,
         )
         if scope:
+            assert purpose is not None  # checked above: a scope needs a purpose
             _grant(con, token_id, scope[0], scope[1], purpose, actor, None, expires)
         con.execute("COMMIT")
     return {"id": token_id, "kind": kind, "department_id": department, "officer": officer, "expires_at": expires}, token

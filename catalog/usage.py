@@ -6,6 +6,7 @@ import threading
 
 from catalog.store import connect
 from core.clock import utcnow
+from core.sql import scalar
 from warehouse.storage import is_distributed
 
 __all__ = ["count_download"]
@@ -28,11 +29,12 @@ def count_download(department: str, dataset: str, version: int, fmt: str) -> Non
         # DuckLake has no keys (no ON CONFLICT); the catalog's writer lock makes this upsert safe
         key = [department, dataset, version, fmt]
         con.execute("BEGIN")
-        hit = con.execute(
+        hit = scalar(
+            con,
             "SELECT count(*) FROM download_counts WHERE department_id = ? AND dataset_id = ? "
             "AND version = ? AND format = ?",
             key,
-        ).fetchone()[0]
+        )
         if hit:
             con.execute(
                 "UPDATE download_counts SET count = count + 1, last_at = ? WHERE department_id = ? "

@@ -8,7 +8,7 @@ import importlib
 import pkgutil
 import sys
 
-from core import PubdataError
+from core import PubdataError, __version__
 
 __all__ = ["build_parser", "main"]
 
@@ -19,6 +19,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     import cli.commands as commands
 
     parser = argparse.ArgumentParser(prog="pubdata", description="Federated public-data platform.")
+    parser.add_argument("--version", action="version", version=f"pubdata {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
     for name in [only] if only in names else names:

@@ -13,6 +13,10 @@ Exception tree (every error the platform raises on purpose)::
      └── CatalogError           the catalog cannot be read or written
 """
 
+#: The platform's one version number: the portal's API, ``pubdata --version`` and the package
+#: metadata (pyproject.toml reads it) all show this. Changes are listed in CHANGELOG.md.
+__version__ = "0.3.0"
+
 from core import _offline  # noqa: F401  (offline library defaults, before anything else)
 from core._errors import (
     CatalogError,
@@ -27,6 +31,7 @@ from core._errors import (
 from core.settings import SETTINGS, Setting, get_setting, home
 
 __all__ = [
+    "__version__",
     "CatalogError",
     "ConfigError",
     "ManifestError",

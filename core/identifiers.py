@@ -52,9 +52,11 @@ def strip_separators(value: str) -> str:
 @functools.cache
 def mobile_regex() -> re.Pattern[str]:
     """phonenumbers' CN mobile national-number pattern (RE2-compatible: no look-arounds)."""
-    import phonenumbers
+    import phonenumbers  # lazy: its metadata is large and only this pattern is used, once
 
-    pattern = phonenumbers.PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+    assert meta is not None and meta.mobile is not None, "phonenumbers ships CN metadata with a mobile pattern"
+    pattern = meta.mobile.national_number_pattern
     return re.compile(f"(?:{pattern})")
 
 

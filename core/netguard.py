@@ -77,7 +77,7 @@ def check_host(url: str) -> str:
         raise SourceUnavailable(f"{shown}: host {host!r} cannot be resolved") from None
     addresses = []
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
             raise SourceError(
                 f"{shown}: points at a private or link-local address ({ip})",

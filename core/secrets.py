@@ -10,6 +10,8 @@ import os
 import re
 from collections.abc import Iterable
 
+from core.settings import SETTINGS
+
 __all__ = ["mask", "redact", "redact_url", "secret_values"]
 
 _URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
@@ -24,8 +26,6 @@ def mask(secret: str) -> str:
 
 def secret_values() -> list[str]:
     """The current values of every setting declared secret (empty ones left out)."""
-    from core.settings import SETTINGS
-
     return [v for s in SETTINGS if s.secret and (v := os.environ.get(s.name, ""))]
 
 

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from core._errors import ConfigError
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,6 +46,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_HTTP_TIMEOUT", "30", "Seconds before an HTTP source is given up (then retried)."),
     Setting("PUBDATA_MAX_SOURCE_BYTES", "2147483648", "Largest source download accepted, in bytes."),
+    Setting(
+        "PUBDATA_HARVEST_MAX_BYTES",
+        "67108864",
+        "Largest reply accepted from another portal's catalog API or DCAT page during a harvest, in bytes "
+        "(harvested data files are capped by PUBDATA_MAX_SOURCE_BYTES).",
+    ),
+    Setting("PUBDATA_WEBHOOK_TIMEOUT", "5", "Seconds a webhook receiver has to answer one delivery attempt."),
+    Setting(
+        "PUBDATA_WEBHOOK_RETRIES",
+        "2",
+        "Further attempts after a failed webhook delivery (back-off 0.5 s, 1 s, ...); every attempt is recorded.",
+    ),
+    Setting(
+        "PUBDATA_USAGE_FLUSH_SECONDS",
+        "30",
+        "Usage records are buffered in the portal's memory and written to the catalog in one batch at most this "
+        "many seconds apart (and when the portal stops).",
+    ),
     Setting("PUBDATA_SAMPLE_SIZE", "1000", "Non-null values sampled per column by the classifier."),
     Setting("PUBDATA_POLICY", "policy/negative_list.yaml", "The negative-list policy file."),
     Setting(
@@ -188,8 +208,6 @@ def path_setting(name: str) -> Path:
 
 
 def int_setting(name: str) -> int:
-    from core._errors import ConfigError
-
     raw = get_setting(name)
     try:
         return int(raw)

@@ -1,13 +1,17 @@
 """SQL text built from hostile names and values: the one place quoting is done.
 
-Every identifier and literal spliced into DuckDB SQL goes through these two functions; values
-from data travel as bound parameters wherever DuckDB allows one (it does not for file paths in
-``read_parquet``/``COPY`` and for view definitions, hence :func:`quote_literal`).
+Every identifier and literal spliced into DuckDB SQL goes through the two quoting functions;
+values from data travel as bound parameters wherever DuckDB allows one (it does not for file
+paths in ``read_parquet``/``COPY`` and for view definitions, hence :func:`quote_literal`).
+:func:`scalar` reads the one value of an aggregate query.
 """
 
 from __future__ import annotations
 
-__all__ = ["quote_ident", "quote_literal"]
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["quote_ident", "quote_literal", "scalar"]
 
 
 def quote_ident(name: str) -> str:
@@ -24,3 +28,11 @@ def quote_literal(text: object) -> str:
     if "\x00" in s:
         raise ValueError("string literal contains a NUL byte")
     return "'" + s.replace("'", "''") + "'"
+
+
+def scalar(con: Any, sql: str, params: Sequence[object] | Mapping[str, object] | None = None) -> Any:
+    """The one value of a query that always returns one row (an aggregate such as ``count(*)``
+    or ``max(...)``, which may be NULL); no row at all is a bug in the query, not data."""
+    row = con.execute(sql, params).fetchone()
+    assert row is not None, "a one-row query returned no row"
+    return row[0]

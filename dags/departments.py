@@ -1,6 +1,10 @@
 """One DAG per department manifest in ``departments/``.
 
 Each dataset is a task group:  extract -> validate -> classify -> protect -> publish.
+Each harvest entry (``source: {type: ckan | dcat}``) is a task group ``harvest`` (list remote ->
+diff -> fetch changed metadata, :mod:`orchestration.harvest`) followed by a task group ``pull``
+mapped over the remote datasets whose data is pulled: the same five stages, one mapped instance
+per dataset.
 The logic lives in ``orchestration.pipeline``; this file only wires it. Tasks pass paths and small
 summaries through XCom. Data errors fail a task at once (no retry); transient source errors are
 retried with back-off. A broken manifest becomes a one-task DAG that fails with its error, so it
@@ -16,9 +20,10 @@ from orchestration.airflow_env import configure
 
 configure()
 
-from airflow.sdk import DAG, Asset, dag, task, task_group  # noqa: E402
+from airflow.sdk import DAG, Asset, XComArg, dag, get_current_context, task, task_group  # noqa: E402
+from airflow.sdk.exceptions import AirflowFailException  # noqa: E402
 
-from core import ManifestError  # noqa: E402
+from core import ManifestError, PubdataError, SourceUnavailable  # noqa: E402
 from core.settings import int_setting  # noqa: E402
 from warehouse.manifest import Dataset, Department, load_all, manifest_path  # noqa: E402
 
@@ -27,11 +32,7 @@ START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 def _call(stage: str, department: Department, dataset: Dataset, *args):
     """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
-    from airflow.sdk import get_current_context
-    from airflow.sdk.exceptions import AirflowFailException
-
-    from core import PubdataError, SourceUnavailable
-    from orchestration import pipeline
+    from orchestration import pipeline  # lazy: parsing this file must not load the pipeline's libraries
 
     job = pipeline.Job(department, dataset, get_current_context()["run_id"])
     try:
@@ -47,25 +48,30 @@ def asset_for(department: str, dataset: str) -> Asset:
     return Asset(name=f"pubdata.{department}.{dataset}", uri=f"pubdata://open/{department}/{dataset}")
 
 
+# A task's upstream argument is an XComArg while the DAG is built and the upstream summary (a dict)
+# when the task runs.
+Upstream = dict | XComArg
+
+
 def dataset_group(department: Department, dataset: Dataset) -> None:
     @task
     def extract() -> dict:
         return _call("extract", department, dataset)
 
     @task
-    def validate(_extracted: dict) -> dict:
+    def validate(_extracted: Upstream) -> dict:
         return _call("validate", department, dataset)
 
     @task
-    def classify(_validated: dict) -> dict:
+    def classify(_validated: Upstream) -> dict:
         return _call("classify", department, dataset)
 
     @task
-    def protect(_classified: dict) -> dict:
+    def protect(_classified: Upstream) -> dict:
         return _call("protect", department, dataset)
 
     @task(outlets=[asset_for(department.id, dataset.id)])
-    def publish(protected: dict, validated: dict, **context) -> dict:
+    def publish(protected: Upstream, validated: Upstream, **context) -> dict:
         result = _call("publish", department, dataset, protected, validated)
         context["outlet_events"][asset_for(department.id, dataset.id)].extra = {
             "version": result.get("version"),
@@ -76,6 +82,71 @@ def dataset_group(department: Department, dataset: Dataset) -> None:
 
     validated = validate(extract())
     publish(protect(classify(validated)), validated)
+
+
+def _pull(stage: str, department: Department, entry: Dataset, dataset_id: str, *args):
+    """A pipeline stage of one harvested dataset (its job is rebuilt from the catalog)."""
+    from airflow.sdk import get_current_context
+    from airflow.sdk.exceptions import AirflowFailException
+
+    from core import PubdataError, SourceUnavailable
+    from orchestration import pipeline
+    from orchestration.harvest import pull_job
+
+    run_id = get_current_context()["run_id"]
+    try:
+        return getattr(pipeline, stage)(pull_job(department, entry, dataset_id, run_id), *args)
+    except SourceUnavailable:
+        raise
+    except PubdataError as exc:
+        hint = f" — {exc.hint}" if exc.hint else ""
+        raise AirflowFailException(f"{department.id}.{dataset_id} {stage}: {exc}{hint}") from None
+
+
+def harvest_group(department: Department, entry: Dataset) -> None:
+    @task(outlets=[asset_for(department.id, entry.id)])
+    def harvest() -> list[str]:
+        """List the remote catalog, diff, fetch what changed; returns the datasets to pull."""
+        from airflow.sdk import get_current_context
+        from airflow.sdk.exceptions import AirflowFailException
+
+        from core import PubdataError, SourceUnavailable
+        from orchestration.harvest import harvest as run_harvest
+
+        try:
+            result = run_harvest(department, entry, get_current_context()["run_id"])
+        except SourceUnavailable:
+            raise
+        except PubdataError as exc:
+            raise AirflowFailException(str(exc)) from None
+        return result.to_pull
+
+    @task_group(group_id="pull")
+    def pull(dataset_id: str) -> None:
+        @task
+        def extract(dataset_id: str) -> dict:
+            return _pull("extract", department, entry, dataset_id)
+
+        @task
+        def validate(dataset_id: str, _extracted: dict) -> dict:
+            return _pull("validate", department, entry, dataset_id)
+
+        @task
+        def classify(dataset_id: str, _validated: dict) -> dict:
+            return _pull("classify", department, entry, dataset_id)
+
+        @task
+        def protect(dataset_id: str, _classified: dict) -> dict:
+            return _pull("protect", department, entry, dataset_id)
+
+        @task
+        def publish(dataset_id: str, protected: dict, validated: dict) -> dict:
+            return _pull("publish", department, entry, dataset_id, protected, validated)
+
+        validated = validate(dataset_id, extract(dataset_id))
+        publish(dataset_id, protect(dataset_id, classify(dataset_id, validated)), validated)
+
+    pull.expand(dataset_id=harvest())
 
 
 def department_dag(dept: Department) -> DAG:
@@ -96,7 +167,8 @@ def department_dag(dept: Department) -> DAG:
     )
     def department():
         for ds in dept.datasets:
-            task_group(group_id=ds.id, tooltip=ds.title)(dataset_group)(dept, ds)
+            group = harvest_group if ds.is_harvest else dataset_group
+            task_group(group_id=ds.id, tooltip=ds.title)(group)(dept, ds)
 
     return department()
 
@@ -116,8 +188,6 @@ def broken_manifest_dag(path, error: Exception) -> DAG:
     def broken():
         @task
         def manifest_is_invalid() -> None:
-            from airflow.sdk.exceptions import AirflowFailException
-
             raise AirflowFailException(message)
 
         manifest_is_invalid()

@@ -17,6 +17,7 @@ generator, same data as ``pubdata demo-data``). Other manifests never get demo d
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import functools
 import http.server
@@ -117,7 +118,7 @@ def _birth(rng: random.Random, min_age: int, max_age: int) -> dt.date:
 
 
 def _faker(seed: int):
-    from faker import Faker
+    from faker import Faker  # lazy: only generating the demo sources needs it
 
     f = Faker("zh_CN")
     f.seed_instance(seed)
@@ -244,7 +245,7 @@ def _civil(root: Path, rng: random.Random) -> None:
     con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     con.commit()
     con.close()
-    import openpyxl
+    import openpyxl  # lazy: slow to import; only the XLSX demo source needs it
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -313,8 +314,6 @@ def _ecology(root: Path, rng: random.Random) -> None:
 
 
 def _write_csv(path: Path, rows: list[dict], encoding: str) -> None:
-    import csv
-
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding=encoding, newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]))

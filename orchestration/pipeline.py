@@ -24,10 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from catalog import audit
+from catalog.publish import publish_version, record_run, register_department, set_tier
+from catalog.queries import latest_published
+from catalog.reviews import resolve
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress
+from privacy import protection
+from privacy.protection import KeyStore, column_fates, decide, leak_gate, load_policy
+from privacy.types import ColumnClassification
+from quality import validate_dataset
+from quality.validate import FRESHNESS_HOURS
 from warehouse import storage
 from warehouse.extract import extract_to_raw, rel
 from warehouse.lake import RunPaths
@@ -56,17 +66,13 @@ class Job:
 
 
 def _record(job: Job, status: str, stage: str, message: str = "", **fields: Any) -> None:
-    from catalog.publish import record_run
-
     record_run(job.paths, job.run_id, status=status, stage=stage, message=message, **fields)
     progress.emit(job.department.id, job.dataset.id, stage, status, message)
 
 
 def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
     """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
-    from catalog.audit import append
-
-    append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
+    audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
 
 
 def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
@@ -95,8 +101,6 @@ def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 @_stage("extract")
 def extract(job: Job) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
-    from catalog.publish import register_department
-
     register_department(job.department)
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
@@ -104,16 +108,12 @@ def extract(job: Job) -> dict[str, Any]:
 
 
 def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | None]:
-    from catalog.queries import latest_published
-
     return latest_published(job.department.id, job.dataset.id)
 
 
 @_stage("validate")
 def validate(job: Job) -> dict[str, Any]:
     """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
-    from quality import validate_dataset
-
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
     previous, last_published = _previous_columns(job)
@@ -158,8 +158,7 @@ def validate(job: Job) -> dict[str, Any]:
 @_stage("classify")
 def classify(job: Job) -> dict[str, Any]:
     """Classify every column (detector + manifest declarations + officers' reviews)."""
-    from catalog.reviews import resolve
-    from privacy import classify_table
+    from privacy.classification import classify_table  # lazy: Presidio and jieba load with it
 
     ds, paths = job.dataset, job.paths
     table = _clip_long_text(storage.read_parquet_table(paths.valid))
@@ -189,8 +188,6 @@ CLASSIFY_MAX_CHARS = 8192
 
 
 def _clip_long_text(table: pa.Table) -> pa.Table:
-    import pyarrow.compute as pc
-
     for i, name in enumerate(table.column_names):
         col = table.column(i)
         if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) or len(col) == 0:
@@ -208,11 +205,6 @@ def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
 @_stage("protect")
 def protect(job: Job) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
-    from catalog.publish import set_tier
-    from privacy import KeyStore, decide, leak_gate, load_policy, protect
-    from privacy.protection import column_fates
-    from privacy.types import ColumnClassification
-
     dept, ds, paths = job.department, job.dataset, job.paths
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, load_policy())
@@ -232,7 +224,9 @@ def protect(job: Job) -> dict[str, Any]:
         _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None, "columns": fates}
     # the open variant and every shared variant, written from one scan of the valid rows
-    report, shares = protect(paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore())
+    report, shares = protection.protect(
+        paths.valid, decision, paths.protected, dataset=ds, paths=paths, keys=KeyStore()
+    )
     assert report is not None
     fates = column_fates(decision, report)
     _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
@@ -257,8 +251,6 @@ def _fates_line(fates: dict[str, str]) -> str:
 @_stage("publish")
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
     """Publish the protected variant as the next immutable version (atomic)."""
-    from catalog.publish import publish_version
-
     paths = job.paths
     if protected.get("open_tier") == "withheld":
         _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
@@ -294,13 +286,15 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         version=result["version"],
         on_time=on_time,
     )
+    if not result["reused"]:  # departments that registered a webhook for this dataset are told
+        from catalog.webhooks import notify_new_version
+
+        notify_new_version(paths.department, paths.dataset, result["version"])
     return {**result, "quality_score": validated.get("score"), "open_tier": decision["open_tier"]}
 
 
 def _on_time(job: Job) -> bool:
     """Published within the declared update frequency of the previous version (first: on time)."""
-    from quality.validate import FRESHNESS_HOURS
-
     _, last = _previous_columns(job)
     hours = FRESHNESS_HOURS.get(job.dataset.update_frequency)
     if last is None or hours is None:

@@ -12,13 +12,17 @@ import datetime as _dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import ManifestError, home
 from core.settings import REPO_ROOT
 from orchestration.airflow_env import configure
+
+if TYPE_CHECKING:
+    from rich.live import Live
 
 __all__ = ["DatasetOutcome", "ensure_airflow_db", "load_dags", "run_departments"]
 
@@ -37,7 +41,7 @@ class DatasetOutcome:
 
     @property
     def ok(self) -> bool:
-        return self.status in ("published", "withheld")
+        return self.status in ("published", "withheld", "harvested")
 
 
 _READY: set[str] = set()
@@ -88,7 +92,11 @@ def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
     good, _ = load_all()
     dept = next((d for d in good if d.id == dept_id), None)
     out = []
+    harvests = {h["harvest_id"]: h for h in _harvest_rows(dept_id, run_id)} if dept else {}
     for ds in dept.datasets if dept else []:
+        if ds.is_harvest:
+            out += _harvest_outcomes(dept_id, ds.id, harvests.get(ds.id), rows)
+            continue
         r = rows.get(ds.id)
         if r is None:
             out.append(DatasetOutcome(dept_id, ds.id, "not run", "-", "no task ran (see Airflow logs)"))
@@ -101,6 +109,39 @@ def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
         out.append(
             DatasetOutcome(
                 dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"], columns
+            )
+        )
+    return out
+
+
+def _harvest_rows(department: str, run_id: str) -> list[dict[str, Any]]:
+    from catalog.harvest import harvest_runs
+
+    return harvest_runs(department, run_id=run_id)
+
+
+def _harvest_outcomes(
+    department: str, entry: str, run: dict[str, Any] | None, rows: dict[str, dict[str, Any]]
+) -> list[DatasetOutcome]:
+    """The harvest of one entry, then each dataset it pulled in that run."""
+    if run is None:
+        return [DatasetOutcome(department, entry, "not run", "harvest", "no harvest ran (see Airflow logs)")]
+    if run["status"] != "ok":
+        return [DatasetOutcome(department, entry, "failed", "harvest", run["message"] or "")]
+    message = (
+        f"{run['listed']} listed: {run['added']} new, {run['changed']} changed, {run['unchanged']} unchanged, "
+        f"{run['withdrawn']} withdrawn; {run['to_pull']} pulled"
+    )
+    out = [DatasetOutcome(department, entry, "harvested", "harvest", message)]
+    from catalog.harvest import harvested_keys
+
+    pulled = {r["dataset_id"] for r in harvested_keys(department, entry).values()}
+    for dataset_id in sorted(pulled & set(rows)):
+        r = rows[dataset_id]
+        status = r["status"] if r["status"] != "running" else "failed"
+        out.append(
+            DatasetOutcome(
+                department, dataset_id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"]
             )
         )
     return out
@@ -181,8 +222,8 @@ class _Display:
                 continue
             for ds in d.datasets:
                 self.rows[(d.id, ds.id)] = ["queued", ""]
-        self.live = None
-        self.unsubscribe = None
+        self.live: Live | None = None
+        self.unsubscribe: Callable[[], None] | None = None
 
     def _table(self):
         from rich.table import Table
@@ -235,7 +276,7 @@ def outcome_table(outcomes: list[DatasetOutcome]) -> str:
         score = f" quality {o.quality_score:.0f}" if o.quality_score is not None else ""
         lines.append(
             f"{mark} {o.department}.{o.dataset}: {o.status}{extra}{score}"
-            + (f" — {o.message}" if not o.ok or o.status == "withheld" else "")
+            + (f" — {o.message}" if not o.ok or o.status in ("withheld", "harvested") else "")
         )
         if o.columns and o.status in ("published", "withheld"):
             by_fate: dict[str, list[str]] = {}

@@ -50,7 +50,7 @@ def presented_secret(request: Request, *, cookie: bool = False) -> str | None:
                 value = value[7:].strip()
             return value[:200]
     if cookie:
-        value = request.cookies.get(OFFICER_COOKIE)
+        value = request.cookies.get(OFFICER_COOKIE) or ""
         if value:
             return value[:200]
     return None

@@ -6,9 +6,10 @@ error types and statuses, so that the ``ckanapi`` client and CKAN harvesters wor
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, overload
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,6 +21,8 @@ from portal.access import AccessDenied, data_access
 from portal.ckan import CkanError
 from portal.common import base_url, facets, search
 from portal.downloads import resolve_file
+from portal.harvested import is_withdrawn
+from portal.tracking import track
 
 router = APIRouter(tags=["CKAN Action API"])
 MAX_ROWS = 1000
@@ -57,6 +60,10 @@ def _int(params: dict[str, Any], name: str, default: int, lo: int = 0, hi: int =
     return min(value, hi)
 
 
+@overload
+def _str(params: dict[str, Any], name: str, *, required: Literal[True], max_len: int = 1000) -> str: ...
+@overload
+def _str(params: dict[str, Any], name: str, *, required: bool = False, max_len: int = 1000) -> str | None: ...
 def _str(params: dict[str, Any], name: str, *, required: bool = False, max_len: int = 1000) -> str | None:
     value = params.get(name)
     if value is None or value == "":
@@ -97,7 +104,7 @@ def package_list(request: Request, params: dict[str, Any]) -> list[str]:
     st = catalog_state.current()
     limit = _int(params, "limit", 10**9, 0)
     offset = _int(params, "offset", 0, 0)
-    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets)
+    names = sorted(ckan.package_name(d["department_id"], d["dataset_id"]) for d in st.datasets if not is_withdrawn(d))
     return names[offset : offset + limit]
 
 
@@ -106,7 +113,8 @@ def current_package_list_with_resources(request: Request, params: dict[str, Any]
     st = catalog_state.current()
     limit = _int(params, "limit", MAX_ROWS, 0, MAX_ROWS)
     offset = _int(params, "offset", 0, 0)
-    return [_pkg(request, st, d) for d in st.datasets[offset : offset + limit]]
+    current = [d for d in st.datasets if not is_withdrawn(d)]
+    return [_pkg(request, st, d) for d in current[offset : offset + limit]]
 
 
 @action
@@ -143,7 +151,7 @@ def package_search(request: Request, params: dict[str, Any]) -> dict[str, Any]:
     facet_limit = _int(params, "facet.limit", 50, -1, 1000)
     hits = search(st, q, ckan.parse_fq(fq))
     for field, desc in reversed(order):
-        hits.sort(key=lambda h, f=field: _sort_key(st, h, f), reverse=desc)
+        hits.sort(key=functools.partial(_sort_key, st, field=field), reverse=desc)
     page = hits[start : start + rows]
     found = [d for d, _ in hits]
     counts = facets(found, facet_fields, limit=facet_limit if facet_limit >= 0 else 10**6)
@@ -316,7 +324,22 @@ async def ckan_action(request: Request, name: str) -> JSONResponse:
         return _envelope(request, safe, error=exc)
     except AccessDenied as exc:
         return _envelope(request, safe, error=CkanError("Authorization Error", exc.message, status=exc.status))
+    _track(request, name, params)
     return _envelope(request, safe, result=result)
+
+
+def _track(request: Request, name: str, params: dict[str, Any]) -> None:
+    """Count a successful call: per dataset for the actions that name one, else catalog-wide."""
+    st = catalog_state.current()
+    known = set(st.by_key)
+    ident = params.get("resource_id") if name == "datastore_search" else params.get("id")
+    key = None
+    if name in ("package_show", "resource_show", "datastore_search") and isinstance(ident, str):
+        found = ckan.split_resource(ident, known) or ckan.split_package(ident, known)
+        key = (found[0], found[1]) if found else None
+    track(
+        request, "datastore" if name == "datastore_search" else "api", st.by_key.get(key) if key else None, action=name
+    )
 
 
 _DESCRIPTION = (

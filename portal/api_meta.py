@@ -7,6 +7,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
@@ -22,7 +23,8 @@ from portal.access import AccessDenied, check_purpose, optional_token
 from portal.common import base_url, checked_ids
 from portal.downloads import MEDIA, count_download, file_response, resolve_file
 from portal.pages import templates
-from warehouse.storage import lake_path
+from portal.tracking import track
+from warehouse.storage import LakePath, lake_path
 
 router = APIRouter()
 
@@ -35,6 +37,7 @@ router = APIRouter()
 )
 def catalog_jsonld(request: Request) -> Response:
     st = catalog_state.current()
+    track(request, "api", action="dcat")
     doc = dcat.dcat_catalog(st.datasets, st.dept_by_id, base_url(request))
     return Response(
         json.dumps(doc, ensure_ascii=False, default=str),
@@ -48,12 +51,13 @@ def catalog_jsonld(request: Request) -> Response:
     tags=["metadata"],
     summary="Frictionless Table Schema of the latest version",
 )
-def table_schema(department: str, dataset: str) -> JSONResponse:
+def table_schema(request: Request, department: str, dataset: str) -> JSONResponse:
     checked_ids(department, dataset)
     st = catalog_state.current()
     d = st.dataset(department, dataset)
     if d is None or not d["version"]:
         raise HTTPException(404, "no such dataset or nothing published yet")
+    track(request, "api", d, action="table_schema")
     return JSONResponse(dcat.table_schema(d, st.columns_of(department, dataset, d["version"]), schema_of(d)))
 
 
@@ -69,9 +73,10 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     checked_ids(department, dataset)
     if format not in MEDIA:
         raise HTTPException(404, "format must be csv, parquet or json")
-    purpose = check_purpose(purpose)
-    if purpose is None:
+    checked = check_purpose(purpose)
+    if checked is None:
         raise HTTPException(400, "purpose is required")
+    purpose = checked
     token = optional_token(request)
     if token is None:
         raise AccessDenied(401, "shared variants need the recipient department's token")
@@ -89,7 +94,9 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
             )
         raise AccessDenied(403, f"no share of {subject} with this department for purpose {purpose}")
     folder = f"lake/shared/{token.department_id}/{department}/{dataset}"
-    files = sorted(lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime)
+    files: list[Path | LakePath] = sorted(
+        lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime
+    )
     if not files:
         raise HTTPException(404, "no shared variant has been produced yet")
     path = resolve_file(f"{folder}/{files[-1].name}", root="lake/shared")
@@ -137,6 +144,7 @@ def submit_application(request: Request, body: Application) -> dict[str, Any]:
         raise AccessDenied(401, "apply with your department token (or use the form on the dataset page)")
     if token.kind != "department":
         raise AccessDenied(403, "only department tokens apply for data")
+    assert token.department_id is not None  # a department token always names its department
     try:
         app = tokens.apply(
             token.department_id,
@@ -194,6 +202,9 @@ class _Sink:
         return self.pos
 
     def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
     def take(self) -> bytes:
@@ -283,6 +294,7 @@ def dump_zip(request: Request) -> Response:
     for d in st.datasets:
         if d["open_tier"] == "open" and d["version"]:
             count_download(d["department_id"], d["dataset_id"], d["version"], "dump")
+            track(request, "download", d, action="dump")
     return StreamingResponse(
         _zip_stream(request, st),
         media_type="application/zip",

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from core import CatalogError
+from core import CatalogError, __version__
 from portal.paths import HERE
 
 __all__ = ["HERE", "ROUTERS", "create_app"]
@@ -27,6 +27,8 @@ ROUTERS = (
     "portal.officers",
     "portal.docs",
     "portal.scorecard",
+    "portal.feeds",
+    "portal.usage",
 )
 
 
@@ -36,6 +38,9 @@ async def _lifespan(app: FastAPI):
 
     ensure_catalog()  # create the portal's tables in an older catalog
     yield
+    from catalog.usage_recorder import flush
+
+    flush()  # the usage counted since the last batch
 
 
 def create_app() -> FastAPI:
@@ -45,7 +50,7 @@ def create_app() -> FastAPI:
 
     app = FastAPI(
         title="pubdata open-data portal",
-        version="0.2.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
         lifespan=_lifespan,

@@ -13,6 +13,8 @@ import json
 import re
 from typing import Any
 
+from portal import harvested
+
 __all__ = [
     "FORMATS",
     "TIER_TITLES",
@@ -178,7 +180,7 @@ def package_dict(
         {"id": k, "name": k, "display_name": k, "state": "active", "vocabulary_id": None}
         for k in d.get("keywords") or []
     ]
-    resources = resource_dicts(d, base_url, downloads=downloads)
+    resources = resource_dicts(d, base_url, downloads=downloads) or harvested.ckan_resources(d, name)
     extras = {
         "department": d["department_id"],
         "theme": d.get("theme") or "",
@@ -192,6 +194,7 @@ def package_dict(
         "table_schema": f"{base_url}/datasets/{d['department_id']}/{d['dataset_id']}/schema.json",
         "primary_key": ",".join(d.get("primary_key") or []),
     }
+    extras.update(harvested.ckan_extras(d))
     if tier == "conditional":
         extras["access_conditions"] = (
             "有条件开放：经申请、审核批准后凭部门令牌访问。申请："
@@ -218,7 +221,7 @@ def package_dict(
         "notes": d.get("description") or "",
         "url": f"{base_url}/datasets/{d['department_id']}/{d['dataset_id']}",
         "version": str(d.get("version") or ""),
-        "state": "active",
+        "state": "deleted" if harvested.is_withdrawn(d) else "active",
         "type": "dataset",
         "private": False,
         "isopen": tier == "open",

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 
 from portal import ckan
+from portal.harvested import is_withdrawn
 from portal.search import index_for
 from portal.state import State
 
@@ -118,7 +119,7 @@ def search(
         hits = [(state.by_key[k], s) for k, s in found if k in state.by_key]
     for negated, field, value in terms or []:
         hits = [(d, s) for d, s in hits if (value in ckan.facet_value(d, field)) != negated]
-    return hits
+    return [(d, s) for d, s in hits if not is_withdrawn(d)]  # gone upstream: not a current result
 
 
 def facets(datasets: list[dict[str, Any]], fields: list[str], limit: int = 50) -> dict[str, dict[str, int]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from portal import harvested
+
 __all__ = ["dcat_catalog", "dcat_dataset", "table_schema"]
 
 CONTEXT = {
@@ -17,6 +19,7 @@ CONTEXT = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "adms": "http://www.w3.org/ns/adms#",
+    "prov": "http://www.w3.org/ns/prov#",
     "dct:modified": {"@type": "xsd:dateTime"},
     "dct:issued": {"@type": "xsd:dateTime"},
     "dcat:byteSize": {"@type": "xsd:nonNegativeInteger"},
@@ -94,6 +97,17 @@ def dcat_dataset(d: dict[str, Any], dept: dict[str, Any] | None, base_url: str) 
     lic = _license(d.get("license"))
     if lic:
         out["dct:license"] = lic
+    out.update(harvested.dcat_provenance(d))
+    for pos, r in enumerate(harvested.remote_links(d)):
+        out["dcat:distribution"].append(
+            {
+                "@id": f"{page}#remote{pos}",
+                "@type": "dcat:Distribution",
+                "dct:title": r.get("name") or r.get("format") or "resource",
+                "dcat:accessURL": {"@id": r["url"]},
+                "dct:format": r.get("format") or "",
+            }
+        )
     if d.get("version") and tier in ("open", "conditional"):
         for fmt, (label, mime) in FORMATS.items():
             dist = {
@@ -122,7 +136,7 @@ def dcat_catalog(
     *,
     title: str = "pubdata 公共数据开放平台",
 ) -> dict[str, Any]:
-    modified = max((d.get("published_at") for d in datasets if d.get("published_at")), default=None)
+    modified = max((d["published_at"] for d in datasets if d.get("published_at")), default=None)
     return {
         "@context": CONTEXT,
         "@id": f"{base_url}/catalog.jsonld",
@@ -135,7 +149,11 @@ def dcat_catalog(
         "dct:publisher": {"@type": "foaf:Organization", "foaf:name": title},
         "foaf:homepage": {"@id": base_url + "/"},
         "dct:modified": _iso(modified),
-        "dcat:dataset": [dcat_dataset(d, departments.get(d["department_id"]), base_url) for d in datasets],
+        "dcat:dataset": [
+            dcat_dataset(d, departments.get(d["department_id"]), base_url)
+            for d in datasets
+            if not harvested.is_withdrawn(d)
+        ],
     }
 
 

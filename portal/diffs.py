@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from catalog.changes import schema_changes
 from core.sql import quote_ident, quote_literal
 from warehouse import storage
 
@@ -24,30 +25,6 @@ __all__ = ["schema_changes", "version_diff"]
 _CACHE: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
 _LOCK = threading.Lock()
 ROW_DIFF_LIMIT = 20_000_000  # above this many rows (old + new) only the count delta is shown
-
-
-def schema_changes(old: list[dict[str, str]], new: list[dict[str, str]]) -> dict[str, Any]:
-    old_types = {c["name"]: c["type"] for c in old}
-    new_types = {c["name"]: c["type"] for c in new}
-    removed = [c["name"] for c in old if c["name"] not in new_types]
-    added = [c["name"] for c in new if c["name"] not in old_types]
-    retyped = [
-        {"name": n, "from": old_types[n], "to": new_types[n]}
-        for n in old_types
-        if n in new_types and old_types[n] != new_types[n]
-    ]
-    renamed = []
-    old_pos = {c["name"]: i for i, c in enumerate(old)}
-    new_pos = {c["name"]: i for i, c in enumerate(new)}
-    for r in list(removed):
-        for a in list(added):
-            if old_types[r] == new_types[a] and old_pos[r] == new_pos[a]:
-                renamed.append({"from": r, "to": a})
-                removed.remove(r)
-                added.remove(a)
-                break
-    breaking = bool(removed or retyped or renamed)
-    return {"added": added, "removed": removed, "retyped": retyped, "renamed": renamed, "breaking": breaking}
 
 
 def _row_diff(

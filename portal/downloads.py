@@ -32,6 +32,8 @@ from core import home
 from portal import state as catalog_state
 from portal.access import data_access
 from portal.common import checked_ids
+from portal.harvested import is_withdrawn
+from portal.tracking import track
 from warehouse.storage import LakePath, lake_path, parquet_file
 
 router = APIRouter(tags=["downloads"])
@@ -126,8 +128,9 @@ def file_response(
             headers={k: v for k, v in headers.items() if k in ("ETag", "Last-Modified", "Cache-Control")},
         )
     if fmt == "parquet":
-        response = ObjectResponse if isinstance(path, LakePath) else FileResponse
-        return response(path, media_type=MEDIA[fmt], headers=headers)
+        if isinstance(path, LakePath):
+            return ObjectResponse(path, media_type=MEDIA[fmt], headers=headers)
+        return FileResponse(path, media_type=MEDIA[fmt], headers=headers)
     stream = csv_stream(path) if fmt == "csv" else json_stream(path)
     return StreamingResponse(stream, media_type=MEDIA[fmt], headers=headers)
 
@@ -161,6 +164,8 @@ def download(
     d = st.dataset(department, dataset)
     if d is None:
         raise HTTPException(404, "no such dataset")
+    if is_withdrawn(d):
+        raise HTTPException(410, "withdrawn by its source portal: no longer served as current data")
     row = st.version(department, dataset, version)
     if row is None:
         raise HTTPException(404, "no such version")
@@ -171,4 +176,5 @@ def download(
     response = file_response(request, path, fmt, name, etag, row.get("published_at"))
     if response.status_code != 304 and _counts(request):
         count_download(department, dataset, row["version"], fmt)
+        track(request, "download", d, action=fmt, version=row["version"])
     return response

@@ -109,6 +109,7 @@ def decide_form(
     _check_csrf(request, csrf)
     if decision not in ("approve", "reject"):
         raise HTTPException(400, "decision must be approve or reject")
+    assert officer.officer is not None  # an officer token names its officer
     try:
         app, new_token = tokens.decide(app_id[:40], approve=decision == "approve", officer=officer.officer, note=note)
     except PubdataError as exc:
@@ -256,6 +257,7 @@ class Decision(BaseModel):
 )
 def decide_api(request: Request, app_id: str, body: Decision) -> dict[str, Any]:
     officer = require_officer(request)
+    assert officer.officer is not None  # an officer token names its officer
     try:
         app, new_token = tokens.decide(app_id[:40], approve=body.approve, officer=officer.officer, note=body.note)
     except PubdataError as exc:

@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from catalog import tokens
 from core import PubdataError
-from portal import ckan
+from portal import ckan, harvested
 from portal import state as catalog_state
 from portal.charts import trend_svg
 from portal.common import (
@@ -29,6 +29,7 @@ from portal.diffs import version_diff
 from portal.downloads import resolve_file
 from portal.paths import HERE
 from portal.search import highlight
+from portal.tracking import track
 from warehouse.storage import parquet_file
 
 router = APIRouter()
@@ -92,7 +93,7 @@ def _facet_links(
 def index(request: Request) -> HTMLResponse:
     st = catalog_state.current()
     counts = facets(st.datasets, [f for _, f, _ in FACETS])
-    recent = [d for d in st.datasets if d["published_at"]][:8]
+    recent = [d for d in st.datasets if d["published_at"] and not harvested.is_withdrawn(d)][:8]
     return templates.TemplateResponse(
         request,
         "index.html",
@@ -219,6 +220,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
         pf = parquet_file(resolve_file(d["path"]))
         if pf.metadata.num_rows:
             preview = next(pf.iter_batches(batch_size=10)).to_pylist()
+            track(request, "preview", d, action="page")
     points = _quality_points(st, department, dataset)
     counts = st.download_counts(department, dataset)
     shares = [s for s in (d.get("manifest") or {}).get("sharing", [])]
@@ -238,6 +240,7 @@ def dataset_page(request: Request, department: str, dataset: str) -> HTMLRespons
             "snippets": _snippets(request, d),
             "shares": shares,
             "name": ckan.package_name(department, dataset),
+            "remote_links": harvested.remote_links(d),
         },
     )
 

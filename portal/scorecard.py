@@ -24,6 +24,7 @@ def _trends(runs: list[dict[str, Any]], names: dict[str, str]) -> dict[str, Any]
         ("quality", "平均质量评分", 1),
         ("open_share", "开放率 (%)", 100),
         ("on_time", "按时更新率 (%)", 100),
+        ("usage", "使用率 (%)", 100),
     ):
         series = {
             names.get(d, d): [(f"#{i + 1}", float(r[key]) * scale) for i, r in enumerate(rs)]

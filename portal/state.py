@@ -101,7 +101,7 @@ def current() -> State:
 def is_fresh() -> bool:
     """True when :func:`current` would answer from the cache (no catalog read needed)."""
     cached = _CACHE.get("state")
-    return bool(cached) and cached[0] == _stamp() and time.monotonic() - cached[1] < _MAX_AGE
+    return cached is not None and cached[0] == _stamp() and time.monotonic() - cached[1] < _MAX_AGE
 
 
 def invalidate() -> None:

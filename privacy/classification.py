@@ -217,7 +217,7 @@ def _looks_serial(values: list[str]) -> bool:
     if (diffs > 0).mean() < 0.9:
         return False
     distinct = len(np.unique(diffs))
-    return distinct <= max(3, int(0.05 * len(diffs))) or (np.std(diffs) / max(np.mean(diffs), 1e-9)) < 0.05
+    return distinct <= max(3, int(0.05 * len(diffs))) or bool(np.std(diffs) / max(float(np.mean(diffs)), 1e-9) < 0.05)
 
 
 def _age_at(birth: dt.date, today: dt.date) -> int:

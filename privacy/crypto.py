@@ -37,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.backends import default_backend
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
@@ -66,8 +67,6 @@ def _unb64(s: str) -> bytes:
 def national_available() -> bool:
     """Whether the OpenSSL build offers SM3 and SM4-GCM."""
     try:
-        from cryptography.hazmat.backends import default_backend
-
         if not default_backend().hash_supported(hashes.SM3()):
             return False
         Cipher(algorithms.SM4(b"\x00" * 16), modes.GCM(b"\x00" * 12)).encryptor()
@@ -94,7 +93,7 @@ def _as_text(arr: pa.Array) -> pa.StringArray:
         arr = pc.cast(arr, pa.string())
     if arr.offset != 0:
         arr = pa.concat_arrays([arr])
-    return arr  # type: ignore[return-value]
+    return arr
 
 
 def _offsets(arr: pa.Array) -> np.ndarray:

@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 
 __all__ = ["KAnonResult", "QuasiIdentifier", "class_counts", "enforce", "ladder_sql", "merge_counts"]
 
@@ -146,7 +146,7 @@ def enforce(
     con.register("__pubdata_counts", classes)
     con.execute("CREATE OR REPLACE TEMP TABLE __pubdata_classes AS SELECT * FROM __pubdata_counts")
     con.unregister("__pubdata_counts")
-    total = con.execute("SELECT coalesce(sum(n), 0) FROM __pubdata_classes").fetchone()[0]  # type: ignore[index]
+    total = scalar(con, "SELECT coalesce(sum(n), 0) FROM __pubdata_classes")
     levels = [0] * len(qis)
 
     def grouped() -> str:
@@ -154,7 +154,7 @@ def enforce(
         return f"SELECT {g}, sum(n) AS n FROM __pubdata_classes GROUP BY ALL"
 
     def small_rows() -> int:
-        return int(con.execute(f"SELECT coalesce(sum(n), 0) FROM ({grouped()}) WHERE n < {k}").fetchone()[0])  # type: ignore[index]
+        return int(scalar(con, f"SELECT coalesce(sum(n), 0) FROM ({grouped()}) WHERE n < {k}"))
 
     budget = int(total * max_suppression)
     bad = small_rows()
@@ -175,9 +175,9 @@ def enforce(
     if bad:
         con.execute(f"CREATE OR REPLACE TEMP TABLE __pubdata_keep AS SELECT * FROM ({grouped()}) WHERE n >= {k}")
         keep_table = "__pubdata_keep"
-        kmin = con.execute("SELECT min(n) FROM __pubdata_keep").fetchone()[0]  # type: ignore[index]
+        kmin = scalar(con, "SELECT min(n) FROM __pubdata_keep")
     else:
-        kmin = con.execute(f"SELECT min(n) FROM ({grouped()})").fetchone()[0]  # type: ignore[index]
+        kmin = scalar(con, f"SELECT min(n) FROM ({grouped()})")
     return KAnonResult(
         k_threshold=k,
         k_achieved=int(kmin) if kmin is not None else None,

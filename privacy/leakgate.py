@@ -34,6 +34,8 @@ import pyarrow.compute as pc
 from core import PrivacyError
 from privacy.deid import MASK_SHAPES, is_text
 from privacy.policy import ColumnDecision, DatasetDecision
+from privacy.scan import ALL_ENTITIES, Hits, scan_column
+from warehouse import storage
 
 __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 
@@ -68,9 +70,6 @@ def _finding(dec: ColumnDecision, entity: str, cells: int, candidates: int, embe
 def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
     """Raise :class:`PrivacyError` if the open output (a local path or, in the distributed
     profile, a lake object) holds what the decision says it must not."""
-    from privacy.scan import ALL_ENTITIES, Hits, scan_column
-    from warehouse import storage
-
     pf = storage.parquet_file(open_parquet)
     schema = pf.schema_arrow
     for name in schema.names:

@@ -51,7 +51,7 @@ class LevelPolicy:
 def _level(value: object, where: str) -> Level:
     if value not in LEVELS:
         raise ConfigError(f"{where}: level {value!r} is not one of {list(LEVELS)}")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _parse(data: object, name: str) -> LevelPolicy:

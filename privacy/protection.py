@@ -102,7 +102,7 @@ def protect(
         qis = [
             QuasiIdentifier(
                 n,
-                decision.column(n).method if decision.column(n) else None,  # type: ignore[union-attr]
+                col.method if (col := decision.column(n)) else None,
                 types[n],
                 decision.age_band_width,
             )

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -222,7 +223,7 @@ def _mask(arr: pa.Array, pattern: str) -> np.ndarray:
     return pc.fill_null(pc.match_substring_regex(arr, pattern), False).to_numpy(zero_copy_only=False)
 
 
-def _embedded(values: list[str | None], rx: re.Pattern[str], check) -> np.ndarray:  # type: ignore[no-untyped-def]
+def _embedded(values: list[str | None], rx: re.Pattern[str], check: Callable[[str], bool]) -> np.ndarray:
     return np.array([v is not None and any(check(m.group()) for m in rx.finditer(v)) for v in values], dtype=bool)
 
 

@@ -34,7 +34,7 @@ from core import ManifestError
 from privacy.crypto import ColumnCipher
 from privacy.deid import SqlContext, build_plan
 from privacy.keys import KeyStore
-from privacy.policy import DatasetDecision
+from privacy.policy import ColumnAction, DatasetDecision
 from privacy.variants import Variant
 from warehouse.manifest import Share
 
@@ -62,7 +62,7 @@ class ShareReport:
 
 def _treatments(
     decision: DatasetDecision, share: Share, label: str
-) -> tuple[set[str], dict[str, tuple[str, str | None]]]:
+) -> tuple[set[str], dict[str, tuple[ColumnAction, str | None]]]:
     names = [c.name for c in decision.columns]
     # a column held for review goes only where the scope names it, and then encrypted
     held = {c.name for c in decision.columns if c.action == "hold"}
@@ -77,7 +77,7 @@ def _treatments(
         )
     ident = set(decision.identifier_entities)
     determ = set(decision.deterministic_entities)
-    overrides: dict[str, tuple[str, str | None]] = {}
+    overrides: dict[str, tuple[ColumnAction, str | None]] = {}
     for name in allowed:
         dec = decision.column(name)
         assert dec is not None

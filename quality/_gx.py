@@ -8,7 +8,7 @@ import logging
 import os
 import re
 import threading
-from typing import Any
+from typing import Any, Literal
 
 _LOCK = threading.RLock()
 
@@ -103,7 +103,6 @@ def redact_action_class():
     writes the redacted result back into the validation results store that Data Docs read.
     """
     gx_module()
-    from typing import Literal
 
     from great_expectations.checkpoint.actions import ValidationAction
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from core import QualityGateError
+
 __all__ = ["ValidationReport"]
 
 
@@ -61,7 +63,6 @@ class ValidationReport:
         """Raise :class:`pubdata.QualityGateError` when a critical rule failed (publish blocked)."""
         if self.success:
             return
-        from core import QualityGateError
 
         shown = "; ".join(self.critical_failures[:5])
         more = f" (+{len(self.critical_failures) - 5} more)" if len(self.critical_failures) > 5 else ""

@@ -54,6 +54,7 @@ from typing import Any
 from core import ManifestError
 from core.sql import quote_literal
 from quality import standards as _std
+from quality._gx import gx_module
 
 __all__ = ["Rule", "build_suite", "compile_rules", "custom_columns", "SQL_TYPES"]
 
@@ -305,11 +306,11 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
             ],
         )
     )
-    for n, exp in enumerate(dataset.expectations):
+    for k, exp in enumerate(dataset.expectations):
         col = exp.kwargs.get("column")
         rules.append(
             Rule(
-                f"custom:{n}:{exp.type}",
+                f"custom:{k}:{exp.type}",
                 col if isinstance(col, str) else None,
                 exp.type,
                 exp.severity,
@@ -371,8 +372,6 @@ def build_suite(
     standard/column rule as native GX expectations over the raw columns (documentation and
     small-data use; checksums and code-list membership are only approximated there by format).
     """
-    from quality._gx import gx_module
-
     gx = gx_module()
     suite = gx.ExpectationSuite(name=name or dataset.id)
     for rule in compile_rules(dataset, redact_columns):

@@ -33,12 +33,20 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
 from core.clock import utcnow
+from core.locks import file_lock
 from core.sql import quote_ident, quote_literal
+from quality import _gx
 from quality import standards as _std
+from quality.docs import make_offline
 from quality.report import ValidationReport
 from quality.score import quality_score
-from quality.suite import SQL_TYPES, compile_rules, custom_columns, default_redactions
+from quality.standards import register_code_tables
+from quality.suite import SQL_TYPES, build_suite, compile_rules, custom_columns, default_redactions
+from warehouse.storage import LakePath, configure_duckdb
 
 __all__ = ["validate_dataset", "FRESHNESS_HOURS"]
 
@@ -197,8 +205,6 @@ def _drift(
 
 def _write_parquet(con, sql: str, path) -> None:
     """COPY a query to Parquet atomically: local tmp + rename; an object store gets one whole PUT."""
-    from warehouse.storage import LakePath
-
     if isinstance(path, LakePath):
         con.execute(f"COPY ({sql}) TO {quote_literal(path)} (FORMAT parquet, COMPRESSION zstd)")
         return
@@ -210,20 +216,16 @@ def _write_parquet(con, sql: str, path) -> None:
 
 
 def _docs_lock(docs_dir: Path):
-    from core.locks import file_lock
-
     return file_lock(docs_dir / ".build.lock")
 
 
 def _lake(path):
     """A lake handle stays as it is (object store); anything else is a local path."""
-    from warehouse.storage import LakePath
-
     return path if isinstance(path, LakePath) else Path(path)
 
 
 def validate_dataset(
-    raw_path: Path,
+    raw_path: Path | LakePath,
     dataset,
     paths,
     *,
@@ -292,14 +294,9 @@ def validate_dataset(
     return report
 
 
-def _open(raw_path: Path):  # -> duckdb.DuckDBPyConnection with view _raw
+def _open(raw_path: Path | LakePath):  # -> duckdb.DuckDBPyConnection with view _raw
     """A DuckDB connection with the raw run as view ``_raw`` (plus its source row number) and
     the code tables of the data standards."""
-    import duckdb
-
-    from quality.standards import register_code_tables
-    from warehouse.storage import configure_duckdb
-
     con = duckdb.connect()
     try:
         con.execute("SET TimeZone = 'UTC'")
@@ -348,9 +345,9 @@ class _Checks:
         inner = ", ".join(
             ["*"]
             + [
-                f"{_std.get(c.standard).prepare(f's_{i}')} AS n_{i}"
+                f"{prepare(f's_{i}')} AS n_{i}"
                 for i, c in enumerate(ds.columns)
-                if c.standard and _std.get(c.standard).prepare
+                if c.standard and (prepare := _std.get(c.standard).prepare)
             ]
         )
         sel += [f"NULLIF(CAST({quote_ident(n)} AS VARCHAR), '') AS x_{j}" for j, n in enumerate(self.extras)]
@@ -439,8 +436,6 @@ class _Checks:
         names = [f"CASE WHEN f_{k} THEN {quote_literal(r.id)} END" for k, r in enumerate(self.row_rules)]
         rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
         if custom_fail:
-            import pyarrow as pa
-
             pairs = [(int(i), rule) for rule, idx in custom_fail.items() for i in idx]
             con.register(
                 "_custom_fail",
@@ -554,11 +549,8 @@ def _typed(dataset, i: int) -> str:
 
 
 def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: bool, build_docs: bool) -> dict:
-    from quality import _gx
-    from quality.docs import make_offline
-    from quality.suite import build_suite
-
     gx = _gx.gx_module()
+    # lazy: Great Expectations takes ~10 s to import; quality/_gx.py loads it once, offline
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.run_identifier import RunIdentifier
 

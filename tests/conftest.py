@@ -3,12 +3,19 @@
 ``PUBDATA_HOME`` is set to a session folder before anything imports Airflow (Airflow binds its
 metadata DB at import). Tests that need a clean catalog use the ``fresh_home`` fixture: a new
 ``PUBDATA_HOME`` whose ``sources`` link to the session's demo sources.
+
+Tiers (markers registered in ``pyproject.toml``): :func:`pytest_collection_modifyitems` marks a
+test ``airflow``, ``portal``, ``pipeline`` or ``gx`` by the fixtures it uses (the fixture is what starts
+the expensive part); ``browser``, ``cli``, ``heavy`` and ``distributed`` (and ``airflow`` where no
+fixture says it) are set in the test modules; every test with none of them is ``unit``
+(``make test-fast``).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,20 +43,47 @@ configure()
 os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"] = f"sqlite:///{_SESSION / 'airflow.db'}"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers", "heavy: slow system case (1e7 rows, crash loop, Airflow standalone); runs with PUBDATA_HEAVY=1"
-    )
+#: fixture -> the tier it puts a test in (the fixture starts the expensive part)
+_TIER_OF_FIXTURE = {
+    "airflow_db": "airflow",  # Airflow's metadata DB
+    "demo_home": "airflow",  # every demo department's DAG run through Airflow
+    "in_demo_home": "airflow",
+    "portal": "portal",  # tests/portal: a live uvicorn server
+    "live_portal": "portal",
+    "fresh_home": "pipeline",  # an empty home that tests fill by running pipelines
+    "base": "pipeline",  # tests/reliability: a home built by one pipeline run
+    "gx_warm": "gx",  # tests/quality: Great Expectations loaded (~10 s of CPU once)
+}
+#: markers that keep a test out of the unit tier
+SYSTEM_TIERS = ("airflow", "browser", "portal", "pipeline", "cli", "gx", "heavy", "distributed")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Heavy cases run only with ``PUBDATA_HEAVY=1`` (``make test-heavy``)."""
-    if os.environ.get("PUBDATA_HEAVY") == "1":
-        return
+    """Tier markers from the fixtures; heavy cases run only with ``PUBDATA_HEAVY=1`` (``make test-heavy``)."""
+    heavy = os.environ.get("PUBDATA_HEAVY") == "1"
     skip = pytest.mark.skip(reason="heavy case: set PUBDATA_HEAVY=1 (make test-heavy)")
     for item in items:
-        if item.get_closest_marker("heavy"):
+        if not heavy and item.get_closest_marker("heavy"):
             item.add_marker(skip)
+        for name in getattr(item, "fixturenames", ()):
+            tier = _TIER_OF_FIXTURE.get(name)
+            if tier and not item.get_closest_marker(tier):
+                item.add_marker(tier)
+        if not any(item.get_closest_marker(m) for m in SYSTEM_TIERS):
+            item.add_marker(pytest.mark.unit)
+
+
+@pytest.fixture(autouse=True)
+def _unit_tier_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A unit test must not load Airflow or the browser driver: fail it (naming the marker it
+    needs) when it is the one that imports them."""
+    if request.node.get_closest_marker("unit") is None:
+        yield
+        return
+    before = {m for m in ("airflow", "playwright") if m in sys.modules}
+    yield
+    loaded = {m for m in ("airflow", "playwright") if m in sys.modules} - before
+    assert not loaded, f"a unit test imported {sorted(loaded)}: mark it airflow or browser"
 
 
 @pytest.fixture(scope="session")

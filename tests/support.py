@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
+
+#: Debian's chromium (``make browser`` installs it) and the flags of every browser test: headless,
+#: and nothing that reaches the network on its own
+CHROMIUM = os.environ.get("PUBDATA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -40,3 +53,40 @@ class LiveServer:
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
         self.thread.join(10)
+
+
+class CannedServer:
+    """A loopback HTTP server answering every GET and POST with one canned reply, recording each
+    request as ``(method, headers (lower-case names), body)``: a webhook receiver, a hostile portal."""
+
+    def __init__(self, status: int = 200, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+        import http.server
+
+        self.requests: list[tuple[str, dict[str, str], bytes]] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                sent = self.rfile.read(int(self.headers.get("content-length") or 0))
+                outer.requests.append((self.command, {k.lower(): v for k, v in self.headers.items()}, sent))
+                self.send_response(status)
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def __enter__(self) -> CannedServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from core import SourceError, home
 from warehouse import sources, storage
@@ -65,12 +66,12 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             (dest,) = _keep_landed(paths, [sources.fetch_http(src.url, landing / name)])
             fmt = src.format
             if fmt == "auto":
-                fmt = (
-                    "json"
-                    if dest.suffix.lower() == ".json"
-                    else ("jsonl" if dest.suffix.lower() in (".jsonl", ".ndjson") else "csv")
-                )
-            res = sources.read_file(dest, fmt, encoding=src.encoding, records_path=src.records_path)
+                suffix = dest.suffix.lower()
+                fmt = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}.get(suffix, "csv")
+                fmt = "xlsx" if suffix in (".xlsx", ".xls") else fmt
+            res = sources.read_file(
+                dest, fmt, encoding=src.encoding, delimiter=src.delimiter, records_path=src.records_path
+            )
         table, rejected, encoding = res.table, res.rejected, res.encoding
     else:
         where = "the SQL query result"
@@ -104,7 +105,7 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             hint="check the department's export; the last good version stays published",
         )
     declared = [c.name for c in ds.columns]
-    if not any(n in table.column_names for n in declared):
+    if declared and not any(n in table.column_names for n in declared):  # none: a harvested resource
         shown = ", ".join(repr(n) for n in declared[:5]) + (", ..." if len(declared) > 5 else "")
         raise SourceError(
             f"{where}: none of the declared columns ({shown}) is in the header row",
@@ -172,8 +173,6 @@ _EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
 def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[str]]:
     """Declared date/datetime text columns holding only Excel serial numbers (e.g. ``46000`` for
     2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates."""
-    import pyarrow.compute as pc
-
     converted = []
     for col in ds.columns:
         if col.type not in ("date", "datetime") or col.name not in table.column_names:
@@ -187,7 +186,7 @@ def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[st
         nums = pc.cast(values, pa.float64())
         if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
             continue
-        out = []
+        out: list[str | None] = []
         for v in arr.to_pylist():
             if v is None or not v.strip():
                 out.append(None)

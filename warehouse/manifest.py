@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from core import SETTINGS, ManifestError, get_setting
+from core import SETTINGS, ManifestError, get_setting, home
 from core.netguard import allowed_private_hosts, is_internal_address, literal_ip
 from core.settings import REPO_ROOT
 from warehouse.sources.local import within_source_roots
@@ -67,32 +67,72 @@ class FileSource(_Model):
         return v
 
 
+def check_url(v: str) -> str:
+    """An http(s) URL whose host, written as an IP literal, is not internal (unless allowed)."""
+    if not re.match(r"^https?://", v):
+        raise ValueError("must start with http:// or https://")
+    try:
+        host = urlparse(v).hostname or ""
+    except ValueError:
+        raise ValueError("is not a valid URL") from None
+    if not host:
+        raise ValueError("has no host name")
+    ip = literal_ip(host)
+    allowed = allowed_private_hosts()
+    if ip is not None and is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
+        raise ValueError(
+            f"points at a private, loopback or link-local address ({ip}); HTTP sources must be "
+            "public, or list the host in PUBDATA_HTTP_ALLOW_PRIVATE"
+        )
+    return v
+
+
 class HttpSource(_Model):
     type: Literal["http"]
     url: str
-    format: Literal["auto", "csv", "json", "jsonl"] = "auto"
+    format: Literal["auto", "csv", "json", "jsonl", "parquet", "xlsx"] = "auto"
     encoding: str = "auto"
-    records_path: str | None = Field(None, description="Dotted path to the record list in a JSON reply")
+    delimiter: str = Field(",", description="CSV delimiter, or auto (sniffed from the header line)")
+    records_path: str | None = Field(
+        None, description="Dotted path to the record list in a JSON reply ('*': the one list of records)"
+    )
 
     @field_validator("url")
     @classmethod
     def _scheme(cls, v: str) -> str:
-        if not re.match(r"^https?://", v):
-            raise ValueError("must start with http:// or https://")
-        try:
-            host = urlparse(v).hostname or ""
-        except ValueError:
-            raise ValueError("is not a valid URL") from None
-        if not host:
-            raise ValueError("has no host name")
-        ip = literal_ip(host)
-        allowed = allowed_private_hosts()
-        if ip is not None and is_internal_address(ip) and host not in allowed and str(ip) not in allowed:
-            raise ValueError(
-                f"points at a private, loopback or link-local address ({ip}); HTTP sources must be "
-                "public, or list the host in PUBDATA_HTTP_ALLOW_PRIVATE"
-            )
-        return v
+        return check_url(v)
+
+
+HarvestFormat = Literal["csv", "json", "parquet", "xlsx"]
+
+
+class _HarvestSource(_Model):
+    """Another portal's catalog: every remote dataset becomes a dataset of this department."""
+
+    url: str
+    data: Literal["metadata", "data"] = Field(
+        "metadata", description="metadata only, or also pull the data of CSV/JSON/Parquet/XLSX resources"
+    )
+    formats: list[HarvestFormat] = Field(
+        default_factory=lambda: ["csv", "json", "parquet", "xlsx"],
+        min_length=1,
+        description="resource formats whose data is pulled, in order of preference",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _scheme(cls, v: str) -> str:
+        return check_url(v)
+
+
+class CkanSource(_HarvestSource):
+    type: Literal["ckan"]
+    organization: str | None = Field(None, max_length=100, pattern=r"^[A-Za-z0-9_.-]+$")
+    query: str | None = Field(None, max_length=500, description="package_search q (default: everything)")
+
+
+class DcatSource(_HarvestSource):
+    type: Literal["dcat"]
 
 
 class SqlSource(_Model):
@@ -101,7 +141,9 @@ class SqlSource(_Model):
     query: str
 
 
-Source = Annotated[FileSource | HttpSource | SqlSource, Field(discriminator="type")]
+Source = Annotated[FileSource | HttpSource | SqlSource | CkanSource | DcatSource, Field(discriminator="type")]
+#: source types that harvest another portal's catalog instead of reading one table
+HARVEST_TYPES = ("ckan", "dcat")
 
 
 class Column(_Model):
@@ -161,14 +203,30 @@ class Dataset(_Model):
     license: str = "CC-BY-4.0"
     source: Source
     primary_key: list[str] = []
-    columns: list[Column] = Field(min_length=1)
+    columns: list[Column] = Field(description="Declared columns (none for a harvest source)")
     expectations: list[Expectation] = []
     sharing: list[Share] = []
     row_count: RowBounds = RowBounds()
     about_people: bool | None = Field(None, description="Row-level data about persons (k-anonymity applies)")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _harvest_declares_no_columns(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("source"), dict):
+            if data["source"].get("type") in HARVEST_TYPES and data.get("columns") is None:
+                data = {**data, "columns": []}
+        return data
+
+    @property
+    def is_harvest(self) -> bool:
+        return self.source.type in HARVEST_TYPES
+
     @model_validator(mode="after")
     def _keys_are_columns(self) -> Dataset:
+        if self.is_harvest and self.columns:
+            raise ValueError("a harvest source (ckan, dcat) declares no columns: each remote dataset brings its own")
+        if not self.is_harvest and not self.columns:
+            raise ValueError("columns: declare at least one column")
         names = [c.name for c in self.columns]
         folded = [n.casefold() for n in names]
         dupes = sorted({n for n in names if folded.count(n.casefold()) > 1})
@@ -236,8 +294,6 @@ def _interpolate(value: Any, file: Path) -> Any:
         def sub(m: re.Match[str]) -> str:
             name = m.group(1)
             if name == "PUBDATA_HOME":
-                from core import home
-
                 return str(home())
             if name not in os.environ and name in _DECLARED:
                 return get_setting(name)
@@ -272,7 +328,7 @@ def _where(raw: dict[str, Any], loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             parts.append(f"[{part}]")
-        elif part in ("file", "http", "sql"):  # discriminated-union tag
+        elif part in ("file", "http", "sql", "ckan", "dcat"):  # discriminated-union tag
             continue
         else:
             parts.append(("." if parts else "") + str(part))

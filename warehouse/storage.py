@@ -28,6 +28,7 @@ Callers use *lake-relative* keys such as ``"lake/raw/health/clinics/run.parquet"
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import importlib.util
 import os
@@ -43,6 +44,9 @@ from core import ConfigError, home
 from core.secrets import mask
 from core.settings import get_setting
 from core.sql import quote_literal
+
+# pyarrow and duckdb are imported inside the functions that use them: commands that only need lake
+# paths (warehouse.lake: `pubdata keys`, `pubdata tokens`) do not pay for loading them.
 
 __all__ = [
     "LakePath",
@@ -400,7 +404,7 @@ class LakePath:
             return filesystem().open_output_stream(self.fs_path)
         raise ValueError(f"LakePath.open: mode {mode!r} is not 'rb' or 'wb'")
 
-    def replace(self, target: LakePath) -> LakePath:
+    def replace(self, target: Path | LakePath) -> Path | LakePath:
         """Move this object to ``target``, overwriting it (object stores copy, then delete)."""
         copy_file(self, target)
         self.unlink()
@@ -423,8 +427,6 @@ class LakePath:
 
     def glob(self, pattern: str) -> list[LakePath]:
         """Objects directly under this prefix whose name matches ``pattern`` (fnmatch)."""
-        import fnmatch
-
         from pyarrow import fs
 
         sel = fs.FileSelector(self.fs_path, allow_not_found=True, recursive=False)

@@ -25,7 +25,7 @@ from core import PubdataError
 __all__ = ["register", "run"]
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``classify`` subcommand."""
     p = subparsers.add_parser(
         "classify",
@@ -65,20 +65,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _print_table(path: str, result: Any, verbose: bool) -> None:
-    try:
-        from rich.console import Console
-        from rich.table import Table
-    except ImportError:  # pragma: no cover - rich is a dependency
-        Console = None  # type: ignore[assignment,misc]
+    from rich.console import Console  # lazy: every subcommand module is imported at start-up
+    from rich.table import Table
+
     colour = {"sensitive": "red", "personal": "yellow", "none": "green"}
     head = f"{path}: {result.rows} rows, {result.sampled} sampled per column, subject: {result.subject}" + (
         f", minors under 14 in {100 * result.minors_rows_share:.1f}% of sampled rows" if result.minors else ""
     )
-    if Console is None:
-        print(head)
-        for c in result.columns:
-            print(f"{c.name}\t{c.entity or '-'}\t{c.level}\t{c.confidence:.2f}\t{'held' if c.review else ''}")
-        return
     table = Table(title=head, title_justify="left")
     for name in ("column", "entity", "level", "confidence", "review") + (("evidence",) if verbose else ()):
         table.add_column(name, overflow="fold")

@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from core import ConfigError, PrivacyError
+
 __all__ = ["decrypt_file", "register", "run"]
 
 
@@ -45,7 +47,6 @@ def decrypt_file(
     """Decrypt ``shared`` into ``output``; returns (rows, decrypted column names)."""
     import pyarrow.parquet as pq
 
-    from core import ConfigError, PrivacyError
     from privacy.crypto import decrypt_table, read_encryption_meta, write_private_parquet
     from privacy.keys import KeyStore
 

@@ -19,6 +19,8 @@ import json
 import sys
 from pathlib import Path
 
+from core import ConfigError
+
 __all__ = ["register", "run"]
 
 
@@ -68,7 +70,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _owner(value: str) -> str:
-    from core import ConfigError
     from warehouse.lake import safe_id
 
     dept, _, ds = value.partition(".")
@@ -81,8 +82,6 @@ def _owner(value: str) -> str:
 
 
 def _read_pem(path: Path | None) -> bytes | None:
-    from core import ConfigError
-
     if path is None:
         return None
     try:
@@ -92,7 +91,6 @@ def _read_pem(path: Path | None) -> bytes | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core import ConfigError
     from privacy.keys import KeyStore
     from warehouse.lake import safe_id
 
@@ -123,10 +121,9 @@ def run(args: argparse.Namespace) -> int:
     if act == "rotate":
         if dept:
             n = ks.rotate_department(dept, public_pem=_read_pem(args.public_key))
-            print(
-                f"department {dept}: new key {ks.department(dept).key_id}; "  # type: ignore[union-attr]
-                f"{n} data key(s) re-wrapped, nothing re-published"
-            )
+            key = ks.department(dept)
+            assert key is not None  # just rotated
+            print(f"department {dept}: new key {key.key_id}; {n} data key(s) re-wrapped, nothing re-published")
         elif args.master:
             n = ks.rotate_master()
             print(f"master key rotated; {n} data key(s) re-wrapped")
@@ -143,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
             print("pseudonym secret rotated: later versions carry new pseudonyms")
         return 0
     if act == "revoke":
+        assert dept is not None  # --department is required for revoke
         owner = _owner(args.dataset) if args.dataset else None
         n = ks.revoke(dept, owner=owner)
         scope = owner or "all datasets (no data key will be wrapped for it again)"

@@ -26,7 +26,15 @@ def run(args: argparse.Namespace) -> int:
     for r in rows:
         name = f"{r['department_id']}.{r['dataset_id']}"
         ver = f"v{r['version']}" if r["version"] else "-"
+        h = r.get("harvest")
+        origin = (
+            ""
+            if h is None
+            else f"  [harvested from {h['source_portal']}"
+            + (", withdrawn upstream]" if h["state"] == "withdrawn" else "]")
+        )
         print(
             f"{name:<{width}}  {ver:>5}  {r['rows'] or 0:>8} rows  {r['open_tier'] or 'unpublished':<11}  {r['title']}"
+            + origin
         )
     return 0

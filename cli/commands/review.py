@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from core import PrivacyError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -51,7 +53,6 @@ def _pending(args: argparse.Namespace, dept: str | None, ds: str | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from catalog.reviews import add_review, latest_classification
-    from core import PrivacyError
 
     dept, _, ds = (args.dataset or "").partition(".")
     if args.pending:

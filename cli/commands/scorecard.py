@@ -7,7 +7,7 @@ import json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("scorecard", help="department ranking: quality, timeliness, openness, quarantine")
+    p = sub.add_parser("scorecard", help="department ranking: quality, timeliness, openness, quarantine, usage")
     p.add_argument("--json", action="store_true")
     p.add_argument("--history", action="store_true", help="every department run, not only the latest")
     p.set_defaults(func=run)
@@ -28,13 +28,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(
         f"{'#':>2}  {'department':<20} {'composite':>9} {'quality':>8} {'on time':>8} {'open':>6} "
-        f"{'quarantine':>10} {'withheld w/o rule':>17} {'awaiting review':>15}"
+        f"{'quarantine':>10} {'used':>6} {'withheld w/o rule':>17} {'awaiting review':>15}"
     )
     for i, r in enumerate(rows, 1):
         print(
             f"{r.get('rank', i):>2}  {r['department_id']:<20} {r['composite']:>9.1f} {r['quality']:>8.1f} "
             f"{r['on_time']:>8.0%} {r['open_share']:>6.0%} {r['quarantine_rate']:>10.2%} "
-            f"{r['withheld_without_rule']:>17} {r.get('awaiting_review', 0):>15}"
+            f"{r['usage']:>6.0%} {r['withheld_without_rule']:>17} {r.get('awaiting_review', 0):>15}"
         )
     return 0
 

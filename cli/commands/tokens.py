@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from core import CatalogError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -53,7 +55,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_issue(args: argparse.Namespace) -> int:
     from catalog import tokens
-    from core import CatalogError
 
     if bool(args.department) == bool(args.officer):
         raise CatalogError("name a department (pubdata tokens issue DEPT) or --officer NAME")
@@ -121,7 +122,6 @@ def run_apply(args: argparse.Namespace) -> int:
 
 def run_approve(args: argparse.Namespace) -> int:
     from catalog import tokens
-    from core import CatalogError
 
     if not args.application_id:
         pending = tokens.applications("pending")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote
 
 from orchestration.cluster.envfile import cluster_env, ports
 from orchestration.cluster.supervisor import _wait
@@ -18,8 +20,6 @@ class AirflowAPI:
     """Minimal client of Airflow's REST API v2 on the cluster's API server (simple auth manager)."""
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
-        import json
-
         env = env or cluster_env()
         self.base = f"http://127.0.0.1:{env.get('AIRFLOW__API__PORT') or ports()['airflow']}"
         pw_file = Path(env["AIRFLOW_HOME"]) / "simple_auth_manager_passwords.json.generated"
@@ -30,8 +30,6 @@ class AirflowAPI:
         ]
 
     def _call(self, method: str, path: str, body: dict | None = None, *, auth: bool = True) -> dict:
-        import json
-
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(
             self.base + path, data=data, method=method, headers={"Content-Type": "application/json"}
@@ -67,13 +65,9 @@ class AirflowAPI:
         return self._call("POST", f"/api/v2/dags/{dag_id}/dagRuns", body)["dag_run_id"]
 
     def run_state(self, dag_id: str, run_id: str) -> str:
-        from urllib.parse import quote
-
         return self._call("GET", f"/api/v2/dags/{dag_id}/dagRuns/{quote(run_id, safe='')}")["state"]
 
     def task_instances(self, dag_id: str, run_id: str) -> list[dict]:
-        from urllib.parse import quote
-
         return self._call("GET", f"/api/v2/dags/{dag_id}/dagRuns/{quote(run_id, safe='')}/taskInstances?limit=1000")[
             "task_instances"
         ]

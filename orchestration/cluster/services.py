@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
+import pwd
 import shutil
 import signal
 import socket
@@ -11,13 +13,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+from pyarrow import fs
+
+from catalog import ensure_catalog
 from core import ConfigError, home
 from core.secrets import redact_url
 from core.settings import REPO_ROOT, int_setting
 from orchestration.cluster.envfile import _secrets, build_env, cluster_env, ports, write_env_file
 from orchestration.cluster.layout import SERVICE_ORDER, VENV_BIN, _log_dir, _run_dir, _say, cluster_dir, env_file
 from orchestration.cluster.supervisor import Proc, _http_ok, _port_open, _start, _wait, pid_of, stop_service
+from orchestration.demo import generate
+from warehouse import storage
 
 __all__ = ["all_services", "down", "ensure_packages", "start_worker", "status", "up", "worker_names"]
 
@@ -48,8 +56,6 @@ def ensure_packages() -> None:
 
 
 def _pg_user() -> str:
-    import pwd
-
     try:
         pwd.getpwnam("postgres")
         return "postgres"
@@ -59,8 +65,6 @@ def _pg_user() -> str:
 
 def _make_traversable(path: Path, user: str) -> None:
     """Let the PostgreSQL user reach its data folder: add only the search (x) bit where missing."""
-    import pwd
-
     uid = pwd.getpwnam(user).pw_uid
     for parent in reversed(path.parents):
         st = parent.stat()
@@ -71,19 +75,18 @@ def _make_traversable(path: Path, user: str) -> None:
 def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
     bin_dir = _pg_bin()
     assert bin_dir is not None
-    user = _pg_user()
+    pg_user = _pg_user()
+    user: str | None = None  # root runs PostgreSQL as pg_user; anyone else as themselves
     base = cluster_dir() / "pg"
     data, sock = base / "data", base / "run"
     port = ports()["postgres"]
     if os.geteuid() == 0:
-        import pwd
-
+        user = pg_user
         pw = pwd.getpwnam(user)
         base.mkdir(exist_ok=True, mode=0o700)
         os.chown(base, pw.pw_uid, pw.pw_gid)
         _make_traversable(base, user)
     else:
-        user = None  # type: ignore[assignment]
         base.mkdir(exist_ok=True, mode=0o700)
     sock.mkdir(exist_ok=True)
     if user:
@@ -97,6 +100,7 @@ def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
             os.chown(pwfile, pw.pw_uid, pw.pw_gid)
         try:
             _say("initdb (private PostgreSQL cluster)")
+            as_user: dict[str, Any] = {"user": user, "group": user, "extra_groups": []} if user else {}
             subprocess.run(
                 [
                     str(bin_dir / "initdb"),
@@ -114,7 +118,7 @@ def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
                 ],
                 check=True,
                 stdout=subprocess.DEVNULL,
-                **({"user": user, "group": user, "extra_groups": []} if user else {}),
+                **as_user,
             )
         finally:
             pwfile.unlink(missing_ok=True)
@@ -143,7 +147,7 @@ def _start_postgres(env: dict[str, str], sec: dict[str, str]) -> None:
             stop_signal=signal.SIGINT,
         )
     )
-    import psycopg2
+    import psycopg2  # lazy: the distributed extra (not installed with the local profile)
 
     def ready() -> bool:
         psycopg2.connect(
@@ -197,7 +201,6 @@ def _start_seaweedfs(env: dict[str, str], sec: dict[str, str]) -> None:
     os.chmod(d, 0o700)
     conf = d / "s3.json"
     fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    import json
 
     with os.fdopen(fd, "w") as fh:
         json.dump(
@@ -243,7 +246,6 @@ def _start_seaweedfs(env: dict[str, str], sec: dict[str, str]) -> None:
             stop_signal=signal.SIGTERM,
         )
     )
-    from warehouse import storage
 
     def ready() -> bool:
         os.environ.update(
@@ -259,7 +261,6 @@ def _start_seaweedfs(env: dict[str, str], sec: dict[str, str]) -> None:
             }
         )
         storage.ensure_bucket()
-        from pyarrow import fs
 
         return storage.filesystem().get_file_info(storage.s3_config()["bucket"]).type == fs.FileType.Directory
 
@@ -324,7 +325,6 @@ def up(*, workers: bool = True) -> dict[str, str]:
     _start_redis(sec)
     _start_seaweedfs(env, sec)
     # demo departments' sources (files, SQLite, and the HTTP 'remote system')
-    from orchestration.demo import generate
 
     src = home() / "sources"
     if not (src / "http").is_dir():
@@ -363,7 +363,6 @@ def up(*, workers: bool = True) -> dict[str, str]:
         marker.write_text(redact_url(conn) + "\n")
     # the DuckLake catalog (schema, views) before any worker writes to it
     os.environ.update({k: v for k, v in env.items() if k.startswith("PUBDATA_")})
-    from catalog import ensure_catalog
 
     ensure_catalog()
     port = ports()["airflow"]

@@ -21,7 +21,7 @@ from privacy.deid.methods import (
     normalise_sql,
 )
 from privacy.deid.pseudonym import native_hmac, register_udfs
-from privacy.policy import ColumnDecision, DatasetDecision
+from privacy.policy import ColumnAction, ColumnDecision, DatasetDecision
 
 __all__ = ["OutputColumn", "Plan", "build_plan", "check_column_names", "new_context"]
 
@@ -90,7 +90,7 @@ def build_plan(
     schema: pa.Schema,
     *,
     pseudonym_key: bytes | None,
-    overrides: dict[str, tuple[str, str | None]] | None = None,
+    overrides: dict[str, tuple[ColumnAction, str | None]] | None = None,
     keep: set[str] | None = None,
     minors_nulling: bool = True,
     ctx: SqlContext | None = None,
@@ -126,7 +126,7 @@ def build_plan(
             continue
         action, method = dec.action, dec.method
         if overrides and name in overrides:
-            action, method = overrides[name]  # type: ignore[assignment]
+            action, method = overrides[name]
         if action in ("drop", "encrypt", "hold") and not (overrides and name in overrides and action == "encrypt"):
             dropped.append(name)
             continue

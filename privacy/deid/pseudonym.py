@@ -9,6 +9,10 @@ import hmac
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hmac as chmac
+from duckdb.func import PythonUDFType
 
 __all__ = ["PSEUDONYM_HEX", "hmac_hex", "hmac_pads", "hmac_sql", "native_hmac", "pseudonym_py", "register_udfs"]
 
@@ -34,7 +38,7 @@ def hmac_sql(message_blob_sql: str, ipad_param: str, opad_param: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _midstates(key: bytes) -> tuple[bytes, bytes]:
-    from privacy import _hmac
+    from privacy import _hmac  # the optional native helper: imported where it is known to be built
 
     ipad, opad = hmac_pads(key)
     return _hmac.midstate(ipad), _hmac.midstate(opad)
@@ -53,7 +57,7 @@ def native_hmac() -> bool:
 def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_HEX) -> pa.Array:
     """HMAC-SHA256 (first ``nhex`` hex characters) of every value of a text array, nulls kept:
     one call into :mod:`privacy._hmac` (GIL released, SHA-NI when the CPU has it)."""
-    from privacy import _hmac
+    from privacy import _hmac  # the optional native helper: imported where it is known to be built
 
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
@@ -78,9 +82,6 @@ def hmac_hex(arr: pa.Array | pa.ChunkedArray, key: bytes, nhex: int = PSEUDONYM_
 
 def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
     """Reference implementation (tests, tools): pseudonym of an already-normalised value."""
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives import hmac as chmac
-
     if suite == "national":
         h = chmac.HMAC(key, hashes.SM3())
         h.update(value.encode("utf-8"))
@@ -90,13 +91,11 @@ def pseudonym_py(value: str, key: bytes, suite: str = "standard") -> str:
 
 def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
     """Register the Arrow UDF of HMAC-SM3 (national suite)."""
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives import hmac as chmac
 
     def _sm3(keys: pa.Array, values: pa.Array) -> pa.Array:
         key = keys[0].as_py() if len(keys) else b""
         uniq = values.unique()
-        out = []
+        out: list[str | None] = []
         for v in uniq.to_pylist():  # per distinct value in a 2048-row vector
             if v is None:
                 out.append(None)
@@ -104,11 +103,12 @@ def register_udfs(con: duckdb.DuckDBPyConnection) -> None:
             h = chmac.HMAC(key, hashes.SM3())
             h.update(v.encode("utf-8"))
             out.append(h.finalize().hex()[:PSEUDONYM_HEX])
-        import pyarrow.compute as pc
 
         return pc.take(pa.array(out, pa.string()), pc.index_in(values, uniq))
 
     try:
-        con.create_function("pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type="arrow", side_effects=False)
+        con.create_function(
+            "pubdata_hmac_sm3", _sm3, ["BLOB", "VARCHAR"], "VARCHAR", type=PythonUDFType.ARROW, side_effects=False
+        )
     except duckdb.Error:
         pass  # already registered on this connection

@@ -159,6 +159,35 @@ class KeyStore:
         with self._lock():
             write_secret(self._dir("platform") / "pseudonym.key", secrets.token_bytes(32))
 
+    # ---------------------------------------------------------------- service secrets
+    def webhook_secret(self, webhook_id: str, *, create: bool = False) -> bytes | None:
+        """The HMAC secret of a registered webhook (``webhooks/<id>.key``; created when asked)."""
+        path = self._dir("webhooks") / f"{safe_id(webhook_id, 'webhook')}.key"
+        if create and not write_secret(path, secrets.token_bytes(32), exclusive=True):
+            raise ConfigError(f"webhook {webhook_id} already has a secret")
+        if not path.exists():
+            return None
+        return path.read_bytes()
+
+    def delete_webhook_secret(self, webhook_id: str) -> None:
+        shred(self._dir("webhooks") / f"{safe_id(webhook_id, 'webhook')}.key")
+
+    def daily_key(self, purpose: str, day: str) -> bytes:
+        """A random key that lives for one day (``daily/<purpose>.key`` holds only today's): on
+        the first use of a new day it replaces, and shreds, the previous one, so whatever was
+        keyed with an earlier day's key cannot be recomputed or linked across days."""
+        path = self._dir("daily") / f"{safe_id(purpose, 'purpose')}.key"
+        label = day.encode("ascii")
+        with self._lock():
+            if path.exists():
+                data = path.read_bytes()
+                if data[: len(label) + 1] == label + b"\n" and len(data) == len(label) + 33:
+                    return data[len(label) + 1 :]
+                shred(path)
+            key = secrets.token_bytes(32)
+            write_secret(path, label + b"\n" + key)
+            return key
+
     # ---------------------------------------------------------------- department keys
     def _dept_dir(self, department: str) -> Path:
         return self._dir("departments", safe_id(department, "department"))
@@ -247,7 +276,9 @@ class KeyStore:
             "public_pem": public_pem.decode("ascii"),
         }
         self._write_json(d / "key.json", doc)
-        return self.department(department)  # type: ignore[return-value]
+        key = self.department(department)
+        assert key is not None  # just written
+        return key
 
     def department_key(self, department: str, *, create: bool = True) -> DepartmentKey:
         key = self.department(department)
@@ -316,18 +347,18 @@ class KeyStore:
                 )
             if owner is None:
                 d = self._dept_dir(department)
-                doc = self._read_json(d / "key.json")
-                if doc is None:
-                    doc = {
+                key_doc = self._read_json(d / "key.json")
+                if key_doc is None:
+                    key_doc = {
                         "department": department,
                         "key_id": "none",
                         "alg": self.default_alg,
                         "created": now(),
                         "public_pem": "",
                     }
-                doc["status"] = "revoked"
-                doc["revoked"] = now()
-                self._write_json(d / "key.json", doc)
+                key_doc["status"] = "revoked"
+                key_doc["revoked"] = now()
+                self._write_json(d / "key.json", key_doc)
                 if (d / "private.pem").exists():
                     shred(d / "private.pem")
             return n
@@ -391,10 +422,10 @@ class KeyStore:
         dk = self.department_key(recipient)
         with self._lock():
             path = self._datakey_path(owner)
-            doc = self._read_json(path)
-            if recipient in (doc or {}).get("revoked", []):
+            doc = self._read_json(path) or {}
+            if recipient in doc.get("revoked", []):
                 raise PrivacyError(f"department {recipient}'s access to {owner} is revoked")
-            entry = (doc or {}).get("keys", {}).get(key_id)
+            entry = doc.get("keys", {}).get(key_id)
             if entry is None or entry.get("destroyed"):
                 raise PrivacyError(f"data key {key_id} of {owner} does not exist or was destroyed")
             current = entry["recipients"].get(recipient)
@@ -402,7 +433,7 @@ class KeyStore:
                 return
             dek = self._unwrap_master(self._secret("master"), owner, key_id, entry["master"])
             entry["recipients"][recipient] = self._wrap_for(dk, owner, key_id, dek)
-            self._write_json(path, doc)  # type: ignore[arg-type]
+            self._write_json(path, doc)
 
     def destroy_data_key(self, owner: str, key_id: str | None = None) -> int:
         """Crypto-shredding: erase one data key (or all of ``dept.dataset``). Returns how many."""

@@ -172,7 +172,7 @@ def _floor(col: _Col, policy: Policy) -> tuple[ColumnAction, str | None, str]:
     method = policy.defaults.entity_methods.get(col.entity or "")
     if method is None or METHODS[method] == "drop":
         return "drop", None, (f"personal ({col.entity or 'unknown entity'}) with no masking method: dropped (floor)")
-    return METHODS[method], method, f"personal ({col.entity}): {method} (floor)"  # type: ignore[return-value]
+    return METHODS[method], method, f"personal ({col.entity}): {method} (floor)"
 
 
 def decide(
@@ -189,6 +189,7 @@ def decide(
     tier: OpenTier = "open"
     tier_rule: Rule | None = None
     allowed: list[str] = []
+    rule: Rule | None
     for rule in in_scope:
         if not rule.is_dataset_rule:
             continue
@@ -231,6 +232,7 @@ def decide(
         action, method, reason, rule_id = f_action, f_method, f_reason + minor_note, None
         if rule is not None:
             ra = rule.action
+            assert ra != "withhold" and ra != "conditional"  # a column rule (not is_dataset_rule)
             ignored = ""
             if col.level == "sensitive":
                 if ra == "pseudonymise" and col.entity in identifiers:
@@ -253,7 +255,7 @@ def decide(
                     )
                     if ra in ("mask", "generalise"):
                         if METHODS.get(method or "") in ("mask", "generalise"):
-                            action = METHODS[method or ""]  # type: ignore[assignment]
+                            action = METHODS[method or ""]
                         else:
                             action, method = "mask", "mask_generic"
             elif _RANK[ra] == _RANK[f_action]:

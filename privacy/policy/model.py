@@ -54,7 +54,7 @@ _RANK = {"publish": 0, "mask": 1, "generalise": 1, "pseudonymise": 2, "encrypt":
 #: method -> the action it implements (``privacy.deid`` holds the SQL of each).
 
 
-METHODS: dict[str, str] = {
+METHODS: dict[str, ColumnAction] = {
     "mask_name": "mask",
     "mask_phone": "mask",
     "mask_id": "mask",

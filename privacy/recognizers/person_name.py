@@ -117,7 +117,7 @@ def _text_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @functools.cache
 def _posseg() -> Any:
-    import jieba
+    import jieba  # lazy: jieba loads its dictionary (~1 s); only name checks need it
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)

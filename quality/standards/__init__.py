@@ -37,6 +37,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
+from core import ManifestError
 from core.identifiers import (
     ID_WEIGHTS,
     USCC_CHARSET,
@@ -76,9 +80,6 @@ class Standard:
 
     def validate(self, values: list[Any]) -> list[bool | None]:
         """Run the SQL predicate over ``values`` in DuckDB: True/False per value, None for null."""
-        import duckdb
-        import pyarrow as pa
-
         con = duckdb.connect()
         register_code_tables(con)
         tbl = pa.table(
@@ -402,8 +403,6 @@ _add(
 
 
 def get(name: str) -> Standard:
-    from core import ManifestError
-
     try:
         return STANDARDS[name]
     except KeyError:
@@ -414,8 +413,6 @@ def get(name: str) -> Standard:
 
 def division_code_table():
     """The GB/T 2260 code list (historical codes included) as an Arrow table ``code``."""
-    import pyarrow as pa
-
     return pa.table({"code": pa.array(sorted(division_codes()), pa.string())})
 
 

@@ -54,7 +54,8 @@ def test_scorecard_matches_hand_computation(two_departments) -> None:
     assert t["open_share"] == pytest.approx(1.0)
     assert t["quarantine_rate"] == pytest.approx(10 / 1000)
     assert t["withheld_without_rule"] == 0
-    assert t["composite"] == pytest.approx(0.4 * 95 + 0.2 * 100 + 0.3 * 100 + 0.1 * 100 * (1 - 0.01))
+    assert t["usage"] == 0.0  # nobody has used anything yet
+    assert t["composite"] == pytest.approx(0.35 * 95 + 0.15 * 100 + 0.25 * 100 + 0.1 * 100 * (1 - 0.01) + 0.15 * 0)
     assert h["quality"] == pytest.approx(60.0)
     assert h["on_time"] == pytest.approx(0.0)  # the only publication was late
     assert h["open_share"] == pytest.approx(0.5)  # hospitals open, clinic visits not

@@ -33,6 +33,7 @@ def test_demo_scorecard_matches_hand_computed_figures(in_demo_home: Path) -> Non
             + WEIGHTS["on_time"] * 100
             + WEIGHTS["open_share"] * 100 * r["open_share"]
             + WEIGHTS["clean"] * 100 * (1 - r["quarantine_rate"])
+            + WEIGHTS["usage"] * 100 * r["usage"]
         )
         assert r["composite"] == pytest.approx(expected, abs=0.01)
     assert withheld_report() == {}

@@ -60,6 +60,7 @@ def main() -> dict:
             )
             page = client.get(base)
             d = catalog_state.current().dataset(v["department_id"], v["dataset_id"])
+            assert d is not None, f"{name}: published but not in the portal's state"
             diffs = _diffs(catalog_state.current(), d)
             if diffs:
                 out.setdefault("diffs", {})[name] = {

@@ -33,6 +33,7 @@ def lake_objects() -> dict[str, list[str]]:
 def main() -> dict:
     from catalog import audit
     from catalog.store import connect, open_view_name, rows_as_dicts
+    from core.sql import scalar
     from warehouse import storage
 
     with connect(read_only=True) as con:
@@ -59,7 +60,7 @@ def main() -> dict:
         )
         view_counts = {}
         for d in {(v["department_id"], v["dataset_id"]) for v in versions}:
-            view_counts[".".join(d)] = con.execute(f"SELECT count(*) FROM {open_view_name(*d)}").fetchone()[0]
+            view_counts[".".join(d)] = scalar(con, f"SELECT count(*) FROM {open_view_name(*d)}")
     tables = {}
     dcon = storage.duckdb_connect()
     for v in versions:
@@ -75,6 +76,7 @@ def main() -> dict:
     ok, bad = audit.verify()
     with connect(read_only=True) as con:
         seqs = con.execute("SELECT count(*), count(DISTINCT seq) FROM audit_log").fetchone()
+        assert seqs is not None  # an aggregate query returns one row
     return {
         "profile": storage.profile(),
         "versions": versions,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -76,7 +77,7 @@ def _publish(
 
 def hospitals(n: int, *, v3: bool = False) -> pa.Table:
     names = [f"第{i}人民医院" if i % 3 else f"市中医院分院{i}" for i in range(n)]
-    data = {
+    data: dict[str, list[Any]] = {
         "hospital_code": [f"H{i:04d}" for i in range(n)],
         "name": names,
         "level": ["三级甲等" if i % 4 == 0 else "二级" for i in range(n)],

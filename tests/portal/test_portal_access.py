@@ -163,6 +163,7 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+@pytest.mark.cli
 def test_cli_issue_apply_approve_list_revoke(portal, capsys) -> None:
     code, out, _ = cli(capsys, "tokens", "issue", "ecology")
     token = out.strip().splitlines()[-1]

@@ -27,6 +27,7 @@ def _cli_verify(capsys) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+@pytest.mark.cli
 def test_chain_links_every_entry(scratch_home, capsys) -> None:
     _fill()
     entries = list(reversed(audit.entries(limit=100)))

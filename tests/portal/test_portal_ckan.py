@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -84,7 +85,10 @@ def test_package_show_list_and_organizations(remote) -> None:
     ):
         assert key in pkg, key
     assert pkg["type"] == "dataset" and pkg["isopen"] and pkg["version"] == "3"
-    assert "+" not in pkg["metadata_modified"] and "T" in pkg["metadata_modified"]
+    # CKAN's form: ISO 8601 in UTC without an offset
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?", pkg["metadata_modified"]), pkg[
+        "metadata_modified"
+    ]
     assert pkg["tags"][0]["name"] == "医院"
     res = remote.action.resource_show(id="health__hospitals__csv")
     assert res["url"].endswith("/datasets/health/hospitals/download.csv") and res["package_id"] == "health__hospitals"
@@ -150,6 +154,7 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PATH": f"{CKANAPI_CLI.parent}:{os.environ.get('PATH', '')}"}
 
 
+@pytest.mark.cli
 def test_ckanapi_dump_datasets_cli(portal, tmp_path: Path) -> None:
     out = tmp_path / "dump.jsonl"
     proc = subprocess.run(

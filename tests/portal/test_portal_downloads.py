@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import httpx
 import portal_catalog
@@ -58,12 +59,25 @@ def test_downloads_are_counted_and_shown(portal) -> None:
             ).fetchone()
         return row[0] if row else 0
 
+    def total() -> int:
+        with connect(read_only=True) as con:
+            row = con.execute(
+                "SELECT coalesce(sum(count), 0) FROM download_counts "
+                "WHERE department_id = 'transport' AND dataset_id = 'ridership'"
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
+
     before = count()
     for _ in range(3):
         assert httpx.get(f"{portal.url}/datasets/transport/ridership/download.json").status_code == 200
     assert count() == before + 3
     page = httpx.get(f"{portal.url}/datasets/transport/ridership").text
-    assert f'<dd id="download-total">{before + 3}</dd>' in page or f"{before + 3}" in page
+    # the JSON button's own counter (the latest version, v1) and the dataset's total over all formats
+    shown = re.search(r'/download\.json" download>JSON</a> <span class="count" title="下载次数">(\d+)</span>', page)
+    assert shown is not None, "the JSON download button has no counter"
+    assert int(shown.group(1)) == before + 3
+    assert f'<dd id="download-total">{total()}</dd>' in page
     pkg = httpx.get(f"{portal.url}/api/3/action/package_show", params={"id": "transport__ridership"}).json()
     res = {r["format"]: r for r in pkg["result"]["resources"]}
     assert res["JSON"]["downloads"] == before + 3

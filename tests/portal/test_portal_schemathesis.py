@@ -11,7 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.cli
 def test_schemathesis_finds_no_server_error_content_type_or_auth_bypass(portal, tmp_path: Path) -> None:
     st = Path(sys.executable).with_name("schemathesis")
     out = subprocess.run(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
+from typing import Any
 
 import pyarrow as pa
 import testdata as td
@@ -296,7 +297,12 @@ def mostly_null(n: int = 5000) -> LabelledTable:
     rng = random.Random(10)
     ids = [td.resident_id(rng) if i % 50 == 7 else None for i in range(n)]  # 2% filled
     phones = [td.mobile(rng) if i % 40 == 3 else None for i in range(n)]  # 2.5% filled, no hint
-    cols = {"身份证号": ids, "col_9": phones, "empty": [None] * n, "id": [str(i) for i in range(n)]}
+    cols: dict[str, list[Any]] = {
+        "身份证号": ids,
+        "col_9": phones,
+        "empty": [None] * n,
+        "id": [str(i) for i in range(n)],
+    }
     labels = {"身份证号": L("CN_RESIDENT_ID", S), "col_9": L("PHONE_NUMBER", P), "empty": L(None, N), "id": L(None, N)}
     return LabelledTable("mostly_null", _table(cols), labels)
 

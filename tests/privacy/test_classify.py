@@ -14,7 +14,7 @@ import pytest
 import testdata as td
 
 from core import ConfigError
-from core.identifiers import is_valid_resident_id, luhn_ok
+from core.identifiers import is_valid_resident_id, luhn_ok, mobile_regex
 from privacy.classification import classify_table, mask_example
 from privacy.levels import load_levels
 from privacy.sampling import column_sample, sample_rows
@@ -225,11 +225,10 @@ def test_find_sensitive_values_counts_all_values() -> None:
         elif r == 6:
             values.append(None)
         elif r == 7:
-            values.append(f"{rng.randint(10**10, 2 * 10**10 - 1)}")  # 11 digits starting 1[0-9]
-            if re.fullmatch(r"1[3-9]\d{9}", values[-1]):
-                from core.identifiers import mobile_regex
-
-                expect["PHONE_NUMBER"] += bool(mobile_regex().fullmatch(values[-1]))
+            digits = f"{rng.randint(10**10, 2 * 10**10 - 1)}"  # 11 digits starting 1[0-9]
+            values.append(digits)
+            if re.fullmatch(r"1[3-9]\d{9}", digits):
+                expect["PHONE_NUMBER"] += bool(mobile_regex().fullmatch(digits))
         else:
             values.append("普通文本，没有标识符 2024-01-01")
     got = find_sensitive_values(pa.array(values, pa.string()))

@@ -89,6 +89,7 @@ def _check_contract(out: dict) -> dict[str, dict]:
     return {c["name"]: c for c in out["columns"]}
 
 
+@pytest.mark.cli
 def test_gbk_csv_json_contract(cli_runs: dict) -> None:
     proc = cli_runs["json"]
     assert proc.returncode == 0, proc.stderr
@@ -150,6 +151,7 @@ def test_other_formats(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert by["身份证号"]["entity"] == "CN_RESIDENT_ID"
 
 
+@pytest.mark.cli
 def test_readable_table(cli_runs: dict) -> None:
     proc = cli_runs["table"]
     assert proc.returncode == 0, proc.stderr
@@ -158,6 +160,7 @@ def test_readable_table(cli_runs: dict) -> None:
         json.loads(proc.stdout)
 
 
+@pytest.mark.cli
 def test_missing_file_exit_2(tmp_path: Path) -> None:
     proc = _run(str(tmp_path / "nope.csv"), "--json")
     assert proc.returncode == 2
@@ -165,6 +168,7 @@ def test_missing_file_exit_2(tmp_path: Path) -> None:
     assert proc.stdout == ""
 
 
+@pytest.mark.cli
 def test_unreadable_file_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "broken.parquet"
     bad.write_bytes(b"PAR1 this is not parquet")

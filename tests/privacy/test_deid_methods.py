@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from core.sql import quote_ident
+from core.sql import quote_ident, scalar
 from privacy.deid import (
     SqlContext,
     divisions_table,
@@ -119,9 +119,7 @@ def test_sql_hmac_matches_python_hmac() -> None:
     for key in (os.urandom(32), os.urandom(80), b"k"):
         ipad, opad = hmac_pads(key)
         for msg in ("11010519491231002X", "", "长一点的中文文本" * 20):
-            got = con.execute(
-                f"SELECT {hmac_sql('encode($m)', '$i', '$o')}", {"m": msg, "i": ipad, "o": opad}
-            ).fetchone()[0]
+            got = scalar(con, f"SELECT {hmac_sql('encode($m)', '$i', '$o')}", {"m": msg, "i": ipad, "o": opad})
             assert got == hmac.new(key, msg.encode(), hashlib.sha256).hexdigest()
 
 
@@ -176,9 +174,7 @@ def test_pseudonym_normalisation() -> None:
     assert phone[0] == phone[1] == pseudonym_py("13812348000", key)
     con = duckdb.connect()
     assert (
-        con.execute(
-            f"SELECT {normalise_sql(quote_ident('v'), pa.string(), 'EMAIL')} FROM (SELECT ' A@B.cn ' AS v)"
-        ).fetchone()[0]
+        scalar(con, f"SELECT {normalise_sql(quote_ident('v'), pa.string(), 'EMAIL')} FROM (SELECT ' A@B.cn ' AS v)")
         == "a@b.cn"
     )
 

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from privacy.policy import Policy, decide
+from privacy.policy import DatasetDecision, Policy, decide
 from privacy.protection import protect_open
 from privacy.types import ColumnClassification as CC
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource
@@ -23,7 +23,7 @@ COLS = [
 ]
 
 
-def _decision(k: int = 5, max_suppression: float = 0.05, about_people: bool | None = None):  # type: ignore[no-untyped-def]
+def _decision(k: int = 5, max_suppression: float = 0.05, about_people: bool | None = None) -> DatasetDecision:
     ds = Dataset(
         id="p",
         title="t",
@@ -107,7 +107,9 @@ def test_generalises_when_suppression_would_be_too_much(tmp_path: Path) -> None:
     leak_gate(tmp_path / "o.parquet", d, dataset_label="d.p")
     for method in ("birth_year", "date_month"):
         d2 = _decision(k=5, max_suppression=0.0)
-        d2.column("出生日期").method = method  # type: ignore[union-attr]
+        birth = d2.column("出生日期")
+        assert birth is not None
+        birth.method = method
         protect_open(_write(tmp_path, rows), d2, tmp_path / "o2.parquet")
         leak_gate(tmp_path / "o2.parquet", d2, dataset_label="d.p")
 

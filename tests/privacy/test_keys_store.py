@@ -63,6 +63,7 @@ def _cli(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedPr
     return r
 
 
+@pytest.mark.cli
 def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
     env = {**os.environ, "PUBDATA_HOME": str(tmp_path / "home"), "PUBDATA_KEYS_DIR": str(tmp_path / "keys")}
     r = _cli("keys", "create", "--department", "tax", env=env)
@@ -70,7 +71,7 @@ def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
     secrets_ = [p.read_bytes() for p in (tmp_path / "keys").rglob("*.key")]
     pem = (tmp_path / "keys" / "departments" / "tax" / "private.pem").read_text()
     # build a shared variant in-process with the same key store
-    os.environ_backup = dict(os.environ)  # type: ignore[attr-defined]
+    environ_backup = dict(os.environ)
     try:
         os.environ.update({"PUBDATA_HOME": env["PUBDATA_HOME"], "PUBDATA_KEYS_DIR": env["PUBDATA_KEYS_DIR"]})
         from testdata import resident_id
@@ -101,7 +102,7 @@ def test_keys_and_decrypt_commands(tmp_path: Path) -> None:
         rep = share_variants(src, dec, ds, RunPaths.for_run("o", "w", "r"), KeyStore())[0]
     finally:
         os.environ.clear()
-        os.environ.update(os.environ_backup)  # type: ignore[attr-defined]
+        os.environ.update(environ_backup)
     out = tmp_path / "plain.parquet"
     r = _cli("decrypt", str(rep.path), "--output", str(out), env=env)
     assert r.returncode == 0, r.stderr

@@ -25,7 +25,7 @@ COLS = [
 ]
 
 
-def _decision():  # type: ignore[no-untyped-def]
+def _decision():
     ds = Dataset(
         id="p",
         title="t",
@@ -50,11 +50,17 @@ def _table(n: int = 50) -> tuple[pa.Table, list[str], list[str]]:
 
 def test_protected_output_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PUBDATA_KEYS_DIR", str(tmp_path / "k"))
-    t, _, _ = _table()
+    t, _, phones = _table()
     pq.write_table(t, tmp_path / "in.parquet")
     d = _decision()
     protect_open(tmp_path / "in.parquet", d, tmp_path / "open.parquet")
-    leak_gate(tmp_path / "open.parquet", d, dataset_label="d.p")
+    leak_gate(tmp_path / "open.parquet", d, dataset_label="d.p")  # raises PrivacyError on a leak
+    # what passed the gate is the protected table: ID dropped, name and phone masked, the rest kept
+    out = pq.read_table(tmp_path / "open.parquet")
+    assert out.column_names == ["姓名", "手机", "说明"]
+    assert out.num_rows == t.num_rows and out["说明"].to_pylist() == ["ok"] * t.num_rows
+    assert not set(out["手机"].to_pylist()) & set(phones)
+    assert "张三" not in out["姓名"].to_pylist()
 
 
 @pytest.mark.parametrize(

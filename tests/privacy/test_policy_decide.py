@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core import ConfigError
-from privacy.policy import Policy, decide, load_policy
+from privacy.policy import ColumnDecision, DatasetDecision, Policy, decide, load_policy
 from privacy.types import ColumnClassification as CC
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource
 
@@ -21,7 +21,7 @@ def _ds(cols: list[CC], **kw: object) -> tuple[Department, Dataset]:
         source=FileSource(type="file", path="x.csv"),
         columns=[Column(name=c.name) for c in cols],
         **kw,
-    )  # type: ignore[arg-type]
+    )
     return Department(id=str(kw.get("dept", "dept")), name="D", contact=Contact(name="x"), datasets=[ds]), ds
 
 
@@ -41,7 +41,7 @@ PEOPLE = [
 ]
 
 
-def _by_name(decision):  # type: ignore[no-untyped-def]
+def _by_name(decision: DatasetDecision) -> dict[str, ColumnDecision]:
     return {c.name: c for c in decision.columns}
 
 

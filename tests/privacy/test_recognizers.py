@@ -209,7 +209,7 @@ def test_registry_has_one_recognizer_per_module_and_all_entities() -> None:
     modules = {cls.__module__ for cls in RECOGNIZER_CLASSES}
     assert len(modules) == len(RECOGNIZER_CLASSES)
     assert {cls.ENTITY for cls in RECOGNIZER_CLASSES} == set(ENTITIES)
-    engine_recs = {r.name for r in analyzer().registry.get_recognizers(language="zh", all_fields=True)}
+    engine_recs = {r.to_dict()["name"] for r in analyzer().registry.get_recognizers(language="zh", all_fields=True)}
     assert engine_recs == set(recognizers())
 
 

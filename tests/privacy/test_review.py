@@ -10,7 +10,7 @@ from catalog.publish import register_department
 from catalog.reviews import add_review, resolve
 from cli.main import main
 from core import PrivacyError
-from privacy.types import ColumnClassification
+from privacy.types import ColumnClassification, Level
 from warehouse.lake import RunPaths
 from warehouse.manifest import departments_dir, load_department
 
@@ -22,7 +22,7 @@ def transport(fresh_home: Path):
     return dept.dataset("bus_stops")
 
 
-def det(name: str, level: str, entity: str | None) -> ColumnClassification:
+def det(name: str, level: Level, entity: str | None) -> ColumnClassification:
     return ColumnClassification(name, entity, level, 0.9, [f"{entity} on 90% of sampled values"])
 
 

@@ -6,6 +6,7 @@ import os
 import random
 import stat
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -15,11 +16,13 @@ from testdata import resident_id
 
 from cli.commands.decrypt import decrypt_file
 from core import PrivacyError
+from core.sql import scalar
 from privacy.crypto import decrypt_table, read_encryption_meta
 from privacy.keys import KeyStore
 from privacy.policy import Policy, decide
 from privacy.protection import protect_open, share_variants
 from privacy.types import ColumnClassification as CC
+from privacy.types import Level
 from warehouse.lake import RunPaths
 from warehouse.manifest import Column, Contact, Dataset, Department, FileSource, Share
 
@@ -34,12 +37,12 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _setup(
     tmp_path: Path,
     ids: list[str],
-    extra: dict[str, list],
+    extra: dict[str, tuple[str | None, Level, list[Any]]],
     shares: list[Share],
     dataset_id: str,
     policy: Policy | None = None,
     keywords: list[str] | None = None,
-):  # type: ignore[no-untyped-def]
+):
     cols = [CC("身份证号", "CN_RESIDENT_ID", "sensitive", 1)] + [CC(n, e, lv, 1) for n, (e, lv, _) in extra.items()]
     t = pa.table({"身份证号": ids, **{n: v for n, (_, _, v) in extra.items()}})
     src = tmp_path / f"{dataset_id}.parquet"
@@ -80,24 +83,27 @@ def test_two_departments_join_on_pseudonyms_like_raw_ids(home: Path) -> None:
     ra = share_variants(src_a, dec_a, ds_a, RunPaths.for_run("owner", "subsidy", "r1"), keys)
     rb = share_variants(src_b, dec_b, ds_b, RunPaths.for_run("owner", "clinic", "r1"), keys)
     con = duckdb.connect()
-    raw = con.execute(
+    raw = scalar(
+        con,
         "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b ON upper(a.身份证号) = upper(b.身份证号)",
         [str(src_a), str(src_b)],
-    ).fetchone()[0]
+    )
     assert raw == 100 + 20
-    pseudo = con.execute(
+    pseudo = scalar(
+        con,
         "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
         [str(ra[0].path), str(rb[0].path)],
-    ).fetchone()[0]
+    )
     assert pseudo == raw
     # no raw ID in the shared files
     a_share = pq.read_table(ra[0].path)["身份证号"].to_pylist()
     assert not set(a_share) & set(people) and all(len(v) == 32 for v in a_share)
     # a different purpose gives unlinkable pseudonyms
-    cross = con.execute(
+    cross = scalar(
+        con,
         "SELECT count(*) FROM read_parquet(?) a JOIN read_parquet(?) b USING (身份证号)",
         [str(ra[0].path), str(rb[1].path)],
-    ).fetchone()[0]
+    )
     assert cross == 0
     # the public pseudonym differs from every sharing one
     pol = Policy.model_validate(
@@ -112,11 +118,11 @@ def test_two_departments_join_on_pseudonyms_like_raw_ids(home: Path) -> None:
     assert public and not public & set(a_share)
 
 
-def _income_share(home: Path):  # type: ignore[no-untyped-def]
+def _income_share(home: Path):
     rng = random.Random(9)
     ids = [resident_id(rng) for _ in range(2500)]
-    income = [float(rng.randint(1000, 90000)) / 4 for _ in ids]
-    income[7] = None  # type: ignore[call-overload]
+    income: list[float | None] = [float(rng.randint(1000, 90000)) / 4 for _ in ids]
+    income[7] = None
     src, ds, dec = _setup(
         home,
         ids,
@@ -253,7 +259,9 @@ def test_national_suite_when_available(home: Path) -> None:
     )
     decrypt_file(rep.path, home / "n.parquet")
     assert pq.read_table(home / "n.parquet")["收入"].to_pylist() == [float(i) for i in range(50)]
-    assert decrypt_table  # imported API
+    # the table API under decrypt_file: SM4-GCM authenticates, a wrong data key is refused
+    with pytest.raises(PrivacyError, match="does not decrypt"):
+        decrypt_table(pq.read_table(rep.path), meta, os.urandom(32))
 
 
 def test_encrypted_share_single_copy_and_fallback(home: Path) -> None:

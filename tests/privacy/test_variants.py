@@ -29,7 +29,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _dataset(home: Path, n: int = 3000):  # type: ignore[no-untyped-def]
+def _dataset(home: Path, n: int = 3000):
     rng = random.Random(3)
     ids = [resident_id(rng) for _ in range(n)]
     table = pa.table(
@@ -105,7 +105,7 @@ def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path, monk
     calls = {"n": 0}
     real = privacy.variants.hmac_hex
 
-    def failing(arr, key, *a, **kw):  # type: ignore[no-untyped-def]
+    def failing(arr, key, *a, **kw):
         calls["n"] += 1
         if calls["n"] == 7:  # mid-stream, after some batches of every variant were written
             raise OSError("disk full")
@@ -116,6 +116,7 @@ def test_a_failure_in_any_variant_leaves_every_target_as_it_was(home: Path, monk
         protect(src, dec, out, dataset=ds, paths=paths, keys=keys)
     assert {p: p.read_bytes() for p in before} == before
     for p in before:
+        assert isinstance(p, Path)  # the local profile
         assert not [q for q in p.parent.iterdir() if q.name.startswith(".")], p.parent
 
 

@@ -6,22 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from support import CHROMIUM, CHROMIUM_ARGS
 
 
 def _local(url: str) -> bool:
     return url.startswith(("file://", "data:", "about:", "blob:"))
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="apt-get install -y chromium")
 def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp_path):
     from playwright.sync_api import sync_playwright
@@ -59,13 +51,14 @@ def test_data_docs_render_offline_in_chromium(gx_warm, write_raw, run_paths, tmp
     assert remote_asset_refs(site) == {}
     assert (site / "static" / "vendor" / "jquery-3.7.1" / "dist" / "jquery.min.js").is_file()
 
+    assert report.docs_path is not None
     pages = [site / "index.html", Path(report.docs_path)]
     pages += sorted((site / "expectations").rglob("*.html"))
     remote: list[str] = []
     seen: list[str] = []
     errors: list[str] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context()
 
         def guard(route):

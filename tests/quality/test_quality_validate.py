@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -24,7 +25,7 @@ BAD_CHECK_ID = GOOD_IDS[1][:17] + ("0" if GOOD_IDS[1][17] != "0" else "1")
 BAD_DATE_ID = _id("11010519800230123")
 BAD_REGION_ID = _id("99999919800101123")
 
-PEOPLE = {
+PEOPLE: dict[str, Any] = {
     "id": "people",
     "title": "Residents",
     "source": {"type": "file", "path": "people.csv"},

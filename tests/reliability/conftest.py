@@ -15,10 +15,6 @@ import os
 import pytest
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "reliability(category): one reliability case of that category")
-
-
 @pytest.fixture(scope="session")
 def base(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A home where reliab.records has a good version 1; cases work on copies (``clone_base``)."""

@@ -10,6 +10,7 @@ import csv
 import io
 import os
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -90,7 +91,7 @@ def test_two_department_dags_at_once_while_the_portal_serves(
         "PATH": f"{REPO / '.venv' / 'bin'}:{os.environ.get('PATH', '')}",
         "PYTHONPATH": str(REPO),
     }
-    airflow = str(Path(os.sys.executable).parent / "airflow")
+    airflow = str(Path(sys.executable).parent / "airflow")
 
     errors: list[str] = []
     seen: dict[str, set[int]] = {d: set() for d in DEPTS}

@@ -87,6 +87,7 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
     expected_rows = {pq.read_metadata(src_a).num_rows, pq.read_metadata(src_b).num_rows, base["rows"]}
     # time one complete publish (after the imports) to spread the kills over it
     p = _spawn("timing", src_a)
+    assert p.stdout is not None
     assert p.stdout.readline().strip() == "ready"
     t0 = time.monotonic()
     out, err = p.communicate(timeout=120)
@@ -98,6 +99,7 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
     for i in range(kills):
         src = src_b if i % 2 else src_a
         proc = _spawn(f"crash_{i}", src)
+        assert proc.stdout is not None and proc.stderr is not None
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()[-2000:]
         time.sleep(rng.uniform(0, span * 1.05))
         if proc.poll() is None:

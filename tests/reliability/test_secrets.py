@@ -110,9 +110,9 @@ def test_no_key_material_or_raw_values_outside_the_internal_zone(
         scanned += 1
         _scan_bytes(f.read_bytes(), f"airflow log {f.name}", needles, secrets, hits)
     db = session_dir / "airflow.db"
-    con = sqlite3.connect(db)
-    xcoms = con.execute("SELECT dag_id, task_id, value FROM xcom").fetchall()
-    con.close()
+    airflow_db = sqlite3.connect(db)
+    xcoms = airflow_db.execute("SELECT dag_id, task_id, value FROM xcom").fetchall()
+    airflow_db.close()
     assert any(x[0].startswith("dept_") for x in xcoms), "the demo run left no XCom to check"
     for dag_id, task_id, value in xcoms:
         data = value if isinstance(value, bytes) else str(value).encode()

@@ -170,6 +170,7 @@ def test_http_source_failure(
     case_record.leaks = len(leaked(str(err or "")))
     if expect == "handled":
         assert err is None, f"{err} — {getattr(err, 'hint', '')}"
+        assert res is not None
         assert res["version"] == 2 and res["rows"] == 7
         assert (env.home / "landing" / DEPT / DS / f"http_{name}" / path.strip("/")).read_bytes() == GOOD
         return
@@ -225,7 +226,9 @@ def _latest_run_id(dag_id: str) -> str:
     from airflow.utils.session import create_session
 
     with create_session() as s:
-        return s.query(DagRun).filter(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).first().run_id
+        run = s.query(DagRun).filter(DagRun.dag_id == dag_id).order_by(DagRun.id.desc()).first()
+        assert run is not None, f"{dag_id} has no run"
+        return run.run_id
 
 
 @pytest.mark.reliability("source_failure")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.airflow  # Airflow's DagBag parses the DAG file
 
 
 def dagbag():

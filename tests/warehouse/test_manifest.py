@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from core import ManifestError
-from warehouse.manifest import load_all, load_department
+from warehouse.manifest import SqlSource, load_all, load_department
 
 REPO = Path(__file__).resolve().parents[2]
-GOOD = {
+GOOD: dict[str, Any] = {
     "id": "water",
     "name": "水利厅",
     "contact": {"name": "信息中心"},
@@ -95,7 +96,9 @@ def test_env_references_are_interpolated_and_missing_ones_named(tmp_path: Path, 
     with pytest.raises(ManifestError, match=r"\$\{WATER_DB_PASSWORD\} is not set"):
         load_department(path)
     monkeypatch.setenv("WATER_DB_PASSWORD", "s3cret")
-    assert load_department(path).datasets[0].source.url.endswith("u:s3cret@db/w")
+    source = load_department(path).datasets[0].source
+    assert isinstance(source, SqlSource)
+    assert source.url.endswith("u:s3cret@db/w")
 
 
 def test_one_broken_manifest_does_not_hide_the_others(tmp_path: Path) -> None:

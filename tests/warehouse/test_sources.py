@@ -125,7 +125,7 @@ def test_http_download_connects_to_the_address_that_was_checked(tmp_path: Path, 
     real = socket.getaddrinfo
     answers = {"n": 0}
 
-    def rebinding(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def rebinding(host, *args, **kwargs):
         if host != "rebind.pubdata.test":
             return real(host, *args, **kwargs)
         answers["n"] += 1

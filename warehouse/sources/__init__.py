@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from core import SourceError
 from core.netguard import display_url
-from warehouse.sources.delimited import read_csv
+from warehouse.sources.delimited import read_csv, sniff_delimiter
 from warehouse.sources.encoding import detect_encoding
 from warehouse.sources.http import fetch_http
 from warehouse.sources.jsonfile import read_json, read_jsonl
@@ -62,6 +62,8 @@ def read_file(
     if path.stat().st_size == 0:
         raise SourceError(f"{path.name}: the file is empty", hint="the department's export produced no bytes")
     if fmt == "csv":
+        if delimiter == "auto":
+            delimiter = sniff_delimiter(path, encoding)
         return read_csv(path, encoding, delimiter)
     if fmt == "parquet":
         try:

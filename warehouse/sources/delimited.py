@@ -4,25 +4,39 @@ pyarrow; rows with the wrong field count or NUL bytes are rejected with their li
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from core import SourceError
 from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
 from warehouse.sources.result import ReadResult, RejectedRow
 
-__all__ = ["read_csv"]
+__all__ = ["read_csv", "sniff_delimiter"]
 
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
 
-def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
-    import csv
+def sniff_delimiter(path: Path, encoding: str = "auto") -> str:
+    """The delimiter of a file whose header line holds more of it than of any other (comma when
+    none occurs): for files from other portals, whose manifests cannot name one."""
+    enc = detect_encoding(path) if encoding == "auto" else encoding
+    try:
+        with open(path, encoding=enc, errors="replace", newline="") as fh:
+            line = fh.readline(1 << 20)
+    except (OSError, LookupError):
+        return ","
+    counts = {d: line.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > 0 else ","
 
+
+def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
     with open(path, encoding=encoding, newline="") as fh:
         try:
             row = next(csv.reader(fh, delimiter=delimiter))
@@ -74,16 +88,14 @@ def _quotes_balanced(path: Path, encoding: str) -> bool:
                 count += chunk.count(b'"')
     else:
         with open(path, encoding=encoding, newline="") as fh:
-            while chunk := fh.read(SNIFF * 8):
-                count += chunk.count('"')
+            while text := fh.read(SNIFF * 8):
+                count += text.count('"')
     return count % 2 == 0
 
 
 def _records(path: Path, encoding: str, delimiter: str, *, strict: bool = False):
     """Yield (line where the record starts, fields) for every data record after the header
     (Python's csv module; quoted fields may span lines). Blank lines are skipped like pyarrow."""
-    import csv
-
     with open(path, encoding=encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter, strict=strict)
         next(reader, None)
@@ -96,8 +108,6 @@ def _records(path: Path, encoding: str, delimiter: str, *, strict: bool = False)
 
 def _unclosed_quote(path: Path, encoding: str, delimiter: str) -> tuple[int, int] | None:
     """(row number, line) of a quoted field that is never closed, if any (header = row 1)."""
-    import csv
-
     with open(path, encoding=encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
         row = 0
@@ -177,8 +187,6 @@ def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
 
 def _rows_with_nul(table: pa.Table) -> dict[int, str]:
     """Row index -> first column holding a NUL byte (NUL is never valid in a text export)."""
-    import pyarrow.compute as pc
-
     out: dict[int, str] = {}
     for name in table.column_names:
         col = table.column(name)
@@ -211,8 +219,6 @@ def _locate_rejects(
         for r, line in zip(rejected, bad_lines):
             r.row = line
     if nul_rows:
-        import pyarrow.compute as pc
-
         keep = pa.array([i not in nul_rows for i in range(table.num_rows)])
         for i, col in sorted(nul_rows.items()):
             line = good_lines[i] if len(good_lines) == table.num_rows else 0

@@ -73,8 +73,36 @@ def read_json(path: Path, records_path: str | None) -> ReadResult:
         data = json.loads(path.read_text(encoding=detect_encoding(path).replace("utf-8-sig", "utf-8-sig")))
     except json.JSONDecodeError as exc:
         raise SourceError(f"{path.name}: is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+    if records_path == "*":  # the one list of records in the document (another portal's JSON)
+        data = _only_record_list(data, path.name)
+        records_path = None
     for key in (records_path or "").split(".") if records_path else []:
         if not isinstance(data, dict) or key not in data:
             raise SourceError(f"{path.name}: records_path {records_path!r} not found in the JSON reply")
         data = data[key]
     return ReadResult(_records_to_table(data, path.name))
+
+
+def _only_record_list(data: object, where: str) -> object:
+    """``data`` itself when it is a list; else the single list of objects among a mapping's
+    values (``{"records": [...]}``, ``{"result": {"records": [...]}}``)."""
+    if isinstance(data, list):
+        return data
+    found: list[list] = []
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 3 or not isinstance(node, dict):
+            return
+        for value in node.values():
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                found.append(value)
+            else:
+                walk(value, depth + 1)
+
+    walk(data, 0)
+    if len(found) != 1:
+        raise SourceError(
+            f"{where}: {'no' if not found else len(found)} list(s) of records in the JSON document",
+            hint="a JSON resource must be a list of objects, or hold exactly one such list",
+        )
+    return found[0]

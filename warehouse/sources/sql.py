@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import pyarrow as pa
 
@@ -16,7 +18,7 @@ _QUERY_ERROR = re.compile(r"no such (table|column|function)|syntax error|ambiguo
 
 def read_sql(url: str, query: str) -> pa.Table:
     """Run a read query over a SQLAlchemy URL. The URL (which may hold a password) is never echoed."""
-    import sqlalchemy as sa
+    import sqlalchemy as sa  # lazy: only SQL sources need it (~0.3 s to import)
 
     safe = sa.engine.make_url(url).render_as_string(hide_password=True) if "://" in url else "<sql source>"
     try:
@@ -40,7 +42,7 @@ def read_sql(url: str, query: str) -> pa.Table:
         raise SourceError(f"{safe}: query failed ({exc.__class__.__name__})") from None
     finally:
         engine.dispose()
-    cols = list(zip(*rows)) if rows else [[] for _ in names]
+    cols: list[Sequence[Any]] = list(zip(*rows)) if rows else [[] for _ in names]
     arrays = {}
     for n, c in zip(names, cols):
         try:

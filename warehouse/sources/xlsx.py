@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,8 +15,6 @@ __all__ = ["read_xlsx"]
 
 def _xlsx_text(v: object) -> str | None:
     """A cell as text: dates without a time part as ``YYYY-MM-DD``, whole floats without ``.0``."""
-    import datetime as _dt
-
     if v is None:
         return None
     if isinstance(v, _dt.datetime):
@@ -37,7 +36,7 @@ def _column_letter(i: int) -> str:
 
 
 def read_xlsx(path: Path, sheet: str | int | None) -> ReadResult:
-    import openpyxl
+    import openpyxl  # lazy: only XLSX files need it (slow to import)
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
