@@ -141,6 +141,7 @@ def review_form(
     _check_csrf(request, csrf)
     if level not in _LEVEL_TITLES:
         raise HTTPException(400, "level must be none, personal or sensitive")
+    assert officer.officer is not None  # an officer token names its officer
     try:
         reviews.add_review(
             department[:64], dataset[:64], column, level=level, entity=None, reviewer=officer.officer, reason=reason

@@ -30,6 +30,8 @@ __all__ = ["LANGUAGE", "PresidioAdapter", "analyze_text", "analyzer", "build_reg
 class PresidioAdapter(EntityRecognizer):
     """One pubdata recognizer as a Presidio recognizer (same patterns, same validation)."""
 
+    name: str  # set by EntityRecognizer.__init__ (mypy cannot infer it across Presidio's branches)
+
     def __init__(self, rec: CellRecognizer) -> None:
         self.rec = rec
         super().__init__(

@@ -263,7 +263,7 @@ def _looks_serial(arr: pa.Array) -> bool:
 
 
 @functools.cache
-def _validators():  # type: ignore[no-untyped-def]
+def _validators():
     """The recognizers' whole-cell matchers, for candidates inside text (imported lazily)."""
     from privacy.recognizers import recognizers
 
@@ -298,7 +298,7 @@ def _text_entity(entity: str, values: list[str | None]) -> np.ndarray:
 _CREDIT_EXACT = r"^(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})\d{12}|3[47]\d{13})$"
 
 
-def _cards(  # type: ignore[no-untyped-def]
+def _cards(
     arr: pa.Array, compact: pa.Array, id_valid: np.ndarray, prefilter: str, exact_rx: str, widths: range, in_text, ok
 ) -> Hits:
     """Card numbers: whole cells by a vectorised Luhn check, the rest inside text in Python.

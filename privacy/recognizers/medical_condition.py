@@ -83,7 +83,7 @@ def medical_terms_in(text: str) -> list[str]:
 
 def _lab_value(v: str) -> bool:
     m = re.search(r"\d(?:\.\d+)?(?:/\d+(?:\.\d+)?)?\s*(\S+)$", v)
-    return bool(m) and (m.group(1) in _sets()["units"] or _sets()["units"].suffix_of(v) is not None)
+    return m is not None and (m.group(1) in _sets()["units"] or _sets()["units"].suffix_of(v) is not None)
 
 
 class MedicalConditionRecognizer(CellRecognizer):

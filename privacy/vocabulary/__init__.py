@@ -307,7 +307,7 @@ def build_index() -> dict[str, Any]:
     for s in persons.get("surnames", []) + persons.get("compound_surnames", []):
         for reading in _readings(s, pinyin, Style):
             surnames.add(reading)
-    syllables = set()
+    syllables: set[str] = set()
     for cp in range(0x4E00, 0x9FA6):
         syllables.update(r for r in pinyin(chr(cp), style=Style.NORMAL, heteronym=True)[0] if r.isalpha())
     return {

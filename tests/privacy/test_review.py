@@ -139,11 +139,11 @@ def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Pat
     v1 = pq.read_table(folder / "v000001.parquet")
     assert "ext_ref" not in v1.column_names and "subsidy_type" in v1.column_names
     with connect(read_only=True) as con:
-        summary = json.loads(
-            con.execute(
-                "SELECT summary_json FROM runs WHERE dataset_id = 'subsidy_recipients' ORDER BY started_at DESC LIMIT 1"
-            ).fetchone()[0]
-        )
+        row = con.execute(
+            "SELECT summary_json FROM runs WHERE dataset_id = 'subsidy_recipients' ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+    assert row is not None
+    summary = json.loads(row[0])
     assert summary["columns"]["ext_ref"] == "held for review"
     assert set(summary["columns"]) >= {"recipient_name", "id_number", "ext_ref"}
 
@@ -190,10 +190,11 @@ def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Pat
     assert review_queue()[0]["reviewed"] == "王审核: none"
 
     second = {o.dataset: o for o in run_departments(["civil_affairs"], progress=False)}
-    assert second["subsidy_recipients"].columns["ext_ref"] == "published"
+    released = second["subsidy_recipients"].columns
+    assert released is not None and released["ext_ref"] == "published"
     v2 = pq.read_table(folder / "v000002.parquet")
-    con = sqlite3.connect(fresh_home / "sources" / "civil_affairs" / "civil.db")
-    refs = {r for (r,) in con.execute("SELECT ext_ref FROM subsidy")}
-    con.close()
+    source = sqlite3.connect(fresh_home / "sources" / "civil_affairs" / "civil.db")
+    refs = {r for (r,) in source.execute("SELECT ext_ref FROM subsidy")}
+    source.close()
     assert set(v2.column("ext_ref").to_pylist()) <= refs and v2.num_rows > 1000
     assert review_queue() == []

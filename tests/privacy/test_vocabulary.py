@@ -121,12 +121,13 @@ def test_names_give_kinds(name: str, kind: str) -> None:
 
 
 def test_whose_contact_a_name_says() -> None:
-    assert hint_for("单位电话").org and not analyse_name("单位电话").person
-    assert hint_for("办公邮箱").org
+    switchboard, mailbox, org_name = hint_for("单位电话"), hint_for("办公邮箱"), hint_for("单位名称")
+    assert switchboard is not None and switchboard.org and not analyse_name("单位电话").person
+    assert mailbox is not None and mailbox.org
     for personal in ("单位负责人电话", "负责人手机", "fzrdh", "lxr_dh", "contactPersonPhone", "车主联系电话"):
         info = analyse_name(personal)
         assert info.entity == "PHONE_NUMBER" and info.person and not info.org, (personal, info)
-    assert hint_for("单位名称").entity == "ORG_NAME"
+    assert org_name is not None and org_name.entity == "ORG_NAME"
 
 
 def test_opaque_and_aggregate_names() -> None:
