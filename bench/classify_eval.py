@@ -1,14 +1,22 @@
-"""The column classifier measured on the independent evaluation set (``eval/``).
+"""The column classifier measured on the evaluation sets (``eval/``).
 
-Generates the evaluation tables into a temporary directory with ``eval/classify/generate.py``
-(or reads a set generated before, ``--data DIR``), reads every table the way the pipeline does
-(:func:`warehouse.sources.read_file`, with the file's delimiter and header line) and classifies
-it with :func:`privacy.classify_table` given only what a manifest that declares column names
-would give: the dataset title. Prints the five measures for BOTH halves of the set (tune and
-report, clearly labelled) and the per-entity recall of each half. The last line is computed on
-the REPORT half::
+Generates the v1 evaluation tables (``eval/classify``) into a temporary directory with
+``eval/classify/generate.py`` (or reads a set generated before, ``--data DIR``), reads every
+table the way the pipeline does (:func:`warehouse.sources.read_file`, with the file's delimiter
+and header line) and classifies it with :func:`privacy.classify_table` given only what a manifest
+that declares column names would give: the dataset title.
+
+Rule of use (``eval/README.md``): v1 (BOTH halves, tune and report) has been seen while tuning
+the classifier and is tuning material; it is printed as ``tune (v1, all)``. The reporting set is
+an independent held-out set (v2, ``eval/classify2``) written by someone else and never used for
+tuning: give it with ``--data2 DIR`` (reads ``DIR/labels.json``, same schema as v1's; every table
+counts as "report") or ``--report-data DIR --report-labels FILE``. The last line is computed on
+that reporting set::
 
     BENCH classify-eval level_acc=<x> sens_recall=<x> leak_recall=<x> fp_rate=<x> entity_acc=<x>
+
+When no reporting set is given, the BENCH line is computed on v1 and the output says so
+("v1: seen during tuning, not a held-out figure").
 
 Definitions (a column *held for review* is one the classifier marks ``review: true``: it is left
 out of open data until an officer decides):
@@ -26,11 +34,11 @@ out of open data until an officer decides):
 Per-entity recall: for each labelled entity of personal/sensitive columns, the share predicted
 personal/sensitive or held (found), and the share with the same entity.
 
-Rule of use (``eval/README.md``): tune on the tune half only; report on the report half; never
-change the classifier because of a report-half result. ``--errors`` lists the tune half's
-misclassified columns and refuses to list the report half's.
+``--errors`` lists the misclassified columns of v1 (both halves); it never lists the reporting
+set's.
 
-Usage: ``.venv/bin/python bench/classify_eval.py [--data DIR] [--errors]``.
+Usage: ``.venv/bin/python bench/classify_eval.py [--data DIR] [--errors]
+[--data2 DIR | --report-data DIR --report-labels FILE]``.
 """
 
 from __future__ import annotations
@@ -106,25 +114,11 @@ def per_entity(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int, int]]:
     return {k: (v[0], v[1], v[2]) for k, v in sorted(out.items())}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, help="an evaluation set generated before (default: generate one)")
-    ap.add_argument("--errors", action="store_true", help="list the TUNE half's misclassified columns")
-    ap.add_argument(
-        "--tune-only", action="store_true", help="classify the tune half only (while tuning; no BENCH line)"
-    )
-    args = ap.parse_args()
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    tmp = None
-    data = args.data
-    if data is None:
-        tmp = tempfile.TemporaryDirectory(prefix="pubdata-eval-")
-        data = Path(tmp.name)
-        print(f"generated the evaluation set in {generate(data):.1f}s")
-    labels = json.loads((data / "labels.json").read_text(encoding="utf-8"))
-    rows: dict[str, list[dict[str, Any]]] = {"tune": [], "report": []}
+def classify_set(data: Path, tables: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
+    """Every labelled column of ``tables`` (files under ``data``) with its prediction, and the
+    seconds spent classifying."""
+    rows: list[dict[str, Any]] = []
     seconds = 0.0
-    tables = [t for t in labels["tables"] if not args.tune_only or t["split"] == "tune"]
     for t in tables:
         table = read_table(data, t)
         started = time.perf_counter()
@@ -133,9 +127,10 @@ def main() -> int:
         by_name = {c.name: c for c in result.columns}
         for col in t["columns"]:
             c = by_name.get(col["name"])
-            rows[t["split"]].append(
+            rows.append(
                 {
                     "table": t["id"],
+                    "split": t.get("split", "report"),
                     "column": col["name"],
                     "label": col["level"],
                     "entity": col.get("entity"),
@@ -146,44 +141,109 @@ def main() -> int:
                     "kind": t["kind"],
                 }
             )
-    n_tables = len(tables)
-    print(f"classified {n_tables} tables in {seconds:.1f}s ({seconds / max(n_tables, 1):.2f}s per table)")
-    names = ("level_acc", "sens_recall", "leak_recall", "fp_rate", "entity_acc")
-    goals = {
-        "level_acc": ">= 0.97",
-        "sens_recall": "= 1.00",
-        "leak_recall": ">= 0.99",
-        "fp_rate": "<= 0.02",
-        "entity_acc": ">= 0.90",
-    }
-    halves = ("tune",) if args.tune_only else ("tune", "report")
-    results = {half: score(rows[half]) for half in halves}
-    print(f"\n{'measure':<14}" + "".join(f"{h.upper() + ' half':>14}" for h in halves) + "   goal")
-    for m in names:
-        print(f"{m:<14}" + "".join(f"{results[h][m]:>14.3f}" for h in halves) + f"   {goals[m]}")
-    print(f"{'columns':<14}" + "".join(f"{results[h]['columns']:>14}" for h in halves))
-    for half in halves:
-        print(f"\nper-entity recall, {half.upper()} half (labelled personal/sensitive: n, found, same entity)")
-        for entity, (n, found, same) in per_entity(rows[half]).items():
-            print(f"  {entity:<20}{n:>5}  found {found / n:6.1%}  entity {same / n:6.1%}")
-    if args.errors:
-        print("\nTUNE half errors (the report half is never listed):")
-        for r in rows["tune"]:
-            wrong_level = (r["label"] == NONE and (r["held"] or r["pred"] != NONE)) or (
-                r["label"] != NONE and not r["held"] and r["pred"] != r["label"]
+    return rows, seconds
+
+
+NAMES = ("level_acc", "sens_recall", "leak_recall", "fp_rate", "entity_acc")
+GOALS = {
+    "level_acc": ">= 0.97",
+    "sens_recall": "= 1.00",
+    "leak_recall": ">= 0.99",
+    "fp_rate": "<= 0.02",
+    "entity_acc": ">= 0.90",
+}
+
+
+def print_table(results: dict[str, dict[str, float]]) -> None:
+    heads = list(results)
+    print(f"\n{'measure':<14}" + "".join(f"{h:>18}" for h in heads) + "   goal")
+    for m in NAMES:
+        print(f"{m:<14}" + "".join(f"{results[h][m]:>18.3f}" for h in heads) + f"   {GOALS[m]}")
+    print(f"{'columns':<14}" + "".join(f"{results[h]['columns']:>18}" for h in heads))
+
+
+def print_errors(rows: list[dict[str, Any]]) -> None:
+    print("\nv1 errors (tune material, both halves; the reporting set is never listed):")
+    for r in rows:
+        wrong_level = (r["label"] == NONE and (r["held"] or r["pred"] != NONE)) or (
+            r["label"] != NONE and not r["held"] and r["pred"] != r["label"]
+        )
+        wrong_entity = r["label"] != NONE and r["entity"] in ENTITIES and r["pred_entity"] != r["entity"]
+        if wrong_level or wrong_entity:
+            held = " HELD" if r["held"] else ""
+            print(
+                f"  [{r['split']}] {r['table']}.{r['column']}: label {r['label']}/{r['entity']} -> "
+                f"{r['pred']}/{r['pred_entity']}{held} [{r['kind']}->{r['subject']}]"
             )
-            wrong_entity = r["label"] != NONE and r["entity"] in ENTITIES and r["pred_entity"] != r["entity"]
-            if wrong_level or wrong_entity:
-                held = " HELD" if r["held"] else ""
-                print(
-                    f"  {r['table']}.{r['column']}: label {r['label']}/{r['entity']} -> "
-                    f"{r['pred']}/{r['pred_entity']}{held} [{r['kind']}->{r['subject']}]"
-                )
-    if not args.tune_only:
-        rep = results["report"]
-        print("BENCH classify-eval " + " ".join(f"{m}={rep[m]:.3f}" for m in names))
+
+
+def report_set(args: argparse.Namespace) -> tuple[Path, list[dict[str, Any]]] | None:
+    """The held-out reporting set given on the command line (every table counts as report)."""
+    if args.data2 is not None:
+        data, labels_path = args.data2, args.data2 / "labels.json"
+    elif args.report_data is not None:
+        data, labels_path = args.report_data, args.report_labels or args.report_data / "labels.json"
+    else:
+        return None
+    tables = json.loads(labels_path.read_text(encoding="utf-8"))["tables"]
+    return data, [{**t, "split": "report"} for t in tables]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--data", type=Path, help="the v1 evaluation set generated before (default: generate one)")
+    ap.add_argument("--errors", action="store_true", help="list v1's misclassified columns (both halves)")
+    ap.add_argument("--data2", type=Path, help="the held-out reporting set (v2): DIR with DIR/labels.json")
+    ap.add_argument("--report-data", type=Path, help="the held-out reporting set's data directory")
+    ap.add_argument("--report-labels", type=Path, help="its labels.json (default: REPORT_DATA/labels.json)")
+    ap.add_argument("--skip-v1", action="store_true", help="classify the reporting set only")
+    args = ap.parse_args()
+    if args.report_labels is not None and args.report_data is None:
+        ap.error("--report-labels needs --report-data")
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    held_out = report_set(args)
+    if args.skip_v1 and held_out is None:
+        ap.error("--skip-v1 needs a reporting set (--data2 or --report-data)")
+    results: dict[str, dict[str, float]] = {}
+    per_set: dict[str, list[dict[str, Any]]] = {}
+    tmp = None
+    if not args.skip_v1:
+        data = args.data
+        if data is None:
+            tmp = tempfile.TemporaryDirectory(prefix="pubdata-eval-")
+            data = Path(tmp.name)
+            print(f"generated the v1 evaluation set in {generate(data):.1f}s")
+        v1_tables = json.loads((data / "labels.json").read_text(encoding="utf-8"))["tables"]
+        v1, seconds = classify_set(data, v1_tables)
+        print(
+            f"v1: classified {len(v1_tables)} tables in {seconds:.1f}s ({seconds / max(len(v1_tables), 1):.2f}s per table)"
+        )
+        results["tune (v1, all)"] = score(v1)
+        for half in ("tune", "report"):
+            results[f"v1 {half} half"] = score([r for r in v1 if r["split"] == half])
+        per_set["tune (v1, all)"] = v1
+    if held_out is not None:
+        data2, tables2 = held_out
+        v2, seconds = classify_set(data2, tables2)
+        print(f"held-out: classified {len(tables2)} tables in {seconds:.1f}s")
+        results["held-out report"] = score(v2)
+        per_set["held-out report"] = v2
+    print_table(results)
+    for name, rows in per_set.items():
+        print(f"\nper-entity recall, {name} (labelled personal/sensitive: n, found, same entity)")
+        for entity, (n, found, same) in per_entity(rows).items():
+            print(f"  {entity:<20}{n:>5}  found {found / n:6.1%}  entity {same / n:6.1%}")
+    if args.errors and "tune (v1, all)" in per_set:
+        print_errors(per_set["tune (v1, all)"])
     if tmp is not None:
         tmp.cleanup()
+    if held_out is not None:
+        print("\nBENCH line: held-out reporting set (never used for tuning)")
+        bench = results["held-out report"]
+    else:
+        print("\nBENCH line: v1 (v1: seen during tuning, not a held-out figure)")
+        bench = results["tune (v1, all)"]
+    print("BENCH classify-eval " + " ".join(f"{m}={bench[m]:.3f}" for m in NAMES))
     return 0
 
 
