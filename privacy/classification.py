@@ -509,7 +509,7 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             _embedded(c)
             if c.entity is not None:
                 continue
-        if about_people and info.status and c.n:
+        if about_people and info.status and not info.aggregate and c.n:
             c.special, c.confidence = "status", 0.7
             c.evidence.append(f"name: {info.key!r} is a person's welfare, hardship or credit status")
             continue

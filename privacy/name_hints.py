@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from privacy.vocabulary import NameEntry, name_index
+from privacy.vocabulary import NameEntry, default_levels, name_index
 
 __all__ = [
     "NONPERSONAL_KINDS",
@@ -131,6 +131,24 @@ _CONTACTS = frozenset(
 )
 #: generic words for a name, which name whatever comes before them (district_name, 站点名称)
 _GENERIC_NAME = frozenset({"name", "名称", "名字"})
+
+
+@functools.cache
+def _name_rules() -> dict[str, frozenset[str]]:
+    """``name_rules`` of ``privacy/levels.yaml``: which entities keep their meaning before a
+    category, total or date word (lower-cased word sets)."""
+    raw = default_levels().get("name_rules") or {}
+    return {k: frozenset(str(w).lower() if k.endswith("_words") else str(w) for w in v) for k, v in raw.items()}
+
+
+def _kept_by_rule(head: NameEntry, prev: NameEntry) -> bool:
+    """``prev`` (an entity term) stays the head before ``head`` (残疾类型, 费用合计, csrq_date)."""
+    rules = _name_rules()
+    word = head.term.lower()
+    return any(
+        prev.entity in rules.get(f"{r}_entities", ()) and word in rules.get(f"{r}_words", ())
+        for r in ("category", "total", "date")
+    )
 
 
 @dataclass(frozen=True)
@@ -278,6 +296,14 @@ def analyse_name(column_name: str) -> NameInfo:
         if t.kind == "entity" or t.kind in _HEAD_KINDS or t.kind == "role":
             head, head_pos = t, pos
             break
+    kept = head is not None and head_pos > 0 and terms[head_pos - 1].kind == "entity"
+    kept = kept and head is not None and _kept_by_rule(head, terms[head_pos - 1])
+    if kept:
+        head, head_pos = terms[head_pos - 1], head_pos - 1  # 残疾类型, 不良反应名称, 费用合计, csrq_date
+    # a person's word before a code is a key of persons (staff_no, 教师工号, childCode, reader card no)
+    person_code = (
+        head is not None and head.kind == "code" and any(t.kind in ("role", "people_key") for t in terms[:head_pos])
+    )
     keeps = head is not None and (head.kind == "code" or head.term.lower() in _KEEPS_ENTITY)
     if head is not None and keeps:  # 车牌编码, 身份证编号, B超结果: the entity stays the head
         for pos in range(head_pos - 1, -1, -1):
@@ -314,9 +340,13 @@ def analyse_name(column_name: str) -> NameInfo:
     not_income = "not_income" in kinds
     if entity == "PERSONAL_INCOME" and not_income:
         entity, kind = None, "amount"
-    if aggregate and entity not in (None, "ORG_NAME", "USCC") and kind != "aggregate":
-        # 低保人数, 收入合计 of a group: counts and totals are not about one person
-        if head is not None and any(t.kind == "aggregate" for t in terms[head_pos + 1 :] + before):
+    if aggregate and not kept and entity not in (None, "ORG_NAME", "USCC") and kind != "aggregate":
+        # 低保人数, 收入合计 of a group: counts and totals are not about one person (two-letter
+        # initials are too ambiguous to say so: hb_xhdb is 血红蛋白, not 环比)
+        if head is not None and any(
+            t.kind == "aggregate" and not (t.form == "initials" and len(t.term) <= 2)
+            for t in terms[head_pos + 1 :] + before
+        ):
             entity, kind = None, "aggregate"
     if entity == "PERSON_NAME" and org and not person:
         entity, kind = "ORG_NAME", "org_name_word"  # 单位名称 is an organisation
@@ -333,7 +363,7 @@ def analyse_name(column_name: str) -> NameInfo:
         level=head.level if head is not None and entity == head.entity else None,
         aggregate=aggregate or kind == "aggregate",
         not_income=not_income,
-        people_key="people_key" in kinds,
+        people_key="people_key" in kinds or (person_code and entity is None),
         status="status" in kinds,
         kinds=kinds,
     )
