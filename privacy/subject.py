@@ -78,7 +78,7 @@ def person_evidence(c: ColumnProfile) -> str | None:
         return f"column {c.name!r} is {c.entity}"
     if c.info.people_key:
         return f"column {c.name!r} keys people"
-    if c.info.status:
+    if c.info.status and not c.info.aggregate:  # 低保人数 counts people, it is no one's status
         return f"column {c.name!r} is a person's welfare or credit status"
     return None
 
