@@ -49,7 +49,7 @@ import datetime as dt
 import functools
 import re
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,7 @@ from privacy.sampling import column_sample, default_sample_size, sample_rows
 from privacy.scan import find_sensitive_values
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
+from privacy.vocabulary import default_levels
 
 __all__ = [
     "ENTITIES",
@@ -497,6 +498,7 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
     and entities a name hint alone may give."""
     about_people = subject in ("people", "mixed", "unknown") and not rows_org
     pay_table = about_people and any(c.entity == "PERSONAL_INCOME" for c in cols)
+    identities = [c for c in cols if c.entity in _IDENTITY_ENTITIES and not c.free_text]
     for c in cols:
         if c.entity == "PERSON_NAME" and subject != "people" and _surnames_only(c):
             c.entity, c.score = None, None
@@ -522,6 +524,11 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         if about_people and info.people_key and c.n:
             c.special, c.confidence = "person_key", 0.7
             c.evidence.append(f"name: {info.key!r} is an internal identifier of persons")
+            continue
+        key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
+        if key_of is not None:
+            c.special, c.confidence = "person_key", 0.7
+            c.evidence.append(f"values repeat one-to-one with the person of column {key_of.name!r}: a key of persons")
             continue
         if c.n == 0:
             if hint is not None:
@@ -550,6 +557,40 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
             continue
         _hint_only(c, about_people)
+
+
+#: entities that tell which person a row is about (for keys that follow a person)
+_IDENTITY_ENTITIES = ("CN_RESIDENT_ID", "PASSPORT", "PERSON_NAME")
+
+
+def _pairing(a: dict[int, str], b: dict[int, str]) -> float:
+    """Share of rows (present in both) whose ``a`` value maps to the most common ``b`` value of
+    that ``a`` value: 1.0 when ``a`` determines ``b``."""
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for r, v in a.items():
+        if r in b:
+            pairs[v][b[r]] += 1
+    total = sum(sum(c.values()) for c in pairs.values())
+    return sum(c.most_common(1)[0][1] for c in pairs.values()) / total if total else 0.0
+
+
+def _follows_person(c: ColumnProfile, identities: list[ColumnProfile]) -> ColumnProfile | None:
+    """The identity column whose person this column's codes key one-to-one (``follows_person``
+    thresholds of ``privacy/levels.yaml``), or None."""
+    rule = (default_levels().get("person_key") or {}).get("follows_person") or {}
+    if c.n == 0 or c.distinct < int(rule.get("min_distinct", 5)) or c.cjk_share >= 0.5 or c.date_share >= 0.5:
+        return None
+    if c.distinct_ratio > float(rule.get("max_distinct_ratio", 0.9)):
+        return None
+    need = float(rule.get("min_consistency", 0.95))
+    mine = dict(zip(c.rows, c.values))
+    for ident in identities:
+        if ident is c or ident.distinct < c.distinct * 0.9:
+            continue
+        theirs = dict(zip(ident.rows, ident.values))
+        if _pairing(mine, theirs) >= need and _pairing(theirs, mine) >= need:
+            return ident
+    return None
 
 
 @functools.cache
