@@ -10,7 +10,10 @@ the last meaningful term is the head and the terms before it modify it:
 
 * the head's entity is the hint (``联系电话`` -> PHONE_NUMBER); a code word after an entity
   keeps the entity (``车牌编码``), a date, status, amount or aggregate word after it does not
-  (``身份证有效期`` is a date, ``诊断类型`` an enumeration);
+  (``身份证有效期`` is a date, ``证件类型`` an enumeration), except that the words of
+  ``name_rules`` in ``privacy/levels.yaml`` keep a health, offence or religion word before a
+  category word (``残疾类型``: the category is health information), an income word before a
+  total (``费用合计``) and a birth word before a generic date word (``csrq_date``);
 * a role word (负责人, 车主, 来电人...) alone names a person (PERSON_NAME); before a contact it makes
   the contact that person's (``负责人电话`` is personal even in a register of companies);
 * an organisation word (单位, 办公, 服务热线...) before a contact makes it the organisation's

@@ -104,7 +104,7 @@ def test_names_give_entities(name: str, entity: str) -> None:
     ("name", "kind"),
     [
         ("身份证有效期", "event_date"),  # a date after an entity word is a date
-        ("诊断类型", "enum"),
+        ("证件类型", "enum"),
         ("低保人数", "aggregate"),
         ("营业收入", "not_income"),
         ("人员编号", "people_key"),
