@@ -622,6 +622,17 @@ def _account_numbers(c: ColumnProfile) -> bool:
     return ok >= 0.8 * c.n
 
 
+def _org_hint_share() -> float:
+    """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
+    return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
+
+
+def _org_share(c: ColumnProfile) -> float:
+    from privacy.recognizers.org_name import is_org_name
+
+    return sum(k for v, k in c.counts.items() if is_org_name(v)) / max(c.n, 1)
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -654,9 +665,16 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("dates (or parts of dates) under a birth-date name hint")
-    elif e == "ORG_NAME" and cjk >= 0.5 and c.place_share < 0.5:
+    elif (
+        e == "ORG_NAME"
+        and cjk >= 0.5
+        and c.place_share < 0.5
+        and (not about_people or _org_share(c) >= _org_hint_share())
+    ):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under an organisation name hint")
+    elif e == "ORG_NAME" and about_people:
+        c.evidence.append("an organisation name hint, but the values do not look like organisation names")
 
 
 # ------------------------------------------------------------------------------------ context

@@ -43,6 +43,11 @@ def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
 
+def _not_orgs(c: ColumnProfile) -> bool:
+    """An organisation-name hint the values contradict (see ``classification._hint_only``)."""
+    return any(e.startswith("an organisation name hint, but") for e in c.evidence)
+
+
 def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
     """The positive reason this column is not personal, or None."""
     if c.entity in ("USCC", "ORG_NAME"):
@@ -61,7 +66,11 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
         return "the date or time of an event"
     if kind in ("amount", "not_income") and c.numeric_share >= 0.8:
         return "an amount that is not a person's income (by its name)"
-    if kind in ("org_name_word", "free_text_public") and few_names:
+    if (
+        (kind == "free_text_public" or (kind == "org_name_word" and not c.info.person))
+        and few_names
+        and not _not_orgs(c)
+    ):
         return "names or public text of organisations"
     if c.place_share >= 0.5:
         return "names of places"

@@ -48,6 +48,11 @@ def _ends_with(value: str, terms: TermSet, min_before: int) -> bool:
     return len(v) - len(suffix) >= min_before
 
 
+def is_org_name(value: str) -> bool:
+    """The value ends in an organisation suffix (公司, 医院, 管理部...) or is an English company name."""
+    return _ends_with(value, _suffixes()[0], 2) or bool(_EN_ORG.fullmatch(nfkc(value).strip()))
+
+
 def is_place_name(value: str) -> bool:
     v = nfkc(value).strip()
     if 2 <= len(v) <= 4 and v[-1] in "区县市旗盟州省镇乡村":  # names of divisions (西湖区, 桐乡市)
@@ -64,6 +69,6 @@ class OrgNameRecognizer(CellRecognizer):
         return (("org_name", rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{alternation})", 0.4),)
 
     def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
-        if _ends_with(value, _suffixes()[0], 2) or _EN_ORG.fullmatch(nfkc(value).strip()):
+        if is_org_name(value):
             return "valid"
         return None
