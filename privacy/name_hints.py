@@ -141,7 +141,11 @@ def _name_rules() -> dict[str, frozenset[str]]:
     """``name_rules`` of ``privacy/levels.yaml``: which entities keep their meaning before a
     category, total or date word (lower-cased word sets)."""
     raw = default_levels().get("name_rules") or {}
-    return {k: frozenset(str(w).lower() if k.endswith("_words") else str(w) for w in v) for k, v in raw.items()}
+    return {
+        k: frozenset(str(w).lower() if k.endswith("_words") else str(w) for w in v)
+        for k, v in raw.items()
+        if isinstance(v, list)
+    }
 
 
 def _kept_by_rule(head: NameEntry, prev: NameEntry) -> bool:

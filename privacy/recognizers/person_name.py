@@ -98,6 +98,9 @@ _TRAIL = frozenset(
         "老师",
         "医生",
         "之子",
+        "宅",  # 东至张三宅: a neighbour named by their house (homestead boundaries)
+        "家宅",
+        "住宅",
         "之女",
     }
 ) | {"称"}
