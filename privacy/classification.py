@@ -627,6 +627,11 @@ def _org_hint_share() -> float:
     return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
 
 
+def _weak_reading(c: ColumnProfile) -> bool:
+    """The name was read through pinyin initials (fwxm: 服务 + 姓名?), not written out."""
+    return any(t.form == "initials" for t in c.info.terms)
+
+
 def _org_share(c: ColumnProfile) -> float:
     from privacy.recognizers.org_name import is_org_name
 
@@ -669,11 +674,11 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
         e == "ORG_NAME"
         and cjk >= 0.5
         and c.place_share < 0.5
-        and (not about_people or _org_share(c) >= _org_hint_share())
+        and (not about_people or not _weak_reading(c) or _org_share(c) >= _org_hint_share())
     ):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under an organisation name hint")
-    elif e == "ORG_NAME" and about_people:
+    elif e == "ORG_NAME" and about_people and _weak_reading(c):
         c.evidence.append("an organisation name hint, but the values do not look like organisation names")
 
 
