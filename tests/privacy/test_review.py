@@ -133,11 +133,13 @@ def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Pat
     sub = first["subsidy_recipients"]
     assert sub.status == "published", sub.message
     assert sub.columns is not None and sub.columns["ext_ref"] == "held for review"
-    assert sub.columns["recipient_name"].startswith("masked") and sub.columns["subsidy_type"] == "published"
+    assert sub.columns["recipient_name"].startswith("masked") and sub.columns["month"] == "published"
+    # which subsidy a named person receives (低保, 特困供养) is their welfare status: sensitive
+    assert sub.columns["subsidy_type"] != "published"
     assert "held for review: ext_ref" in outcome_table([sub])
     folder = fresh_home / "open" / "civil_affairs" / "subsidy_recipients"
     v1 = pq.read_table(folder / "v000001.parquet")
-    assert "ext_ref" not in v1.column_names and "subsidy_type" in v1.column_names
+    assert "ext_ref" not in v1.column_names and "month" in v1.column_names
     with connect(read_only=True) as con:
         row = con.execute(
             "SELECT summary_json FROM runs WHERE dataset_id = 'subsidy_recipients' ORDER BY started_at DESC LIMIT 1"
