@@ -23,6 +23,7 @@ view reads the version's ``s3://`` URI. ``versions.path`` is the lake key in bot
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,11 @@ def register_department(dept: Department) -> None:
 
 
 def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message: str = "", **fields: Any) -> None:
-    """Upsert the run row of one dataset run (status: running | failed | published | blocked)."""
+    """Upsert the run row of one dataset run (status: running | failed | published | blocked).
+    ``summary_update``: keys merged into the run's ``summary_json`` (a later stage adds to the
+    summary an earlier stage wrote)."""
     allowed = {"input_rows", "valid_rows", "quarantined_rows", "quality_score", "version", "on_time", "summary_json"}
+    summary_update = fields.pop("summary_update", None)
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"unknown run fields {sorted(unknown)}")
@@ -100,6 +104,10 @@ def record_run(paths: RunPaths, run_id: str, *, status: str, stage: str, message
         names = [d[0] for d in con.description]
         current: dict[str, Any] = dict(zip(names, row)) if row else {"started_at": now}
         current.update(fields)
+        if summary_update:
+            merged = json.loads(current.get("summary_json") or "{}")
+            merged.update(summary_update)
+            current["summary_json"] = json.dumps(merged, ensure_ascii=False, default=str)
         current.update(
             run_id=run_id,
             department_id=paths.department,

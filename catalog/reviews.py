@@ -4,10 +4,16 @@ Resolution of one column's final classification, most authoritative first:
 
 1. An officer's review (``pubdata review``) wins, unless fresh detection now differs from what
    the detector said when the officer reviewed: then the column is flagged ``needs_review`` and
-   the stricter of the two levels applies until someone looks again.
+   the stricter of the two levels applies until someone looks again. A review releases a column
+   held for review (``review``): the next run publishes it as the officer decided.
 2. Otherwise the stricter of the detector's level and the manifest's declared ``privacy`` level
-   (a manifest can raise a level, never lower the detector's finding).
+   (a manifest can raise a level, never lower the detector's finding). A column the manifest
+   declares ``personal`` or ``sensitive`` is not held (its level is known); a declared ``none``
+   does not release a held column (only an officer's review can lower a level).
 3. A column the manifest does not declare is decided by the detector alone.
+
+Columns held for review in a dataset's latest classification are its review queue
+(:func:`review_queue`; ``pubdata review --pending``, the officers' section, the scorecard).
 """
 
 from __future__ import annotations
@@ -23,7 +29,14 @@ from privacy.types import LEVELS, ColumnClassification, stricter
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset
 
-__all__ = ["add_review", "latest_classification", "latest_reviews", "resolve"]
+__all__ = [
+    "add_review",
+    "awaiting_review_by_department",
+    "latest_classification",
+    "latest_reviews",
+    "resolve",
+    "review_queue",
+]
 
 
 def latest_reviews(department: str, dataset: str) -> dict[str, dict[str, Any]]:
@@ -93,7 +106,19 @@ def resolve(
                 entity=review["entity"] if not changed else (det.entity or review["entity"]),
                 source="override",
                 needs_review=changed,
+                review=False,
+                review_reason="",
                 evidence=[*det.evidence, note],
+            )
+        elif det.review and declared is not None and declared.privacy in ("personal", "sensitive"):
+            col = replace(
+                det,
+                level=declared.privacy,
+                entity=declared.entity or det.entity,
+                source="declared",
+                review=False,
+                review_reason="",
+                evidence=[*det.evidence, f"manifest declares {declared.privacy}: not held"],
             )
         elif declared is not None and declared.privacy is not None:
             level = stricter(declared.privacy, det.level)
@@ -141,18 +166,64 @@ def resolve(
                     now,
                 ],
             )
+        con.execute(
+            "DELETE FROM held_columns WHERE department_id = ? AND dataset_id = ? AND run_id = ?",
+            [paths.department, paths.dataset, run_id],
+        )
+        for col in final:
+            if col.review:
+                con.execute(
+                    "INSERT INTO held_columns VALUES (?, ?, ?, ?, ?, ?)",
+                    [paths.department, paths.dataset, run_id, col.name, col.review_reason, now],
+                )
         con.execute("COMMIT")
     return final
 
 
 def latest_classification(department: str, dataset: str) -> list[dict[str, Any]]:
-    """The columns of the dataset's latest classification (one row per column)."""
+    """The columns of the dataset's latest classification (one row per column); ``review`` is
+    true for a column held for an officer's review (``review_reason`` says why)."""
     with connect(read_only=True) as con:
         return rows_as_dicts(
             con.execute(
-                'SELECT "column", entity, level, confidence, source, needs_review, evidence_json FROM classifications '
-                "WHERE department_id = ? AND dataset_id = ? AND run_id = (SELECT run_id FROM classifications "
+                'SELECT c."column", c.entity, c.level, c.confidence, c.source, c.needs_review, '
+                "h.reason IS NOT NULL AS review, h.reason AS review_reason, c.evidence_json "
+                "FROM classifications c LEFT JOIN held_columns h ON h.department_id = c.department_id "
+                'AND h.dataset_id = c.dataset_id AND h.run_id = c.run_id AND h."column" = c."column" '
+                "WHERE c.department_id = ? AND c.dataset_id = ? AND c.run_id = (SELECT run_id FROM classifications "
                 "WHERE department_id = ? AND dataset_id = ? ORDER BY created_at DESC LIMIT 1)",
                 [department, dataset, department, dataset],
             )
         )
+
+
+_QUEUE = """
+WITH latest AS (
+    SELECT department_id, dataset_id, arg_max(run_id, created_at) AS run_id
+    FROM classifications GROUP BY department_id, dataset_id
+)
+SELECT h.department_id, h.dataset_id, d.title, h."column", h.reason, h.run_id, h.created_at AS held_at,
+       (SELECT r.reviewer || ': ' || r.level FROM reviews r WHERE r.department_id = h.department_id
+            AND r.dataset_id = h.dataset_id AND r."column" = h."column" AND r.created_at >= h.created_at
+        ORDER BY r.created_at DESC LIMIT 1) AS reviewed
+FROM held_columns h JOIN latest l USING (department_id, dataset_id, run_id)
+LEFT JOIN datasets d ON d.department_id = h.department_id AND d.dataset_id = h.dataset_id
+WHERE (? IS NULL OR h.department_id = ?) AND (? IS NULL OR h.dataset_id = ?)
+ORDER BY h.department_id, h.dataset_id, h."column"
+"""
+
+
+def review_queue(department: str | None = None, dataset: str | None = None) -> list[dict[str, Any]]:
+    """Columns held for review in each dataset's latest classification (oldest datasets first).
+    ``reviewed`` is set when an officer has decided since (the next run applies it)."""
+    with connect(read_only=True) as con:
+        return rows_as_dicts(con.execute(_QUEUE, [department, department, dataset, dataset]))
+
+
+def awaiting_review_by_department() -> dict[str, int]:
+    """Per department: columns held for review and not yet decided by an officer."""
+    out: dict[str, int] = {}
+    for r in review_queue():
+        if not r["reviewed"]:
+            out[r["department_id"]] = out.get(r["department_id"], 0) + 1
+    return out

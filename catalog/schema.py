@@ -51,6 +51,9 @@ CREATE TABLE IF NOT EXISTS classifications (
     "column" VARCHAR NOT NULL, entity VARCHAR, level VARCHAR, confidence DOUBLE,
     evidence_json VARCHAR, source VARCHAR, detected_entity VARCHAR, detected_level VARCHAR,
     needs_review BOOLEAN, created_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS held_columns (
+    department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, run_id VARCHAR NOT NULL,
+    "column" VARCHAR NOT NULL, reason VARCHAR, created_at TIMESTAMP NOT NULL);
 CREATE TABLE IF NOT EXISTS reviews (
     department_id VARCHAR NOT NULL, dataset_id VARCHAR NOT NULL, "column" VARCHAR NOT NULL,
     entity VARCHAR, level VARCHAR NOT NULL, reviewer VARCHAR NOT NULL, reason VARCHAR NOT NULL,

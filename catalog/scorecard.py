@@ -10,6 +10,9 @@ For each department run (one Airflow DAG run = one ``run_id`` across the departm
 - ``withheld_without_rule``: registered datasets not open and not justified by a negative-list
   rule (blocked by quality, failed, never published...): what should be open but is not;
 - ``quarantine_rate``: quarantined rows / input rows over the run's datasets;
+- ``awaiting_review``: columns held for an officer's review (the classifier could not tell they
+  are not personal; left out of open data until an officer decides) in the department's latest
+  classifications and not yet decided: work the department's officers owe, not a penalty;
 - ``usage`` (以使用量为基准): share of the department's published datasets (open or conditional,
   with a version at the run's end) that were used at least once -- downloaded, called through
   the API or datastore, previewed, verified, aggregated or harvested, as recorded by
@@ -35,10 +38,12 @@ import datetime as _dt
 from typing import Any
 
 from catalog import demands
+from catalog.reviews import awaiting_review_by_department as awaiting_by_department
+from catalog.reviews import review_queue
 from catalog.store import connect, has_table, rows_as_dicts
 from core.sql import scalar
 
-__all__ = ["WEIGHTS", "department_runs", "ranking", "withheld_report"]
+__all__ = ["WEIGHTS", "awaiting_review", "department_runs", "ranking", "withheld_report"]
 
 WEIGHTS = {"quality": 0.3, "on_time": 0.15, "open_share": 0.2, "clean": 0.1, "usage": 0.15, "demands": 0.1}
 #: the demand counters each scorecard row carries (catalog.demands.stats)
@@ -149,8 +154,10 @@ def department_runs() -> list[dict[str, Any]]:
             _add_demands(r, finished, asked)
             r["composite"] = _composite(r)
     withheld = {d: sum(1 for it in items if it.get("kind") != "demand") for d, items in withheld_report().items()}
+    held = awaiting_by_department()
     for r in rows:
         r["withheld_without_rule"] = withheld.get(r["department_id"], 0)
+        r["awaiting_review"] = held.get(r["department_id"], 0)
     return rows
 
 
@@ -160,6 +167,15 @@ def _add_demands(r: dict[str, Any], at: Any, rows: list[dict[str, Any]] | None =
     for key in DEMAND_FIELDS:
         r[key] = s.get(key, None if key == "median_response_days" else 0)
     r["demand_score"] = s.get("score", 100.0)
+
+
+def awaiting_review() -> dict[str, list[dict[str, Any]]]:
+    """Per department: the columns held for review that no officer has decided yet."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in review_queue():
+        if not r["reviewed"]:
+            out.setdefault(r["department_id"], []).append(r)
+    return out
 
 
 def ranking() -> list[dict[str, Any]]:

@@ -13,14 +13,17 @@ from core import PubdataError, __version__
 __all__ = ["build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The ``pubdata`` parser with every subcommand, or (``only``) with the one being run: a
+    command's start-up then imports nothing of the others."""
     import cli.commands as commands
 
     parser = argparse.ArgumentParser(prog="pubdata", description="Federated public-data platform.")
     parser.add_argument("--version", action="version", version=f"pubdata {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"cli.commands.{info.name}")
+    names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+    for name in [only] if only in names else names:
+        module = importlib.import_module(f"cli.commands.{name}")
         register = getattr(module, "register", None)
         if register is not None:
             register(sub)
@@ -28,8 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args_in = sys.argv[1:] if argv is None else argv
+    first = args_in[0] if args_in and not args_in[0].startswith("-") else None
+    parser = build_parser(first)
+    args = parser.parse_args(args_in)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

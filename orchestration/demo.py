@@ -8,6 +8,9 @@ Planted faults: three clinic visits carry ID numbers with a wrong check char (to
 ``generate(variant=k)`` writes the sources of an earlier round of the demo's history (a subset of
 today's rows; see :mod:`orchestration.demo_history`).
 
+Planted ambiguity: the subsidy table has a column its manifest does not declare (``ext_ref``, a
+legacy reference per payment): classified by content, held for an officer's review.
+
 :func:`prepare_demo_sources` is what ``pubdata run`` and ``pubdata airflow start`` call first: when
 the manifests in use are the bundled ones (``PUBDATA_DEPARTMENTS`` is the repo's ``departments/``)
 and a demo department about to run lacks a source, that department's sources are generated (same
@@ -224,10 +227,10 @@ def _civil(root: Path, rng: random.Random, variant: int = 0) -> None:
     con = sqlite3.connect(db)
     con.execute(
         "CREATE TABLE subsidy (recipient_name TEXT, id_number TEXT, bank_card TEXT, mobile TEXT,"
-        " subsidy_type TEXT, amount REAL, month TEXT, division_code TEXT, address TEXT)"
+        " subsidy_type TEXT, amount REAL, month TEXT, division_code TEXT, address TEXT, ext_ref TEXT)"
     )
     rows = []
-    for _ in range(1200):
+    for i in range(1200):
         region = rng.choice(REGIONS)
         rows.append(
             (
@@ -240,9 +243,12 @@ def _civil(root: Path, rng: random.Random, variant: int = 0) -> None:
                 f"2026-{rng.randrange(1, 11):02d}",
                 region,
                 _person_address(rng, region),
+                # a legacy system's reference, one per payment, that the manifest does not declare:
+                # the classifier cannot tell whether it identifies a person, so it is held for review
+                f"HX{(i * 7919 + 104729) % 1000003:07d}{rng.choice('ABCDEFGHJK')}",
             )
         )
-    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", _era(rows, variant, "subsidy"))
+    con.executemany("INSERT INTO subsidy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _era(rows, variant, "subsidy"))
     con.commit()
     con.close()
     import openpyxl  # lazy: slow to import; only the XLSX demo source needs it

@@ -35,7 +35,7 @@ from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress, stopping
 from privacy import protection
-from privacy.protection import KeyStore, decide, gate, leak_gate, load_policy
+from privacy.protection import KeyStore, column_fates, decide, gate, leak_gate, load_policy
 from privacy.types import ColumnClassification
 from privacy.verify import build_index, keyset_id
 from quality import validate_dataset
@@ -194,10 +194,14 @@ def classify(job: Job) -> dict[str, Any]:
         json.dumps([c.to_dict() for c in final], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
+    held = [c.name for c in final if c.review]
+    if held:
+        _record(job, "running", "classify", f"{len(held)} column(s) held for an officer's review: {', '.join(held)}")
     return {
         "classification": str(paths.classification),
         **counts,
         "needs_review": sum(1 for c in final if c.needs_review),
+        "held_for_review": held,
     }
 
 
@@ -257,7 +261,11 @@ def protect(job: Job) -> dict[str, Any]:
         },
     )
     if report is None:
-        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None}
+        fates = column_fates(decision)
+        _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
+        return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None, "columns": fates}
+    fates = column_fates(decision, report)
+    _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
         "open_tier": decision.open_tier,
@@ -265,6 +273,7 @@ def protect(job: Job) -> dict[str, Any]:
         **report.to_dict(),
         "shared": [s.to_dict() for s in shares],
         "grants": grants,
+        "columns": fates,
     }
 
 
@@ -322,6 +331,14 @@ def _verification_indexes(job: Job) -> list[dict[str, Any]]:
     return out
 
 
+def _fates_line(fates: dict[str, str]) -> str:
+    """``12 columns: 8 published, 2 masked, 1 dropped, 1 held for review``."""
+    from collections import Counter
+
+    kinds = Counter(f.split(" (")[0].split(",")[0] for f in fates.values())
+    return f"{len(fates)} columns: " + ", ".join(f"{k} {what}" for what, k in kinds.most_common())
+
+
 @_stage("publish")
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
     """Publish the protected variant as the next immutable version (atomic)."""
@@ -354,11 +371,12 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
             "open_tier": decision["open_tier"],
         },
     )
+    fates = protected.get("columns") or {}
     _record(
         job,
         "published",
         "publish",
-        f"version {result['version']} ({result['rows']} rows)",
+        f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
         version=result["version"],
         on_time=on_time,
     )

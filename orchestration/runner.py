@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -42,6 +43,8 @@ class DatasetOutcome:
     message: str
     version: int | None = None
     quality_score: float | None = None
+    #: what happened to every column in open data (published, masked, held for review...)
+    columns: dict[str, str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -106,8 +109,14 @@ def _outcomes(dag_id: str, run_id: str) -> list[DatasetOutcome]:
             out.append(DatasetOutcome(dept_id, ds.id, "not run", "-", "no task ran (see Airflow logs)"))
             continue
         status = r["status"] if r["status"] != "running" else "failed"
+        try:
+            columns = json.loads(r.get("summary_json") or "{}").get("columns")
+        except ValueError:
+            columns = None
         out.append(
-            DatasetOutcome(dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"])
+            DatasetOutcome(
+                dept_id, ds.id, status, r["stage"], r["message"] or "", r["version"], r["quality_score"], columns
+            )
         )
     return out
 
@@ -355,4 +364,10 @@ def outcome_table(outcomes: list[DatasetOutcome]) -> str:
             f"{mark} {o.department}.{o.dataset}: {o.status}{extra}{score}"
             + (f" — {o.message}" if not o.ok or o.status in ("withheld", "harvested") else "")
         )
+        if o.columns and o.status in ("published", "withheld"):
+            by_fate: dict[str, list[str]] = {}
+            for name, fate in o.columns.items():
+                by_fate.setdefault(fate, []).append(name)
+            for fate, names in by_fate.items():
+                lines.append(f"       {fate}: {', '.join(names)}")
     return "\n".join(lines)

@@ -21,6 +21,23 @@ THEME_TITLES = titles("themes")
 ACTION_TITLES = messages_table("actions")
 
 
+#: what the classifier says a held column looks like, in Chinese (its evidence stays English)
+_REVIEW_LOOKS = (
+    ("amounts of unknown meaning", "含义不明的金额，可能是个人收入或财产"),
+    ("free text", "自由文本，可能含有个人信息"),
+    ("text shaped like names", "形似姓名的文本"),
+    ("identifiers or codes", "编号或代码，可能标识个人"),
+    ("numbers (", "含义不明的数值"),
+    ("values of unknown meaning", "含义不明的取值"),
+)
+
+
+def review_reason_zh(reason: str | None) -> str:
+    """Why a column is held for review, in Chinese."""
+    looks = next((zh for en, zh in _REVIEW_LOOKS if en in (reason or "")), "含义不明的取值")
+    return f"该表涉及个人，自动识别未能确认此字段不含个人信息（{looks}），在数据管理员审核前不予开放"
+
+
 def is_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_ID.match(value))
 

@@ -1,4 +1,5 @@
-"""Officers' pages: applications to approve, the audit log, tokens, Data Docs (officer token only).
+"""Officers' pages: applications to approve, columns held for review, the audit log, tokens, Data
+Docs (officer token only).
 
 Browsers log in by pasting an officer token once; it is kept in an HttpOnly, SameSite=Strict cookie
 limited to ``/officers``. Forms carry a CSRF value derived from the token. API clients use
@@ -16,10 +17,11 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
-from catalog import audit, tokens
+from catalog import audit, reviews, tokens
 from core import PubdataError, home
 from portal import state as catalog_state
 from portal.access import OFFICER_COOKIE, AccessDenied, authenticate, presented_secret, refuse, require_officer
+from portal.common import review_reason_zh
 from portal.pages import templates
 
 router = APIRouter()
@@ -55,6 +57,7 @@ def _dashboard(
             "message": message,
             "new_token": new_token,
             "data_docs": (home() / "reports" / "data_docs" / "index.html").is_file(),
+            "queue": [{**r, "reason_zh": review_reason_zh(r["reason"])} for r in reviews.review_queue()],
         },
     )
 
@@ -121,6 +124,41 @@ def decide_form(
         officer,
         message=f"申请 {app['id']} 已{'批准' if app['status'] == 'approved' else '驳回'}。",
         new_token=new_token,
+    )
+
+
+_LEVEL_TITLES = {"none": "不是个人信息（公开）", "personal": "一般个人信息", "sensitive": "敏感个人信息"}
+
+
+@router.post("/officers/reviews/{department}/{dataset}", response_class=HTMLResponse, include_in_schema=False)
+def review_form(
+    request: Request,
+    department: str,
+    dataset: str,
+    column: str = Form(..., max_length=200),
+    level: str = Form(...),
+    reason: str = Form(..., min_length=1, max_length=500),
+    csrf: str = Form("", max_length=64),
+) -> HTMLResponse:
+    """An officer decides a column held for review: the next run applies it."""
+    officer = require_officer(request)
+    _check_csrf(request, csrf)
+    if level not in _LEVEL_TITLES:
+        raise HTTPException(400, "level must be none, personal or sensitive")
+    assert officer.officer is not None  # an officer token names its officer
+    try:
+        reviews.add_review(
+            department[:64], dataset[:64], column, level=level, entity=None, reviewer=officer.officer, reason=reason
+        )
+    except PubdataError as exc:
+        raise HTTPException(404, str(exc)) from None
+    audit.append(
+        officer.actor, "review.column", f"{department}.{dataset}", {"column": column, "level": level, "reason": reason}
+    )
+    return _dashboard(
+        request,
+        officer,
+        message=f"已记录：{department}.{dataset} 的字段「{column}」定为{_LEVEL_TITLES[level]}，下次运行时生效。",
     )
 
 
@@ -203,6 +241,12 @@ def audit_api(request: Request, limit: int = 100, before: int | None = None) -> 
         "checkpoint": {k: cp[k] for k in ("seq", "hash", "count", "time")} if cp else None,
         "entries": audit.entries(limit=limit, before=before),
     }
+
+
+@router.get("/api/officers/reviews", tags=["officers"], summary="Columns held for an officer's review")
+def reviews_api(request: Request) -> list[dict[str, Any]]:
+    require_officer(request)
+    return reviews.review_queue()
 
 
 @router.get("/api/officers/applications", tags=["officers"], summary="Applications for conditional data")

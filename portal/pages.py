@@ -15,7 +15,17 @@ from portal import ckan, harvested
 from portal import state as catalog_state
 from portal.access import AccessDenied, authenticate, optional_token, throttle, version_tier
 from portal.charts import trend_svg
-from portal.common import ACTION_TITLES, FREQUENCY_TITLES, THEME_TITLES, base_url, checked_ids, facets, is_id, search
+from portal.common import (
+    ACTION_TITLES,
+    FREQUENCY_TITLES,
+    THEME_TITLES,
+    base_url,
+    checked_ids,
+    facets,
+    is_id,
+    review_reason_zh,
+    search,
+)
 from portal.dcat import frictionless_type
 from portal.diffs import diff_key, version_diff
 from portal.downloads import resolve_file
@@ -28,7 +38,12 @@ from warehouse.storage import parquet_file
 router = APIRouter()
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals.update(
-    TIERS=ckan.TIER_TITLES, FREQ=FREQUENCY_TITLES, THEMES=THEME_TITLES, ACTIONS=ACTION_TITLES, label=label
+    TIERS=ckan.TIER_TITLES,
+    FREQ=FREQUENCY_TITLES,
+    THEMES=THEME_TITLES,
+    ACTIONS=ACTION_TITLES,
+    label=label,
+    review_reason_zh=review_reason_zh,
 )
 templates.env.filters["zh"] = zh
 templates.env.globals.update(api_text=api_text, field_type=frictionless_type)

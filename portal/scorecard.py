@@ -45,16 +45,23 @@ def scorecard_page(request: Request) -> HTMLResponse:
             "ranking": ranking,
             "charts": _trends(scorecard.department_runs(), names),
             "withheld": scorecard.withheld_report(),
+            "awaiting": scorecard.awaiting_review(),
             "weights": scorecard.WEIGHTS,
         },
     )
 
 
-@router.get("/api/scorecard", summary="Department scorecard: ranking, history and withheld datasets")
+@router.get(
+    "/api/scorecard", summary="Department scorecard: ranking, history, withheld datasets and columns awaiting review"
+)
 def scorecard_json() -> dict[str, Any]:
     return {
         "weights": scorecard.WEIGHTS,
         "ranking": scorecard.ranking(),
         "history": scorecard.department_runs(),
         "withheld_without_rule": scorecard.withheld_report(),
+        "awaiting_review": {
+            d: [{"dataset": r["dataset_id"], "column": r["column"], "reason": r["reason"]} for r in items]
+            for d, items in scorecard.awaiting_review().items()
+        },
     }

@@ -1,10 +1,10 @@
-"""Column classification: which personal information each column of a table holds, and how
-sensitive it is (``sensitive`` | ``personal`` | ``none``), with evidence a data officer can read.
+"""Column classification: which personal information each column of a table holds, how
+sensitive it is (``sensitive`` | ``personal`` | ``none``), and whether an officer must look at it
+(``review``), with evidence a data officer can read.
 
 Public API (re-exported by :mod:`privacy`)::
 
     classify_table(table, *, sample_size=None, context=None, levels=None) -> TableClassification
-    analyzer() -> presidio_analyzer.AnalyzerEngine        # offline, all recognizers registered
     find_sensitive_values(array) -> dict[entity, count]   # whole-column scan (leak gate)
     load_levels(path=None) -> LevelPolicy
 
@@ -13,23 +13,31 @@ How a column is scored:
 1. At most ``sample_size`` non-null values (``PUBDATA_SAMPLE_SIZE``, default 1000) are taken
    at evenly spaced rows over the whole table (:mod:`privacy.sampling`): the cost is flat in
    the number of rows.
-2. Structured cells: every recognizer's :meth:`match_cell` is run on the distinct sampled
-   values (checksums, real dates, allocated phone ranges...). The share of sampled values that
-   validate (masked forms count: masking keeps the entity) must reach 50 % for entities with
-   a check digit, 80 % for the others, or 20 % when the column name hints the same entity;
-   and at least ``MIN_SUPPORT`` values must match -- a single hit never labels a column.
-   Entities whose values are ambiguous on their own (plain dates, plain amounts) need a name
-   hint. Serial numbers (evenly increasing values) are never phones or passports.
-3. Free text: values are analysed with the Presidio engine; the column gets the level of the
-   most sensitive entity found in at least 5 % of the analysed rows (20 % for names and
-   addresses), with the same minimum support.
-4. Pairs of latitude/longitude columns with >= 4 decimals are PRECISE_LOCATION.
-5. Context: the table's subject (people, organisations/places, mixed, unknown) comes from
-   ``context`` (``about_people``, ``dataset_title``) and from the other columns. Contacts of
-   organisations (landlines, 400 numbers, office mailboxes and addresses, name hints such as
-   单位电话), coordinates of places and special categories in tables about organisations are
-   level ``none`` (the entity is kept in the output).
-6. Minors: digits 7-14 of valid ID numbers or a birth-date column giving an age under 14 make
+2. The column name is read with the sector vocabularies (:mod:`privacy.name_hints`): the entity
+   it suggests, whose it is (a role word: 负责人电话; an organisation word: 单位电话) and what
+   kind of column it is (code, enumeration, date of an event, amount, aggregate...).
+3. Structured cells: every recognizer's whole-cell matcher runs on the distinct sampled values
+   (checksums, real dates, allocated phone ranges, dictionaries...). The share of values that
+   validate (masked forms count: masking keeps the entity; null-like values such as 无 do not
+   count for dictionaries) must reach 50 % for entities with a check digit, 80 % for others (50 %
+   for dictionary entities), or 20 % when the name hints the same entity; at least
+   ``MIN_SUPPORT`` values must match. Entities whose values are ambiguous alone (plain dates,
+   plain amounts) need a name hint. Serial numbers are never phones or passports.
+4. Free text: values go through the offline Presidio engine (:mod:`privacy.engine`, imported
+   only then). A validated identifier with a check digit in one analysed value labels the column;
+   other entities need 5 % of the values (20 % for names and addresses). Free text holding
+   personal information is marked ``free_text`` (the policy drops it: masking would destroy it).
+5. Content without a name: dates whose spread looks like births (ages spread over decades) in a
+   table about people are birth dates; latitude/longitude pairs with >= 4 decimals are
+   coordinates; amounts beside income columns of a pay table are income.
+6. Subject (:mod:`privacy.subject`): people, organisations, mixed, aggregates or unknown.
+   Context may lower only what is an organisation's: switchboards, hotlines and office
+   mailboxes, the organisation's own address, coordinates of places, penalties against
+   companies, statistics. Never the phone, plate, e-mail or IP of a named person.
+7. Safe by default (:mod:`privacy.holds`): in a table about people, a column not positively
+   recognised as non-personal (codes, enumerations with few values, organisation names, event
+   dates, plain amounts, aggregates...) is held for review: ``review`` is true, with the reason.
+8. Minors: digits 7-14 of valid ID numbers or a birth-date column giving an age under 14 make
    the table's personal columns ``sensitive`` (PIPL Art. 28), ``minors`` is set on them.
 
 Evidence never quotes a value: examples are reduced to their shape (``11***************X``).
@@ -38,9 +46,10 @@ Evidence never quotes a value: examples are reduced to their shape (``11********
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,25 +58,26 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.engine import LANGUAGE, analyzer
+from privacy.holds import apply_holds
 from privacy.levels import LevelPolicy, load_levels
-from privacy.name_hints import NameHint, hint_for, is_aggregate_name, is_people_key_name
-from privacy.recognizers import ENTITIES, recognizers
+from privacy.name_hints import NONPERSONAL_KINDS
+from privacy.profile import ColumnProfile, Score, profile_column
+from privacy.recognizers import ENTITIES, CellRecognizer, recognizers
 from privacy.recognizers.cn_landline import is_service_number
 from privacy.recognizers.date_of_birth import parse_date
 from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
-from privacy.recognizers.person_name import surname_of
 from privacy.sampling import column_sample, default_sample_size, sample_rows
 from privacy.scan import find_sensitive_values
+from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
+from privacy.vocabulary import default_levels
 
 __all__ = [
     "ENTITIES",
     "ColumnClassification",
     "LevelPolicy",
     "TableClassification",
-    "analyzer",
     "classify_table",
     "find_sensitive_values",
     "load_levels",
@@ -79,50 +89,37 @@ MIN_SUPPORT = 3
 #: Share of validated values needed without a name hint: entities with a check digit / others.
 SHARE_CHECKSUM = 0.5
 SHARE_PLAIN = 0.8
+#: Dictionary entities (null-like values left out of the share).
+SHARE_DICTIONARY = 0.5
 #: Share needed when the column name hints the same entity.
 SHARE_WITH_HINT = 0.2
 #: Free text: share of analysed rows holding an entity for the column to take its level.
 TEXT_SHARE = 0.05
-TEXT_SHARE_BY_ENTITY = {"PERSON_NAME": 0.2, "ADDRESS": 0.2, "ORG_NAME": 1.1, "USCC": 1.1}
+TEXT_SHARE_BY_ENTITY = {"PERSON_NAME": 0.2, "ADDRESS": 0.2, "ORG_NAME": 1.1, "USCC": 1.1, "DATE_OF_BIRTH": 0.2}
+#: Free text: entities one validated occurrence is enough for (check digits make them certain).
+TEXT_CERTAIN = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD"})
 #: Free text: at most this many sampled values go through the Presidio engine per column.
-TEXT_ANALYSE_MAX = 400
+TEXT_ANALYSE_MAX = 300
 #: Presidio score a free-text finding must reach (validated patterns score 1.0).
 TEXT_SCORE = 0.5
+#: A recognizer that matches none of a column's first PROBE distinct values (spread over the
+#: table) stops there: at a true share of 20 % the chance of no hit is 0.8^PROBE (< 1e-5).
+PROBE = 50
 
 CHECKSUM_ENTITIES = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
+#: Entities judged by shape alone: a name of a non-personal kind (``NONPERSONAL_KINDS``) outweighs
+#: such content evidence (a seat number looks like an address, a district like a name).
+SHAPE_ENTITIES = frozenset({"ADDRESS", "PERSON_NAME", "DATE_OF_BIRTH", "PRECISE_LOCATION", "MEDICAL_CONDITION"})
+#: Free text: sensitive entities count from this share of analysed values (and two values).
+TEXT_SHARE_SENSITIVE = 0.02
+#: Values holding an identifier inside longer text (file names, remarks): share to label a column.
+EMBEDDED_SHARE = 0.2
 #: Entities judged on dictionaries: a name hint plus Chinese text is enough.
 DICTIONARY_ENTITIES = frozenset({"MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD"})
-#: Values that are not about a person when the table describes organisations or places.
-CONTEXT_ENTITIES = frozenset(
-    {
-        "PHONE_NUMBER",
-        "EMAIL",
-        "ADDRESS",
-        "PRECISE_LOCATION",
-        "LICENSE_PLATE",
-        "MEDICAL_CONDITION",
-        "RELIGION",
-        "CRIMINAL_RECORD",
-        "PERSONAL_INCOME",
-        "IP_ADDRESS",
-    }
-)
-#: Columns whose presence says the rows are people.
-PERSON_ENTITIES = frozenset({"CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "DATE_OF_BIRTH"})
 NOT_SERIAL = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
 
-_TITLE_PEOPLE = re.compile(
-    r"人员|居民|人口|患者|病人|学生|职工|员工|乘客|用户|会员|驾驶员|个人|轨迹|户籍|参保|就诊|低保|"
-    r"救助对象|志愿者|家庭成员|people|person|resident|patient|student|user|passenger|trajector",
-    re.I,
-)
-_TITLE_PLACES = re.compile(
-    r"企业|单位|机构|学校|医院|站点|公交站|车站|网点|设施|场所|名录|点位|景区|公园|停车场|充电|"
-    r"公厕|药店|商户|门店|organi[sz]ation|compan|facilit|station|stop|school|hospital|poi",
-    re.I,
-)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER = re.compile(r"^-?\d+(?:\.(\d+))?$")
+_LATIN_WORDS = re.compile(r"^[A-Za-z][A-Za-z'\-]*(?:[ .,]+[A-Za-z][A-Za-z'\-]*)+$")
 
 
 # ------------------------------------------------------------------------------------ results
@@ -138,7 +135,7 @@ class TableClassification:
     sample_size: int
     #: share of sampled rows that are about children under 14 (ID digits or birth date)
     minors_rows_share: float = 0.0
-    #: people | organisations | mixed | unknown
+    #: people | organisations | mixed | aggregates | unknown
     subject: str = "unknown"
     seconds: float = 0.0
     policy: LevelPolicy | None = field(default=None, repr=False)
@@ -146,6 +143,11 @@ class TableClassification:
     @property
     def minors(self) -> bool:
         return self.minors_rows_share > 0
+
+    @property
+    def held(self) -> list[str]:
+        """Columns held for an officer's review."""
+        return [c.name for c in self.columns if c.review]
 
     def column(self, name: str) -> ColumnClassification:
         for c in self.columns:
@@ -157,7 +159,8 @@ class TableClassification:
         return [c.name for c in self.columns if c.level == level]
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract JSON object of ``pubdata classify --json``."""
+        """The contract JSON object of ``pubdata classify --json``: per column ``name``,
+        ``entity``, ``level``, ``confidence``, ``review`` (and evidence, clause...)."""
         cols = []
         for c in self.columns:
             d = c.to_dict()
@@ -170,54 +173,19 @@ class TableClassification:
             "sample_size": self.sample_size,
             "minors_rows_share": round(self.minors_rows_share, 4),
             "subject": self.subject,
+            "held_for_review": self.held,
             "levels_policy": self.policy.source if self.policy else None,
             "seconds": round(self.seconds, 4),
         }
 
     def _clause(self, c: ColumnClassification) -> str:
-        if self.policy is None:
+        if self.policy is None or c.review:
             return ""
         if c.minors and c.level == self.policy.minors_level and c.level != self.policy.level(c.entity):
             return self.policy.minors_clause
         if c.entity and c.level != self.policy.level(c.entity) and c.level == self.policy.context_level:
             return self.policy.context_clause
         return self.policy.clause(c.entity)
-
-
-@dataclass
-class _Score:
-    entity: str
-    recognizer: str
-    valid: int = 0
-    masked: int = 0
-    invalid: int = 0
-    extra: Counter = field(default_factory=Counter)  # sub-kinds (landline, service, org mailbox)
-    example: str = ""
-
-    def support(self) -> int:
-        return self.valid + self.masked
-
-
-@dataclass
-class _Column:
-    name: str
-    hint: NameHint | None
-    values: list[str]
-    rows: list[int]
-    n: int
-    entity: str | None = None
-    confidence: float = 0.0
-    evidence: list[str] = field(default_factory=list)
-    score: _Score | None = None
-    text: dict[str, int] | None = None
-    numeric_decimals: float = 0.0
-    numeric_range: tuple[float, float] | None = None
-    minor_rows: set[int] = field(default_factory=set)
-    place_share: float = 0.0
-    level: Level = "none"
-    minors: bool = False
-    #: the highest share of sampled values any recognizer validated (for "none" confidence)
-    best_share: float = 0.0
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -257,27 +225,59 @@ def _age_at(birth: dt.date, today: dt.date) -> int:
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
+@functools.cache
+def _neutral() -> frozenset[str]:
+    from privacy.vocabulary import value_terms
+
+    return frozenset(value_terms("neutral")["neutral"])
+
+
+def _could(entity: str, v: str, cjk: bool, digit: bool) -> bool:
+    """Cheap shape test before a recognizer looks at a value (most pairs are ruled out here)."""
+    if entity in ("CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "USCC", "PHONE_NUMBER", "IP_ADDRESS"):
+        return digit or "*" in v
+    if entity == "PASSPORT":
+        return digit and not cjk
+    if entity == "EMAIL":
+        return "@" in v
+    if entity == "LICENSE_PLATE":
+        return cjk and len(v) <= 12
+    if entity in ("PRECISE_LOCATION",):
+        return "." in v
+    if entity in ("DATE_OF_BIRTH", "PERSONAL_INCOME"):
+        return digit or "*" in v
+    if entity in ("CRIMINAL_RECORD", "ADDRESS"):
+        return cjk
+    return True
+
+
 # ------------------------------------------------------------------------------------ scoring
 
 
-def _score_cells(col: _Column) -> list[_Score]:
+def _score_cells(col: ColumnProfile) -> list[Score]:
     """Run every recognizer's whole-cell matcher over the distinct sampled values."""
-    counts = Counter(col.values)
+    counts = col.counts
     recs = recognizers()
-    scores: dict[str, _Score] = {}
-    namey = sum(
-        c
-        for v, c in counts.items()
-        if 2 <= len(v.strip()) <= 4 and _CJK.match(v.strip()[:1] or " ") and surname_of(v.strip()) is not None
-    )
+    hint = col.hint
+    scores: dict[str, Score] = {}
+    namey = col.name_shape_share * col.n
+    latin = sum(k for v, k in counts.items() if v.isascii() and _LATIN_WORDS.match(v))
+    shapes = [(v, k, bool(_CJK.search(v)), any(ch.isdigit() for ch in v)) for v, k in counts.items()]
     for rec_name, rec in recs.items():
-        if rec_name == "PersonNameRecognizer" and namey < 0.2 * col.n:
-            continue
         entity = rec.ENTITY
-        s = scores.get(entity) or _Score(entity, rec_name)
+        hinted = hint is not None and hint.entity == entity
+        if rec_name == "PersonNameRecognizer" and namey < 0.2 * col.n and not hinted:
+            continue
+        if rec_name == "LatinNameRecognizer" and latin < 0.2 * col.n and not hinted:
+            continue
+        s = scores.get(entity) or Score(entity, rec_name)
         fired = False
-        for value, k in counts.items():
-            m = rec.match_cell(value)
+        for i, (value, k, cjk, digit) in enumerate(shapes):
+            if i == PROBE and not fired:
+                break  # nothing in a spread-out first probe: the share could not reach a threshold
+            if not _could(entity, value, cjk, digit):
+                continue
+            m = rec.match_cell(value, hinted)
             if m is None:
                 continue
             fired = True
@@ -301,36 +301,46 @@ def _score_cells(col: _Column) -> list[_Score]:
     return list(scores.values())
 
 
-def _threshold(entity: str, hint: NameHint | None) -> float:
+def _threshold(entity: str, hint: Any) -> float:
     if hint is not None and hint.entity == entity:
         return SHARE_WITH_HINT
+    if entity in DICTIONARY_ENTITIES:
+        return SHARE_DICTIONARY
     return SHARE_CHECKSUM if entity in CHECKSUM_ENTITIES else SHARE_PLAIN
 
 
-def _choose_structured(col: _Column, scores: list[_Score]) -> None:
-    recs = {r.ENTITY: r for r in recognizers().values()}
+def _base(col: ColumnProfile, entity: str) -> int:
+    """Values a share is counted on: null-like values (无, 不详) do not count for dictionaries."""
+    if entity in DICTIONARY_ENTITIES:
+        neutral = _neutral()
+        return max(1, col.n - sum(k for v, k in col.counts.items() if v in neutral))
+    return col.n
+
+
+def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
+    recs: dict[str, CellRecognizer] = {r.ENTITY: r for r in recognizers().values()}
+    hint = col.hint
     n = col.n
-    hint = col.hint
-    col.best_share = max(
-        (
-            s.support() / n
-            for s in scores
-            if not recs[s.entity].NEEDS_HINT or (hint is not None and hint.entity == s.entity)
-        ),
-        default=0.0,
-    )
+    usable = [s for s in scores if not recs[s.entity].NEEDS_HINT or (hint is not None and hint.entity == s.entity)]
+    col.best_share = max((s.support() / _base(col, s.entity) for s in usable), default=0.0)
     min_support = MIN_SUPPORT if n >= MIN_SUPPORT else n
-    hint = col.hint
-    serial = None
-    best: tuple[float, int, _Score] | None = None
+    serial: bool | None = None
+    best: tuple[float, int, Score] | None = None
     order = {e: i for i, e in enumerate(r.ENTITY for r in recognizers().values())}
-    for s in scores:
-        share = s.support() / n
+    for s in usable:
+        base = _base(col, s.entity)
+        share = s.support() / base
         hinted = hint is not None and hint.entity == s.entity
-        if recs[s.entity].NEEDS_HINT and not hinted:
-            continue
         if share < _threshold(s.entity, hint) or s.support() < (1 if hinted else min_support):
             continue
+        if not hinted and s.entity in SHAPE_ENTITIES and col.info.kind in NONPERSONAL_KINDS:
+            col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
+            continue
+        if s.entity == "PERSON_NAME" and not hinted:
+            distinct_names = sum(1 for v in col.counts if v and s.support())
+            if min(distinct_names, col.distinct) < min(5, max(2, n // 2)):
+                col.evidence.append("name-shaped values repeat too much for a column of names")
+                continue
         if s.entity not in NOT_SERIAL:
             if serial is None:
                 serial = _looks_serial(col.values)
@@ -343,16 +353,19 @@ def _choose_structured(col: _Column, scores: list[_Score]) -> None:
     if best is None:
         return
     s = best[2]
-    share = s.support() / n
+    base = _base(col, s.entity)
+    share = s.support() / base
     hinted = hint is not None and hint.entity == s.entity
     col.entity, col.score = s.entity, s
-    base = share if s.entity in CHECKSUM_ENTITIES else 0.9 * share
-    col.confidence = min(0.99, 0.5 + 0.5 * share) if hinted else base
+    conf = share if s.entity in CHECKSUM_ENTITIES else 0.9 * share
+    col.confidence = min(0.99, 0.5 + 0.5 * share) if hinted else conf
     if s.masked and not s.valid:
         col.confidence *= 0.9
-    what = f"{s.recognizer}: {_pct(s.valid, n)} of sampled values valid"
+    what = f"{s.recognizer}: {_pct(s.valid, base)} of sampled values valid"
     if s.masked:
-        what += f", {_pct(s.masked, n)} masked"
+        what += f", {_pct(s.masked, base)} masked"
+    if base != n:
+        what += f" ({n - base} null-like values such as 无 not counted)"
     if s.example:
         what += f" (shape {s.example})"
     col.evidence.append(what)
@@ -360,63 +373,63 @@ def _choose_structured(col: _Column, scores: list[_Score]) -> None:
         col.evidence.append(f"{_pct(s.invalid, n)} have the format but fail validation (check digit, date, range)")
 
 
-def _analyse_text(col: _Column) -> None:
-    """Free text: Presidio over (up to TEXT_ANALYSE_MAX of) the sampled values."""
+def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
+    """Free text: the offline Presidio engine over (up to TEXT_ANALYSE_MAX of) the sampled values."""
+    from privacy.engine import LANGUAGE, analyzer  # Presidio and jieba: only when text needs them
+
     values = col.values
     if len(values) > TEXT_ANALYSE_MAX:
         values = [values[i] for i in sample_rows(len(values), TEXT_ANALYSE_MAX)]
     engine = analyzer()
     found: Counter = Counter()
     recognizers_fired: dict[str, set[str]] = {}
-    for v in values:
+    for v, k in Counter(values).items():  # each distinct text once
         entities_here = set()
         for r in engine.analyze(text=v, language=LANGUAGE, score_threshold=TEXT_SCORE):
             entities_here.add(r.entity_type)
             name = (r.recognition_metadata or {}).get("recognizer_name", "")
             recognizers_fired.setdefault(r.entity_type, set()).add(name)
-        found.update(entities_here)
+        for e in entities_here:
+            found[e] += k
     col.text = dict(found)
     n = len(values)
-    policy_order = {"sensitive": 2, "personal": 1, "none": 0}
+    rank = {"sensitive": 2, "personal": 1, "none": 0}
     chosen: tuple[int, float, str] | None = None
     for entity, k in found.items():
         share = k / n
-        if share < TEXT_SHARE_BY_ENTITY.get(entity, TEXT_SHARE) or k < min(2, n):
+        certain = entity in TEXT_CERTAIN
+        needed = TEXT_SHARE_BY_ENTITY.get(entity, TEXT_SHARE)
+        if policy.level(entity) == "sensitive":
+            needed = min(needed, TEXT_SHARE_SENSITIVE)
+        if not certain and (share < needed or k < min(2, n)):
             continue
         col.evidence.append(
             f"free text: {'+'.join(sorted(recognizers_fired[entity]))} found {entity} in "
-            f"{_pct(k, n)} of analysed values"
+            f"{_pct(k, n)} of analysed values" + (" (validated by its check digit)" if certain else "")
         )
-        rank = policy_order[load_levels().level(entity)]
-        if chosen is None or (rank, share) > chosen[:2]:
-            chosen = (rank, share, entity)
+        key = (rank[policy.level(entity)], share, entity)
+        if chosen is None or key[:2] > chosen[:2]:
+            chosen = key
     if chosen is not None:
         col.entity = chosen[2]
-        col.confidence = min(0.95, 0.5 + chosen[1])
+        col.confidence = min(0.95, 0.6 + chosen[1])
+        col.free_text = policy.level(chosen[2]) != "none"
     elif found:
         col.evidence.append(
             "free text: entities found only in a negligible share of values: "
             + ", ".join(f"{e} {_pct(k, n)}" for e, k in sorted(found.items()))
         )
+    else:
+        col.evidence.append(f"free text: nothing personal found in {n} analysed values")
 
 
-def _numeric_profile(col: _Column) -> None:
-    decimals, nums = [], []
-    for v in col.values[:1000]:
-        m = _NUMBER.match(v.strip())
-        if not m:
-            return
-        nums.append(float(v))
-        decimals.append(len(m.group(1) or ""))
-    if nums:
-        col.numeric_decimals = float(np.median(decimals))
-        col.numeric_range = (min(nums), max(nums))
+# ------------------------------------------------------------------------------------ content
 
 
-def _coordinates(cols: list[_Column]) -> None:
+def _coordinates(cols: list[ColumnProfile]) -> None:
     """Latitude/longitude column pairs with >= 4 decimals."""
 
-    def kind(c: _Column) -> str | None:
+    def kind(c: ColumnProfile) -> str | None:
         if c.entity or c.numeric_range is None or c.numeric_decimals < 4:
             return None
         lo, hi = c.numeric_range
@@ -452,110 +465,251 @@ def _coordinates(cols: list[_Column]) -> None:
             )
 
 
-def _hint_only(col: _Column) -> None:
+def _birth_like(c: ColumnProfile, today: dt.date) -> bool:
+    """Dates spread like births: ages over decades, the median adult or teenage."""
+    if len(c.dates) < 10:
+        return False
+    ages = np.array([(today - d).days / 365.25 for d in c.dates])
+    if ages.min() < 0:
+        return False
+    p10, p50, p90 = np.percentile(ages, [10, 50, 90])
+    return bool(p50 >= 12 and p90 - p10 >= 15 and ages.max() <= 120)
+
+
+def _embedded(col: ColumnProfile) -> None:
+    """Identifiers inside longer values (a recording's file name holding the caller's mobile, an
+    ID number in a remark): the vectorised scanner of the leak gate, run on the sample."""
+    from privacy.scan import ALL_ENTITIES, scan_column
+
+    hits = scan_column(pa.array(col.values, pa.string()), ALL_ENTITIES)
+    best = max(hits.items(), key=lambda kv: (kv[1].cells, kv[0] in TEXT_CERTAIN), default=None)
+    if best is None:
+        return
+    entity, h = best
+    share = h.cells / max(col.n, 1)
+    if h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked)):
+        col.entity, col.confidence = entity, min(0.95, 0.6 + share)
+        col.evidence.append(f"scanner: {_pct(h.cells, col.n)} of sampled values hold a valid {entity} inside them")
+
+
+def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
+    """What content shows once the table's subject is known: statuses and keys of persons,
+    identifiers inside values, birth dates under opaque names, income beside income columns,
+    and entities a name hint alone may give."""
+    about_people = subject in ("people", "mixed", "unknown") and not rows_org
+    pay_table = about_people and any(c.entity == "PERSONAL_INCOME" for c in cols)
+    identities = [c for c in cols if c.entity in _IDENTITY_ENTITIES and not c.free_text]
+    for c in cols:
+        if c.entity == "PERSON_NAME" and subject != "people" and _surnames_only(c):
+            c.entity, c.score = None, None
+            c.evidence.append("surnames alone (one or two characters) name no one outside a table of people")
+    for c in cols:
+        if c.entity is not None:
+            continue
+        info, hint = c.info, c.hint
+        if c.n and info.kind not in ("code", "event_date", "amount", "aggregate"):
+            _embedded(c)
+            if c.entity is not None:
+                continue
+        if about_people and info.status and not info.aggregate and c.n:
+            c.special, c.confidence = "status", 0.7
+            c.evidence.append(f"name: {info.key!r} is a person's welfare, hardship or credit status")
+            continue
+        if about_people and c.cjk_share >= 0.5 and info.kind not in ("org_name_word", "free_text_public"):
+            share = _status_share(c)
+            if share >= 0.5:
+                c.special, c.confidence = "status", 0.6
+                c.evidence.append(f"{100 * share:.0f}% of sampled values state a welfare, hardship or credit status")
+                continue
+        if about_people and info.people_key and c.n:
+            c.special, c.confidence = "person_key", 0.7
+            c.evidence.append(f"name: {info.key!r} is an internal identifier of persons")
+            continue
+        key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
+        if key_of is not None:
+            c.special, c.confidence = "person_key", 0.7
+            c.evidence.append(f"values repeat one-to-one with the person of column {key_of.name!r}: a key of persons")
+            continue
+        if c.n == 0:
+            if hint is not None:
+                c.entity, c.confidence = hint.entity, 0.3
+                c.evidence.append("column is empty in the sample; labelled from its name only")
+            continue
+        if (
+            about_people
+            and c.date_share >= 0.8
+            and info.kind not in NONPERSONAL_KINDS
+            and (hint is None or hint.entity == "DATE_OF_BIRTH")
+            and _birth_like(c, today)
+        ):
+            c.entity, c.confidence = "DATE_OF_BIRTH", 0.7
+            c.evidence.append("dates spread like births (ages over decades) in a table about people")
+            continue
+        if (
+            pay_table
+            and c.numeric_range is not None
+            and 0 < c.numeric_decimals <= 2
+            and info.kind in (None, "text")
+            and c.numeric_range[0] >= 0
+            and c.numeric_range[1] >= 10
+        ):
+            c.entity, c.confidence = "PERSONAL_INCOME", 0.6
+            c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
+            continue
+        _hint_only(c, about_people)
+
+
+#: entities that tell which person a row is about (for keys that follow a person)
+_IDENTITY_ENTITIES = ("CN_RESIDENT_ID", "PASSPORT", "PERSON_NAME")
+
+
+def _pairing(a: dict[int, str], b: dict[int, str]) -> float:
+    """Share of rows (present in both) whose ``a`` value maps to the most common ``b`` value of
+    that ``a`` value: 1.0 when ``a`` determines ``b``."""
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    for r, v in a.items():
+        if r in b:
+            pairs[v][b[r]] += 1
+    total = sum(sum(c.values()) for c in pairs.values())
+    return sum(c.most_common(1)[0][1] for c in pairs.values()) / total if total else 0.0
+
+
+def _follows_person(c: ColumnProfile, identities: list[ColumnProfile]) -> ColumnProfile | None:
+    """The identity column whose person this column's codes key one-to-one (``follows_person``
+    thresholds of ``privacy/levels.yaml``), or None."""
+    rule = (default_levels().get("person_key") or {}).get("follows_person") or {}
+    if c.n == 0 or c.distinct < int(rule.get("min_distinct", 5)) or c.cjk_share >= 0.5 or c.date_share >= 0.5:
+        return None
+    if c.distinct_ratio > float(rule.get("max_distinct_ratio", 0.9)):
+        return None
+    need = float(rule.get("min_consistency", 0.95))
+    mine = dict(zip(c.rows, c.values))
+    for ident in identities:
+        if ident is c or ident.distinct < c.distinct * 0.9:
+            continue
+        theirs = dict(zip(ident.rows, ident.values))
+        if _pairing(mine, theirs) >= need and _pairing(theirs, mine) >= need:
+            return ident
+    return None
+
+
+@functools.cache
+def _statuses() -> Any:
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    return TermSet(t for group in value_terms("statuses").values() for t in group)
+
+
+def _status_share(c: ColumnProfile) -> float:
+    neutral = _neutral()
+    base = sum(k for v, k in c.counts.items() if v not in neutral)
+    hits = sum(k for v, k in c.counts.items() if v not in neutral and len(v) <= 40 and _statuses().search(v))
+    return hits / base if base else 0.0
+
+
+def _surnames_only(c: ColumnProfile) -> bool:
+    from privacy.recognizers.person_name import surname_of
+
+    short = sum(k for v, k in c.counts.items() if 1 <= len(v) <= 2 and surname_of(v) == v)
+    return c.n > 0 and short >= 0.9 * c.n
+
+
+def _account_numbers(c: ColumnProfile) -> bool:
+    """Digit strings of 8-19 characters (bank and provident-fund accounts; longer numbers are
+    card serials of other systems)."""
+    ok = sum(k for v, k in c.counts.items() if re.fullmatch(r"\d{8,19}", re.sub(r"[\s\-]", "", v)))
+    return ok >= 0.8 * c.n
+
+
+def _org_hint_share() -> float:
+    """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
+    return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
+
+
+def _weak_reading(c: ColumnProfile) -> bool:
+    """The name was read through pinyin initials (fwxm: 服务 + 姓名?), not written out."""
+    return any(t.form == "initials" for t in c.info.terms)
+
+
+def _org_share(c: ColumnProfile) -> float:
+    from privacy.recognizers.org_name import is_org_name
+
+    return sum(k for v, k in c.counts.items() if is_org_name(v)) / max(c.n, 1)
+
+
+def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
-    hint = col.hint
+    hint = c.hint
     if hint is None or hint.entity is None:
         return
-    if col.n == 0:
-        col.entity, col.confidence = hint.entity, 0.3
-        col.evidence.append("column is empty in the sample; labelled from its name only")
-        return
-    cjk_share = sum(1 for v in col.values if _CJK.search(v)) / col.n
-    if hint.entity in DICTIONARY_ENTITIES and cjk_share >= 0.5:
-        col.entity, col.confidence = hint.entity, 0.6
-        col.evidence.append(f"Chinese text under a {hint.entity} name hint (terms outside the dictionary)")
-    elif hint.entity == "ORG_NAME" and cjk_share >= 0.5 and col.place_share < 0.5:
-        col.entity, col.confidence = "ORG_NAME", 0.6
-        col.evidence.append("Chinese text under an organisation name hint")
+    e = hint.entity
+    cjk = c.cjk_share
+    digits = sum(k for v, k in c.counts.items() if any(ch.isdigit() for ch in v)) / max(c.n, 1)
+    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append(f"values under a {e} name in a table about people (terms outside the dictionary)")
+    elif e == "RELIGION" and cjk >= 0.5 and about_people:
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("Chinese text under a religion name in a table about people")
+    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5:
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("numbers or ranges under an income or property name")
+    elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("short Chinese text under a name hint")
+    elif e == "ADDRESS" and cjk >= 0.5 and not c.info.org and c.place_share < 0.5:
+        c.entity, c.confidence = e, 0.5
+        c.evidence.append("Chinese text under an address name hint")
+    elif e == "PRECISE_LOCATION" and about_people and (cjk >= 0.5 or c.place_share >= 0.5):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("places under a trajectory name (where a person was) in a table about people")
+    elif e == "BANK_CARD" and about_people and _account_numbers(c):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("account numbers under an account name (no card check digit)")
+    elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("dates (or parts of dates) under a birth-date name hint")
+    elif (
+        e == "ORG_NAME"
+        and cjk >= 0.5
+        and c.place_share < 0.5
+        and (not about_people or not _weak_reading(c) or _org_share(c) >= _org_hint_share())
+    ):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("Chinese text under an organisation name hint")
+    elif e == "ORG_NAME" and about_people and _weak_reading(c):
+        c.evidence.append("an organisation name hint, but the values do not look like organisation names")
 
 
 # ------------------------------------------------------------------------------------ context
 
 
-def _subject(cols: list[_Column], context: dict | None) -> tuple[str, list[str]]:
-    ctx = context or {}
-    people: list[str] = []
-    orgs: list[str] = []
-    about = ctx.get("about_people")
-    if about is True:
-        people.append("context: about_people=true")
-    elif about is False:
-        orgs.append("context: about_people=false")
-    title = str(ctx.get("dataset_title") or ctx.get("title") or "")
-    if title and about is None:
-        if _TITLE_PEOPLE.search(title):
-            people.append("dataset title names people")
-        if _TITLE_PLACES.search(title):
-            orgs.append("dataset title names organisations or places")
-    has_org_cols = any(c.entity in ("ORG_NAME", "USCC") for c in cols)
-    for c in cols:
-        if about is not None:
-            break
-        if c.entity in PERSON_ENTITIES:
-            people.append(f"column {c.name!r} is {c.entity}")
-        elif c.entity == "PERSON_NAME" and not has_org_cols:
-            people.append(f"column {c.name!r} is PERSON_NAME")
-        elif is_people_key_name(c.name):
-            people.append(f"column {c.name!r} keys people")
-        if c.entity in ("ORG_NAME", "USCC"):
-            orgs.append(f"column {c.name!r} is {c.entity}")
-        elif c.place_share >= 0.5:
-            orgs.append(f"column {c.name!r} names places")
-        elif is_aggregate_name(c.name) and c.numeric_range is not None:
-            orgs.append(f"column {c.name!r} holds aggregates")
-    if people and orgs:
-        return "mixed", people + orgs
-    if people:
-        return "people", people
-    if orgs:
-        return "organisations", orgs
-    return "unknown", []
-
-
-def _org_value(col: _Column) -> str | None:
-    """Why this column's values are an organisation's contact, if they are."""
-    if col.hint is not None and col.hint.org:
-        return f"name hint {col.hint.key!r} names an organisation's contact"
-    s = col.score
-    if s is None:
-        return None
-    if col.entity == "PHONE_NUMBER" and s.extra.get("service", 0) >= 0.5 * max(s.support(), 1):
-        return "mostly 400/800 service numbers (organisations' hotlines)"
-    if col.entity == "EMAIL" and s.extra.get("org_mailbox", 0) >= 0.5 * max(s.support(), 1):
-        return "mostly organisation mailboxes (office@, *.gov.cn, *.edu.cn)"
-    return None
-
-
-def _apply_levels(cols: list[_Column], subject: str, why: list[str], policy: LevelPolicy) -> None:
+def _apply_levels(cols: list[ColumnProfile], subject: str, why: list[str], rows_org: bool, policy: LevelPolicy) -> None:
     for c in cols:
         level = policy.level(c.entity)
-        if c.entity in CONTEXT_ENTITIES and level != "none":
-            reason = _org_value(c)
-            landline = (
-                c.entity == "PHONE_NUMBER"
-                and c.score is not None
-                and c.score.extra.get("landline", 0) + c.score.extra.get("service", 0)
-                >= 0.5 * max(c.score.support(), 1)
-            )
-            if reason is None and subject == "organisations":
-                reason = "the table describes organisations or places (" + "; ".join(why[:2]) + ")"
-            elif reason is None and subject == "mixed" and landline:
-                if not any(w.startswith("context: about_people=true") for w in why):
-                    reason = "landlines beside organisation columns are the organisation's switchboards"
+        if c.special == "status":
+            level = policy.status_level
+        elif c.special == "person_key":
+            level = policy.person_key_level
+        if c.info.level in ("personal", "sensitive") and c.entity == c.info.entity:
+            level = stricter(level, c.info.level)  # type: ignore[arg-type]
+            if level != policy.level(c.entity):
+                c.evidence.append(f"name: {c.info.key!r} makes it {level} (vocabulary: {c.info.terms[-1].source})")
+        if level != "none":
+            reason = organisation_reason(c, subject, rows_org, why)
             if reason is not None:
                 c.evidence.append(f"context: {reason} -> not personal")
                 level = policy.context_level
-            elif subject == "unknown" and c.entity in ("PRECISE_LOCATION",):
-                c.evidence.append("context: unknown whether rows are people; treated as about people")
-                c.confidence = min(c.confidence, 0.6)
+                c.lowered = True
+                c.free_text = False
         c.level = level
 
 
-def _minors(cols: list[_Column], policy: LevelPolicy, today: dt.date) -> float:
+def _minors(cols: list[ColumnProfile], policy: LevelPolicy, today: dt.date) -> float:
     share = 0.0
     for c in cols:
-        if c.entity == "CN_RESIDENT_ID":
+        if c.entity == "CN_RESIDENT_ID" and not c.free_text:
             births = [(r, birth_date_of_id(v.strip())) for r, v in zip(c.rows, c.values)]
         elif c.entity == "DATE_OF_BIRTH" and c.score is not None:
             births = [(r, parse_date(v)) for r, v in zip(c.rows, c.values)]
@@ -597,48 +751,55 @@ def classify_table(
         raise ValueError("sample_size must be at least 1")
     today = today or dt.date.today()
     rows = sample_rows(table.num_rows, size)
-    cols: list[_Column] = []
+    cols: list[ColumnProfile] = []
     for name in table.column_names:
         values, row_ids = column_sample(table.column(name), rows, size)
-        col = _Column(name=name, hint=hint_for(name), values=values, rows=row_ids, n=len(values))
-        if col.hint is not None:
+        col = profile_column(name, values, row_ids)
+        info = col.info
+        if info.entity is not None:
             col.evidence.append(
-                f"name hint: {col.hint.key!r} suggests {col.hint.entity}"
-                + (" (organisation contact)" if col.hint.org else "")
+                f"name hint: {info.key!r} suggests {info.entity}"
+                + (" (a person's, by its role word)" if info.person else "")
+                + (" (an organisation's contact)" if info.org else "")
             )
+        elif info.kind is not None:
+            col.evidence.append(f"name hint: {info.key!r} names a column of kind {info.kind}")
         if col.n:
-            _numeric_profile(col)
             _choose_structured(col, _score_cells(col))
+            if col.entity is None and col.long_text_share >= 0.3 and col.info.kind not in NONPERSONAL_KINDS:
+                _analyse_text(col, policy)
             if col.entity is None:
-                long_text = sum(1 for v in col.values if len(v) >= 12 and (_CJK.search(v) or v.count(" ") >= 3))
-                if long_text >= 0.3 * col.n:
-                    _analyse_text(col)
-            if col.entity is None:
-                col.place_share = sum(1 for v in col.values if is_place_name(v)) / col.n
-        if col.entity is None:
-            _hint_only(col)
+                col.place_share = sum(k for v, k in col.counts.items() if is_place_name(v)) / col.n
         cols.append(col)
     _coordinates(cols)
-    subject, why = _subject(cols, context)
-    _apply_levels(cols, subject, why, policy)
+    subject, why = infer_subject(cols, context)
+    rows_org = rows_are_organisations(cols)
+    _content_rules(cols, subject, rows_org, today)
+    _apply_levels(cols, subject, why, rows_org, policy)
+    apply_holds(cols, subject, rows_org, today)
     minors_share = _minors(cols, policy, today)
     if minors_share > 0:
+        # the columns keep their levels; ``minors`` tells the policy to treat the rows of
+        # children under 14 as sensitive (emptied row by row, or dropped without an age column)
         for c in cols:
-            if c.level == "personal" or c.minor_rows:
-                if c.level != policy.minors_level:
-                    c.evidence.append(
-                        f"level raised: the table holds rows of children under {policy.minors_age} "
-                        f"({100 * minors_share:.1f}% of sampled rows)"
-                    )
-                c.level = stricter(c.level, policy.minors_level)
+            if c.level != "none":
                 c.minors = True
+                c.evidence.append(
+                    f"minors: the table holds rows of children under {policy.minors_age} "
+                    f"({100 * minors_share:.1f}% of sampled rows): their values are treated as sensitive"
+                )
     out = []
     for c in cols:
-        if c.entity is None:
-            if not c.evidence:
+        if c.entity is None and not c.review and c.special is None:
+            if not any(e.startswith(("no recognizer", "free text")) for e in c.evidence):
                 c.evidence.append("no recognizer matched a meaningful share of sampled values")
             # how sure we are that nothing personal is there: less when something fired
             c.confidence = 0.5 if c.n == 0 else max(0.5, 1.0 - c.best_share)
+        elif c.review:
+            c.confidence = 0.5
+        elif c.special is not None:
+            clause = policy.status_clause if c.special == "status" else policy.person_key_clause
+            c.evidence.append(f"level {c.level}: {clause}")
         else:
             c.evidence.append(
                 f"level {c.level}: {policy.clause(c.entity)}"
@@ -653,6 +814,9 @@ def classify_table(
                 confidence=round(float(c.confidence), 2),
                 evidence=c.evidence,
                 minors=c.minors,
+                review=c.review,
+                review_reason=c.review_reason,
+                free_text=c.free_text,
             )
         )
     return TableClassification(

@@ -2,14 +2,21 @@
 
 The open Parquet is read batch by batch (Arrow, no per-row Python) and each column is checked:
 
-1. a column the decision drops or encrypts, or that no decision covers, must not be there;
-2. no column may hold a value the detectors (:func:`privacy.scan.find_sensitive_values`)
-   validate as sensitive (resident ID number, bank card);
-3. a column the decision masks or generalises may not hold a value the detectors validate as
-   ordinary personal data (mobile number), and every non-null value of a masked, generalised
-   or pseudonymised column must have the method's output shape (``privacy.deid.MASK_SHAPES``,
-   e.g. ``138****8000``, 32 hex chars for a pseudonym -- which is why the detectors are not
-   run on pseudonyms: digit runs inside random hex would only be false positives); a
+1. a column the decision drops, encrypts or holds for review, or that no decision covers, must
+   not be there;
+2. no published value may hold a structured identifier the scanner (:func:`privacy.scan.scan_column`:
+   one vectorised prefilter, then the candidate cells only) validates: resident ID numbers
+   (18 and 15 digits), passports and permits, bank and credit cards, mobile numbers in every
+   written form, personal e-mail addresses, IP addresses, licence plates -- in whole cells and
+   inside free text, in every column. Two exceptions: a column the decision publishes as an
+   organisation's contact keeps that entity (an office mailbox, a switchboard); and formats
+   too weak to prove anything alone (a 16-digit number that passes Luhn, an 11-digit number in
+   a mobile range, an ``E`` + 8 digits code) block when they fill half of the cells of their
+   shape or appear inside text, not when one random code happens to pass a check;
+3. every non-null value of a masked, generalised or pseudonymised column must have the
+   method's output shape (``privacy.deid.MASK_SHAPES``, e.g. ``138****8000``, 32 hex chars
+   for a pseudonym -- which is why the scanner is not run on pseudonyms: digit runs inside
+   random hex would only be false positives), and may hold no identifier at all; a
    quasi-identifier or sensitive attribute of a release about people has the shape of the
    hierarchy level it was released at (``2026-Q4``, ``30-39``, ``330100``, ``[1200,1300)``).
 
@@ -30,15 +37,17 @@ import pyarrow.compute as pc
 from core import PrivacyError
 from privacy.aggregate import TOTAL
 from privacy.deid import MASK_SHAPES, is_text
-from privacy.policy import DatasetDecision
+from privacy.policy import ColumnDecision, DatasetDecision
 from privacy.roles import load_roles
-from privacy.scan import find_sensitive_values
+from privacy.scan import ALL_ENTITIES, Hits, scan_column
 from warehouse import storage
 
 __all__ = ["SENSITIVE_ENTITIES", "leak_gate"]
 
-#: Entities whose presence anywhere in open data blocks a publish.
+#: Entities whose presence anywhere in open data blocks a publish (sensitive identifiers).
 SENSITIVE_ENTITIES = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "PASSPORT"})
+#: share of the cells with an entity's shape that must validate before a weak format blocks
+WEAK_SHARE = 0.5
 _BATCH = 1_000_000
 _PAST = {"mask": "masked", "generalise": "generalised", "pseudonymise": "pseudonymised"}
 _HINT = "fix the decision (or the data) and run again"
@@ -46,6 +55,21 @@ _HINT = "fix the decision (or the data) and run again"
 
 def _blocked(label: str, column: str, what: str) -> PrivacyError:
     return PrivacyError(f"leak gate: dataset {label}, column {column!r}: {what}; publish blocked", hint=_HINT)
+
+
+def _finding(dec: ColumnDecision, entity: str, cells: int, candidates: int, embedded: int, checked: int) -> bool:
+    """Does this many valid ``entity`` values in this column make a leak?"""
+    from privacy.scan import STRONG_FORMS
+
+    if cells <= 0:
+        return False
+    if dec.action in ("mask", "generalise"):
+        return True  # a de-identified column holds no identifier at all
+    if dec.level == "none" and dec.entity == entity:
+        return False  # published as an organisation's contact (office mailbox, switchboard)
+    if entity in STRONG_FORMS or embedded or checked:
+        return True
+    return cells >= WEAK_SHARE * max(candidates, 1)
 
 
 def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
@@ -57,7 +81,7 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
         dec = decision.column(name)
         if dec is None:
             raise _blocked(dataset_label, name, "no decision covers this column")
-        if dec.action in ("drop", "encrypt"):
+        if dec.action in ("drop", "encrypt", "hold"):
             raise _blocked(dataset_label, name, f"the decision is {dec.action} but the column is present")
     scan_cols = [f.name for f in schema if is_text(f.type) or pa.types.is_integer(f.type)]
     shapes = {}
@@ -76,26 +100,17 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
             shapes[name] = f"^(?:{MASK_SHAPES[method]})?$"  # empty stays empty
     if not scan_cols:
         return
+    totals: dict[str, dict[str, Hits]] = {n: {} for n in scan_cols}
 
     def check(name: str, arr: pa.Array) -> PrivacyError | None:
         dec = decision.column(name)
         assert dec is not None
         text = arr if is_text(arr.type) else pc.cast(arr, pa.string())
-        # a pseudonym column is proven by its shape (32 hex chars); digit runs inside random
-        # hex would only give the detectors false positives
-        found = {} if dec.action == "pseudonymise" else find_sensitive_values(text)
-        for entity, n in sorted(found.items()):
-            if n <= 0:
-                continue
-            if entity in SENSITIVE_ENTITIES:
-                return _blocked(dataset_label, name, f"{n} value(s) validate as {entity} (sensitive)")
-            if dec.action in ("mask", "generalise", "pseudonymise"):
-                return _blocked(
-                    dataset_label,
-                    name,
-                    f"{n} value(s) validate as {entity} in a column "
-                    f"the decision says is {_PAST[dec.action]} ({dec.method})",
-                )
+        if dec.action != "pseudonymise":  # a pseudonym column is proven by its shape (32 hex chars)
+            for entity, h in scan_column(text, ALL_ENTITIES).items():
+                t = totals[name].setdefault(entity, Hits())
+                t.cells, t.candidates = t.cells + h.cells, t.candidates + h.candidates
+                t.embedded, t.checked = t.embedded + h.embedded, t.checked + h.checked
         if name in shapes:
             ok = pc.match_substring_regex(text, shapes[name])
             bad = len(text) - text.null_count - (pc.sum(ok).as_py() or 0)
@@ -114,3 +129,21 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
             for error in pool.map(check, batch.schema.names, batch.columns):
                 if error is not None:
                     raise error
+    for name in scan_cols:
+        dec = decision.column(name)
+        assert dec is not None
+        for entity, h in sorted(totals[name].items(), key=lambda kv: kv[0] not in SENSITIVE_ENTITIES):
+            if not _finding(dec, entity, h.cells, h.candidates, h.embedded, h.checked):
+                continue
+            where = " (inside text)" if h.embedded else ""
+            if dec.action in _PAST:
+                raise _blocked(
+                    dataset_label,
+                    name,
+                    f"{h.cells} value(s) validate as {entity}{where} in a column "
+                    f"the decision says is {_PAST[dec.action]} ({dec.method})",
+                )
+            kind = "sensitive" if entity in SENSITIVE_ENTITIES else "personal"
+            raise _blocked(
+                dataset_label, name, f"{h.cells} value(s) validate as {entity} ({kind}){where} in a published column"
+            )

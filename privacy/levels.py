@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from core import ConfigError
-from privacy.types import LEVELS, Level
+from privacy.types import ENTITIES, LEVELS, Level
 
 __all__ = ["DEFAULT_LEVELS_PATH", "LevelPolicy", "load_levels"]
 
@@ -29,6 +29,12 @@ class LevelPolicy:
     minors_clause: str = ""
     context_level: Level = "none"
     context_clause: str = ""
+    #: welfare, hardship or credit status of a person (no entity of its own)
+    status_level: Level = "sensitive"
+    status_clause: str = ""
+    #: internal identifiers of persons (no entity of its own)
+    person_key_level: Level = "personal"
+    person_key_clause: str = ""
     source: str = field(default="", compare=False)
 
     def level(self, entity: str | None) -> Level:
@@ -49,8 +55,6 @@ def _level(value: object, where: str) -> Level:
 
 
 def _parse(data: object, name: str) -> LevelPolicy:
-    from privacy.recognizers import ENTITIES  # lazy: the recognizers load Presidio
-
     if not isinstance(data, dict) or not isinstance(data.get("entities"), dict):
         raise ConfigError(
             f"{name}: expected a mapping with an 'entities' mapping", hint="see privacy/levels.yaml for the format"
@@ -69,6 +73,8 @@ def _parse(data: object, name: str) -> LevelPolicy:
         clauses[entity] = str(spec.get("clause", ""))
     minors = data.get("minors") or {}
     context = data.get("context") or {}
+    status = data.get("status") or {}
+    person_key = data.get("person_key") or {}
     try:
         age = int(minors.get("age_under", 14))
     except (TypeError, ValueError):
@@ -81,6 +87,10 @@ def _parse(data: object, name: str) -> LevelPolicy:
         minors_clause=str(minors.get("clause", "")),
         context_level=_level(context.get("level", "none"), f"{name}: context"),
         context_clause=str(context.get("clause", "")),
+        status_level=_level(status.get("level", "sensitive"), f"{name}: status"),
+        status_clause=str(status.get("clause", "")),
+        person_key_level=_level(person_key.get("level", "personal"), f"{name}: person_key"),
+        person_key_clause=str(person_key.get("clause", "")),
         source=name,
     )
 
@@ -88,6 +98,10 @@ def _parse(data: object, name: str) -> LevelPolicy:
 @functools.cache
 def _load(path: str) -> LevelPolicy:
     p = Path(path)
+    if p == DEFAULT_LEVELS_PATH.resolve():
+        from privacy.vocabulary import default_levels  # parsed once, cached with the vocabulary
+
+        return _parse(default_levels(), p.name)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:

@@ -1,342 +1,391 @@
-"""Column-name hints, in one table: Chinese names (身份证号, 联系电话), English names
-(id_number, mobile) and the pinyin initials of Chinese government databases (sfzh, xm, lxdh,
-jtzz, csrq, cph, hphm, zjhm...).
+"""What a column name says, read with the vocabulary of ``privacy/vocabulary/names/*.yaml``
+(sector data-element standards, each entry citing its source; pinyin derived with pypinyin).
+
+A name is split into Chinese runs and Latin tokens (``snake_case``, ``camelCase``, digits).
+Chinese runs are segmented by longest match against the Chinese terms; Latin tokens are matched
+as English words or phrases (``id_number``), full pinyin (``shenfenzhenghao``,
+``shen_fen_zheng_hao``), pinyin initials (``sfzh``) or listed abbreviations, and a token may be
+a concatenation of such pieces (``fzrdh`` = ``fzr`` + ``dh``). Then, as in Chinese noun phrases,
+the last meaningful term is the head and the terms before it modify it:
+
+* the head's entity is the hint (``联系电话`` -> PHONE_NUMBER); a code word after an entity
+  keeps the entity (``车牌编码``), a date, status, amount or aggregate word after it does not
+  (``身份证有效期`` is a date, ``证件类型`` an enumeration), except that the words of
+  ``name_rules`` in ``privacy/levels.yaml`` keep a health, offence or religion word before a
+  category word (``残疾类型``: the category is health information), an income word before a
+  total (``费用合计``) and a birth word before a generic date word (``csrq_date``);
+* a role word (负责人, 车主, 来电人...) alone names a person (PERSON_NAME); before a contact it makes
+  the contact that person's (``负责人电话`` is personal even in a register of companies);
+* an organisation word (单位, 办公, 服务热线...) before a contact makes it the organisation's
+  (``单位电话``), unless a role word says whose it is (``单位负责人电话``);
+* an aggregate word (人数, 合计, rate) makes the column an aggregate: not about one person.
 
 A hint is only a hint: the column classifier combines it with the content of the column.
-Besides entities, names tell context: an organisation's contact (单位电话, 办公地址, 服务热线,
-dw_lxdh), a table about people (用户ID, 人员编号, device_id) and aggregates (人数, 合计, count) --
-aggregates are not about one person.
-
-Matching: Chinese keys match as substrings, English keys as whole ``snake``/``camel`` tokens
-(or token sequences), pinyin initials only as a whole token. The longest match wins.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
-__all__ = ["NameHint", "HINTS", "hint_for", "is_aggregate_name", "is_people_key_name"]
+from privacy.vocabulary import NameEntry, default_levels, name_index
+
+__all__ = [
+    "NONPERSONAL_KINDS",
+    "NameHint",
+    "NameInfo",
+    "analyse_name",
+    "hint_for",
+    "is_aggregate_name",
+    "is_people_key_name",
+]
+
+#: kinds of column names that say "not personal" (a code, an enumeration, the date of an event...)
+NONPERSONAL_KINDS = frozenset(
+    {
+        "code",
+        "enum",
+        "event_date",
+        "amount",
+        "aggregate",
+        "attribute",
+        "org_name_word",
+        "free_text_public",
+        "not_income",
+    }
+)
+#: kinds that can be the head of a column name, besides entities and roles
+_HEAD_KINDS = NONPERSONAL_KINDS | {"people_key", "text", "status"}
+#: how a spelling is trusted when several entries share it (explicit words first)
+_FORM_RANK = {"zh": 0, "en": 0, "abbr": 1, "pinyin": 1, "initials": 2}
+#: which meaning wins when one spelling has several (the more protective first)
+_KIND_RANK = {
+    "entity": 0,
+    "role": 1,
+    "people_key": 2,
+    "attribute": 3,
+    "org_name_word": 4,
+    "not_income": 5,
+    "aggregate": 6,
+    "org": 7,
+    "event_date": 8,
+    "amount": 9,
+    "enum": 10,
+    "code": 11,
+    "free_text_public": 12,
+    "text": 13,
+    "status": 14,
+}
+_ENTITY_RANK = {
+    "CN_RESIDENT_ID": 0,
+    "PASSPORT": 1,
+    "BANK_CARD": 2,
+    "CREDIT_CARD": 3,
+    "MEDICAL_CONDITION": 4,
+    "CRIMINAL_RECORD": 5,
+    "RELIGION": 6,
+    "PERSONAL_INCOME": 7,
+    "PHONE_NUMBER": 8,
+    "PERSON_NAME": 9,
+    "DATE_OF_BIRTH": 10,
+    "ADDRESS": 11,
+    "EMAIL": 12,
+    "LICENSE_PLATE": 13,
+    "IP_ADDRESS": 14,
+    "PRECISE_LOCATION": 15,
+    "USCC": 16,
+    "ORG_NAME": 17,
+}
+#: words that keep the entity before them as the head (B超结果, 过敏情况, 诊断信息)
+_KEEPS_ENTITY = frozenset(
+    [
+        "结果",
+        "情况",
+        "结论",
+        "记录",
+        "报告",
+        "详情",
+        "描述",
+        "信息",
+        "内容",
+        "说明",
+        "备注",
+        "result",
+        "results",
+        "info",
+        "information",
+        "detail",
+        "details",
+        "record",
+        "records",
+        "report",
+        "description",
+        "desc",
+        "note",
+        "notes",
+        "text",
+    ]
+)
+#: contacts and accounts whose owner a role or organisation word decides
+_CONTACTS = frozenset(
+    {"PHONE_NUMBER", "EMAIL", "ADDRESS", "PRECISE_LOCATION", "PERSON_NAME", "BANK_CARD", "LICENSE_PLATE", "IP_ADDRESS"}
+)
+#: generic words for a name, which name whatever comes before them (district_name, 站点名称)
+_GENERIC_NAME = frozenset({"name", "名称", "名字"})
+
+
+@functools.cache
+def _name_rules() -> dict[str, frozenset[str]]:
+    """``name_rules`` of ``privacy/levels.yaml``: which entities keep their meaning before a
+    category, total or date word (lower-cased word sets)."""
+    raw = default_levels().get("name_rules") or {}
+    return {
+        k: frozenset(str(w).lower() if k.endswith("_words") else str(w) for w in v)
+        for k, v in raw.items()
+        if isinstance(v, list)
+    }
+
+
+def _kept_by_rule(head: NameEntry, prev: NameEntry) -> bool:
+    """``prev`` (an entity term) stays the head before ``head`` (残疾类型, 费用合计, csrq_date)."""
+    rules = _name_rules()
+    word = head.term.lower()
+    return any(
+        prev.entity in rules.get(f"{r}_entities", ()) and word in rules.get(f"{r}_words", ())
+        for r in ("category", "total", "date")
+    )
 
 
 @dataclass(frozen=True)
 class NameHint:
-    """What a column name suggests."""
+    """What a column name suggests (the classifier's view)."""
 
     entity: str | None
-    #: the key that matched (shown in evidence)
+    #: the term that matched (shown in evidence)
     key: str
     #: the column names an organisation's contact or office (单位电话, 办公地址)
     org: bool = False
 
 
-# entity -> (Chinese substrings, English tokens/sequences, pinyin initials)
-HINTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "CN_RESIDENT_ID": (
-        (
-            "身份证",
-            "公民身份号码",
-            "身份号码",
-            "证件号",
-            "证件编号",
-            "社保卡号",
-            "社会保障号",
-            "社会保障卡号",
-            "驾驶证号",
-            "驾驶证编号",
-            "居民身份",
-        ),
-        (
-            "id number",
-            "id no",
-            "idno",
-            "id num",
-            "idcard",
-            "id card",
-            "national id",
-            "citizen id",
-            "resident id",
-            "identity number",
-            "identity card",
-            "ssn",
-            "id code",
-            "certificate no",
-            "cert no",
-            "cert number",
-        ),
-        ("sfzh", "sfzhm", "zjhm", "gmsfhm", "sfz", "shbzh", "jszh", "zjh", "sfzjhm"),
-    ),
-    "PASSPORT": (("护照",), ("passport", "passport no", "passport number"), ("hzhm", "hzh")),
-    "BANK_CARD": (
-        (
-            "银行卡",
-            "银行账号",
-            "银行帐号",
-            "银行账户",
-            "开户账号",
-            "收款账号",
-            "收款账户",
-            "借记卡",
-            "储蓄卡",
-            "卡号",
-            "账号",
-            "帐号",
-        ),
-        ("bank card", "bank account", "bankcard", "account no", "account number", "card no", "card number"),
-        ("yhkh", "yhzh", "khzh", "yhk"),
-    ),
-    "CREDIT_CARD": (("信用卡",), ("credit card", "creditcard", "cc number"), ("xykh",)),
-    "PHONE_NUMBER": (
-        ("电话", "手机", "联系方式", "联系号码", "移动电话", "固话", "座机", "号码", "热线", "传真"),
-        ("phone", "mobile", "tel", "telephone", "cellphone", "cell", "contact number", "phone number", "msisdn"),
-        ("lxdh", "sjhm", "sjh", "dh", "lxfs", "yddh", "gddh", "sj", "lxhm", "dhhm"),
-    ),
-    "EMAIL": (
-        ("邮箱", "电子邮件", "电子信箱", "邮件地址"),
-        ("email", "e mail", "mail", "mailbox"),
-        ("yx", "dzyx", "dzxx", "yxdz"),
-    ),
-    "ADDRESS": (
-        ("住址", "地址", "居住地", "户籍地", "住所", "现住", "居住", "户籍所在地", "通讯地址", "联系地址", "家庭地址"),
-        ("address", "addr", "home address", "residence", "street"),
-        ("jtzz", "zz", "dz", "xzz", "hjdz", "jzdz", "txdz", "hjszd", "jtdz", "zsdz", "xjzd"),
-    ),
-    "DATE_OF_BIRTH": (
-        ("出生日期", "出生年月", "生日", "出生", "出生时间"),
-        ("birth", "dob", "birthday", "date of birth", "birth date", "birthdate", "born"),
-        ("csrq", "csny", "csrqsj"),
-    ),
-    "PERSON_NAME": (
-        (
-            "姓名",
-            "名字",
-            "联系人",
-            "负责人",
-            "法定代表人",
-            "法人代表",
-            "法人",
-            "申请人",
-            "户主",
-            "患者",
-            "当事人",
-            "经办人",
-            "监护人",
-            "驾驶员",
-            "收件人",
-            "投诉人",
-            "举报人",
-            "被申请人",
-            "联系人姓名",
-            "家长",
-        ),
-        (
-            "person name",
-            "full name",
-            "first name",
-            "last name",
-            "given name",
-            "surname",
-            "contact person",
-            "contact name",
-            "patient name",
-            "owner name",
-            "fullname",
-            "username",
-            "real name",
-            "realname",
-        ),
-        ("xm", "lxr", "fzr", "fddbr", "frdb", "sqr", "jbr", "hzxm", "xsxm", "brxm", "fr"),
-    ),
-    "ORG_NAME": (
-        (
-            "单位名称",
-            "企业名称",
-            "机构名称",
-            "公司名称",
-            "学校名称",
-            "医院名称",
-            "工作单位",
-            "单位",
-            "企业",
-            "机构",
-            "名称",
-            "商户",
-            "店名",
-            "店铺",
-        ),
-        (
-            "org",
-            "organization",
-            "organisation",
-            "company",
-            "institution",
-            "employer",
-            "agency",
-            "org name",
-            "company name",
-            "merchant",
-            "shop name",
-        ),
-        ("dwmc", "qymc", "jgmc", "gzdw", "dw", "jg", "gsmc", "shmc", "zzmc"),
-    ),
-    "USCC": (
-        ("统一社会信用代码", "信用代码", "社会信用代码"),
-        ("uscc", "credit code", "social credit code"),
-        ("tyshxydm", "shxydm", "xydm"),
-    ),
-    "LICENSE_PLATE": (
-        ("车牌", "号牌"),
-        ("plate", "license plate", "licence plate", "plate no", "car no", "vehicle plate"),
-        ("cph", "hphm", "cphm", "hp"),
-    ),
-    "IP_ADDRESS": (
-        ("ip地址", "登录ip", "访问ip"),
-        ("ip", "ip address", "ipaddr", "client ip", "remote addr", "src ip", "source ip"),
-        ("ipdz",),
-    ),
-    "PRECISE_LOCATION": (
-        ("经纬度", "坐标", "定位", "经度", "纬度", "位置", "轨迹"),
-        (
-            "lat",
-            "latitude",
-            "lon",
-            "lng",
-            "longitude",
-            "coord",
-            "coords",
-            "coordinates",
-            "location",
-            "geo",
-            "gps",
-            "lnglat",
-            "latlng",
-            "lonlat",
-            "position",
-        ),
-        ("jd", "wd", "jwd", "zb", "gjd"),
-    ),
-    "MEDICAL_CONDITION": (
-        (
-            "诊断",
-            "疾病",
-            "病史",
-            "病情",
-            "病名",
-            "病种",
-            "既往史",
-            "过敏史",
-            "健康状况",
-            "残疾类别",
-            "残疾",
-            "病症",
-            "主诉",
-            "症状",
-            "icd",
-        ),
-        ("diagnosis", "disease", "condition", "illness", "icd", "icd10", "medical", "health status", "symptom"),
-        ("zd", "jb", "jbmc", "zdmc", "jws", "zdbm", "jbbm"),
-    ),
-    "RELIGION": (("宗教", "信仰"), ("religion", "faith", "belief"), ("zjxy", "zj")),
-    "CRIMINAL_RECORD": (
-        ("犯罪", "前科", "刑事", "违法记录", "判决", "刑罚", "案由", "罪名", "处罚", "服刑", "涉案"),
-        ("criminal", "conviction", "offence", "offense", "sentence", "penalty", "crime", "criminal record"),
-        ("fzjl", "qk", "xsjl", "zm", "ay"),
-    ),
-    "PERSONAL_INCOME": (
-        (
-            "收入",
-            "工资",
-            "薪资",
-            "薪酬",
-            "月薪",
-            "年薪",
-            "存款",
-            "资产",
-            "财产",
-            "退休金",
-            "养老金",
-            "缴费基数",
-            "余额",
-        ),
-        ("income", "salary", "wage", "wages", "pay", "earnings", "assets", "savings", "balance", "pension"),
-        ("gz", "sr", "ysr", "nsr", "gzsr", "ck", "jfjs"),
-    ),
-}
+@dataclass(frozen=True)
+class NameInfo:
+    """Everything a column name tells."""
 
-#: Names of organisations' contacts and offices: the value is not about a person.
-_ORG_CONTACT = re.compile(
-    r"单位|办公|咨询|服务|热线|值班|举报|投诉|客服|总机|传真|机构|企业|公司|学校|医院|门店|网点|站点|场所|注册|经营|官方|"
-    r"(?:^|_)(?:dw|bg|zx|fw|jg|qy|org|office|company|corp|hotline|service|support|store|shop|site)(?:_|$)",
-    re.I,
-)
-#: Names that say each row is one person (pseudonymous keys included).
-_PEOPLE_KEY = re.compile(
-    r"用户|人员|居民|患者|病人|学生|乘客|会员|员工|职工|客户|旅客|就诊|参保人|持卡人|驾驶人|设备号|设备编号|"
-    r"(?:^|_)(?:user|person|people|member|customer|patient|student|passenger|employee|device|imei|imsi|openid|"
-    r"uid|userid|rybh|yhid|hybh)(?:_|$)",
-    re.I,
-)
-#: Aggregates: counts, totals, rates are not about one person.
-_AGGREGATE = re.compile(
-    r"人数|人次|数量|总数|总计|合计|小计|平均|人均|比例|占比|比率|率$|例数|户数|总额|总量|营业|财政|税收|产值|"
-    r"(?:^|_)(?:count|cnt|num|total|sum|avg|mean|rate|ratio|pct|percent|share|revenue|turnover)(?:_|$)",
-    re.I,
-)
-#: Words that cancel an income hint (a company's revenue, aggregates).
-_NOT_INCOME = re.compile(r"营业|营收|财政|企业|单位|公司|人均|平均|总|合计|税|产值|预算|项目|资金", re.I)
+    name: str
+    terms: tuple[NameEntry, ...]
+    #: the head's entity (None when the head is not an entity)
+    entity: str | None = None
+    #: the head's kind: entity | role | code | enum | event_date | amount | aggregate | ...
+    kind: str | None = None
+    key: str = ""
+    #: a role word makes the value a person's (负责人电话, 车主姓名)
+    person: bool = False
+    #: a stricter level than the entity's, from the vocabulary (房屋坐落: sensitive)
+    level: str | None = None
+    #: an organisation word makes the value the organisation's (单位电话)
+    org: bool = False
+    aggregate: bool = False
+    not_income: bool = False
+    people_key: bool = False
+    #: a welfare, hardship or credit status word anywhere in the name (低保类别, 失信行为)
+    status: bool = False
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+    def hint(self) -> NameHint | None:
+        if self.entity is None:
+            return None
+        return NameHint(self.entity, self.key, self.org and not self.person)
 
 
-def _tokens(name: str) -> list[str]:
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
-    return [t for t in re.split(r"[\s_\-./:()（）\[\]]+|(?<=[a-zA-Z])(?=\d)|(?<=\d)(?=[a-zA-Z])", spaced.lower()) if t]
-
-
-@functools.lru_cache(maxsize=4096)
-def hint_for(column_name: str) -> NameHint | None:
-    """The entity a column name suggests (longest matching key wins), or None."""
-    name = column_name.strip()
-    lower = name.lower()
-    tokens = _tokens(name)
-    joined = " " + " ".join(tokens) + " "
-    best: tuple[int, str, str] | None = None
-    for entity, (zh, en, py) in HINTS.items():
-        for key in zh:
-            if key in lower and (best is None or len(key) > best[0]):
-                best = (len(key), entity, key)
-        for key in en:
-            if f" {key} " in joined and (best is None or len(key) > best[0]):
-                best = (len(key), entity, key)
-        for key in py:
-            if key in tokens and (best is None or len(key) > best[0]):
-                best = (len(key), entity, key)
-    if best is None:
-        return None
-    _, entity, key = best
-    if entity == "PERSONAL_INCOME" and _NOT_INCOME.search(name):
-        return None
-    if _AGGREGATE.search(name) and entity not in ("ORG_NAME", "USCC"):
-        return None
-    org = bool(_ORG_CONTACT.search(name)) and entity in (
-        "PHONE_NUMBER",
-        "EMAIL",
-        "ADDRESS",
-        "PRECISE_LOCATION",
-        "PERSON_NAME",
+def _best(entries: list[NameEntry]) -> NameEntry:
+    return min(
+        entries,
+        key=lambda e: (_FORM_RANK.get(e.form, 3), _KIND_RANK.get(e.kind, 20), _ENTITY_RANK.get(e.entity or "", 50)),
     )
-    if org and entity == "PERSON_NAME":
-        # 单位名称 is an organisation; 单位联系人 is still a person
-        if not re.search(r"联系人|负责人|法定代表人|法人|经办人|姓名", name):
-            return NameHint("ORG_NAME", key, False)
+
+
+def _tokens(latin: str) -> list[str]:
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", latin)
+    return [t for t in re.split(r"[^0-9a-zA-Z]+|(?<=[a-zA-Z])(?=\d)|(?<=\d)(?=[a-zA-Z])", spaced.lower()) if t]
+
+
+def _segment_zh(run: str) -> list[NameEntry]:
+    """Reverse maximum matching of a run of Chinese (and Latin: ``IP地址``) characters: the
+    longest term ending at the end, then before it (the head of a Chinese noun phrase is at its
+    end: 办理人数 is 办理 + 人数, not 办理人 + 数). Latin stretches no Chinese term covers are
+    read as Latin tokens."""
+    idx = name_index()
+    low = run.lower()
+    out: list[NameEntry] = []
+    j = len(low)
+    while j > 0:
+        for i in range(max(0, j - idx.zh_max), j):
+            entries = idx.zh(low[i:j])
+            if entries:
+                out.append(_best(entries))
+                j = i
+                break
+        else:
+            if low[j - 1].isascii() and low[j - 1].isalnum():
+                i = j
+                while i > 0 and low[i - 1].isascii() and low[i - 1].isalnum():
+                    i -= 1
+                out += reversed(_segment_latin(_tokens(run[i:j])))
+                j = i
+            else:
+                j -= 1
+    out.reverse()
+    return out
+
+
+def _split_token(token: str) -> list[NameEntry] | None:
+    """A token glued from vocabulary pieces (``fzrdh``): the cover with the fewest pieces,
+    each of at least two letters, or None."""
+    idx = name_index()
+    n = len(token)
+    best: list[list[NameEntry] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        for j in range(i + 2, min(n, i + 24) + 1):
+            entries = idx.latin(token[i:j])
+            if entries:
+                cand = [*cur, _best(entries)]
+                if best[j] is None or len(cand) < len(best[j] or []):
+                    best[j] = cand
+    return best[n]
+
+
+def _segment_latin(tokens: list[str]) -> list[NameEntry]:
+    idx = name_index()
+    out: list[NameEntry] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + max(idx.latin_max_tokens, 6)), i, -1):
+            spaced = " ".join(tokens[i:j])
+            entries = idx.latin(spaced) or (idx.latin("".join(tokens[i:j])) if j - i > 1 else None)
+            if entries:
+                out.append(_best(entries))
+                i = j
+                break
+        else:
+            tok = tokens[i]
+            if not tok.isdigit() and len(tok) >= 3:
+                pieces = _split_token(tok)
+                if pieces and len(pieces) <= 3:
+                    out.extend(pieces)
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=8192)
+def analyse_name(column_name: str) -> NameInfo:
+    """Read a column name (see the module docstring)."""
+    name = unicodedata.normalize("NFKC", column_name).strip()
+    terms: list[NameEntry] = []
+    for m in re.finditer(r"[A-Za-z0-9\u4e00-\u9fff]+(?:[ _\-./][A-Za-z0-9\u4e00-\u9fff]+)*", name):
+        run = m.group()
+        if re.search(r"[\u4e00-\u9fff]", run):
+            terms += _segment_zh(run)
+        else:
+            terms += _segment_latin(_tokens(run))
+    if not terms:
+        return NameInfo(column_name, ())
+    kinds = frozenset(t.kind for t in terms)
+    head: NameEntry | None = None
+    head_pos = -1
+    for pos in range(len(terms) - 1, -1, -1):
+        t = terms[pos]
+        if t.kind == "entity" or t.kind in _HEAD_KINDS or t.kind == "role":
+            head, head_pos = t, pos
+            break
+    kept = head is not None and head_pos > 0 and terms[head_pos - 1].kind == "entity"
+    kept = kept and head is not None and _kept_by_rule(head, terms[head_pos - 1])
+    if kept:
+        head, head_pos = terms[head_pos - 1], head_pos - 1  # 残疾类型, 不良反应名称, 费用合计, csrq_date
+    # a person's word before a code is a key of persons (staff_no, 教师工号, childCode, reader card no)
+    person_code = (
+        head is not None and head.kind == "code" and any(t.kind in ("role", "people_key") for t in terms[:head_pos])
+    )
+    keeps = head is not None and (head.kind == "code" or head.term.lower() in _KEEPS_ENTITY)
+    if head is not None and keeps:  # 车牌编码, 身份证编号, B超结果: the entity stays the head
+        for pos in range(head_pos - 1, -1, -1):
+            if terms[pos].kind == "entity":
+                head, head_pos = terms[pos], pos
+                break
+            if terms[pos].kind != "org":
+                break
+    if (
+        head is not None
+        and head.term.lower() in _GENERIC_NAME
+        and head_pos > 0
+        and terms[head_pos - 1].kind not in ("role", "entity")
+    ):
+        head, head_pos = terms[head_pos - 1], head_pos - 1  # district_name: a district, not a person
+        if head.kind == "org":  # 场所名称, 机构名称: an organisation's name
+            head = head._replace(kind="org_name_word")
+    before = terms[:head_pos] if head is not None else terms
+    person = any(t.kind == "role" for t in before)
+    org = any(t.kind in ("org", "org_name_word") for t in before) or (head is not None and head.org)
+    entity: str | None = None
+    kind = head.kind if head is not None else None
+    key = head.term if head is not None else ""
+    if head is not None and head.kind == "entity":
+        entity = head.entity
+    elif head is not None and head.kind == "role":
+        entity = "PERSON_NAME"  # 负责人, 车主: the column holds that person's name
+        person = True
+    elif head is not None and head.kind == "org_name_word":
+        entity = "ORG_NAME"  # 企业名称, 工作单位
+    elif head is None and any(t.kind == "org" for t in terms):
+        kind, key = "org_name_word", next(t.term for t in terms if t.kind == "org")
+    aggregate = "aggregate" in kinds
+    not_income = "not_income" in kinds
+    if entity == "PERSONAL_INCOME" and not_income:
+        entity, kind = None, "amount"
+    if aggregate and not kept and entity not in (None, "ORG_NAME", "USCC") and kind != "aggregate":
+        # 低保人数, 收入合计 of a group: counts and totals are not about one person (two-letter
+        # initials are too ambiguous to say so: hb_xhdb is 血红蛋白, not 环比)
+        if head is not None and any(
+            t.kind == "aggregate" and not (t.form == "initials" and len(t.term) <= 2)
+            for t in terms[head_pos + 1 :] + before
+        ):
+            entity, kind = None, "aggregate"
+    if entity == "PERSON_NAME" and org and not person:
+        entity, kind = "ORG_NAME", "org_name_word"  # 单位名称 is an organisation
+    if entity is not None and entity not in _CONTACTS:
         org = False
-    return NameHint(entity, key, org)
+    return NameInfo(
+        name=column_name,
+        terms=tuple(terms),
+        entity=entity,
+        kind=kind,
+        key=key,
+        person=person,
+        org=org and not person,
+        level=head.level if head is not None and entity == head.entity else None,
+        aggregate=aggregate or kind == "aggregate",
+        not_income=not_income,
+        people_key="people_key" in kinds or (person_code and entity is None),
+        status="status" in kinds,
+        kinds=kinds,
+    )
+
+
+def hint_for(column_name: str) -> NameHint | None:
+    """The entity a column name suggests, or None (see :func:`analyse_name`)."""
+    return analyse_name(column_name).hint()
 
 
 def is_people_key_name(column_name: str) -> bool:
     """The column looks like a key of persons (用户ID, 人员编号, device_id)."""
-    return bool(_PEOPLE_KEY.search(column_name))
+    return analyse_name(column_name).people_key
 
 
 def is_aggregate_name(column_name: str) -> bool:
     """The column holds counts, totals or rates."""
-    return bool(_AGGREGATE.search(column_name))
+    return analyse_name(column_name).aggregate

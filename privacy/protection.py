@@ -48,6 +48,7 @@ __all__ = [
     "Policy",
     "ProtectReport",
     "ShareReport",
+    "column_fates",
     "decide",
     "gate",
     "leak_gate",
@@ -317,6 +318,37 @@ def gate(decision: DatasetDecision, risk: dict[str, Any] | None) -> None:
     decision.rule_id = None
     decision.allowed_departments = []
     decision.basis = f"再识别风险评估未通过：{risk.get('reason_zh') or risk.get('reason')}；改为有条件开放"
+
+
+_FATES = {
+    "publish": "published",
+    "mask": "masked",
+    "generalise": "generalised",
+    "pseudonymise": "pseudonymised",
+    "drop": "dropped",
+    "encrypt": "dropped from open data (encrypted in shared variants)",
+    "hold": "held for review",
+}
+
+
+def column_fates(decision: DatasetDecision, report: ProtectReport | None = None) -> dict[str, str]:
+    """What happened to every column in open data, in words (for the run summary): published,
+    masked (method), generalised (method, plus k-anonymity steps), pseudonymised, dropped,
+    held for review, or withheld with the dataset."""
+    out: dict[str, str] = {}
+    for c in decision.columns:
+        if decision.open_tier == "withheld":
+            out[c.name] = "withheld (the dataset is not open)"
+            continue
+        fate = _FATES.get(c.action, c.action)
+        if c.action in ("mask", "generalise") and c.method:
+            fate += f" ({c.method})"
+        if report is not None and report.generalisation.get(c.name):
+            fate += f", generalised {report.generalisation[c.name]} more step(s) for k-anonymity"
+        if report is not None and c.action not in ("drop", "encrypt", "hold") and c.name in report.undecided:
+            fate = "dropped (no decision covered it)"
+        out[c.name] = fate
+    return out
 
 
 def protect_open(

@@ -16,6 +16,8 @@ For each recipient department and purpose in the manifest's sharing scope:
   values, whatever ``clear`` says: a recipient cannot link its rows to the rows of the
   conditional file (which carries the key in clear), nor to another recipient's variant; rows
   stay distinct and stable from version to version;
+* a column held for an officer's review goes only to a recipient whose scope names it, and
+  then encrypted (never in clear while undecided);
 * every other column gets its floor treatment (masking, generalisation, drop: for a table about
   people the treatment before the open release's risk treatment, kept as the decision's
   *authorised* treatment); no k-anonymity suppression (the recipient is a known, accountable
@@ -74,7 +76,9 @@ def _treatments(
     decision: DatasetDecision, share: Share, label: str, row_keys: list[str]
 ) -> tuple[set[str], dict[str, tuple[ColumnAction, str | None]]]:
     names = [c.name for c in decision.columns]
-    allowed = list(share.columns) if share.columns is not None else list(names)
+    # a column held for review goes only where the scope names it, and then encrypted
+    held = {c.name for c in decision.columns if c.action == "hold"}
+    allowed = list(share.columns) if share.columns is not None else [n for n in names if n not in held]
     for c in share.clear:
         if c not in allowed:
             allowed.append(c)
@@ -91,7 +95,7 @@ def _treatments(
         assert dec is not None
         if name in row_keys:
             overrides[name] = ("pseudonymise", "hmac")
-        elif (name in share.clear and dec.level != "none") or dec.action == "encrypt":
+        elif (name in share.clear and dec.level != "none") or dec.action in ("encrypt", "hold"):
             enc_mode = "aes_siv" if (dec.entity in determ or dec.method == "aes_siv") else "aes_gcm"
             overrides[name] = ("encrypt", enc_mode)
         elif name in share.clear:

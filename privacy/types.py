@@ -8,6 +8,29 @@ from typing import Any, Literal
 Level = Literal["sensitive", "personal", "none"]
 LEVELS: tuple[Level, ...] = ("none", "personal", "sensitive")
 
+#: The contract's entity vocabulary (``null`` stands for "no entity"); one recognizer each
+#: (:mod:`privacy.recognizers`).
+ENTITIES: tuple[str, ...] = (
+    "CN_RESIDENT_ID",
+    "PASSPORT",
+    "BANK_CARD",
+    "CREDIT_CARD",
+    "MEDICAL_CONDITION",
+    "RELIGION",
+    "PRECISE_LOCATION",
+    "CRIMINAL_RECORD",
+    "PERSONAL_INCOME",
+    "PERSON_NAME",
+    "PHONE_NUMBER",
+    "EMAIL",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "LICENSE_PLATE",
+    "IP_ADDRESS",
+    "USCC",
+    "ORG_NAME",
+)
+
 
 def valid_regex(v: str | None) -> str | None:
     """A pydantic validator: ``v`` compiles as a regular expression (else ValueError saying why)."""
@@ -41,6 +64,12 @@ class ColumnClassification:
     minors: bool = False
     #: fresh detection disagrees with an officer's override: someone must look again
     needs_review: bool = False
+    #: held for an officer's review: the column was not positively recognised as non-personal
+    #: in a table about people (left out of open data until an officer decides)
+    review: bool = False
+    review_reason: str = ""
+    #: free text holding personal information (masking would destroy it: the policy drops it)
+    free_text: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

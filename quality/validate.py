@@ -14,7 +14,9 @@ Steps of :func:`validate_dataset`:
    evidence of personal columns in the stored result, then ``UpdateDataDocsAction`` into
    ``paths.data_docs``; the site is then made offline (:mod:`quality.docs`). GX's unexpected
    counts are cross-checked against the SQL counts.
-4. Route: rows with no failed rule -> ``paths.valid`` (typed, declared columns only) unless a
+4. Route: rows with no failed rule -> ``paths.valid`` (declared columns typed as declared, then
+   every source column the manifest does not declare, as text: sharing is the rule, so an
+   undeclared column is classified by content like any other) unless a
    critical rule failed (then nothing is written there and any stale file is removed); rows
    with failures -> ``paths.quarantine`` (all source columns as strings + ``_rejected_rules``
    (list of rule ids) + ``_source_row``). ``valid_rows + quarantined_rows == input_rows`` always.
@@ -174,7 +176,7 @@ def _drift(
             src_retyped.append({"column": name, "declared": typ, "source": "text that never parses as " + typ})
     out: dict[str, Any] = {"against_manifest": {"added": src_added, "removed": src_missing, "retyped": src_retyped}}
     lines = [f"source vs manifest of {dataset.id}:"]
-    lines += [f"  + {n} (in the source, not declared: not published)" for n in src_added]
+    lines += [f"  + {n} (in the source, not declared: kept as text, classified by content)" for n in src_added]
     lines += [f"  - {n} (declared, missing from the source)" for n in src_missing]
     lines += [f"  ~ {r['column']}: declared {r['declared']}, source {r['source']}" for r in src_retyped]
     if len(lines) == 1:
@@ -348,7 +350,7 @@ class _Checks:
                 if c.standard and (prepare := _std.get(c.standard).prepare)
             ]
         )
-        sel += [f"CAST({quote_ident(n)} AS VARCHAR) AS x_{j}" for j, n in enumerate(self.extras)]
+        sel += [f"NULLIF(CAST({quote_ident(n)} AS VARCHAR), '') AS x_{j}" for j, n in enumerate(self.extras)]
         con.execute(f"CREATE TEMP TABLE _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
         self.timings["conform"] = time.perf_counter() - self.t0
         for r in self.row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
@@ -464,6 +466,8 @@ class _Checks:
         )
         if write_valid:
             v_cols = [f"{_typed(ds, i)} AS {quote_ident(c.name)}" for i, c in enumerate(ds.columns)]
+            # source columns the manifest does not declare go on as text: the classifier decides them
+            v_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(self.extras)]
             _write_parquet(
                 con,
                 f"SELECT {', '.join(v_cols)} FROM _chk WHERE NOT ({any_bad}) ORDER BY _source_row",

@@ -8,7 +8,9 @@ one JSON object (the contract: ``{"columns": [{"name", "entity", "level", "confi
 stderr. Values are never printed.
 
 Registered by the ``pubdata`` console script through :func:`register`; also runnable as
-``python -m cli.commands.classify PATH [--json]``.
+``python -m cli.commands.classify PATH [--json]``. A column held for an officer's review (in a
+table about people, not positively recognised as non-personal) has ``"review": true`` and its
+``review_reason``; the table shows ``held``.
 """
 
 from __future__ import annotations
@@ -71,19 +73,44 @@ def _print_table(path: str, result: Any, verbose: bool) -> None:
         f", minors under 14 in {100 * result.minors_rows_share:.1f}% of sampled rows" if result.minors else ""
     )
     table = Table(title=head, title_justify="left")
-    for name in ("column", "entity", "level", "confidence") + (("evidence",) if verbose else ()):
+    for name in ("column", "entity", "level", "confidence", "review") + (("evidence",) if verbose else ()):
         table.add_column(name, overflow="fold")
     for c in result.columns:
         row = [c.name, c.entity or "-", f"[{colour[c.level]}]{c.level}[/]", f"{c.confidence:.2f}"]
+        row.append("[bold]held[/]" if c.review else "")
         if verbose:
             row.append("\n".join(c.evidence))
         table.add_row(*row)
     Console(soft_wrap=False).print(table)
 
 
+def _without_pandas_probe() -> None:
+    """pyarrow asks "is pandas installed?" (importing it: ~0.7 s) the first time it converts
+    anything; this command never hands pyarrow a pandas object, so the first probe is answered
+    "no" without the import. pyarrow retries the import whenever pandas is actually needed."""
+    import sys
+
+    import pyarrow as pa
+
+    class _NoPandas:
+        @staticmethod
+        def find_spec(name: str, *args: object) -> None:
+            if name == "pandas":
+                raise ImportError("pandas is not needed to classify a file")
+
+    if "pandas" in sys.modules:
+        return
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        pa.array([0])
+    finally:
+        sys.meta_path.remove(_NoPandas)
+
+
 def run(args: argparse.Namespace) -> int:
     """Classify ``args.path``; return the exit code (0 ok, 2 unreadable file or bad settings)."""
     try:
+        _without_pandas_probe()
         from warehouse.sources import read_file
 
         if args.sample_size is not None and args.sample_size < 1:

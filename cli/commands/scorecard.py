@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{'#':>2}  {'department':<20} {'composite':>9} {'quality':>8} {'on time':>8} {'open':>6} "
         f"{'quarantine':>10} {'used':>6} {'withheld w/o rule':>17} {'demands':>7} {'on time':>7} {'overdue':>7} "
-        f"{'no basis':>8} {'median wd':>9}"
+        f"{'no basis':>8} {'median wd':>9} {'awaiting review':>15}"
     )
     for i, r in enumerate(rows, 1):
         median = r.get("median_response_days")
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             f"{r.get('rank', i):>2}  {r['department_id']:<20} {r['composite']:>9.1f} {r['quality']:>8.1f} "
             f"{r['on_time']:>8.0%} {r['open_share']:>6.0%} {r['quarantine_rate']:>10.2%} "
             f"{r['usage']:>6.0%} {r['withheld_without_rule']:>17} {r['received']:>7} {r['answered_on_time']:>7} "
-            f"{r['overdue']:>7} {r['refused_without_basis']:>8} {'-' if median is None else f'{median:g}':>9}"
+            f"{r['overdue']:>7} {r['refused_without_basis']:>8} {'-' if median is None else f'{median:g}':>9} {r.get('awaiting_review', 0):>15}"
         )
     return 0
 

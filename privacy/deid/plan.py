@@ -132,7 +132,7 @@ def build_plan(
         action, method = dec.action, dec.method
         if overrides and name in overrides:
             action, method = overrides[name]
-        if action in ("drop", "encrypt") and not (overrides and name in overrides and action == "encrypt"):
+        if action in ("drop", "encrypt", "hold") and not (overrides and name in overrides and action == "encrypt"):
             dropped.append(name)
             continue
         col = f"src.{quote_ident(name)}"

@@ -15,8 +15,11 @@ Decision rules (the defaults; ``policy/README.md`` documents the file):
   plate → 粤B****5, e-mail → z***@domain, IP → /24); a personal column whose entity has no
   method is dropped. ``none`` columns are published as they are. An undeclared or unknown
   level counts as ``sensitive``.
+* **Held for review.** A column the classifier holds for an officer's review gets ``hold``:
+  out of open data (in shared variants only when the scope names it, encrypted); free text
+  holding personal information is dropped (masking would destroy it).
 * **Column rules** can only make a column stricter (publish < mask = generalise <
-  pseudonymise < encrypt = drop). A rule asking for less than the floor is ignored and the
+  pseudonymise < encrypt = drop = hold). A rule asking for less than the floor is ignored and the
   reason says so. Among several matching column rules the strictest wins, then file order.
   ``encrypt`` removes the column from open data and encrypts it in every shared variant whose
   scope includes it.

@@ -137,6 +137,9 @@ class _Col:
     level: Level
     source: str
     minors: bool
+    #: held for an officer's review (reason), and free text holding personal information
+    review: str | None = None
+    free_text: bool = False
 
 
 def _effective(columns: list[ColumnClassification], dataset: Dataset, policy: Policy) -> list[_Col]:
@@ -153,7 +156,8 @@ def _effective(columns: list[ColumnClassification], dataset: Dataset, policy: Po
             level = stricter(level, declared.privacy)
         if entity and entity in levels:
             level = stricter(level, levels[entity].level)
-        out.append(_Col(c.name, entity, level, source, c.minors))
+        review = (c.review_reason or "not recognised as non-personal") if c.review and source != "override" else None
+        out.append(_Col(c.name, entity, level, source, c.minors, review, c.free_text))
     # declared but unclassified columns: declared level, else the unknown level
     for col in dataset.columns:
         if col.name not in seen:
@@ -166,6 +170,14 @@ def _effective(columns: list[ColumnClassification], dataset: Dataset, policy: Po
 
 def _floor(col: _Col, policy: Policy) -> tuple[ColumnAction, str | None, str]:
     """The least protective treatment allowed for a column (action, method, reason)."""
+    if col.review is not None:
+        return "hold", None, f"held for an officer's review: {col.review} (floor; not in open data until released)"
+    if col.free_text and col.level != "none":
+        return (
+            "drop",
+            None,
+            f"free text holding {col.entity or 'personal information'}: dropped (floor; masking would destroy it)",
+        )
     if col.level == "none":
         return "publish", None, "not personal: published as is"
     if col.level == "sensitive":
@@ -224,7 +236,7 @@ def decide(
     decisions: list[ColumnDecision] = []
     for col in cols:
         if minors and minors_column is None and col.level == "personal":
-            col = _Col(col.name, col.entity, "sensitive", col.source, col.minors)
+            col = _Col(col.name, col.entity, "sensitive", col.source, col.minors, col.review, col.free_text)
             minor_note = "; table holds data of children under 14 and no age column: sensitive"
         else:
             minor_note = ""

@@ -31,7 +31,9 @@ __all__ = [
 ]
 
 
-ColumnAction = Literal["publish", "mask", "generalise", "drop", "pseudonymise", "encrypt"]
+#: ``hold``: held for an officer's review (the classifier could not tell the column is not personal);
+#: never asked by a rule, given by the floor; out of open data like ``drop`` until an officer decides
+ColumnAction = Literal["publish", "mask", "generalise", "drop", "pseudonymise", "encrypt", "hold"]
 
 
 DatasetAction = Literal["withhold", "conditional", "anonymise"]
@@ -51,7 +53,7 @@ ACTIONS: tuple[str, ...] = DATASET_ACTIONS + COLUMN_ACTIONS
 #: How protective an action is for *open* data (encrypt removes the column from open data).
 
 
-_RANK = {"publish": 0, "mask": 1, "generalise": 1, "pseudonymise": 2, "encrypt": 3, "drop": 3}
+_RANK = {"publish": 0, "mask": 1, "generalise": 1, "pseudonymise": 2, "encrypt": 3, "drop": 3, "hold": 3}
 
 #: method -> the action it implements (``privacy.deid`` holds the SQL of each).
 

@@ -1,19 +1,19 @@
-"""All of pubdata's Presidio recognizers, registered in one place.
+"""All of pubdata's recognizers, registered in one place.
 
 One recognizer per module; :data:`RECOGNIZER_CLASSES` is the registry, in the order the
 column classifier prefers when two entities fit a value equally (identifiers with check
-digits first). :func:`recognizers` gives one cached instance of each, keyed by class name;
-:func:`build_registry` puts them into a Presidio :class:`RecognizerRegistry` (used by
-:func:`privacy.engine.analyzer`).
+digits first). :func:`recognizers` gives one cached instance of each, keyed by class name.
+Recognizers are plain Python (fast to import); :func:`build_registry` puts them into a
+Presidio :class:`RecognizerRegistry` through :class:`privacy.engine.PresidioAdapter` (used by
+:func:`privacy.engine.analyzer`, for free text).
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerRegistry
-
-from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer
+from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer, Span, nfkc
 from privacy.recognizers.address import AddressRecognizer
 from privacy.recognizers.bank_card import BankCardRecognizer
 from privacy.recognizers.cn_landline import CnLandlineRecognizer
@@ -24,6 +24,7 @@ from privacy.recognizers.criminal_record import CriminalRecordRecognizer
 from privacy.recognizers.date_of_birth import DateOfBirthRecognizer
 from privacy.recognizers.email import EmailAddressRecognizer
 from privacy.recognizers.ip_address import IpAddressRecognizer
+from privacy.recognizers.latin_name import LatinNameRecognizer
 from privacy.recognizers.license_plate import LicensePlateRecognizer
 from privacy.recognizers.medical_condition import MedicalConditionRecognizer
 from privacy.recognizers.org_name import OrgNameRecognizer
@@ -33,8 +34,19 @@ from privacy.recognizers.personal_income import PersonalIncomeRecognizer
 from privacy.recognizers.precise_location import PreciseLocationRecognizer
 from privacy.recognizers.religion import ReligionRecognizer
 from privacy.recognizers.uscc import UsccRecognizer
+from privacy.types import ENTITIES
 
-__all__ = ["ENTITIES", "LANGUAGE", "RECOGNIZER_CLASSES", "build_registry", "recognizers"]
+__all__ = [
+    "ENTITIES",
+    "FLAGS",
+    "LANGUAGE",
+    "RECOGNIZER_CLASSES",
+    "CellRecognizer",
+    "Span",
+    "build_registry",
+    "nfkc",
+    "recognizers",
+]
 
 RECOGNIZER_CLASSES: tuple[type[CellRecognizer], ...] = (
     CnResidentIdRecognizer,
@@ -54,30 +66,9 @@ RECOGNIZER_CLASSES: tuple[type[CellRecognizer], ...] = (
     ReligionRecognizer,
     CriminalRecordRecognizer,
     PersonNameRecognizer,
+    LatinNameRecognizer,
     OrgNameRecognizer,
     AddressRecognizer,
-)
-
-#: The contract's entity vocabulary (``null`` stands for "no entity").
-ENTITIES: tuple[str, ...] = (
-    "CN_RESIDENT_ID",
-    "PASSPORT",
-    "BANK_CARD",
-    "CREDIT_CARD",
-    "MEDICAL_CONDITION",
-    "RELIGION",
-    "PRECISE_LOCATION",
-    "CRIMINAL_RECORD",
-    "PERSONAL_INCOME",
-    "PERSON_NAME",
-    "PHONE_NUMBER",
-    "EMAIL",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "LICENSE_PLATE",
-    "IP_ADDRESS",
-    "USCC",
-    "ORG_NAME",
 )
 
 
@@ -87,10 +78,9 @@ def recognizers() -> dict[str, CellRecognizer]:
     return {cls.__name__: cls() for cls in RECOGNIZER_CLASSES}
 
 
-def build_registry() -> RecognizerRegistry:
-    """A Presidio registry holding exactly pubdata's recognizers (no predefined ones)."""
-    registry = RecognizerRegistry(supported_languages=[LANGUAGE], global_regex_flags=FLAGS)
-    for rec in recognizers().values():
-        assert isinstance(rec, EntityRecognizer)
-        registry.add_recognizer(rec)
-    return registry
+def build_registry() -> Any:
+    """A Presidio registry holding exactly pubdata's recognizers (no predefined ones).
+    Imports Presidio: only the free-text path needs it."""
+    from privacy.engine import build_registry as _build
+
+    return _build()

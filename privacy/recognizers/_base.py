@@ -1,21 +1,32 @@
-"""Shared base of pubdata's Presidio recognizers (Chinese text, offline).
+"""Shared base of pubdata's recognizers (Chinese text, offline).
 
-Every recognizer is a real Presidio recognizer registered in the analyzer (see
-:mod:`privacy.recognizers`). Besides ``analyze`` (spans in free text), each one answers
-:meth:`CellRecognizer.match_cell` for a *whole* cell of a structured column, which the
-column classifier calls directly on its sample (no Presidio overhead per cell). Both paths
-share the same patterns and the same ``validate_result`` hook (checksums, real dates...).
+A recognizer is a plain Python object (no Presidio import: the column classifier must start
+fast) with two questions it can answer:
+
+- :meth:`CellRecognizer.match_cell`: does a *whole* cell of a structured column hold the
+  entity? (``valid`` / ``masked`` / ``invalid`` / None). The column classifier calls it on its
+  sample.
+- :meth:`CellRecognizer.find_in_text`: where is the entity inside free text? (spans with a
+  score). :mod:`privacy.engine` registers every recognizer in a real Presidio
+  ``AnalyzerEngine`` through one adapter (:class:`privacy.engine.PresidioAdapter`), so the
+  free-text path is Presidio's, with the same patterns and the same validation.
+
+Both paths share the patterns and the ``validate_result`` / ``invalidate_result`` hooks, with
+Presidio's meaning: ``validate_result`` True lifts the score to 1.0, False drops the match, None
+keeps the pattern's score; ``invalidate_result`` True drops the match.
 
 Boundaries: ``\\b`` never matches between a Chinese character and a digit (both are ``\\w``),
-so patterns use digit/letter look-arounds instead.
+so patterns use digit/letter look-arounds instead. Cells and texts are read after NFKC
+normalisation (full-width digits and letters ``１３８`` become ``138``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from dataclasses import dataclass
 from typing import ClassVar, Literal
-
-from presidio_analyzer import Pattern, PatternRecognizer
 
 LANGUAGE = "zh"
 #: Regex flags of every pattern: no IGNORECASE (plates, USCC and check chars are upper-case).
@@ -24,45 +35,102 @@ FLAGS = re.DOTALL | re.MULTILINE
 CellMatch = Literal["valid", "masked", "invalid"]
 
 
+def nfkc(value: str) -> str:
+    """Full-width digits, letters and punctuation as ASCII (``１３８`` -> ``138``)."""
+    return unicodedata.normalize("NFKC", value) if not value.isascii() else value
+
+
+@dataclass(frozen=True)
+class Span:
+    """One finding in free text (offsets refer to the NFKC-normalised text, which keeps the
+    length of every character it changes)."""
+
+    start: int
+    end: int
+    score: float
+    pattern: str
+
+
 class CellRecognizer:
-    """Mixin: whole-cell matching for the column scorer.
+    """One entity's patterns and validation (see the module docstring).
 
     Class-level knobs:
 
     - ``ENTITY``: the pubdata entity name.
     - ``NEEDS_HINT``: the content alone is too ambiguous (plain dates, plain numbers); the
       column scorer labels a column with this entity only with a column-name hint.
+    - ``PATTERNS``: ``(name, regex, score)`` for free text.
     - ``CELL_PATTERNS``: regexes matched against the whole normalised cell; if none is given,
-      the Presidio patterns are used in full-match mode.
+      ``PATTERNS`` are used in full-match mode.
     - ``MASKED``: regexes of masked forms (``138****1234``): masked values keep their entity.
+    - ``HINTED_PATTERNS``: whole-cell forms too ambiguous alone (foreign passport numbers, bare
+      ICD-10 categories), accepted only when the column name hints this entity.
+    - ``CONTEXT``: words that tell the entity nearby: a span with one of them in the
+      ``CONTEXT_WINDOW`` characters before it gains ``CONTEXT_BOOST`` (Presidio's context
+      enhancement, done here because the offline engine has no tokens to look at).
     """
 
     ENTITY: ClassVar[str] = ""
     NEEDS_HINT: ClassVar[bool] = False
+    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = ()
     CELL_PATTERNS: ClassVar[tuple[str, ...]] = ()
     MASKED: ClassVar[tuple[str, ...]] = ()
+    HINTED_PATTERNS: ClassVar[tuple[str, ...]] = ()
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    CONTEXT_WINDOW: ClassVar[int] = 12
+    CONTEXT_BOOST: ClassVar[float] = 0.35
 
-    _cell_res: tuple[re.Pattern[str], ...]
-    _masked_res: tuple[re.Pattern[str], ...]
+    def __init__(self) -> None:
+        self.name = type(self).__name__
+        self._context_lower = tuple(c.lower() for c in self.CONTEXT)
 
-    def _compile_cells(self, fallback: list[str]) -> None:
-        self._cell_res = tuple(re.compile(p, FLAGS) for p in (self.CELL_PATTERNS or fallback))
-        self._masked_res = tuple(re.compile(p, FLAGS) for p in self.MASKED)
+    # ---- compiled patterns (compiled on first use: a recognizer a table never needs costs nothing)
+    @functools.cached_property
+    def _text_res(self) -> tuple[tuple[str, re.Pattern[str], float], ...]:
+        return tuple((n, re.compile(r, FLAGS), s) for n, r, s in self.text_patterns())
 
+    @functools.cached_property
+    def _cell_res(self) -> tuple[re.Pattern[str], ...]:
+        cells = self.cell_patterns() or tuple(r for _, r, _ in self.text_patterns())
+        return tuple(re.compile(p, FLAGS) for p in cells)
+
+    @functools.cached_property
+    def _masked_res(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, FLAGS) for p in self.MASKED)
+
+    @functools.cached_property
+    def _hinted_res(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, FLAGS) for p in self.HINTED_PATTERNS)
+
+    # ---- patterns (recognizers built from a vocabulary override these)
+    def text_patterns(self) -> tuple[tuple[str, str, float], ...]:
+        return self.PATTERNS
+
+    def cell_patterns(self) -> tuple[str, ...]:
+        return self.CELL_PATTERNS
+
+    # ---- hooks
     def normalise_cell(self, value: str) -> str:
-        return value.strip()
+        return nfkc(value).strip()
 
-    def validate_result(self, pattern_text: str) -> bool | None:  # Presidio hook
+    def validate_result(self, pattern_text: str) -> bool | None:
         return None
 
-    def match_cell(self, value: str) -> CellMatch | None:
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return False
+
+    # ---- whole cells
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
         """Does the whole cell hold this entity? ``valid`` (format and checks pass), ``invalid``
-        (the format matches but a check fails, e.g. a bad check digit), ``masked``, or None."""
+        (the format matches but a check fails, e.g. a bad check digit), ``masked``, or None.
+        ``hinted``: the column name suggests this entity (``HINTED_PATTERNS`` count too)."""
         v = self.normalise_cell(value)
         if not v:
             return None
-        for rx in self._cell_res:
+        for rx in self._cell_res + (self._hinted_res if hinted else ()):
             if rx.fullmatch(v):
+                if self.invalidate_result(v):
+                    return "invalid"
                 ok = self.validate_result(v)
                 return "invalid" if ok is False else "valid"
         for rx in self._masked_res:
@@ -70,25 +138,25 @@ class CellRecognizer:
                 return "masked"
         return None
 
-
-class ZhPatternRecognizer(CellRecognizer, PatternRecognizer):
-    """A Presidio :class:`PatternRecognizer` for Chinese text with class-level defaults.
-
-    Subclasses set ``ENTITY``, ``PATTERNS`` (``(name, regex, score)``), optionally ``CONTEXT``
-    and override one hook, ``validate_result`` (return True to lift the score to 1.0, False to
-    drop the match).
-    """
-
-    PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = ()
-    CONTEXT: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language=LANGUAGE,
-            patterns=[Pattern(n, r, s) for n, r, s in self.PATTERNS],
-            context=list(self.CONTEXT),
-            global_regex_flags=FLAGS,
-        )
-        self._compile_cells([r for _, r, _ in self.PATTERNS])
+    # ---- free text
+    def find_in_text(self, text: str) -> list[Span]:
+        """Validated spans of the entity in ``text`` (Presidio's pattern semantics)."""
+        t = nfkc(text)
+        if len(t) != len(text):  # a compatibility character expanded: keep offsets honest
+            t = text
+        out: list[Span] = []
+        for name, rx, score in self._text_res:
+            for m in rx.finditer(t):
+                s = m.group()
+                if not s or self.invalidate_result(s):
+                    continue
+                ok = self.validate_result(s)
+                if ok is False:
+                    continue
+                found = 1.0 if ok else score
+                if not ok and self._context_lower:
+                    before = t[max(0, m.start() - self.CONTEXT_WINDOW) : m.start()].lower()
+                    if any(c in before for c in self._context_lower):
+                        found = min(1.0, score + self.CONTEXT_BOOST)
+                out.append(Span(m.start(), m.end(), found, name))
+        return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 _ADMIN = r"(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道)"
 _STREET = r"(?:大道|路|街|道|巷|弄|胡同|里|村|组|社区|小区|花园|苑|新村|大厦|广场)"
@@ -14,7 +14,7 @@ _NUMBER = r"(?:\d+|[一二三四五六七八九十百]+|[A-Za-z])(?:号|弄|栋|
 _CHARS = r"[\u4e00-\u9fff0-9A-Za-z\-－#（）()·]"
 
 
-class AddressRecognizer(ZhPatternRecognizer):
+class AddressRecognizer(CellRecognizer):
     ENTITY = "ADDRESS"
     PATTERNS = (
         (
@@ -37,7 +37,7 @@ class AddressRecognizer(ZhPatternRecognizer):
     MASKED = (rf"[\u4e00-\u9fff]{{2,20}}{_ADMIN}[\u4e00-\u9fff0-9]{{0,12}}\*{{2,}}.*",)
 
     def normalise_cell(self, value: str) -> str:
-        return re.sub(r"\s+", "", value.strip())
+        return re.sub(r"\s+", "", nfkc(value).strip())
 
     def validate_result(self, pattern_text: str) -> bool | None:
         # a road + number, or two administrative levels: not a bare place or org name

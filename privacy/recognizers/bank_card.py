@@ -7,10 +7,10 @@ international brands are :mod:`privacy.recognizers.credit_card`'s.
 from __future__ import annotations
 
 from core.identifiers import luhn_ok, strip_separators
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 
-class BankCardRecognizer(ZhPatternRecognizer):
+class BankCardRecognizer(CellRecognizer):
     ENTITY = "BANK_CARD"
     PATTERNS = (
         ("unionpay", r"(?<![0-9A-Za-z])62\d{14,17}(?![0-9A-Za-z])", 0.3),
@@ -21,7 +21,7 @@ class BankCardRecognizer(ZhPatternRecognizer):
     MASKED = (r"6\d{3,5}\*{6,11}\d{4}", r"62\d{2}\*{8,12}\d{3,4}")
 
     def normalise_cell(self, value: str) -> str:
-        return strip_separators(value.strip())
+        return strip_separators(nfkc(value).strip())
 
     def validate_result(self, pattern_text: str) -> bool:
         digits = strip_separators(pattern_text)

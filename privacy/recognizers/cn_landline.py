@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from core.identifiers import strip_separators
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 _SERVICE = re.compile(r"[48]00\d{7}")
 
 
 def is_service_number(value: str) -> bool:
     """400/800 hotline numbers: always an organisation's."""
-    return bool(_SERVICE.fullmatch(strip_separators(value.strip())))
+    return bool(_SERVICE.fullmatch(strip_separators(nfkc(value).strip())))
 
 
-class CnLandlineRecognizer(ZhPatternRecognizer):
+class CnLandlineRecognizer(CellRecognizer):
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (
         (
@@ -36,10 +34,14 @@ class CnLandlineRecognizer(ZhPatternRecognizer):
     MASKED = (r"0\d{2,3}\*{3,4}\d{3,4}",)
 
     def normalise_cell(self, value: str) -> str:
-        v = re.sub(r"(?:[\-转#]|ext\.?)\d{1,5}$", "", value.strip()) if len(value.strip()) > 13 else value.strip()
+        v = nfkc(value).strip()
+        if len(v) > 13:
+            v = re.sub(r"(?:[\-转#]|ext\.?)\d{1,5}$", "", v)
         return strip_separators(v).replace("(", "").replace(")", "").replace("（", "").replace("）", "")
 
     def validate_result(self, pattern_text: str) -> bool:
+        import phonenumbers
+
         v = self.normalise_cell(pattern_text)
         if _SERVICE.fullmatch(v):
             return True

@@ -6,10 +6,10 @@ allocated. Entity: PHONE_NUMBER."""
 from __future__ import annotations
 
 from core.identifiers import mobile_regex, national_mobile
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 
-class CnMobileRecognizer(ZhPatternRecognizer):
+class CnMobileRecognizer(CellRecognizer):
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (("cn_mobile", r"(?<![0-9])(?:(?:\+|00)?86[ \-]?)?1[3-9]\d[ \-]?\d{4}[ \-]?\d{4}(?![0-9])", 0.4),)
     CELL_PATTERNS = (r"1[3-9]\d{9}",)
@@ -17,7 +17,7 @@ class CnMobileRecognizer(ZhPatternRecognizer):
     MASKED = (r"1[3-9]\d\*{4}\d{4}", r"1[3-9]\d{5}\*{4}", r"1[3-9]\*{5,7}\d{2,4}")
 
     def normalise_cell(self, value: str) -> str:
-        v = value.strip()
+        v = nfkc(value).strip()
         if v.endswith(".0"):  # integers that went through a float column
             v = v[:-2]
         return national_mobile(v)

@@ -8,13 +8,13 @@ Driving-licence and social-security numbers are the same number and are found he
 from __future__ import annotations
 
 from core.identifiers import is_valid_resident_id, strip_separators
-from privacy.recognizers._base import CellMatch, ZhPatternRecognizer
+from privacy.recognizers._base import CellMatch, CellRecognizer, nfkc
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 
 
-class CnResidentIdRecognizer(ZhPatternRecognizer):
+class CnResidentIdRecognizer(CellRecognizer):
     ENTITY = "CN_RESIDENT_ID"
     PATTERNS = (
         ("id18", rf"(?<![0-9A-Za-z])[1-9]\d{{5}}{_DATE8}\d{{3}}[0-9Xx](?![0-9A-Za-z])", 0.3),
@@ -28,13 +28,15 @@ class CnResidentIdRecognizer(ZhPatternRecognizer):
     )
 
     def normalise_cell(self, value: str) -> str:
-        return strip_separators(value.strip()).upper()
+        return strip_separators(nfkc(value).strip()).upper()
 
-    def match_cell(self, value: str) -> CellMatch | None:
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
         v = self.normalise_cell(value)
+        if v.startswith("G") and len(v) == 19:  # national student number: G + the ID number
+            v = v[1:]
         if len(v) not in (15, 18):
             return None
-        return super().match_cell(v)
+        return super().match_cell(v, hinted)
 
     def validate_result(self, pattern_text: str) -> bool:
         return is_valid_resident_id(pattern_text.upper())

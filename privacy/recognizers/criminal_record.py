@@ -1,60 +1,56 @@
 """Criminal records (entity CRIMINAL_RECORD, sensitive when about persons): penalty and court
 vocabulary (判处, 有期徒刑, 缓刑, 罚金, 刑事拘留...), offences named ``…罪`` and record words (前科,
-服刑, 劳教)."""
+服刑, 劳教); punishments of persons under the public-security administration law (行政拘留).
+The vocabulary is data (``privacy/vocabulary/values/criminal.yaml``).
+
+Administrative penalties that also apply to organisations (罚款, 责令停产停业, 吊销营业执照) are
+not matched here: against a company they are public enforcement information, and the column
+classifier labels them only under a name hint in a table about people."""
 
 from __future__ import annotations
 
-from privacy.recognizers._base import ZhPatternRecognizer
+import functools
+import re
 
-VOCABULARY = (
-    "有期徒刑",
-    "无期徒刑",
-    "死刑缓期",
-    "死刑",
-    "拘役",
-    "管制",
-    "缓刑",
-    "假释",
-    "罚金",
-    "没收财产",
-    "剥夺政治权利",
-    "刑事拘留",
-    "行政拘留",
-    "逮捕",
-    "取保候审",
-    "监视居住",
-    "判处",
-    "判决",
-    "服刑",
-    "刑满释放",
-    "前科",
-    "犯罪记录",
-    "违法犯罪",
-    "劳动教养",
-    "劳教",
-    "社区矫正",
-    "强制隔离戒毒",
-    "通缉",
-    "在逃",
-    "羁押",
-    "立案侦查",
-    "提起公诉",
-    "减刑",
-    "吊销驾驶证",
-)
+from privacy.recognizers._base import CellMatch, CellRecognizer, nfkc
+from privacy.recognizers._terms import TermSet
+
 _OFFENCE = r"[\u4e00-\u9fff]{2,8}罪"
-_RE = "|".join(sorted(VOCABULARY, key=len, reverse=True))
+_OFFENCE_CELL = re.compile(rf"(?:犯|涉嫌)?{_OFFENCE}(?:$|[，,、；;（(])")
 
 
-class CriminalRecordRecognizer(ZhPatternRecognizer):
+@functools.cache
+def _terms() -> TermSet:
+    from privacy.vocabulary import value_terms
+
+    v = value_terms("criminal")
+    return TermSet(v["criminal"] + v["administrative_person"])
+
+
+@functools.cache
+def administrative_terms() -> tuple[str, ...]:
+    """Penalties that also apply to organisations (警告, 罚款, 吊销营业执照...)."""
+    from privacy.vocabulary import value_terms
+
+    return value_terms("criminal")["administrative_any"]
+
+
+class CriminalRecordRecognizer(CellRecognizer):
     ENTITY = "CRIMINAL_RECORD"
-    PATTERNS = (
-        ("penalty", rf"(?:{_RE})", 0.5),
-        ("offence", rf"(?:犯|涉嫌|以|构成){_OFFENCE}", 0.7),
-        ("sentence", r"(?:判处|判)(?:有期徒刑|拘役|管制)[一二三四五六七八九十百零两\d]+(?:年|个月|日)", 0.9),
-    )
-    CELL_PATTERNS = (
-        rf"[\u4e00-\u9fff0-9，,、（）()]{{0,20}}(?:{_RE})[\u4e00-\u9fff0-9，,、（）()]{{0,20}}",
-        rf"(?:犯|涉嫌)?{_OFFENCE}(?:[，,、][\u4e00-\u9fff0-9]{{1,20}})?",
-    )
-    CONTEXT = ("刑事", "处罚", "犯罪")
+    CONTEXT = ("刑事", "处罚", "犯罪", "判决")
+
+    def text_patterns(self) -> tuple[tuple[str, str, float], ...]:
+        alternation = "|".join(re.escape(t) for t in sorted(_terms().terms, key=len, reverse=True))
+        return (
+            ("penalty", rf"(?:{alternation})", 0.5),
+            ("offence", rf"(?:犯|涉嫌|以|构成){_OFFENCE}", 0.7),
+            ("sentence", r"(?:判处|判)(?:有期徒刑|拘役|管制)[一二三四五六七八九十百零两\d]+(?:年|个月|日)", 0.9),
+        )
+
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
+        v = nfkc(value).strip()
+        if not v or len(v) > 60 or not re.search(r"[\u4e00-\u9fff]", v):
+            return None
+        if _terms().search(v) or _OFFENCE_CELL.match(v):
+            return "valid"
+        return None

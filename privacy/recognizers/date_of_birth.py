@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 _DATE = (
     r"(?:19|20)\d{2}(?:[\-/.]\d{1,2}[\-/.]\d{1,2}|年\d{1,2}月\d{1,2}日?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
@@ -20,7 +20,7 @@ _PARTS = re.compile(r"((?:19|20)\d{2})\D?(\d{1,2})\D?(\d{1,2})")
 
 def parse_date(value: str) -> dt.date | None:
     """The date in ``1990-01-02`` / ``1990/1/2`` / ``19900102`` / ``1990年1月2日``, else None."""
-    m = _PARTS.search(value.strip())
+    m = _PARTS.search(nfkc(value).strip())
     if not m:
         return None
     try:
@@ -29,7 +29,7 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
-class DateOfBirthRecognizer(ZhPatternRecognizer):
+class DateOfBirthRecognizer(CellRecognizer):
     ENTITY = "DATE_OF_BIRTH"
     NEEDS_HINT = True
     PATTERNS = (

@@ -1,36 +1,32 @@
-"""IP addresses (v4, v6): Presidio's :class:`IpRecognizer` with digit look-arounds instead of
-``\\b`` (so ``IP地址1.2.3.4`` is found) and its ``ipaddress`` invalidation."""
+"""IP addresses (v4, v6): digit look-arounds instead of ``\\b`` (so ``IP地址1.2.3.4`` is found),
+Presidio's IPv6 forms, and validation with :mod:`ipaddress` (as Presidio's ``IpRecognizer``).
+Version numbers (``1.2.3.45``) are not addresses."""
 
 from __future__ import annotations
 
 import ipaddress
 
-from presidio_analyzer import Pattern
-from presidio_analyzer.predefined_recognizers import IpRecognizer
-
-from privacy.recognizers._base import FLAGS, LANGUAGE, CellRecognizer
+from privacy.recognizers._base import CellRecognizer
 
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _V4 = rf"(?<![0-9.]){_OCTET}(?:\.{_OCTET}){{3}}(?![0-9]|\.\d)"
+_H = r"[0-9A-Fa-f]{1,4}"
+_V6 = (
+    rf"(?<![\w:])(?:(?:{_H}:){{7}}{_H}|(?:{_H}:){{1,7}}:|(?:{_H}:){{1,6}}:{_H}|(?:{_H}:){{1,5}}(?::{_H}){{1,2}}"
+    rf"|(?:{_H}:){{1,4}}(?::{_H}){{1,3}}|(?:{_H}:){{1,3}}(?::{_H}){{1,4}}|(?:{_H}:){{1,2}}(?::{_H}){{1,5}}"
+    rf"|{_H}:(?::{_H}){{1,6}}|:(?::{_H}){{1,7}})(?![\w:]|\.\d)"
+)
 
 
-class IpAddressRecognizer(CellRecognizer, IpRecognizer):
+class IpAddressRecognizer(CellRecognizer):
     ENTITY = "IP_ADDRESS"
-    CELL_PATTERNS = (rf"{_OCTET}(?:\.{_OCTET}){{3}}", r"(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}")
+    PATTERNS = (("IPv4", _V4, 0.6), ("IPv6", _V6, 0.6))
+    CELL_PATTERNS = (
+        rf"{_OCTET}(?:\.{_OCTET}){{3}}(?:/\d{{1,2}})?",
+        r"(?=[0-9A-Fa-f]*:[0-9A-Fa-f]*:)[0-9A-Fa-f:]{2,39}",
+    )
+    CONTEXT = ("ip", "IP地址", "登录IP")
     MASKED = (rf"{_OCTET}\.{_OCTET}\.\*{{1,3}}\.\*{{1,3}}", rf"{_OCTET}\.{_OCTET}\.{_OCTET}\.\*{{1,3}}")
-
-    def __init__(self) -> None:
-        patterns = [Pattern("IPv4", _V4, 0.6)] + [p for p in IpRecognizer.PATTERNS if p.name.startswith("IPv6")]
-        IpRecognizer.__init__(
-            self,
-            patterns=patterns,
-            context=["ip", "IP地址", "登录IP"],
-            supported_language=LANGUAGE,
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-        )
-        self.global_regex_flags = FLAGS
-        self._compile_cells([])
 
     def validate_result(self, pattern_text: str) -> bool:
         parts = pattern_text.split(".")

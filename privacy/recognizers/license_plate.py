@@ -4,7 +4,7 @@ trailer/coach/police suffixes. Letters ``I`` and ``O`` are never used."""
 
 from __future__ import annotations
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _L = "A-HJ-NP-Z"
@@ -14,7 +14,7 @@ _BODY = (
 )
 
 
-class LicensePlateRecognizer(ZhPatternRecognizer):
+class LicensePlateRecognizer(CellRecognizer):
     ENTITY = "LICENSE_PLATE"
     PATTERNS = (("plate", rf"(?<![\u4e00-\u9fff][{_L}])[{PROVINCES}][{_L}][·• ]?{_BODY}(?![0-9A-Za-z])", 0.6),)
     CELL_PATTERNS = (rf"[{PROVINCES}][{_L}]{_BODY}",)
@@ -22,4 +22,4 @@ class LicensePlateRecognizer(ZhPatternRecognizer):
     MASKED = (rf"[{PROVINCES}][{_L}][{_L}0-9*]{{0,3}}\*{{2,4}}[{_L}0-9]{{0,3}}",)
 
     def normalise_cell(self, value: str) -> str:
-        return value.strip().upper().replace("·", "").replace("•", "").replace(" ", "").replace("-", "")
+        return nfkc(value).strip().upper().replace("·", "").replace("•", "").replace(" ", "").replace("-", "")

@@ -1,130 +1,74 @@
 """Organisation names (entity ORG_NAME, not personal): Chinese names ending in an organisation
-suffix (公司, 局, 医院, 学校, 银行, 委员会...). :func:`is_place_name` recognises names of public
-places (bus stops, parks, stations) -- also not personal, and a sign that coordinates or
-phone numbers in the same table describe places rather than people."""
+suffix (公司, 局, 医院, 学校, 银行, 委员会...), English names ending in ``Co., Ltd.``, ``Hospital``...
+:func:`is_place_name` recognises names of public places (bus stops, parks, stations) -- also not
+personal, and a sign that coordinates or phone numbers in the same table describe places rather
+than people. Suffixes are data (``privacy/vocabulary/values/organisations.yaml``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellMatch, CellRecognizer, nfkc
+from privacy.recognizers._terms import TermSet
 
-ORG_SUFFIXES = (
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "分公司",
-    "公司",
-    "集团",
-    "医院",
-    "卫生院",
-    "卫生服务中心",
-    "诊所",
-    "门诊部",
-    "学校",
-    "大学",
-    "学院",
-    "中学",
-    "小学",
-    "幼儿园",
-    "职业技术学院",
-    "银行",
-    "支行",
-    "分行",
-    "信用社",
-    "局",
-    "厅",
-    "委员会",
-    "办公室",
-    "中心",
-    "研究院",
-    "研究所",
-    "协会",
-    "学会",
-    "商会",
-    "基金会",
-    "事务所",
-    "合作社",
-    "人民政府",
-    "政府",
-    "办事处",
-    "派出所",
-    "法院",
-    "检察院",
-    "大队",
-    "支队",
-    "图书馆",
-    "博物馆",
-    "纪念馆",
-    "体育馆",
-    "文化馆",
-    "科技馆",
-    "美术馆",
-    "厂",
-    "商行",
-    "经营部",
-    "门市部",
-    "工作室",
-    "酒店",
-    "宾馆",
-    "超市",
-    "药房",
-    "药店",
-    "社区居委会",
-    "居委会",
-    "村委会",
-    "社区",
-    "出版社",
-    "报社",
-    "电视台",
+_BRANCH = re.compile(r"[（(][\u4e00-\u9fff0-9A-Za-z]{1,12}[)）]$")
+_CHARS = re.compile(r"^[\u4e00-\u9fff（）()A-Za-z0-9·&\-]+$")
+_EN_ORG = re.compile(
+    r"[A-Za-z0-9&.,' \-]{2,60}\b(?:Co\.?,? ?Ltd\.?|Ltd\.?|Inc\.?|LLC|Corp\.?|Corporation|Company|Group|"
+    r"Bank|Hospital|University|College|School|Institute|Bureau|Committee|Association|Center|Centre)"
 )
-PLACE_SUFFIXES = (
-    "站",
-    "公交站",
-    "地铁站",
-    "火车站",
-    "公园",
-    "广场",
-    "码头",
-    "机场",
-    "景区",
-    "停车场",
-    "充电站",
-    "加油站",
-    "路口",
-    "桥",
-    "小区",
-    "大厦",
-    "商场",
-    "市场",
-    "服务区",
-    "收费站",
-    "垃圾站",
-    "公厕",
-    "网点",
-    "服务点",
-    "营业厅",
-    "体育场",
-    "游泳馆",
-    "球场",
-    "驿站",
-)
-_SUFFIX_RE = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
-_ORG_CELL = re.compile(
-    rf"[\u4e00-\u9fff（）()A-Za-z0-9·]{{2,40}}(?:{_SUFFIX_RE})(?:[（(][\u4e00-\u9fff]{{1,12}}[)）])?"
-)
-_PLACE_CELL = re.compile(
-    rf"[\u4e00-\u9fff（）()A-Za-z0-9·]{{1,30}}(?:{'|'.join(sorted(PLACE_SUFFIXES, key=len, reverse=True))})"
-    r"(?:[（(][\u4e00-\u9fff0-9A-Za-z]{1,12}[)）])?"
-)
+
+
+@functools.cache
+def _suffixes() -> tuple[TermSet, TermSet]:
+    from privacy.vocabulary import value_terms
+
+    v = value_terms("organisations")
+    return TermSet(v["org_suffixes"]), TermSet(v["place_suffixes"])
+
+
+def _name_char(ch: str) -> bool:
+    from privacy.recognizers.person_name import is_given_name_char
+
+    return is_given_name_char(ch)
+
+
+def _ends_with(value: str, terms: TermSet, min_before: int) -> bool:
+    """The name ends in a suffix, with enough before it: a one-character suffix (店, 馆, 区)
+    needs three characters before it, so a person's name is never taken for a shop."""
+    v = _BRANCH.sub("", nfkc(value).strip())
+    if not v or len(v) > 50 or not _CHARS.match(v):
+        return False
+    suffix = terms.suffix_of(v)
+    if suffix is None:
+        return False
+    if len(suffix) == 1 and _name_char(suffix):  # 建社, 王行: could end a person's name
+        return len(v) - 1 >= max(min_before, 3)
+    return len(v) - len(suffix) >= min_before
+
+
+def is_org_name(value: str) -> bool:
+    """The value ends in an organisation suffix (公司, 医院, 管理部...) or is an English company name."""
+    return _ends_with(value, _suffixes()[0], 2) or bool(_EN_ORG.fullmatch(nfkc(value).strip()))
 
 
 def is_place_name(value: str) -> bool:
-    return bool(_PLACE_CELL.fullmatch(value.strip()))
+    v = nfkc(value).strip()
+    if 2 <= len(v) <= 4 and v[-1] in "区县市旗盟州省镇乡村":  # names of divisions (西湖区, 桐乡市)
+        return True
+    return _ends_with(value, _suffixes()[1], 1)
 
 
-class OrgNameRecognizer(ZhPatternRecognizer):
+class OrgNameRecognizer(CellRecognizer):
     ENTITY = "ORG_NAME"
-    PATTERNS = (("org_name", rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{_SUFFIX_RE})", 0.4),)
-    CELL_PATTERNS = (_ORG_CELL.pattern,)
     CONTEXT = ("单位", "机构", "企业", "名称")
+
+    def text_patterns(self) -> tuple[tuple[str, str, float], ...]:
+        alternation = "|".join(re.escape(t) for t in sorted(_suffixes()[0].terms, key=len, reverse=True))
+        return (("org_name", rf"[\u4e00-\u9fff（）()]{{2,30}}?(?:{alternation})", 0.4),)
+
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
+        if is_org_name(value):
+            return "valid"
+        return None

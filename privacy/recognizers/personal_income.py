@@ -5,13 +5,17 @@ prove nothing (``NEEDS_HINT``)."""
 
 from __future__ import annotations
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer
 
-_WORDS = r"(?:月收入|年收入|家庭收入|人均收入|个人收入|收入|月工资|工资|月薪|年薪|薪资|薪酬|存款|个人资产|家庭资产|资产|房产价值|退休金|养老金)"
+_WORDS = (
+    r"(?:月收入|年收入|家庭收入|人均收入|个人收入|收入|月工资|工资|月薪|年薪|薪资|薪酬|存款|个人资产|家庭资产|资产|房产价值|"
+    r"退休金|养老金|补助金|救助金|低保金|账户余额|余额|公积金|欠款|借款|本金|利息|债务|赔偿金?|给付|偿还|拖欠|工资款|货款|"
+    r"违约金|执行标的|标的额)"
+)
 _AMOUNT = r"\d[\d,]*(?:\.\d+)?\s*(?:万|千|百)?元?"
 
 
-class PersonalIncomeRecognizer(ZhPatternRecognizer):
+class PersonalIncomeRecognizer(CellRecognizer):
     ENTITY = "PERSONAL_INCOME"
     NEEDS_HINT = True
     PATTERNS = (("income_amount", rf"{_WORDS}(?:为|是|约|：|:|\s){{0,3}}{_AMOUNT}", 0.6),)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer
 
 _NUM = r"-?\d{1,3}\.\d{4,}"
 _PAIR = re.compile(r"(-?\d{1,3}\.\d+)\s*[,，;\s]\s*(-?\d{1,3}\.\d+)")
@@ -17,7 +17,7 @@ def plausible_pair(a: float, b: float) -> bool:
     return (-180 <= a <= 180 and -90 <= b <= 90) or (-90 <= a <= 90 and -180 <= b <= 180)
 
 
-class PreciseLocationRecognizer(ZhPatternRecognizer):
+class PreciseLocationRecognizer(CellRecognizer):
     ENTITY = "PRECISE_LOCATION"
     PATTERNS = (
         ("lonlat_pair", rf"(?<![0-9.]){_NUM}\s*[,，]\s*{_NUM}(?![0-9])", 0.6),

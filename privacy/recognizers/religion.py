@@ -1,46 +1,36 @@
-"""Religious belief (entity RELIGION, sensitive): the religions recognised in China and common
-others, adherents (佛教徒, 穆斯林...), and stated absence of belief (无宗教信仰) -- which is
-religious information too."""
+"""Religious belief (entity RELIGION, sensitive): religions, adherents and stated absence of
+belief (无宗教信仰 is religious information too), in Chinese and English. The vocabulary is data
+(``privacy/vocabulary/values/religion.yaml``)."""
 
 from __future__ import annotations
 
-from privacy.recognizers._base import ZhPatternRecognizer
+import functools
+import re
 
-RELIGIONS = (
-    "藏传佛教",
-    "汉传佛教",
-    "南传佛教",
-    "佛教",
-    "道教",
-    "伊斯兰教",
-    "天主教",
-    "基督教",
-    "基督新教",
-    "东正教",
-    "犹太教",
-    "印度教",
-    "喇嘛教",
-    "萨满教",
-    "锡克教",
-    "耶稣教",
-    "回教",
-    "佛教徒",
-    "基督徒",
-    "天主教徒",
-    "穆斯林",
-    "道士",
-    "无宗教信仰",
-    "不信教",
-    "无神论",
-)
-_RE = "|".join(sorted(RELIGIONS, key=len, reverse=True))
+from privacy.recognizers._base import CellMatch, CellRecognizer, nfkc
+from privacy.recognizers._terms import TermSet
 
 
-class ReligionRecognizer(ZhPatternRecognizer):
+@functools.cache
+def _terms() -> TermSet:
+    from privacy.vocabulary import value_terms
+
+    return TermSet(t for group in value_terms("religion").values() for t in group)
+
+
+class ReligionRecognizer(CellRecognizer):
     ENTITY = "RELIGION"
-    PATTERNS = (
-        ("religion", rf"(?:{_RE})", 0.5),
-        ("religion_stated", rf"(?:信仰|信奉|皈依|宗教信仰[：:]?)\s*(?:{_RE})", 0.8),
-    )
-    CELL_PATTERNS = (rf"(?:信仰)?(?:{_RE})(?:信徒|教徒)?",)
-    CONTEXT = ("宗教", "信仰")
+    CONTEXT = ("宗教", "信仰", "religion")
+
+    def text_patterns(self) -> tuple[tuple[str, str, float], ...]:
+        alternation = "(?i:" + "|".join(re.escape(t) for t in sorted(_terms().terms, key=len, reverse=True)) + ")"
+        return (
+            ("religion", alternation, 0.5),
+            ("religion_stated", rf"(?:信仰|信奉|皈依|宗教信仰[：:]?)\s*{alternation}", 0.8),
+        )
+
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
+        v = nfkc(value).strip()
+        v = re.sub(r"^(?:信仰|信奉)", "", v)
+        v = re.sub(r"(?<=[\u4e00-\u9fff])(?:信徒|教徒|者)$", "", v) if v not in _terms() else v
+        return "valid" if v and v in _terms() else None

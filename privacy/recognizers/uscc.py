@@ -5,12 +5,12 @@ registry identifiers (the operator's name and ID number beside them are personal
 from __future__ import annotations
 
 from core.identifiers import is_valid_uscc
-from privacy.recognizers._base import ZhPatternRecognizer
+from privacy.recognizers._base import CellRecognizer, nfkc
 
 _C = "0-9A-HJ-NP-RTUWXY"
 
 
-class UsccRecognizer(ZhPatternRecognizer):
+class UsccRecognizer(CellRecognizer):
     ENTITY = "USCC"
     PATTERNS = (
         ("uscc", rf"(?<![0-9A-Za-z])[1-9ANY][{_C}]\d{{6}}[{_C}]{{10}}(?![0-9A-Za-z])", 0.3),
@@ -20,7 +20,7 @@ class UsccRecognizer(ZhPatternRecognizer):
     MASKED = (rf"[{_C}]{{4,8}}\*{{6,12}}[{_C}]{{2,4}}",)
 
     def normalise_cell(self, value: str) -> str:
-        return value.strip().upper()
+        return nfkc(value).strip().upper()
 
     def validate_result(self, pattern_text: str) -> bool:
         return is_valid_uscc(pattern_text)

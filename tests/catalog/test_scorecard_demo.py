@@ -2,7 +2,8 @@
 
 Known facts of the demo: every dataset is published once; three clinic visits carry an ID number
 with a wrong check char (quarantined, 3 of 2,000 + 60 health rows); the negative list makes clinic
-visits conditional (a rule, so it is justified), everything else is open.
+visits conditional (a rule, so it is justified), everything else is open; one column of the
+subsidy table (undeclared, ambiguous) is held for an officer's review.
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ def test_demo_scorecard_matches_hand_computed_figures(in_demo_home: Path) -> Non
         assert r["composite"] == pytest.approx(expected, abs=0.01)
     assert withheld_report() == {}
     assert ranking()[-1]["department_id"] == "health"  # conditional data and quarantined rows
+    assert {d: r["awaiting_review"] for d, r in runs.items()} == {
+        "civil_affairs": 1,
+        "ecology": 0,
+        "health": 0,
+        "market_regulation": 0,
+        "transport": 0,
+    }
 
 
 def test_scorecard_page_and_json_in_the_portal(in_demo_home: Path, live_portal) -> None:
@@ -49,4 +57,5 @@ def test_scorecard_page_and_json_in_the_portal(in_demo_home: Path, live_portal) 
         data = client.get("/api/scorecard").json()
         assert [r["rank"] for r in data["ranking"]] == [1, 2, 3, 4, 5]
         assert data["withheld_without_rule"] == {}
+        assert [r["column"] for r in data["awaiting_review"]["civil_affairs"]] == ["ext_ref"]
         assert 'href="/scorecard"' in client.get("/", headers={"accept": "text/html"}).text

@@ -180,7 +180,9 @@ def test_autocomplete_and_resource_search(remote) -> None:
     assert remote.action.format_autocomplete(q="par") == ["parquet"]
     assert remote.action.format_autocomplete(q="s", limit=1) == ["csv"]
     csv = remote.action.resource_search(query="format:csv")
-    assert set(csv) == {"count", "results"} and csv["count"] == 6  # 4 open (inspections: v2 open) + 2 conditional datasets
+    assert (
+        set(csv) == {"count", "results"} and csv["count"] == 6
+    )  # 4 open (inspections: v2 open) + 2 conditional datasets
     assert all(set(r) >= RESOURCE_KEYS and r["format"] == "CSV" for r in csv["results"])
     page = remote.action.resource_search(query=["format:csv", "name:公交"], order_by="name", limit=1, offset=1)
     assert page["count"] == 2 and len(page["results"]) == 1

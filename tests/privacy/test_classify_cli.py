@@ -17,28 +17,10 @@ import pyarrow.parquet as pq
 import pytest
 import testdata as td
 
+from privacy.types import ENTITIES as ENTITY_VOCABULARY
+
 REPO = Path(__file__).resolve().parents[2]
-ENTITIES = {
-    "CN_RESIDENT_ID",
-    "PASSPORT",
-    "BANK_CARD",
-    "CREDIT_CARD",
-    "MEDICAL_CONDITION",
-    "RELIGION",
-    "PRECISE_LOCATION",
-    "CRIMINAL_RECORD",
-    "PERSONAL_INCOME",
-    "PERSON_NAME",
-    "PHONE_NUMBER",
-    "EMAIL",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "LICENSE_PLATE",
-    "IP_ADDRESS",
-    "USCC",
-    "ORG_NAME",
-    None,
-}
+ENTITIES = {*ENTITY_VOCABULARY, None}
 
 
 def _rows(n: int = 120) -> tuple[list[str], list[list[str]]]:
@@ -103,6 +85,7 @@ def _check_contract(out: dict) -> dict[str, dict]:
         assert c["entity"] in ENTITIES
         assert c["level"] in ("sensitive", "personal", "none")
         assert 0.0 <= c["confidence"] <= 1.0
+        assert c["review"] in (True, False)
     return {c["name"]: c for c in out["columns"]}
 
 
@@ -207,3 +190,33 @@ def test_register_hook_builds_the_subcommand(gbk_csv: Path, capsys: pytest.Captu
     assert args.func(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["sampled"] == 50
+
+
+def test_a_structured_file_needs_neither_presidio_nor_jieba_nor_pandas(gbk_csv: Path) -> None:
+    """Start-up matters for a command run on one file: the column classifier loads no NLP engine,
+    segmenter or dataframe library unless a column of free text needs them."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['classify', {str(gbk_csv)!r}, '--json']) == 0\n"
+        "print(sorted(m for m in ('presidio_analyzer', 'jieba', 'spacy', 'pandas', 'pypinyin') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_held_columns_are_marked_in_json_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = random.Random(21)
+    path = tmp_path / "people.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["身份证号", "ref_x"])
+        for _ in range(200):
+            w.writerow([td.resident_id(rng), "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(9))])
+    code, out = _run_in_process(capsys, str(path), "--json")
+    by = {c["name"]: c for c in json.loads(out)["columns"]}
+    assert code == 0 and by["ref_x"]["review"] is True and by["身份证号"]["review"] is False
+    assert "held" in by["ref_x"]["review_reason"] or "not recognised" in by["ref_x"]["review_reason"]
+    code, out = _run_in_process(capsys, str(path))
+    assert code == 0 and "held" in out

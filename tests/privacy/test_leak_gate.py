@@ -99,3 +99,73 @@ def test_gate_blocks(tmp_path: Path, case: str) -> None:
     assert "d.p" in msg and repr(column) in msg and "blocked" in msg
     if secret:
         assert secret not in msg and secret[-4:] not in msg.replace("d.p", "")
+
+
+def _mrz_line() -> str:
+    def check(field: str) -> str:
+        total = sum(
+            (int(c) if c.isdigit() else 0 if c == "<" else ord(c) - 55) * (7, 3, 1)[i % 3] for i, c in enumerate(field)
+        )
+        return str(total % 10)
+
+    doc, birth, expiry, personal = "EA1234567", "880412", "320101", "<" * 15
+    head = doc + check(doc) + "CHN" + birth + check(birth) + "F" + expiry + check(expiry) + personal
+    return head + check(doc + check(doc) + birth + check(birth) + expiry + check(expiry) + personal)
+
+
+@pytest.mark.parametrize(
+    ("entity", "value"),
+    [
+        ("PHONE_NUMBER", "请联系１３８１２３４５６７８（全角）"),
+        ("PHONE_NUMBER", "+86 138-1234-5678"),
+        ("PHONE_NUMBER", "0086 139 1234 5678"),
+        ("EMAIL", "zhang.san@163.com"),
+        ("EMAIL", "来信请寄 li_si@qq.com 谢谢"),
+        ("IP_ADDRESS", "114.114.114.114"),
+        ("LICENSE_PLATE", "浙A12345"),
+        ("LICENSE_PLATE", "肇事车辆粤B·D12345逃逸"),
+        ("PASSPORT", "E12345678"),
+        ("PASSPORT", "往来港澳通行证C87654321"),
+        ("PASSPORT", _mrz_line()),
+        ("CN_RESIDENT_ID", "110105491231002"),
+        ("CREDIT_CARD", "4111111111111111"),
+    ],
+)
+def test_gate_covers_every_structured_entity_in_published_columns(tmp_path: Path, entity: str, value: str) -> None:
+    d = _decision()
+    p = tmp_path / "open.parquet"
+    pq.write_table(pa.table({"姓名": ["张*"] * 50, "手机": ["138****8000"] * 50, "说明": [value] + ["ok"] * 49}), p)
+    with pytest.raises(PrivacyError) as err:
+        leak_gate(p, d, dataset_label="d.p")
+    msg = str(err.value)
+    assert entity in msg and "'说明'" in msg and "d.p" in msg
+    assert value not in msg
+
+
+def _org_decision():
+    cols = [
+        CC("单位邮箱", "EMAIL", "none", 0.9),  # an office mailbox: lowered by context
+        CC("订单号", None, "none", 0.9),
+        CC("待定", None, "personal", 0.5, review=True, review_reason="not recognised as non-personal"),
+    ]
+    ds = Dataset(
+        id="o", title="t", source=FileSource(type="file", path="x"), columns=[Column(name=c.name) for c in cols]
+    )
+    dept = Department(id="d", name="d", contact=Contact(name="x"), datasets=[ds])
+    return decide(dept, ds, cols, Policy.model_validate({"version": "1"}))
+
+
+def test_organisation_contacts_and_random_codes_pass(tmp_path: Path) -> None:
+    """An office mailbox in a column published as an organisation's contact is not a leak, nor a
+    column of 16-digit order numbers of which some pass Luhn by chance."""
+    d = _org_decision()
+    assert d.column("待定").action == "hold"
+    rng = random.Random(9)
+    orders = [f"{rng.choice('45')}{rng.randint(10**14, 10**15 - 1)}" for _ in range(500)]
+    p = tmp_path / "open.parquet"
+    pq.write_table(pa.table({"单位邮箱": ["office@hz.gov.cn", "zhang.wei@company.com"] * 250, "订单号": orders}), p)
+    leak_gate(p, d, dataset_label="d.o")
+    # the held column may not be there
+    pq.write_table(pa.table({"单位邮箱": ["office@hz.gov.cn"] * 10, "订单号": orders[:10], "待定": ["x"] * 10}), p)
+    with pytest.raises(PrivacyError, match="'待定': the decision is hold"):
+        leak_gate(p, d, dataset_label="d.o")

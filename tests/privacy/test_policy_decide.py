@@ -285,3 +285,45 @@ def test_bad_role_vocabulary_names_the_file(tmp_path: Path) -> None:
     pol = tmp_path / "p.yaml"
     pol.write_text("version: '1'\ndefaults: {roles: roles.yaml}\n", encoding="utf-8")
     assert load_policy(pol).roles_path() == bad.resolve()
+
+
+def test_held_columns_are_out_of_open_data_and_shared_only_when_named() -> None:
+    from privacy.share import _treatments
+    from warehouse.manifest import Share
+
+    cols = [
+        CC("姓名", "PERSON_NAME", "personal", 1),
+        CC("ext_ref", None, "personal", 0.5, review=True, review_reason="codes of unknown meaning"),
+        CC("留言", "PHONE_NUMBER", "personal", 0.8, free_text=True),
+        CC("类型", None, "none", 1),
+    ]
+    dept, ds = _ds(cols)
+    d = decide(
+        dept, ds, cols, _policy([{"id": "R1", "basis": "t", "match": {"column": "ext_ref"}, "action": "publish"}])
+    )
+    c = _by_name(d)
+    assert c["ext_ref"].action == "hold" and "held for an officer's review" in c["ext_ref"].reason
+    assert "codes of unknown meaning" in c["ext_ref"].reason
+    assert c["留言"].action == "drop" and "free text" in c["留言"].reason
+    assert c["类型"].action == "publish"
+    # a sharing scope that does not name the held column leaves it out; naming it encrypts it
+    keep, overrides = _treatments(d, Share(department="x", purpose="p"), "dept.ds", [])
+    assert "ext_ref" not in keep
+    keep, overrides = _treatments(d, Share(department="x", purpose="p", columns=["ext_ref", "类型"]), "dept.ds", [])
+    assert overrides["ext_ref"][0] == "encrypt" and "类型" not in overrides
+    # an officer's review (source override) releases it
+    released = [CC("ext_ref", None, "none", 1, source="override")]
+    dept, ds = _ds(released)
+    assert decide(dept, ds, released, _policy([])).columns[0].action == "publish"
+
+
+def test_penalties_against_companies_do_not_withhold_the_dataset() -> None:
+    """The bundled negative list withholds datasets with criminal records of persons; a company's
+    penalties are kept as CRIMINAL_RECORD at level none by the classifier and are public."""
+    policy = load_policy(REPO / "policy" / "negative_list.yaml")
+    companies = [CC("企业名称", "ORG_NAME", "none", 1), CC("处罚决定", "CRIMINAL_RECORD", "none", 0.9)]
+    dept, ds = _ds(companies)
+    assert decide(dept, ds, companies, policy).open_tier == "open"
+    persons = [CC("姓名", "PERSON_NAME", "personal", 1), CC("罪名", "CRIMINAL_RECORD", "sensitive", 0.9)]
+    dept, ds = _ds(persons)
+    assert decide(dept, ds, persons, policy).open_tier == "withheld"

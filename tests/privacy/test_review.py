@@ -113,3 +113,90 @@ def test_review_cli_records_and_lists(transport, capsys) -> None:
     assert "no classified column 'nope'" in capsys.readouterr().err
     with pytest.raises(PrivacyError, match="needs a reviewer and a reason"):
         add_review("transport", "bus_stops", "stop_name", level="none", entity=None, reviewer=" ", reason="")
+
+
+@pytest.mark.usefixtures("airflow_db", "http_sources")
+def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Path, capsys) -> None:
+    """The demo's subsidy table has a column its manifest does not declare (``ext_ref``): it is
+    classified by content, held for review (left out of open data, the rest publishes), listed
+    in the queue; an officer releases it and the next run publishes it."""
+    import json
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    from catalog.reviews import review_queue
+    from catalog.store import connect
+    from orchestration.runner import outcome_table, run_departments
+
+    first = {o.dataset: o for o in run_departments(["civil_affairs"], progress=False)}
+    sub = first["subsidy_recipients"]
+    assert sub.status == "published", sub.message
+    assert sub.columns is not None and sub.columns["ext_ref"] == "held for review"
+    assert sub.columns["recipient_name"].startswith("masked") and sub.columns["month"] == "published"
+    # which subsidy a named person receives (低保, 特困供养) is their welfare status: sensitive
+    assert sub.columns["subsidy_type"] != "published"
+    assert "held for review: ext_ref" in outcome_table([sub])
+    folder = fresh_home / "open" / "civil_affairs" / "subsidy_recipients"
+    v1 = pq.read_table(folder / "v000001.parquet")
+    assert "ext_ref" not in v1.column_names and "month" in v1.column_names
+    with connect(read_only=True) as con:
+        row = con.execute(
+            "SELECT summary_json FROM runs WHERE dataset_id = 'subsidy_recipients' ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+    assert row is not None
+    summary = json.loads(row[0])
+    assert summary["columns"]["ext_ref"] == "held for review"
+    assert set(summary["columns"]) >= {"recipient_name", "id_number", "ext_ref"}
+
+    queue = review_queue()
+    assert [(q["dataset_id"], q["column"], q["reviewed"]) for q in queue] == [("subsidy_recipients", "ext_ref", None)]
+    assert main(["review", "--pending"]) == 0
+    out = capsys.readouterr().out
+    assert "civil_affairs.subsidy_recipients  ext_ref  [awaiting review]" in out
+    assert main(["review", "civil_affairs.subsidy_recipients"]) == 0
+    assert "HELD for review" in capsys.readouterr().out
+
+    # the officers' section and the scorecard show the queue (in Chinese); an officer may decide there
+    import httpx
+    from support import LiveServer
+
+    from catalog import tokens
+
+    officer = tokens.issue(officer="wang.officer")[1]
+    with LiveServer() as portal, httpx.Client(base_url=portal.url, timeout=30) as client:
+        api = client.get("/api/officers/reviews", headers={"Authorization": f"Bearer {officer}"}).json()
+        assert [(r["dataset_id"], r["column"]) for r in api] == [("subsidy_recipients", "ext_ref")]
+        assert client.get("/api/officers/reviews").status_code == 401
+        awaiting = client.get("/api/scorecard").json()["awaiting_review"]
+        assert awaiting == {
+            "civil_affairs": [{"dataset": "subsidy_recipients", "column": "ext_ref", "reason": api[0]["reason"]}]
+        }
+        score = client.get("/scorecard", headers={"accept": "text/html"}).text
+        assert "ext_ref" in score.split('id="awaiting-review"')[1].split("</table>")[0] and "待审核字段" in score
+        page = client.post("/officers/login", data={"token": officer}, follow_redirects=True)
+        assert page.status_code == 200 and 'id="review-queue"' in page.text
+        queue_html = page.text.split('id="review-queue"')[1].split("</table>")[0]
+        assert "ext_ref" in queue_html and "待审核" in queue_html and "自动识别未能确认" in queue_html
+        csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
+        form = {"column": "ext_ref", "level": "personal", "reason": "先按个人信息处理", "csrf": csrf}
+        done = client.post("/officers/reviews/civil_affairs/subsidy_recipients", data=form)
+        assert done.status_code == 200 and "下次运行时生效" in done.text
+        score = client.get("/scorecard", headers={"accept": "text/html"}).text
+        assert 'id="awaiting-review"' not in score  # decided by an officer: no longer awaiting
+        assert client.get("/api/scorecard").json()["awaiting_review"] == {}
+    assert review_queue()[0]["reviewed"] == "wang.officer: personal"
+
+    args = ["--column", "ext_ref", "--level", "none", "--by", "王审核", "--reason", "旧系统业务参考号，不指向个人"]
+    assert main(["review", "civil_affairs.subsidy_recipients", *args]) == 0
+    assert review_queue()[0]["reviewed"] == "王审核: none"
+
+    second = {o.dataset: o for o in run_departments(["civil_affairs"], progress=False)}
+    released = second["subsidy_recipients"].columns
+    assert released is not None and released["ext_ref"] == "published"
+    v2 = pq.read_table(folder / "v000002.parquet")
+    source = sqlite3.connect(fresh_home / "sources" / "civil_affairs" / "civil.db")
+    refs = {r for (r,) in source.execute("SELECT ext_ref FROM subsidy")}
+    source.close()
+    assert set(v2.column("ext_ref").to_pylist()) <= refs and v2.num_rows > 1000
+    assert review_queue() == []

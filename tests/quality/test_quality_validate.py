@@ -186,7 +186,8 @@ def test_schema_drift_is_reported(gx_warm, write_raw, run_paths, people):
     paths = run_paths()
     cols = people_rows()
     del cols["status"]  # declared, missing from the source
-    cols["nickname"] = ["x"] * 8  # in the source, undeclared
+    cols["nickname"] = ["x"] * 7 + [""]  # in the source, undeclared
+    cols["visits"] = pa.array(list(range(8)), pa.int64())  # undeclared and typed
     cols["benefit"] = pa.array([True] * 8)  # typed source: boolean where a number is declared
     write_raw(paths, cols)
     previous = {
@@ -202,17 +203,21 @@ def test_schema_drift_is_reported(gx_warm, write_raw, run_paths, people):
     report = validate_dataset(paths.raw, people, paths, previous_columns=previous, build_docs=False)
 
     d = report.drift
-    assert d["against_manifest"]["added"] == ["nickname"]
+    assert d["against_manifest"]["added"] == ["nickname", "visits"]
     assert d["against_manifest"]["removed"] == ["status"]
     assert d["against_manifest"]["retyped"] == [{"column": "benefit", "declared": "number", "source": "boolean"}]
     assert d["added"] == ["status", "registered"]
     assert d["removed"] == ["old_code"]
     assert d["retyped"] == [{"column": "person_id", "from": "string", "to": "integer"}]
     assert "- old_code (string)" in d["diff"] and "~ person_id: string -> integer" in d["diff"]
-    assert "+ nickname" in d["diff"]
-    # a missing optional column is a warning; undeclared columns are not published
+    assert "+ nickname (in the source, not declared: kept as text, classified by content)" in d["diff"]
+    # a missing optional column is a warning; undeclared columns go on as text (the classifier
+    # decides them like any other column)
     assert report.success
-    assert "nickname" not in pq.read_schema(paths.valid).names
+    valid = pq.read_schema(paths.valid)
+    assert valid.field("nickname").type == pa.string() and valid.field("visits").type == pa.string()
+    rows = pq.read_table(paths.valid).to_pylist() + pq.read_table(paths.quarantine).to_pylist()
+    assert sorted((r["visits"], r["nickname"]) for r in rows) == [(str(i), "x" if i < 7 else None) for i in range(8)]
     assert report.to_summary()["drift"]["removed"] == ["old_code"]
 
 

@@ -1,0 +1,123 @@
+"""Safe by default: in a table about people, a column is published only if it is positively
+recognised as not personal; anything else is held for an officer's review.
+
+:func:`why_not_personal` gives the positive reason (a code, an enumeration with few values, an
+organisation or place name, the date of an event, a plain amount, an aggregate, free text in
+which nothing personal was found, small numbers...) or None. :func:`apply_holds` marks the
+columns without one: ``review`` is true, ``review_reason`` says what the column looks like, and
+the level is ``personal`` until an officer decides (the policy gives such a column the action
+``hold``: left out of the open variant, the rest of the dataset publishes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from privacy.profile import ColumnProfile
+
+__all__ = ["HOLD_SUBJECTS", "apply_holds", "why_not_personal"]
+
+#: table subjects whose unexplained columns are held
+HOLD_SUBJECTS = frozenset({"people", "mixed"})
+#: an enumeration: at most this many distinct values (and a small share of the rows)
+ENUM_MAX = 12
+ENUM_MAX_RATIO = 0.2
+
+
+def _enum(c: ColumnProfile, limit: int = ENUM_MAX) -> bool:
+    return c.distinct <= limit and (c.distinct_ratio <= ENUM_MAX_RATIO or c.n < 3 * limit) and c.distinct < c.n
+
+
+def _date_serials(c: ColumnProfile) -> bool:
+    """Numbers of one length that begin with a date (20251016849805): order or case serials."""
+    import re
+
+    digits = [v for v in c.counts if v.isdigit() and len(v) >= 12]
+    if len(digits) < 0.9 * c.distinct or len({len(v) for v in digits}) != 1:
+        return False
+    dated = sum(1 for v in digits if re.match(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", v))
+    return dated >= 0.9 * len(digits)
+
+
+def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
+    return c.date_share >= 0.8
+
+
+def _not_orgs(c: ColumnProfile) -> bool:
+    """An organisation-name hint the values contradict (see ``classification._hint_only``)."""
+    return any(e.startswith("an organisation name hint, but") for e in c.evidence)
+
+
+def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
+    """The positive reason this column is not personal, or None."""
+    if c.entity in ("USCC", "ORG_NAME"):
+        return f"{c.entity}: identifies an organisation"
+    if c.n == 0:
+        return "empty in the sample"
+    kind = c.info.kind
+    few_names = c.name_shape_share < 0.2
+    if kind == "aggregate" and c.numeric_share >= 0.8:
+        return "aggregate (counts, totals, rates)"
+    if kind == "code" and few_names:
+        return "a code or record number"
+    if kind in ("enum", "attribute") and (few_names or _enum(c, 30)):
+        return "an enumeration of categories" if kind == "enum" else "an attribute with few values (quasi-identifier)"
+    if kind == "event_date" and (c.date_share >= 0.5 or c.numeric_share >= 0.8):
+        return "the date or time of an event"
+    if kind in ("amount", "not_income") and c.numeric_share >= 0.8:
+        return "an amount that is not a person's income (by its name)"
+    if (
+        (kind == "free_text_public" or (kind == "org_name_word" and not c.info.person))
+        and few_names
+        and not _not_orgs(c)
+    ):
+        return "names or public text of organisations"
+    if c.place_share >= 0.5:
+        return "names of places"
+    if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
+        return "free text in which nothing personal was found (every analysed value)"
+    if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50):
+        return f"an enumeration ({c.distinct} distinct values)"
+    if _date_serials(c):
+        return "serial numbers that begin with a date (orders, cases, work orders)"
+    if c.numeric_range is not None:
+        lo, hi = c.numeric_range
+        if c.integer and hi < 1000 and lo >= -1000:
+            return "small whole numbers (counts, scores, codes)"
+    if _event_dates(c, today):
+        return "dates of events (not spread like birth dates)"
+    # codes that repeat may still be persons' (a case worker's number): not a positive reason
+    return None
+
+
+def _looks(c: ColumnProfile) -> str:
+    if c.text is not None:
+        found = ", ".join(f"{e} in {k} value(s)" for e, k in sorted(c.text.items()) if e not in ("ORG_NAME", "USCC"))
+        return f"free text ({found or 'entities below the thresholds'})"
+    if c.numeric_range is not None:
+        if c.numeric_decimals and c.numeric_decimals <= 2:
+            return "amounts of unknown meaning (could be a person's income or property)"
+        return f"numbers ({c.distinct} distinct in {c.n} sampled values)"
+    if c.name_shape_share >= 0.2:
+        return f"text shaped like names in {100 * c.name_shape_share:.0f}% of sampled values"
+    if c.code_share >= 0.5:
+        return f"identifiers or codes ({c.distinct} distinct in {c.n} sampled values)"
+    return f"values of unknown meaning ({c.distinct} distinct in {c.n} sampled values)"
+
+
+def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
+    """Hold every column of a table about people that nothing shows to be non-personal (a
+    register of organisations with their representatives is not: its other columns describe
+    the organisations)."""
+    if subject not in HOLD_SUBJECTS or rows_org:
+        return
+    for c in cols:
+        if c.level != "none" or c.lowered:
+            continue
+        if why_not_personal(c, today) is not None:
+            continue
+        c.review = True
+        c.level = "personal"
+        about = "people" if subject == "people" else "people and organisations"
+        c.review_reason = f"not recognised as non-personal in a table about {about}: {_looks(c)}"
+        c.evidence.append(c.review_reason + "; held for an officer's review")

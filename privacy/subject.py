@@ -1,0 +1,162 @@
+"""What a table's rows are about, and what context may lower.
+
+:func:`infer_subject` says ``people``, ``organisations`` (or places), ``mixed`` (a register of
+organisations with their representatives, a table of people with their employers),
+``aggregates`` (statistics) or ``unknown``, from the manifest's ``about_people``, the dataset
+title and the columns.
+
+:func:`organisation_reason` is the only way context lowers a level, and only for what is an
+organisation's or a place's (PIPL Art. 4 and 73: information about an organisation or a place is
+not personal information): switchboards and hotlines, office mailboxes, the organisation's own
+address, coordinates of places, penalties against organisations, religions of religious sites,
+statistics. Never the phone, plate, e-mail or IP of a named person: a role word in the name
+(负责人电话, 车主) keeps the value a person's, in any table.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from privacy.profile import ColumnProfile
+
+__all__ = ["PERSON_ENTITIES", "infer_subject", "organisation_reason", "person_evidence", "rows_are_organisations"]
+
+#: Columns whose presence says the rows are people.
+PERSON_ENTITIES = frozenset({"CN_RESIDENT_ID", "PASSPORT", "BANK_CARD", "CREDIT_CARD", "DATE_OF_BIRTH"})
+#: Special categories that, in a table about organisations or in statistics, describe those.
+_SPECIAL = frozenset({"MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD", "PERSONAL_INCOME"})
+
+
+@functools.cache
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from privacy.vocabulary import value_terms
+
+    v = value_terms("subjects")
+
+    def rx(terms: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))), re.I)
+
+    return rx(v["people"]), rx(v["places"]), rx(v["personal_address_words"])
+
+
+def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
+    """An organisation or place identifier (USCC, organisation name, place name) is (nearly)
+    unique per row, and the persons in the table are named by their role (法定代表人, 负责人) or
+    absent: a register of organisations or places, not a table of people who happen to have an
+    employer or a hospital."""
+
+    def unique(c: ColumnProfile) -> bool:
+        return c.n >= 3 and c.distinct_ratio >= 0.9
+
+    def names_org(c: ColumnProfile) -> bool:
+        named = c.entity is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
+        return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
+
+    if not any(unique(c) and names_org(c) for c in cols):
+        return False
+    persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
+    return all(c.info.person for c in persons)
+
+
+def person_evidence(c: ColumnProfile) -> str | None:
+    """Why this column says the rows are (about) people, if it does."""
+    if c.entity in PERSON_ENTITIES:
+        return f"column {c.name!r} is {c.entity}"
+    if c.entity == "PERSON_NAME":
+        s = c.score
+        masked = s.masked / c.n if s is not None and c.n else 0.0
+        latin = c.cjk_share < 0.5 and s is not None and s.valid >= 3
+        if c.free_text or c.name_shape_share >= 0.3 or masked >= 0.3 or latin:  # not a column of surnames
+            return f"column {c.name!r} holds names of persons"
+    if c.entity == "PHONE_NUMBER" and c.score is not None:
+        s = c.score
+        fixed = s.extra.get("landline", 0) + s.extra.get("service", 0)
+        if fixed < 0.5 * max(s.support(), 1):
+            return f"column {c.name!r} holds mobile numbers"
+    if c.entity in ("EMAIL", "LICENSE_PLATE", "IP_ADDRESS") and not c.info.org:
+        return f"column {c.name!r} is {c.entity}"
+    if c.info.people_key:
+        return f"column {c.name!r} keys people"
+    if c.info.status and not c.info.aggregate:  # 低保人数 counts people, it is no one's status
+        return f"column {c.name!r} is a person's welfare or credit status"
+    return None
+
+
+def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str, list[str]]:
+    """people | organisations | mixed | aggregates | unknown, with the reasons."""
+    ctx = context or {}
+    about = ctx.get("about_people")
+    if about is True:
+        return "people", ["context: about_people=true"]
+    people = [w for c in cols if (w := person_evidence(c))]
+    orgs: list[str] = []
+    aggregates: list[str] = []
+    for c in cols:
+        if c.entity in ("ORG_NAME", "USCC"):
+            orgs.append(f"column {c.name!r} is {c.entity}")
+        elif c.place_share >= 0.5:
+            orgs.append(f"column {c.name!r} names places")
+        if c.info.aggregate and c.numeric_range is not None:
+            aggregates.append(f"column {c.name!r} holds aggregates")
+    if about is False:
+        return "organisations", ["context: about_people=false", *orgs[:2]]
+    if rows_are_organisations(cols):
+        return ("mixed", people + orgs) if people else ("organisations", orgs or ["rows are organisations"])
+    if people:
+        return "people", people
+    if aggregates:
+        return "aggregates", aggregates
+    if orgs:
+        return "organisations", orgs
+    title = str(ctx.get("dataset_title") or ctx.get("title") or "")
+    people_rx, places_rx, _ = _words()
+    if title and places_rx.search(title):
+        return "organisations", ["dataset title names organisations, places or statistics"]
+    if title and people_rx.search(title):
+        return "people", ["dataset title names people"]
+    return "unknown", []
+
+
+def _personal_address_name(c: ColumnProfile) -> bool:
+    return bool(_words()[2].search(c.name))
+
+
+def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: list[str]) -> str | None:
+    """Why this column's (personal-looking) values are an organisation's or a place's, if they are."""
+    if c.info.person:
+        return None  # 负责人电话, 车主: a named person's, in any table
+    e = c.entity
+    s = c.score
+    about_orgs = subject in ("organisations", "aggregates") or rows_org
+    if c.info.org and e in (
+        "PHONE_NUMBER",
+        "EMAIL",
+        "ADDRESS",
+        "PRECISE_LOCATION",
+        "LICENSE_PLATE",
+        "IP_ADDRESS",
+        "BANK_CARD",
+    ):
+        return f"the name ({c.info.key!r} after an organisation word) says it is an organisation's"
+    if e == "PHONE_NUMBER" and s is not None:
+        support = max(s.support(), 1)
+        if s.extra.get("service", 0) >= 0.5 * support:
+            return "mostly 400/800 service numbers (organisations' hotlines)"
+        landlines = s.extra.get("landline", 0) + s.extra.get("service", 0)
+        if landlines >= 0.5 * support and about_orgs:
+            return "landlines in a table about organisations: their switchboards"
+        return None
+    if e == "EMAIL":
+        if s is not None and s.extra.get("org_mailbox", 0) >= 0.5 * max(s.support(), 1):
+            return "mostly organisation mailboxes (office@, *.gov.cn, *.edu.cn)"
+        return None
+    if e == "ADDRESS" and about_orgs and not _personal_address_name(c):
+        return "the table's rows are organisations: their own address"
+    if e == "PRECISE_LOCATION" and about_orgs:
+        return "coordinates of organisations or places (" + "; ".join(why[:2]) + ")"
+    if (e in _SPECIAL or c.special) and about_orgs:
+        if subject == "aggregates":
+            return "statistics about groups, not one person"
+        return "the table's rows are organisations (penalties, services or finances of organisations)"
+    return None

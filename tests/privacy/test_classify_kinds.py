@@ -1,0 +1,80 @@
+"""Kinds of classifier failure found on tables nobody here wrote, each with a synthetic case
+(names and values of this file, not of the evaluation set): category words after a health,
+offence or religion word, a person's total, birth dates under a generic date word, keys of
+persons by name and by value shape, statistics that count people with a welfare status."""
+
+from __future__ import annotations
+
+import random
+
+import pyarrow as pa
+import pytest
+
+from privacy.classification import classify_table
+from privacy.name_hints import analyse_name
+from tests.testdata import resident_id
+
+
+@pytest.mark.parametrize(
+    ("name", "entity"),
+    [
+        ("残疾类型", "MEDICAL_CONDITION"),
+        ("诊断类型", "MEDICAL_CONDITION"),
+        ("disability_grade", "MEDICAL_CONDITION"),
+        ("过敏反应名称", "MEDICAL_CONDITION"),
+        ("bloodType", "MEDICAL_CONDITION"),
+        ("费用合计", "PERSONAL_INCOME"),
+        ("total_cost", "PERSONAL_INCOME"),
+        ("csrq_date", "DATE_OF_BIRTH"),
+        ("hb_xhdb", "MEDICAL_CONDITION"),
+    ],
+)
+def test_category_total_and_date_words_keep_the_entity_before_them(name: str, entity: str) -> None:
+    assert analyse_name(name).entity == entity
+
+
+@pytest.mark.parametrize(
+    "name", ["staff_no", "teacherNo", "学生编号", "证书编号", "zsbh", "childCode", "reader_card_no"]
+)
+def test_a_persons_word_before_a_code_keys_persons(name: str) -> None:
+    assert analyse_name(name).people_key
+
+
+@pytest.mark.parametrize("name", ["order_no", "流水号", "batch_no", "区划代码"])
+def test_plain_codes_do_not_key_persons(name: str) -> None:
+    assert not analyse_name(name).people_key
+
+
+def _people(rng: random.Random, n_people: int, visits: int) -> tuple[list[str], list[str]]:
+    ids = [resident_id(rng) for _ in range(n_people)]
+    codes = [f"K{rng.randrange(10**9, 10**10)}" for _ in range(n_people)]
+    rows = [rng.randrange(n_people) for _ in range(n_people * visits)]
+    return [ids[r] for r in rows], [codes[r] for r in rows]
+
+
+def test_a_code_that_repeats_with_the_person_is_a_key_of_persons_whatever_its_name() -> None:
+    rng = random.Random(7)
+    ids, codes = _people(rng, 150, 4)
+    serial = [f"S{i:08d}" for i in range(len(ids))]
+    table = pa.table({"身份证号": ids, "编号": codes, "记录号": serial, "col_9": codes})
+    result = classify_table(table, context={"dataset_title": "随访记录"})
+    for name in ("编号", "col_9"):
+        c = result.column(name)
+        assert c.level == "personal" and not c.review, (name, c.evidence)
+        assert any("one-to-one" in e for e in c.evidence)
+    assert result.column("记录号").level == "none"  # a record number, unique per row
+
+
+def test_counts_of_people_with_a_welfare_status_are_statistics() -> None:
+    rng = random.Random(3)
+    table = pa.table(
+        {
+            "区县": [rng.choice(["上城区", "西湖区", "滨江区"]) for _ in range(40)],
+            "城市低保人数": [rng.randrange(1000, 5000) for _ in range(40)],
+            "特困供养人数": [rng.randrange(100, 900) for _ in range(40)],
+            "低保金支出（万元）": [round(rng.uniform(500, 3000), 1) for _ in range(40)],
+        }
+    )
+    result = classify_table(table, context={"dataset_title": "社会救助统计季报"})
+    assert result.subject == "aggregates"
+    assert all(c.level == "none" and not c.review for c in result.columns), [(c.name, c.level) for c in result.columns]
