@@ -23,7 +23,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from portal.access import optional_token
+from catalog import tokens
+from portal.access import optional_token, presented_secret
 from privacy.policy.services import QuotaService
 
 __all__ = ["QuotaExceeded", "caller", "check", "limits", "router", "usage"]
@@ -72,9 +73,16 @@ def client_hash(request: Request) -> str:
 
 
 def caller(request: Request) -> tuple[str, bool]:
-    """``(key, has_token)``: ``token:<id>`` for a valid token, else ``client:<keyed hash>``."""
-    token = optional_token(request)
-    if token is not None:
+    """``(key, has_token)``: ``token:<id>`` for a valid token, else ``client:<keyed hash>``.
+
+    Counting never refuses: a token that is malformed, unknown, revoked or expired counts as no
+    token here (and is not audited here); the route's own access check decides what it means
+    (open data ignores it, anything else answers 401/403 and audits the refusal once)."""
+    token = request.scope.get("pubdata.token")
+    if token is None:
+        secret = presented_secret(request)
+        token = tokens.check(secret[:200])[0] if secret is not None else None
+    if token:
         return f"token:{token.id}", True
     return f"client:{client_hash(request)}", False
 

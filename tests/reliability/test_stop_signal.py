@@ -4,10 +4,13 @@ nothing half-published, says what it stopped and exits non-zero. A real `pubdata
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import selectors
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -35,6 +38,11 @@ def test_run_stops_on_a_signal_while_waiting_to_retry(airflow_db, tmp_path: Path
     env.src.mkdir(parents=True)
     env.home.mkdir()
     env.write_manifest(_manifest())
+    # the stopped run gets its own copy of the session's (migrated) Airflow DB: a run killed by a
+    # signal must not take the metadata DB of every later test with it
+    session_db = Path(os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].removeprefix("sqlite:///"))
+    own_db = tmp_path / "airflow.db"
+    shutil.copyfile(session_db, own_db)
     proc_env = dict(
         os.environ,
         PUBDATA_HOME=str(env.home),
@@ -43,6 +51,7 @@ def test_run_stops_on_a_signal_while_waiting_to_retry(airflow_db, tmp_path: Path
         PUBDATA_RETRIES="3",
         PUBDATA_RETRY_DELAY="60",  # the run would wait minutes without the stop
         PUBDATA_HTTP_TIMEOUT="2",
+        AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=f"sqlite:///{own_db}",
     )
     proc = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "run", "--department", "stopper"],
@@ -90,16 +99,10 @@ def test_run_stops_on_a_signal_while_waiting_to_retry(airflow_db, tmp_path: Path
         if old is not None:
             os.environ["PUBDATA_HOME"] = old
     assert not list((env.home / "open").rglob(".tmp-*")) if (env.home / "open").exists() else True
-    # Airflow: the DAG run is over and no task instance is left running or waiting to retry
-    from airflow.models.dagrun import DagRun
-    from airflow.models.taskinstance import TaskInstance
-    from airflow.utils.session import create_session
-
-    with create_session() as session:
-        runs = session.query(DagRun).filter(DagRun.dag_id == "dept_stopper").all()
-        assert runs and all(r.state == "failed" for r in runs), [r.state for r in runs]
-        states = {
-            ti.task_id: ti.state
-            for ti in session.query(TaskInstance).filter(TaskInstance.dag_id == "dept_stopper").all()
-        }
+    # Airflow (the run's own metadata DB): the DAG run is over and no task instance is left
+    # running or waiting to retry
+    with contextlib.closing(sqlite3.connect(own_db)) as db:
+        runs = [r[0] for r in db.execute("SELECT state FROM dag_run WHERE dag_id = 'dept_stopper'")]
+        states = dict(db.execute("SELECT task_id, state FROM task_instance WHERE dag_id = 'dept_stopper'").fetchall())
+    assert runs and all(r == "failed" for r in runs), runs
     assert not {t: s for t, s in states.items() if s in ("running", "queued", "scheduled", "up_for_retry")}, states
