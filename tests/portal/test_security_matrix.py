@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -124,10 +125,16 @@ def _shared_files(home: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _in_portal_home(matrix_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _in_portal_home(matrix_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from portal import quota
+
     monkeypatch.setenv("PUBDATA_HOME", str(matrix_home))
     monkeypatch.delenv("PUBDATA_PORTAL_URL", raising=False)
-    return matrix_home
+    # ~200 cases from one client: each starts a fresh quota window (the per-client quotas of
+    # issue 17 are tested in tests/services), and leaves none behind for later modules
+    quota._COUNTS.clear()
+    yield matrix_home
+    quota._COUNTS.clear()
 
 
 @pytest.fixture(scope="module")
