@@ -136,5 +136,9 @@ def test_what_the_grant_or_the_policy_does_not_allow_is_refused(
 
 def test_min_max_only_on_columns_the_policy_allows(granted: Services) -> None:
     with granted.client("health") as c:
-        result = ok(c.post("/api/query", json={"dataset": DATASET, "aggregates": [{"fn": "max", "column": "amount"}]}))
-    assert result["rows"][0]["max(amount)"] is not None  # amount is not personal: allowed by min_max_levels [none]
+        # a recipient's amount is a person's benefit (sensitive): its max would reveal one person's value
+        r = c.post("/api/query", json={"dataset": DATASET, "aggregates": [{"fn": "max", "column": "amount"}]})
+        assert r.status_code == 403 and "would reveal one person's value" in r.json()["error"]["message"], r.text
+        # a column of level none (the month) is allowed by min_max_levels [none]
+        result = ok(c.post("/api/query", json={"dataset": DATASET, "aggregates": [{"fn": "max", "column": "month"}]}))
+    assert result["rows"][0]["max(month)"] is not None
