@@ -22,8 +22,11 @@ from typing import Callable
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-if HERE not in sys.path:
-    sys.path.insert(0, HERE)
+# v1's byte-deterministic writers and check digits (output format only; v2's tables are its own)
+V1_GEN = os.path.join(os.path.dirname(HERE), "classify", "gen")
+for path in (V1_GEN, HERE):
+    if path not in sys.path:
+        sys.path.insert(0, path)
 
 import writers  # noqa: E402
 from vals import Gen  # noqa: E402
