@@ -403,7 +403,9 @@ def test_f10_every_refused_token_is_audited_without_its_secret(portal) -> None:
     assert reasons.count("scope") >= 2
     text = json.dumps(denied, ensure_ascii=False)
     for secret in (*cases.values(), unscoped):
-        assert secret not in text and secret.split("_", 2)[-1] not in text  # pdt_<id>_<secret part>; the part may hold "_"
+        assert (
+            secret not in text and secret.split("_", 2)[-1] not in text
+        )  # pdt_<id>_<secret part>; the part may hold "_"
     assert revoked_row["id"] in text and expired_row["id"] in text  # the token id (not secret) is named
 
 

@@ -107,4 +107,6 @@ def test_pycanon_agrees_with_every_recorded_report(in_demo_home: Path, pycanon_p
             assert got["l"][s["name"]] == s["l_achieved"] >= report["l_threshold"], (label, s["name"])
         checked.append(label)
     # the demo's releases about people: subsidy recipients, clinic visits, the enterprise register
-    assert len(checked) >= 3, checked
+    # the demo's person-level releases with something to group people by (the enterprise register
+    # keeps none of its persons' columns since issue 12/13)
+    assert len(checked) >= 2, checked

@@ -134,7 +134,8 @@ def test_demo_column_held_for_review_then_released_by_an_officer(fresh_home: Pat
     assert sub.status == "published", sub.message
     assert sub.columns is not None and sub.columns["ext_ref"] == "held for review"
     # a direct identifier of a release about people is not published at all (issue 13), not masked
-    assert sub.columns["recipient_name"].startswith("dropped") and sub.columns["month"] == "published"
+    assert sub.columns["recipient_name"].startswith("dropped")
+    assert sub.columns["month"].startswith(("published", "generalised"))  # a quasi-identifier at its level
     # which subsidy a named person receives (低保, 特困供养) is their welfare status: sensitive
     assert sub.columns["subsidy_type"] != "published"
     assert "held for review: ext_ref" in outcome_table([sub])

@@ -514,7 +514,14 @@ CASES: list[Case] = [
         valid=5,
         check=_published_column(LONG),
     ),
-    Case("header_overlong_undeclared", "header", "handled", overlong_header, valid=4, check=_classified_like_any_other(OVERLONG)),
+    Case(
+        "header_overlong_undeclared",
+        "header",
+        "handled",
+        overlong_header,
+        valid=4,
+        check=_classified_like_any_other(OVERLONG),
+    ),
     Case("header_padded_spaces", "header", "handled", padded_header, valid=4),
     # content
     Case("empty_file", "content", "clear_error", empty_file, message=(CSV, "empty")),
@@ -526,7 +533,14 @@ CASES: list[Case] = [
     Case("duplicate_primary_keys", "content", "handled", duplicate_keys, valid=4, quarantined=1),
     Case("invalid_id_checksum", "content", "handled", bad_id_checksum, valid=4, quarantined=1),
     # structure
-    Case("schema_drift_extra_column", "structure", "handled", drift_extra, valid=5, check=_classified_like_any_other("新增列")),
+    Case(
+        "schema_drift_extra_column",
+        "structure",
+        "handled",
+        drift_extra,
+        valid=5,
+        check=_classified_like_any_other("新增列"),
+    ),
     Case("schema_drift_missing_optional", "structure", "handled", drift_missing("金额"), valid=5),
     Case(
         "schema_drift_missing_required",
