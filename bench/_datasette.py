@@ -7,14 +7,13 @@ uv on first use (the package registry must be reachable once; afterwards it work
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+
+from bench._tools import ToolUnavailable, tool_venv
 
 REPO = Path(__file__).resolve().parent.parent
 LOCK = REPO / "bench" / "tools" / "requirements-datasette.lock"
@@ -26,25 +25,10 @@ class Unavailable(Exception):
 
 def executable() -> Path:
     """The ``datasette`` command of the benchmark's own virtualenv (built when missing)."""
-    digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()[:12]
-    venv = REPO / ".pubdata" / "tools" / f"datasette-{digest}"
-    exe = venv / "bin" / "datasette"
-    if (venv / ".complete").is_file():
-        return exe
-    uv = Path(sys.executable).with_name("uv")
-    if not uv.is_file():
-        uv = Path(shutil.which("uv") or "uv")
-    shutil.rmtree(venv, ignore_errors=True)
-    venv.parent.mkdir(parents=True, exist_ok=True)
-    for cmd in (
-        [str(uv), "venv", "-q", "--python", sys.executable, str(venv)],
-        [str(uv), "pip", "sync", "-q", "--python", str(venv / "bin" / "python"), str(LOCK)],
-    ):
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-        if done.returncode != 0:
-            raise Unavailable(f"{' '.join(cmd[:3])} failed: {done.stderr.strip()[-300:]}")
-    (venv / ".complete").write_text(digest)
-    return exe
+    try:
+        return tool_venv("datasette", LOCK) / "bin" / "datasette"
+    except ToolUnavailable as exc:
+        raise Unavailable(str(exc)) from None
 
 
 def build_sqlite(parquet: Path, table: str, index_on: str, datasets: list[dict[str, str]], db: Path) -> None:

@@ -11,57 +11,28 @@ skips only when the package registry cannot be reached (CI reaches it).
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from bench._tools import ToolUnavailable, tool_venv
+
 REPO = Path(__file__).resolve().parents[2]
 TOOLS = REPO / "tests" / "tools"
 LOCK = TOOLS / "requirements-pycanon.lock"
-_OFFLINE = (
-    "failed to fetch",
-    "dns error",
-    "connection refused",
-    "network is unreachable",
-    "error sending request",
-    "could not connect",
-    "timed out",
-    "name or service not known",
-    "temporary failure in name resolution",
-)
 
 
 @pytest.fixture(scope="session")
 def pycanon_python() -> Path:
-    digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()[:12]
-    venv = REPO / ".pubdata" / "tools" / f"pycanon-{digest}"
-    python = venv / "bin" / "python"
-    if (venv / ".complete").is_file():
-        return python
-    uv = Path(sys.executable).with_name("uv")
-    if not uv.is_file():
-        uv = Path(shutil.which("uv") or "uv")
-    shutil.rmtree(venv, ignore_errors=True)
-    venv.parent.mkdir(parents=True, exist_ok=True)
-    for cmd in (
-        [str(uv), "venv", "-q", "--python", sys.executable, str(venv)],
-        [str(uv), "pip", "sync", "-q", "--python", str(python), str(LOCK)],
-    ):
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
-        if done.returncode != 0:
-            if any(s in done.stderr.lower() for s in _OFFLINE):
-                pytest.skip(
-                    f"the package registry is unreachable, pycanon cannot be installed: {done.stderr.strip()[:200]}"
-                )
-            raise AssertionError(f"building the pycanon tools environment failed: {' '.join(cmd)}\n{done.stderr}")
-    (venv / ".complete").write_text(digest)
-    return python
+    try:
+        return tool_venv("pycanon", LOCK) / "bin" / "python"
+    except ToolUnavailable as exc:
+        if exc.offline:
+            pytest.skip(f"the package registry is unreachable, pycanon cannot be installed: {str(exc)[:200]}")
+        raise AssertionError(f"building the pycanon tools environment failed: {exc}") from None
 
 
 def _export(parquet: Path, columns: list[str], out: Path) -> None:
