@@ -97,17 +97,30 @@ def test_two_department_dags_at_once_while_the_portal_serves(
     requests = [0]
     stop = threading.Event()
 
+    downloads = [0]
+
     def read_loop(url: str) -> None:
+        # pages as fast as they come; downloads paced like a well-behaved anonymous client within
+        # the policy's download quota (one a second), waiting out a 429's Retry-After if it comes
+        next_download = 0.0
         with httpx.Client(base_url=url, timeout=60) as client:
             while not stop.is_set():
                 for dept in DEPTS:
                     for path in ("/", f"/datasets/{dept}/{DS}", f"/datasets/{dept}/{DS}/download.csv"):
+                        if path.endswith(".csv"):
+                            if time.monotonic() < next_download:
+                                continue
+                            next_download = time.monotonic() + 1.1
                         r = client.get(path)
                         requests[0] += 1
                         if r.status_code >= 500:
                             errors.append(f"{path}: HTTP {r.status_code}")
                             continue
                         if path.endswith(".csv"):
+                            if r.status_code == 429:
+                                next_download = time.monotonic() + float(r.headers.get("Retry-After", "60"))
+                                continue
+                            downloads[0] += 1
                             if r.status_code != 200:
                                 errors.append(f"{path}: HTTP {r.status_code}")
                                 continue
@@ -143,7 +156,9 @@ def test_two_department_dags_at_once_while_the_portal_serves(
         time.sleep(0.5)
         stop.set()
         reader.join(60)
-    case_record.detail = f"{requests[0]} portal requests in {elapsed:.0f} s; row counts seen {seen}"
+    case_record.detail = (
+        f"{requests[0]} portal requests ({downloads[0]} downloads checked) in {elapsed:.0f} s; row counts seen {seen}"
+    )
     for d, p in procs.items():
         assert p.returncode == 0, outputs[d][-3000:]
     versions = catalog_rows(
@@ -155,4 +170,5 @@ def test_two_department_dags_at_once_while_the_portal_serves(
     assert versions_intact(env.home) == []
     assert not errors, errors[:10]
     assert requests[0] >= 6, "the portal was not read during the runs"
+    assert downloads[0] >= 2, "no download was checked during the runs"
     case_record.outcome = "handled"

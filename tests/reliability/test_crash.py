@@ -96,7 +96,12 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
     rng = random.Random(seed)
     done = 0
     phases = {"killed": 0, "finished_before_kill": 0}
-    for i in range(kills):
+    # Kill at a random point of the publish until `kills` publishes have been killed. The machine's
+    # load changes while this runs: a publish that finished before its kill means the span was
+    # over-estimated, so the span shrinks (the kills stay spread over the publish, whatever the load).
+    i = -1
+    while phases["killed"] < kills and i < 3 * kills:
+        i += 1
         src = src_b if i % 2 else src_a
         proc = _spawn(f"crash_{i}", src)
         assert proc.stdout is not None and proc.stderr is not None
@@ -107,6 +112,7 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
             phases["killed"] += 1
         else:
             phases["finished_before_kill"] += 1
+            span *= 0.7
         proc.wait(timeout=30)
         proc.stdout.close()
         proc.stderr.close()
@@ -128,7 +134,7 @@ def _crash_loop(base: dict, tmp_path: Path, monkeypatch, kills: int, seed: int, 
         done += 1
     case_record.outcome = "handled"
     case_record.detail = f"{done} crash/recover cycles, {phases}"
-    assert phases["killed"] >= kills * 0.6, phases
+    assert phases["killed"] == kills, phases
     assert versions_intact(env.home) == []
 
 
