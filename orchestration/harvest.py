@@ -33,6 +33,7 @@ from core.clock import utcnow
 from core.netguard import display_url
 from warehouse.manifest import CkanSource, Column, Dataset, DcatSource, Department, HttpSource
 from warehouse.sources.remote import RemoteDataset, local_id
+from warehouse.types import table_schema_type
 
 __all__ = ["HarvestResult", "harvest", "harvest_department", "pull_job", "run_pulls"]
 
@@ -298,18 +299,6 @@ def harvest(department: Department, entry: Dataset, run_id: str, *, full: bool =
 # ---------------------------------------------------------------- pulling data
 
 
-_ARROW_TYPES = (
-    ("int", "integer"),
-    ("uint", "integer"),
-    ("double", "number"),
-    ("float", "number"),
-    ("decimal", "number"),
-    ("bool", "boolean"),
-    ("date", "date"),
-    ("timestamp", "datetime"),
-)
-
-
 def _inferred_columns(raw) -> list[Column]:
     """The columns of an extracted file, typed as Arrow read them (text stays ``string``)."""
     from pydantic import ValidationError
@@ -318,8 +307,9 @@ def _inferred_columns(raw) -> list[Column]:
 
     out = []
     for f in storage.parquet_file(raw).schema_arrow:
-        t = str(f.type).lower()
-        kind = next((k for prefix, k in _ARROW_TYPES if t.startswith(prefix)), "string")
+        kind = table_schema_type(str(f.type), default="string")
+        if kind == "time":  # not a manifest column type
+            kind = "string"
         try:
             out.append(Column(name=f.name, type=kind))
         except ValidationError:

@@ -24,6 +24,7 @@ from typing import Any
 
 from portal import harvested
 from portal.vocab import EU, IANA, vocab
+from warehouse.types import table_schema_type
 
 ADMS = "http://purl.org/adms/"
 _MIME = re.compile(r"^[a-z]+/[a-z0-9.+-]+$")
@@ -321,27 +322,8 @@ def dcat_catalog(
     return out
 
 
-_TYPES = [
-    ("string", "string"),
-    ("large_string", "string"),
-    ("int", "integer"),
-    ("uint", "integer"),
-    ("double", "number"),
-    ("float", "number"),
-    ("decimal", "number"),
-    ("bool", "boolean"),
-    ("date", "date"),
-    ("timestamp", "datetime"),
-    ("time", "time"),
-]
-
-
 def frictionless_type(arrow_type: str | None) -> str:
-    t = (arrow_type or "").lower()
-    for prefix, name in _TYPES:
-        if t.startswith(prefix):
-            return name
-    return "any"
+    return table_schema_type(arrow_type)
 
 
 def table_schema(d: dict[str, Any], columns: list[dict[str, Any]], schema: list[dict[str, str]]) -> dict[str, Any]:
