@@ -37,6 +37,7 @@ from catalog.grants import active_grants, shares_for
 from catalog.publish import publish_version, record_run, register_department, set_tier
 from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
+from catalog.webhooks import hooks_for, notify_new_version
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress, stopping
@@ -301,15 +302,15 @@ def protect(job: Job) -> dict[str, Any]:
     }
 
 
-def _with_grants(job: Job, columns: set[str], granted: list[dict[str, Any]]) -> tuple[Dataset, list[str]]:
+def _with_grants(job: Job, columns: set[str], grants: list[dict[str, Any]]) -> tuple[Dataset, list[str]]:
     """The dataset with its sharing scope = the manifest's ``sharing`` + the active ``share``
     grants in the catalog (a grant takes effect on the next run, without editing the manifest).
-    ``granted``: those grants, as :func:`catalog.grants.shares_for` read them at the stage's start.
+    ``grants``: those grants, as :func:`catalog.grants.shares_for` read them at the stage's start.
     A grant for the same recipient and purpose as a manifest entry widens it; grant fields the
     data no longer has are left out (they never fail the owner's run)."""
     merged = {(s.department, s.purpose): s for s in job.dataset.sharing}
     used = []
-    for g in granted:
+    for g in grants:
         granted = [c for c in g["columns"] if c in columns]
         clear = [c for c in g["clear"] if c in columns]
         if not granted:
@@ -408,10 +409,9 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
             version=result["version"],
             on_time=on_time,
         )
-    if not result["reused"]:  # departments that registered a webhook for this dataset are told
-        from catalog.webhooks import notify_new_version
-
-        notify_new_version(paths.department, paths.dataset, result["version"])
+        hooks = [] if result["reused"] else hooks_for(paths.department, paths.dataset)
+    if hooks:  # departments that registered a webhook for this dataset are told (outside the block: HTTP)
+        notify_new_version(paths.department, paths.dataset, result["version"], hooks)
     return {
         **result,
         "quality_score": validated.get("score"),

@@ -114,7 +114,7 @@ def test_a_failed_streamed_extraction_leaves_no_raw_file_and_keeps_the_rejects(
     from warehouse.lake import RunPaths
 
     paths = RunPaths.for_run("stream", "big", "run-1")
-    assert not Path(paths.raw).exists()
+    assert not paths.raw.exists()
     assert pq.read_table(paths.landing / "unparseable_rows.parquet").column("row").to_pylist() == [2, 3]
 
 
