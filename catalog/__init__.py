@@ -16,6 +16,6 @@ answering them), :mod:`catalog.services` (shared variants, verification and aggr
 under a grant).
 """
 
-from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name
+from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name, session
 
-__all__ = ["catalog_path", "catalog_version", "ensure_catalog", "open_view_name"]
+__all__ = ["catalog_path", "catalog_version", "ensure_catalog", "open_view_name", "session"]

@@ -12,7 +12,12 @@ when the catalog is opened from another directory or the folder is moved. The co
 keep working: their views are replaced by tables on the first writing connection.
 
 Connections are short-lived: DuckDB allows one writing process per file, so every operation
-opens, works and closes, retrying while another process holds the lock.
+opens, works and closes, retrying while another process holds the lock. Opening the file and the
+checkpoint on closing it cost far more than a small write, so a :func:`session` lets consecutive
+catalog operations of one thread (a pipeline stage's bookkeeping: its run status, audit entries,
+tier) share one writing connection, closed when the block ends. A session holds the file's lock
+for its whole block: it wraps catalog operations only, never data work, so other processes (the
+portal's readers) wait no longer than for one operation.
 
 In the distributed profile (``PUBDATA_PROFILE=distributed``) the same tables live in a
 **DuckLake** catalog: metadata in PostgreSQL (``PUBDATA_CATALOG_PG``), data files in the object
@@ -56,6 +61,7 @@ __all__ = [
     "open_view_name",
     "refresh_open_table",
     "rows_as_dicts",
+    "session",
 ]
 
 
@@ -80,12 +86,41 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in text.lower() or "Unique file handle conflict" in text
 
 
+class _Session(threading.local):
+    """This thread's open :func:`session`: its depth, and the connection its first operation opened."""
+
+    depth = 0
+    path: Path | None = None
+    con: duckdb.DuckDBPyConnection | None = None
+
+
+_SESSION = _Session()
+
+
+@contextlib.contextmanager
+def session() -> Iterator[None]:
+    """Catalog operations of this thread inside the block share one writing connection, opened by
+    the first of them and closed (checkpointed) when the block ends; each operation keeps its own
+    transaction. Nested blocks join the outer one. Wrap catalog bookkeeping only, never data work:
+    the connection holds the catalog's lock. (DuckLake, distributed profile: each operation keeps
+    its own connection and advisory lock.)"""
+    _SESSION.depth += 1
+    try:
+        yield
+    finally:
+        _SESSION.depth -= 1
+        if _SESSION.depth == 0 and _SESSION.con is not None:
+            con, _SESSION.con, _SESSION.path = _SESSION.con, None, None
+            con.close()
+
+
 @contextlib.contextmanager
 def connect(
     *, read_only: bool = False, timeout: float = 60.0, home_dir: Path | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection to the catalog, waiting while another process holds the lock
-    (``home_dir``: the catalog of that PUBDATA_HOME rather than the current one)."""
+    (``home_dir``: the catalog of that PUBDATA_HOME rather than the current one); inside a
+    :func:`session`, the session's connection."""
     from warehouse.storage import is_distributed
 
     if is_distributed():
@@ -95,10 +130,28 @@ def connect(
             yield con
         return
     path = home_dir / "catalog.duckdb" if home_dir is not None else catalog_path()
+    if _SESSION.depth and _SESSION.path in (None, path):
+        if _SESSION.con is None:
+            _SESSION.con, _SESSION.path = _open(path, read_only=False, timeout=timeout, home_dir=home_dir), path
+        con = _SESSION.con
+        try:
+            yield con
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):  # a transaction the failed operation left open
+                con.execute("ROLLBACK")
+            raise
+        return
+    con = _open(path, read_only=read_only, timeout=timeout, home_dir=home_dir)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _open(path: Path, *, read_only: bool, timeout: float, home_dir: Path | None) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         # Nothing published yet: make an empty, valid catalog so readers see "no datasets".
-        with connect(read_only=False, home_dir=home_dir):
-            pass
+        _open(path, read_only=False, timeout=timeout, home_dir=home_dir).close()
     deadline = time.monotonic() + timeout
     delay = 0.005
     mode = read_only
@@ -139,9 +192,10 @@ def connect(
         con.execute("SET file_search_path = ?", [str(home_dir if home_dir is not None else home())])
         if not read_only:
             ensure_schema(con)
-        yield con
-    finally:
+    except BaseException:
         con.close()
+        raise
+    return con
 
 
 _WRITERS = [0]

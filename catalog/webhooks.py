@@ -43,7 +43,7 @@ from core.netguard import display_url
 from core.settings import int_setting
 from core.sql import scalar
 
-__all__ = ["add", "deliveries", "list_webhooks", "notify_new_version", "remove", "sign"]
+__all__ = ["add", "deliveries", "hooks_for", "list_webhooks", "notify_new_version", "remove", "sign"]
 
 EVENT = "version.published"
 
@@ -215,15 +215,23 @@ def _payload(owner: str, dataset: str, version: int) -> dict[str, Any] | None:
     }
 
 
-def notify_new_version(owner: str, dataset: str, version: int) -> list[dict[str, Any]]:
-    """POST the new version to every webhook registered for ``owner.dataset``; returns one
-    result per webhook (never raises for a receiver's failure)."""
+def hooks_for(owner: str, dataset: str) -> list[dict[str, Any]]:
+    """The webhooks registered for ``owner.dataset``."""
     with connect(read_only=True) as con:
         if not has_table(con, "webhooks"):
             return []
-        hooks = rows_as_dicts(
+        return rows_as_dicts(
             con.execute("SELECT * FROM webhooks WHERE owner_department_id = ? AND dataset_id = ?", [owner, dataset])
         )
+
+
+def notify_new_version(
+    owner: str, dataset: str, version: int, hooks: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """POST the new version to every webhook registered for ``owner.dataset`` (``hooks``: those,
+    when the caller read them with :func:`hooks_for`); returns one result per webhook (never
+    raises for a receiver's failure)."""
+    hooks = hooks_for(owner, dataset) if hooks is None else hooks
     if not hooks:
         return []
     payload = _payload(owner, dataset, version)

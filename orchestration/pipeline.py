@@ -7,6 +7,11 @@ keys). Stages are idempotent: re-running a run overwrites that run's files and r
 file parses the manifests once and hands each task its :class:`Job`; :func:`run_dataset` does
 the same without a scheduler.
 
+A stage's catalog bookkeeping (its run status, audit entries, tier, reads) is grouped into
+blocks that share one catalog connection (:func:`catalog.session`): opening the catalog file and
+checkpointing it on close cost more than a tiny dataset's data work. A block never spans data
+work, so the portal's readers wait no longer than for the bookkeeping itself.
+
 The lake's paths come from :class:`warehouse.lake.RunPaths`: local files, or (distributed profile)
 objects in the S3 store; every read and write goes through :mod:`warehouse.storage`.
 
@@ -15,10 +20,11 @@ objects in the S3 store; every read and write goes through :mod:`warehouse.stora
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,11 +32,12 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from catalog import audit
+from catalog import audit, session
 from catalog.grants import active_grants, shares_for
 from catalog.publish import publish_version, record_run, register_department, set_tier
 from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
+from catalog.webhooks import hooks_for, notify_new_version
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress, stopping
@@ -72,6 +79,16 @@ def _record(job: Job, status: str, stage: str, message: str = "", **fields: Any)
     progress.emit(job.department.id, job.dataset.id, stage, status, message)
 
 
+@contextlib.contextmanager
+def _bookkeeping(job: Job, stage: str | None = None) -> Iterator[None]:
+    """Consecutive catalog operations of a stage on one catalog connection (never data work
+    inside); with ``stage``: the stage's start is recorded first."""
+    with session():
+        if stage:
+            _record(job, "running", stage)
+        yield
+
+
 def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
     """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
     audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
@@ -92,20 +109,21 @@ def _with_fate(job: Job, hint: str) -> str:
 
 
 def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[..., dict[str, Any]]]:
-    """Record start/failure of a stage in the catalog; errors keep their safe message."""
+    """Record the failure of a stage in the catalog; errors keep their safe message. (Each stage
+    records its start in its first :func:`_bookkeeping` block, with the reads it needs first.)"""
 
     def wrap(fn: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(fn)
         def inner(job: Job, *args: Any, **kw: Any) -> dict[str, Any]:
             stopping.reassert()  # a stopped `pubdata run` starts no stage (and keeps its SIGTERM handler)
-            _record(job, "running", stage)
             try:
                 return fn(job, *args, **kw)
             except PubdataError as exc:
                 status = "blocked" if exc.__class__.__name__ in ("QualityGateError", "PrivacyError") else "failed"
-                exc.hint = _with_fate(job, exc.hint)
-                hint = f" — {exc.hint}" if exc.hint else ""
-                _record(job, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
+                with _bookkeeping(job):
+                    exc.hint = _with_fate(job, exc.hint)
+                    hint = f" — {exc.hint}" if exc.hint else ""
+                    _record(job, status, stage, f"{exc.__class__.__name__}: {exc}{hint}")
                 raise
             except Exception as exc:  # unexpected: record the type only (messages may hold values)
                 _record(job, "failed", stage, f"internal error {exc.__class__.__name__} in {stage}")
@@ -119,7 +137,8 @@ def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 @_stage("extract")
 def extract(job: Job) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
-    register_department(job.department)
+    with _bookkeeping(job, "extract"):
+        register_department(job.department)
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
     return out.summary
@@ -134,7 +153,8 @@ def validate(job: Job, *, build_docs: bool = True) -> dict[str, Any]:
     """Run the dataset's Great Expectations suite; quarantine failing rows; gate critical failures."""
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
-    previous, last_published = _previous_columns(job)
+    with _bookkeeping(job, "validate"):
+        previous, last_published = _previous_columns(job)
     report = validate_dataset(
         paths.raw,
         ds,
@@ -184,19 +204,23 @@ def classify(job: Job) -> dict[str, Any]:
     from privacy.classification import classify_table  # lazy: Presidio and jieba load with it
 
     ds, paths = job.dataset, job.paths
+    _record(job, "running", "classify")
     table = _clip_long_text(storage.read_parquet_table(paths.valid))
     detected = classify_table(
         table, context={"dataset_title": ds.title, "about_people": ds.about_people, "theme": ds.theme}
     )
-    final = resolve(paths, job.run_id, ds, detected.columns)
+    with _bookkeeping(job):
+        final = resolve(paths, job.run_id, ds, detected.columns)
+        held = [c.name for c in final if c.review]
+        if held:
+            _record(
+                job, "running", "classify", f"{len(held)} column(s) held for an officer's review: {', '.join(held)}"
+            )
     paths.classification.parent.mkdir(parents=True, exist_ok=True)
     paths.classification.write_text(
         json.dumps([c.to_dict() for c in final], ensure_ascii=False, indent=1), encoding="utf-8"
     )
     counts = {lvl: sum(1 for c in final if c.level == lvl) for lvl in ("sensitive", "personal", "none")}
-    held = [c.name for c in final if c.review]
-    if held:
-        _record(job, "running", "classify", f"{len(held)} column(s) held for an officer's review: {', '.join(held)}")
     return {
         "classification": str(paths.classification),
         **counts,
@@ -229,6 +253,8 @@ def _decision_path(paths: RunPaths) -> Path | storage.LakePath:
 def protect(job: Job) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
     dept, ds, paths = job.department, job.dataset, job.paths
+    with _bookkeeping(job, "protect"):
+        granted = shares_for(job.department.id, job.dataset.id)
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, load_policy())
     report = None
@@ -236,7 +262,7 @@ def protect(job: Job) -> dict[str, Any]:
     grants: list[str] = []
     if decision.open_tier != "withheld":
         # the sharing scope: the manifest's and the grants answering demands
-        scoped, grants = _with_grants(job, {c.name for c in decision.columns})
+        scoped, grants = _with_grants(job, {c.name for c in decision.columns}, granted)
         # the open variant and every shared variant, written from one scan of the valid rows; the
         # decision's column records are brought in line with what the open file holds
         report, shares = protection.protect(
@@ -245,27 +271,26 @@ def protect(job: Job) -> dict[str, Any]:
         assert report is not None
         gate(decision, report.risk)
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
-    set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
-    _audit(
-        "decision.open_tier",
-        job,
-        {
-            "open_tier": decision.open_tier,
-            "rule": decision.rule_id,
-            "columns": {c.name: c.action for c in decision.columns},
-            **(
-                {"risk_met": report.risk["met"], "k_achieved": report.risk.get("k_achieved")}
-                if report and report.risk
-                else {}
-            ),
-        },
-    )
-    if report is None:
-        fates = column_fates(decision)
+    fates = column_fates(decision, report) if report is not None else column_fates(decision)
+    with _bookkeeping(job):
+        set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
+        _audit(
+            "decision.open_tier",
+            job,
+            {
+                "open_tier": decision.open_tier,
+                "rule": decision.rule_id,
+                "columns": {c.name: c.action for c in decision.columns},
+                **(
+                    {"risk_met": report.risk["met"], "k_achieved": report.risk.get("k_achieved")}
+                    if report and report.risk
+                    else {}
+                ),
+            },
+        )
         _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
+    if report is None:
         return {"open_tier": "withheld", "rule": decision.rule_id, "protected": None, "columns": fates}
-    fates = column_fates(decision, report)
-    _record(job, "running", "protect", _fates_line(fates), summary_update={"columns": fates})
     leak_gate(paths.protected, decision, dataset_label=job.label)
     return {
         "open_tier": decision.open_tier,
@@ -277,14 +302,15 @@ def protect(job: Job) -> dict[str, Any]:
     }
 
 
-def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
+def _with_grants(job: Job, columns: set[str], grants: list[dict[str, Any]]) -> tuple[Dataset, list[str]]:
     """The dataset with its sharing scope = the manifest's ``sharing`` + the active ``share``
     grants in the catalog (a grant takes effect on the next run, without editing the manifest).
+    ``grants``: those grants, as :func:`catalog.grants.shares_for` read them at the stage's start.
     A grant for the same recipient and purpose as a manifest entry widens it; grant fields the
     data no longer has are left out (they never fail the owner's run)."""
     merged = {(s.department, s.purpose): s for s in job.dataset.sharing}
     used = []
-    for g in shares_for(job.department.id, job.dataset.id):
+    for g in grants:
         granted = [c for c in g["columns"] if c in columns]
         clear = [c for c in g["clear"] if c in columns]
         if not granted:
@@ -302,11 +328,11 @@ def _with_grants(job: Job, columns: set[str]) -> tuple[Dataset, list[str]]:
     return job.dataset.model_copy(update={"sharing": list(merged.values())}), used
 
 
-def _verification_indexes(job: Job) -> list[dict[str, Any]]:
-    """The verification index of each set of key columns the dataset's active grants verify on
+def _verification_indexes(job: Job, grants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The verification index of each set of key columns the dataset's active ``grants`` verify on
     (keyed hashes of this run's valid rows; :mod:`privacy.verify`)."""
     wanted: dict[tuple[str, ...], list[str]] = {}
-    for g in active_grants(job.department.id, job.dataset.id):
+    for g in grants:
         if "verify" in g["services"] and g["verify_keys"] and g["verify_fields"]:
             fields = wanted.setdefault(tuple(g["verify_keys"]), [])
             fields.extend(f for f in g["verify_fields"] if f not in fields)
@@ -343,13 +369,15 @@ def _fates_line(fates: dict[str, str]) -> str:
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
     """Publish the protected variant as the next immutable version (atomic)."""
     paths = job.paths
-    if protected.get("open_tier") == "withheld":
-        _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
-        return {"version": None, "open_tier": "withheld"}
+    with _bookkeeping(job, "publish"):
+        if protected.get("open_tier") == "withheld":
+            _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
+            return {"version": None, "open_tier": "withheld"}
+        on_time = _on_time(job)
+        grants = active_grants(job.department.id, job.dataset.id)
     decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
-    on_time = _on_time(job)
     # before the version: a failure leaves the previous version (and its index) in use
-    indexes = _verification_indexes(job)
+    indexes = _verification_indexes(job, grants)
     result = publish_version(
         paths,
         job.run_id,
@@ -361,29 +389,29 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
         suppressed_rows=protected.get("suppressed_rows") or 0,
         risk=protected.get("risk"),
     )
-    _audit(
-        "publish.version",
-        job,
-        {
-            "version": result["version"],
-            "rows": result["rows"],
-            "sha256": result["sha256"],
-            "open_tier": decision["open_tier"],
-        },
-    )
     fates = protected.get("columns") or {}
-    _record(
-        job,
-        "published",
-        "publish",
-        f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
-        version=result["version"],
-        on_time=on_time,
-    )
-    if not result["reused"]:  # departments that registered a webhook for this dataset are told
-        from catalog.webhooks import notify_new_version
-
-        notify_new_version(paths.department, paths.dataset, result["version"])
+    with _bookkeeping(job):
+        _audit(
+            "publish.version",
+            job,
+            {
+                "version": result["version"],
+                "rows": result["rows"],
+                "sha256": result["sha256"],
+                "open_tier": decision["open_tier"],
+            },
+        )
+        _record(
+            job,
+            "published",
+            "publish",
+            f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
+            version=result["version"],
+            on_time=on_time,
+        )
+        hooks = [] if result["reused"] else hooks_for(paths.department, paths.dataset)
+    if hooks:  # departments that registered a webhook for this dataset are told (outside the block: HTTP)
+        notify_new_version(paths.department, paths.dataset, result["version"], hooks)
     return {
         **result,
         "quality_score": validated.get("score"),

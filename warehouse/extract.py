@@ -40,26 +40,30 @@ class Extracted:
 
 
 def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
-    """Land the source's bytes, parse them, and write all source columns to ``paths.raw``."""
+    """Land the source's bytes, parse them, and write all source columns to ``paths.raw``.
+
+    A single CSV or Parquet file (the big exports) is parsed and written batch by batch, so memory
+    stays flat in rows; other sources are read whole first."""
     src = ds.source
-    rejected: list[sources.RejectedRow] = []
-    encoding = None
     if src.type == "file":
         files = sources.resolve_local(src.path)
         with _landing(paths) as landing:
             landed = _keep_landed(paths, sources.copy_to_landing(files, landing))
             where = ", ".join(f.name for f in landed[:3]) + (f" (+{len(landed) - 3} more)" if len(landed) > 3 else "")
-            tables = []
+            if len(landed) == 1:
+                stream = sources.read_file_batches(
+                    landed[0], src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet
+                )
+                return _write_raw(ds, paths, stream, where)
+            tables, rejected, encoding = [], [], None
             for f in landed:
                 res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet)
                 tables.append(res.table)
-                rejected += [
-                    sources.RejectedRow(r.row, r.reason if len(landed) == 1 else f"{f.name}: {r.reason}", r.text)
-                    for r in res.rejected
-                ]
+                rejected += [sources.RejectedRow(r.row, f"{f.name}: {r.reason}", r.text) for r in res.rejected]
                 encoding = res.encoding
-        table = tables[0] if len(tables) == 1 else _concat(tables, [f.name for f in landed])
-    elif src.type == "http":
+        table = _concat(tables, [f.name for f in landed])
+        return _write_raw(ds, paths, sources.BatchStream.of(sources.ReadResult(table, encoding, rejected)), where)
+    if src.type == "http":
         name = _safe_name(Path(urlsplit(src.url).path).name)
         where = sources.display_url(src.url)
         with _landing(paths) as landing:
@@ -72,66 +76,83 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
             res = sources.read_file(
                 dest, fmt, encoding=src.encoding, delimiter=src.delimiter, records_path=src.records_path
             )
-        table, rejected, encoding = res.table, res.rejected, res.encoding
-    elif isinstance(src, SqlSource):
-        where = "the SQL query result"
+        return _write_raw(ds, paths, sources.BatchStream.of(res), where)
+    if isinstance(src, SqlSource):
         table = sources.read_sql(src.url, src.query)
         paths.landing.mkdir(parents=True, exist_ok=True)
         storage.write_parquet_table(table, paths.landing / "query_result.parquet")
-    else:  # ckan / dcat entries are harvested (orchestration.harvest), never extracted as one table
-        raise SourceError(
-            f"dataset {ds.id}: a {src.type} source is harvested, not extracted", hint="run it with pubdata harvest"
-        )
-    unparseable = paths.landing / "unparseable_rows.parquet"
-    if rejected:
-        storage.write_parquet_table(
-            pa.table(
-                {
-                    "row": pa.array([r.row for r in rejected], pa.int64()),
-                    "reason": pa.array([r.reason for r in rejected], pa.string()),
-                    "text": pa.array([r.text for r in rejected], pa.string()),
-                }
-            ),
-            unparseable,
-        )
-    else:
-        unparseable.unlink(missing_ok=True)  # a retry of this run that now parses cleanly
-    if table.num_rows == 0:
+        return _write_raw(ds, paths, sources.BatchStream.of(sources.ReadResult(table)), "the SQL query result")
+    # ckan / dcat entries are harvested (orchestration.harvest), never extracted as one table
+    raise SourceError(
+        f"dataset {ds.id}: a {src.type} source is harvested, not extracted", hint="run it with pubdata harvest"
+    )
+
+
+def _write_raw(ds: Dataset, paths: RunPaths, stream: sources.BatchStream, where: str) -> Extracted:
+    """Write the stream's batches to ``paths.raw`` (it appears only if the source is usable), its
+    rejected rows to the landing zone's ``unparseable_rows.parquet``."""
+    serial = _SerialDates(ds, stream.schema)
+    rows = 0
+    with storage.parquet_writer(paths.raw, stream.schema) as writer:
+        for batch in stream:
+            if batch.num_rows:
+                writer.write_batch(batch)
+                serial.see(batch)
+                rows += batch.num_rows
+        rejected = stream.rejected
+        unparseable = paths.landing / "unparseable_rows.parquet"
         if rejected:
-            raise SourceError(
-                f"{where}: none of the {len(rejected)} rows could be parsed "
-                f"(first at line {rejected[0].row}: {rejected[0].reason})",
-                hint=f"fix the export; the rejected rows and reasons are kept in {rel(unparseable)}",
+            storage.write_parquet_table(
+                pa.table(
+                    {
+                        "row": pa.array([r.row for r in rejected], pa.int64()),
+                        "reason": pa.array([r.reason for r in rejected], pa.string()),
+                        "text": pa.array([r.text for r in rejected], pa.string()),
+                    }
+                ),
+                unparseable,
             )
-        raise SourceError(
-            f"{where}: the source has a header but no rows",
-            hint="check the department's export",
-        )
-    declared = [c.name for c in ds.columns]
-    if declared and not any(n in table.column_names for n in declared):  # none: a harvested resource
-        shown = ", ".join(repr(n) for n in declared[:5]) + (", ..." if len(declared) > 5 else "")
-        raise SourceError(
-            f"{where}: none of the declared columns ({shown}) is in the header row",
-            hint="the first row must name the columns as declared in the manifest; the file may "
-            "lack a header row, or use another delimiter or column names",
-        )
-    table, serial = _excel_serial_dates(table, ds)
-    storage.write_parquet_table(table, paths.raw)
+        else:
+            unparseable.unlink(missing_ok=True)  # a retry of this run that now parses cleanly
+        if rows == 0:
+            if rejected:
+                raise SourceError(
+                    f"{where}: none of the {len(rejected)} rows could be parsed "
+                    f"(first at line {rejected[0].row}: {rejected[0].reason})",
+                    hint=f"fix the export; the rejected rows and reasons are kept in {rel(unparseable)}",
+                )
+            raise SourceError(
+                f"{where}: the source has a header but no rows",
+                hint="check the department's export",
+            )
+        declared = [c.name for c in ds.columns]
+        if declared and not any(n in stream.schema.names for n in declared):  # none: a harvested resource
+            shown = ", ".join(repr(n) for n in declared[:5]) + (", ..." if len(declared) > 5 else "")
+            raise SourceError(
+                f"{where}: none of the declared columns ({shown}) is in the header row",
+                hint="the first row must name the columns as declared in the manifest; the file may "
+                "lack a header row, or use another delimiter or column names",
+            )
+    converted = serial.columns()
+    if converted:  # rare: a second pass over the file written
+        with storage.parquet_writer(paths.raw, stream.schema) as writer:
+            for batch in storage.parquet_file(paths.raw).iter_batches(batch_size=256 * 1024):
+                writer.write_batch(serial.convert(batch, converted))
     summary = {
         "raw": str(paths.raw),
-        "rows": table.num_rows,
-        "columns": table.num_columns,
+        "rows": rows,
+        "columns": len(stream.schema),
         "unparseable_rows": len(rejected),
-        "encoding": encoding,
-        "excel_serial_dates": serial,
+        "encoding": stream.encoding,
+        "excel_serial_dates": converted,
     }
-    message = f"{table.num_rows} rows extracted"
+    message = f"{rows} rows extracted"
     if rejected:
         message += (
             f", {len(rejected)} unparseable row(s) kept in {rel(unparseable)} "
             f"(first at line {rejected[0].row}: {rejected[0].reason})"
         )
-    return Extracted(summary, message, table.num_rows + len(rejected), rejected)
+    return Extracted(summary, message, rows + len(rejected), rejected)
 
 
 @contextlib.contextmanager
@@ -171,38 +192,62 @@ def _safe_name(name: str) -> str:
 
 
 _EXCEL_EPOCH = _dt.datetime(1899, 12, 30)
+_SERIAL = r"^[0-9]{5}(\.[0-9]+)?$"
 
 
-def _excel_serial_dates(table: pa.Table, ds: Dataset) -> tuple[pa.Table, list[str]]:
+class _SerialDates:
     """Declared date/datetime text columns holding only Excel serial numbers (e.g. ``46000`` for
-    2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates."""
-    converted = []
-    for col in ds.columns:
-        if col.type not in ("date", "datetime") or col.name not in table.column_names:
-            continue
-        arr = table.column(col.name)
-        if not pa.types.is_string(arr.type):
-            continue
-        values = pc.drop_null(pc.utf8_trim_whitespace(arr))
-        if len(values) == 0 or not pc.all(pc.match_substring_regex(values, r"^[0-9]{5}(\.[0-9]+)?$")).as_py():
-            continue
-        nums = pc.cast(values, pa.float64())
-        if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
-            continue
-        out: list[str | None] = []
-        for v in arr.to_pylist():
-            if v is None or not v.strip():
-                out.append(None)
+    2025-12-09, as Excel writes dates of cells formatted as numbers) become ISO dates. Whether a
+    column qualifies is decided over all its values, seen batch by batch (:meth:`see`)."""
+
+    def __init__(self, ds: Dataset, schema: pa.Schema) -> None:
+        self.types = {
+            c.name: c.type
+            for c in ds.columns
+            if c.type in ("date", "datetime")
+            and c.name in schema.names
+            and pa.types.is_string(schema.field(c.name).type)
+        }
+        self.ok = dict.fromkeys(self.types, True)
+        self.seen = dict.fromkeys(self.types, False)
+
+    def see(self, batch: pa.RecordBatch) -> None:
+        for name in self.types:
+            if not self.ok[name]:
                 continue
-            when = _EXCEL_EPOCH + _dt.timedelta(days=float(v))
-            out.append(
-                when.date().isoformat()
-                if col.type == "date" or when.time() == _dt.time(0)
-                else when.replace(microsecond=0).isoformat(sep=" ")
-            )
-        table = table.set_column(table.column_names.index(col.name), col.name, pa.array(out, pa.string()))
-        converted.append(col.name)
-    return table, converted
+            values = pc.drop_null(pc.utf8_trim_whitespace(batch.column(name)))
+            if len(values) == 0:
+                continue
+            self.seen[name] = True
+            if not pc.all(pc.match_substring_regex(values, _SERIAL)).as_py():
+                self.ok[name] = False
+                continue
+            nums = pc.cast(values, pa.float64())
+            if pc.min(nums).as_py() < 10000 or pc.max(nums).as_py() > 80000:  # 1927 .. 2119
+                self.ok[name] = False
+
+    def columns(self) -> list[str]:
+        """The columns converted, in manifest order."""
+        return [n for n in self.types if self.ok[n] and self.seen[n]]
+
+    def convert(self, batch: pa.RecordBatch, converted: list[str]) -> pa.RecordBatch:
+        if not converted:
+            return batch
+        arrays = list(batch.columns)
+        for name in converted:
+            out: list[str | None] = []
+            for v in batch.column(name).to_pylist():
+                if v is None or not v.strip():
+                    out.append(None)
+                    continue
+                when = _EXCEL_EPOCH + _dt.timedelta(days=float(v))
+                out.append(
+                    when.date().isoformat()
+                    if self.types[name] == "date" or when.time() == _dt.time(0)
+                    else when.replace(microsecond=0).isoformat(sep=" ")
+                )
+            arrays[batch.schema.get_field_index(name)] = pa.array(out, pa.string())
+        return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
 def _concat(tables: list[pa.Table], names: list[str]) -> pa.Table:

@@ -28,6 +28,7 @@ Callers use *lake-relative* keys such as ``"lake/raw/health/clinics/run.parquet"
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import functools
 import importlib.util
@@ -35,7 +36,9 @@ import os
 import posixpath
 import shutil
 import stat as _stat
+import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,6 +62,7 @@ __all__ = [
     "lake_path",
     "mask",
     "parquet_file",
+    "parquet_writer",
     "profile",
     "read_parquet_table",
     "s3_config",
@@ -209,6 +213,34 @@ def write_parquet_table(table, path: Path | LakePath | str, **kw: Any) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def parquet_writer(path: Path | LakePath | str, schema: Any, **kw: Any) -> Iterator[Any]:
+    """A ``pyarrow.parquet.ParquetWriter`` for a file written batch by batch, which appears whole
+    when the block ends without an exception (local tmp + rename; S3: a local scratch file, then
+    one upload) and not at all otherwise."""
+    import pyarrow.parquet as pq
+
+    kw.setdefault("compression", "zstd")
+    path = _handle(path)
+    with contextlib.ExitStack() as stack:
+        if isinstance(path, LakePath):
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pubdata-write-")))
+            tmp = scratch / path.name
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+            stack.callback(tmp.unlink, missing_ok=True)
+        writer = pq.ParquetWriter(tmp, schema, **kw)
+        try:
+            yield writer
+        finally:
+            writer.close()
+        if isinstance(path, LakePath):
+            copy_file(tmp, path)
+        else:
+            os.replace(tmp, path)
 
 
 #: S3's limit of one server-side copy (CopyObject); bigger objects are copied as a streamed upload

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,10 +15,13 @@ import pyarrow.csv as pacsv
 
 from core import SourceError
 from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
-from warehouse.sources.result import ReadResult, RejectedRow
+from warehouse.sources.result import BatchStream, ReadResult, RejectedRow
 
-__all__ = ["read_csv", "sniff_delimiter"]
+__all__ = ["csv_batches", "read_csv", "sniff_delimiter"]
 
+
+#: text parsed per batch: a record must fit in one block; memory of a streamed read stays near it
+BLOCK_BYTES = 32 << 20
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
@@ -123,6 +127,17 @@ def _unclosed_quote(path: Path, encoding: str, delimiter: str) -> tuple[int, int
 
 
 def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
+    """The whole file as one table (:func:`csv_batches`, gathered)."""
+    stream = csv_batches(path, encoding, delimiter)
+    table = pa.Table.from_batches(list(stream), stream.schema)
+    return ReadResult(table, stream.encoding, stream.rejected)
+
+
+def csv_batches(path: Path, encoding: str, delimiter: str) -> BatchStream:
+    """The file's rows as a stream of record batches of strings (one parse block of
+    :data:`BLOCK_BYTES` at a time: memory stays flat in rows). The encoding and header are checked before the first
+    batch; an unclosed quote is found after the last; rejected rows (wrong field count, NUL bytes)
+    are left out of the batches and listed with their lines once the stream is exhausted."""
     enc = detect_encoding(path) if encoding == "auto" else encoding
     if encoding != "auto":
         try:
@@ -138,6 +153,24 @@ def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
                 hint="re-export the file in the declared encoding, or set `encoding: auto`",
             )
     names = _header(path, enc, delimiter)
+    stream = BatchStream(pa.schema([(n, pa.string()) for n in names]), enc)
+    stream.batches = _csv_batches(path, enc, delimiter, names, stream)
+    return stream
+
+
+def _parse_error(path: Path, exc: Exception) -> SourceError:
+    reason = str(exc).split(":", 2)[:2]
+    if "straddling" in str(exc) or "block" in str(exc).lower():
+        reason = [f"a single row is larger than the {BLOCK_BYTES >> 20} MiB block size"]
+    return SourceError(
+        f"{path.name}: cannot be parsed as CSV ({': '.join(reason)})",
+        hint="check the delimiter, quoting and encoding of the export",
+    )
+
+
+def _csv_batches(
+    path: Path, enc: str, delimiter: str, names: list[str], stream: BatchStream
+) -> Iterator[pa.RecordBatch]:
     rejected: list[RejectedRow] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -147,11 +180,14 @@ def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
         )
         return "skip"
 
+    #: rows holding NUL bytes: (index among the well-formed rows, first such column, the row's text)
+    nul_rows: list[tuple[int, str, str]] = []
+    seen = 0
     try:
-        table = pacsv.read_csv(
+        reader = pacsv.open_csv(
             path,
             read_options=pacsv.ReadOptions(
-                encoding=enc.replace("utf-8-sig", "utf8"), column_names=names, skip_rows=1, block_size=32 << 20
+                encoding=enc.replace("utf-8-sig", "utf8"), column_names=names, skip_rows=1, block_size=BLOCK_BYTES
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter, newlines_in_values=True, invalid_row_handler=on_invalid
@@ -163,14 +199,17 @@ def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
                 quoted_strings_can_be_null=True,
             ),
         )
+        for batch in reader:
+            hits = _rows_with_nul(batch)
+            if hits:
+                for i, col in sorted(hits.items()):
+                    row = (batch.column(n)[i].as_py() for n in names)
+                    nul_rows.append((seen + i, col, delimiter.join("" if v is None else str(v) for v in row)))
+                batch = batch.filter(pa.array([i not in hits for i in range(batch.num_rows)]))
+            seen += batch.num_rows + len(hits)
+            yield batch
     except (pa.ArrowInvalid, UnicodeError) as exc:
-        reason = str(exc).split(":", 2)[:2]
-        if "straddling" in str(exc) or "block" in str(exc).lower():
-            reason = ["a single row is larger than the 32 MiB block size"]
-        raise SourceError(
-            f"{path.name}: cannot be parsed as CSV ({': '.join(reason)})",
-            hint="check the delimiter, quoting and encoding of the export",
-        ) from None
+        raise _parse_error(path, exc) from None
     if not _quotes_balanced(path, enc):
         where = _unclosed_quote(path, enc, delimiter)
         if where is not None:
@@ -179,17 +218,16 @@ def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
                 "the rest of the file would be read as one value",
                 hint='fix the quoting in the export (a quote inside a quoted field is written "")',
             )
-    nul_rows = _rows_with_nul(table)
     if rejected or nul_rows:
-        table, rejected = _locate_rejects(path, enc, delimiter, names, table, rejected, nul_rows)
-    return ReadResult(table, enc, rejected)
+        _locate_rejects(path, enc, delimiter, len(names), seen, rejected, nul_rows)
+    stream.rejected = rejected
 
 
-def _rows_with_nul(table: pa.Table) -> dict[int, str]:
+def _rows_with_nul(batch: pa.RecordBatch) -> dict[int, str]:
     """Row index -> first column holding a NUL byte (NUL is never valid in a text export)."""
     out: dict[int, str] = {}
-    for name in table.column_names:
-        col = table.column(name)
+    for name in batch.schema.names:
+        col = batch.column(name)
         if not pa.types.is_string(col.type) and not pa.types.is_large_string(col.type):
             continue
         hit = pc.fill_null(pc.match_substring(col, "\x00"), False)
@@ -203,14 +241,13 @@ def _locate_rejects(
     path: Path,
     enc: str,
     delimiter: str,
-    names: list[str],
-    table: pa.Table,
+    width: int,
+    parsed: int,
     rejected: list[RejectedRow],
-    nul_rows: dict[int, str],
-) -> tuple[pa.Table, list[RejectedRow]]:
+    nul_rows: list[tuple[int, str, str]],
+) -> None:
     """Give rejected rows their line numbers (pyarrow has none when values may hold newlines)
-    and move rows holding NUL bytes out of the table into the rejects."""
-    width = len(names)
+    and add the rows holding NUL bytes (``parsed``: well-formed rows, those included)."""
     bad_lines: list[int] = []
     good_lines: list[int] = []
     for line, rec in _records(path, enc, delimiter):
@@ -219,11 +256,7 @@ def _locate_rejects(
         for r, line in zip(rejected, bad_lines):
             r.row = line
     if nul_rows:
-        keep = pa.array([i not in nul_rows for i in range(table.num_rows)])
-        for i, col in sorted(nul_rows.items()):
-            line = good_lines[i] if len(good_lines) == table.num_rows else 0
-            text = delimiter.join("" if v is None else str(v) for v in (table.column(n)[i].as_py() for n in names))
+        for i, col, text in nul_rows:
+            line = good_lines[i] if len(good_lines) == parsed else 0
             rejected.append(RejectedRow(line, f"field {col!r} contains NUL bytes", text))
-        table = pc.filter(table, keep)
         rejected.sort(key=lambda r: r.row)
-    return table, rejected
