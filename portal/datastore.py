@@ -184,7 +184,8 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
         raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
     finally:
         cur.close()
-    records = [json.loads(json.dumps(list(r), ensure_ascii=False, default=str)) for r in rows]
+    # values as JSON gives them (dates, decimals as text): one round trip for the page, not one per row
+    records = json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
     if records_format == "objects":
         records = [dict(zip(fields, r)) for r in records]
     out = {
