@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,11 @@ from core import home
 from core.clock import utcnow
 from core.locks import file_lock
 from core.sql import scalar
-from warehouse import storage
+from warehouse import rowindex, storage
 from warehouse.lake import RunPaths
 from warehouse.manifest import Department
+
+log = logging.getLogger("pubdata.publish")
 
 __all__ = ["backdate_run", "has_versions", "mark_stopped", "publish_version", "record_run", "register_department"]
 
@@ -272,6 +275,8 @@ def _publish_locked(
         tmp.replace(final)
     if isinstance(target_dir, Path):
         _fsync_dir(target_dir)
+    if isinstance(final, Path):
+        _build_row_index(final, digest)
     rel = final.relative_to(home()).as_posix()
     schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
     published_names = {f.name for f in schema}
@@ -337,6 +342,18 @@ def _publish_locked(
         )
         con.execute("COMMIT")
     return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": reuse}
+
+
+def _build_row_index(final: Path, digest: str) -> None:
+    """The version's row index (``datastore_search`` filters without a scan), before the version is
+    recorded, so the portal finds it with the version. Without one the portal scans the file: a
+    failure here is logged, never a failed publication."""
+    if rowindex.open_index(final, digest) is not None:  # a retry of the same bytes: already built
+        return
+    try:
+        rowindex.build(final, digest)
+    except Exception:
+        log.warning("row index of %s not built; datastore_search will scan the file", final.name, exc_info=True)
 
 
 def set_tier(department: str, dataset: str, tier: str, rule: str | None, basis: str | None) -> None:

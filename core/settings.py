@@ -7,6 +7,7 @@ Secrets are never settings values: settings only name *where* secrets live.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,9 +272,16 @@ def _resolve(value: str) -> Path:
 def home() -> Path:
     """The runtime-state folder (created on first use)."""
     raw = os.environ.get("PUBDATA_HOME") or _BY_NAME["PUBDATA_HOME"].default
-    path = _resolve(raw).resolve()
+    path = _resolved(raw, os.getcwd() if not Path(raw).expanduser().is_absolute() else "")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(raw: str, cwd: str) -> Path:
+    """``raw`` made absolute with symlinks resolved (a walk over every component: the portal asks
+    for the home several times per request). ``cwd`` is part of the key for a relative ``raw``."""
+    return _resolve(raw).resolve()
 
 
 def path_setting(name: str) -> Path:

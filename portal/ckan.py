@@ -16,6 +16,7 @@ The key sets are CKAN 2.10's: the model columns (``ckan/model/package.py``, ``re
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import re
 import uuid
@@ -111,6 +112,7 @@ def param_int(params: dict[str, Any], name: str, default: int, lo: int = 0, hi: 
     return min(value, hi)
 
 
+@functools.lru_cache(maxsize=65536)
 def uid(kind: str, name: str) -> str:
     """The stable UUID of a package, resource, organization, tag or extra."""
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{name}"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import duckdb
 from core.sql import quote_ident, quote_literal
 from portal import limits
 from portal.ckan import invalid, param_int
-from warehouse import storage
+from warehouse import rowindex, storage
 
 __all__ = ["MAX_LIMIT", "ckan_type", "search"]
 
@@ -69,7 +70,24 @@ def _names(params: dict[str, Any], name: str) -> list[str] | None:
     raise _invalid(name, "must be a list of column names")
 
 
-def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, Any]:
+_SHARED: list[duckdb.DuckDBPyConnection] = []
+_SHARED_LOCK = threading.Lock()
+
+
+def _connection() -> duckdb.DuckDBPyConnection:
+    """The process's DuckDB for reading published files (each request takes a cursor of it:
+    opening a database per request cost more than a small query)."""
+    if not _SHARED:
+        with _SHARED_LOCK:
+            if not _SHARED:
+                _SHARED.append(storage.duckdb_connect(threads="2", memory_limit="1GB"))
+    return _SHARED[0]
+
+
+def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str | None = None) -> dict[str, Any]:
+    """Rows of a published file for ``datastore_search``. ``sha256``: the digest the catalog records
+    for the file; a filter-only query is answered from the file's row index
+    (:mod:`warehouse.rowindex`) when one was built from exactly these bytes, else by a scan."""
     with storage.parquet_file(path) as pf:
         schema = pf.schema_arrow
     types = {f.name: str(f.type) for f in schema}
@@ -80,11 +98,10 @@ def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, A
     for f in fields:
         if f not in types:
             raise _invalid("fields", f"unknown column {f[:60]!r}")
-    where, args = [], []
-
     filters = _json_param(params, "filters") or {}
     if not isinstance(filters, dict):
         raise _invalid("filters", "must be an object of column: value")
+    conditions = []
     for col, value in filters.items():
         if col not in types:
             raise _invalid("filters", f"unknown column {str(col)[:60]!r}")
@@ -95,13 +112,16 @@ def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, A
             or not all(isinstance(v, (str, int, float, bool)) or v is None for v in values)
         ):
             raise _invalid("filters", f"bad value for {col[:60]!r}")
-        non_null = [str(v) for v in values if v is not None]
+        non_null = tuple(str(v) for v in values if v is not None)
+        conditions.append(rowindex.Condition(col, non_null, null=len(non_null) < len(values)))
+    where, args = [], []
+    for c in conditions:
         cond = []
-        if non_null:
-            cond.append(f"CAST({quote_ident(col)} AS VARCHAR) IN ({', '.join('?' * len(non_null))})")
-            args += non_null
-        if len(non_null) < len(values):
-            cond.append(f"{quote_ident(col)} IS NULL")
+        if c.values:
+            cond.append(f"CAST({quote_ident(c.column)} AS VARCHAR) IN ({', '.join('?' * len(c.values))})")
+            args += list(c.values)
+        if c.null:
+            cond.append(f"{quote_ident(c.column)} IS NULL")
         where.append("(" + " OR ".join(cond) + ")")
 
     q = _json_param(params, "q")
@@ -141,23 +161,31 @@ def search(path: Path | storage.LakePath, params: dict[str, Any]) -> dict[str, A
         raise _invalid("records_format", "must be objects or lists")
     include_total = params.get("include_total", True) not in (False, "false", "False", "0", 0)
 
-    con = storage.duckdb_connect(threads="2", memory_limit="512MB")
+    index = None
+    if len(where) == len(conditions) and not order and isinstance(path, Path):  # filters only (no q, no sort)
+        index = rowindex.open_index(path, sha256)
+    cur = _connection().cursor()
     try:
-        con.execute(f"CREATE VIEW t AS SELECT * FROM read_parquet({quote_literal(str(path))})")
-        where_sql = (" WHERE " + " AND ".join(where)) if where else ""
-        select = ", ".join(quote_ident(f) for f in fields)
-        sql = f"SELECT {select} FROM t{where_sql}"
-        if order:
-            sql += " ORDER BY " + ", ".join(order)
-        sql += " LIMIT ? OFFSET ?"
-        cur = con.execute(sql, args + [limit, offset])
-        rows = cur.fetchall()
-        total = con.execute(f"SELECT count(*) FROM t{where_sql}", args).fetchone()[0] if include_total else None
+        if index is not None and index.covers(conditions):
+            page, total = index.select(conditions, limit, offset, total=include_total)
+            rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+        else:
+            where_sql = (" WHERE " + " AND ".join(where)) if where else ""
+            source = f"read_parquet({quote_literal(str(path))}) AS t{where_sql}"
+            sql = f"SELECT {', '.join(quote_ident(f) for f in fields)} FROM {source}"
+            if order:
+                sql += " ORDER BY " + ", ".join(order)
+            rows = cur.execute(sql + " LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+            total = None
+            if include_total:
+                found = cur.execute(f"SELECT count(*) FROM {source}", args).fetchone()
+                total = found[0] if found else 0
     except duckdb.Error as exc:
         raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
     finally:
-        con.close()
-    records = [json.loads(json.dumps(list(r), ensure_ascii=False, default=str)) for r in rows]
+        cur.close()
+    # values as JSON gives them (dates, decimals as text): one round trip for the page, not one per row
+    records = json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
     if records_format == "objects":
         records = [dict(zip(fields, r)) for r in records]
     out = {

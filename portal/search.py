@@ -153,21 +153,23 @@ class SearchIndex:
 
     def search(self, q: str) -> list[tuple[str, float]]:
         """Keys matching ``q``, best first, with their BM25 scores."""
-        terms = tokens((q or "")[:MAX_QUERY])
+        text = (q or "")[:MAX_QUERY]
+        with self._lock:
+            if text in self._cache:  # the index is immutable: results can be kept until it is rebuilt
+                self._cache.move_to_end(text)  # (keyed by the query's text: tokenizing it costs ~1 ms)
+                return list(self._cache[text])
+        terms = tokens(text)
         if not terms or not self.keys:
             return []
         query = " ".join(dict.fromkeys(terms))
         with self._lock:
-            if query in self._cache:  # the index is immutable: results can be kept until it is rebuilt
-                self._cache.move_to_end(query)
-                return list(self._cache[query])
             rows = self._con.execute(
                 "SELECT key, score FROM (SELECT key, fts_main_docs.match_bm25(key, ?) AS score FROM docs) "
                 "WHERE score IS NOT NULL ORDER BY score DESC, key",
                 [query],
             ).fetchall()
             result = [(k, float(s)) for k, s in rows]
-            self._cache[query] = result
+            self._cache[text] = result
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return list(result)

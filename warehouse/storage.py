@@ -314,12 +314,12 @@ def configure_duckdb(con, *, force: bool = False) -> None:
     )
 
 
-def duckdb_connect(database: str = ":memory:", **config: Any):
+def duckdb_connect(database: str = ":memory:", *, read_only: bool = False, **config: Any):
     """An in-memory (or file) DuckDB connection able to read/write lake URIs of the active profile."""
     import duckdb
 
     cfg = {"autoinstall_known_extensions": "false", "autoload_known_extensions": "false", **config}
-    con = duckdb.connect(database, config=cfg)
+    con = duckdb.connect(database, read_only=read_only, config=cfg)
     configure_duckdb(con)
     return con
 

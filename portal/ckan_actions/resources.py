@@ -234,6 +234,6 @@ def datastore_search(request: Request, params: dict[str, Any]) -> dict[str, Any]
     except AccessDenied as exc:
         raise CkanError("Authorization Error", exc.message, status=exc.status) from None
     path = resolve_file(d["path"])
-    result = datastore.search(path, params)
+    result = datastore.search(path, params, sha256=d.get("sha256"))
     result["resource_id"] = ckan.uid("resource", f"{ckan.package_name(d['department_id'], d['dataset_id'])}__{fmt}")
     return result

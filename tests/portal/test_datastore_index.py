@@ -1,0 +1,123 @@
+"""``datastore_search`` answers filter-only queries from the version's row index
+(:mod:`warehouse.rowindex`): the rows and the exact total are those a scan of the file returns, a
+new version is served from its own index, an index built from other bytes is never used, and
+hostile column names and values stay inert."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from portal import datastore
+from warehouse import rowindex
+
+
+def _latest(department: str, dataset: str) -> tuple[Path, str]:
+    from catalog import queries
+    from core import home
+
+    d = next(x for x in queries.list_datasets() if (x["department_id"], x["dataset_id"]) == (department, dataset))
+    return home() / d["path"], d["sha256"]
+
+
+def _both(path: Path, sha: str, params: dict) -> dict:
+    """The indexed answer, after checking it equals the scan's."""
+    indexed = datastore.search(path, dict(params), sha256=sha)
+    scanned = datastore.search(path, dict(params), sha256=None)
+    assert indexed == scanned
+    return indexed
+
+
+def _publish(home: Path, run: str, table: pa.Table) -> tuple[Path, str]:
+    from catalog.publish import publish_version
+    from warehouse.lake import RunPaths
+
+    src = home / f"{run}.parquet"
+    pq.write_table(table, src, row_group_size=700)
+    cols = [{"name": n, "level": "none", "action": "publish"} for n in table.column_names]
+    publish_version(RunPaths.for_run("health", "hospitals", run), run, src, columns=cols, open_tier="open")
+    return _latest("health", "hospitals")
+
+
+def test_open_datasets_filtered_like_a_scan(portal_home: Path) -> None:
+    path, sha = _latest("transport", "ridership")
+    assert rowindex.open_index(path, sha) is not None  # published with its index
+    rows = pq.read_table(path).to_pylist()
+    column = next(c for c in rows[0] if isinstance(rows[0][c], str))
+    value = rows[len(rows) // 2][column]
+    expected = sum(1 for r in rows if r[column] == value)
+    got = _both(path, sha, {"filters": json.dumps({column: value}), "limit": "3"})
+    assert got["total"] == expected and len(got["records"]) == min(3, expected)
+    assert all(r[column] == value for r in got["records"])
+    for params in (
+        {"filters": json.dumps({column: [value, rows[0][column], None]})},
+        {"filters": json.dumps({column: value}), "offset": "1", "limit": "2", "fields": f"{column},{column}"},
+        {"filters": json.dumps({column: value}), "records_format": "lists", "include_total": "false"},
+        {"filters": json.dumps({column: "x' OR '1'='1"})},  # a hostile value matches nothing
+        {"limit": "5", "offset": str(len(rows) - 2)},  # no filter: the file's rows in order
+    ):
+        _both(path, sha, params)
+    assert _both(path, sha, {"filters": json.dumps({column: "x' OR '1'='1"})})["total"] == 0
+
+
+def test_types_nulls_and_hostile_names(scratch_home: Path) -> None:
+    n = 5000
+    table = pa.table(
+        {
+            'a"b': pa.array([f"v{i % 7}" if i % 11 else None for i in range(n)]),
+            "x; DROP TABLE meta; --": pa.array(list(range(n)), pa.int64()),
+            "中文 列": pa.array([i / 4 for i in range(n)]),
+            "day": pa.array([None if i % 13 == 0 else 19000 + i % 40 for i in range(n)], pa.int32()).cast(pa.date32()),
+            "flag": pa.array([i % 3 == 0 for i in range(n)]),
+        }
+    )
+    path, sha = _publish(scratch_home, "r1", table)
+    assert rowindex.open_index(path, sha) is not None
+    cases = [
+        {'a"b': "v3"},
+        {'a"b': None},
+        {'a"b': ["v1", None, "v1"], "flag": True},
+        {"x; DROP TABLE meta; --": 4321},
+        {"x; DROP TABLE meta; --": "04321"},  # compared as text, like the scan: no match
+        {"中文 列": "2.5"},
+        {"day": "2022-01-08"},
+        {"day": None, 'a"b': "v2"},
+    ]
+    totals = [_both(path, sha, {"filters": json.dumps(f), "limit": "50"})["total"] for f in cases]
+    assert totals[0] == sum(1 for i in range(n) if i % 11 and i % 7 == 3)
+    assert totals[1] == sum(1 for i in range(n) if i % 11 == 0)
+    assert totals[3] == 1 and totals[4] == 0 and totals[5] == 1
+    with pytest.raises(Exception, match="unknown column"):  # names are checked before any SQL
+        datastore.search(path, {"filters": json.dumps({'a"b" OR 1=1 --': "v"})}, sha256=sha)
+
+
+def test_a_new_version_is_served_from_its_own_index(scratch_home: Path) -> None:
+    first = pa.table({"station": [f"s{i % 5}" for i in range(3000)]})
+    path1, sha1 = _publish(scratch_home, "r1", first)
+    assert _both(path1, sha1, {"filters": '{"station": "s1"}'})["total"] == 600
+    second = pa.table({"station": [f"s{i % 3}" for i in range(3000)]})
+    path2, sha2 = _publish(scratch_home, "r2", second)
+    assert path2 != path1 and rowindex.open_index(path2, sha2) is not None
+    assert rowindex.open_index(path1, sha2) is None  # the old index answers only for its own bytes
+    assert _both(path2, sha2, {"filters": '{"station": "s1"}'})["total"] == 1000
+
+
+def test_an_index_of_other_bytes_is_not_used(scratch_home: Path) -> None:
+    path1, sha1 = _publish(scratch_home, "r1", pa.table({"k": ["a"] * 10 + ["b"] * 5}))
+    path2, sha2 = _publish(scratch_home, "r2", pa.table({"k": ["a"] * 3 + ["b"] * 9}))
+    shutil.rmtree(rowindex.index_dir(path2))
+    shutil.copytree(rowindex.index_dir(path1), rowindex.index_dir(path2))  # a stale/foreign index
+    assert rowindex.open_index(path2, sha2) is None
+    assert datastore.search(path2, {"filters": '{"k": "b"}'}, sha256=sha2)["total"] == 9
+
+
+def test_a_file_without_an_index_is_scanned(scratch_home: Path) -> None:
+    # a column DuckDB's row numbering would shadow: no index is built, the file is scanned
+    path, sha = _publish(scratch_home, "r1", pa.table({"file_row_number": [1, 2, 2], "k": ["a", "b", "b"]}))
+    assert not rowindex.index_dir(path).exists()
+    assert datastore.search(path, {"filters": '{"file_row_number": 2}'}, sha256=sha)["total"] == 2

@@ -1,0 +1,260 @@
+"""A row index of a published Parquet file: exact filtered counts and pages without a scan.
+
+``datastore_search`` with ``filters`` compares ``CAST(column AS VARCHAR)`` with the client's
+values; on a big file that is a scan of the whole file per request (twice: the page and the total).
+This module keeps, next to a published local file ``vNNNNNN.parquet``, a folder
+``vNNNNNN.index/`` built once when the version is published (the file never changes afterwards):
+
+* ``keys.duckdb``: per indexable column a table ``k<position>(h UBIGINT, v VARCHAR, r BIGINT)``:
+  ``v`` the value as the filter compares it (``CAST(column AS VARCHAR)``, NULL for null), ``h`` its
+  DuckDB ``hash``, ``r`` the row's number in the file, sorted by ``(h, r)``, so DuckDB's zone maps on
+  ``h`` narrow a lookup to the few row groups holding that value (zone maps of a VARCHAR column keep
+  only a prefix, useless for values such as ``station_1``/``station_2``); and ``meta`` (the file's
+  SHA-256, its row count, the columns and their tables);
+* ``rows.arrow``: the same rows in the same order, an uncompressed Arrow IPC file of record batches
+  of :data:`ROW_BLOCK` rows, memory-mapped: a page of matching rows maps the few batches holding
+  them (no decoding), where the Parquet file would decode whole 122,880-row groups. The price is
+  disk: the table's in-memory size (~12x this Parquet file for the bench's table; compressed
+  batches cost ~0.5 ms of decompression each, slower than a scan for scattered rows).
+
+A reader (:func:`open_index`) is used only when the index was built from the very bytes the catalog
+records for the version (its SHA-256): a new version is a new file and a new index; anything
+missing or unreadable answers ``None`` and the caller scans the file as before. Values are always
+``?`` parameters; the generated table names (``k0``, ``k1``…) are the only names in the SQL besides
+column names quoted with :func:`core.sql.quote_ident` while building.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.sql import quote_ident, quote_literal
+from warehouse import storage
+
+__all__ = ["ROW_BLOCK", "RowIndex", "build", "index_dir", "open_index"]
+
+log = logging.getLogger("pubdata.rowindex")
+
+ROW_BLOCK = 1024  # rows per record batch of rows.arrow: a fetched page decodes whole batches
+_OPEN_MAX = 16  # readers kept open (one read-only DuckDB connection each)
+_FORMAT = "2"  # bump when the layout changes: older indexes are then ignored (and rebuilt on publish)
+
+
+def index_dir(parquet: Path) -> Path:
+    """The index folder of a published file (``v000003.parquet`` -> ``v000003.index``)."""
+    return parquet.with_name(parquet.stem + ".index")
+
+
+def _connect(database: str, *, read_only: bool = False, **config: str):
+    con = storage.duckdb_connect(database, read_only=read_only, **config)
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def build(parquet: Path, sha256: str, *, memory_limit: str = "1GB") -> Path | None:
+    """Build (or rebuild) the index of ``parquet`` whose bytes hash to ``sha256``; returns its folder.
+
+    Written into a temporary folder and renamed into place, so a reader never sees half an index.
+    Returns ``None`` (and builds nothing) when the file has a column DuckDB's row numbering would
+    shadow (``file_row_number``): such a file is served by scanning it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(parquet)
+    if any(name.lower() == "file_row_number" for name in schema.names):
+        return None
+    target = index_dir(parquet)
+    tmp = parquet.with_name(f".tmp-{parquet.stem}.index")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    source = f"read_parquet({quote_literal(str(parquet))}, file_row_number = true)"
+    columns: list[dict[str, Any]] = []
+    con = _connect(str(tmp / "keys.duckdb"), threads="2", memory_limit=memory_limit, temp_directory=str(tmp / "spill"))
+    try:
+        rows = int(_scalar(con, f"SELECT count(*) FROM {source}", []))
+        # the same rows in the same order (DuckDB keeps a file's order: preserve_insertion_order)
+        _write_blocks(con.execute(f"SELECT * FROM read_parquet({quote_literal(str(parquet))})"), tmp / "rows.arrow")
+        for pos, field in enumerate(schema):
+            if pa.types.is_nested(field.type):
+                continue  # lists, structs, maps: filters on them scan
+            table = f"k{pos}"
+            con.execute(
+                f"CREATE TABLE {table} AS SELECT hash(v) AS h, v, r FROM (SELECT CAST({quote_ident(field.name)} "
+                f"AS VARCHAR) AS v, file_row_number AS r FROM {source}) ORDER BY h, r"
+            )
+            columns.append({"name": field.name, "table": table})
+        con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [["format", _FORMAT], ["sha256", sha256], ["rows", str(rows)], ["columns", json.dumps(columns)]],
+        )
+        con.execute("CHECKPOINT")
+    except BaseException:
+        con.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    con.close()
+    shutil.rmtree(tmp / "spill", ignore_errors=True)
+    if target.exists():  # a retry of the same publication: the new index replaces the old one
+        shutil.rmtree(target)
+    tmp.replace(target)
+    return target
+
+
+def _write_blocks(result: Any, target: Path) -> None:
+    """Stream a DuckDB result into an Arrow IPC file of batches of exactly ROW_BLOCK rows (the
+    last one may be shorter), so row ``r`` is in batch ``r // ROW_BLOCK``."""
+    import pyarrow as pa
+
+    reader = result.to_arrow_reader(ROW_BLOCK)
+    pending: list[Any] = []
+    size = 0
+    with pa.OSFile(str(target), "wb") as sink, pa.ipc.new_file(sink, reader.schema) as writer:
+        for batch in reader:
+            pending.append(batch)
+            size += batch.num_rows
+            while size >= ROW_BLOCK:
+                table = pa.Table.from_batches(pending, schema=reader.schema)
+                writer.write_batch(table.slice(0, ROW_BLOCK).combine_chunks().to_batches()[0])
+                rest = table.slice(ROW_BLOCK)
+                pending, size = rest.to_batches(), rest.num_rows
+        if size:
+            writer.write_batch(pa.Table.from_batches(pending, schema=reader.schema).combine_chunks().to_batches()[0])
+
+
+def _scalar(con: Any, sql: str, args: list[Any]) -> Any:
+    row = con.execute(sql, args).fetchone()
+    assert row is not None  # an aggregate without GROUP BY returns one row
+    return row[0]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One column's filter: rows whose ``CAST(column AS VARCHAR)`` is one of ``values``, or NULL
+    when ``null`` is set."""
+
+    column: str
+    values: tuple[str, ...]
+    null: bool = False
+
+
+class RowIndex:
+    """A read-only view of one index folder; safe to share between threads (a cursor per call)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._con = _connect(str(folder / "keys.duckdb"), read_only=True, threads="1")
+        meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("format") != _FORMAT:
+            self._con.close()
+            raise ValueError("index format differs")
+        self.sha256: str = meta["sha256"]
+        self.rows = int(meta["rows"])
+        self.tables: dict[str, str] = {c["name"]: c["table"] for c in json.loads(meta["columns"])}
+        self._rows_path = folder / "rows.arrow"
+        self._local = threading.local()  # a file reader per thread over the shared memory map
+        reader = self._reader()
+        blocks = reader.num_record_batches
+        if blocks != -(-self.rows // ROW_BLOCK):
+            self._con.close()
+            raise ValueError("index rows differ")
+        self.schema = reader.schema
+
+    def _reader(self) -> Any:
+        import pyarrow as pa
+
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._local.reader = pa.ipc.open_file(pa.memory_map(str(self._rows_path)))
+        return reader
+
+    def covers(self, conditions: Sequence[Condition]) -> bool:
+        return all(c.column in self.tables for c in conditions)
+
+    def _matches(self, conditions: Sequence[Condition]) -> tuple[str, list[Any]]:
+        """SQL of the set of row numbers matching every condition, and its parameters."""
+        per_column, args = [], []
+        for cond in conditions:
+            table = self.tables[cond.column]
+            parts = []
+            for value in dict.fromkeys(cond.values):  # each value once: the parts never overlap
+                parts.append(f"SELECT r FROM {table} WHERE h = hash(CAST(? AS VARCHAR)) AND v = ?")
+                args += [value, value]
+            if cond.null:
+                parts.append(f"SELECT r FROM {table} WHERE h = hash(CAST(NULL AS VARCHAR)) AND v IS NULL")
+            per_column.append("(" + " UNION ALL ".join(parts) + ")")
+        return " INTERSECT ".join(per_column), args
+
+    def select(
+        self, conditions: Sequence[Condition], limit: int, offset: int, *, total: bool = True
+    ) -> tuple[list[int], int | None]:
+        """Row numbers of the page (ascending, as a scan returns them) and the exact total."""
+        if not conditions:
+            return list(range(min(offset, self.rows), min(offset + limit, self.rows))), self.rows
+        sql, args = self._matches(conditions)
+        cur = self._con.cursor()
+        try:
+            page_sql = f"SELECT r FROM ({sql}) ORDER BY r LIMIT ? OFFSET ?"
+            page = [r for (r,) in cur.execute(page_sql, args + [limit, offset]).fetchall()]
+            count = int(_scalar(cur, f"SELECT count(*) FROM ({sql})", args)) if total else None
+        finally:
+            cur.close()
+        return page, count
+
+    def fetch(self, rownums: Sequence[int], fields: Sequence[str]):
+        """The rows ``rownums`` (ascending) of the file, columns ``fields`` (named ``c0``, ``c1``… as
+        ``fields`` may repeat a column), as an Arrow table."""
+        import pyarrow as pa
+
+        names = [f"c{i}" for i in range(len(fields))]
+        columns = [self.schema.get_field_index(f) for f in fields]
+        if not rownums:
+            return pa.Table.from_arrays([pa.array([], self.schema.field(c).type) for c in columns], names=names)
+        reader = self._reader()
+        blocks = sorted({r // ROW_BLOCK for r in rownums})
+        first = {b: i * ROW_BLOCK for i, b in enumerate(blocks)}  # where each batch starts in `table`
+        table = pa.Table.from_batches([reader.get_batch(b) for b in blocks])  # maps, copies nothing
+        where = pa.array([first[r // ROW_BLOCK] + r % ROW_BLOCK for r in rownums], pa.int64())
+        table = table.select(columns).take(where)
+        return table.rename_columns(names)
+
+
+_OPEN: OrderedDict[tuple[str, int], RowIndex | None] = OrderedDict()
+_OPEN_LOCK = threading.Lock()
+
+
+def open_index(parquet: Path, sha256: str | None) -> RowIndex | None:
+    """The index of ``parquet`` when it was built from the bytes hashing to ``sha256``, else None."""
+    if not sha256:
+        return None
+    folder = index_dir(parquet)
+    try:
+        stamp = (folder / "keys.duckdb").stat().st_mtime_ns
+    except OSError:
+        return None
+    key = (str(folder), stamp)
+    with _OPEN_LOCK:
+        known = key in _OPEN
+        found = _OPEN.get(key)
+        if known:
+            _OPEN.move_to_end(key)
+    if not known:
+        try:
+            found = RowIndex(folder)
+        except Exception:  # unreadable or from another layout: the caller scans the file
+            log.warning("row index %s not usable; scanning the file instead", folder.name, exc_info=True)
+            found = None
+        with _OPEN_LOCK:
+            found = _OPEN.setdefault(key, found)
+            _OPEN.move_to_end(key)
+            while len(_OPEN) > _OPEN_MAX:
+                _OPEN.popitem(last=False)  # its connection closes when the last request using it ends
+    return found if found is not None and found.sha256 == sha256 else None
