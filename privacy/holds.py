@@ -66,14 +66,19 @@ def _category_hits(c: ColumnProfile) -> tuple[str, float, int] | None:
     base = sum(k for v, k in c.counts.items() if v not in neutral)
     if not short or not base or c.distinct > int(_rules().get("category_max_distinct", 60)):
         return None
-    best: tuple[str, float, int] | None = None
-    for what, match in _category_matchers():
-        hits = [(v, k) for v, k in short if match(v)]
-        if hits:
-            cand = (what, sum(k for _, k in hits) / base, len(hits))
-            if best is None or cand[1:] > best[1:]:
-                best = cand
-    return best
+    per: dict[str, int] = {}
+    hit_values = hit_rows = 0
+    for v, k in short:
+        found = [what for what, match in _category_matchers() if match(v)]
+        for what in found:
+            per[what] = per.get(what, 0) + k
+        if found:
+            hit_values += 1
+            hit_rows += k
+    if not hit_values:
+        return None
+    # several vocabularies may share a column (失能老人, 低保老人): the column is named by the largest
+    return max(per, key=lambda w: per[w]), hit_rows / base, hit_values
 
 
 def sensitive_categories(c: ColumnProfile) -> tuple[str, float] | None:
