@@ -37,6 +37,9 @@ How a column is scored:
 7. Safe by default (:mod:`privacy.holds`): in a table about people, a column not positively
    recognised as non-personal (codes, enumerations with few values, organisation names, event
    dates, plain amounts, aggregates...) is held for review: ``review`` is true, with the reason.
+   Few values are no such reason when they read as health, offence, belief or welfare
+   categories or whole sums of money (evidence in conflict: held). A date column repeating the
+   birth dates inside the same rows' ID numbers is a birth date whatever its name.
 8. Minors: digits 7-14 of valid ID numbers or a birth-date column giving an age under 14 make
    the table's personal columns ``sensitive`` (PIPL Art. 28), ``minors`` is set on them.
 
