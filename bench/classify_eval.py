@@ -34,10 +34,15 @@ out of open data until an officer decides):
 Per-entity recall: for each labelled entity of personal/sensitive columns, the share predicted
 personal/sensitive or held (found), and the share with the same entity.
 
-``--errors`` lists the misclassified columns of v1 (both halves); it never lists the reporting
-set's.
+Further tuning sets (v3, ``eval/classify3``, written independently like v2 but meant for tuning)
+are given with ``--tune-data DIR`` (repeatable; reads ``DIR/labels.json``): each is printed as
+``tune (DIR name)``, with its per-entity recall, and ``--errors`` lists its misclassified columns
+too.
 
-Usage: ``.venv/bin/python bench/classify_eval.py [--data DIR] [--errors]
+``--errors`` lists the misclassified columns of v1 (both halves) and of every ``--tune-data`` set;
+it never lists the reporting set's.
+
+Usage: ``.venv/bin/python bench/classify_eval.py [--data DIR] [--errors] [--tune-data DIR ...]
 [--data2 DIR | --report-data DIR --report-labels FILE]``.
 """
 
@@ -162,8 +167,8 @@ def print_table(results: dict[str, dict[str, float]]) -> None:
     print(f"{'columns':<14}" + "".join(f"{results[h]['columns']:>18}" for h in heads))
 
 
-def print_errors(rows: list[dict[str, Any]]) -> None:
-    print("\nv1 errors (tune material, both halves; the reporting set is never listed):")
+def print_errors(rows: list[dict[str, Any]], name: str = "v1") -> None:
+    print(f"\n{name} errors (tune material; the reporting set is never listed):")
     for r in rows:
         wrong_level = (r["label"] == NONE and (r["held"] or r["pred"] != NONE)) or (
             r["label"] != NONE and not r["held"] and r["pred"] != r["label"]
@@ -196,14 +201,21 @@ def main() -> int:
     ap.add_argument("--data2", type=Path, help="the held-out reporting set (v2): DIR with DIR/labels.json")
     ap.add_argument("--report-data", type=Path, help="the held-out reporting set's data directory")
     ap.add_argument("--report-labels", type=Path, help="its labels.json (default: REPORT_DATA/labels.json)")
-    ap.add_argument("--skip-v1", action="store_true", help="classify the reporting set only")
+    ap.add_argument("--skip-v1", action="store_true", help="do not classify v1")
+    ap.add_argument(
+        "--tune-data",
+        type=Path,
+        action="append",
+        default=[],
+        help="a further tuning set (DIR with DIR/labels.json; repeatable); --errors lists its errors",
+    )
     args = ap.parse_args()
     if args.report_labels is not None and args.report_data is None:
         ap.error("--report-labels needs --report-data")
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     held_out = report_set(args)
-    if args.skip_v1 and held_out is None:
-        ap.error("--skip-v1 needs a reporting set (--data2 or --report-data)")
+    if args.skip_v1 and held_out is None and not args.tune_data:
+        ap.error("--skip-v1 needs a reporting set (--data2 or --report-data) or --tune-data")
     results: dict[str, dict[str, float]] = {}
     per_set: dict[str, list[dict[str, Any]]] = {}
     tmp = None
@@ -222,6 +234,13 @@ def main() -> int:
         for half in ("tune", "report"):
             results[f"v1 {half} half"] = score([r for r in v1 if r["split"] == half])
         per_set["tune (v1, all)"] = v1
+    for tune_dir in args.tune_data:
+        tables = json.loads((tune_dir / "labels.json").read_text(encoding="utf-8"))["tables"]
+        rows, seconds = classify_set(tune_dir, [{**t, "split": t.get("split") or "tune"} for t in tables])
+        name = f"tune ({tune_dir.name})"
+        print(f"{name}: classified {len(tables)} tables in {seconds:.1f}s")
+        results[name] = score(rows)
+        per_set[name] = rows
     if held_out is not None:
         data2, tables2 = held_out
         v2, seconds = classify_set(data2, tables2)
@@ -233,16 +252,20 @@ def main() -> int:
         print(f"\nper-entity recall, {name} (labelled personal/sensitive: n, found, same entity)")
         for entity, (n, found, same) in per_entity(rows).items():
             print(f"  {entity:<20}{n:>5}  found {found / n:6.1%}  entity {same / n:6.1%}")
-    if args.errors and "tune (v1, all)" in per_set:
-        print_errors(per_set["tune (v1, all)"])
+    if args.errors:
+        for name, rows in per_set.items():
+            if name.startswith("tune ("):
+                print_errors(rows, name)
     if tmp is not None:
         tmp.cleanup()
     if held_out is not None:
         print("\nBENCH line: held-out reporting set (never used for tuning)")
         bench = results["held-out report"]
     else:
-        print("\nBENCH line: v1 (v1: seen during tuning, not a held-out figure)")
-        bench = results["tune (v1, all)"]
+        first = next(iter(results))
+        seen = "v1: seen during tuning" if first == "tune (v1, all)" else f"{first}: a tuning set"
+        print(f"\nBENCH line: {first} ({seen}, not a held-out figure)")
+        bench = results[first]
     print("BENCH classify-eval " + " ".join(f"{m}={bench[m]:.3f}" for m in NAMES))
     return 0
 

@@ -37,6 +37,9 @@ How a column is scored:
 7. Safe by default (:mod:`privacy.holds`): in a table about people, a column not positively
    recognised as non-personal (codes, enumerations with few values, organisation names, event
    dates, plain amounts, aggregates...) is held for review: ``review`` is true, with the reason.
+   Few values are no such reason when they read as health, offence, belief or welfare
+   categories or whole sums of money (evidence in conflict: held). A date column repeating the
+   birth dates inside the same rows' ID numbers is a birth date whatever its name.
 8. Minors: digits 7-14 of valid ID numbers or a birth-date column giving an age under 14 make
    the table's personal columns ``sensitive`` (PIPL Art. 28), ``minors`` is set on them.
 
@@ -535,6 +538,13 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                 c.entity, c.confidence = hint.entity, 0.3
                 c.evidence.append("column is empty in the sample; labelled from its name only")
             continue
+        id_col = _births_of_ids(c, cols) if about_people and c.date_share >= 0.8 else None
+        if id_col is not None:
+            c.entity, c.confidence = "DATE_OF_BIRTH", 0.9
+            c.evidence.append(
+                f"dates equal the birth dates inside the ID numbers of column {id_col.name!r}, row by row"
+            )
+            continue
         if (
             about_people
             and c.date_share >= 0.8
@@ -622,6 +632,31 @@ def _account_numbers(c: ColumnProfile) -> bool:
     return ok >= 0.8 * c.n
 
 
+#: share of rows (with both values) whose date equals the birth date inside the row's ID number
+BIRTH_MATCH_SHARE = 0.8
+
+
+def _births_of_ids(c: ColumnProfile, cols: list[ColumnProfile]) -> ColumnProfile | None:
+    """The resident-ID column whose birth dates this date column repeats row by row (a birth date
+    whatever the column is called, also of children, whose dates do not spread like adults')."""
+    for ident in cols:
+        if ident.entity != "CN_RESIDENT_ID" or ident.free_text:
+            continue
+        births = {r: birth_date_of_id(v.strip()) for r, v in zip(ident.rows, ident.values)}
+        pairs = [(parse_date(v), births[r]) for r, v in zip(c.rows, c.values) if births.get(r) is not None]
+        if len(pairs) >= MIN_SUPPORT and sum(a == b for a, b in pairs) >= BIRTH_MATCH_SHARE * len(pairs):
+            return ident
+    return None
+
+
+def _long_codes(c: ColumnProfile) -> bool:
+    """Whole numbers of ``CODE_DIGITS`` digits or more (agency or region codes), not amounts."""
+    from privacy.recognizers.personal_income import CODE_DIGITS
+
+    codes = sum(k for v, k in c.counts.items() if v.isdigit() and len(v) >= CODE_DIGITS)
+    return codes >= 0.8 * c.n
+
+
 def _org_hint_share() -> float:
     """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
     return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
@@ -652,7 +687,7 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "RELIGION" and cjk >= 0.5 and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under a religion name in a table about people")
-    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5:
+    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5 and not _long_codes(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("numbers or ranges under an income or property name")
     elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):

@@ -12,6 +12,8 @@ the level is ``personal`` until an officer decides (the policy gives such a colu
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from typing import Any
 
 from privacy.profile import ColumnProfile
 
@@ -22,6 +24,93 @@ HOLD_SUBJECTS = frozenset({"people", "mixed"})
 #: an enumeration: at most this many distinct values (and a small share of the rows)
 ENUM_MAX = 12
 ENUM_MAX_RATIO = 0.2
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    """``holds`` of ``privacy/levels.yaml``: when few values or small numbers are not enough."""
+    from privacy.vocabulary import default_levels
+
+    return dict(default_levels().get("holds") or {})
+
+
+@functools.cache
+def _category_matchers() -> tuple[tuple[str, Any], ...]:
+    from privacy.recognizers import recognizers
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    recs = {r.ENTITY: r for r in recognizers().values()}
+    statuses = TermSet(t for group in value_terms("statuses").values() for t in group)
+    return (
+        ("MEDICAL_CONDITION", lambda v: recs["MEDICAL_CONDITION"].match_cell(v) is not None),
+        ("CRIMINAL_RECORD", lambda v: recs["CRIMINAL_RECORD"].match_cell(v) is not None),
+        ("RELIGION", lambda v: recs["RELIGION"].match_cell(v) is not None),
+        ("welfare or credit status", statuses.search),
+    )
+
+
+@functools.cache
+def _neutral() -> frozenset[str]:
+    from privacy.vocabulary import value_terms
+
+    return frozenset(value_terms("neutral")["neutral"])
+
+
+def _category_hits(c: ColumnProfile) -> tuple[str, float, int] | None:
+    """The sensitive vocabulary most of the column's short values belong to: (what, share of
+    non-null-like sampled values, distinct values), or None."""
+    max_len = int(_rules().get("category_max_length", 20))
+    neutral = _neutral()
+    short = [(v, k) for v, k in c.counts.items() if v not in neutral and len(v) <= max_len]
+    base = sum(k for v, k in c.counts.items() if v not in neutral)
+    if not short or not base or c.distinct > int(_rules().get("category_max_distinct", 60)):
+        return None
+    per: dict[str, int] = {}
+    hit_values = hit_rows = 0
+    for v, k in short:
+        found = [what for what, match in _category_matchers() if match(v)]
+        for what in found:
+            per[what] = per.get(what, 0) + k
+        if found:
+            hit_values += 1
+            hit_rows += k
+    if not hit_values:
+        return None
+    # several vocabularies may share a column (失能老人, 低保老人): the column is named by the largest
+    return max(per, key=lambda w: per[w]), hit_rows / base, hit_values
+
+
+def sensitive_categories(c: ColumnProfile) -> tuple[str, float] | None:
+    """The sensitive vocabulary (health, offences, religion, welfare or credit status) that some of
+    the column's short values belong to, with the share of (non null-like) sampled values it
+    covers, when it covers at least ``holds.sensitive_terms_min_share``: an enumeration of such
+    categories (血型, 失能等级, 救助类别) is itself sensitive information about each row's person."""
+    rule = _rules()
+    hit = _category_hits(c)
+    if hit is None:
+        return None
+    what, share, values = hit
+    if share >= float(rule.get("sensitive_terms_min_share", 0.05)) and values >= int(
+        rule.get("sensitive_terms_min_values", 2)
+    ):
+        return what, share
+    return None
+
+
+def money_shaped(c: ColumnProfile) -> bool:
+    """Whole amounts of money (200, 330, 9500: multiples of ``holds.money_step`` from
+    ``holds.money_min`` up) rather than counts, scores or codes: in a table about people, a few
+    such values are benefit standards, fines or pay scales of each row's person."""
+    rule = _rules()
+    if c.numeric_range is None or not c.integer:
+        return False
+    step, low = int(rule.get("money_step", 10)), float(rule.get("money_min", 50))
+    nums = [(v.lstrip("¥￥").replace(",", "").strip(), k) for v, k in c.counts.items()]
+    whole = sum(k for v, k in nums if v.isdigit() and int(v) >= low and int(v) % step == 0)
+    zero = sum(k for v, k in nums if v == "0")
+    base = c.n - zero
+    return base > 0 and whole >= float(rule.get("money_min_share", 0.9)) * base and c.numeric_range[1] >= 100
 
 
 def _enum(c: ColumnProfile, limit: int = ENUM_MAX) -> bool:
@@ -55,6 +144,11 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
     if c.n == 0:
         return "empty in the sample"
     kind = c.info.kind
+    if kind not in ("aggregate", "code", "event_date", "amount", "not_income", "free_text_public"):
+        # evidence conflicts: few values, but they are health, offence, belief or welfare categories
+        # (or whole sums of money) of the row's person: nothing shows the column is not personal
+        if sensitive_categories(c) is not None or money_shaped(c):
+            return None
     few_names = c.name_shape_share < 0.2
     if kind == "aggregate" and c.numeric_share >= 0.8:
         return "aggregate (counts, totals, rates)"
@@ -91,6 +185,11 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
 
 
 def _looks(c: ColumnProfile) -> str:
+    cats = sensitive_categories(c)
+    if cats is not None:
+        return f"categories of which {100 * cats[1]:.0f}% of sampled values are {cats[0]} terms"
+    if money_shaped(c):
+        return "whole sums of money of unknown meaning (could be a person's benefit, pay or fine)"
     if c.text is not None:
         found = ", ".join(f"{e} in {k} value(s)" for e, k in sorted(c.text.items()) if e not in ("ORG_NAME", "USCC"))
         return f"free text ({found or 'entities below the thresholds'})"

@@ -148,6 +148,13 @@ def _name_rules() -> dict[str, frozenset[str]]:
     }
 
 
+def _per_quantity(name: str) -> bool:
+    """The name's unit is money per unit of a quantity (元/亩, 元/吨: ``name_rules.rate_units``)."""
+    units = _name_rules().get("rate_units", frozenset())
+    m = re.search(r"元\s*/\s*([\u4e00-\u9fffA-Za-z0-9²³]+)", name)
+    return m is not None and m.group(1) in units
+
+
 def _kept_by_rule(head: NameEntry, prev: NameEntry) -> bool:
     """``prev`` (an entity term) stays the head before ``head`` (残疾类型, 费用合计, csrq_date)."""
     rules = _name_rules()
@@ -346,8 +353,19 @@ def analyse_name(column_name: str) -> NameInfo:
     aggregate = "aggregate" in kinds
     not_income = "not_income" in kinds
     if entity == "PERSONAL_INCOME" and not_income:
-        entity, kind = None, "amount"
-    if aggregate and not kept and entity not in (None, "ORG_NAME", "USCC") and kind != "aggregate":
+        # 失业金月标准, 营业收入: an income word and a not-income word; the table decides (a
+        # person's benefit standard in a table about people is held, an organisation's is none)
+        entity, kind = None, None
+    if kind == "not_income" and any(t.entity == "PERSONAL_INCOME" for t in before):
+        kind = None  # 失业金月标准: a person's benefit by its standard; the table decides
+        if _per_quantity(name):
+            kind = "amount"  # 补贴标准（元/亩）: a rate per unit of land or goods, not anyone's sum
+    if (
+        aggregate
+        and not kept
+        and entity not in (None, "ORG_NAME", "USCC")
+        and kind not in ("aggregate", "role")  # 统计负责人 is a person, not a statistic
+    ):
         # 低保人数, 收入合计 of a group: counts and totals are not about one person (two-letter
         # initials are too ambiguous to say so: hb_xhdb is 血红蛋白, not 环比)
         if head is not None and any(

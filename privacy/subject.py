@@ -56,7 +56,16 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
     if not any(unique(c) and names_org(c) for c in cols):
         return False
     persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
-    return all(c.info.person for c in persons)
+    # what a row is about comes first: a complaint's complainant before the company complained
+    # about is a table of people; a company before its legal representative, a register
+    first = next((c for c in cols if (unique(c) and names_org(c)) or c in persons), None)
+    if first is None or first in persons:
+        return False
+    if all(c.info.person for c in persons):
+        return True
+    # persons named without a role word, but only by name (no identity document, card or birth
+    # date) after the organisation: its representatives or contacts
+    return all(c.info.person or c.entity == "PERSON_NAME" for c in persons)
 
 
 def person_evidence(c: ColumnProfile) -> str | None:

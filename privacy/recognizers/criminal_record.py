@@ -24,7 +24,7 @@ def _terms() -> TermSet:
     from privacy.vocabulary import value_terms
 
     v = value_terms("criminal")
-    return TermSet(v["criminal"] + v["administrative_person"])
+    return TermSet(v["criminal"] + v["administrative_person"] + v["traffic_violations"])
 
 
 @functools.cache

@@ -41,8 +41,10 @@ def _sets() -> dict[str, TermSet]:
             + v["drugs"]
             + v["exams"]
             + v["disability"]
+            + v["care_needs"]
             + v["departments"]
         ),
+        "whole": TermSet(v["whole_values"]),
         "suffixes": TermSet([s for s in v["suffixes"] + v["drug_suffixes"]]),
         "not": TermSet(v["not_conditions"]),
         "results": TermSet(v["results"]),
@@ -86,6 +88,15 @@ def _lab_value(v: str) -> bool:
     return m is not None and (m.group(1) in _sets()["units"] or _sets()["units"].suffix_of(v) is not None)
 
 
+_BLOOD = re.compile(r"(?i)(?:A|B|O|AB)型\s*(?:Rh\s*D?\s*[阴阳]性|Rh\s*D?\s*[（(]?[+\-][)）]?)?")
+
+
+def _whole_value(v: str) -> bool:
+    """A cell that is one outcome, health-status or blood-group value (``whole_values``: matched
+    only as the whole cell)."""
+    return v in _sets()["whole"] or _BLOOD.fullmatch(v) is not None
+
+
 class MedicalConditionRecognizer(CellRecognizer):
     ENTITY = "MEDICAL_CONDITION"
     CONTEXT = ("诊断", "病史", "疾病", "病情", "患有", "过敏", "用药", "ICD")
@@ -121,7 +132,7 @@ class MedicalConditionRecognizer(CellRecognizer):
             return None
         if _ICD_FULL.fullmatch(v) or (hinted and _ICD_BARE.fullmatch(v)):
             return "valid"
-        if medical_terms_in(v) or _lab_value(v):
+        if medical_terms_in(v) or _lab_value(v) or _whole_value(v):
             return "valid"
         if hinted and v in _sets()["results"]:
             return "valid"

@@ -5,7 +5,10 @@ prove nothing (``NEEDS_HINT``)."""
 
 from __future__ import annotations
 
-from privacy.recognizers._base import CellRecognizer
+from privacy.recognizers._base import CellMatch, CellRecognizer
+
+#: whole numbers of this many digits (a billion yuan and up) are codes, not a person's amounts
+CODE_DIGITS = 10
 
 _WORDS = (
     r"(?:月收入|年收入|家庭收入|人均收入|个人收入|收入|月工资|工资|月薪|年薪|薪资|薪酬|存款|个人资产|家庭资产|资产|房产价值|"
@@ -22,3 +25,9 @@ class PersonalIncomeRecognizer(CellRecognizer):
     CELL_PATTERNS = (r"[¥￥]?\s*-?\d[\d,]*(?:\.\d{1,2})?\s*(?:万|千)?元?",)
     CONTEXT = ("收入", "工资", "资产")
     MASKED = (r"\*{2,}(?:\.\*+)?元?", r"\d\*{2,}(?:\.\d+)?元?")
+
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
+        v = value.strip()
+        if v.isdigit() and len(v) >= CODE_DIGITS:
+            return None  # ten or more digits without a decimal point: a code, not a person's money
+        return super().match_cell(value, hinted)
