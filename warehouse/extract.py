@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from core import SourceError, home
 from warehouse import sources, storage
 from warehouse.lake import RunPaths
-from warehouse.manifest import Dataset, SqlSource
+from warehouse.manifest import Dataset, SqlSource, column_name_problem
 
 __all__ = ["Extracted", "extract_to_raw", "rel"]
 
@@ -91,6 +91,13 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
 def _write_raw(ds: Dataset, paths: RunPaths, stream: sources.BatchStream, where: str) -> Extracted:
     """Write the stream's batches to ``paths.raw`` (it appears only if the source is usable), its
     rejected rows to the landing zone's ``unparseable_rows.parquet``."""
+    for i, name in enumerate(stream.schema.names, start=1):
+        problem = column_name_problem(name)
+        if problem:  # before anything is written: the last good publication stays
+            raise SourceError(
+                f"{where}: column #{i} of the header row is not usable as a column name ({problem})",
+                hint="fix the export's header row; nothing of this file was published",
+            )
     serial = _SerialDates(ds, stream.schema)
     rows = 0
     with storage.parquet_writer(paths.raw, stream.schema) as writer:

@@ -147,8 +147,22 @@ Source = Annotated[FileSource | HttpSource | SqlSource | CkanSource | DcatSource
 HARVEST_TYPES = ("ckan", "dcat")
 
 
+#: the longest column name a manifest, a source's header or a harvested file may use
+MAX_COLUMN_NAME = 128
+
+
+def column_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a column name (a header is hostile input), or None. The reason never
+    repeats the name."""
+    if len(name) > MAX_COLUMN_NAME:
+        return f"{len(name)} characters, at most {MAX_COLUMN_NAME}"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "control characters"
+    return None
+
+
 class Column(_Model):
-    name: str = Field(min_length=1, max_length=128)
+    name: str = Field(min_length=1, max_length=MAX_COLUMN_NAME)
     type: ColumnType = "string"
     description: str = ""
     privacy: Level | None = Field(
@@ -169,7 +183,7 @@ class Column(_Model):
     @field_validator("name")
     @classmethod
     def _printable(cls, v: str) -> str:
-        if any(ord(c) < 32 for c in v):
+        if any(ord(c) < 32 or ord(c) == 127 for c in v):
             raise ValueError("must not contain control characters")
         return v
 

@@ -102,6 +102,16 @@ def main() -> dict:
     with connect(read_only=True) as con:
         seqs = con.execute("SELECT count(*), count(DISTINCT seq) FROM audit_log").fetchone()
         assert seqs is not None  # an aggregate query returns one row
+        # the entries around the first bad one (who, what, the links' first characters; never details)
+        around = (
+            con.execute(
+                "SELECT seq, ts, actor, action, subject, left(prev_hash, 10), left(hash, 10) FROM audit_log "
+                "WHERE seq BETWEEN ? AND ? ORDER BY seq, ts",
+                [bad - 3, bad + 2],
+            ).fetchall()
+            if bad
+            else []
+        )
     return {
         "profile": storage.profile(),
         "versions": versions,
@@ -122,6 +132,7 @@ def main() -> dict:
             "missing": report.missing[:20],
             "altered": report.altered[:20],
             "problems": report.problems[:5],
+            "around": [list(map(str, r)) for r in around],
         },
     }
 

@@ -356,7 +356,7 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster_home: Path) -> None:
     for name, t in snap["tables"].items():
         v1 = first["tables"][name.rsplit(".v", 1)[0] + ".v1"]
         assert (t["rows"], t["digest"]) == (v1["rows"], v1["digest"]), name  # the same content as run 1
-    assert snap["audit"]["ok"] and snap["audit"]["entries"] == snap["audit"]["distinct_seq"], snap["audit"]
+    assert snap["audit"]["ok"] and snap["audit"]["entries"] == snap["audit"]["distinct_seq"], json.dumps(snap["audit"])
     # the killed worker comes back and the cluster is whole again
     cl_env = dict(env)
     out = subprocess.run(

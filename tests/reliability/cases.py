@@ -170,7 +170,7 @@ def padded_header(d: Path) -> Built:
 
 
 LONG = "很长的列名" * 25 + "尾巴"  # 127 characters: declarable
-OVERLONG = "超长" * 3000  # 6000 characters: cannot be declared (max 128)
+OVERLONG = "超长" * 3000  # 6000 characters: cannot be a column name (max 128)
 
 
 def overlong_header(d: Path) -> Built:
@@ -517,10 +517,16 @@ CASES: list[Case] = [
     Case(
         "header_overlong_undeclared",
         "header",
-        "handled",
+        "clear_error",
         overlong_header,
-        valid=4,
-        check=_classified_like_any_other(OVERLONG),
+        message=(CSV, "column #7 of the header row is not usable as a column name (6000 characters, at most 128)"),
+    ),
+    Case(
+        "header_control_characters",
+        "header",
+        "clear_error",
+        extra_named("新\x1b[31m列"),
+        message=(CSV, "column #7 of the header row is not usable as a column name (control characters)"),
     ),
     Case("header_padded_spaces", "header", "handled", padded_header, valid=4),
     # content
