@@ -265,6 +265,9 @@ def test_same_results_as_the_local_profile(cluster_home: Path, tmp_path_factory:
         local_home,
         PUBDATA_PROFILE="local",
         PUBDATA_KEYS_DIR=str(cluster_home / "keys"),
+        # the same keys, but another catalog: its own file of signed audit checkpoints (one file per
+        # catalog, core.settings), else its checkpoints would contradict the cluster catalog's log
+        PUBDATA_AUDIT_CHECKPOINTS=str(local_home / "audit-checkpoints.jsonl"),
         PUBDATA_DEMO_SOURCE_PORT=cenv["PUBDATA_DEMO_SOURCE_PORT"],
         PUBDATA_RETRY_DELAY="1",
     )
