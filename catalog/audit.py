@@ -449,9 +449,19 @@ def verify_report() -> Report:
         report.problems.append("the head anchor in the catalog is missing")
     if latest is not None:
         target = max(target, latest["seq"])
-        cp_seq = latest["seq"]
-        if cp_seq in good and present[cp_seq][7] != latest["hash"]:
-            report.altered.append(cp_seq)
+    # every signed checkpoint must agree with the entry it names (not only the latest one)
+    contradicted = [c for c in valid if c["seq"] in good and present[c["seq"]][7] != c["hash"]]
+    for c in contradicted:
+        report.altered.append(c["seq"])
+    if contradicted:
+        c = contradicted[0]
+        # the entry's MAC verifies, so whoever wrote it had the audit key: either the key leaked,
+        # or the checkpoint is another catalog's that shares the keys directory
+        report.problems.append(
+            f"{len(contradicted)} signed checkpoint(s) name an entry with another head (first: {c['where']}, "
+            f"entry {c['seq']}): the entry was rewritten with the audit key, or the checkpoint file is shared "
+            "with another catalog (PUBDATA_AUDIT_CHECKPOINTS must be one file per catalog)"
+        )
     report.missing = [s for s in range(1, target + 1) if s not in present]
     report.altered = sorted(set(report.altered))
     return report

@@ -208,3 +208,24 @@ def test_an_unkeyed_log_from_an_older_catalog_still_verifies_and_is_sealed(home:
     code, out = _verify(capsys)
     assert code == 1 and 2 in _listed(out, "altered"), out
     assert not os.environ.get("PUBDATA_AUDIT_KEY")  # the key is never a setting value
+
+
+def test_a_checkpoint_file_shared_by_two_catalogs_is_named(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Two catalogs with the same keys writing one checkpoint file (the setting says one file per
+    catalog): the other catalog's checkpoint contradicts this log, and verify says so (exit 1)."""
+    _fill(3)
+    assert _verify(capsys)[0] == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.setenv("PUBDATA_HOME", str(other))
+    audit._LAST_CHECKPOINT.clear()
+    audit.append("pipeline", "publish.version", "transport.bus_stops", {"version": 9})
+    _fill(2)
+    # the other catalog sealed its first entry with a checkpoint (in the shared file), which names
+    # entry 1 with another head than this catalog's entry 1
+    monkeypatch.setenv("PUBDATA_HOME", str(home))
+    code, out = _verify(capsys)
+    assert code == 1 and _listed(out, "altered") == [1] and not _listed(out, "missing"), out
+    assert "shared with another catalog" in out and "one file per catalog" in out, out
