@@ -54,10 +54,6 @@ def _write(path: Path, fmt: str, rows: list[dict[str, str]]) -> None:
     if fmt.startswith("csv"):
         import csv
 
-        if fmt == "csv_gbk":
-            # a GBK line can happen to be valid UTF-8 too, and the source reader then refuses the
-            # file as mixing encodings (see docs/performance.md); "张" (D5 C5) is never valid UTF-8
-            rows = [r if not _utf8_too(r) else {**r, "姓名": "张" + r["姓名"][1:]} for r in rows]
         with open(path, "w", newline="", encoding="gbk" if fmt == "csv_gbk" else "utf-8") as fh:
             w = csv.DictWriter(fh, fieldnames=list(_COLUMNS))
             w.writeheader()
@@ -78,14 +74,6 @@ def _write(path: Path, fmt: str, rows: list[dict[str, str]]) -> None:
         for r in rows:
             ws.append([r[c] for c in _COLUMNS])
         wb.save(path)
-
-
-def _utf8_too(row: dict[str, str]) -> bool:
-    try:
-        ",".join(row.values()).encode("gbk").decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _dataset_yaml(ds_id: str, title: str, source: str) -> list[str]:

@@ -31,6 +31,24 @@ def test_gb18030_characters_outside_gbk(tmp_path: Path) -> None:
     assert read_file(p).table.column("名称").to_pylist() == ["𠀾记"]
 
 
+def test_gbk_rows_that_happen_to_be_valid_utf8_are_not_a_mix(tmp_path: Path) -> None:
+    """Surnames like 卢, 鲁, 陆, 路 are two GBK bytes that also form a UTF-8 sequence: a GBK row
+    holding only such characters is valid UTF-8 by chance, and the file is still GBK."""
+    p = tmp_path / "x.csv"
+    p.write_bytes("编号,姓名,地址\n1,卢鲁,\n2,张三,温州市鹿城区\n".encode("gbk"))
+    assert "卢鲁".encode("gbk").decode("utf-8")  # the premise: that row decodes as UTF-8 too
+    res = read_file(p)
+    assert res.encoding == "gb18030"
+    assert res.table.column("姓名").to_pylist() == ["卢鲁", "张三"]
+
+
+def test_a_file_mixing_utf8_and_gbk_rows_is_refused_naming_lines(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_bytes("编号,姓名\n1,张三\n".encode("gbk") + "2,李四\n".encode())
+    with pytest.raises(SourceError, match="line 1 is not UTF-8 but line 3 is: the file mixes text encodings"):
+        read_file(p)
+
+
 def test_demo_gbk_source_reads_correctly(demo_sources: Path) -> None:
     res = read_file(demo_sources / "health" / "clinic_visits.csv")
     assert res.encoding == "gb18030"

@@ -58,6 +58,24 @@ def first_decode_error(path: Path, encoding: str) -> int | None:
             offset += len(chunk)
 
 
+def _reads_as_utf8_text(line: bytes, text: str) -> bool:
+    """Whether a line that decodes as UTF-8 is evidence of UTF-8 text in a file that is not all
+    UTF-8. GBK/GB18030 characters whose two bytes happen to form a 2-byte UTF-8 sequence (卢, 鲁,
+    陆, 路, 芦 ... leads 0xC2-0xDF, trails 0x80-0xBF) make whole GBK lines valid UTF-8, read as Latin,
+    Greek or Cyrillic letters; Chinese written in UTF-8 takes 3 bytes per character. So a line that
+    also decodes as GB18030 counts only when its UTF-8 reading holds a character of 3 bytes or more."""
+    non_ascii = [c for c in text if ord(c) > 0x7F]
+    if len(non_ascii) < 2:
+        return False
+    if any(ord(c) >= 0x800 for c in non_ascii):
+        return True
+    try:
+        line.decode("gb18030")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def _non_utf8_lines(path: Path) -> tuple[int | None, int | None, int | None]:
     """(first line of non-ASCII UTF-8 text, first line that is not UTF-8, first line that is
     neither UTF-8 nor GB18030) of a file that failed to decode as UTF-8."""
@@ -75,7 +93,7 @@ def _non_utf8_lines(path: Path) -> tuple[int | None, int | None, int | None]:
                 except UnicodeDecodeError:
                     invalid_line = invalid_line or n
             else:
-                if sum(1 for c in text if ord(c) > 0x7F) >= 2:
+                if _reads_as_utf8_text(line, text):
                     utf8_line = utf8_line or n
             if utf8_line and other_line and invalid_line:
                 break
