@@ -69,8 +69,10 @@ def _check_after_crash(home: Path) -> int:
     # orphans (renamed before the commit, or temporary) are never versions
     named = {v[2].rsplit("/", 1)[1] for v in versions}
     for f in (home / "open" / DEPT / DS).iterdir():
-        if f.name not in named:
-            assert f.name.startswith(".") or f.name > f"v{latest[0]:06d}.parquet", f"orphan {f.name} below latest"
+        # a version's row index (vNNNNNN.index/, warehouse.rowindex) belongs to its file
+        name = f.name.removesuffix(".index") + ".parquet" if f.name.endswith(".index") else f.name
+        if name not in named:
+            assert name.startswith(".") or name > f"v{latest[0]:06d}.parquet", f"orphan {f.name} below latest"
     from catalog.queries import list_datasets, versions_of
 
     listed = [d for d in list_datasets() if d["dataset_id"] == DS]
