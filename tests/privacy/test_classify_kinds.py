@@ -78,3 +78,21 @@ def test_counts_of_people_with_a_welfare_status_are_statistics() -> None:
     result = classify_table(table, context={"dataset_title": "社会救助统计季报"})
     assert result.subject == "aggregates"
     assert all(c.level == "none" and not c.review for c in result.columns), [(c.name, c.level) for c in result.columns]
+
+
+def test_a_code_unique_to_each_row_of_a_table_of_one_row_per_person_is_held() -> None:
+    rng = random.Random(11)
+    ids = [resident_id(rng) for _ in range(200)]
+    members = [f"HY{rng.randrange(100, 1000)}X{i:04d}" for i in range(200)]
+    dated = [f"SQ2025{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{i:05d}" for i in range(200)]
+    table = pa.table({"身份证号": ids, "编号": members, "记录号": dated})
+    result = classify_table(table, context={"dataset_title": "会员登记"})
+    member = result.column("编号")
+    assert member.level == "personal" and member.review, member.evidence
+    assert any("one row per person" in e for e in member.evidence)
+    # codes carrying the day they were made are serials of records, not of persons
+    assert result.column("记录号").level == "none"
+    # the same codes where a person has several rows number the rows, not the persons
+    rows = [rng.randrange(50) for _ in range(200)]
+    repeat = pa.table({"身份证号": [ids[r] for r in rows], "编号": members})
+    assert not classify_table(repeat, context={"dataset_title": "会员登记"}).column("编号").review
