@@ -96,3 +96,11 @@ def test_a_code_unique_to_each_row_of_a_table_of_one_row_per_person_is_held() ->
     rows = [rng.randrange(50) for _ in range(200)]
     repeat = pa.table({"身份证号": [ids[r] for r in rows], "编号": members})
     assert not classify_table(repeat, context={"dataset_title": "会员登记"}).column("编号").review
+
+
+def test_land_boundaries_name_the_neighbours() -> None:
+    from privacy.recognizers.person_name import PersonNameRecognizer
+
+    text = "东至王建国，南至水渠，西至李秀英，北至河"
+    spans = [s for s in PersonNameRecognizer().find_in_text(text) if s.score >= 0.8]
+    assert sorted(text[s.start : s.end] for s in spans) == ["李秀英", "王建国"]
