@@ -104,3 +104,30 @@ def test_land_boundaries_name_the_neighbours() -> None:
     text = "东至王建国，南至水渠，西至李秀英，北至河"
     spans = [s for s in PersonNameRecognizer().find_in_text(text) if s.score >= 0.8]
     assert sorted(text[s.start : s.end] for s in spans) == ["李秀英", "王建国"]
+
+
+def test_regions_of_people_are_not_their_addresses() -> None:
+    rng = random.Random(5)
+    towns = ["西湖区转塘街道", "桐庐县分水镇", "淳安县千岛湖镇", "临安区於潜镇", "上城区湖滨街道", "建德市新安江街道"]
+    streets = ["文三路", "延安路", "解放路", "中山北路", "凤起路", "体育场路"]
+    n = 120
+    table = pa.table(
+        {
+            "身份证号": [resident_id(rng) for _ in range(n)],
+            "户籍地": [rng.choice(towns) for _ in range(n)],
+            "籍贯代码": [rng.choice(["330106", "330122", "330127", "330185", "330102"]) for _ in range(n)],
+            "现住址": [
+                f"杭州市{rng.choice(streets)}{rng.randrange(1, 400)}号{rng.randrange(1, 30)}幢" for _ in range(n)
+            ],
+        }
+    )
+    result = classify_table(table, context={"dataset_title": "人员登记"})
+    for name in ("户籍地", "籍贯代码"):
+        c = result.column(name)
+        assert c.level == "none" and not c.review, (name, c.evidence)
+    assert result.column("现住址").entity == "ADDRESS"
+
+
+@pytest.mark.parametrize("name", ["领取月数", "享受待遇月数", "benefit_months"])
+def test_how_long_a_benefit_is_received_states_receiving_it(name: str) -> None:
+    assert analyse_name(name).status
