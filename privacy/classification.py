@@ -468,6 +468,19 @@ def _coordinates(cols: list[ColumnProfile]) -> None:
             )
 
 
+def _regions_not_addresses(col: ColumnProfile) -> None:
+    """Addresses that stop at a division (a township, street office or village: 余杭区仁和街道,
+    某某镇某某村), with no road, house number or building, name a region of thousands of people,
+    not where one lives (``holds.region_min_share`` of levels.yaml)."""
+    need = float((default_levels().get("holds") or {}).get("region_min_share", 0.9))
+    if col.entity == "ADDRESS" and col.place_share >= need:
+        col.entity, col.score, col.confidence = None, None, 0.0
+        col.evidence.append(
+            f"{100 * col.place_share:.0f}% of sampled values name a division (township, street office, "
+            "village) with no road or house number: a region, not an address"
+        )
+
+
 def _birth_like(c: ColumnProfile, today: dt.date) -> bool:
     """Dates spread like births: ages over decades, the median adult or teenage."""
     if len(c.dates) < 10:
@@ -803,8 +816,9 @@ def classify_table(
             _choose_structured(col, _score_cells(col))
             if col.entity is None and col.long_text_share >= 0.3 and col.info.kind not in NONPERSONAL_KINDS:
                 _analyse_text(col, policy)
-            if col.entity is None:
+            if col.entity in (None, "ADDRESS") and not col.free_text:
                 col.place_share = sum(k for v, k in col.counts.items() if is_place_name(v)) / col.n
+                _regions_not_addresses(col)
         cols.append(col)
     _coordinates(cols)
     subject, why = infer_subject(cols, context)

@@ -128,6 +128,24 @@ def _date_serials(c: ColumnProfile) -> bool:
     return dated >= 0.9 * len(digits)
 
 
+def _division_codes(c: ColumnProfile) -> bool:
+    """Six-digit GB/T 2260 codes of provinces, prefectures and counties (a household
+    registration's or birthplace's region written as its code), ``holds.region_min_share``."""
+    from core.identifiers import division_codes
+
+    codes = division_codes()
+    hits = sum(k for v, k in c.counts.items() if len(v) == 6 and v in codes)
+    return hits >= float(_rules().get("region_min_share", 0.9)) * c.n
+
+
+def _dated(c: ColumnProfile) -> bool:
+    """Codes of which 90% carry a whole date (AB20250724…): serials of records made that day."""
+    import re
+
+    pat = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+    return sum(k for v, k in c.counts.items() if pat.search(v)) >= 0.9 * c.n
+
+
 def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
@@ -168,6 +186,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
         return "names or public text of organisations"
     if c.place_share >= 0.5:
         return "names of places"
+    if _division_codes(c):
+        return "administrative division codes (GB/T 2260): regions, not addresses"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
         return "free text in which nothing personal was found (every analysed value)"
     if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50):
@@ -204,14 +224,63 @@ def _looks(c: ColumnProfile) -> str:
     return f"values of unknown meaning ({c.distinct} distinct in {c.n} sampled values)"
 
 
+def _one_per_person(cols: list[ColumnProfile]) -> bool:
+    """The table has one row per person: an identity document column (resident ID, passport)
+    whose sampled values are all but unique (``person_key.one_per_row`` of levels.yaml)."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
+    ratio, least = float(rule.get("min_distinct_ratio", 0.98)), int(rule.get("min_rows", 20))
+    return any(
+        c.entity in ("CN_RESIDENT_ID", "PASSPORT") and not c.free_text and c.n >= least and c.distinct_ratio >= ratio
+        for c in cols
+    )
+
+
+def _names_a_record(name: str, words: list[str]) -> bool:
+    """The column's name says its codes number a transaction (a visit, an order, an application),
+    not a person: ``person_key.one_per_row.record_words``."""
+    import re
+
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+    tokens = set(re.split(r"[^0-9a-z]+", spaced))
+    return any(w in tokens if w.isascii() else w in name for w in words)
+
+
+def _own_number(c: ColumnProfile) -> bool:
+    """Letter-and-digit codes, one per sampled row: in a table of one row per person, each is as
+    likely that person's own number (a certificate, member or bib number) as the row's."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
+    return (
+        c.entity is None
+        and not _names_a_record(c.name, rule.get("record_words") or [])
+        and not _dated(c)
+        and c.code_share >= float(rule.get("min_code_share", 0.8))
+        and c.distinct_ratio >= float(rule.get("min_distinct_ratio", 0.98))
+        and c.n >= int(rule.get("min_rows", 20))
+    )
+
+
 def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
     """Hold every column of a table about people that nothing shows to be non-personal (a
     register of organisations with their representatives is not: its other columns describe
     the organisations)."""
     if subject not in HOLD_SUBJECTS or rows_org:
         return
+    per_person = _one_per_person(cols)
     for c in cols:
         if c.level != "none" or c.lowered:
+            continue
+        if per_person and _own_number(c):
+            c.review = True
+            c.level = "personal"
+            c.review_reason = (
+                "not recognised as non-personal in a table about people: codes unique to each row of a table "
+                "with one row per person, could be each person's own number (certificate, member, ticket)"
+            )
+            c.evidence.append(c.review_reason + "; held for an officer's review")
             continue
         if why_not_personal(c, today) is not None:
             continue

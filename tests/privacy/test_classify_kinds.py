@@ -78,3 +78,56 @@ def test_counts_of_people_with_a_welfare_status_are_statistics() -> None:
     result = classify_table(table, context={"dataset_title": "社会救助统计季报"})
     assert result.subject == "aggregates"
     assert all(c.level == "none" and not c.review for c in result.columns), [(c.name, c.level) for c in result.columns]
+
+
+def test_a_code_unique_to_each_row_of_a_table_of_one_row_per_person_is_held() -> None:
+    rng = random.Random(11)
+    ids = [resident_id(rng) for _ in range(200)]
+    members = [f"HY{rng.randrange(100, 1000)}X{i:04d}" for i in range(200)]
+    dated = [f"SQ2025{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{i:05d}" for i in range(200)]
+    table = pa.table({"身份证号": ids, "编号": members, "记录号": dated})
+    result = classify_table(table, context={"dataset_title": "会员登记"})
+    member = result.column("编号")
+    assert member.level == "personal" and member.review, member.evidence
+    assert any("one row per person" in e for e in member.evidence)
+    # codes carrying the day they were made are serials of records, not of persons
+    assert result.column("记录号").level == "none"
+    # the same codes where a person has several rows number the rows, not the persons
+    rows = [rng.randrange(50) for _ in range(200)]
+    repeat = pa.table({"身份证号": [ids[r] for r in rows], "编号": members})
+    assert not classify_table(repeat, context={"dataset_title": "会员登记"}).column("编号").review
+
+
+def test_land_boundaries_name_the_neighbours() -> None:
+    from privacy.recognizers.person_name import PersonNameRecognizer
+
+    text = "东至王建国，南至水渠，西至李秀英，北至河"
+    spans = [s for s in PersonNameRecognizer().find_in_text(text) if s.score >= 0.8]
+    assert sorted(text[s.start : s.end] for s in spans) == ["李秀英", "王建国"]
+
+
+def test_regions_of_people_are_not_their_addresses() -> None:
+    rng = random.Random(5)
+    towns = ["西湖区转塘街道", "桐庐县分水镇", "淳安县千岛湖镇", "临安区於潜镇", "上城区湖滨街道", "建德市新安江街道"]
+    streets = ["文三路", "延安路", "解放路", "中山北路", "凤起路", "体育场路"]
+    n = 120
+    table = pa.table(
+        {
+            "身份证号": [resident_id(rng) for _ in range(n)],
+            "户籍地": [rng.choice(towns) for _ in range(n)],
+            "籍贯代码": [rng.choice(["330106", "330122", "330127", "330185", "330102"]) for _ in range(n)],
+            "现住址": [
+                f"杭州市{rng.choice(streets)}{rng.randrange(1, 400)}号{rng.randrange(1, 30)}幢" for _ in range(n)
+            ],
+        }
+    )
+    result = classify_table(table, context={"dataset_title": "人员登记"})
+    for name in ("户籍地", "籍贯代码"):
+        c = result.column(name)
+        assert c.level == "none" and not c.review, (name, c.evidence)
+    assert result.column("现住址").entity == "ADDRESS"
+
+
+@pytest.mark.parametrize("name", ["领取月数", "享受待遇月数", "benefit_months"])
+def test_how_long_a_benefit_is_received_states_receiving_it(name: str) -> None:
+    assert analyse_name(name).status
