@@ -10,8 +10,9 @@ Rule of use (``eval/README.md``): v1 (BOTH halves, tune and report) has been see
 the classifier and is tuning material; it is printed as ``tune (v1, all)``. The reporting set is
 an independent held-out set (v2, ``eval/classify2``) written by someone else and never used for
 tuning: give it with ``--data2 DIR`` (reads ``DIR/labels.json``, same schema as v1's; every table
-counts as "report") or ``--report-data DIR --report-labels FILE``. The last line is computed on
-that reporting set::
+counts as "report"; repeatable: v2 and v4, ``eval/classify4``, are reported together) or
+``--report-data DIR --report-labels FILE``. The last line is computed on all reporting sets
+together::
 
     BENCH classify-eval level_acc=<x> sens_recall=<x> leak_recall=<x> fp_rate=<x> entity_acc=<x>
 
@@ -182,23 +183,30 @@ def print_errors(rows: list[dict[str, Any]], name: str = "v1") -> None:
             )
 
 
-def report_set(args: argparse.Namespace) -> tuple[Path, list[dict[str, Any]]] | None:
-    """The held-out reporting set given on the command line (every table counts as report)."""
-    if args.data2 is not None:
-        data, labels_path = args.data2, args.data2 / "labels.json"
-    elif args.report_data is not None:
-        data, labels_path = args.report_data, args.report_labels or args.report_data / "labels.json"
-    else:
-        return None
-    tables = json.loads(labels_path.read_text(encoding="utf-8"))["tables"]
-    return data, [{**t, "split": "report"} for t in tables]
+def report_sets(args: argparse.Namespace) -> list[tuple[Path, list[dict[str, Any]]]]:
+    """The held-out reporting sets given on the command line (every table counts as report);
+    the reported figures are computed on all of them together."""
+    given: list[tuple[Path, Path]] = [(d, d / "labels.json") for d in args.data2]
+    if args.report_data is not None:
+        given.append((args.report_data, args.report_labels or args.report_data / "labels.json"))
+    out = []
+    for data, labels_path in given:
+        tables = json.loads(labels_path.read_text(encoding="utf-8"))["tables"]
+        out.append((data, [{**t, "split": "report"} for t in tables]))
+    return out
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--data", type=Path, help="the v1 evaluation set generated before (default: generate one)")
     ap.add_argument("--errors", action="store_true", help="list v1's misclassified columns (both halves)")
-    ap.add_argument("--data2", type=Path, help="the held-out reporting set (v2): DIR with DIR/labels.json")
+    ap.add_argument(
+        "--data2",
+        type=Path,
+        action="append",
+        default=[],
+        help="a held-out reporting set (v2, v4): DIR with DIR/labels.json; repeatable, reported together",
+    )
     ap.add_argument("--report-data", type=Path, help="the held-out reporting set's data directory")
     ap.add_argument("--report-labels", type=Path, help="its labels.json (default: REPORT_DATA/labels.json)")
     ap.add_argument("--skip-v1", action="store_true", help="do not classify v1")
@@ -213,8 +221,8 @@ def main() -> int:
     if args.report_labels is not None and args.report_data is None:
         ap.error("--report-labels needs --report-data")
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
-    held_out = report_set(args)
-    if args.skip_v1 and held_out is None and not args.tune_data:
+    held_out = report_sets(args)
+    if args.skip_v1 and not held_out and not args.tune_data:
         ap.error("--skip-v1 needs a reporting set (--data2 or --report-data) or --tune-data")
     results: dict[str, dict[str, float]] = {}
     per_set: dict[str, list[dict[str, Any]]] = {}
@@ -241,12 +249,16 @@ def main() -> int:
         print(f"{name}: classified {len(tables)} tables in {seconds:.1f}s")
         results[name] = score(rows)
         per_set[name] = rows
-    if held_out is not None:
-        data2, tables2 = held_out
-        v2, seconds = classify_set(data2, tables2)
-        print(f"held-out: classified {len(tables2)} tables in {seconds:.1f}s")
-        results["held-out report"] = score(v2)
-        per_set["held-out report"] = v2
+    report_rows: list[dict[str, Any]] = []
+    for data2, tables2 in held_out:
+        rows2, seconds = classify_set(data2, tables2)
+        print(f"held-out {data2.name}: classified {len(tables2)} tables in {seconds:.1f}s")
+        if len(held_out) > 1:
+            results[f"held-out ({data2.name})"] = score(rows2)
+        report_rows += rows2
+    if held_out:
+        results["held-out report"] = score(report_rows)
+        per_set["held-out report"] = report_rows
     print_table(results)
     for name, rows in per_set.items():
         print(f"\nper-entity recall, {name} (labelled personal/sensitive: n, found, same entity)")
@@ -258,8 +270,8 @@ def main() -> int:
                 print_errors(rows, name)
     if tmp is not None:
         tmp.cleanup()
-    if held_out is not None:
-        print("\nBENCH line: held-out reporting set (never used for tuning)")
+    if held_out:
+        print("\nBENCH line: held-out reporting set(s) together (never used for tuning)")
         bench = results["held-out report"]
     else:
         first = next(iter(results))
