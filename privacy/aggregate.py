@@ -7,8 +7,8 @@ never row by row. Small cells would single people out; the manifest says how the
   **complementary** suppression so that no suppressed cell can be recovered from a total: along
   every dimension, each line of the table (the cells that differ only in that dimension, with
   their total) holds either no suppressed cell or at least two. The smallest cell of a line that
-  has exactly one suppressed cell is suppressed too, until no such line is left (run in DuckDB on
-  the table of cells). Suppressed cells publish no count and no sum (``已抑制`` = true).
+  has exactly one suppressed cell is suppressed too (a total only when no other cell is left),
+  until no such line is left (:func:`privacy.cells.suppress`). Suppressed cells publish no count and no sum (``已抑制`` = true).
 * ``method: noise`` (differential privacy): Laplace noise from OpenDP on the count and on each
   measure's sum of every cell of the full grid of the dimensions' values (empty cells included,
   so absence reveals nothing); each record's measure is clamped to ``bounds`` first (sensitivity
@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from core import ManifestError
 from core.sql import quote_ident, scalar
+from privacy.cells import suppress
 from privacy.deid import Plan
 from warehouse.manifest import Aggregate
 
@@ -71,28 +72,17 @@ def _dimensions(plan: Plan, agg: Aggregate) -> list[str]:
 
 
 def _suppress(con: duckdb.DuckDBPyConnection, dims: int, threshold: int) -> tuple[int, int]:
-    """Primary and complementary suppression on temp table ``cells`` (see the module docstring)."""
-    con.execute(f"UPDATE cells SET sup = (n > 0 AND n < {int(threshold)})")
-    primary = scalar(con, "SELECT count(*) FROM cells WHERE sup")
-    extra = 0
-    while True:
-        changed = 0
-        for d in range(dims):
-            others = [f"g{i}" for i in range(dims) if i != d] or ["1"]
-            part = ", ".join(others)
-            ids = con.execute(f"""
-                SELECT id FROM (
-                    SELECT id, sup, count(*) FILTER (WHERE sup) OVER (PARTITION BY {part}) AS s,
-                           count(*) OVER (PARTITION BY {part}) AS m,
-                           row_number() OVER (PARTITION BY {part}, sup ORDER BY (g{d} = '{TOTAL}'), n, id) AS rk
-                    FROM cells)
-                WHERE s = 1 AND NOT sup AND rk = 1 AND m >= 2""").fetchall()
-            if ids:
-                con.execute(f"UPDATE cells SET sup = true WHERE id IN ({', '.join(str(int(i[0])) for i in ids)})")
-                changed += len(ids)
-        extra += changed
-        if not changed:
-            return int(primary), extra
+    """Primary and complementary suppression on temp table ``cells`` (see the module docstring),
+    by :func:`privacy.cells.suppress`, the one implementation the query API uses too."""
+    g = "".join(f", g{i}" for i in range(dims))
+    rows = con.execute(f"SELECT id{g}, n FROM cells ORDER BY id").fetchall()
+    table = [(tuple(r[1 : 1 + dims]), int(r[1 + dims] or 0)) for r in rows]
+    hidden = suppress(table, threshold, total=TOTAL, zeros_safe=True)
+    primary = sum(1 for _, n in table if 0 < n < threshold)
+    if hidden:
+        ids = ", ".join(str(int(rows[i][0])) for i in sorted(hidden))
+        con.execute(f"UPDATE cells SET sup = true WHERE id IN ({ids})")
+    return primary, len(hidden) - primary
 
 
 def _noise(

@@ -26,27 +26,42 @@ __all__ = ["add_noise", "add_noise_many", "suppress"]
 
 
 def suppress(
-    cells: Sequence[tuple[tuple[Hashable, ...], float]], threshold: int, *, complementary: bool = True
+    cells: Sequence[tuple[tuple[Hashable, ...], float]],
+    threshold: int,
+    *,
+    complementary: bool = True,
+    total: Hashable | None = None,
+    zeros_safe: bool = False,
 ) -> set[int]:
-    """Indices of the cells to suppress. ``cells``: ``(dimension values, row count)`` each."""
-    suppressed = {i for i, (_, n) in enumerate(cells) if n < threshold}
+    """Indices of the cells to suppress. ``cells``: ``(dimension values, row count)`` each.
+
+    ``total``: the dimension value that labels a total (a table with margins, as
+    :mod:`privacy.aggregate` publishes it): a line's total is chosen as its complementary cell
+    only when no other cell is left. ``zeros_safe``: empty cells (count 0) are not small cells.
+    """
+    suppressed = {i for i, (_, n) in enumerate(cells) if n < threshold and not (zeros_safe and n <= 0)}
     if not complementary or not suppressed or not cells:
         return suppressed
     ndim = len(cells[0][0])
-    lines: list[list[int]] = []
+    lines: list[tuple[int, list[int]]] = []
     for d in range(max(ndim, 1)):
         by_rest: dict[tuple[Hashable, ...], list[int]] = {}
         for i, (key, _) in enumerate(cells):
             by_rest.setdefault(tuple(v for j, v in enumerate(key) if j != d), []).append(i)
-        lines.extend(by_rest.values())
+        lines.extend((d, line) for line in by_rest.values())
+
+    def cost(d: int, i: int) -> tuple[bool, float, int]:
+        key, n = cells[i]
+        return (total is not None and d < len(key) and key[d] == total, n, i)
+
     changed = True
     while changed:
         changed = False
-        for line in lines:
+        for d, line in lines:
             hidden = [i for i in line if i in suppressed]
             if len(hidden) == 1 and len(line) > 1:
                 shown = [i for i in line if i not in suppressed]
-                suppressed.add(min(shown, key=lambda i: (cells[i][1], i)))
+                suppressed.add(min(shown, key=lambda i: cost(d, i)))
                 changed = True
     return suppressed
 

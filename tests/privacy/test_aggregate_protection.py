@@ -57,6 +57,19 @@ def test_without_complementary_suppression_only_small_cells_go() -> None:
     assert suppress(cells, 5, complementary=False) == {1}
 
 
+def test_a_table_with_margins_hides_a_cell_before_a_total_and_keeps_empty_cells() -> None:
+    # a published table with totals ("合计"): one small cell, one empty cell of the same count as
+    # nothing else; the line's complementary cell is the other cell, never the line's total,
+    # and an empty cell is not a small cell when the caller says zeros are safe
+    cells = [(("x",), 3), (("y",), 0), (("z",), 9), (("合计",), 12)]
+    assert suppress(cells, 5) == {0, 1}  # counts of 0 are small by default (query answers)
+    hidden = suppress(cells, 5, total="合计", zeros_safe=True)
+    assert hidden == {0, 1} and 3 not in hidden
+    only_total = [(("x",), 3), (("合计",), 3)]
+    assert suppress(only_total, 5, total="合计", zeros_safe=True) == {0, 1}  # nothing else left
+    assert _recoverable(only_total, {0, 1}) == []
+
+
 @pytest.mark.parametrize("mechanism", ["laplace", "gaussian"])
 def test_noise_is_calibrated_and_accounted(mechanism: str) -> None:
     noisy, spent = add_noise([100.0] * 2000, sensitivity=1.0, epsilon=0.5, mechanism=mechanism, delta=1e-6)
