@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v4lib import (COUNTIES, ESTATES, ICD, ROADS, STREETS, VILLAGES, EDU, ETHNIC, fullwidth, mask_card, mask_id,
+from v4lib import (RELIGIONS, DRUGS, PSYCH, COUNTIES, ESTATES, ICD, ROADS, STREETS, VILLAGES, EDU, ETHNIC, fullwidth, mask_card, mask_id,
                    mask_name, mask_phone, age_of)
 from v4reg import (ADDR, ADDR_EVENT, ADDR_ORG, ADDR_PROP, AGE, C, CARD, CASE_NO, CC, CRIME, CRIME_AGG, DOB,
                    EDU as L_EDU, EMAIL, EMAIL_ORG, ETH, EVD, EVD_Q, FT_P, FT_S, GENDER, ID, INC, INC_AGG, IP,
                    LOC_FAC, LOC_HOME, LOC_TRAJ, MAR, MED, MED_AGG, NAME, NONE, NONE_Q, OCC, ORG, ORG_Q, PASS,
-                   PHONE, PHONE_ORG, PID, PLATE, PLATE_Q, REGION, REGION_Q, USCC, WELF, table)
+                   PHONE, PHONE_ORG, PID, PLATE, PLATE_Q, REGION, REGION_Q, REL, USCC, WELF, table)
 from v4text import D, dfmt, dts, estate_addr, hotline_text, sex
 
 # =========================================================================== housing provident fund
@@ -136,9 +136,9 @@ def _(g, n):
         C("byxx", g.choice(["南京市第二十九中学", "苏州市立达中学", "无锡市天一实验学校", "徐州市第三十六中学"], n), ORG_Q, "i"),
         C("kslb", g.choice(["应届", "往届", "随迁子女"], n), NONE_Q, "i"),
         C("tyxmxz", g.choice(["篮球;立定跳远", "足球;一分钟跳绳", "排球;实心球"], n), NONE, "i", note="chosen PE items"),
-        C("mzjf", g.sparse(g.choice(["少数民族加分", "烈士子女加分", "台湾籍考生加分"], n), 0.03), WELF, "i",
+        C("jfxm", g.sparse(g.choice(["少数民族加分", "烈士子女加分", "台湾籍考生加分"], n), 0.03), WELF, "i",
           tags=["sparse"], note="bonus-point category reveals specific identity"),
-        C("mtzk", g.sparse(g.choice(["免考体育(残疾)", "免考体育(伤病)"], n), 0.02), MED, "i", tags=["sparse"],
+        C("mkty", g.sparse(g.choice(["免考体育(残疾)", "免考体育(伤病)"], n), 0.02), MED, "i", tags=["sparse"],
           note="PE exemption for disability or illness: health"),
         C("jhrdh", [g.mobile() for _ in ps], PHONE, "i", note="guardian phone"),
         C("txdz", [p["addr"] for p in ps], ADDR, "i"),
@@ -257,7 +257,7 @@ def _(g, n):
     return [
         C("投诉单号", g.serial(n, "CZ", 10), NONE),
         C("乘客姓名", [mask_name(p["name"], g.r) for p in ps], NAME, tags=["masked"]),
-        C("乘客电话", [g.phone_form(p["mobile"]) for p in ps], PHONE, tags=["mixed_formats"]),
+        C("乘客Tel", [g.phone_form(p["mobile"]) for p in ps], PHONE, tags=["mixed_formats"]),
         C("车牌号码", [g.plate("320102", 0.3) for _ in ps], PLATE_Q, note="taxi plate of the driver complained about (call 15)"),
         C("驾驶员", [d["name"] for d in drivers], NAME),
         C("驾驶员资格证号", [d["id"] for d in drivers], ID, note="taxi qualification = resident ID (call 10)"),
@@ -414,6 +414,9 @@ def _(g, n):
         C("sqrxm", [p["name"] for p in ps], NAME, "i"),
         C("sqrzjlx", g.wchoice([("居民身份证", 9), ("护照", 1)], n), NONE, "i"),
         C("sqrzjhm", [p["id"] if g.r.random() < 0.9 else g.passport("cn") for p in ps], ID, "i", tags=["mixed_docs"]),
+        C("sqr_xpy", [g.pinyin_of(p["name"], "parts")[0].upper() for p in ps], NAME, "i",
+          note="申请人姓拼音: surname in pinyin for a notarial translation"),
+        C("sqr_mpy", [g.pinyin_of(p["name"], "parts")[1].upper() for p in ps], NAME, "i", note="given name in pinyin"),
         C("sqrdh", [p["mobile"] for p in ps], PHONE, "i"),
         C("gzsx", matters, NONE, "i", note="matter type (wills/inheritance are family events; kept none)"),
         C("syd", g.choice(["美国", "加拿大", "澳大利亚", "日本", "国内使用", "英国"], n), NONE, "i"),
@@ -719,13 +722,13 @@ def _(g, n):
     ops = g.persons(n, 25, 70, 0.1)
     pts = [g.coord() for _ in range(n)]
     return [
-        C("minsu_mc", [f"{g.r.choice(['山语', '竹里', '听溪', '云栖', '隐庐', '渔舍'])}{g.r.choice(['民宿', '客栈', '小院'])}" for _ in range(n)],
+        C("msmc", [f"{g.r.choice(['山语', '竹里', '听溪', '云栖', '隐庐', '渔舍'])}{g.r.choice(['民宿', '客栈', '小院'])}" for _ in range(n)],
           ORG, "i"),
         C("tyshxydm", [g.uscc(g.r.choice(["92", "91"])) for _ in range(n)], USCC, "i"),
         C("jyz", [o["name"] for o in ops], NAME, "i", note="operator (often the house owner)"),
         C("jyzsfz", [o["id"] for o in ops], ID, "i"),
         C("jyzsj", [o["mobile"] for o in ops], PHONE, "i"),
-        C("ydsj", [f"400-{g.r.randrange(1000, 9999)}-{g.r.randrange(1000, 9999)}" if g.r.random() < 0.4 else o["mobile"]
+        C("yddh", [f"400-{g.r.randrange(1000, 9999)}-{g.r.randrange(1000, 9999)}" if g.r.random() < 0.4 else o["mobile"]
                    for o in ops], PHONE, "i", note="booking phone: 60% the operator's mobile, so personal"),
         C("dz", [f"{COUNTIES[g.county()]}{g.r.choice(STREETS)}{g.r.choice(VILLAGES)}{g.r.randint(1, 90)}号" for _ in range(n)],
           ADDR_ORG, "i", note="business premises (call 13)"),
@@ -733,7 +736,7 @@ def _(g, n):
         C("wd", [p[0] for p in pts], LOC_FAC, "i"),
         C("kfs", g.ints(n, 2, 14), NONE, "i"),
         C("zdjg", g.choice([180, 260, 380, 580, 880], n), NONE, "i", note="room price"),
-        C("xfdj", g.choice(["甲级", "乙级", "未评级"], n), NONE, "i"),
+        C("pddj", g.choice(["甲级", "乙级", "未评级"], n), NONE, "i"),
         C("barq", g.dates(n, D(2020, 1, 1), D(2026, 5, 1)), EVD, "i"),
     ]
 
@@ -790,7 +793,7 @@ def _(g, n):
         C("yhdz", [p["addr"] for p in ps], ADDR, "i"),
         C("lxfs", [g.phone_form(p["mobile"]) if g.r.random() < 0.85 else g.landline() for p in ps], PHONE, "i",
           tags=["mixed_formats"]),
-        C("sfdl", [("是" if age_of(p["birth"]) >= 70 and g.r.random() < 0.5 else "否") for p in ps], NONE_Q, "i",
+        C("sfdj", [("是" if age_of(p["birth"]) >= 70 and g.r.random() < 0.5 else "否") for p in ps], NONE_Q, "i",
           note="独居老人 flag (kept quasi/none: a living arrangement, not hardship)"),
         C("yhlx", g.choice(["燃气泄漏", "软管老化", "无熄火保护", "违规使用液化气", "无"], n), NONE, "i",
           note="hazard found in the home (safety, not a person's attribute)"),
@@ -886,6 +889,7 @@ def _(g, n):
         C("zd12", [p["mobile"] for p in ps], PHONE, "o"),
         C("zd13", [p["addr"] for p in ps], ADDR, "o"),
         C("zd14", [g.bank_card() for _ in range(n)], CARD, "o"),
+        C("zd15", g.choice(RELIGIONS, n), REL, "o", note="religion under an opaque legacy name"),
     ]
 
 
@@ -938,8 +942,8 @@ def _(g, n):
         C("rz_wd", [p[0] for p in pts], LOC_HOME, "i"),
         C("sbip", [g.ip() for _ in range(n)], IP, "i"),
         C("rzsj", dts(g, n, D(2026, 1, 1), D(2026, 6, 28)), EVD_Q, "i"),
-        C("dlr_xm", g.sparse([g.cname() for _ in range(n)], 0.2), NAME, "i", tags=["sparse"], note="代办人 (agent)"),
-        C("dlr_lxdh", g.sparse([g.mobile() for _ in range(n)], 0.2), PHONE, "i", tags=["sparse"]),
+        C("dbr_xm", g.sparse([g.cname() for _ in range(n)], 0.2), NAME, "i", tags=["sparse"], note="代办人 (agent)"),
+        C("dbr_lxdh", g.sparse([g.mobile() for _ in range(n)], 0.2), PHONE, "i", tags=["sparse"]),
     ]
 
 
@@ -960,4 +964,75 @@ def _(g, n):
           note="private LAN address of a terminal (not a person's public IP)"),
         C("F9", g.sparse([p["mobile"] for p in ps], 0.4), PHONE, "o", tags=["sparse"]),
         C("F10", [g.uscc("92") if g.r.random() < 0.3 else g.uscc() for _ in range(n)], USCC, "o"),
+    ]
+
+
+@table("civil_elderly_daycare_members", "civil", "people", "社区老年人日间照料中心会员信息", "csv", 1000, "gbk", ";")
+def _(g, n):
+    ps = g.persons(n, 60, 98, 0.02)
+    kin = g.persons(n, 28, 70, 0.1)
+    dx = [g.choice(ICD) for _ in range(n)]
+    return [
+        C("会员卡号", g.serial(n, "RJ", 7), PID),
+        C("会员Name", [p["name"] for p in ps], NAME),
+        C("身份证No", [p["id"] for p in ps], ID),
+        C("备用字段2", [dfmt(p["birth"], "slash") for p in ps], DOB, note="birth date under an opaque name"),
+        C("宗教信仰", g.placeholders(g.choice(RELIGIONS, n), 0.1, ("不详", "/")), REL, tags=["placeholder"]),
+        C("居住情况", g.choice(["独居", "与配偶同住", "与子女同住", "空巢"], n), NONE_Q,
+          note="living arrangement (household composition): quasi, none"),
+        C("慢病编码", [c for c, _ in dx], MED, note="ICD-10 codes without names"),
+        C("失能等级", g.choice(["能力完好", "轻度失能", "中度失能", "重度失能"], n), MED, note="dependency level (call 2)"),
+        C("助餐补贴(元/月)", g.choice([0, 60, 90, 150], n), INC),
+        C("紧急联系人", [k["name"] for k in kin], NAME),
+        C("紧急联系人Tel", [fullwidth(k["mobile"]) if g.r.random() < 0.2 else int(k["mobile"]) for k in kin], PHONE,
+          tags=["fullwidth", "int"], note="mixed full-width strings and integers"),
+        C("家庭住址Addr", [p["addr"] for p in ps], ADDR),
+        C("所属中心", g.choice(["梅园社区日间照料中心", "双塔街道颐养中心", "新桥镇居家养老服务站"], n), ORG_Q),
+        C("中心电话", g.choice(["025-84561230", "0512-65102233", "0510-88771234"], n), PHONE_ORG),
+        C("入会日期", g.dates(n, D(2019, 1, 1), D(2026, 5, 1)), EVD_Q),
+    ]
+
+
+@table("civil_religious_venue_stats", "civil", "aggregate", "宗教活动场所分区县统计", "csv", 208, "utf-8", ",")
+def _(g, n):
+    rel = ["佛教", "道教", "伊斯兰教", "天主教", "基督教"]
+    sel = [(c, r, y) for c in sorted(COUNTIES) for r in rel for y in (2024, 2025)]
+    sel = [sel[i % len(sel)] for i in range(n)]
+    return [
+        C("xzqh", [COUNTIES[c] for c, _, _ in sel], REGION, "i"),
+        C("zjlb", [r for _, r, _ in sel], ("RELIGION", "none", "other"), "i", note="religion of venues in a count (call 9)"),
+        C("css", g.ints(n, 0, 60), NONE, "i", note="number of venues"),
+        C("jzrys", g.ints(n, 0, 120), NONE, "i", note="number of clergy"),
+        C("ndhdcs", g.ints(n, 0, 900), NONE, "i"),
+        C("tjnd", [y for _, _, y in sel], EVD, "i"),
+    ]
+
+
+@table("edu_international_students", "education", "people", "来华留学生学籍信息", "jsonl", 600)
+def _(g, n):
+    f = g.faker
+    fam = [f.last_name() for _ in range(n)]
+    giv = [f.first_name() for _ in range(n)]
+    return [
+        C("studentNo", g.serial(n, "LX2025", 4), PID, "E"),
+        C("familyName", [x.upper() for x in fam], NAME, "E", note="foreign surname (separate column)"),
+        C("givenName", giv, NAME, "E"),
+        C("chineseName", g.sparse([g.cname() for _ in range(n)], 0.6), NAME, "E", tags=["sparse"]),
+        C("passportNo", [g.passport("foreign") for _ in range(n)], PASS, "E"),
+        C("nationality", g.choice(["Pakistan", "Korea", "Japan", "Thailand", "Russia", "Kazakhstan", "Indonesia", "Ghana", "France"], n),
+          NONE_Q, "E"),
+        C("religion", g.placeholders(g.choice(["Islam", "Christianity", "Buddhism", "Catholicism", "None", "Hinduism"], n), 0.2,
+                                     ("N/A", "-")), REL, "E", tags=["placeholder"]),
+        C("birthDate", [dfmt(g.birth(18, 35), "iso") for _ in range(n)], DOB, "E"),
+        C("program", g.choice(["汉语进修", "本科-临床医学", "硕士-国际贸易", "博士-土木工程"], n), NONE, "E"),
+        C("scholarship", g.choice(["中国政府奖学金", "江苏省茉莉花奖学金", "自费", "校级奖学金"], n), INC, "E",
+          note="scholarship type = benefit received"),
+        C("scholarshipAmount", g.choice([0, 36000, 42000, 60000], n), INC, "E"),
+        C("email", [f"{gv.lower()}.{fm.lower()}{g.r.randrange(100)}@{g.r.choice(['gmail.com', 'yahoo.com', 'naver.com', 'outlook.com'])}"
+                    for gv, fm in zip(giv, fam)], EMAIL, "E"),
+        C("wechatId", g.sparse([f"wxid_{g.r.randrange(10 ** 9, 10 ** 10)}" for _ in range(n)], 0.5), PID, "E", tags=["sparse"],
+          note="messaging account id of a person"),
+        C("dormRoom", [f"留学生公寓{g.r.randint(1, 6)}-{g.r.randint(1, 20)}{g.r.randint(1, 30):02d}" for _ in range(n)], NONE, "E",
+          note="dorm room (room numbers are none, v2 call)"),
+        C("visaExpiry", g.dates(n, D(2026, 7, 1), D(2029, 7, 1)), EVD_Q, "E"),
     ]
