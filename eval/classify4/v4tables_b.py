@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v4lib import (RELIGIONS, DRUGS, PSYCH, COUNTIES, ESTATES, ICD, ROADS, STREETS, VILLAGES, EDU, ETHNIC, fullwidth, mask_card, mask_id,
+from v4lib import (RELIGIONS, MARITAL, DRUGS, PSYCH, COUNTIES, ESTATES, ICD, ROADS, STREETS, VILLAGES, EDU, ETHNIC, fullwidth, mask_card, mask_id,
                    mask_name, mask_phone, age_of)
 from v4reg import (ADDR, ADDR_EVENT, ADDR_ORG, ADDR_PROP, AGE, C, CARD, CASE_NO, CC, CRIME, CRIME_AGG, DOB,
                    EDU as L_EDU, EMAIL, EMAIL_ORG, ETH, EVD, EVD_Q, FT_P, FT_S, GENDER, ID, INC, INC_AGG, IP,
@@ -1035,4 +1035,112 @@ def _(g, n):
         C("dormRoom", [f"留学生公寓{g.r.randint(1, 6)}-{g.r.randint(1, 20)}{g.r.randint(1, 30):02d}" for _ in range(n)], NONE, "E",
           note="dorm room (room numbers are none, v2 call)"),
         C("visaExpiry", g.dates(n, D(2026, 7, 1), D(2029, 7, 1)), EVD_Q, "E"),
+    ]
+
+
+@table("vet_hardship_assistance", "veterans", "people", "退役军人困难帮扶援助", "csv", 620, "utf-8", "|")
+def _(g, n):
+    ps = g.persons(n, 25, 90, 0.02)
+    cards = [g.bank_card(19) for _ in range(n)]
+    return [
+        C("xingming", [p["name"] for p in ps], NAME, "p"),
+        C("shenfenzhenghao", [p["id"] for p in ps], ID, "p"),
+        C("minzu", g.choice(ETHNIC, n), ETH, "p"),
+        C("hunyin_zhuangkuang", g.choice(["已婚", "未婚", "离异", "丧偶"], n), MAR, "p"),
+        C("wenhua_chengdu", g.choice(EDU, n), L_EDU, "p"),
+        C("tuiyi_niandu", g.ints(n, 1975, 2024), EVD_Q, "p"),
+        C("kunnan_leixing", g.choice(["因病致困", "因残致困", "因灾致困", "子女就学", "失业"], n), WELF, "p"),
+        C("bangfu_jine", g.choice([1000, 2000, 3000, 5000, 8000], n), INC, "p"),
+        C("yinhang_kahao", [" ".join(c[i:i + 4] for i in range(0, len(c), 4)) if g.r.random() < 0.4 else c for c in cards],
+          CARD, "p", tags=["spaced"]),
+        C("lianxi_dianhua", g.placeholders([p["mobile"] for p in ps], 0.08, ("无", "-")), PHONE, "p", tags=["placeholder"]),
+        C("jiating_zhuzhi", [p["addr"] for p in ps], ADDR, "p"),
+        C("suoshu_shequ", g.choice(STREETS, n), REGION_Q, "p"),
+        C("dianzi_youxiang", g.sparse([g.email(p["name"]) for p in ps], 0.3), EMAIL, "p", tags=["sparse"]),
+        C("shenpi_riqi", g.dates(n, D(2025, 1, 1), D(2026, 6, 1)), EVD_Q, "p"),
+    ]
+
+
+@table("trans_driving_school_students", "transport", "people", "机动车驾驶培训学员报名", "xlsx", 1300)
+def _(g, n):
+    ps = g.persons(n, 18, 60, 0.2)
+    coaches = [g.cname() for _ in range(25)]
+    return [
+        C("学员编号", g.serial(n, "XY", 8), PID),
+        C("学员姓名", [p["name"] for p in ps], NAME),
+        C("身份证明号码", [p["id"] for p in ps], ID),
+        C("报考车型", g.choice(["C1", "C2", "B2", "A2", "D"], n), NONE),
+        C("身高(cm)", g.ints(n, 150, 192), MED, note="body height (call 2)"),
+        C("视力", [f"左{g.r.choice(['4.9', '5.0', '5.1', '5.2'])}右{g.r.choice(['4.9', '5.0', '5.1'])}" for _ in range(n)], MED),
+        C("辨色力", g.wchoice([("正常", 97), ("红绿色弱", 3)], n), MED),
+        C("听力", g.wchoice([("正常", 99), ("左耳弱听", 1)], n), MED),
+        C("培训费", g.choice([3800, 4200, 4800, 5500, 6800], n), INC, note="fee paid by the learner: a personal transaction (call 3)"),
+        C("分期信用卡", g.sparse([mask_card(g.credit_card()) if g.r.random() < 0.5 else g.credit_card() for _ in range(n)], 0.15),
+          CC, tags=["sparse", "masked"]),
+        C("教练员", g.choice(coaches, n), NAME),
+        C("教练车号牌", [g.plate("320102", 0.05)[:-1] + "学" for _ in range(n)], PLATE_Q,
+          note="driving-school car (学 plate) of the coach (call 15)"),
+        C("联系电话", [p["mobile"] for p in ps], PHONE),
+        C("报名日期", g.dates(n, D(2025, 9, 1), D(2026, 6, 1)), EVD_Q),
+        C("驾校名称", g.choice(["南京东方驾校", "苏州金桥驾校", "无锡阳光驾校"], n), ORG_Q),
+    ]
+
+
+@table("hotline_sms_callback_log", "hotline", "people", "热线工单短信回访发送日志", "parquet", 2800)
+def _(g, n):
+    ps = g.persons(n, 18, 85, 0.1)
+    wos = g.serial(n, "GD2026", 8)
+    return [
+        C("msg_id", g.serial(n, "", 16), NONE, "e"),
+        C("work_order_no", wos, NONE, "e", note="work-order number (call 1)"),
+        C("to_number", [g.r.choice(["+86", "86", "0086", ""]) + p["mobile"] for p in ps], PHONE, "e", tags=["mixed_formats"]),
+        C("sms_text", [f"【12345】尊敬的{p['name'][0]}{g.r.choice(['先生', '女士'])}，您的工单{w}已办结，请回复1-3评价。"
+                       for p, w in zip(ps, wos)], NAME, "e", tags=["free_text", "masked"],
+          note="template naming the citizen by surname + title: masked person name"),
+        C("send_status", g.wchoice([("DELIVRD", 95), ("UNDELIV", 3), ("EXPIRED", 2)], n), NONE, "e"),
+        C("gateway", g.choice(["cmcc-01", "unicom-02", "telecom-01"], n), NONE, "e"),
+        C("sent_at", dts(g, n, D(2026, 3, 1), D(2026, 6, 28)), EVD_Q, "e"),
+        C("reply", g.sparse(g.choice(["1", "2", "3", "TD"], n), 0.4), NONE, "e", tags=["sparse"]),
+        C("cost_cny", [0.05] * n, NONE, "e", note="gateway tariff"),
+    ]
+
+
+@table("pop_resident_register_members", "population", "people", "常住人口登记表（户成员）", "parquet", 2400)
+def _(g, n):
+    rows = []
+    while len(rows) < n:
+        head = g.person(30, 85, 0.0)
+        hh = f"{g.r.randrange(10 ** 8, 10 ** 9)}"
+        rows.append((hh, "户主", head))
+        for rel in g.r.sample(["配偶", "长子", "长女", "次子", "孙子", "母亲"], g.r.randint(0, 3)):
+            m = g.person(0 if rel in ("孙子",) else 1, 90, 0.0)
+            if rel in ("长子", "长女", "次子", "孙子"):
+                m["name"] = head["name"][0] + m["name"][1:]
+            rows.append((hh, rel, m))
+    rows = rows[:n]
+    ps = [m for _, _, m in rows]
+    legacy = [g.r.random() < 0.03 and age_of(p["birth"]) > 45 for p in ps]
+    return [
+        C("HH", [h for h, _, _ in rows], PID, "i", note="户号 (call 1)"),
+        C("YHZGX", [r for _, r, _ in rows], NONE, "i"),
+        C("XM", [p["name"] for p in ps], NAME, "i"),
+        C("CYM", g.sparse([g.cname() for _ in range(n)], 0.08), NAME, "i", tags=["sparse"], note="曾用名"),
+        C("XB", sex(ps, "scode"), GENDER, "i"),
+        C("MZ", g.choice(ETHNIC, n), ETH, "i"),
+        C("CSRQ", [dfmt(p["birth"], "compact") for p in ps], DOB, "i"),
+        C("GMSFHM", [g.rid15(p["birth"], p["male"]) if lg else p["id"] for p, lg in zip(ps, legacy)], ID, "i",
+          tags=["legacy15"]),
+        C("JG", [g.r.choice(sorted(COUNTIES.values()))[:3] for _ in range(n)], REGION_Q, "i", note="籍贯"),
+        C("HYZK", [("未婚" if age_of(p["birth"]) < 22 else g.r.choice(["已婚", "已婚", "已婚", "离婚", "丧偶", "未婚"])) for p in ps],
+          MAR, "i"),
+        C("WHCD", g.choice(EDU, n), L_EDU, "i"),
+        C("ZJXY", g.choice(RELIGIONS, n), REL, "i", note="宗教信仰"),
+        C("BYZK", g.choice(["未服兵役", "退出现役", "服现役", None], n), NONE_Q, "i", note="兵役状况 (military service status)"),
+        C("SG", g.sparse([g.r.randint(50, 190) for _ in range(n)], 0.7), MED, "i", tags=["sparse"], note="身高 (call 2)"),
+        C("XX", g.sparse(g.choice(["A", "B", "O", "AB"], n), 0.5), MED, "i", tags=["sparse"], note="血型 (call 2)"),
+        C("ZY", g.choice(["农民", "工人", "个体", "学生", "无业", "退休", "职员"], n), OCC, "i"),
+        C("FWCS", [g.org_name() if g.r.random() < 0.5 else None for _ in range(n)], ORG_Q, "i", tags=["sparse"],
+          note="服务处所 (workplace)"),
+        C("HJDZ", [p["addr"] for p in ps], ADDR, "i"),
+        C("DJRQ", g.dates(n, D(1990, 1, 1), D(2026, 6, 1), "%Y%m%d"), EVD_Q, "i"),
     ]
