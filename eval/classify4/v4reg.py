@@ -86,7 +86,9 @@ def C(name, values, lab, style=None, tags=(), note=None):
     ent, lev, role = lab
     if style is None:
         if CJK.search(name):
-            style = "m" if re.search(r"[A-Za-z]", name) else "c"
+            # units in brackets (身高(cm), 金额（元）) keep a name Chinese; ASCII words outside them make it mixed
+            bare = re.sub(r"\(.*?\)|（.*?）", "", name)
+            style = "m" if re.search(r"[A-Za-z]", bare) else "c"
         else:
             raise ValueError(f"style needed for {name}")
     style = STYLES.get(style, style)

@@ -657,7 +657,7 @@ def _(g, n):
                      for p, t in zip(ps, trades)], ORG, note="trade name may embed the operator (call 13)"),
         C("经营者", [p["name"] for p in ps], NAME, note="operator"),
         C("经营者证件号", [p["id"] if g.r.random() < 0.9 else g.passport("hkres") for p in ps], ID, tags=["mixed_docs"]),
-        C("经营者电话", [g.phone_form(p["mobile"]) for p in ps], PHONE, tags=["mixed_formats"]),
+        C("经营者TEL", [g.phone_form(p["mobile"]) for p in ps], PHONE, tags=["mixed_formats"]),
         C("组成形式", g.choice(["个人经营", "家庭经营"], n), NONE),
         C("经营场所", [g.org_addr() for _ in range(n)], ADDR_ORG, note="business premises (call 13)"),
         C("经营范围", g.choice(["食品销售；餐饮服务", "日用百货销售", "理发服务", "五金产品零售", "电子产品维修",
