@@ -417,6 +417,8 @@ def _(g, n):
         C("sqr_xpy", [g.pinyin_of(p["name"], "parts")[0].upper() for p in ps], NAME, "i",
           note="申请人姓拼音: surname in pinyin for a notarial translation"),
         C("sqr_mpy", [g.pinyin_of(p["name"], "parts")[1].upper() for p in ps], NAME, "i", note="given name in pinyin"),
+        C("hzhm", g.sparse([g.passport("cn") for _ in range(n)], 0.35), PASS, "i", tags=["sparse"],
+          note="applicant's passport for a notarisation used abroad"),
         C("sqrdh", [p["mobile"] for p in ps], PHONE, "i"),
         C("gzsx", matters, NONE, "i", note="matter type (wills/inheritance are family events; kept none)"),
         C("syd", g.choice(["美国", "加拿大", "澳大利亚", "日本", "国内使用", "英国"], n), NONE, "i"),
@@ -922,6 +924,7 @@ def _(g, n):
         C("jian_ce_yi_yuan", g.choice(["南京市妇幼保健院", "苏州市立医院本部", "无锡市妇幼保健院", "常州市第二人民医院"], n), ORG_Q, "p"),
         C("yu_chan_qi", g.dates(n, D(2026, 3, 1), D(2026, 12, 1)), MED, "p", note="expected delivery date (pregnancy)"),
         C("jian_ce_ri_qi", g.dates(n, D(2025, 8, 1), D(2026, 6, 1)), EVD_Q, "p"),
+        C("hun_yin_zhuang_kuang", g.wchoice([("已婚", 92), ("未婚", 6), ("离婚", 2)], n), MAR, "p"),
         C("xian_ju_zhu_di", [p["addr"] for p in ps], ADDR, "p"),
     ]
 
