@@ -1148,3 +1148,61 @@ def _(g, n):
         C("HJDZ", [p["addr"] for p in ps], ADDR, "i"),
         C("DJRQ", g.dates(n, D(1990, 1, 1), D(2026, 6, 1), "%Y%m%d"), EVD_Q, "i"),
     ]
+
+
+@table("health_pharmacy_price_list", "health", "organisations", "定点零售药店药品价格公示", "csv", 1500, "utf-8", "\t",
+       note="drug names in a price catalogue are not about a person")
+def _(g, n):
+    shops = [(f"{g.r.choice(['老百姓', '益丰', '国药控股', '百佳惠', '大参林'])}大药房({g.r.choice(ROADS)}店)", g.uscc(), g.org_addr())
+             for _ in range(40)]
+    sel = g.choice(shops, n)
+    return [
+        C("pharmacy", [s[0] for s in sel], ORG, "e"),
+        C("pharmacy_uscc", [s[1] for s in sel], USCC, "e"),
+        C("pharmacy_address", [s[2] for s in sel], ADDR_ORG, "e"),
+        C("drug_name", g.choice(DRUGS, n), MED_AGG, "e",
+          note="drug names of a catalogue keep their entity at level none (like disease categories, call 9)"),
+        C("nhsa_code", [f"X{g.r.choice('ABCJ')}{g.r.randrange(10, 99)}{g.r.choice('ABCD')}{g.r.randrange(100, 999)}A{g.r.randrange(100, 999)}E{g.r.randrange(1000, 9999)}"
+                        for _ in range(n)], NONE, "e", note="national medical-insurance drug code"),
+        C("spec", g.choice(["0.25g*24粒", "0.5g*30片", "5mg*28片", "10mg*7片", "3ml:300单位"], n), NONE, "e"),
+        C("manufacturer", [g.org_name(trade="医药", form="股份有限公司") for _ in range(n)], ORG, "e"),
+        C("insurance_class", g.choice(["甲类", "乙类", "自费"], n), NONE, "e"),
+        C("retail_price", g.money(n, 3, 380), NONE, "e", note="catalogue price"),
+        C("price_date", g.dates(n, D(2026, 4, 1), D(2026, 6, 28)), EVD, "e"),
+        C("complaint_tel", ["12345"] * n, PHONE_ORG, "e"),
+    ]
+
+
+@table("edu_school_enrollment_zones", "education", "organisations", "义务教育学校施教区划分", "xlsx", 300, title_row=True)
+def _(g, n):
+    return [
+        C("学校名称", [f"{COUNTIES[g.county()][3:]}{g.r.choice(['实验', '第一', '城东', '育英', '新城', '科利华'])}{g.r.choice(['小学', '初级中学'])}"
+                   for _ in range(n)], ORG),
+        C("学段", g.choice(["小学", "初中"], n), NONE),
+        C("施教区范围", [f"{g.r.choice(ROADS)}以东、{g.r.choice(ROADS)}以北，含{g.r.choice(ESTATES)}、{g.r.choice(ESTATES)}" for _ in range(n)],
+          ADDR_ORG, note="road ranges and estate names: places, not anyone's home"),
+        C("对口小区", ["、".join(g.r.sample(ESTATES, 3)) for _ in range(n)], ADDR_ORG, note="estate names (places)"),
+        C("计划招生班数", g.ints(n, 2, 16), NONE),
+        C("计划招生人数", g.ints(n, 80, 720), NONE),
+        C("招生咨询电话", [g.landline() for _ in range(n)], PHONE_ORG),
+        C("学校地址", [g.org_addr() for _ in range(n)], ADDR_ORG),
+        C("学年", ["2026"] * n, EVD),
+    ]
+
+
+@table("agri_vet_clinics", "agriculture", "mixed", "动物诊疗许可证信息", "jsonl", 360)
+def _(g, n):
+    vets = g.persons(n, 25, 65, 0.1)
+    return [
+        C("clinicName", [f"{g.r.choice(['爱宠', '瑞派', '新瑞鹏', '宠爱', '萌宠'])}动物医院({g.r.choice(ROADS)}店)" for _ in range(n)], ORG, "E"),
+        C("licenceNo", [f"（苏）动诊证字第{g.r.randrange(10 ** 9, 10 ** 10)}号" for _ in range(n)], NONE, "E"),
+        C("creditCode", [g.uscc() for _ in range(n)], USCC, "E"),
+        C("address", [g.org_addr() for _ in range(n)], ADDR_ORG, "E"),
+        C("chiefVet", [v["name"] for v in vets], NAME, "E", note="执业兽医 in charge (a natural person)"),
+        C("vetCertNo", [f"{g.r.randint(2010, 2025)}{g.r.randrange(10 ** 8):08d}" for _ in range(n)], PID, "E",
+          note="practising veterinarian certificate (person's certificate, call 15)"),
+        C("chiefVetMobile", [v["mobile"] for v in vets], PHONE, "E"),
+        C("clinicTel", [g.landline() for _ in range(n)], PHONE_ORG, "E"),
+        C("scope", g.choice(["动物颅腔、胸腔和腹腔手术", "动物诊疗（不含手术）", "犬猫诊疗"], n), NONE, "E"),
+        C("issuedOn", g.dates(n, D(2018, 1, 1), D(2026, 5, 1)), EVD, "E"),
+    ]
