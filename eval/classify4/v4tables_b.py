@@ -75,7 +75,7 @@ def _(g, n):
         C("房屋坐落", [estate_addr(g, g.county()) for _ in ps], ADDR_PROP, note="location of the home bought (call 4)"),
         C("贷款金额", g.choice([300000, 400000, 500000, 600000, 800000, 1000000], n), INC),
         C("贷款余额", g.money(n, 20000, 900000), INC),
-        C("逾期期数", g.ints(n, 1, 12), WELF, note="overdue instalments: credit record (call 4)"),
+        C("逾期期数", g.ints(n, 1, 12), INC, note="overdue instalments (call 4: PERSONAL_INCOME/sensitive)"),
         C("逾期金额", g.money(n, 2000, 60000), INC),
         C("手机", [p["mobile"] for p in ps], PHONE),
         C("单位电话", [g.landline() for _ in ps], PHONE_ORG, note="borrower's employer switchboard"),
