@@ -416,3 +416,23 @@ def test_f10_a_client_presenting_many_refused_tokens_is_slowed_down(portal, monk
     assert codes == [401, 401, 401, 429, 429], codes
     r = httpx.get(url, headers=bearer("pdt_000000000009_" + "g" * 43))
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1 and "private" in r.headers["cache-control"]
+
+
+# ---- second outside review (after issues 17 and 19) ------------------------------------------
+
+
+def test_r2_a_hostile_json_body_is_refused_at_once(portal) -> None:
+    """An anonymous 100 KB body of escaped quotes after 40 brackets: the depth check's string pattern
+    rescanned the rest of the body from every quote (quadratic): one request held the server ~2 min."""
+    body = b"[" * 40 + b'"' + b'\\"' * 50_000
+    r = httpx.post(
+        f"{portal.url}/api/3/action/package_search",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        timeout=20,
+    )
+    assert r.status_code == 400 and "JSON" in r.text, (r.status_code, r.text[:200])
+    # the same text as a datastore_search parameter (query string)
+    q = "%5B" * 40 + "%22" + "%5C%22" * 2_000
+    r = httpx.get(f"{portal.url}/api/3/action/datastore_search?resource_id=transport__bus_stops__csv&q={q}", timeout=20)
+    assert r.status_code == 409 and r.json()["success"] is False, (r.status_code, r.text[:200])
