@@ -436,3 +436,17 @@ def test_r2_a_hostile_json_body_is_refused_at_once(portal) -> None:
     q = "%5B" * 40 + "%22" + "%5C%22" * 2_000
     r = httpx.get(f"{portal.url}/api/3/action/datastore_search?resource_id=transport__bus_stops__csv&q={q}", timeout=20)
     assert r.status_code == 409 and r.json()["success"] is False, (r.status_code, r.text[:200])
+
+
+@pytest.mark.parametrize("path", ["/api/demands", "/api/query", "/api/verify/civil_affairs/subsidy_recipients"])
+def test_r2_deep_json_to_the_sharing_services_gets_a_client_error(portal, path: str) -> None:
+    """Finding 5 held for the Action API but not for the sharing services' bodies (issue 17): a
+    department token and a deep body gave 500 with a RecursionError in the server log."""
+    _, token = tokens.issue("health")
+    r = httpx.post(
+        portal.url + path,
+        content=b"[" * 50_000 + b"]" * 50_000,
+        headers={**bearer(token), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400, (r.status_code, r.text[:200])
+    assert r.json()["success"] is False and "deeper" in r.json()["error"]["message"]
