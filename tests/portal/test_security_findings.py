@@ -450,3 +450,26 @@ def test_r2_deep_json_to_the_sharing_services_gets_a_client_error(portal, path: 
     )
     assert r.status_code == 400, (r.status_code, r.text[:200])
     assert r.json()["success"] is False and "deeper" in r.json()["error"]["message"]
+
+
+def test_r2_the_demand_form_audits_and_slows_down_refused_tokens(portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demand form on the dataset page (issue 17) checked its token field without the portal's
+    access check: refused tokens were neither audited (finding 10) nor counted against the client's
+    refusal limit, so the form was an unthrottled token oracle."""
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "2/600")
+    before = len(audit_rows("access.denied"))
+    form = {"purpose": "medical_assistance", "legal_basis": "《社会救助暂行办法》", "fields": ["费用"]}
+    codes = []
+    for i in range(3):
+        guess = f"pdt_00000000001{i}_" + "h" * 43
+        r = httpx.post(f"{portal.url}{CLINIC}/demand", data={**form, "token": guess})
+        codes.append(r.status_code)
+        assert guess not in r.text
+    assert codes == [401, 401, 429], codes
+    denied = audit_rows("access.denied")[before:]
+    assert [e["detail"]["path"] for e in denied] == [f"{CLINIC}/demand"] * 2, denied
+    # a department's own token still files its demand
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "1000000/1")
+    _, token = tokens.issue("civil_affairs")
+    r = httpx.post(f"{portal.url}{CLINIC}/demand", data={**form, "token": token})
+    assert r.status_code == 201, r.text[r.text.find("demand-error") :][:300]
