@@ -473,3 +473,38 @@ def test_r2_the_demand_form_audits_and_slows_down_refused_tokens(portal, monkeyp
     _, token = tokens.issue("civil_affairs")
     r = httpx.post(f"{portal.url}{CLINIC}/demand", data={**form, "token": token})
     assert r.status_code == 201, r.text[r.text.find("demand-error") :][:300]
+
+
+def test_r2_a_client_cannot_rename_itself_with_x_forwarded_for(portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """uvicorn believed X-Forwarded-For from any loopback peer: a local client, or every client behind
+    a proxy that passes the header through, got a fresh quota and refusal limit per request."""
+    url = f"{portal.url}/api/3/action/datastore_search"
+    fresh = "10.77.0.200"
+    before = httpx.get(f"{portal.url}/api/quota", headers={"X-Forwarded-For": fresh}).json()
+    for i in range(3):
+        r = httpx.get(
+            url,
+            params={"resource_id": "transport__bus_stops__csv", "limit": 1},
+            headers={"X-Forwarded-For": f"10.77.0.{i}"},
+        )
+        assert r.status_code == 200, r.text[:200]
+    after = httpx.get(f"{portal.url}/api/quota", headers={"X-Forwarded-For": fresh}).json()
+    used = after["services"]["datastore"]["used"] - before["services"]["datastore"]["used"]
+    assert used == 3, (before["services"]["datastore"], after["services"]["datastore"])
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "2/600")
+    codes = [
+        httpx.get(
+            f"{portal.url}{CLINIC}/download.csv",
+            headers={**bearer(f"pdt_00000000002{i}_" + "k" * 43), "X-Forwarded-For": f"10.78.0.{i}"},
+        ).status_code
+        for i in range(3)
+    ]
+    assert codes == [401, 401, 429], codes
+    # a proxy named in PUBDATA_TRUSTED_PROXIES is believed
+    from portal.app import create_app
+    from portal.server import server_config
+
+    assert server_config(create_app()).proxy_headers is False
+    monkeypatch.setenv("PUBDATA_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")
+    config = server_config(create_app())
+    assert config.proxy_headers is True and config.forwarded_allow_ips == ["127.0.0.1", "10.0.0.0/8"]
