@@ -532,3 +532,20 @@ def test_r2_many_filter_values_do_not_make_the_row_index_a_cpu_sink(portal) -> N
     assert r.status_code == 200, r.text[:200]
     assert r.json()["result"]["records"] == [wanted] and r.json()["result"]["total"] == 1
     assert took < 5, f"{took:.1f} s for one datastore_search"
+
+
+def test_r2_the_bulk_dump_counts_against_the_download_quota(
+    portal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/dump/catalog.zip streams every open file but was the one download outside the quota: any
+    client could keep as many whole-catalog streams going as it liked."""
+    import yaml
+
+    policy = yaml.safe_load((portal_catalog.REPO / "policy" / "negative_list.yaml").read_text(encoding="utf-8"))
+    policy["quotas"]["limits"]["download"]["anonymous"] = 3
+    policy["quotas"]["window_seconds"] = 600
+    (tmp_path / "policy.yaml").write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("PUBDATA_POLICY", str(tmp_path / "policy.yaml"))
+    left = httpx.get(f"{portal.url}/api/quota").json()["services"]["download"]["remaining"]
+    codes = [httpx.get(f"{portal.url}/dump/catalog.zip").status_code for _ in range(left + 1)]
+    assert codes == [200] * left + [429], codes
