@@ -189,6 +189,13 @@ SETTINGS: tuple[Setting, ...] = (
         "allowed too). A request with any other `Host` header gets 400; links are never built from it.",
     ),
     Setting(
+        "PUBDATA_TRUSTED_PROXIES",
+        "",
+        "Addresses of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` headers the portal "
+        "believes (comma-separated IPs or networks). Empty: forwarded headers are ignored and a client is "
+        "the address that connected (quotas and refusal limits count per client).",
+    ),
+    Setting(
         "PUBDATA_MAX_BODY_BYTES",
         "1048576",
         "Largest request body the portal reads, in bytes (checked against `Content-Length`, then while "

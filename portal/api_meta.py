@@ -325,6 +325,7 @@ def dump_page(request: Request) -> HTMLResponse:
     responses={200: {"content": {"application/zip": {}}}},
 )
 def dump_zip(request: Request) -> Response:
+    quota.check(request, "download")  # the whole open catalog: a download like any other
     st = catalog_state.current()
     etag = f'"{st.content_key}-zip"'
     if request.headers.get("if-none-match") == etag:

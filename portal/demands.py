@@ -25,12 +25,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from catalog import demands, grants, tokens
+from catalog import demands, grants
 from catalog.tokens import Token
 from core import PubdataError
 from portal import quota
 from portal import state as catalog_state
-from portal.access import AccessDenied, require_officer
+from portal.access import AccessDenied, authenticate, require_officer
 from portal.common import checked_ids
 from portal.officers import _check_csrf, csrf_value
 from portal.pages import templates
@@ -213,10 +213,10 @@ def demand_form(
     d = catalog_state.current().dataset(department, dataset)
     if d is None:
         raise HTTPException(404, "no such dataset")
-    done, message = None, None
-    holder = tokens.authenticate(token)
-    try:
-        if holder is None or holder.kind != "department":
+    done, message, status, headers = None, None, 201, {}
+    try:  # a refused token is audited, and too many from one client are slowed down (portal.access)
+        holder = authenticate(request, token.strip(), subject=f"{department}.{dataset}")
+        if holder.kind != "department":
             raise PubdataError("令牌无效、已过期或已吊销，或不是部门令牌。")
         done = demands.file(
             holder.department_id or "",
@@ -229,13 +229,13 @@ def demand_form(
             actor=holder.actor,
         )
         catalog_state.invalidate()
+    except AccessDenied as exc:
+        message = "尝试次数过多，请稍后再试。" if exc.status == 429 else "令牌无效、已过期或已吊销，或不是部门令牌。"
+        status, headers = exc.status, {k: v for k, v in exc.headers.items() if k == "Retry-After"}
     except PubdataError as exc:
-        message = str(exc)
+        message, status = str(exc), 400
     return templates.TemplateResponse(
-        request,
-        "demand_done.html",
-        {"d": d, "done": done, "error": message},
-        status_code=201 if done else (401 if holder is None else 400),
+        request, "demand_done.html", {"d": d, "done": done, "error": message}, status_code=status, headers=headers
     )
 
 

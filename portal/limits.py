@@ -26,7 +26,9 @@ from portal.asgi import HttpMiddleware, send_error
 
 __all__ = ["BodyLimit", "JsonTooDeep", "check_depth", "loads", "max_depth"]
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+# a JSON string, or an unterminated one up to the end: each character is looked at once (a pattern that
+# needs the closing quote rescans the rest of the text from every quote: quadratic in a hostile body)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.S)
 _BRACKET = re.compile(r"[\[\]{}]")
 
 

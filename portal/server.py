@@ -6,7 +6,11 @@ uvicorn's h11 protocol with the server-side limits as settings:
   seconds after connecting (or after its first byte of the next request on a kept-alive
   connection) is closed -- uvicorn alone keeps a half-sent request head open forever;
 * ``PUBDATA_MAX_HEADER_BYTES``: h11's ``max_incomplete_event_size`` (a larger head is refused);
-* ``PUBDATA_KEEP_ALIVE_TIMEOUT``: idle keep-alive connections are closed after this.
+* ``PUBDATA_KEEP_ALIVE_TIMEOUT``: idle keep-alive connections are closed after this;
+* ``PUBDATA_TRUSTED_PROXIES``: the only peers whose ``X-Forwarded-For``/``X-Forwarded-Proto`` are
+  believed. uvicorn believes them from any loopback peer by default, so a local client (or any client
+  behind a proxy that passes the header through) could name itself anew on every request and escape
+  the per-client quotas and refusal limits.
 
 Body size and body read time are limited in the application (:mod:`portal.limits`).
 """
@@ -19,7 +23,7 @@ from typing import Any
 from uvicorn import Config
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from core.settings import float_setting, int_setting
+from core.settings import float_setting, int_setting, list_setting
 
 __all__ = ["HeaderTimeoutH11", "server_config"]
 
@@ -76,6 +80,7 @@ def server_config(app: Any, *, host: str = "127.0.0.1", port: int = 8000, **kw: 
     """The uvicorn configuration of the portal, with every limit from its setting."""
     protocol = type("PortalH11", (HeaderTimeoutH11,), {"header_timeout": float_setting("PUBDATA_HEADER_TIMEOUT")})
     kw.setdefault("log_level", "warning")
+    proxies = list_setting("PUBDATA_TRUSTED_PROXIES")
     return Config(
         app,
         host=host,
@@ -83,5 +88,7 @@ def server_config(app: Any, *, host: str = "127.0.0.1", port: int = 8000, **kw: 
         http=protocol,
         timeout_keep_alive=int_setting("PUBDATA_KEEP_ALIVE_TIMEOUT"),
         h11_max_incomplete_event_size=int_setting("PUBDATA_MAX_HEADER_BYTES"),
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
         **kw,
     )

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from catalog.grants import GrantRefused, NotFound
 from catalog.tokens import Token
 from core import CatalogError
+from portal import limits
 from portal.access import AccessDenied, optional_token
 from portal.common import base_url
 
@@ -86,7 +87,9 @@ async def read_json(request: Request) -> Any:
     if not raw.strip():
         return {}
     try:
-        return json.loads(raw)
+        return limits.loads(raw)  # nesting bounded: a deep body is a 400, never a RecursionError
+    except limits.JsonTooDeep as exc:
+        raise BodyError(400, str(exc)) from None
     except (ValueError, UnicodeDecodeError):
         raise BodyError(400, "the body is not valid JSON") from None
 

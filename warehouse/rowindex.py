@@ -39,12 +39,13 @@ from typing import Any
 from core.sql import quote_ident, quote_literal
 from warehouse import storage
 
-__all__ = ["ROW_BLOCK", "RowIndex", "build", "index_dir", "open_index"]
+__all__ = ["MAX_LOOKUPS", "ROW_BLOCK", "RowIndex", "build", "index_dir", "open_index"]
 
 log = logging.getLogger("pubdata.rowindex")
 
 ROW_BLOCK = 1024  # rows per record batch of rows.arrow: a fetched page decodes whole batches
 _OPEN_MAX = 16  # readers kept open (one read-only DuckDB connection each)
+MAX_LOOKUPS = 32  # filter values one indexed query looks up; more are answered by a scan
 _FORMAT = "2"  # bump when the layout changes: older indexes are then ignored (and rebuilt on publish)
 
 
@@ -177,7 +178,11 @@ class RowIndex:
         return reader
 
     def covers(self, conditions: Sequence[Condition]) -> bool:
-        return all(c.column in self.tables for c in conditions)
+        """Whether the index answers ``conditions``: columns it has, and at most :data:`MAX_LOOKUPS`
+        values in all (each is a branch of the lookup query: a request with thousands of values
+        cost seconds of CPU here, where one scan with ``IN`` costs milliseconds)."""
+        lookups = sum(len(set(c.values)) + c.null for c in conditions)
+        return lookups <= MAX_LOOKUPS and all(c.column in self.tables for c in conditions)
 
     def _matches(self, conditions: Sequence[Condition]) -> tuple[str, list[Any]]:
         """SQL of the set of row numbers matching every condition, and its parameters."""

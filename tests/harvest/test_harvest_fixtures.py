@@ -413,3 +413,47 @@ def test_compacted_json_ld_with_an_inline_context_is_read() -> None:
         (ds,) = DcatCatalog(remote.url + "/catalog.jsonld").datasets()
     assert (ds.key, ds.title, ds.modified) == ("ds-1", "道路", "2026-11-02T10:00:00")
     assert [(r.url, r.kind) for r in ds.resources] == [("https://x.example/roads.csv", "csv")]
+
+
+def test_a_hostile_remote_description_does_not_stall_the_harvest(tmp_path: Path, monkeypatch) -> None:
+    """Remote text is scrubbed of e-mail addresses with a pattern whose unbounded parts backtracked
+    from every start of a long run of letters: a remote description of the 20,000 characters kept
+    (``MAX_TEXT``) took ~5 s to scrub, a hostile catalog of thousands of them held the harvest for
+    hours. Addresses are still masked."""
+    import time
+
+    from catalog.queries import dataset_detail
+    from orchestration.harvest import scrub
+    from warehouse.sources.remote import MAX_TEXT
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("PUBDATA_HOME", str(home))
+    hostile = "a" * (MAX_TEXT // 2 - 1) + "@" + "a." * (MAX_TEXT // 4)  # the slowest shape found: ~5 s before
+    doc = {
+        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/"},
+        "@id": "http://x.example/catalog",
+        "@type": "dcat:Catalog",
+        "dcat:dataset": [
+            {
+                "@id": f"http://x.example/d/{i}",
+                "@type": "dcat:Dataset",
+                "dct:identifier": f"ds-{i}",
+                "dct:title": f"道路 {i}",
+                "dct:description": ("联系 zhang.san@example.gov.cn " if i == 0 else "") + hostile,
+                "dct:modified": "2026-11-02T10:00:00",
+            }
+            for i in range(10)
+        ],
+    }
+    with CannedServer(200, {"Content-Type": "application/ld+json"}, json.dumps(doc).encode()) as remote:
+        dept = department(tmp_path, "province", {"hostile": {"type": "dcat", "url": remote.url + "/catalog.jsonld"}})
+        (result,) = run(dept, "harvest__1").values()
+    assert result.status == "ok", result.message
+    first = dataset_detail("province", catalog_of("province", "hostile")["ds-0"]["id"])
+    assert first is not None and "zhang.san@" not in first["description"] and "[邮箱已隐去]" in first["description"]
+    for text in (hostile, ("a." * MAX_TEXT)[:MAX_TEXT], "1" * MAX_TEXT):
+        start = time.monotonic()
+        scrub(text)
+        took = time.monotonic() - start
+        assert took < 1.0, f"scrubbing {MAX_TEXT} hostile characters took {took:.1f} s"

@@ -416,3 +416,136 @@ def test_f10_a_client_presenting_many_refused_tokens_is_slowed_down(portal, monk
     assert codes == [401, 401, 401, 429, 429], codes
     r = httpx.get(url, headers=bearer("pdt_000000000009_" + "g" * 43))
     assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1 and "private" in r.headers["cache-control"]
+
+
+# ---- second outside review (after issues 17 and 19) ------------------------------------------
+
+
+def test_r2_a_hostile_json_body_is_refused_at_once(portal) -> None:
+    """An anonymous 100 KB body of escaped quotes after 40 brackets: the depth check's string pattern
+    rescanned the rest of the body from every quote (quadratic): one request held the server ~2 min."""
+    body = b"[" * 40 + b'"' + b'\\"' * 50_000
+    r = httpx.post(
+        f"{portal.url}/api/3/action/package_search",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        timeout=20,
+    )
+    assert r.status_code == 400 and "JSON" in r.text, (r.status_code, r.text[:200])
+    # the same text as a datastore_search parameter (query string)
+    q = "%5B" * 40 + "%22" + "%5C%22" * 2_000
+    r = httpx.get(f"{portal.url}/api/3/action/datastore_search?resource_id=transport__bus_stops__csv&q={q}", timeout=20)
+    assert r.status_code == 409 and r.json()["success"] is False, (r.status_code, r.text[:200])
+
+
+@pytest.mark.parametrize("path", ["/api/demands", "/api/query", "/api/verify/civil_affairs/subsidy_recipients"])
+def test_r2_deep_json_to_the_sharing_services_gets_a_client_error(portal, path: str) -> None:
+    """Finding 5 held for the Action API but not for the sharing services' bodies (issue 17): a
+    department token and a deep body gave 500 with a RecursionError in the server log."""
+    _, token = tokens.issue("health")
+    r = httpx.post(
+        portal.url + path,
+        content=b"[" * 50_000 + b"]" * 50_000,
+        headers={**bearer(token), "Content-Type": "application/json"},
+    )
+    assert r.status_code == 400, (r.status_code, r.text[:200])
+    assert r.json()["success"] is False and "deeper" in r.json()["error"]["message"]
+
+
+def test_r2_the_demand_form_audits_and_slows_down_refused_tokens(portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demand form on the dataset page (issue 17) checked its token field without the portal's
+    access check: refused tokens were neither audited (finding 10) nor counted against the client's
+    refusal limit, so the form was an unthrottled token oracle."""
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "2/600")
+    before = len(audit_rows("access.denied"))
+    form = {"purpose": "medical_assistance", "legal_basis": "《社会救助暂行办法》", "fields": ["费用"]}
+    codes = []
+    for i in range(3):
+        guess = f"pdt_00000000001{i}_" + "h" * 43
+        r = httpx.post(f"{portal.url}{CLINIC}/demand", data={**form, "token": guess})
+        codes.append(r.status_code)
+        assert guess not in r.text
+    assert codes == [401, 401, 429], codes
+    denied = audit_rows("access.denied")[before:]
+    assert [e["detail"]["path"] for e in denied] == [f"{CLINIC}/demand"] * 2, denied
+    # a department's own token still files its demand
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "1000000/1")
+    _, token = tokens.issue("civil_affairs")
+    r = httpx.post(f"{portal.url}{CLINIC}/demand", data={**form, "token": token})
+    assert r.status_code == 201, r.text[r.text.find("demand-error") :][:300]
+
+
+def test_r2_a_client_cannot_rename_itself_with_x_forwarded_for(portal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """uvicorn believed X-Forwarded-For from any loopback peer: a local client, or every client behind
+    a proxy that passes the header through, got a fresh quota and refusal limit per request."""
+    url = f"{portal.url}/api/3/action/datastore_search"
+    fresh = "10.77.0.200"
+    before = httpx.get(f"{portal.url}/api/quota", headers={"X-Forwarded-For": fresh}).json()
+    for i in range(3):
+        r = httpx.get(
+            url,
+            params={"resource_id": "transport__bus_stops__csv", "limit": 1},
+            headers={"X-Forwarded-For": f"10.77.0.{i}"},
+        )
+        assert r.status_code == 200, r.text[:200]
+    after = httpx.get(f"{portal.url}/api/quota", headers={"X-Forwarded-For": fresh}).json()
+    used = after["services"]["datastore"]["used"] - before["services"]["datastore"]["used"]
+    assert used == 3, (before["services"]["datastore"], after["services"]["datastore"])
+    monkeypatch.setenv("PUBDATA_AUTH_FAILURE_LIMIT", "2/600")
+    codes = [
+        httpx.get(
+            f"{portal.url}{CLINIC}/download.csv",
+            headers={**bearer(f"pdt_00000000002{i}_" + "k" * 43), "X-Forwarded-For": f"10.78.0.{i}"},
+        ).status_code
+        for i in range(3)
+    ]
+    assert codes == [401, 401, 429], codes
+    # a proxy named in PUBDATA_TRUSTED_PROXIES is believed
+    from portal.app import create_app
+    from portal.server import server_config
+
+    assert server_config(create_app()).proxy_headers is False
+    monkeypatch.setenv("PUBDATA_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")
+    config = server_config(create_app())
+    assert config.proxy_headers is True and config.forwarded_allow_ips == ["127.0.0.1", "10.0.0.0/8"]
+
+
+def test_r2_many_filter_values_do_not_make_the_row_index_a_cpu_sink(portal) -> None:
+    """The row index (issue 19) looked up each filter value as a branch of one query: an anonymous
+    48 KB request (1,000 values on each column of a 40-row table) cost ~14 s of CPU, twice (page and
+    total), within the anonymous datastore quota. Many values are answered by one scan instead: the
+    same rows, at once."""
+    import time
+
+    base = {"resource_id": "transport__bus_stops__csv"}
+    sample = httpx.get(f"{portal.url}/api/3/action/datastore_search", params={**base, "limit": 5}).json()["result"]
+    columns = [f["id"] for f in sample["fields"]]
+    wanted = sample["records"][3]
+    filters = {c: [str(wanted[c])] + [f"x{i}" for i in range(999)] for c in columns}
+    start = time.monotonic()
+    r = httpx.post(
+        f"{portal.url}/api/3/action/datastore_search",
+        json={**base, "filters": filters},
+        timeout=60,
+    )
+    took = time.monotonic() - start
+    assert r.status_code == 200, r.text[:200]
+    assert r.json()["result"]["records"] == [wanted] and r.json()["result"]["total"] == 1
+    assert took < 5, f"{took:.1f} s for one datastore_search"
+
+
+def test_r2_the_bulk_dump_counts_against_the_download_quota(
+    portal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/dump/catalog.zip streams every open file but was the one download outside the quota: any
+    client could keep as many whole-catalog streams going as it liked."""
+    import yaml
+
+    policy = yaml.safe_load((portal_catalog.REPO / "policy" / "negative_list.yaml").read_text(encoding="utf-8"))
+    policy["quotas"]["limits"]["download"]["anonymous"] = 3
+    policy["quotas"]["window_seconds"] = 600
+    (tmp_path / "policy.yaml").write_text(yaml.safe_dump(policy, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("PUBDATA_POLICY", str(tmp_path / "policy.yaml"))
+    left = httpx.get(f"{portal.url}/api/quota").json()["services"]["download"]["remaining"]
+    codes = [httpx.get(f"{portal.url}/dump/catalog.zip").status_code for _ in range(left + 1)]
+    assert codes == [200] * left + [429], codes
