@@ -151,6 +151,27 @@ HARVEST_TYPES = ("ckan", "dcat")
 MAX_COLUMN_NAME = 128
 
 
+_EMAIL_LIKE = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
+
+
+def _looks_like_a_value(name: str) -> str | None:
+    """What personal value ``name`` is shaped like (a header row that is really the first data
+    row of a file exported without its header), or None."""
+    from core import identifiers
+
+    v = identifiers.strip_separators(name.strip())
+    if identifiers.is_valid_resident_id(v, check_region=False):
+        return "a resident ID number"
+    mobile = identifiers.national_mobile(v)
+    if mobile.isdigit() and len(mobile) == 11 and identifiers.mobile_regex().fullmatch(mobile):
+        return "a mobile number"
+    if v.isdigit() and 16 <= len(v) <= 19 and identifiers.luhn_ok(v):
+        return "a card number"
+    if _EMAIL_LIKE.fullmatch(name.strip()):
+        return "an e-mail address"
+    return None
+
+
 def column_name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a column name (a header is hostile input), or None. The reason never
     repeats the name."""
@@ -158,6 +179,9 @@ def column_name_problem(name: str) -> str | None:
         return f"{len(name)} characters, at most {MAX_COLUMN_NAME}"
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         return "control characters"
+    value = _looks_like_a_value(name)
+    if value:
+        return f"it has the shape of {value}: the file may lack its header row"
     return None
 
 

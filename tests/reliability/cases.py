@@ -457,8 +457,15 @@ CASES: list[Case] = [
     Case("tsv_by_suffix", "csv_shape", "handled", tsv, tweak=_path("records.tsv"), valid=5),
     Case("blank_lines", "csv_shape", "handled", blank_lines, valid=5),
     # headers
-    Case("header_missing", "header", "clear_error", no_header, message=(CSV, "declared columns", "header")),
-    Case("header_duplicated", "header", "clear_error", dup_header, message=(CSV, "repeats", "名称")),
+    # the first data row read as the header: its ID number is named by position, never echoed
+    Case(
+        "header_missing",
+        "header",
+        "clear_error",
+        no_header,
+        message=(CSV, "column #5 of the header row", "resident ID number", "may lack its header row"),
+    ),
+    Case("header_duplicated", "header", "clear_error", dup_header, message=(CSV, "repeats", "position(s) [2, 6]")),
     Case("header_empty_name", "header", "clear_error", empty_header_name, message=(CSV, "empty column name", "[3]")),
     Case(
         "header_quotes",

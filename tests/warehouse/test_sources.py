@@ -75,7 +75,7 @@ def test_ragged_rows_are_kept_with_reasons_not_dropped_silently(tmp_path: Path) 
     "content, message",
     [
         (b"", "empty"),
-        (b"a,a\n1,2\n", "repeats column name"),
+        (b"a,a\n1,2\n", r"repeats column name\(s\) at position\(s\) \[1, 2\]"),
         (b"a,,c\n1,2,3\n", "empty column name"),
         (b"\xff\xfe\xfa\x00\x81", "not valid utf-16 text"),
     ],
@@ -178,3 +178,41 @@ def test_a_wrong_sql_query_is_a_permanent_error_a_missing_database_a_transient_o
         assert not isinstance(err.value, SourceUnavailable), query  # retrying cannot help
     with pytest.raises(SourceUnavailable):
         read_sql(f"sqlite:///{tmp_path}/missing-dir/x.db", "SELECT 1")
+
+
+def test_a_repeated_header_is_named_by_position_not_by_its_text(tmp_path: Path) -> None:
+    # a file without its header row: the "names" are a person's row; two of its cells repeat
+    p = tmp_path / "export.csv"
+    p.write_text("张三丰,男,男,13812345678\n李四,女,女,13912345678\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"position\(s\) \[2, 3\]") as err:
+        read_file(p)
+    assert "男" not in str(err.value) and "张三丰" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "name, shape",
+    [
+        ("110101199003074514", "resident ID number"),
+        ("138 1234 5678", "mobile number"),
+        ("+8613812345678", "mobile number"),
+        ("6222021234567890128", "card number"),
+        ("zhang.san@example.com", "e-mail address"),
+    ],
+)
+def test_a_header_cell_shaped_like_a_personal_value_is_refused(name: str, shape: str) -> None:
+    from warehouse.manifest import column_name_problem
+
+    problem = column_name_problem(name)
+    assert problem is not None and shape in problem and "lack its header row" in problem
+    assert name not in problem
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["手机号码", "身份证号", "2024", "2024年", "12345678901", "col_7", "E-mail", "邮箱@单位", "110101199013374514"],
+)
+def test_ordinary_header_names_are_column_names(name: str) -> None:
+    from warehouse.manifest import column_name_problem
+
+    # 12345678901 is no mobile range; the last one has no real birth date (month 13)
+    assert column_name_problem(name) is None

@@ -72,9 +72,11 @@ def _header(path: Path, encoding: str, delimiter: str) -> list[str]:
             f"{path.name}: header has empty column name(s) at position(s) {empty}",
             hint="name every column in the header row",
         )
-    dupes = sorted({n for n in names if names.count(n) > 1})
-    if dupes:
-        raise SourceError(f"{path.name}: header repeats column name(s) {dupes}", hint="make header names unique")
+    repeated = [i + 1 for i, n in enumerate(names) if names.count(n) > 1]
+    if repeated:  # positions, not the names: without a header row, the "names" are a row of data
+        raise SourceError(
+            f"{path.name}: header repeats column name(s) at position(s) {repeated}", hint="make header names unique"
+        )
     return names
 
 

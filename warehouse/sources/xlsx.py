@@ -93,10 +93,11 @@ def read_xlsx(path: Path, sheet: str | int | None) -> ReadResult:
                 f"column(s) {empty} (merged header cells?)",
                 hint="unmerge header cells and give every column one name in a single header row",
             )
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
+        repeated = [_column_letter(i + 1) for i, n in enumerate(names) if names.count(n) > 1]
+        if repeated:  # columns, not the names: without a header row, the "names" are a row of data
             raise SourceError(
-                f"{path.name}: sheet {ws.title!r} row {header_row} (header) repeats column name(s) {dupes}",
+                f"{path.name}: sheet {ws.title!r} row {header_row} (header) repeats column name(s) in "
+                f"column(s) {repeated}",
                 hint="make header names unique (unmerge header cells)",
             )
         width = len(names)
