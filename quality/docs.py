@@ -39,7 +39,8 @@ def _url_map() -> dict[str, str]:
 
 def _copy_vendor(site: Path) -> Path:
     dest = site / "static" / "vendor"
-    if _VENDORED.get(dest) == _stamp(dest):
+    stamp = _stamp(dest)
+    if stamp is not None and _VENDORED.get(dest) == stamp:
         return dest  # copied by this process and untouched since
     for src in VENDOR_DIR.rglob("*"):
         if src.is_file() and src.name != "MANIFEST.json":
