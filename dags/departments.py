@@ -52,10 +52,14 @@ def asset_for(department: str, dataset: str) -> Asset:
 # when the task runs.
 Upstream = dict | XComArg
 
+
 # A stage's summary is one XCom (``return_value``): a ``-> dict`` annotation would make Airflow
 # infer ``multiple_outputs`` and push every key as an XCom of its own as well (one execution-API
 # call each, ~9 per task), which nothing reads.
-stage_task = task(multiple_outputs=False)
+def stage_task(fn):
+    """``@task`` of a stage (a new decorator per function: one decorator object would share its
+    task ids)."""
+    return task(multiple_outputs=False)(fn)
 
 
 def dataset_group(department: Department, dataset: Dataset) -> None:
