@@ -17,7 +17,10 @@ checkpoint on closing it cost far more than a small write, so a :func:`session` 
 catalog operations of one thread (a pipeline stage's bookkeeping: its run status, audit entries,
 tier) share one writing connection, closed when the block ends. A session holds the file's lock
 for its whole block: it wraps catalog operations only, never data work, so other processes (the
-portal's readers) wait no longer than for one operation.
+portal's readers) wait no longer than for one operation. A connection is a cursor of one in-memory
+DuckDB instance per process to which the file is attached while any thread of the process uses it
+(``ATTACH`` / ``DETACH``): creating a DuckDB instance per connection cost more CPU than loading the
+catalog; the lock is still released (and the file checkpointed) when the last user closes.
 
 In the distributed profile (``PUBDATA_PROFILE=distributed``) the same tables live in a
 **DuckLake** catalog: metadata in PostgreSQL (``PUBDATA_CATALOG_PG``), data files in the object
@@ -38,6 +41,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -111,7 +115,7 @@ def session() -> Iterator[None]:
         _SESSION.depth -= 1
         if _SESSION.depth == 0 and _SESSION.con is not None:
             con, _SESSION.con, _SESSION.path = _SESSION.con, None, None
-            con.close()
+            _close(con)
 
 
 @contextlib.contextmanager
@@ -145,13 +149,13 @@ def connect(
     try:
         yield con
     finally:
-        con.close()
+        _close(con)
 
 
 def _open(path: Path, *, read_only: bool, timeout: float, home_dir: Path | None) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         # Nothing published yet: make an empty, valid catalog so readers see "no datasets".
-        _open(path, read_only=False, timeout=timeout, home_dir=home_dir).close()
+        _close(_open(path, read_only=False, timeout=timeout, home_dir=home_dir))
     deadline = time.monotonic() + timeout
     delay = 0.005
     mode = read_only
@@ -160,15 +164,11 @@ def _open(path: Path, *, read_only: bool, timeout: float, home_dir: Path | None)
     try:
         while True:
             if read_only and _WRITERS[0] > 0:
-                mode = False  # a writer of this process is waiting: don't keep a read-only instance alive
+                mode = False  # a writer of this process is waiting: don't keep a read-only attachment alive
             try:
-                con = duckdb.connect(
-                    str(path),
-                    read_only=mode,
-                    config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"},
-                )
+                con = _attach(path, read_only=mode)
                 break
-            except duckdb.Error as exc:
+            except (duckdb.Error, _ModeConflict) as exc:
                 if _is_config_conflict(exc):
                     # DuckDB allows one configuration per file and process. A reader may share the
                     # read-write instance of this process; a writer waits for the readers to close.
@@ -193,9 +193,89 @@ def _open(path: Path, *, read_only: bool, timeout: float, home_dir: Path | None)
         if not read_only:
             ensure_schema(con)
     except BaseException:
-        con.close()
+        _close(con)
         raise
     return con
+
+
+class _ModeConflict(Exception):
+    """The file is attached read-only in this process and a writer asked for it (it waits)."""
+
+    def __str__(self) -> str:
+        return "attached with a different configuration (read-only) in this process"
+
+
+class _Host:
+    """The process's in-memory DuckDB instance the catalog file is attached to while in use.
+
+    Creating a DuckDB instance (what ``duckdb.connect(path)`` does when no connection of this
+    process has the file open) costs ~25-100 ms of CPU, more than the catalog operation itself;
+    ``ATTACH``/``DETACH`` on one long-lived instance does not. The file is attached once per
+    process however many threads use it (each gets its own cursor, ``USE``-ing the attachment),
+    and detached (checkpointed, its lock released for other processes) when the last one closes,
+    exactly when the last ``duckdb.connect`` of it would have been closed before."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.pid = 0
+        self.instance: duckdb.DuckDBPyConnection | None = None
+        #: path -> [alias, read_only, users]
+        self.attached: dict[Path, list[Any]] = {}
+        #: id(cursor) -> path
+        self.leases: dict[int, Path] = {}
+        self.serial = 0
+
+
+_HOST = _Host()
+
+
+def _attach(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A cursor of the host instance on the catalog file ``path`` (attached if it is not)."""
+    with _HOST.lock:
+        if _HOST.instance is None or _HOST.pid != os.getpid():  # a forked child never uses its parent's
+            _HOST.instance = duckdb.connect(
+                config={"autoinstall_known_extensions": "false", "autoload_known_extensions": "false"}
+            )
+            _HOST.pid, _HOST.attached, _HOST.leases = os.getpid(), {}, {}
+        host = _HOST.instance
+        entry = _HOST.attached.get(path)
+        if entry is not None and entry[1] and not read_only:
+            raise _ModeConflict()
+        if entry is None:
+            _HOST.serial += 1
+            alias = f"pubdata_catalog_{_HOST.serial}"
+            host.execute(f"ATTACH {quote_literal(str(path))} AS {alias}" + (" (READ_ONLY)" if read_only else ""))
+            entry = _HOST.attached[path] = [alias, read_only, 0]
+        con = host.cursor()
+        try:
+            con.execute(f"USE {entry[0]}")
+        except BaseException:
+            con.close()
+            if entry[2] == 0:
+                _detach(path)
+            raise
+        entry[2] += 1
+        _HOST.leases[id(con)] = path
+        return con
+
+
+def _close(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection :func:`_open` returned; the last one of a file detaches it."""
+    with _HOST.lock:
+        path = _HOST.leases.pop(id(con), None)
+        con.close()
+        if path is None or _HOST.pid != os.getpid():
+            return
+        entry = _HOST.attached[path]
+        entry[2] -= 1
+        if entry[2] == 0:
+            _detach(path)
+
+
+def _detach(path: Path) -> None:
+    alias = _HOST.attached.pop(path)[0]
+    assert _HOST.instance is not None
+    _HOST.instance.execute(f"DETACH {alias}")
 
 
 _WRITERS = [0]
@@ -208,7 +288,7 @@ def _writers_waiting(delta: int) -> None:
 
 
 def _is_config_conflict(exc: Exception) -> bool:
-    return "different configuration" in str(exc)
+    return isinstance(exc, _ModeConflict) or "different configuration" in str(exc)
 
 
 #: digest of the DDL a catalog was last brought up to (``meta.schema_ddl``)
@@ -248,9 +328,19 @@ def refresh_open_table(con: duckdb.DuckDBPyConnection, department: str, dataset:
 def _open_kind(con: duckdb.DuckDBPyConnection, department: str, dataset: str) -> str | None:
     """Whether ``open."<department>__<dataset>"`` is a ``"view"``, a ``"table"`` or absent."""
     relation = f"{department}__{dataset}"
-    if scalar(con, "SELECT count(*) FROM duckdb_views() WHERE schema_name = 'open' AND view_name = ?", [relation]):
+    if scalar(
+        con,
+        "SELECT count(*) FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'open' "
+        "AND view_name = ?",
+        [relation],
+    ):
         return "view"
-    if scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'open' AND table_name = ?", [relation]):
+    if scalar(
+        con,
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'open' "
+        "AND table_name = ?",
+        [relation],
+    ):
         return "table"
     return None
 
@@ -265,7 +355,8 @@ def drop_open_relation(con: duckdb.DuckDBPyConnection, department: str, dataset:
 def _views_to_tables(con: duckdb.DuckDBPyConnection) -> None:
     """A catalog written before tables: replace each ``open`` view over a local file by a table."""
     views = con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE schema_name = 'open' AND NOT internal AND sql NOT ILIKE '%s3://%'"
+        "SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'open' "
+        "AND NOT internal AND sql NOT ILIKE '%s3://%'"
     ).fetchall()
     for (view,) in views:
         row = con.execute(
@@ -305,7 +396,14 @@ def catalog_version() -> Any:
 def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     """Whether a table exists: read-only connections do not create the tables a newer version
     added, so readers of those tables check first (an older catalog simply has none of it)."""
-    return scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]) > 0
+    return (
+        scalar(
+            con,
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND table_name = ?",
+            [name],
+        )
+        > 0
+    )
 
 
 def rows_as_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

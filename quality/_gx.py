@@ -25,6 +25,8 @@ def gx_module():
     import great_expectations as gx
 
     _share_template_cache()
+    _static_assets_once()
+    _memoise_camel_to_snake()
     return gx
 
 
@@ -55,6 +57,38 @@ def _share_template_cache() -> None:
         self.env.bytecode_cache = cache
 
     setattr(DefaultJinjaView, "__init__", shared_init)  # noqa: B010 (gx_module runs this once per process)
+
+
+def _static_assets_once() -> None:
+    """Every Data Docs build copied all of GX's static files (images, styles) into the site again
+    (~0.1-0.2 s, and the styles :func:`quality.docs.make_offline` had rewritten came back with their
+    remote references until the next rewrite). They are GX's own files, the same for every build:
+    copied once per site and process; again if the site's ``static`` folder went away."""
+    from great_expectations.data_context.store.html_site_store import HtmlSiteStore
+
+    copy = HtmlSiteStore.copy_static_assets
+    done: set[str] = set()
+
+    def once(self: Any, static_assets_source_dir: str | None = None) -> None:
+        base = getattr(self.store_backends.get("static_assets"), "full_base_directory", None)
+        if static_assets_source_dir is not None or not isinstance(base, str):
+            return copy(self, static_assets_source_dir)
+        if base in done and os.path.isdir(os.path.join(base, "static", "images")):
+            return None
+        copy(self)
+        done.add(base)
+        return None
+
+    setattr(HtmlSiteStore, "copy_static_assets", once)  # noqa: B010 (once per process, from gx_module)
+
+
+def _memoise_camel_to_snake() -> None:
+    """``Expectation.configuration`` (read ~50 times per expectation while a suite is validated)
+    converts the class name to the expectation type with two regular expressions each time; the
+    conversion is a pure function of the name, so it is remembered."""
+    from great_expectations.expectations import expectation
+
+    setattr(expectation, "camel_to_snake", functools.cache(expectation.camel_to_snake))  # noqa: B010 (once per process)
 
 
 @functools.cache

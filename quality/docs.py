@@ -39,13 +39,32 @@ def _url_map() -> dict[str, str]:
 
 def _copy_vendor(site: Path) -> Path:
     dest = site / "static" / "vendor"
+    stamp = _stamp(dest)
+    if stamp is not None and _VENDORED.get(dest) == stamp:
+        return dest  # copied by this process and untouched since
     for src in VENDOR_DIR.rglob("*"):
         if src.is_file() and src.name != "MANIFEST.json":
             target = dest / src.relative_to(VENDOR_DIR)
             if not target.exists() or target.stat().st_size != src.stat().st_size:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, target)
+    _VENDORED[dest] = _stamp(dest)
     return dest
+
+
+#: per process: vendor folders already complete, and pages already offline, with the stamp
+#: (modification time, size) they had then; a page or folder whose stamp changed is looked at again.
+#: Without them every build read every page of the site (the site grows by a page per run).
+_VENDORED: dict[Path, tuple[int, int] | None] = {}
+_OFFLINE: dict[Path, tuple[int, int] | None] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _rewrite(text: str, file: Path, site: Path) -> str:
@@ -76,13 +95,17 @@ def make_offline(site: str | Path) -> list[Path]:
     for file in list(site.rglob("*.html")) + list((site / "static").rglob("*.css")):
         if file.is_relative_to(site / "static" / "vendor"):
             continue
-        text = file.read_text(encoding="utf-8")
-        if "https://" not in text and "http://" not in text:
+        stamp = _stamp(file)
+        if stamp is not None and _OFFLINE.get(file) == stamp:
             continue
-        new = _rewrite(text, file, site)
-        if new != text:
-            file.write_text(new, encoding="utf-8")
-            changed.append(file)
+        text = file.read_text(encoding="utf-8")
+        if "https://" in text or "http://" in text:
+            new = _rewrite(text, file, site)
+            if new != text:
+                file.write_text(new, encoding="utf-8")
+                changed.append(file)
+                stamp = _stamp(file)
+        _OFFLINE[file] = stamp
     return changed
 
 

@@ -558,7 +558,8 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         ctx = _gx.context()
         suite_name = f"{paths.department}.{paths.dataset}"
         token = uuid.uuid4().hex[:12]
-        suite = build_suite(dataset, name=suite_name, redact_columns=redacted_cols)
+        # the previous run's objects of this dataset go first: a suite whose name is in the store
+        # saves each expectation to it as it is added (one store write per expectation)
         for store, name in (
             (ctx.checkpoints, suite_name),
             (ctx.validation_definitions, suite_name),
@@ -568,7 +569,7 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
                 store.delete(name)
             except Exception:
                 pass
-        suite = ctx.suites.add(suite)
+        suite = ctx.suites.add(build_suite(dataset, name=suite_name, redact_columns=redacted_cols))
         try:
             ds = ctx.data_sources.get("pubdata")
         except Exception:
