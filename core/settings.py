@@ -272,8 +272,9 @@ def _resolve(value: str) -> Path:
 def home() -> Path:
     """The runtime-state folder (created on first use)."""
     raw = os.environ.get("PUBDATA_HOME") or _BY_NAME["PUBDATA_HOME"].default
-    path = _resolved(raw, os.getcwd() if not Path(raw).expanduser().is_absolute() else "")
-    path.mkdir(parents=True, exist_ok=True)
+    path = _resolved(raw, "" if os.path.isabs(os.path.expanduser(raw)) else os.getcwd())
+    if not os.path.isdir(path):  # one stat: mkdir(exist_ok=True) raises and catches FileExistsError each call
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -285,7 +286,7 @@ def _resolved(raw: str, cwd: str) -> Path:
 
 
 def path_setting(name: str) -> Path:
-    return _resolve(get_setting(name)).resolve()
+    return _resolved(get_setting(name), "")
 
 
 def float_setting(name: str) -> float:

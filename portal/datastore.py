@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +85,44 @@ def _connection() -> duckdb.DuckDBPyConnection:
     return _SHARED[0]
 
 
+_TYPES: OrderedDict[tuple[str, ...], dict[str, str]] = OrderedDict()
+_TYPES_LOCK = threading.Lock()
+
+
+def _types(path: Path | storage.LakePath, sha256: str | None) -> dict[str, str]:
+    """Column name -> Arrow type of a published file, from its footer. A published version never
+    changes: the answer is kept per file and digest (a local file also by its size and mtime)."""
+    key: tuple[str, ...] | None = None
+    if isinstance(path, Path):
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        if st is not None:
+            key = (str(path), str(sha256), str(st.st_mtime_ns), str(st.st_size))
+    elif sha256:
+        key = (str(path), sha256)
+    if key is not None:
+        with _TYPES_LOCK:
+            found = _TYPES.get(key)
+            if found is not None:
+                _TYPES.move_to_end(key)
+                return found
+    with storage.parquet_file(path) as pf:
+        types = {f.name: str(f.type) for f in pf.schema_arrow}
+    if key is not None:
+        with _TYPES_LOCK:
+            _TYPES[key] = types
+            while len(_TYPES) > 256:
+                _TYPES.popitem(last=False)
+    return types
+
+
 def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str | None = None) -> dict[str, Any]:
     """Rows of a published file for ``datastore_search``. ``sha256``: the digest the catalog records
     for the file; a filter-only query is answered from the file's row index
     (:mod:`warehouse.rowindex`) when one was built from exactly these bytes, else by a scan."""
-    with storage.parquet_file(path) as pf:
-        schema = pf.schema_arrow
-    types = {f.name: str(f.type) for f in schema}
+    types = _types(path, sha256)
     limit = _int(params, "limit", 100, 0, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
 
@@ -164,12 +196,17 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     index = None
     if len(where) == len(conditions) and not order and isinstance(path, Path):  # filters only (no q, no sort)
         index = rowindex.open_index(path, sha256)
-    cur = _connection().cursor()
+    cur = None
     try:
         if index is not None and index.covers(conditions):
             page, total = index.select(conditions, limit, offset, total=include_total)
-            rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+            if index.plain(fields):  # Arrow gives DuckDB's Python values for these types
+                rows = index.records(page, fields)
+            else:
+                cur = _connection().cursor()
+                rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
         else:
+            cur = _connection().cursor()
             where_sql = (" WHERE " + " AND ".join(where)) if where else ""
             source = f"read_parquet({quote_literal(str(path))}) AS t{where_sql}"
             sql = f"SELECT {', '.join(quote_ident(f) for f in fields)} FROM {source}"
@@ -183,7 +220,8 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     except duckdb.Error as exc:
         raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
     finally:
-        cur.close()
+        if cur is not None:
+            cur.close()
     # values as JSON gives them (dates, decimals as text): one round trip for the page, not one per row
     records = json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
     if records_format == "objects":
