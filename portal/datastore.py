@@ -118,6 +118,39 @@ def _types(path: Path | storage.LakePath, sha256: str | None) -> dict[str, str]:
     return types
 
 
+def _json_values(rows: list[Any]) -> list[list[Any]]:
+    """Rows with values as JSON gives them (dates, decimals as text): one round trip for the page."""
+    return json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
+
+
+#: pages of rows answered from a row index, by index folder, file digest, row numbers and columns
+#: (a published version never changes); bounded by the values they hold
+_PAGES: OrderedDict[tuple[Any, ...], list[list[Any]]] = OrderedDict()
+_PAGES_MAX_VALUES = 2_000_000
+_pages_values = [0]
+
+
+def _pages_get(key: tuple[Any, ...]) -> list[list[Any]] | None:
+    with _TYPES_LOCK:
+        found = _PAGES.get(key)
+        if found is not None:
+            _PAGES.move_to_end(key)
+        return found
+
+
+def _pages_put(key: tuple[Any, ...], records: list[list[Any]]) -> list[list[Any]]:
+    size = len(records) * max(1, len(key[-1]))
+    if size * 8 <= _PAGES_MAX_VALUES:
+        with _TYPES_LOCK:
+            if key not in _PAGES:
+                _PAGES[key] = records
+                _pages_values[0] += size
+            while _pages_values[0] > _PAGES_MAX_VALUES and _PAGES:
+                old_key, old = _PAGES.popitem(last=False)
+                _pages_values[0] -= len(old) * max(1, len(old_key[-1]))
+    return records
+
+
 def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str | None = None) -> dict[str, Any]:
     """Rows of a published file for ``datastore_search``. ``sha256``: the digest the catalog records
     for the file; a filter-only query is answered from the file's row index
@@ -200,11 +233,15 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     try:
         if index is not None and index.covers(conditions):
             page, total = index.select(conditions, limit, offset, total=include_total)
-            if index.plain(fields):  # Arrow gives DuckDB's Python values for these types
-                rows = index.records(page, fields)
-            else:
-                cur = _connection().cursor()
-                rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+            key = (str(index.folder), index.sha256, tuple(page), tuple(fields))
+            records = _pages_get(key)
+            if records is None:
+                if index.plain(fields):  # Arrow gives DuckDB's Python values for these types
+                    rows = index.records(page, fields)
+                else:
+                    cur = _connection().cursor()
+                    rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+                records = _pages_put(key, _json_values(rows))
         else:
             cur = _connection().cursor()
             where_sql = (" WHERE " + " AND ".join(where)) if where else ""
@@ -217,15 +254,16 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
             if include_total:
                 found = cur.execute(f"SELECT count(*) FROM {source}", args).fetchone()
                 total = found[0] if found else 0
+            records = _json_values(rows)
     except duckdb.Error as exc:
         raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
     finally:
         if cur is not None:
             cur.close()
-    # values as JSON gives them (dates, decimals as text): one round trip for the page, not one per row
-    records = json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
     if records_format == "objects":
         records = [dict(zip(fields, r)) for r in records]
+    else:
+        records = [list(r) for r in records]  # kept pages are shared: the answer gets its own lists
     out = {
         "fields": [{"id": f, "type": ckan_type(types[f])} for f in fields],
         "records": records,

@@ -77,7 +77,7 @@ def ckan_index(st: catalog_state.State) -> ckan.CkanIndex:
 def package_of(params: dict[str, Any]) -> tuple[catalog_state.State, dict[str, Any]]:
     st = catalog_state.current()
     ident = param_str(params, "id", max_len=200) or param_str(params, "name_or_id", required=True, max_len=200)
-    key = ckan_index(st).package(ident, set(st.by_key))
+    key = ckan_index(st).package(ident, st.by_key)
     if key is None:
         raise CkanError("Not Found Error", "")
     return st, st.by_key[key]
