@@ -260,13 +260,14 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     finally:
         if cur is not None:
             cur.close()
+    answer: list[Any]
     if records_format == "objects":
-        records = [dict(zip(fields, r)) for r in records]
+        answer = [dict(zip(fields, r)) for r in records]
     else:
-        records = [list(r) for r in records]  # kept pages are shared: the answer gets its own lists
+        answer = [list(r) for r in records]  # kept pages are shared: the answer gets its own lists
     out = {
         "fields": [{"id": f, "type": ckan_type(types[f])} for f in fields],
-        "records": records,
+        "records": answer,
         "limit": limit,
         "offset": offset,
         "filters": filters,
