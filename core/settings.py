@@ -212,6 +212,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_KEEP_ALIVE_TIMEOUT", "5", "Seconds an idle keep-alive connection to the portal stays open."),
     Setting(
+        "PUBDATA_PORTAL_WORKERS",
+        "1",
+        "Processes `pubdata serve` runs on one listening socket (uvicorn workers); quotas are counted across them "
+        "(`$PUBDATA_HOME/run/quota.sqlite`). About one per core the portal may use.",
+    ),
+    Setting(
         "PUBDATA_MAX_JSON_DEPTH",
         "32",
         "Deepest nesting of arrays and objects accepted in a request's JSON (bodies, `filters`, `q`); deeper "
