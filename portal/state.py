@@ -78,15 +78,23 @@ def _stamp() -> tuple:
         from catalog import catalog_version
 
         return ("ducklake", catalog_version())
-    path = catalog_path()
-    out: list[Any] = [str(home())]
-    for p in (path, path.with_name(path.name + ".wal")):
+    raw = os.environ.get("PUBDATA_HOME", "")
+    where = (raw, "" if os.path.isabs(raw) else os.getcwd())
+    paths = _PATHS.get(where)
+    if paths is None:  # the home's folder and catalog files, worked out once per PUBDATA_HOME
+        path = catalog_path()
+        paths = _PATHS[where] = (str(home()), str(path), str(path.with_name(path.name + ".wal")))
+    out: list[Any] = [paths[0]]
+    for p in paths[1:]:
         try:
             st = os.stat(p)
             out += [st.st_mtime_ns, st.st_size]
         except FileNotFoundError:
             out += [None, None]
     return tuple(out)
+
+
+_PATHS: dict[tuple[str, str], tuple[str, str, str]] = {}
 
 
 def current() -> State:
