@@ -125,7 +125,7 @@ def search(
     :class:`ckan.CkanError` (the API); otherwise it is searched as plain text (the pages).
 
     A catalog state never changes: its answers are kept on it (a new state starts empty)."""
-    key = (q, tuple(terms or ()), fq, strict)
+    key = (q, tuple(tuple(t) for t in terms or ()), fq, strict)
     cache = getattr(state, "_searches", None)
     if cache is None:
         cache = state._searches = {}  # type: ignore[attr-defined]
