@@ -21,7 +21,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from core.settings import float_setting, int_setting
 
-__all__ = ["AppFactory", "HeaderTimeoutH11", "PortalH11", "serve", "server_config"]
+__all__ = ["AppFactory", "HeaderTimeoutH11", "PortalConfig", "PortalH11", "serve", "server_config"]
 
 
 class HeaderTimeoutH11(H11Protocol):
@@ -73,15 +73,22 @@ class HeaderTimeoutH11(H11Protocol):
 
 
 class PortalH11(HeaderTimeoutH11):
-    """The portal's protocol: the header timeout from ``PUBDATA_HEADER_TIMEOUT`` (read when the
-    first connection is made, so the class can be named by import path in a worker process)."""
-
-    header_timeout: float = -1.0
+    """The portal's protocol: the header timeout is the one its server's configuration was made
+    with (``PUBDATA_HEADER_TIMEOUT`` when :func:`server_config` ran), so the class can be named by
+    import path in a worker process and two servers of one process keep their own timeouts."""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        if PortalH11.header_timeout < 0:
-            PortalH11.header_timeout = float_setting("PUBDATA_HEADER_TIMEOUT")
+        if isinstance(self.config, PortalConfig):
+            self.header_timeout = self.config.header_timeout
         super().connection_made(transport)
+
+
+class PortalConfig(Config):
+    """uvicorn's configuration plus the portal's header timeout (pickled with it to workers)."""
+
+    def __init__(self, app: Any, *, header_timeout: float, **kw: Any) -> None:
+        super().__init__(app, **kw)
+        self.header_timeout = header_timeout
 
 
 class AppFactory:
@@ -101,8 +108,9 @@ def server_config(app: Any, *, host: str = "127.0.0.1", port: int = 8000, **kw: 
     """The uvicorn configuration of the portal, with every limit from its setting. ``app`` is the
     application, or an :class:`AppFactory` (with ``factory=True``, as worker processes need)."""
     kw.setdefault("log_level", "warning")
-    return Config(
+    return PortalConfig(
         app,
+        header_timeout=float_setting("PUBDATA_HEADER_TIMEOUT"),
         host=host,
         port=port,
         http="portal.server:PortalH11",
