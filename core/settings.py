@@ -219,6 +219,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_KEEP_ALIVE_TIMEOUT", "5", "Seconds an idle keep-alive connection to the portal stays open."),
     Setting(
+        "PUBDATA_PORTAL_WORKERS",
+        "1",
+        "Processes `pubdata serve` runs on one listening socket (uvicorn workers); quotas are counted across them "
+        "(`$PUBDATA_HOME/run/quota.sqlite`). About one per core the portal may use.",
+    ),
+    Setting(
         "PUBDATA_MAX_JSON_DEPTH",
         "32",
         "Deepest nesting of arrays and objects accepted in a request's JSON (bodies, `filters`, `q`); deeper "
@@ -279,8 +285,9 @@ def _resolve(value: str) -> Path:
 def home() -> Path:
     """The runtime-state folder (created on first use)."""
     raw = os.environ.get("PUBDATA_HOME") or _BY_NAME["PUBDATA_HOME"].default
-    path = _resolved(raw, os.getcwd() if not Path(raw).expanduser().is_absolute() else "")
-    path.mkdir(parents=True, exist_ok=True)
+    path = _resolved(raw, "" if os.path.isabs(os.path.expanduser(raw)) else os.getcwd())
+    if not os.path.isdir(path):  # one stat: mkdir(exist_ok=True) raises and catches FileExistsError each call
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -292,7 +299,7 @@ def _resolved(raw: str, cwd: str) -> Path:
 
 
 def path_setting(name: str) -> Path:
-    return _resolve(get_setting(name)).resolve()
+    return _resolved(get_setting(name), "")
 
 
 def float_setting(name: str) -> float:

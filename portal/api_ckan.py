@@ -88,8 +88,8 @@ async def ckan_action(request: Request, name: str) -> Response:
 
 def _track(request: Request, name: str, params: dict[str, Any]) -> None:
     """Count a successful call: per dataset for the actions that name one, else catalog-wide."""
-    st = catalog_state.current()
-    known = set(st.by_key)
+    st = catalog_state.latest()  # the answer is sent: no catalog reload on the event loop for counting it
+    known = st.by_key
     ident = params.get("resource_id") if name == "datastore_search" else params.get("id")
     key = None
     if name in ("package_show", "resource_show", "datastore_search") and isinstance(ident, str):

@@ -20,6 +20,7 @@ import functools
 import json
 import re
 import uuid
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,7 +131,7 @@ def package_name(department: str, dataset: str) -> str:
     return f"{department}__{dataset}"
 
 
-def split_package(name: Any, known: set[tuple[str, str]]) -> tuple[str, str] | None:
+def split_package(name: Any, known: Container[tuple[str, str]]) -> tuple[str, str] | None:
     """``<department>__<dataset>`` back to its parts (``known`` resolves ids that contain ``__``)."""
     if not isinstance(name, str) or not _PKG.match(name):
         return None
@@ -142,7 +143,7 @@ def split_package(name: Any, known: set[tuple[str, str]]) -> tuple[str, str] | N
     return None
 
 
-def split_resource(resource_id: Any, known: set[tuple[str, str]]) -> tuple[str, str, str] | None:
+def split_resource(resource_id: Any, known: Container[tuple[str, str]]) -> tuple[str, str, str] | None:
     if not isinstance(resource_id, str) or "__" not in resource_id:
         return None
     pkg, _, fmt = resource_id.rpartition("__")
@@ -175,12 +176,12 @@ class CkanIndex:
             idx.organizations[uid("organization", dept["id"])] = dept["id"]
         return idx
 
-    def package(self, ident: Any, known: set[tuple[str, str]]) -> tuple[str, str] | None:
+    def package(self, ident: Any, known: Container[tuple[str, str]]) -> tuple[str, str] | None:
         if isinstance(ident, str) and ident in self.packages:
             return self.packages[ident]
         return split_package(ident, known)
 
-    def resource(self, ident: Any, known: set[tuple[str, str]]) -> tuple[str, str, str] | None:
+    def resource(self, ident: Any, known: Container[tuple[str, str]]) -> tuple[str, str, str] | None:
         if isinstance(ident, str) and ident in self.resources:
             return self.resources[ident]
         return split_resource(ident, known)

@@ -122,7 +122,30 @@ def search(
     """Datasets matching ``q`` and ``fq`` (Solr syntax as CKAN takes it: free text, ``field:value``,
     ranges, AND/OR/NOT; all datasets when empty or ``*:*``) and ``(negated, field, value)`` terms;
     best first, then newest first. ``strict``: a query that does not parse is a
-    :class:`ckan.CkanError` (the API); otherwise it is searched as plain text (the pages)."""
+    :class:`ckan.CkanError` (the API); otherwise it is searched as plain text (the pages).
+
+    A catalog state never changes: its answers are kept on it (a new state starts empty)."""
+    key = (q, tuple(tuple(t) for t in terms or ()), fq, strict)
+    cache = getattr(state, "_searches", None)
+    if cache is None:
+        cache = state._searches = {}  # type: ignore[attr-defined]
+    found = cache.get(key)
+    if found is None:
+        found = _search(state, q, terms, fq=fq, strict=strict)
+        if len(cache) >= 1024:
+            cache.clear()  # bounded; the next answers fill it again
+        cache[key] = found
+    return list(found)  # callers sort their copy
+
+
+def _search(
+    state: State,
+    q: str | None,
+    terms: list[tuple[bool, str, str]] | None,
+    *,
+    fq: str | None,
+    strict: bool,
+) -> list[tuple[dict[str, Any], float]]:
     try:
         scores = _evaluate(state, ckan_query.parse(q), fq, terms)
     except ckan_query.QueryError as exc:

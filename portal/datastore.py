@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +85,77 @@ def _connection() -> duckdb.DuckDBPyConnection:
     return _SHARED[0]
 
 
+_TYPES: OrderedDict[tuple[str, ...], dict[str, str]] = OrderedDict()
+_TYPES_LOCK = threading.Lock()
+
+
+def _types(path: Path | storage.LakePath, sha256: str | None) -> dict[str, str]:
+    """Column name -> Arrow type of a published file, from its footer. A published version never
+    changes: the answer is kept per file and digest (a local file also by its size and mtime)."""
+    key: tuple[str, ...] | None = None
+    if isinstance(path, Path):
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        if st is not None:
+            key = (str(path), str(sha256), str(st.st_mtime_ns), str(st.st_size))
+    elif sha256:
+        key = (str(path), sha256)
+    if key is not None:
+        with _TYPES_LOCK:
+            found = _TYPES.get(key)
+            if found is not None:
+                _TYPES.move_to_end(key)
+                return found
+    with storage.parquet_file(path) as pf:
+        types = {f.name: str(f.type) for f in pf.schema_arrow}
+    if key is not None:
+        with _TYPES_LOCK:
+            _TYPES[key] = types
+            while len(_TYPES) > 256:
+                _TYPES.popitem(last=False)
+    return types
+
+
+def _json_values(rows: list[Any]) -> list[list[Any]]:
+    """Rows with values as JSON gives them (dates, decimals as text): one round trip for the page."""
+    return json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
+
+
+#: pages of rows answered from a row index, by index folder, file digest, row numbers and columns
+#: (a published version never changes); bounded by the values they hold
+_PAGES: OrderedDict[tuple[Any, ...], list[list[Any]]] = OrderedDict()
+_PAGES_MAX_VALUES = 2_000_000
+_pages_values = [0]
+
+
+def _pages_get(key: tuple[Any, ...]) -> list[list[Any]] | None:
+    with _TYPES_LOCK:
+        found = _PAGES.get(key)
+        if found is not None:
+            _PAGES.move_to_end(key)
+        return found
+
+
+def _pages_put(key: tuple[Any, ...], records: list[list[Any]]) -> list[list[Any]]:
+    size = len(records) * max(1, len(key[-1]))
+    if size * 8 <= _PAGES_MAX_VALUES:
+        with _TYPES_LOCK:
+            if key not in _PAGES:
+                _PAGES[key] = records
+                _pages_values[0] += size
+            while _pages_values[0] > _PAGES_MAX_VALUES and _PAGES:
+                old_key, old = _PAGES.popitem(last=False)
+                _pages_values[0] -= len(old) * max(1, len(old_key[-1]))
+    return records
+
+
 def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str | None = None) -> dict[str, Any]:
     """Rows of a published file for ``datastore_search``. ``sha256``: the digest the catalog records
     for the file; a filter-only query is answered from the file's row index
     (:mod:`warehouse.rowindex`) when one was built from exactly these bytes, else by a scan."""
-    with storage.parquet_file(path) as pf:
-        schema = pf.schema_arrow
-    types = {f.name: str(f.type) for f in schema}
+    types = _types(path, sha256)
     limit = _int(params, "limit", 100, 0, MAX_LIMIT)
     offset = _int(params, "offset", 0, 0, MAX_OFFSET)
 
@@ -164,12 +229,21 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     index = None
     if len(where) == len(conditions) and not order and isinstance(path, Path):  # filters only (no q, no sort)
         index = rowindex.open_index(path, sha256)
-    cur = _connection().cursor()
+    cur = None
     try:
         if index is not None and index.covers(conditions):
             page, total = index.select(conditions, limit, offset, total=include_total)
-            rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+            key = (str(index.folder), index.sha256, tuple(page), tuple(fields))
+            records = _pages_get(key)
+            if records is None:
+                if index.plain(fields):  # Arrow gives DuckDB's Python values for these types
+                    rows = index.records(page, fields)
+                else:
+                    cur = _connection().cursor()
+                    rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
+                records = _pages_put(key, _json_values(rows))
         else:
+            cur = _connection().cursor()
             where_sql = (" WHERE " + " AND ".join(where)) if where else ""
             source = f"read_parquet({quote_literal(str(path))}) AS t{where_sql}"
             sql = f"SELECT {', '.join(quote_ident(f) for f in fields)} FROM {source}"
@@ -180,17 +254,20 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
             if include_total:
                 found = cur.execute(f"SELECT count(*) FROM {source}", args).fetchone()
                 total = found[0] if found else 0
+            records = _json_values(rows)
     except duckdb.Error as exc:
         raise _invalid("filters", f"cannot apply to these columns ({str(exc).splitlines()[0][:80]})") from None
     finally:
-        cur.close()
-    # values as JSON gives them (dates, decimals as text): one round trip for the page, not one per row
-    records = json.loads(json.dumps([list(r) for r in rows], ensure_ascii=False, default=str))
+        if cur is not None:
+            cur.close()
+    answer: list[Any]
     if records_format == "objects":
-        records = [dict(zip(fields, r)) for r in records]
+        answer = [dict(zip(fields, r)) for r in records]
+    else:
+        answer = [list(r) for r in records]  # kept pages are shared: the answer gets its own lists
     out = {
         "fields": [{"id": f, "type": ckan_type(types[f])} for f in fields],
-        "records": records,
+        "records": answer,
         "limit": limit,
         "offset": offset,
         "filters": filters,

@@ -8,14 +8,17 @@ one, else its client address — kept only as a keyed hash (HMAC-SHA256 with the
 limit the answer is 429 with ``Retry-After`` (seconds to the window's end) and a CKAN-style JSON
 error. ``GET /api/quota`` shows the caller its limits and what it has used.
 
-Counters are fixed windows kept in the portal process's memory (one portal process; behind
-several, each counts its own share).
+Counters are fixed windows kept in a small SQLite file under ``PUBDATA_HOME``
+(``run/quota.sqlite``: service, caller key, window start, calls), so that the portal's worker
+processes (``PUBDATA_PORTAL_WORKERS``) count one caller's calls together; each call is one short
+``BEGIN IMMEDIATE`` transaction. Portals on other machines each count their own share.
 """
 
 from __future__ import annotations
 
 import functools
 import hmac
+import sqlite3
 import threading
 import time
 from hashlib import sha256
@@ -30,10 +33,87 @@ from privacy.policy.services import QuotaService
 __all__ = ["QuotaExceeded", "caller", "check", "limits", "router", "usage"]
 
 router = APIRouter()
-_LOCK = threading.Lock()
-#: (service, caller) -> (window start, calls)
-_COUNTS: dict[tuple[str, str], tuple[float, int]] = {}
 _MAX_KEYS = 100_000
+_PRUNE_EVERY = 1000  # calls of this process between removals of windows that have ended
+
+
+class _Counters:
+    """Fixed-window call counters in ``$PUBDATA_HOME/run/quota.sqlite``, shared by processes."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()  # one connection per thread and file
+        self._calls = 0
+
+    def _con(self) -> sqlite3.Connection:
+        from core import home
+
+        path = home() / "run" / "quota.sqlite"
+        cons = getattr(self._local, "cons", None)
+        if cons is None:
+            cons = self._local.cons = {}
+        con = cons.get(path)
+        if con is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            con = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = OFF")  # counters need no durability across a crash
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS counts (service TEXT NOT NULL, caller TEXT NOT NULL, "
+                "start REAL NOT NULL, calls INTEGER NOT NULL, PRIMARY KEY (service, caller))"
+            )
+            cons[path] = con
+        return con
+
+    def hit(self, service: str, who: str, window: float, limit: int) -> int | None:
+        """Count one call unless the caller's window is used up; returns None (counted) or the
+        seconds until the window ends (refused, not counted)."""
+        con = self._con()
+        now = time.time()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            row = con.execute(
+                "SELECT start, calls FROM counts WHERE service = ? AND caller = ?", (service, who)
+            ).fetchone()
+            start, calls = row if row else (now, 0)
+            if now - start >= window or start > now:  # the window ended (or the clock went back)
+                start, calls = now, 0
+            if calls >= limit:
+                con.execute("ROLLBACK")
+                return max(1, int(window - (now - start) + 0.999))
+            con.execute(
+                "INSERT INTO counts VALUES (?, ?, ?, ?) ON CONFLICT (service, caller) "
+                "DO UPDATE SET start = excluded.start, calls = excluded.calls",
+                (service, who, start, calls + 1),
+            )
+            self._calls += 1
+            if self._calls % _PRUNE_EVERY == 0:
+                con.execute("DELETE FROM counts WHERE ? - start >= ?", (now, window))
+                if con.execute("SELECT count(*) FROM counts").fetchone()[0] >= _MAX_KEYS:
+                    con.execute("DELETE FROM counts")  # bounded; a reset only ever grants more calls
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return None
+
+    def used(self, service: str, who: str, window: float) -> tuple[float, int]:
+        """(seconds since the window started, calls in it) of a caller."""
+        now = time.time()
+        row = (
+            self._con()
+            .execute("SELECT start, calls FROM counts WHERE service = ? AND caller = ?", (service, who))
+            .fetchone()
+        )
+        if not row or now - row[0] >= window or row[0] > now:
+            return 0.0, 0
+        return now - row[0], int(row[1])
+
+    def clear(self) -> None:
+        """Forget every count (of the current ``PUBDATA_HOME``)."""
+        self._con().execute("DELETE FROM counts")
+
+
+_COUNTS = _Counters()
 
 
 class QuotaExceeded(Exception):
@@ -92,37 +172,25 @@ def check(request: Request, service: QuotaService) -> None:
     q = _quotas()
     who, with_token = caller(request)
     limit = q.limit(service, with_token=with_token)
-    now = time.monotonic()
-    with _LOCK:
-        start, calls = _COUNTS.get((service, who), (now, 0))
-        if now - start >= q.window_seconds:
-            start, calls = now, 0
-        if calls >= limit:
-            retry = max(1, int(q.window_seconds - (now - start) + 0.999))
-            raise QuotaExceeded(service, limit, retry, "token" if with_token else "client")
-        if len(_COUNTS) >= _MAX_KEYS:
-            _COUNTS.clear()  # bounded memory; a reset only ever grants more calls
-        _COUNTS[(service, who)] = (start, calls + 1)
+    retry = _COUNTS.hit(service, who, q.window_seconds, limit)
+    if retry is not None:
+        raise QuotaExceeded(service, limit, retry, "token" if with_token else "client")
 
 
 def usage(request: Request) -> dict[str, Any]:
     """The caller's limits and use in the current window, per service."""
     q = _quotas()
     who, with_token = caller(request)
-    now = time.monotonic()
     out = {}
-    with _LOCK:
-        for service in q.limits:
-            start, calls = _COUNTS.get((service, who), (now, 0))
-            if now - start >= q.window_seconds:
-                start, calls = now, 0
-            limit = q.limit(service, with_token=with_token)
-            out[service] = {
-                "limit": limit,
-                "used": calls,
-                "remaining": max(0, limit - calls),
-                "resets_in": max(0, int(q.window_seconds - (now - start))),
-            }
+    for service in q.limits:
+        elapsed, calls = _COUNTS.used(service, who, q.window_seconds)
+        limit = q.limit(service, with_token=with_token)
+        out[service] = {
+            "limit": limit,
+            "used": calls,
+            "remaining": max(0, limit - calls),
+            "resets_in": max(0, int(q.window_seconds - elapsed)),
+        }
     return {
         "caller": "token" if with_token else "client",
         "window_seconds": q.window_seconds,

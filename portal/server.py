@@ -25,7 +25,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from core.settings import float_setting, int_setting, list_setting
 
-__all__ = ["HeaderTimeoutH11", "server_config"]
+__all__ = ["AppFactory", "HeaderTimeoutH11", "PortalConfig", "PortalH11", "serve", "server_config"]
 
 
 class HeaderTimeoutH11(H11Protocol):
@@ -76,19 +76,68 @@ class HeaderTimeoutH11(H11Protocol):
             self.transport.close()
 
 
+class PortalH11(HeaderTimeoutH11):
+    """The portal's protocol: the header timeout is the one its server's configuration was made
+    with (``PUBDATA_HEADER_TIMEOUT`` when :func:`server_config` ran), so the class can be named by
+    import path in a worker process and two servers of one process keep their own timeouts."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        if isinstance(self.config, PortalConfig):
+            self.header_timeout = self.config.header_timeout
+        super().connection_made(transport)
+
+
+class PortalConfig(Config):
+    """uvicorn's configuration plus the portal's header timeout (pickled with it to workers)."""
+
+    def __init__(self, app: Any, *, header_timeout: float, **kw: Any) -> None:
+        super().__init__(app, **kw)
+        self.header_timeout = header_timeout
+
+
+class AppFactory:
+    """A picklable factory of the portal application (uvicorn's worker processes are spawned and
+    build their own application from it)."""
+
+    def __init__(self, extra_hosts: list[str]) -> None:
+        self.extra_hosts = list(extra_hosts)
+
+    def __call__(self) -> Any:
+        from portal import create_app
+
+        return create_app(extra_hosts=self.extra_hosts)
+
+
 def server_config(app: Any, *, host: str = "127.0.0.1", port: int = 8000, **kw: Any) -> Config:
-    """The uvicorn configuration of the portal, with every limit from its setting."""
-    protocol = type("PortalH11", (HeaderTimeoutH11,), {"header_timeout": float_setting("PUBDATA_HEADER_TIMEOUT")})
+    """The uvicorn configuration of the portal, with every limit from its setting. ``app`` is the
+    application, or an :class:`AppFactory` (with ``factory=True``, as worker processes need)."""
     kw.setdefault("log_level", "warning")
     proxies = list_setting("PUBDATA_TRUSTED_PROXIES")
-    return Config(
+    return PortalConfig(
         app,
+        header_timeout=float_setting("PUBDATA_HEADER_TIMEOUT"),
         host=host,
         port=port,
-        http=protocol,
+        http="portal.server:PortalH11",
         timeout_keep_alive=int_setting("PUBDATA_KEEP_ALIVE_TIMEOUT"),
         h11_max_incomplete_event_size=int_setting("PUBDATA_MAX_HEADER_BYTES"),
         proxy_headers=bool(proxies),
         forwarded_allow_ips=proxies or None,
         **kw,
     )
+
+
+def serve(host: str, port: int) -> None:
+    """Run the portal: ``PUBDATA_PORTAL_WORKERS`` processes on one listening socket (one process:
+    in this one)."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    workers = int_setting("PUBDATA_PORTAL_WORKERS")
+    if workers <= 1:
+        from portal import create_app
+
+        uvicorn.Server(server_config(create_app(extra_hosts=[host]), host=host, port=port)).run()
+        return
+    config = server_config(AppFactory([host]), host=host, port=port, factory=True, workers=workers)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

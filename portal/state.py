@@ -78,9 +78,14 @@ def _stamp() -> tuple:
         from catalog import catalog_version
 
         return ("ducklake", catalog_version())
-    path = catalog_path()
-    out: list[Any] = [str(home())]
-    for p in (path, path.with_name(path.name + ".wal")):
+    raw = os.environ.get("PUBDATA_HOME", "")
+    where = (raw, "" if os.path.isabs(raw) else os.getcwd())
+    paths = _PATHS.get(where)
+    if paths is None:  # the home's folder and catalog files, worked out once per PUBDATA_HOME
+        path = catalog_path()
+        paths = _PATHS[where] = (str(home()), str(path), str(path.with_name(path.name + ".wal")))
+    out: list[Any] = [paths[0]]
+    for p in paths[1:]:
         try:
             st = os.stat(p)
             out += [st.st_mtime_ns, st.st_size]
@@ -89,24 +94,47 @@ def _stamp() -> tuple:
     return tuple(out)
 
 
+_PATHS: dict[tuple[str, str], tuple[str, str, str]] = {}
+
+
 def current() -> State:
     """The catalog as it is now (cached while unchanged)."""
     stamp = _stamp()
     now = time.monotonic()
     cached = _CACHE.get("state")
-    if cached and cached[0] == stamp and now - cached[1] < _MAX_AGE:
-        return cached[2]
+    if cached and cached[0] == stamp:
+        if now - cached[1] < _MAX_AGE:
+            return cached[2]
+        # the files are unchanged, only the periodic re-read is due: one thread does it while the
+        # others keep answering from the state they have (no request waits for an unchanged catalog)
+        if not _LOCK.acquire(blocking=False):
+            return cached[2]
+        try:
+            return _load(stamp)
+        finally:
+            _LOCK.release()
     with _LOCK:
         cached = _CACHE.get("state")
         if cached and cached[0] == stamp and now - cached[1] < _MAX_AGE:
             return cached[2]
-        raw = queries.catalog_state()
-        state = State(**raw)
-        state.by_key = {(d["department_id"], d["dataset_id"]): d for d in state.datasets}
-        state.dept_by_id = {d["id"]: d for d in state.departments}
-        state.content_key = _content_key(state)
-        _CACHE["state"] = (stamp, time.monotonic(), state)
-        return state
+        return _load(stamp)
+
+
+def _load(stamp: tuple) -> State:
+    raw = queries.catalog_state()
+    state = State(**raw)
+    state.by_key = {(d["department_id"], d["dataset_id"]): d for d in state.datasets}
+    state.dept_by_id = {d["id"]: d for d in state.departments}
+    state.content_key = _content_key(state)
+    _CACHE["state"] = (stamp, time.monotonic(), state)
+    return state
+
+
+def latest() -> State:
+    """The state loaded last, without checking the catalog (for bookkeeping after an answer was
+    made from a current state: counting a call must not reload the catalog on the event loop)."""
+    cached = _CACHE.get("state")
+    return cached[2] if cached else current()
 
 
 def is_fresh() -> bool:

@@ -162,6 +162,7 @@ class RowIndex:
         self.tables: dict[str, str] = {c["name"]: c["table"] for c in json.loads(meta["columns"])}
         self._rows_path = folder / "rows.arrow"
         self._local = threading.local()  # a file reader per thread over the shared memory map
+        self._all_batches: list[Any] | None = None
         reader = self._reader()
         blocks = reader.num_record_batches
         if blocks != -(-self.rows // ROW_BLOCK):
@@ -198,21 +199,53 @@ class RowIndex:
             per_column.append("(" + " UNION ALL ".join(parts) + ")")
         return " INTERSECT ".join(per_column), args
 
+    def matches(self, conditions: Sequence[Condition]) -> Any:
+        """Row numbers (ascending, a numpy ``int64`` array) of the rows matching every condition.
+
+        A version never changes, so the answer is kept (:data:`_MATCH_CACHE_BYTES` per process,
+        keyed by the index's folder, the file's SHA-256 and the conditions): a repeated filter costs
+        no lookup, and the page and the total come from the same array (one query, not two)."""
+        import numpy as np
+
+        key = (str(self.folder), self.sha256, tuple(conditions))
+        with _MATCH_LOCK:
+            found = _MATCHES.get(key)
+            if found is not None:
+                _MATCHES.move_to_end(key)
+                return found
+        sql, args = self._matches(conditions)
+        cur = self._con.cursor()
+        try:
+            got = cur.execute(f"SELECT r FROM ({sql}) ORDER BY r", args).fetchnumpy()["r"]
+        finally:
+            cur.close()
+        rows = np.ascontiguousarray(np.asarray(got, dtype=np.int64))
+        rows.setflags(write=False)
+        if rows.nbytes <= _MATCH_CACHE_BYTES // 8:
+            with _MATCH_LOCK:
+                _MATCHES[key] = rows
+                global _MATCH_BYTES
+                _MATCH_BYTES += rows.nbytes
+                while _MATCH_BYTES > _MATCH_CACHE_BYTES and _MATCHES:
+                    _MATCH_BYTES -= _MATCHES.popitem(last=False)[1].nbytes
+        return rows
+
     def select(
         self, conditions: Sequence[Condition], limit: int, offset: int, *, total: bool = True
     ) -> tuple[list[int], int | None]:
         """Row numbers of the page (ascending, as a scan returns them) and the exact total."""
         if not conditions:
             return list(range(min(offset, self.rows), min(offset + limit, self.rows))), self.rows
-        sql, args = self._matches(conditions)
-        cur = self._con.cursor()
-        try:
-            page_sql = f"SELECT r FROM ({sql}) ORDER BY r LIMIT ? OFFSET ?"
-            page = [r for (r,) in cur.execute(page_sql, args + [limit, offset]).fetchall()]
-            count = int(_scalar(cur, f"SELECT count(*) FROM ({sql})", args)) if total else None
-        finally:
-            cur.close()
-        return page, count
+        rows = self.matches(conditions)
+        return rows[offset : offset + limit].tolist(), int(rows.size)
+
+    def _batches(self) -> list[Any]:
+        """Every record batch of ``rows.arrow`` (memory-mapped: nothing is read until used)."""
+        batches = self._all_batches
+        if batches is None:
+            reader = self._reader()
+            batches = self._all_batches = [reader.get_batch(i) for i in range(reader.num_record_batches)]
+        return batches
 
     def fetch(self, rownums: Sequence[int], fields: Sequence[str]):
         """The rows ``rownums`` (ascending) of the file, columns ``fields`` (named ``c0``, ``c1``… as
@@ -223,13 +256,47 @@ class RowIndex:
         columns = [self.schema.get_field_index(f) for f in fields]
         if not rownums:
             return pa.Table.from_arrays([pa.array([], self.schema.field(c).type) for c in columns], names=names)
-        reader = self._reader()
+        batches = self._batches()
         blocks = sorted({r // ROW_BLOCK for r in rownums})
         first = {b: i * ROW_BLOCK for i, b in enumerate(blocks)}  # where each batch starts in `table`
-        table = pa.Table.from_batches([reader.get_batch(b) for b in blocks])  # maps, copies nothing
+        wanted = sorted(set(columns))
+        table = pa.Table.from_batches([batches[b].select(wanted) for b in blocks])  # maps, copies nothing
         where = pa.array([first[r // ROW_BLOCK] + r % ROW_BLOCK for r in rownums], pa.int64())
-        table = table.select(columns).take(where)
-        return table.rename_columns(names)
+        table = table.take(where).combine_chunks()
+        return pa.Table.from_arrays([table.column(wanted.index(c)) for c in columns], names=names)
+
+    def plain(self, fields: Sequence[str]) -> bool:
+        """True when every column of ``fields`` has a type whose Arrow values are the Python values
+        DuckDB gives (numbers, text, booleans, dates, naive timestamps, decimals): their rows can
+        be read without DuckDB (:meth:`records`)."""
+        return all(_plain_type(self.schema.field(f).type) for f in fields)
+
+    def records(self, rownums: Sequence[int], fields: Sequence[str]) -> list[tuple[Any, ...]]:
+        """The rows ``rownums`` as tuples of Python values (only for :meth:`plain` fields)."""
+        table = self.fetch(rownums, fields)
+        return list(zip(*(col.to_pylist() for col in table.columns))) if table.num_columns else []
+
+
+def _plain_type(t: Any) -> bool:
+    import pyarrow as pa
+
+    return bool(
+        pa.types.is_integer(t)
+        or pa.types.is_floating(t)
+        or pa.types.is_string(t)
+        or pa.types.is_large_string(t)
+        or pa.types.is_boolean(t)
+        or pa.types.is_date32(t)
+        or pa.types.is_decimal(t)
+        or (pa.types.is_timestamp(t) and t.tz is None and t.unit != "ns")
+    )
+
+
+#: match sets kept per process (bytes of row numbers); one set larger than an eighth is not kept
+_MATCH_CACHE_BYTES = 64 << 20
+_MATCHES: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_MATCH_LOCK = threading.Lock()
+_MATCH_BYTES = 0
 
 
 _OPEN: OrderedDict[tuple[str, int], RowIndex | None] = OrderedDict()

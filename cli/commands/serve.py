@@ -13,12 +13,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from portal import create_app
-    from portal.server import server_config
+    from portal.server import serve
 
     print(f"pubdata portal: http://{args.host}:{args.port}/  (Ctrl-C to stop)", flush=True)
-    # the address it listens on is an allowed Host too (PUBDATA_ALLOWED_HOSTS lists the others)
-    uvicorn.Server(server_config(create_app(extra_hosts=[args.host]), host=args.host, port=args.port)).run()
+    # the address it listens on is an allowed Host too (PUBDATA_ALLOWED_HOSTS lists the others);
+    # PUBDATA_PORTAL_WORKERS processes share the listening socket
+    serve(args.host, args.port)
     return 0

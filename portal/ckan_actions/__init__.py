@@ -77,21 +77,33 @@ def ckan_index(st: catalog_state.State) -> ckan.CkanIndex:
 def package_of(params: dict[str, Any]) -> tuple[catalog_state.State, dict[str, Any]]:
     st = catalog_state.current()
     ident = param_str(params, "id", max_len=200) or param_str(params, "name_or_id", required=True, max_len=200)
-    key = ckan_index(st).package(ident, set(st.by_key))
+    key = ckan_index(st).package(ident, st.by_key)
     if key is None:
         raise CkanError("Not Found Error", "")
     return st, st.by_key[key]
 
 
 def package_dict(request: Request, st: catalog_state.State, d: dict[str, Any]) -> dict[str, Any]:
+    """The ``package_show`` dict of ``d``. Kept per catalog state (metadata only, the same for every
+    caller), base URL and download counts: the dicts are shared, callers never change them."""
     latest = st.download_counts(d["department_id"], d["dataset_id"]).get(d["version"] or 0, {})
-    return ckan.package_dict(
-        d,
-        st.dept_by_id.get(d["department_id"]),
-        base_url(request),
-        columns=st.columns_of(d["department_id"], d["dataset_id"], d["version"]),
-        downloads=latest,
-    )
+    base = base_url(request)
+    key = (base, d["department_id"], d["dataset_id"], tuple(sorted(latest.items())))
+    cache = getattr(st, "_package_dicts", None)
+    if cache is None:
+        cache = st._package_dicts = {}  # type: ignore[attr-defined]
+    found = cache.get(key)
+    if found is None:
+        found = ckan.package_dict(
+            d,
+            st.dept_by_id.get(d["department_id"]),
+            base,
+            columns=st.columns_of(d["department_id"], d["dataset_id"], d["version"]),
+            downloads=latest,
+        )
+        if len(cache) < 4 * len(st.datasets) + 64:  # bounded: a few base URLs per dataset
+            cache[key] = found
+    return found
 
 
 def newest_first(st: catalog_state.State) -> list[dict[str, Any]]:

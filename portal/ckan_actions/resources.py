@@ -31,9 +31,9 @@ def resource_of(params: dict[str, Any], name: str = "id") -> tuple[catalog_state
     st = catalog_state.current()
     ident = param_str(params, name, required=True, max_len=200)
     idx = ckan_index(st)
-    found = idx.resource(ident, set(st.by_key))
+    found = idx.resource(ident, st.by_key)
     if found is None:
-        key = idx.package(ident, set(st.by_key))  # a package id or name means its latest table
+        key = idx.package(ident, st.by_key)  # a package id or name means its latest table
         if key is None:
             raise CkanError("Not Found Error", "Resource was not found.")
         found = (key[0], key[1], "parquet")
