@@ -11,25 +11,27 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 from warehouse.manifest import Dataset
 
 REPO = Path(__file__).resolve().parents[2]
 
-MANIFEST = {
-    "id": "people",
-    "title": "People",
-    "source": {"type": "file", "path": "people.csv"},
-    "primary_key": ["rid"],
-    "update_frequency": "irregular",
-    "columns": [
-        {"name": "rid", "required": True},
-        {"name": "phone", "standard": "cn_mobile", "privacy": "personal"},
-        {"name": "kind", "enum": ["A", "B", "C"]},
-        {"name": "amount", "type": "number", "minimum": 0},
-        {"name": "day", "type": "date", "standard": "date"},
-    ],
-}
+MANIFEST = yaml.safe_load(
+    """
+id: people
+title: People
+source: {type: file, path: people.csv}
+primary_key: [rid]
+update_frequency: irregular
+columns:
+  - {name: rid, required: true}
+  - {name: phone, standard: cn_mobile, privacy: personal}
+  - {name: kind, enum: [A, B, C]}
+  - {name: amount, type: number, minimum: 0}
+  - {name: day, type: date, standard: date}
+"""
+)
 
 
 def _columns(n: int) -> dict[str, list[str]]:
