@@ -87,7 +87,9 @@ def _growth(tmp_path: Path, rows: int) -> dict:
     home = tmp_path / f"home{rows}"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PUBDATA_HOME", str(home))
-        _write(Path(RunPaths.for_run("d", "people", "big").raw), rows, 50_000)
+        raw = RunPaths.for_run("d", "people", "big").raw
+        assert isinstance(raw, Path)  # the local profile
+        _write(raw, rows, 50_000)
     code = _CHILD.format(repo=str(REPO), tests=str(Path(__file__).parent), home=str(home))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=900)
     assert out.returncode == 0, out.stderr[-3000:]
@@ -114,7 +116,8 @@ def test_valid_rows_keep_source_order_across_row_groups(tmp_path: Path, monkeypa
     monkeypatch.setenv("PUBDATA_HOME", str(tmp_path / "home"))
     paths = RunPaths.for_run("d", "people", "r1")
     n = 30_000
-    _write(Path(paths.raw), n, 2_500)
+    assert isinstance(paths.raw, Path)  # the local profile
+    _write(paths.raw, n, 2_500)
     report = validate_dataset(paths.raw, Dataset.model_validate(MANIFEST), paths, build_docs=False)
     cols = _columns(n)
     quarantine = pq.read_table(paths.quarantine)
