@@ -29,9 +29,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.compute as pc
-
 from catalog import audit, session
 from catalog.grants import active_grants, shares_for
 from catalog.publish import publish_version, record_run, register_department, set_tier
@@ -202,12 +199,14 @@ def validate(job: Job, *, build_docs: bool = True) -> dict[str, Any]:
 def classify(job: Job) -> dict[str, Any]:
     """Classify every column (detector + manifest declarations + officers' reviews)."""
     from privacy.classification import classify_table  # lazy: Presidio and jieba load with it
+    from privacy.sampling import default_sample_size, parquet_sample
 
     ds, paths = job.dataset, job.paths
     _record(job, "running", "classify")
-    table = _clip_long_text(storage.read_parquet_table(paths.valid))
+    # the classifier reads a bounded sample: taken batch by batch, never the whole table in memory
+    sample = parquet_sample(paths.valid, default_sample_size(), max_chars=CLASSIFY_MAX_CHARS)
     detected = classify_table(
-        table, context={"dataset_title": ds.title, "about_people": ds.about_people, "theme": ds.theme}
+        sample, context={"dataset_title": ds.title, "about_people": ds.about_people, "theme": ds.theme}
     )
     with _bookkeeping(job):
         final = resolve(paths, job.run_id, ds, detected.columns)
@@ -232,17 +231,6 @@ def classify(job: Job) -> dict[str, Any]:
 #: the classifier sees at most this many characters of a value (a 10 MB cell took minutes);
 #: the leak gate still scans every published value in full
 CLASSIFY_MAX_CHARS = 8192
-
-
-def _clip_long_text(table: pa.Table) -> pa.Table:
-    for i, name in enumerate(table.column_names):
-        col = table.column(i)
-        if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)) or len(col) == 0:
-            continue
-        longest = pc.max(pc.utf8_length(col)).as_py()
-        if longest is not None and longest > CLASSIFY_MAX_CHARS:
-            table = table.set_column(i, name, pc.utf8_slice_codeunits(col, 0, CLASSIFY_MAX_CHARS))
-    return table
 
 
 def _decision_path(paths: RunPaths) -> Path | storage.LakePath:

@@ -70,7 +70,7 @@ from privacy.recognizers.cn_landline import is_service_number
 from privacy.recognizers.date_of_birth import parse_date
 from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
-from privacy.sampling import column_sample, default_sample_size, sample_rows
+from privacy.sampling import TableSample, default_sample_size, sample_rows
 from privacy.scan import find_sensitive_values
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
@@ -778,14 +778,15 @@ def _minors(cols: list[ColumnProfile], policy: LevelPolicy, today: dt.date) -> f
 
 
 def classify_table(
-    table: pa.Table,
+    table: pa.Table | TableSample,
     *,
     sample_size: int | None = None,
     context: dict | None = None,
     levels: LevelPolicy | str | Path | None = None,
     today: dt.date | None = None,
 ) -> TableClassification:
-    """Classify every column of ``table``.
+    """Classify every column of ``table`` (an Arrow table, or its :class:`~privacy.sampling.TableSample`
+    already taken, e.g. from a Parquet file by :func:`privacy.sampling.parquet_sample`).
 
     ``sample_size``: non-null values sampled per column (default ``PUBDATA_SAMPLE_SIZE``).
     ``context``: optional ``{"about_people": bool, "dataset_title": str}`` deciding whether
@@ -794,14 +795,16 @@ def classify_table(
     """
     started = time.perf_counter()
     policy = levels if isinstance(levels, LevelPolicy) else load_levels(levels)
-    size = sample_size if sample_size is not None else default_sample_size()
+    if isinstance(table, TableSample):
+        size = table.sample_size
+    else:
+        size = sample_size if sample_size is not None else default_sample_size()
     if size < 1:
         raise ValueError("sample_size must be at least 1")
     today = today or dt.date.today()
-    rows = sample_rows(table.num_rows, size)
+    sample = table if isinstance(table, TableSample) else TableSample.of_table(table, size)
     cols: list[ColumnProfile] = []
-    for name in table.column_names:
-        values, row_ids = column_sample(table.column(name), rows, size)
+    for name, (values, row_ids) in sample.columns.items():
         col = profile_column(name, values, row_ids)
         info = col.info
         if info.entity is not None:
@@ -870,8 +873,8 @@ def classify_table(
         )
     return TableClassification(
         columns=out,
-        rows=table.num_rows,
-        sampled=len(rows),
+        rows=sample.num_rows,
+        sampled=len(sample.rows),
         sample_size=size,
         minors_rows_share=minors_share,
         subject=subject,
