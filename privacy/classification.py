@@ -61,7 +61,7 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds
+from privacy.holds import apply_holds, long_codes
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.profile import ColumnProfile, Score, profile_column
@@ -472,8 +472,15 @@ def _regions_not_addresses(col: ColumnProfile) -> None:
     """Addresses that stop at a division (a township, street office or village: 余杭区仁和街道,
     某某镇某某村), with no road, house number or building, name a region of thousands of people,
     not where one lives (``holds.region_min_share`` of levels.yaml)."""
-    need = float((default_levels().get("holds") or {}).get("region_min_share", 0.9))
-    if col.entity == "ADDRESS" and col.place_share >= need:
+    rule = default_levels().get("holds") or {}
+    need = float(rule.get("region_min_share", 0.9))
+    from privacy.recognizers.org_name import is_division_group
+
+    groups = sum(k for v, k in col.counts.items() if is_division_group(v))
+    shared = (
+        col.n < 20 or groups < 0.5 * col.n or col.distinct_ratio < float(rule.get("region_max_distinct_ratio", 0.9))
+    )
+    if col.entity == "ADDRESS" and col.place_share >= need and shared:
         col.entity, col.score, col.confidence = None, None, 0.0
         col.evidence.append(
             f"{100 * col.place_share:.0f}% of sampled values name a division (township, street office, "
@@ -662,14 +669,6 @@ def _births_of_ids(c: ColumnProfile, cols: list[ColumnProfile]) -> ColumnProfile
     return None
 
 
-def _long_codes(c: ColumnProfile) -> bool:
-    """Whole numbers of ``CODE_DIGITS`` digits or more (agency or region codes), not amounts."""
-    from privacy.recognizers.personal_income import CODE_DIGITS
-
-    codes = sum(k for v, k in c.counts.items() if v.isdigit() and len(v) >= CODE_DIGITS)
-    return codes >= 0.8 * c.n
-
-
 def _org_hint_share() -> float:
     """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
     return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
@@ -700,7 +699,7 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "RELIGION" and cjk >= 0.5 and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under a religion name in a table about people")
-    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5 and not _long_codes(c):
+    elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5 and not long_codes(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("numbers or ranges under an income or property name")
     elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):

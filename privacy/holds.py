@@ -17,7 +17,7 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["HOLD_SUBJECTS", "apply_holds", "why_not_personal"]
+__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "why_not_personal"]
 
 #: table subjects whose unexplained columns are held
 HOLD_SUBJECTS = frozenset({"people", "mixed"})
@@ -106,6 +106,8 @@ def money_shaped(c: ColumnProfile) -> bool:
     if c.numeric_range is None or not c.integer:
         return False
     step, low = int(rule.get("money_step", 10)), float(rule.get("money_min", 50))
+    if long_codes(c):
+        return False  # 330100000000: an agency's or a region's code padded with zeros, not a sum
     nums = [(v.lstrip("¥￥").replace(",", "").strip(), k) for v, k in c.counts.items()]
     whole = sum(k for v, k in nums if v.isdigit() and int(v) >= low and int(v) % step == 0)
     zero = sum(k for v, k in nums if v == "0")
@@ -128,13 +130,22 @@ def _date_serials(c: ColumnProfile) -> bool:
     return dated >= 0.9 * len(digits)
 
 
+def long_codes(c: ColumnProfile) -> bool:
+    """Whole numbers of ``CODE_DIGITS`` digits or more (agency or region codes), not amounts."""
+    from privacy.recognizers.personal_income import CODE_DIGITS
+
+    return sum(k for v, k in c.counts.items() if v.isdigit() and len(v) >= CODE_DIGITS) >= 0.8 * c.n
+
+
 def _division_codes(c: ColumnProfile) -> bool:
-    """Six-digit GB/T 2260 codes of provinces, prefectures and counties (a household
-    registration's or birthplace's region written as its code), ``holds.region_min_share``."""
+    """GB/T 2260 codes of provinces, prefectures and counties (a household registration's or
+    birthplace's region written as its code), also as the 9- and 12-digit statistical division
+    codes of the National Bureau of Statistics (统计用区划代码: the county's six digits, then
+    township and village), ``holds.region_min_share``."""
     from core.identifiers import division_codes
 
     codes = division_codes()
-    hits = sum(k for v, k in c.counts.items() if len(v) == 6 and v in codes)
+    hits = sum(k for v, k in c.counts.items() if len(v) in (6, 9, 12) and v.isdigit() and v[:6] in codes)
     return hits >= float(_rules().get("region_min_share", 0.9)) * c.n
 
 
@@ -155,8 +166,59 @@ def _not_orgs(c: ColumnProfile) -> bool:
     return any(e.startswith("an organisation name hint, but") for e in c.evidence)
 
 
-def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
-    """The positive reason this column is not personal, or None."""
+#: kinds of names that say what a column's small numbers count (not only an entity or a person)
+_COUNTING_KINDS = frozenset({"aggregate", "amount", "not_income", "code", "enum", "attribute", "event_date", "text"})
+
+
+def _count_unit(name: str) -> bool:
+    """The name ends in a bracketed unit of consumption or of counting people (``holds.count_units``)."""
+    import re
+
+    m = re.search(r"[(（]\s*([^()（）]+?)\s*[)）]\s*$", name)
+    return m is not None and m.group(1) in (_rules().get("count_units") or [])
+
+
+def _ages(c: ColumnProfile, cols: list[ColumnProfile], today: dt.date) -> bool:
+    """Each row's age: the numbers follow the birth dates of the same rows (an ID number's digits
+    or a birth-date column) with one offset, in ``holds.age_min_share`` of the rows."""
+    from core.identifiers import birth_date_of_id
+    from privacy.recognizers.date_of_birth import parse_date
+
+    rule = _rules()
+    mine = {r: v for r, v in zip(c.rows, c.values) if v.strip().isdigit()}
+    for other in cols:
+        if other.entity == "CN_RESIDENT_ID" and not other.free_text:
+            born = {r: birth_date_of_id(v.strip()) for r, v in zip(other.rows, other.values)}
+        elif other.entity == "DATE_OF_BIRTH":
+            born = {r: parse_date(v) for r, v in zip(other.rows, other.values)}
+        else:
+            continue
+        offsets = [
+            (today.year - b.year - ((today.month, today.day) < (b.month, b.day))) - int(mine[r])
+            for r, b in born.items()
+            if b is not None and r in mine
+        ]
+        if len(offsets) < 10:
+            continue
+        best = max(
+            range(-1, int(rule.get("age_max_offset", 10)) + 1), key=lambda o: sum(abs(x - o) <= 1 for x in offsets)
+        )
+        if sum(abs(x - best) <= 1 for x in offsets) >= float(rule.get("age_min_share", 0.8)) * len(offsets):
+            return True
+    return False
+
+
+def _unexplained_numbers(c: ColumnProfile, cols: list[ColumnProfile], today: dt.date) -> bool:
+    """Whole numbers (more than one value) that neither the name (a counting kind, a unit) nor the
+    rows (each row's age) explain."""
+    if c.numeric_range is None or not c.integer or c.distinct < 2:
+        return False
+    return not (c.info.kind in _COUNTING_KINDS or _count_unit(c.name) or _ages(c, cols, today))
+
+
+def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile] | None = None) -> str | None:
+    """The positive reason this column is not personal, or None (``cols``: the table's columns,
+    for numbers that are each row's age)."""
     if c.entity in ("USCC", "ORG_NAME"):
         return f"{c.entity}: identifies an organisation"
     if c.n == 0:
@@ -190,14 +252,15 @@ def why_not_personal(c: ColumnProfile, today: dt.date) -> str | None:
         return "administrative division codes (GB/T 2260): regions, not addresses"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
         return "free text in which nothing personal was found (every analysed value)"
-    if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50):
+    if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50) and not _unexplained_numbers(c, cols or [], today):
         return f"an enumeration ({c.distinct} distinct values)"
     if _date_serials(c):
         return "serial numbers that begin with a date (orders, cases, work orders)"
     if c.numeric_range is not None:
         lo, hi = c.numeric_range
         if c.integer and hi < 1000 and lo >= -1000:
-            return "small whole numbers (counts, scores, codes)"
+            if not _unexplained_numbers(c, cols or [], today):
+                return "small whole numbers (counts, scores, codes, ages) of which the name or the rows say what they count"
     if _event_dates(c, today):
         return "dates of events (not spread like birth dates)"
     # codes that repeat may still be persons' (a case worker's number): not a positive reason
@@ -216,6 +279,8 @@ def _looks(c: ColumnProfile) -> str:
     if c.numeric_range is not None:
         if c.numeric_decimals and c.numeric_decimals <= 2:
             return "amounts of unknown meaning (could be a person's income or property)"
+        if c.integer and c.numeric_range[1] < 1000:
+            return "small whole numbers under a name that does not say what they count (could be a measurement of the person or offence points)"
         return f"numbers ({c.distinct} distinct in {c.n} sampled values)"
     if c.name_shape_share >= 0.2:
         return f"text shaped like names in {100 * c.name_shape_share:.0f}% of sampled values"
@@ -282,7 +347,7 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
             )
             c.evidence.append(c.review_reason + "; held for an officer's review")
             continue
-        if why_not_personal(c, today) is not None:
+        if why_not_personal(c, today, cols) is not None:
             continue
         c.review = True
         c.level = "personal"

@@ -131,6 +131,14 @@ def _personal_address_name(c: ColumnProfile) -> bool:
     return bool(_words()[2].search(c.name))
 
 
+def _narrates_harm(c: ColumnProfile) -> bool:
+    """Sentences (not categories) of which most sampled values name an injury or an illness: an
+    organisation has no health, the people it tells of do."""
+    s = c.score
+    sentences = sum(k for v, k in c.counts.items() if "，" in v or "。" in v)
+    return sentences >= 0.5 * max(c.n, 1) and s is not None and s.support() >= 0.5 * max(c.n, 1)
+
+
 def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: list[str]) -> str | None:
     """Why this column's (personal-looking) values are an organisation's or a place's, if they are."""
     if c.info.person:
@@ -164,6 +172,8 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
         return "the table's rows are organisations: their own address"
     if e == "PRECISE_LOCATION" and about_orgs:
         return "coordinates of organisations or places (" + "; ".join(why[:2]) + ")"
+    if e == "MEDICAL_CONDITION" and subject != "aggregates" and _narrates_harm(c):
+        return None  # accounts of injuries or illness (事故经过) tell of people, not of the organisation
     if (e in _SPECIAL or c.special) and about_orgs:
         if subject == "aggregates":
             return "statistics about groups, not one person"

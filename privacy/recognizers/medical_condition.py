@@ -42,6 +42,7 @@ def _sets() -> dict[str, TermSet]:
             + v["exams"]
             + v["disability"]
             + v["care_needs"]
+            + v["health_states"]
             + v["departments"]
         ),
         "whole": TermSet(v["whole_values"]),

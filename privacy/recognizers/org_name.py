@@ -28,6 +28,27 @@ def _suffixes() -> tuple[TermSet, TermSet]:
     return TermSet(v["org_suffixes"]), TermSet(v["place_suffixes"])
 
 
+@functools.cache
+def _group_suffixes() -> TermSet:
+    from privacy.vocabulary import value_terms
+
+    return TermSet(value_terms("organisations")["division_groups"])
+
+
+_GROUP_NUMBER = re.compile(r"(?:第)?[0-9一二三四五六七八九十百]+$")
+
+
+def is_division_group(v: str) -> bool:
+    """A numbered group of a village or community (某某村3组, 某某社区第十一居民小组): the level
+    below a village (``division_groups`` of the organisations vocabulary), a region."""
+    v = nfkc(v).strip()
+    suffix = _group_suffixes().suffix_of(v)
+    if suffix is None:
+        return False
+    head = _GROUP_NUMBER.sub("", v[: -len(suffix)])
+    return head != v[: -len(suffix)] and len(head) >= 2 and _ends_with(head, _suffixes()[1], 1)
+
+
 def _name_char(ch: str) -> bool:
     from privacy.recognizers.person_name import is_given_name_char
 
@@ -57,7 +78,7 @@ def is_place_name(value: str) -> bool:
     v = nfkc(value).strip()
     if 2 <= len(v) <= 4 and v[-1] in "区县市旗盟州省镇乡村":  # names of divisions (西湖区, 桐乡市)
         return True
-    return _ends_with(value, _suffixes()[1], 1)
+    return _ends_with(value, _suffixes()[1], 1) or is_division_group(v)
 
 
 class OrgNameRecognizer(CellRecognizer):
