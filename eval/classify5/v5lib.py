@@ -248,6 +248,7 @@ LAB = {
     "agg_eth": ("none", "ETHNICITY", "other"),
     "agg_edu": ("none", "EDUCATION", "other"),
     "agg_occ": ("none", "OCCUPATION", "other"),
+    "agg_mar": ("none", "MARITAL_STATUS", "other"),
     "ftx": ("none", "FREE_TEXT", "other"),
     "oaddr_q": ("none", "ADDRESS", "quasi"),
     "oloc_q": ("none", "PRECISE_LOCATION", "quasi"),
