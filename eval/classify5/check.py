@@ -39,7 +39,7 @@ PERSON_ID USCC ORG_NAME GENDER AGE ETHNICITY MARITAL_STATUS OCCUPATION EDUCATION
 TAGS = {"masked", "sparse", "placeholder", "int", "free_text", "mixed_docs", "spaced", "fullwidth", "dirty",
         "lowercase_x", "legacy15", "prefixed", "cert_suffix", "excel_serial", "mixed_formats", "account_no", "empty"}
 MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}$")
-LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$|^\d{5,6}$|^(400|800)\d{7}$|^1\d{4}$")
+LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$|^0\d{2,3}9\d{4,5}$|^\d{5,6}$|^(400|800)\d{7}$|^1\d{4}$")
 FAILS: list[str] = []
 
 
