@@ -156,7 +156,8 @@ def check_values(t, lab, vals, stats):
         for v in vals:
             if skip(v):
                 continue
-            s = re.sub(r"^0086", "86", re.sub(r"[\s\-()]", "", str(v)))
+            s = re.sub(r"^(手机：|Tel:|电话)", "", str(v).strip())
+            s = re.sub(r"^0086", "86", re.sub(r"[\s\-()]", "", s))
             s = s[:-2] if s.endswith(".0") else s
             ok = bool(MOBILE.match(s) or LANDLINE.match(s) or re.match(r"^(\+\d{1,3})\d{6,12}$", s))
             stats["phones ok" if ok else "phones bad"] += 1

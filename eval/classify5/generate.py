@@ -28,6 +28,10 @@ def build(tid: str):
     c = L.Ctx(tid)
     n = meta["rows"]
     cols = fn(c, n)
+    if meta.get("opaque"):  # legacy export: columns from `start` on carry opaque names
+        pattern, start = meta["opaque"]
+        for k, col in enumerate(cols[start:], start=1):
+            col.name, col.style = pattern.format(k), "opaque"
     names = [col.name for col in cols]
     if len(set(names)) != len(names):
         raise ValueError(f"{tid}: duplicate column names")

@@ -208,7 +208,7 @@ def corr_subjects(c, n):
     ]
 
 
-@table("corrections_prison_visits", "corrections", "people", "罪犯亲属会见登记", "parquet", 1200)
+@table("corrections_prison_visits", "corrections", "people", "罪犯亲属会见登记", "parquet", 1200, opaque=("col_{}", 0))
 def corr_visits(c, n):
     P = c.people(n, age=(20, 70))
     V = c.people(n, age=(18, 85))
@@ -633,7 +633,7 @@ def blood_records(c, n):
     P = c.people(n, age=(18, 60))
     return [
         Col("献血码", "pid", [f"5101{c.ri(20, 26)}{c.ri(10 ** 9, 10 ** 10 - 1)}" for _ in P], note="donor/donation code printed on the certificate: PERSON_ID"),
-        Col("献血者姓名", "name", [p.name for p in P]),
+        Col("献血者性名", "name", [p.name for p in P], note="typo for 姓名"),
         Col("证件号码", "id", [p.id18.lower() if p.id18[-1] == "X" else p.id18 for p in P], tags=("lowercase_x",)),
         Col("性别", "gender", [p.sex for p in P]),
         Col("出生日期", "dob", [f"{p.dob.year}/{p.dob.month}/{p.dob.day}" for p in P]),
@@ -727,7 +727,7 @@ def mental_calls(c, n):
 sector("drugs", "禁毒")
 
 
-@table("drug_community_rehab_people", "drugs", "people", "社区戒毒社区康复人员管控台账", "xlsx", 500)
+@table("drug_community_rehab_people", "drugs", "people", "社区戒毒社区康复人员管控台账", "xlsx", 500, opaque=("EXT_{}", 5))
 def drug_rehab(c, n):
     P = [c.person(age=(18, 60), eth=c.ch(["彝族", "汉族", "彝族", "藏族"])) for _ in range(n)]
     return [

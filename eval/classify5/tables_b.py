@@ -124,7 +124,7 @@ def ovs_returnees(c, n):
         Col("护照号码", "pass", [c.passport("cn") if c.p(0.6) else c.passport("foreign") for _ in P], note="Chinese and foreign passports"),
         Col("侨居国", "xq", [x[0] for x in ctry]),
         Col("身份类别", "xq", c.chs(["归侨", "侨眷", "华侨", "归侨子女"], n)),
-        Col("国内联系电话", "phone", c.maybe([p.phone for p in P], null=0.15), tags=("sparse",)),
+        Col("国内联系电话", "phone", c.maybe([p.phone for p in P], null=0.15, placeholder=0.1, ph=["无", "不详", "/"]), tags=("sparse", "placeholder")),
         Col("海外联系电话", "phone", [f"{x[1]} {c.ri(200, 999)} {c.ri(1000000, 9999999)}" for x in ctry], note="foreign numbers with country code"),
         Col("电子邮箱", "email", [c.email() if c.p(0.6) else c.faker("en_US").user_name() + "@gmail.com" for _ in P]),
         Col("国内住址", "addr", [c.home_addr(p.region) for p in P]),
@@ -152,7 +152,7 @@ def ovs_assoc(c, n):
 sector("union", "总工会")
 
 
-@table("union_hardship_workers", "union", "people", "困难职工帮扶档案", "csv", 700, delimiter="|")
+@table("union_hardship_workers", "union", "people", "困难职工帮扶档案", "csv", 700, delimiter="|", opaque=("F{}", 0))
 def union_hardship(c, n):
     P = c.people(n, age=(22, 60))
     kind = c.chs(["因病", "因残", "单亲", "子女教育", "意外事故"], n)
@@ -219,7 +219,7 @@ def women_dv(c, n):
     P = c.people(n, age=(20, 70), sex="女")
     return [
         Col("求助人", "name", [mask_name_mou(p.name, "女") if c.p(0.4) else p.name for p in P], tags=("masked",), note="40% as 王女士"),
-        Col("联系电话", "phone", [mask_phone(p.phone) if c.p(0.3) else p.phone for p in P], tags=("masked",)),
+        Col("联系电活", "phone", [mask_phone(p.phone) if c.p(0.3) else p.phone for p in P], tags=("masked",), note="typo for 联系电话"),
         Col("求助日期", "date", [d(c.date(D0, D1)) for _ in P]),
         Col("求助方式", "x", c.chs(["12338热线", "来访", "网络", "社区转介"], n)),
         Col("求助内容", "med", [dv_text(c) for _ in P], tags=("free_text",), note="injuries dominate the narrative (rule 14, accident-like)"),
@@ -235,16 +235,16 @@ def women_dv(c, n):
 def women_cancer(c, n):
     P = c.people(n, age=(30, 70), sex="女")
     return [
-        Col("姓名", "name", [p.name for p in P]),
-        Col("身份证号码", "id", [p.id18 for p in P]),
-        Col("年龄", "age", [age_of(p.dob) for p in P]),
-        Col("确诊疾病", "med", c.chs(["宫颈癌", "乳腺癌", "乳腺癌", "宫颈癌（Ⅱ期）"], n)),
-        Col("确诊医院", "orgq", c.chs(HOSPITALS, n)),
-        Col("确诊日期", "date", [d(c.date(D0, D1)) for _ in P]),
-        Col("救助金额", "inc", [10000] * n, note="aid paid to a person (the amount is fixed but it is her benefit)"),
-        Col("银行卡号", "card", [c.card() for _ in P]),
-        Col("户籍地", "region", [REGIONS[p.region][0] + REGIONS[p.region][1] for p in P]),
-        Col("联系电话", "phone", [p.phone for p in P]),
+        Col("P:姓名", "name", [p.name for p in P]),
+        Col("P:身份证 号码", "id", [p.id18 for p in P]),
+        Col("P:年龄", "age", [age_of(p.dob) for p in P]),
+        Col("P:确诊 疾病", "med", c.chs(["宫颈癌", "乳腺癌", "乳腺癌", "宫颈癌（Ⅱ期）"], n)),
+        Col("P:确诊 医院", "orgq", c.chs(HOSPITALS, n)),
+        Col("P:确诊 日期", "date", [d(c.date(D0, D1)) for _ in P]),
+        Col("P:救助 金额", "inc", [10000] * n, note="aid paid to a person (the amount is fixed but it is her benefit)"),
+        Col("P:银行 卡号", "card", [c.card() for _ in P]),
+        Col("P:户籍地", "region", [REGIONS[p.region][0] + REGIONS[p.region][1] for p in P]),
+        Col("P:联系 电话", "phone", [p.phone for p in P]),
     ]
 
 
@@ -268,6 +268,8 @@ def vet_training(c, n):
         Col("培训机构", "orgq", c.chs(["四川省退役军人培训中心", "成都市技师学院", "绵阳职业技术学院"], n)),
         Col("补助金额", "inc", c.chs([1500, 2000, 3000], n)),
         Col("手机", "phone", [p.phone for p in P]),
+        Col("宗教信仰", "rel", c.maybe(c.chs(["无"] * 17 + ["佛教", "佛教", "基督教", "伊斯兰教"], n), placeholder=0.04, ph=["-", "NULL"]),
+            tags=("placeholder",), note="mostly 无 (no religion); a person's religion column"),
         Col("政治面貌", "xq", c.chs(["中共党员", "共青团员", "群众"], n), note="rule 7"),
         Col("安置方式", "xq", c.chs(["自主就业", "安排工作", "退休", "供养"], n)),
     ]
@@ -300,7 +302,7 @@ def eld_orders(c, n):
     return [
         Col("工单号", "x", [f"YL{c.ri(2024, 2026)}{c.ri(10 ** 7, 10 ** 8 - 1)}" for _ in P]),
         Col("老人姓名", "name", [p.name for p in P]),
-        Col("老人身份证", "id", ids, tags=("legacy15",)),
+        Col("老人身分证", "id", ids, tags=("legacy15",), note="old/typo form 身分证"),
         Col("年龄", "age", [age_of(p.dob) for p in P]),
         Col("能力评估等级", "med", c.chs(["能力完好", "轻度失能", "中度失能", "重度失能"], n), note="dependency level (rule 2)"),
         Col("服务项目", "sens", c.chs(["助餐", "助浴", "助洁", "康复护理", "陪同就医", "上门探访"], n), note="care services received (rule 5)"),
@@ -339,10 +341,11 @@ def eld_inst(c, n):
 def eld_allowance(c, n):
     P = c.people(n, age=(80, 104))
     ids = [c.id15(p) if c.p(0.2) else p.id18 for p in P]
+    ids = ["'" + x if c.p(0.06) else x + " " if c.p(0.04) else x for x in ids]
     agent = [c.p(0.35) for _ in P]
     return [
         Col("姓名", "name", [p.name for p in P]),
-        Col("身份证", "id", ids, tags=("legacy15",)),
+        Col("身份证", "id", ids, tags=("legacy15", "dirty"), note="some with Excel's leading apostrophe or a trailing space"),
         Col("出生日期", "dob", [f"{p.dob.year}年{p.dob.month}月{p.dob.day}日" for p in P]),
         Col("年龄", "age", [age_of(p.dob) for p in P]),
         Col("津贴标准", "inc", [300 if age_of(p.dob) >= 100 else 100 if age_of(p.dob) >= 90 else 50 for p in P],
@@ -365,18 +368,18 @@ def fun_plots(c, n):
     B = c.people(n, age=(25, 75))
     death = [c.date(D0, D1) for _ in P]
     return [
-        Col("墓位编号", "x", [f"{c.ch('ABCDEFG')}区{c.ri(1, 40)}排{c.ri(1, 60)}号" for _ in P], note="plot code"),
-        Col("逝者姓名", "name", [p.name for p in P], note="deceased persons are labelled like the living"),
-        Col("逝者身份证号", "id", [p.id18 for p in P]),
-        Col("死亡日期", "date", [d(x) for x in death]),
-        Col("安葬日期", "date", [d(x + dt.timedelta(days=c.ri(3, 400))) for x in death]),
-        Col("购墓人", "name", [b.name for b in B]),
-        Col("购墓人电话", "phone", [int(b.phone) for b in B], tags=("int",)),
-        Col("与逝者关系", "x", c.chs(["子", "女", "配偶", "孙子", "侄子"], n)),
-        Col("墓位价格", "inc", [c.ri(30, 260) * 1000 for _ in P], note="price paid by the buyer: personal transaction"),
-        Col("管理费", "inc", [c.ch([2000, 3000, 4000]) for _ in P]),
-        Col("墓区", "x", c.chs(["松柏园", "福寿园", "思亲园", "生态葬区"], n)),
-        Col("宗教习俗", "rel", c.maybe(c.chs(["佛教", "基督教", "伊斯兰教", "道教"], n), null=0.85), tags=("sparse",), note="religious rite of the deceased"),
+        Col("PU:墓位 编号", "x", [f"{c.ch('ABCDEFG')}区{c.ri(1, 40)}排{c.ri(1, 60)}号" for _ in P], note="plot code"),
+        Col("PU:逝者 姓名", "name", [p.name for p in P], note="deceased persons are labelled like the living"),
+        Col("PU:逝者 身份证号", "id", [p.id18 for p in P]),
+        Col("PU:死亡 日期", "date", [d(x) for x in death]),
+        Col("PU:安葬 日期", "date", [d(x + dt.timedelta(days=c.ri(3, 400))) for x in death]),
+        Col("PU:购墓人", "name", [b.name for b in B]),
+        Col("PU:购墓人 电话", "phone", [int(b.phone) for b in B], tags=("int",)),
+        Col("PU:与 逝者 关系", "x", c.chs(["子", "女", "配偶", "孙子", "侄子"], n)),
+        Col("PU:墓位 价格", "inc", [c.ri(30, 260) * 1000 for _ in P], note="price paid by the buyer: personal transaction"),
+        Col("PU:管理费", "inc", [c.ch([2000, 3000, 4000]) for _ in P]),
+        Col("PU:墓区", "x", c.chs(["松柏园", "福寿园", "思亲园", "生态葬区"], n)),
+        Col("PU:宗教 习俗", "rel", c.maybe(c.chs(["佛教", "基督教", "伊斯兰教", "道教"], n), null=0.85), tags=("sparse",), note="religious rite of the deceased"),
     ]
 
 
@@ -480,7 +483,7 @@ def grid_rental(c, n):
     docs = [t.id18 if c.p(0.95) else c.passport("foreign") for t in T]
     return [
         Col("I:房东 姓名", "name", [x.name for x in L_]),
-        Col("I:房东 电话", "phone", [x.phone for x in L_]),
+        Col("I:房东 电话", "phone", [c.ch(["手机：", "Tel:", "电话"]) + x.phone if c.p(0.12) else x.phone for x in L_], tags=("prefixed",)),
         Col("I:承租人 姓名", "name", [t.name if doc == t.id18 else c.foreign_name() for t, doc in zip(T, docs)]),
         Col("I:承租人 证件 号码", "id", docs, tags=("mixed_docs",), note="5% foreign passports"),
         Col("I:承租人 户籍地", "region", [REGIONS[t.region][0] + REGIONS[t.region][1] for t in T]),
@@ -503,16 +506,16 @@ def sec_cafe(c, n):
     P = c.people(n, age=(18, 40))
     t0 = [c.dtime(dt.date(2026, 6, 1), D1) for _ in P]
     return [
-        Col("上网证件号码", "id", [p.id18 for p in P]),
-        Col("姓名", "name", [p.name for p in P]),
-        Col("证件类型", "x", ["居民身份证"] * n),
-        Col("网吧名称", "traj", [f"{c.ch(CAFES)}（{c.ch(['春熙路', '建设路', '双楠', '犀浦', '华阳'])}店）" for _ in P],
+        Col("ZJHM证件号码", "id", [p.id18 for p in P]),
+        Col("XM姓名", "name", [p.name for p in P]),
+        Col("ZJLX证件类型", "x", ["居民身份证"] * n),
+        Col("网吧MC", "traj", [f"{c.ch(CAFES)}（{c.ch(['春熙路', '建设路', '双楠', '犀浦', '华阳'])}店）" for _ in P],
             note="venue of a person's stay, like a hotel (rule 8)"),
-        Col("机器号", "x", [f"{c.ch('ABC')}{c.ri(1, 120):03d}" for _ in P], note="seat/machine number"),
-        Col("上机时间", "date", [t.strftime("%Y-%m-%d %H:%M:%S") for t in t0]),
-        Col("下机时间", "date", [(t + dt.timedelta(minutes=c.ri(20, 600))).strftime("%Y-%m-%d %H:%M:%S") for t in t0]),
-        Col("消费金额", "inc", [round(c.r.uniform(3, 60), 1) for _ in P]),
-        Col("国籍", "xq", ["中国"] * n),
+        Col("机器号PCNO", "x", [f"{c.ch('ABC')}{c.ri(1, 120):03d}" for _ in P], note="seat/machine number"),
+        Col("上机SJ", "date", [t.strftime("%Y-%m-%d %H:%M:%S") for t in t0]),
+        Col("下机SJ", "date", [(t + dt.timedelta(minutes=c.ri(20, 600))).strftime("%Y-%m-%d %H:%M:%S") for t in t0]),
+        Col("消费JE", "inc", [round(c.r.uniform(3, 60), 1) for _ in P]),
+        Col("国籍GJ", "xq", ["中国"] * n),
     ]
 
 

@@ -173,16 +173,16 @@ def rural_div(c, n):
 def rural_orgs(c, n):
     regs = c.chs(["510121", "510129", "510131", "510182", "510183", "510185", "510703", "511502"], n)
     return [
-        Col("组织名称", "org", [f"{REGIONS[r][1]}{c.ch(['永兴', '太平', '合江', '三星', '白果'])}村股份经济合作联合社" for r in regs]),
-        Col("统一社会信用代码", "uscc", [c.uscc("N2", r) for r in regs], note="rural collective economic organisation (N2)"),
-        Col("所在乡镇", "oregion", [REGIONS[r][1] + c.ch(["赵镇", "安仁镇", "寿安镇", "天彭街道"]) for r in regs]),
-        Col("成员数", "x", [c.ri(200, 4000) for _ in regs]),
-        Col("资产总额(万元)", "x", [round(c.r.uniform(20, 9000), 2) for _ in regs]),
-        Col("经营性收入(万元)", "x", [round(c.r.uniform(0, 600), 2) for _ in regs]),
-        Col("登记日期", "bdate", [d(c.date(dt.date(2018, 1, 1), D1)) for _ in regs]),
-        Col("法定代表人", "name", [c.cname() for _ in regs], note="village committee head"),
-        Col("法定代表人手机", "phone", [c.mobile() for _ in regs]),
-        Col("办公地址", "oaddr", [c.village_addr(r) for r in regs], note="village office"),
+        Col("P:组织 名称", "org", [f"{REGIONS[r][1]}{c.ch(['永兴', '太平', '合江', '三星', '白果'])}村股份经济合作联合社" for r in regs]),
+        Col("P:统一 社会 信用 代码", "uscc", [c.uscc("N2", r) for r in regs], note="rural collective economic organisation (N2)"),
+        Col("P:所在 乡镇", "oregion", [REGIONS[r][1] + c.ch(["赵镇", "安仁镇", "寿安镇", "天彭街道"]) for r in regs]),
+        Col("P:成员数", "x", [c.ri(200, 4000) for _ in regs]),
+        Col("P:资产 总额", "x", [round(c.r.uniform(20, 9000), 2) for _ in regs]),
+        Col("P:经营性 收入", "x", [round(c.r.uniform(0, 600), 2) for _ in regs]),
+        Col("P:登记 日期", "bdate", [d(c.date(dt.date(2018, 1, 1), D1)) for _ in regs]),
+        Col("P:法定 代表人", "name", [c.cname() for _ in regs], note="village committee head"),
+        Col("P:法定 代表人 手机", "phone", [c.mobile() for _ in regs]),
+        Col("P:办公 地址", "oaddr", [c.village_addr(r) for r in regs], note="village office"),
     ]
 
 
@@ -225,7 +225,7 @@ def fishery_stats(c, n):
 sector("forestry", "林业和草原")
 
 
-@table("forestry_tenure_certificates", "forestry", "people", "林权证登记信息", "csv", 600, delimiter="|")
+@table("forestry_tenure_certificates", "forestry", "people", "林权证登记信息", "csv", 600, delimiter="|", opaque=("zd{:02d}", 0))
 def forest_tenure(c, n):
     regs = ["510129", "510182", "510181", "511802", "513401", "510802"]
     P = [c.person(age=(30, 85), region=c.ch(regs)) for _ in range(n)]
@@ -272,7 +272,7 @@ STATIONS = [("56294", "成都", 104.02, 30.67), ("56196", "绵阳", 104.73, 31.4
             ("56146", "甘孜", 100.00, 31.62), ("57411", "南充", 106.10, 30.80)]
 
 
-@table("weather_station_hourly_obs", "weather", "organisations", "国家气象站逐小时观测数据", "parquet", 3000,
+@table("weather_station_hourly_obs", "weather", "organisations", "国家气象站逐小时观测数据", "parquet", 3000, opaque=("ATTR{}", 4),
        note="observation table of weather stations: no person")
 def wx_hourly(c, n):
     st = c.chs(STATIONS, n)
@@ -330,7 +330,7 @@ def st_gdp(c, n):
     ]
 
 
-@table("stats_population_age_sex", "stats", "aggregate", "分年龄性别常住人口", "csv", 300)
+@table("stats_population_age_sex", "stats", "aggregate", "分年龄性别常住人口", "csv", 300, opaque=("C{:02d}", 0))
 def st_pop(c, n):
     return [
         Col("地区", "oregion", [reg_name(c) for _ in range(n)]),
@@ -428,4 +428,72 @@ def proc_experts(c, n):
         Col("I:开户 银行", "org", c.chs(BANKS, n)),
         Col("I:评审费", "inc", [c.ch([400, 600, 800, 1200]) for _ in P], note="fee paid to the person"),
         Col("I:所在 城市", "region", [REGIONS[p.region][0] for p in P]),
+    ]
+
+
+# ============================================================================ additions: lodging of foreigners, auto-pay, parking
+@table("security_foreigner_lodging", "security", "people", "境外人员住宿登记", "parquet", 700)
+def sec_foreigners(c, n):
+    from v5lib import FOREIGN_COUNTRIES
+
+    ctry = [c.ch(FOREIGN_COUNTRIES + [("中国香港", "+852"), ("中国台湾", "+886")]) for _ in range(n)]
+    f = c.faker("en_US")
+    sex = c.chs("MF", n)
+    dob = [c.date(dt.date(1950, 1, 1), dt.date(2008, 1, 1)) for _ in range(n)]
+    t = [c.dtime(dt.date(2025, 6, 1), D1) for _ in range(n)]
+    docs = [c.passport("hk") if x[0] == "中国香港" else c.passport("tw") if x[0] == "中国台湾" else c.passport("foreign") for x in ctry]
+    return [
+        Col("e:surname", "name", [f.last_name().upper() for _ in ctry], note="family name alone of a foreign guest"),
+        Col("e:given_name", "name", [(f.first_name_male() if s == "M" else f.first_name_female()).upper() for s in sex]),
+        Col("e:chinese_name", "name", [c.cname() if x[0].startswith("中国") else None for x in ctry], tags=("sparse",)),
+        Col("e:nationality", "xq", [x[0] for x in ctry]),
+        Col("e:doc_no", "pass", docs, note="foreign passports and HK/Macao/Taiwan permits (rule 10)"),
+        Col("e:visa_no", "pid", [f"{c.ri(10 ** 8, 10 ** 9 - 1)}" if not x[0].startswith("中国") else None for x in ctry], tags=("sparse",),
+            note="visa number identifies the holder: PERSON_ID"),
+        Col("e:sex", "gender", sex),
+        Col("e:dob", "dob", [d(x, "%Y%m%d") for x in dob]),
+        Col("e:hotel_name", "traj", [f"成都{c.ch(['锦江宾馆', '香格里拉大酒店', '岷山饭店', '瑞吉酒店', '全季酒店春熙路店'])}" for _ in ctry], note="lodging (rule 8)"),
+        Col("e:room_no", "x", [f"{c.ri(2, 30)}{c.ri(1, 40):02d}" for _ in ctry], note="room number"),
+        Col("e:check_in", "date", [x.strftime("%Y-%m-%d %H:%M") for x in t]),
+        Col("e:check_out", "date", [(x + dt.timedelta(days=c.ri(1, 10))).strftime("%Y-%m-%d %H:%M") for x in t]),
+        Col("e:stay_reason", "x", c.chs(["旅游", "商务", "探亲", "学习", "会议"], n)),
+        Col("e:mobile", "phone", [f"{x[1]}{c.ri(10 ** 8, 10 ** 9 - 1)}" if c.p(0.6) else c.mobile() for x in ctry], tags=("mixed_formats",),
+            note="foreign numbers with country code and mainland mobiles"),
+    ]
+
+
+@table("utility_autopay_mandates", "utility", "people", "水电气费代扣协议签约信息", "csv", 900, encoding="utf-8-sig", delimiter="|")
+def autopay(c, n):
+    P = c.people(n, age=(22, 80))
+    kind = c.chs(["借记卡", "借记卡", "借记卡", "信用卡"], n)
+    online = [c.p(0.55) for _ in P]
+    return [
+        Col("P:户 号", "pid", [f"{c.ri(10 ** 9, 10 ** 10 - 1)}" for _ in P], note="household number"),
+        Col("P:户 名", "name", [p.name for p in P]),
+        Col("P:证件 号码", "id", [p.id18 for p in P]),
+        Col("P:扣款 类型", "x", kind, note="account type"),
+        Col("P:借记卡 号", "card", [c.card() if k == "借记卡" else None for k in kind], tags=("sparse",)),
+        Col("P:信用卡 号", "cc", [c.credit() if k == "信用卡" else None for k in kind], tags=("sparse",)),
+        Col("P:预留 手机", "phone", [p.phone for p in P]),
+        Col("P:签约 日期", "date", [d(c.date(D0, D1)) for _ in P]),
+        Col("P:签约 渠道", "x", ["网上营业厅" if o else c.ch(["柜台", "银行网点"]) for o in online]),
+        Col("P:签约 ip", "ip", [c.ip() if o else None for o in online], tags=("sparse",)),
+        Col("P:机构", "orgq", c.chs(["成都市自来水有限责任公司", "国网成都供电公司", "成都城市燃气有限责任公司"], n)),
+    ]
+
+
+@table("property_vehicle_parking_permits", "property", "people", "小区业主车辆登记及月卡", "xlsx", 650)
+def parking(c, n):
+    P = c.people(n, age=(22, 75))
+    return [
+        Col("小区", "xq", c.chs(ESTATES, n)),
+        Col("房号", "addr", [f"{c.ri(1, 30)}-{c.ri(1, 4)}-{c.ri(1, 33)}{c.ri(1, 6):02d}" for _ in P], note="home unit of the owner"),
+        Col("车主", "name", [p.name for p in P]),
+        Col("车主手机", "phone", c.maybe([p.phone for p in P], placeholder=0.05, ph=["未提供", "-"]), tags=("placeholder",)),
+        Col("车牌", "plate", [c.plate(REGIONS[p.region][0]) if c.p(0.9) else c.plate() for p in P]),
+        Col("品牌型号", "x", c.chs(["大众朗逸", "比亚迪秦PLUS", "丰田卡罗拉", "特斯拉Model 3", "长安CS75", "本田雅阁"], n)),
+        Col("车身颜色", "x", c.chs(["白", "黑", "灰", "银", "红", "蓝"], n)),
+        Col("车位", "x", [f"B{c.ri(1, 2)}-{c.ri(1, 800):03d}" for _ in P], note="parking space code"),
+        Col("月卡费用", "inc", [c.ch([150, 200, 300, 350]) for _ in P], note="fee paid by the owner (personal transaction)"),
+        Col("到期日", "date", [d(c.date(dt.date(2026, 1, 1), dt.date(2027, 12, 31))) for _ in P]),
     ]

@@ -732,7 +732,7 @@ def parse_date(v):
 
 
 def norm_id(v) -> str:
-    s = str(v).strip().translate(str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX"))
+    s = str(v).strip().strip("'").strip().translate(str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789XX"))
     return s.replace(" ", "").replace("-", "").upper()
 
 
