@@ -235,7 +235,7 @@ def women_dv(c, n):
 def women_cancer(c, n):
     P = c.people(n, age=(30, 70), sex="女")
     return [
-        Col("P:姓名", "name", [p.name for p in P]),
+        Col("P:受助人 姓名", "name", [p.name for p in P]),
         Col("P:身份证 号码", "id", [p.id18 for p in P]),
         Col("P:年龄", "age", [age_of(p.dob) for p in P]),
         Col("P:确诊 疾病", "med", c.chs(["宫颈癌", "乳腺癌", "乳腺癌", "宫颈癌（Ⅱ期）"], n)),
@@ -558,7 +558,7 @@ def exp_waybills(c, n):
         Col("e:weight_kg", "x", [round(c.r.uniform(0.1, 25), 2) for _ in S]),
         Col("e:freight", "inc", [round(c.r.uniform(6, 120), 1) for _ in S], note="fare paid by the sender: personal transaction (rule 3)"),
         Col("e:outlet", "orgq", [f"{c.ch(EXPRESS)}{reg_name(c)}{c.ch(['营业部', '网点', '分部'])}" for _ in S]),
-        Col("e:courier_name", "name", [c.cname() for _ in S], note="courier (送件人): staff"),
+        Col("送件人", "name", [c.cname() for _ in S], note="courier (送件人): staff; Chinese header in an English export"),
         Col("e:courier_no", "pid", [f"{c.ri(10 ** 7, 10 ** 8 - 1)}" for _ in S], note="courier staff number"),
         Col("e:pickup_time", "date", [x.strftime("%Y-%m-%d %H:%M") for x in t]),
         Col("e:sign_time", "date", [(x + dt.timedelta(hours=c.ri(12, 96))).strftime("%Y-%m-%d %H:%M") for x in t]),
