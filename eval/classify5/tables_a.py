@@ -403,6 +403,7 @@ def credit_dishonest(c, n):
     P = c.people(n, age=(22, 78))
     amt = [c.ri(1, 3000) * 1000 + c.ri(0, 999) for _ in P]
     obl = [f"被执行人{p.name}于判决生效之日起十日内偿还原告{c.cname()}借款{a}元及利息。" for p, a in zip(P, amt)]
+    filed = [c.date(dt.date(2020, 1, 1), dt.date(2026, 6, 30)) for _ in P]
     return [
         Col("被执行人姓名", "name", [p.name for p in P]),
         Col("身份证号码", "id", [mask_id2(p.id18) for p in P], tags=("masked",)),
@@ -410,13 +411,13 @@ def credit_dishonest(c, n):
         Col("年龄", "age", [age_of(p.dob) for p in P]),
         Col("执行法院", "orgq", c.chs(COURTS, n)),
         Col("省份", "region", ["四川"] * n),
-        Col("执行依据文号", "case", [case_no(c) for _ in P]),
-        Col("案号", "case", [case_no(c, "执") for _ in P]),
-        Col("立案时间", "date", [d(c.date(D0, D1), "%Y年%m月%d日") for _ in P]),
+        Col("执行依据文号", "case", [case_no(c, year=f.year - c.ri(0, 2)) for f in filed]),
+        Col("案号", "case", [case_no(c, "执", year=f.year) for f in filed]),
+        Col("立案时间", "date", [d(f, "%Y年%m月%d日") for f in filed]),
         Col("生效法律文书确定的义务", "ft_s", obl, tags=("free_text",), note="debtor obligations (rule 14)"),
         Col("被执行人的履行情况", "sens", c.chs(["全部未履行", "部分履行"], n), note="credit record (rule 6)"),
         Col("失信被执行人行为具体情形", "sens", c.chs(["有履行能力而拒不履行生效法律文书确定义务", "违反财产报告制度", "违反限制消费令"], n)),
-        Col("发布时间", "date", [d(c.date(D0, D1)) for _ in P]),
+        Col("发布时间", "date", [d(f + dt.timedelta(days=c.ri(30, 150))) for f in filed]),
         Col("涉案金额", "inc", amt, note="debt of a person"),
     ]
 
