@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from v5lib import (CIVIL_CAUSES, CRIMES, DRUGS, HOSPITALS, ICD, OCC, REF, REGIONS, BANKS, EDU, Col,
-                   age_of, d, excel_serial, fw, gb_sex, mask_id2, mask_name_mou, mask_phone, sector, table)
+                   age_of, d, excel_serial, fw, gb_sex, mask_id2, mask_phone, sector, table)
 
 D0, D1 = dt.date(2021, 1, 1), dt.date(2026, 11, 20)
 COURTS = ["成都市武侯区人民法院", "成都市锦江区人民法院", "成都市金牛区人民法院", "成都市中级人民法院", "绵阳市涪城区人民法院",

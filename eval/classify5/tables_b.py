@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v5lib import (BANKS, CHENGDU, EDU, FOREIGN_COUNTRIES, HOSPITALS, MARITAL, OCC, REF, REGIONS, Col, age_of,
-                   d, gb_sex, mask_id, mask_name_mou, mask_phone, sector, table)
+from v5lib import (CHENGDU, EDU, FOREIGN_COUNTRIES, HOSPITALS, REGIONS, Col, age_of,
+                   d, mask_name_mou, mask_phone, sector, table)
 
 D0, D1 = dt.date(2021, 1, 1), dt.date(2026, 11, 20)
 
@@ -140,6 +140,7 @@ def ovs_assoc(c, n):
         Col("所在国家", "x", [x[0] for x in ctry]),
         Col("会长", "name", [c.cname() if c.p(0.8) else c.faker("en_US").name() for _ in ctry]),
         Col("会长电话", "phone", [f"{x[1]}-{c.ri(200, 999)}-{c.ri(1000000, 9999999)}" for x in ctry]),
+        Col("会长邮箱", "email", [c.email() if c.p(0.5) else c.faker("en_US").user_name() + "@gmail.com" for _ in ctry], note="president's own mailbox"),
         Col("秘书长", "name", [c.cname() for _ in ctry]),
         Col("社团邮箱", "oemail", [f"info@{c.ch(['sc', 'tf', 'cy', 'hq'])}{c.ri(1, 999)}assoc.org" for _ in ctry], note="association's office mailbox"),
         Col("成立年份", "x", [c.ri(1950, 2024) for _ in ctry]),
@@ -418,6 +419,7 @@ def civ_adopt(c, n):
         Col("男方身份证号", "id", [m.id18 for m in M]),
         Col("收养人（女方）姓名", "name", [f.name for f in F]),
         Col("女方身份证号", "id", [f.id18 for f in F]),
+        Col("外籍收养人护照号", "pass", [c.passport("foreign") if c.p(0.1) else None for _ in K], tags=("sparse",), note="intercountry adoption (涉外收养)"),
         Col("收养人婚姻状况", "mar", c.chs(["已婚", "已婚", "已婚", "离婚", "丧偶"], n)),
         Col("收养人家庭年收入", "inc", [c.ri(6, 40) * 10000 for _ in K]),
         Col("收养人住址", "addr", [c.home_addr(m.region) for m in M]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v5lib import (BANKS, CHENGDU, ESTATES, OCC, REGIONS, SURNAMES, Col, d, mask_id, mask_phone, sector, table)
+from v5lib import (BANKS, CHENGDU, ESTATES, REGIONS, SURNAMES, Col, d, mask_id, mask_phone, sector, table)
 
 D0, D1 = dt.date(2021, 1, 1), dt.date(2026, 11, 20)
 
@@ -164,7 +164,8 @@ def rural_div(c, n):
         Col("身份证号", "id", [m.id18 for _, m, _ in rows]),
         Col("股份数", "inc", shares, note="collective shares of a member: property (rule 4)"),
         Col("分红金额", "inc", [round(s * 860, 2) for s in shares]),
-        Col("发放账号", "card", [c.card(["621098", "623501", "621483"]) for _ in rows]),
+        Col("发放账号", "card", [c.card(["621098", "623501", "621483"]) if c.p(0.7) else f"8802{c.ri(10 ** 12, 10 ** 13 - 1)}" for _ in rows],
+            tags=("account_no",), note="30% rural-credit passbook accounts (no Luhn, rule 11)"),
         Col("签领日期", "date", [d(c.date(dt.date(2026, 1, 10), dt.date(2026, 2, 10))) for _ in rows]),
     ]
 
@@ -426,6 +427,7 @@ def proc_experts(c, n):
         Col("I:手机 号码", "phone", [int(p.phone) for p in P], tags=("int",)),
         Col("I:银行 卡号", "card", [c.card() for _ in P]),
         Col("I:开户 银行", "org", c.chs(BANKS, n)),
+        Col("I:电子 邮箱", "email", [c.email() for _ in P]),
         Col("I:评审费", "inc", [c.ch([400, 600, 800, 1200]) for _ in P], note="fee paid to the person"),
         Col("I:所在 城市", "region", [REGIONS[p.region][0] for p in P]),
     ]
@@ -456,6 +458,8 @@ def sec_foreigners(c, n):
         Col("e:room_no", "x", [f"{c.ri(2, 30)}{c.ri(1, 40):02d}" for _ in ctry], note="room number"),
         Col("e:check_in", "date", [x.strftime("%Y-%m-%d %H:%M") for x in t]),
         Col("e:check_out", "date", [(x + dt.timedelta(days=c.ri(1, 10))).strftime("%Y-%m-%d %H:%M") for x in t]),
+        Col("e:guarantee_card", "cc", [(lambda x: x[:4] + " " + x[4:6] + "** **** " + x[-4:])(c.credit()) if c.p(0.7) else None for _ in ctry],
+            tags=("masked", "sparse"), note="credit card guaranteeing the room"),
         Col("e:stay_reason", "x", c.chs(["旅游", "商务", "探亲", "学习", "会议"], n)),
         Col("e:mobile", "phone", [f"{x[1]}{c.ri(10 ** 8, 10 ** 9 - 1)}" if c.p(0.6) else c.mobile() for x in ctry], tags=("mixed_formats",),
             note="foreign numbers with country code and mainland mobiles"),
@@ -496,4 +500,5 @@ def parking(c, n):
         Col("车位", "x", [f"B{c.ri(1, 2)}-{c.ri(1, 800):03d}" for _ in P], note="parking space code"),
         Col("月卡费用", "inc", [c.ch([150, 200, 300, 350]) for _ in P], note="fee paid by the owner (personal transaction)"),
         Col("到期日", "date", [d(c.date(dt.date(2026, 1, 1), dt.date(2027, 12, 31))) for _ in P]),
+        Col("备用字段1", "x", [None] * n, tags=("empty",), note="unused legacy column"),
     ]

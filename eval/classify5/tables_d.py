@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v5lib import ALLERGIES, DRUGS, ICD, REGIONS, Col, d, mask_name, sector, table  # noqa: F401
+from v5lib import ALLERGIES, DRUGS, ICD, REGIONS, Col, d, fw, sector, table
 
 D0, D1 = dt.date(2021, 1, 1), dt.date(2026, 11, 20)
 
@@ -44,7 +44,7 @@ def guardianship(c, n):
     entrust = [c.p(0.3) for _ in K]
     return [
         Col("I:被监护人 姓名", "name", [k.name for k in K]),
-        Col("I:被监护人 身份证号", "id", [k.id18 for k in K]),
+        Col("I:被监护人 身份证号", "id", [fw(k.id18) if c.p(0.15) else k.id18 for k in K], tags=("fullwidth",)),
         Col("I:被监护人 出生 日期", "dob", [d(k.dob) for k in K]),
         Col("I:儿童 类别", "sens", c.chs(["事实无人抚养儿童", "孤儿", "重病重残儿童", "留守儿童"], n), note="welfare/hardship status (rule 5)"),
         Col("I:监护人 姓名", "name", [g.name for g in G]),
@@ -68,6 +68,7 @@ def mediation(c, n):
         Col("当事人联系电话", "phone", [a.phone for a in A]),
         Col("当事人（被申请人）", "name", [b.name if c.p(0.85) else c.company() for b in B], note="15% companies (rule 12)"),
         Col("纠纷类型", "xq", typ),
+        Col("肇事车辆号牌", "plate", [c.plate() if t == "交通事故赔偿" else None for t in typ], tags=("sparse",), note="vehicle of a party"),
         Col("调解结果", "x", c.chs(["调解成功", "调解成功", "调解不成", "撤回"], n), note="case-handling result"),
         Col("协议金额(元)", "inc", [c.ri(1, 300) * 500 if c.p(0.7) else None for _ in A], tags=("sparse",), note="amount agreed in mediation (rule 3)"),
         Col("调解员", "name", [c.cname() for _ in A]),
@@ -92,6 +93,7 @@ def union_claims(c, n):
         Col("出险原因", "med", [x[1] for x in dx]),
         Col("住院天数", "med", [c.ri(1, 40) for _ in P], note="length of stay is part of the medical record"),
         Col("理赔金额", "inc", [round(c.r.uniform(200, 30000), 2) for _ in P]),
+        Col("收款卡号", "card", [(lambda x: " ".join(x[i:i + 4] for i in range(0, len(x), 4)))(c.card()) for _ in P], tags=("spaced",)),
         Col("受理工会", "orgq", [f"{reg_name(c)}总工会" for _ in P]),
         Col("理赔日期", "date", [d(c.date(D0, D1)) for _ in P]),
     ]
@@ -148,4 +150,21 @@ def cemeteries(c, n):
         Col("P:纬度", "oloc", [c.coord()[1] for _ in regs]),
         Col("P:服务 电话", "ophone", [c.landline(REGIONS[r][0]) for r in regs]),
         Col("P:审批 文号", "x", [f"川民函〔{c.ri(2000, 2024)}〕{c.ri(1, 300)}号" for _ in regs]),
+    ]
+
+
+@table("blood_online_appointments", "blood", "people", "献血线上预约记录", "jsonl", 1200)
+def blood_appointments(c, n):
+    P = c.people(n, age=(18, 60))
+    return [
+        Col("appointNo", "x", [f"YY{c.ri(10 ** 9, 10 ** 10 - 1)}" for _ in P]),
+        Col("donorName", "name", [p.name for p in P]),
+        Col("idCardMasked", "id", [p.id18[:3] + "*" * 11 + p.id18[-4:] for p in P], tags=("masked",)),
+        Col("mobileNo", "phone", [int(p.phone) for p in P], tags=("int",)),
+        Col("siteName", "xq", c.chs(["天府广场献血屋", "春熙路献血屋", "成都东站献血屋", "高新区献血屋"], n)),
+        Col("appointTime", "date", [c.dtime(dt.date(2026, 1, 1), D1).strftime("%Y-%m-%d %H:00") for _ in P]),
+        Col("submitIp", "ip", [c.ip() for _ in P]),
+        Col("deviceId", "pdirect", [c.faker("en_US").uuid4().upper() for _ in P], note="device identifier of the donor's phone (Annex A)"),
+        Col("wxOpenId", "pid", ["o" + c.faker("en_US").pystr(min_chars=27, max_chars=27) for _ in P], note="WeChat user id"),
+        Col("e:status", "x", c.chs(["已预约", "已到场", "已取消", "爽约"], n)),
     ]
