@@ -43,7 +43,8 @@ sector("court", "人民法院")
 @table("court_hearing_announcements", "court", "people", "开庭公告（民商事）", "xlsx", 640, title_row=True)
 def court_hearing(c, n):
     cause = c.chs(CIVIL_CAUSES, n)
-    rows = [(case_no(c), party(c, 0.72), party(c, 0.8)) for _ in range(n)]
+    hear = [c.dtime(D0, D1) for _ in range(n)]
+    rows = [(case_no(c, year=h.year - c.ri(0, 1)), party(c, 0.72), party(c, 0.8)) for h in hear]
     court = c.chs(COURTS, n)
     return [
         Col("案号", "case", [r[0] for r in rows], note="court case number: personal/quasi, entity null (rule 6)"),
@@ -52,10 +53,10 @@ def court_hearing(c, n):
         Col("被告", "name", [r[2] for r in rows], note="about 20% companies; stays PERSON_NAME (rule 12)"),
         Col("承办法官", "name", [c.cname() for _ in range(n)]),
         Col("书记员", "name", [c.cname() for _ in range(n)]),
-        Col("开庭时间", "date", [c.dtime(D0, D1).strftime("%Y-%m-%d %H:%M") for _ in range(n)]),
+        Col("开庭时间", "date", [h.strftime("%Y-%m-%d %H:%M") for h in hear]),
         Col("法庭", "x", [c.ch(["第一审判庭", "第三审判庭", "科技法庭", "速裁法庭", f"第{c.ri(1, 12)}法庭"]) for _ in range(n)]),
         Col("承办法院", "orgq", court),
-        Col("公告日期", "date", [d(c.date(D0, D1)) for _ in range(n)]),
+        Col("公告日期", "date", [d(h.date() - dt.timedelta(days=c.ri(3, 20))) for h in hear]),
         Col("法院联系电话", "ophone", [c.landline() for _ in range(n)], note="court switchboard"),
     ]
 
@@ -638,7 +639,7 @@ def blood_records(c, n):
         Col("证件号码", "id", [p.id18.lower() if p.id18[-1] == "X" else p.id18 for p in P], tags=("lowercase_x",)),
         Col("性别", "gender", [p.sex for p in P]),
         Col("出生日期", "dob", [f"{p.dob.year}/{p.dob.month}/{p.dob.day}" for p in P]),
-        Col("血型", "med", [c.ch(BLOOD) + c.ch(["Rh+"] * 30 + ["Rh-"]) for _ in P]),
+        Col("血型", "med", [c.ch(BLOOD) + "型 " + c.ch(["RhD阳性"] * 30 + ["RhD阴性"]) for _ in P]),
         Col("献血类型", "x", c.chs(["全血", "全血", "全血", "机采血小板"], n)),
         Col("献血量(ml)", "x", c.chs([200, 300, 400, 400], n), note="standard volume tier of the event"),
         Col("献血日期", "date", [d(c.date(D0, D1)) for _ in P]),
