@@ -71,6 +71,8 @@ class Recorder:
         self._counts: dict[Path, Counter[_Key]] = {}
         self._clients: dict[Path, set[tuple[_dt.date, str, str, str]]] = {}
         self._oldest: dict[Path, float] = {}  # per catalog: when its oldest unwritten use came
+        #: per catalog: the counts a flush is writing (still shown until its transaction is done)
+        self._in_flight: dict[Path, Counter[_Key]] = {}
         self._last_download: dict[Path, dict[_Download, _dt.datetime]] = {}  # download_counts.last_at
         self._day_key: tuple[_dt.date, Path, bytes] | None = None
         self._timer: threading.Thread | None = None
@@ -133,8 +135,12 @@ class Recorder:
     def pending_downloads(self, department: str, dataset: str) -> dict[int, dict[str, int]]:
         """Downloads of a dataset in this catalog not yet written: ``{version: {format: n}}``."""
         out: dict[int, dict[str, int]] = {}
+        where = home()
         with self._lock:
-            for key, n in self._counts.get(home(), Counter()).items():
+            # what a flush is writing counts as buffered until its transaction is done: a page made
+            # meanwhile reads the catalog without them (they left the buffer before they are stored)
+            buffered = self._counts.get(where, Counter()) + self._in_flight.get(where, Counter())
+            for key, n in buffered.items():
                 fmt = download_format(key[4], key[5])
                 if fmt is not None and key[1] == department and key[2] == dataset:
                     formats = out.setdefault(key[3], {})
@@ -152,6 +158,7 @@ class Recorder:
                 lasts = {w: self._last_download.pop(w) for w in wanted if w in self._last_download}
                 for w in wanted:
                     self._oldest.pop(w, None)
+                self._in_flight.update(counts)
             written, failed = 0, None
             for where in set(counts) | set(clients):
                 c, k = counts.get(where, Counter()), clients.get(where, set())
@@ -159,9 +166,12 @@ class Recorder:
                 try:
                     _write(where, c, k, last)
                     written += sum(c.values())
+                    with self._lock:
+                        self._in_flight.pop(where, None)
                 except Exception as exc:
                     failed = exc
                     with self._lock:  # keep them for the next flush
+                        self._in_flight.pop(where, None)
                         self._counts.setdefault(where, Counter()).update(c)
                         self._clients.setdefault(where, set()).update(k)
                         kept = self._last_download.setdefault(where, {})

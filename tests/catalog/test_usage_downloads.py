@@ -69,3 +69,38 @@ def test_a_download_is_counted_once_for_the_shown_count_and_for_usage(home: Path
     usage_recorder.flush()
     counts, uses = _stored()
     assert counts[(2, "csv")] == 5 and uses["download:csv"] == 4
+
+
+def test_downloads_being_written_still_count_until_their_transaction_is_done(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flush takes the buffered downloads out of the buffer, then writes them: a page made while
+    the write was under way showed the stored count without them (a dataset page's 3 downloads read
+    1 after a fourth). The real write, held at its start until the page has been made."""
+    import threading
+
+    rec = usage_recorder.recorder()
+    for _ in range(3):
+        usage_recorder.record("download", action="csv", department="transport", dataset="bus_stops", version=2)
+    started, go = threading.Event(), threading.Event()
+    real_write = usage_recorder._write
+
+    def held_write(*args, **kwargs):
+        started.set()
+        assert go.wait(30)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(usage_recorder, "_write", held_write)
+    flusher = threading.Thread(target=usage_recorder.flush)
+    flusher.start()
+    try:
+        assert started.wait(30)
+        usage_recorder.record("download", action="csv", department="transport", dataset="bus_stops", version=2)
+        # the catalog does not have the three yet: the buffer still shows them, with the fourth
+        assert _stored()[0] == {}
+        assert rec.pending_downloads("transport", "bus_stops") == {2: {"csv": 4}}
+    finally:
+        go.set()
+        flusher.join(30)
+    assert _stored()[0] == {(2, "csv"): 3}
+    assert rec.pending_downloads("transport", "bus_stops") == {2: {"csv": 1}}
