@@ -18,6 +18,7 @@ import importlib.resources
 import re
 
 __all__ = [
+    "EMAIL",
     "ID_WEIGHTS",
     "USCC_CHARSET",
     "birth_date_of_id",
@@ -41,6 +42,9 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _USCC_RE = re.compile(r"^[0-9A-HJ-NP-RTUWXY]{18}$")
 _ID18_RE = re.compile(r"^\d{17}[\dX]$")
 _ID15_RE = re.compile(r"^\d{15}$")
+#: an e-mail address, its parts bounded by RFC 5321's lengths (unbounded parts backtrack from every
+#: start of a long run of letters in hostile text)
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}")
 _SEP = re.compile(r"[\s\-\u2014\u2013\uff0d\u00b7]+")
 
 

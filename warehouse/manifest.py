@@ -151,9 +151,6 @@ HARVEST_TYPES = ("ckan", "dcat")
 MAX_COLUMN_NAME = 128
 
 
-_EMAIL_LIKE = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
-
-
 def _looks_like_a_value(name: str) -> str | None:
     """What personal value ``name`` is shaped like (a header row that is really the first data
     row of a file exported without its header), or None."""
@@ -167,7 +164,7 @@ def _looks_like_a_value(name: str) -> str | None:
         return "a mobile number"
     if v.isdigit() and 16 <= len(v) <= 19 and identifiers.luhn_ok(v):
         return "a card number"
-    if _EMAIL_LIKE.fullmatch(name.strip()):
+    if identifiers.EMAIL.fullmatch(name.strip()):
         return "an e-mail address"
     return None
 
