@@ -64,6 +64,7 @@ from core.identifiers import birth_date_of_id
 from privacy.holds import apply_holds, long_codes
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
+from privacy.person_content import exam_results, name_lists, venue_of_stay
 from privacy.profile import ColumnProfile, Score, profile_column
 from privacy.recognizers import ENTITIES, CellRecognizer, recognizers
 from privacy.recognizers.cn_landline import is_service_number
@@ -96,6 +97,11 @@ SHARE_PLAIN = 0.8
 SHARE_DICTIONARY = 0.5
 #: Share needed when the column name hints the same entity.
 SHARE_WITH_HINT = 0.2
+#: Long values under a name of these kinds are analysed as free text only when they are sentences
+#: (SENTENCE_SHARE of the values hold a clause mark): sentences under 事项 or 情况 are not categories,
+#: the values contradict the name (a petition's matter tells of a relative's illness).
+TEXT_SENTENCE_KINDS = frozenset({"enum", "attribute"})
+SENTENCE_SHARE = 0.3
 #: Free text: share of analysed rows holding an entity for the column to take its level.
 TEXT_SHARE = 0.05
 TEXT_SHARE_BY_ENTITY = {"PERSON_NAME": 0.2, "ADDRESS": 0.2, "ORG_NAME": 1.1, "USCC": 1.1, "DATE_OF_BIRTH": 0.2}
@@ -376,6 +382,19 @@ def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
         col.evidence.append(f"{_pct(s.invalid, n)} have the format but fail validation (check digit, date, range)")
 
 
+def _text_to_analyse(col: ColumnProfile) -> bool:
+    """Long values go through the free-text engine unless the name says what they are; under an
+    enumeration's name (事项, 情况) sentences (``SENTENCE_SHARE`` of the values hold a clause
+    mark) contradict the name and are analysed (places and categories are not sentences)."""
+    kind = col.info.kind
+    if kind not in NONPERSONAL_KINDS:
+        return True
+    if kind not in TEXT_SENTENCE_KINDS:
+        return False
+    marks = sum(k for v, k in col.counts.items() if any(m in v for m in "，。；！？"))
+    return marks >= SENTENCE_SHARE * max(col.n, 1)
+
+
 def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     """Free text: the offline Presidio engine over (up to TEXT_ANALYSE_MAX of) the sampled values."""
     from privacy.engine import LANGUAGE, analyzer  # Presidio and jieba: only when text needs them
@@ -527,6 +546,10 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.entity, c.score = None, None
             c.evidence.append("surnames alone (one or two characters) name no one outside a table of people")
     for c in cols:
+        if about_people and venue_of_stay(c):
+            c.entity, c.confidence = "PRECISE_LOCATION", 0.7
+            c.evidence.append("names of hotels or venues under a lodging or whereabouts name: where the person stayed")
+    for c in cols:
         if c.entity is not None:
             continue
         info, hint = c.info, c.hint
@@ -534,6 +557,14 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             _embedded(c)
             if c.entity is not None:
                 continue
+        if c.n and c.cjk_share >= 0.5 and not info.aggregate and name_lists(c):
+            c.entity, c.confidence = "PERSON_NAME", 0.8
+            c.evidence.append("values list several names of persons (张*、李*...)")
+            continue
+        if about_people and c.n and not info.aggregate and exam_results(c):
+            c.entity, c.confidence = "MEDICAL_CONDITION", 0.8
+            c.evidence.append("values are results of a laboratory test or screening (阴性/阳性...) of the row's person")
+            continue
         if about_people and info.status and not info.aggregate and c.n:
             c.special, c.confidence = "status", 0.7
             c.evidence.append(f"name: {info.key!r} is a person's welfare, hardship or credit status")
@@ -816,7 +847,7 @@ def classify_table(
             col.evidence.append(f"name hint: {info.key!r} names a column of kind {info.kind}")
         if col.n:
             _choose_structured(col, _score_cells(col))
-            if col.entity is None and col.long_text_share >= 0.3 and col.info.kind not in NONPERSONAL_KINDS:
+            if col.entity is None and col.long_text_share >= 0.3 and _text_to_analyse(col):
                 _analyse_text(col, policy)
             if col.entity in (None, "ADDRESS") and not col.free_text:
                 col.place_share = sum(k for v, k in col.counts.items() if is_place_name(v)) / col.n

@@ -2,7 +2,8 @@
 
 Validation (``validate_result``): check char, a real past birth date, a known GB/T 2260
 region code (historical codes included) -- all from :mod:`core.identifiers`.
-Driving-licence and social-security numbers are the same number and are found here too.
+Driving-licence and social-security numbers are the same number and are found here too, and so
+is the second-generation disability certificate number (the ID number + category + grade digits).
 """
 
 from __future__ import annotations
@@ -12,6 +13,13 @@ from privacy.recognizers._base import CellMatch, CellRecognizer, nfkc
 
 _DATE8 = r"(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _DATE6 = r"\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+
+
+#: 第二代残疾人证 (China Disabled Persons' Federation, 2008; categories and grades of GB/T 26341-2010):
+#: the certificate number is the holder's resident ID number, then the category digit (1 vision,
+#: 2 hearing, 3 speech, 4 physical, 5 intellectual, 6 mental, 7 multiple) and the grade digit (1-4)
+DISABILITY_CATEGORIES = "1234567"
+DISABILITY_GRADES = "1234"
 
 
 class CnResidentIdRecognizer(CellRecognizer):
@@ -34,6 +42,8 @@ class CnResidentIdRecognizer(CellRecognizer):
         v = self.normalise_cell(value)
         if v.startswith("G") and len(v) == 19:  # national student number: G + the ID number
             v = v[1:]
+        if len(v) == 20 and v[18] in DISABILITY_CATEGORIES and v[19] in DISABILITY_GRADES:
+            v = v[:18]  # second-generation disability certificate: the ID number + category + grade
         if len(v) not in (15, 18):
             return None
         return super().match_cell(v, hinted)

@@ -24,7 +24,14 @@ def _terms() -> TermSet:
     from privacy.vocabulary import value_terms
 
     v = value_terms("criminal")
-    return TermSet(v["criminal"] + v["administrative_person"] + v["traffic_violations"])
+    return TermSet(
+        v["criminal"]
+        + v["administrative_person"]
+        + v["traffic_violations"]
+        + v["drugs_of_abuse"]
+        + v["drug_treatment"]
+        + v["corrections"]
+    )
 
 
 @functools.cache

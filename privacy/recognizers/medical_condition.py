@@ -44,6 +44,10 @@ def _sets() -> dict[str, TermSet]:
             + v["care_needs"]
             + v["health_states"]
             + v["departments"]
+            + v["case_classes"]
+            + v["rehabilitation"]
+            + v["mental_health"]
+            + v["premarital_and_prenatal"]
         ),
         "whole": TermSet(v["whole_values"]),
         "suffixes": TermSet([s for s in v["suffixes"] + v["drug_suffixes"]]),

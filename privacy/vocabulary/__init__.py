@@ -199,6 +199,7 @@ def _parse_names(path: Path) -> list[dict[str, Any]]:
                 "abbr": [str(t) for t in lists["abbr"]],
                 "prefer_initials": [str(t) for t in lists["prefer_initials"]],
                 "pinyin": bool(e.get("pinyin", True)),
+                "initials": bool(e.get("initials", True)),
                 "org": bool(e.get("org", False)),
                 "level": level,
                 "source": f"{path.name}: {source}",
@@ -261,6 +262,8 @@ def build_index() -> dict[str, Any]:
                     continue
                 full = lazy_pinyin(t)
                 rec["forms"].append(("pinyin", t, " ".join(full)))
+                if not e["initials"]:
+                    continue
                 initials = "".join(lazy_pinyin(t, style=Style.FIRST_LETTER))
                 rec["forms"].append(("initials" if len(t) > 2 else "initials2", t, initials))
             for t in e["en"]:

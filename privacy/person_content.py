@@ -1,0 +1,96 @@
+"""What the values of a column say about the row's person, whatever the column is called
+(read by :mod:`privacy.classification` once the table is known to be about people):
+
+* :func:`exam_results`: the outcome of a laboratory test or a screening (阴性, 阳性, 弱阳性,
+  未检出...). A test result is health information of the person tested (GB/T 35273-2020 Annex B,
+  个人健康生理信息: 检验检查结果); these words come from no other business, so the values decide
+  under an opaque or unrelated name (``字段7``, ``sc_jg`` read as 籍贯).
+* :func:`name_lists`: lists of persons' names (张三、李四、王五: the members of a committee, the
+  experts of an evaluation, the members of a household): each part is a natural person's name
+  (GB/T 35273-2020 Annex A, 个人基本资料), however the column is called.
+* :func:`venue_of_stay`: organisation names (hotels, internet cafés) under a name that says
+  where a person stayed or went (旅馆名称, hotel name): in a table about people the venue is the
+  person's lodging or whereabouts (Annex B, 住宿信息 / 行踪轨迹), not an organisation's record.
+
+Thresholds are data: ``person_content`` of ``privacy/levels.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from privacy.profile import ColumnProfile
+
+__all__ = ["exam_results", "name_lists", "venue_of_stay"]
+
+
+@functools.cache
+def _rules() -> dict[str, Any]:
+    from privacy.vocabulary import default_levels
+
+    return dict(default_levels().get("person_content") or {})
+
+
+@functools.cache
+def _results() -> tuple[frozenset[str], frozenset[str]]:
+    """(every result word, the polar ones only a test gives) of ``values/medical.yaml``."""
+    from privacy.recognizers._base import nfkc
+    from privacy.vocabulary import value_terms
+
+    v = value_terms("medical")
+    return frozenset(nfkc(t) for t in v["results"]), frozenset(nfkc(t) for t in v["polar_results"])
+
+
+@functools.cache
+def _neutral() -> frozenset[str]:
+    from privacy.vocabulary import value_terms
+
+    return frozenset(value_terms("neutral")["neutral"])
+
+
+def exam_results(c: ColumnProfile) -> bool:
+    """Most (``exam_results_min_share``) of the column's non-null-like values are test results,
+    and enough of them (``polar_results_min_share``) are results only a test gives (阴性/阳性,
+    not 正常/异常, which also describe equipment or accounts)."""
+    from privacy.recognizers._base import nfkc
+
+    rule = _rules()
+    results, polar = _results()
+    neutral = _neutral()
+    base = sum(k for v, k in c.counts.items() if v not in neutral)
+    if base < 3:
+        return False
+    norm = [(nfkc(v).strip(), k) for v, k in c.counts.items() if v not in neutral]
+    hits = sum(k for v, k in norm if v in results)
+    polar_hits = sum(k for v, k in norm if v in polar)
+    return (
+        hits >= float(rule.get("exam_results_min_share", 0.8)) * base
+        and polar_hits >= float(rule.get("polar_results_min_share", 0.5)) * base
+    )
+
+
+_SEPARATORS = re.compile(r"[、，,；;/|\s]+")
+
+
+def name_lists(c: ColumnProfile) -> bool:
+    """``name_lists_min_share`` of the sampled values list two or more parts, of which
+    ``name_parts_min_share`` are shaped like Chinese names (a surname of the vocabulary and a one-
+    or two-character given name)."""
+    from privacy.recognizers.person_name import looks_like_name
+
+    rule = _rules()
+    part_share = float(rule.get("name_parts_min_share", 0.8))
+    lists = 0
+    for v, k in c.counts.items():
+        parts = [p for p in _SEPARATORS.split(v.strip()) if p]
+        if len(parts) >= 2 and sum(looks_like_name(p) is not None for p in parts) >= part_share * len(parts):
+            lists += k
+    return c.n >= 3 and lists >= float(rule.get("name_lists_min_share", 0.5)) * c.n
+
+
+def venue_of_stay(c: ColumnProfile) -> bool:
+    """Organisation names under a name hinting a person's lodging or whereabouts."""
+    hint = c.hint
+    return c.entity == "ORG_NAME" and hint is not None and hint.entity == "PRECISE_LOCATION"
