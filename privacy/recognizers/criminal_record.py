@@ -34,6 +34,17 @@ def _terms() -> TermSet:
     )
 
 
+#: offences named without 罪 count only in cells this short (categories, not sentences)
+SHORT_CELL = 12
+
+
+@functools.cache
+def _short_terms() -> TermSet:
+    from privacy.vocabulary import value_terms
+
+    return TermSet(value_terms("criminal")["offences_short"])
+
+
 @functools.cache
 def administrative_terms() -> tuple[str, ...]:
     """Penalties that also apply to organisations (警告, 罚款, 吊销营业执照...)."""
@@ -59,5 +70,7 @@ class CriminalRecordRecognizer(CellRecognizer):
         if not v or len(v) > 60 or not re.search(r"[\u4e00-\u9fff]", v):
             return None
         if _terms().search(v) or _OFFENCE_CELL.match(v):
+            return "valid"
+        if len(v) <= SHORT_CELL and _short_terms().search(v):
             return "valid"
         return None

@@ -146,6 +146,13 @@ def test_sensitive_categories_are_recognised_under_an_opaque_name(values: list[s
     assert (c.entity, c.level) == (entity, "sensitive")
 
 
+def test_offences_without_the_suffix_count_as_categories_not_inside_sentences() -> None:
+    rec = recognizers()["CriminalRecordRecognizer"]
+    assert [rec.match_cell(v) for v in ["盗窃", "寻衅滋事", "容留他人吸毒"]] == ["valid"] * 3
+    assert rec.match_cell("反映有人冒充客服实施诈骗，请求公安机关调查处理") is None
+    assert rec.match_cell("物业管理") is None
+
+
 @pytest.mark.parametrize(
     "values",
     [
@@ -211,6 +218,12 @@ def test_places_under_a_category_name_are_not_analysed_as_text() -> None:
         ("住院天数", "MEDICAL_CONDITION"),
         ("危险性评估", "MEDICAL_CONDITION"),
         ("收缩压(mmHg)", "MEDICAL_CONDITION"),  # mmHg is no role word's initials
+        ("毒品种类", "CRIMINAL_RECORD"),
+        ("戒毒措施", "CRIMINAL_RECORD"),
+        ("jiedu_cuoshi", "CRIMINAL_RECORD"),  # 戒毒措施 in full pinyin
+        ("矫正类别", "CRIMINAL_RECORD"),
+        ("监管等级", "CRIMINAL_RECORD"),
+        ("jd", "PRECISE_LOCATION"),  # still 经度: 戒毒 gives no initials
         ("评审专家", "PERSON_NAME"),
         ("服刑人员", "PERSON_NAME"),
     ],
@@ -224,7 +237,11 @@ def test_numbers_of_persons_by_role_or_certificate(name: str) -> None:
     assert analyse_name(name).people_key
 
 
-@pytest.mark.parametrize("name", ["律师事务所", "专家库", "委员会名称", "企业字号"])
+def test_jzlb_is_still_an_assistance_category() -> None:
+    assert analyse_name("jzlb").kind == "status"  # 救助类别, not 矫正类别 (no initials for the latter)
+
+
+@pytest.mark.parametrize("name", ["律师事务所", "专家库", "委员会名称", "企业字号", "监管部门"])
 def test_organisations_named_after_a_role_are_organisations(name: str) -> None:
     info = analyse_name(name)
     assert info.entity != "PERSON_NAME" and not info.people_key
