@@ -9,8 +9,13 @@ This module keeps, next to a published local file ``vNNNNNN.parquet``, a folder
   ``v`` the value as the filter compares it (``CAST(column AS VARCHAR)``, NULL for null), ``h`` its
   DuckDB ``hash``, ``r`` the row's number in the file, sorted by ``(h, r)``, so DuckDB's zone maps on
   ``h`` narrow a lookup to the few row groups holding that value (zone maps of a VARCHAR column keep
-  only a prefix, useless for values such as ``station_1``/``station_2``); and ``meta`` (the file's
-  SHA-256, its row count, the columns and their tables);
+  only a prefix, useless for values such as ``station_1``/``station_2``). A column with few distinct
+  values (fewer than a quarter of its rows) has the compact layout instead: ``k<position>(h, r)``
+  integers only, sorted the same way, and ``d<position>(h, v)`` its distinct values once; a value's
+  rows are those of its hash, which is exact because the build keeps this layout only when no two
+  distinct values of the column share a hash (else the column gets the full layout). Writing every
+  row's text was most of the build's time. And ``meta`` (the file's SHA-256, its row count, the
+  columns, their tables and dictionaries);
 * ``rows.arrow``: the same rows in the same order, an uncompressed Arrow IPC file of record batches
   of :data:`ROW_BLOCK` rows, memory-mapped: a page of matching rows maps the few batches holding
   them (no decoding), where the Parquet file would decode whole 122,880-row groups. The price is
