@@ -186,6 +186,57 @@ def floor(src: Path, dest: Path) -> float:
     return time.perf_counter() - t
 
 
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class _StageWatch:
+    """Seconds and peak RSS of each stage of the big table's run, from the stages' progress events
+    (a stage ends when the next one starts: Airflow's time between tasks counts to the earlier
+    stage) and an RSS sample every 50 ms attributed to the stage running."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.current = "start"
+        self.started: dict[str, float] = {}
+        self.peak: dict[str, float] = {}
+        self.end = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _event(self, dept: str, ds: str, stage: str, status: str, detail: str) -> None:
+        if ds == "people" and stage not in self.started:
+            self.started[stage] = time.perf_counter()
+            self.current = stage
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak[self.current] = max(self.peak.get(self.current, 0.0), _rss_mb())
+
+    def __enter__(self) -> _StageWatch:
+        from orchestration import progress
+
+        self._unsubscribe = progress.subscribe(self._event)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.end = time.perf_counter()
+        self._stop.set()
+        self._thread.join()
+        self._unsubscribe()
+
+    def line(self) -> str:
+        order = sorted(self.started, key=self.started.__getitem__)
+        ends = [self.started[s] for s in order[1:]] + [self.end]
+        return ", ".join(f"{s} {e - self.started[s]:.1f} ({self.peak.get(s, 0.0):.0f})" for s, e in zip(order, ends))
+
+
 def big(work: Path, rows: int, repeat: int) -> tuple[float, float, float]:
     from _pipeline_data import big_department
 
@@ -201,21 +252,34 @@ def big(work: Path, rows: int, repeat: int) -> tuple[float, float, float]:
     floors, runs, peaks, floor_peaks = [], [], [], []
     for i in range(repeat):
         _peak_reset()
+        cpu = time.process_time()
         floors.append(floor(src, work / f"floor{i}.parquet"))
+        floor_cpu = time.process_time() - cpu
         floor_peaks.append(_peak_mb())
         (work / f"floor{i}.parquet").unlink()
         _peak_reset()
-        t = time.perf_counter()
-        (outcome,) = [o for o in run_departments(["big"], progress=False, serve_sources=False) if o.dataset == "people"]
+        t, cpu = time.perf_counter(), time.process_time()
+        with _StageWatch() as stages:
+            (outcome,) = [
+                o for o in run_departments(["big"], progress=False, serve_sources=False) if o.dataset == "people"
+            ]
         runs.append(time.perf_counter() - t)
+        dag_cpu = time.process_time() - cpu
         peaks.append(_peak_mb())
         if not outcome.ok:
             raise SystemExit(f"big table run {outcome.status} at {outcome.stage}: {outcome.message}")
         print(
             f"  run {i + 1}: floor {floors[-1]:.1f}s (peak {floor_peaks[-1]:.0f} MB), whole DAG {runs[-1]:.1f}s "
-            f"(peak {peaks[-1]:.0f} MB, {outcome.status} v{outcome.version}); load {_load()}",
+            f"(peak {peaks[-1]:.0f} MB, {outcome.status} v{outcome.version}; {runs[-1] / floors[-1]:.1f}x this "
+            f"run's floor); load {_load()}",
             flush=True,
         )
+        print(
+            f"    CPU seconds of this process (all threads; steadier than wall time on a shared machine): floor "
+            f"{floor_cpu:.1f}, whole DAG {dag_cpu:.1f} ({dag_cpu / floor_cpu:.1f}x)",
+            flush=True,
+        )
+        print(f"    per stage (s, peak RSS MB): {stages.line()}", flush=True)
     best, best_floor = min(runs), min(floors)
     return rows / best, best / best_floor, max(peaks)
 

@@ -9,8 +9,13 @@ This module keeps, next to a published local file ``vNNNNNN.parquet``, a folder
   ``v`` the value as the filter compares it (``CAST(column AS VARCHAR)``, NULL for null), ``h`` its
   DuckDB ``hash``, ``r`` the row's number in the file, sorted by ``(h, r)``, so DuckDB's zone maps on
   ``h`` narrow a lookup to the few row groups holding that value (zone maps of a VARCHAR column keep
-  only a prefix, useless for values such as ``station_1``/``station_2``); and ``meta`` (the file's
-  SHA-256, its row count, the columns and their tables);
+  only a prefix, useless for values such as ``station_1``/``station_2``). A column with few distinct
+  values (fewer than a quarter of its rows) has the compact layout instead: ``k<position>(h, r)``
+  integers only, sorted the same way, and ``d<position>(h, v)`` its distinct values once; a value's
+  rows are those of its hash, which is exact because the build keeps this layout only when no two
+  distinct values of the column share a hash (else the column gets the full layout). Writing every
+  row's text was most of the build's time. And ``meta`` (the file's SHA-256, its row count, the
+  columns, their tables and dictionaries);
 * ``rows.arrow``: the same rows in the same order, an uncompressed Arrow IPC file of record batches
   of :data:`ROW_BLOCK` rows, memory-mapped: a page of matching rows maps the few batches holding
   them (no decoding), where the Parquet file would decode whole 122,880-row groups. The price is
@@ -46,7 +51,12 @@ log = logging.getLogger("pubdata.rowindex")
 ROW_BLOCK = 1024  # rows per record batch of rows.arrow: a fetched page decodes whole batches
 _OPEN_MAX = 16  # readers kept open (one read-only DuckDB connection each)
 MAX_LOOKUPS = 32  # filter values one indexed query looks up; more are answered by a scan
-_FORMAT = "2"  # bump when the layout changes: older indexes are then ignored (and rebuilt on publish)
+_FORMAT = "3"  # bump when the layout changes: indexes of other formats are ignored (and rebuilt on publish)
+_READS = ("2", "3")  # formats this reader answers from ("2": every column in the full layout)
+BUILD_THREADS = 2  # DuckDB threads of a build
+BUILD_MEMORY = "512MB"  # DuckDB memory of a build: its sorts spill beyond (memory flat in rows)
+#: a column whose distinct values are fewer than 1/DICT_MAX_SHARE of its rows gets the compact layout
+DICT_MAX_SHARE = 4
 
 
 def index_dir(parquet: Path) -> Path:
@@ -60,7 +70,7 @@ def _connect(database: str, *, read_only: bool = False, **config: str):
     return con
 
 
-def build(parquet: Path, sha256: str, *, memory_limit: str = "1GB") -> Path | None:
+def build(parquet: Path, sha256: str, *, memory_limit: str = BUILD_MEMORY) -> Path | None:
     """Build (or rebuild) the index of ``parquet`` whose bytes hash to ``sha256``; returns its folder.
 
     Written into a temporary folder and renamed into place, so a reader never sees half an index.
@@ -78,20 +88,39 @@ def build(parquet: Path, sha256: str, *, memory_limit: str = "1GB") -> Path | No
     tmp.mkdir()
     source = f"read_parquet({quote_literal(str(parquet))}, file_row_number = true)"
     columns: list[dict[str, Any]] = []
-    con = _connect(str(tmp / "keys.duckdb"), threads="2", memory_limit=memory_limit, temp_directory=str(tmp / "spill"))
+    con = _connect(
+        str(tmp / "keys.duckdb"),
+        threads=str(BUILD_THREADS),
+        memory_limit=memory_limit,
+        temp_directory=str(tmp / "spill"),
+        preserve_insertion_order="false",  # CREATE TABLE ... ORDER BY sorts; nothing else needs order
+    )
     try:
-        rows = int(_scalar(con, f"SELECT count(*) FROM {source}", []))
-        # the same rows in the same order (DuckDB keeps a file's order: preserve_insertion_order)
+        flat = [(pos, field) for pos, field in enumerate(schema) if not pa.types.is_nested(field.type)]
+        # one pass: the row count and each column's (approximate) number of distinct values, which
+        # decides its layout only (both layouts answer exactly)
+        counts = con.execute(
+            f"SELECT count(*){''.join(f', approx_count_distinct({quote_ident(f.name)})' for _, f in flat)} "
+            f"FROM read_parquet({quote_literal(str(parquet))})"
+        ).fetchone()
+        assert counts is not None
+        rows = int(counts[0])
+        # the same rows in the same order (one thread: the scan's order is the file's)
+        con.execute("SET threads = 1")
+        con.execute("SET preserve_insertion_order = true")
         _write_blocks(con.execute(f"SELECT * FROM read_parquet({quote_literal(str(parquet))})"), tmp / "rows.arrow")
-        for pos, field in enumerate(schema):
-            if pa.types.is_nested(field.type):
-                continue  # lists, structs, maps: filters on them scan
-            table = f"k{pos}"
-            con.execute(
-                f"CREATE TABLE {table} AS SELECT hash(v) AS h, v, r FROM (SELECT CAST({quote_ident(field.name)} "
-                f"AS VARCHAR) AS v, file_row_number AS r FROM {source}) ORDER BY h, r"
-            )
-            columns.append({"name": field.name, "table": table})
+        con.execute(f"SET threads = {BUILD_THREADS}")
+        con.execute("SET preserve_insertion_order = false")
+        for (pos, field), distinct in zip(flat, counts[1:]):
+            entry = {"name": field.name, "table": f"k{pos}"}
+            if int(distinct or 0) * DICT_MAX_SHARE < rows and _dictionary(con, pos, quote_ident(field.name), source):
+                entry["values"] = f"d{pos}"
+            else:
+                con.execute(
+                    f"CREATE TABLE k{pos} AS SELECT hash(v) AS h, v, r FROM (SELECT CAST({quote_ident(field.name)} "
+                    f"AS VARCHAR) AS v, file_row_number AS r FROM {source}) ORDER BY h, r"
+                )
+            columns.append(entry)
         con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
         con.executemany(
             "INSERT INTO meta VALUES (?, ?)",
@@ -108,6 +137,30 @@ def build(parquet: Path, sha256: str, *, memory_limit: str = "1GB") -> Path | No
         shutil.rmtree(target)
     tmp.replace(target)
     return target
+
+
+def _dictionary(con: Any, pos: int, column: str, source: str) -> bool:
+    """The compact layout of a column with few distinct values: ``d<pos>(h, v)`` its distinct
+    values and their hashes, ``k<pos>(h, r)`` only integers (writing the text of every row was most
+    of the build). Exact only when no two distinct values of the column share a hash: otherwise
+    (never seen; 64-bit hashes) nothing is kept and the caller builds the full layout."""
+    con.execute(
+        f"CREATE TABLE d{pos} AS SELECT hash(v) AS h, v FROM (SELECT DISTINCT CAST({column} AS VARCHAR) AS v "
+        f"FROM {source}) ORDER BY h"
+    )
+    if _shared_hashes(con, f"d{pos}"):
+        con.execute(f"DROP TABLE d{pos}")
+        return False
+    con.execute(
+        f"CREATE TABLE k{pos} AS SELECT hash(CAST({column} AS VARCHAR)) AS h, file_row_number AS r FROM {source} "
+        "ORDER BY h, r"
+    )
+    return True
+
+
+def _shared_hashes(con: Any, table: str) -> int:
+    """How many distinct values of a dictionary table share their hash with another value."""
+    return int(_scalar(con, f"SELECT count(*) - count(DISTINCT h) FROM {table}", []))
 
 
 def _write_blocks(result: Any, target: Path) -> None:
@@ -154,12 +207,15 @@ class RowIndex:
         self.folder = folder
         self._con = _connect(str(folder / "keys.duckdb"), read_only=True, threads="1")
         meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("format") != _FORMAT:
+        if meta.get("format") not in _READS:
             self._con.close()
             raise ValueError("index format differs")
         self.sha256: str = meta["sha256"]
         self.rows = int(meta["rows"])
-        self.tables: dict[str, str] = {c["name"]: c["table"] for c in json.loads(meta["columns"])}
+        listed = json.loads(meta["columns"])
+        self.tables: dict[str, str] = {c["name"]: c["table"] for c in listed}
+        #: columns in the compact layout: their table of distinct values
+        self.values: dict[str, str] = {c["name"]: c["values"] for c in listed if c.get("values")}
         self._rows_path = folder / "rows.arrow"
         self._local = threading.local()  # a file reader per thread over the shared memory map
         self._all_batches: list[Any] | None = None
@@ -189,13 +245,25 @@ class RowIndex:
         """SQL of the set of row numbers matching every condition, and its parameters."""
         per_column, args = [], []
         for cond in conditions:
-            table = self.tables[cond.column]
+            table, values = self.tables[cond.column], self.values.get(cond.column)
             parts = []
             for value in dict.fromkeys(cond.values):  # each value once: the parts never overlap
-                parts.append(f"SELECT r FROM {table} WHERE h = hash(CAST(? AS VARCHAR)) AND v = ?")
-                args += [value, value]
+                if values:  # compact: the value's hash is its own in this column (checked at build)
+                    parts.append(
+                        f"SELECT r FROM {table} WHERE h = hash(CAST(? AS VARCHAR)) AND EXISTS "
+                        f"(SELECT 1 FROM {values} WHERE h = hash(CAST(? AS VARCHAR)) AND v = ?)"
+                    )
+                    args += [value, value, value]
+                else:
+                    parts.append(f"SELECT r FROM {table} WHERE h = hash(CAST(? AS VARCHAR)) AND v = ?")
+                    args += [value, value]
             if cond.null:
-                parts.append(f"SELECT r FROM {table} WHERE h = hash(CAST(NULL AS VARCHAR)) AND v IS NULL")
+                null = "h = hash(CAST(NULL AS VARCHAR))"
+                parts.append(
+                    f"SELECT r FROM {table} WHERE {null} AND EXISTS (SELECT 1 FROM {values} WHERE {null} AND v IS NULL)"
+                    if values
+                    else f"SELECT r FROM {table} WHERE {null} AND v IS NULL"
+                )
             per_column.append("(" + " UNION ALL ".join(parts) + ")")
         return " INTERSECT ".join(per_column), args
 
