@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
-from portal import limits
+from portal import datastore, limits
 from portal import state as catalog_state
 from portal.access import AccessDenied
 from portal.ckan import CkanError
@@ -37,6 +37,13 @@ def _envelope(request: Request, name: str, *, result: Any = None, error: CkanErr
         return JSONResponse(error.message, status_code=error.status)
     body: dict[str, Any] = {"help": f"{base_url(request)}/api/3/action/help_show?name={name}"}
     if error is None:
+        records = result.get("records") if isinstance(result, dict) else None
+        if isinstance(records, datastore.Records) and records.json:
+            # the same JSON as below, with the records' kept text in place of encoding them again
+            rest = datastore.dumps({k: v for k, v in result.items() if k != "records"})
+            text = f'{{"help":{datastore.dumps(body["help"])},"success":true,"result":{rest[:-1]}'
+            text += f'{"," if len(rest) > 2 else ""}"records":{records.json}}}}}'
+            return Response(text.encode(), media_type="application/json")
         body.update(success=True, result=result)
         return JSONResponse(body)
     body.update(success=False, error=error.body())

@@ -11,6 +11,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,37 +86,64 @@ def _connection() -> duckdb.DuckDBPyConnection:
     return _SHARED[0]
 
 
-_TYPES: OrderedDict[tuple[str, ...], dict[str, str]] = OrderedDict()
+_TYPES: OrderedDict[tuple[str | None, ...], Any] = OrderedDict()  # footers' types, previews
 _TYPES_LOCK = threading.Lock()
 
 
-def _types(path: Path | storage.LakePath, sha256: str | None) -> dict[str, str]:
-    """Column name -> Arrow type of a published file, from its footer. A published version never
-    changes: the answer is kept per file and digest (a local file also by its size and mtime)."""
-    key: tuple[str, ...] | None = None
+def _file_key(path: Path | storage.LakePath, sha256: str | None) -> tuple[str, ...] | None:
+    """What identifies a published file's bytes: its digest (a local file also by its size and
+    mtime); None when nothing does (then nothing is kept)."""
     if isinstance(path, Path):
         try:
             st = path.stat()
         except OSError:
-            st = None
-        if st is not None:
-            key = (str(path), str(sha256), str(st.st_mtime_ns), str(st.st_size))
-    elif sha256:
-        key = (str(path), sha256)
+            return None
+        return (str(path), str(sha256), str(st.st_mtime_ns), str(st.st_size))
+    return (str(path), sha256) if sha256 else None
+
+
+def _kept(kind: str, path: Path | storage.LakePath, sha256: str | None, make: Callable[[], Any]) -> Any:
+    """``make()`` of a published file, kept per file (:func:`_file_key`) and ``kind``: a published
+    version never changes."""
+    key = _file_key(path, sha256)
     if key is not None:
+        key = (kind, *key)
         with _TYPES_LOCK:
             found = _TYPES.get(key)
             if found is not None:
                 _TYPES.move_to_end(key)
                 return found
-    with storage.parquet_file(path) as pf:
-        types = {f.name: str(f.type) for f in pf.schema_arrow}
+    value = make()
     if key is not None:
         with _TYPES_LOCK:
-            _TYPES[key] = types
+            _TYPES[key] = value
             while len(_TYPES) > 256:
                 _TYPES.popitem(last=False)
-    return types
+    return value
+
+
+def _types(path: Path | storage.LakePath, sha256: str | None) -> dict[str, str]:
+    """Column name -> Arrow type of a published file, from its footer (kept per file)."""
+
+    def read() -> dict[str, str]:
+        with storage.parquet_file(path) as pf:
+            return {f.name: str(f.type) for f in pf.schema_arrow}
+
+    return _kept("types", path, sha256, read)
+
+
+def preview(path: Path | storage.LakePath, sha256: str | None, rows: int = 10) -> list[dict[str, Any]]:
+    """The first ``rows`` rows of a published file (the dataset page's preview), kept per file:
+    reading them decompresses the whole first row group (~5 ms at 122,880 rows). The caller
+    decides whether the version may be shown; each caller gets its own dicts."""
+
+    def read() -> list[dict[str, Any]]:
+        with storage.parquet_file(path) as pf:
+            if not pf.metadata.num_rows:
+                return []
+            return next(pf.iter_batches(batch_size=rows)).to_pylist()[:rows]
+
+    return [dict(r) for r in _kept(f"preview{rows}", path, sha256, read)]
 
 
 def _json_values(rows: list[Any]) -> list[list[Any]]:
@@ -124,31 +152,45 @@ def _json_values(rows: list[Any]) -> list[list[Any]]:
 
 
 #: pages of rows answered from a row index, by index folder, file digest, row numbers and columns
-#: (a published version never changes); bounded by the values they hold
-_PAGES: OrderedDict[tuple[Any, ...], list[list[Any]]] = OrderedDict()
+#: (a published version never changes), and their JSON text per records format; bounded by the
+#: values they hold (a text counts one value per 16 characters)
+_PAGES: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
 _PAGES_MAX_VALUES = 2_000_000
 _pages_values = [0]
 
 
-def _pages_get(key: tuple[Any, ...]) -> list[list[Any]] | None:
+def _pages_get(key: tuple[Any, ...]) -> Any:
     with _TYPES_LOCK:
         found = _PAGES.get(key)
-        if found is not None:
-            _PAGES.move_to_end(key)
-        return found
+        if found is None:
+            return None
+        _PAGES.move_to_end(key)
+        return found[0]
 
 
-def _pages_put(key: tuple[Any, ...], records: list[list[Any]]) -> list[list[Any]]:
-    size = len(records) * max(1, len(key[-1]))
+def _pages_put(key: tuple[Any, ...], value: Any, size: int) -> Any:
     if size * 8 <= _PAGES_MAX_VALUES:
         with _TYPES_LOCK:
             if key not in _PAGES:
-                _PAGES[key] = records
+                _PAGES[key] = (value, size)
                 _pages_values[0] += size
             while _pages_values[0] > _PAGES_MAX_VALUES and _PAGES:
-                old_key, old = _PAGES.popitem(last=False)
-                _pages_values[0] -= len(old) * max(1, len(old_key[-1]))
-    return records
+                _, (_, old) = _PAGES.popitem(last=False)
+                _pages_values[0] -= old
+    return value
+
+
+def dumps(value: Any) -> str:
+    """JSON text exactly as the API's responses encode it (Starlette's ``JSONResponse.render``)."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+
+
+class Records(list[Any]):
+    """The ``records`` of an answer (a plain list of records to every reader) that also carries
+    their JSON text, kept with the page it came from: the API's envelope splices the text in
+    instead of encoding the same 100 records again on every call (~0.5-1 ms a call)."""
+
+    json: str = ""
 
 
 def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str | None = None) -> dict[str, Any]:
@@ -230,6 +272,7 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     if len(where) == len(conditions) and not order and isinstance(path, Path):  # filters only (no q, no sort)
         index = rowindex.open_index(path, sha256)
     cur = None
+    key: tuple[Any, ...] | None = None
     try:
         if index is not None and index.covers(conditions):
             page, total = index.select(conditions, limit, offset, total=include_total)
@@ -241,7 +284,7 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
                 else:
                     cur = _connection().cursor()
                     rows = cur.from_arrow(index.fetch(page, fields)).fetchall()
-                records = _pages_put(key, _json_values(rows))
+                records = _pages_put(key, _json_values(rows), len(rows) * max(1, len(fields)))
         else:
             cur = _connection().cursor()
             where_sql = (" WHERE " + " AND ".join(where)) if where else ""
@@ -260,11 +303,16 @@ def search(path: Path | storage.LakePath, params: dict[str, Any], *, sha256: str
     finally:
         if cur is not None:
             cur.close()
-    answer: list[Any]
-    if records_format == "objects":
-        answer = [dict(zip(fields, r)) for r in records]
-    else:
-        answer = [list(r) for r in records]  # kept pages are shared: the answer gets its own lists
+    answer = Records(dict(zip(fields, r)) for r in records) if records_format == "objects" else Records()
+    if records_format != "objects":
+        answer.extend(list(r) for r in records)  # kept pages are shared: the answer gets its own lists
+    if key is not None:  # a kept page: its JSON text is kept beside it (per records format)
+        text_key = (*key[:-1], (records_format, *key[-1]))
+        text = _pages_get(text_key)
+        if text is None:
+            text = dumps(answer)
+            _pages_put(text_key, text, 1 + len(text) // 16)
+        answer.json = text
     out = {
         "fields": [{"id": f, "type": ckan_type(types[f])} for f in fields],
         "records": answer,

@@ -14,6 +14,7 @@ import json
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,19 @@ class State:
     by_key: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     dept_by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     content_key: str = ""
+    #: answers made from this state and nothing else (rendered pages), kept with it: a state never
+    #: changes, a changed catalog is a new state with an empty ``kept``
+    kept: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def keep(self, key: Any, make: Callable[[], Any], *, limit: int = 256) -> Any:
+        """``make()``, kept under ``key`` (at most ``limit`` answers; then it starts again)."""
+        found = self.kept.get(key)
+        if found is None:
+            found = make()
+            if len(self.kept) >= limit:
+                self.kept.clear()
+            self.kept[key] = found
+        return found
 
     def dataset(self, department: str, dataset: str) -> dict[str, Any] | None:
         return self.by_key.get((department, dataset))
@@ -122,6 +136,13 @@ def current() -> State:
 
 def _load(stamp: tuple) -> State:
     raw = queries.catalog_state()
+    cached = _CACHE.get("state")
+    if cached and all(getattr(cached[2], name) == value for name, value in raw.items()):
+        # the periodic re-read found what is already loaded: the same state object stays, with
+        # the answers kept on it (search results, CKAN dicts), so caches do not go cold every
+        # _MAX_AGE seconds
+        _CACHE["state"] = (stamp, time.monotonic(), cached[2])
+        return cached[2]
     state = State(**raw)
     state.by_key = {(d["department_id"], d["dataset_id"]): d for d in state.datasets}
     state.dept_by_id = {d["id"]: d for d in state.departments}

@@ -31,7 +31,46 @@ def _both(path: Path, sha: str, params: dict) -> dict:
     indexed = datastore.search(path, dict(params), sha256=sha)
     scanned = datastore.search(path, dict(params), sha256=None)
     assert indexed == scanned
+    again = datastore.search(path, dict(params), sha256=sha)  # from the kept page and its JSON text
+    assert again == indexed
+    for answer in (indexed, again):
+        records = answer["records"]
+        if isinstance(records, datastore.Records) and records.json:  # what the API splices in
+            assert records.json == datastore.dumps(list(records))
     return indexed
+
+
+def test_the_envelope_with_kept_records_text_is_the_same_json(portal_home: Path) -> None:
+    """``portal.api_ckan`` splices a kept page's JSON text into the CKAN envelope: the body parses
+    to exactly what encoding the whole answer gives."""
+    from starlette.requests import Request
+
+    from portal.api_ckan import _envelope
+
+    path, sha = _latest("transport", "ridership")
+    table = pq.read_table(path)
+    column = next(f.name for f in table.schema if pa.types.is_string(f.type))
+    value = table.column(column)[0].as_py()
+    params = {"filters": json.dumps({column: value}), "limit": "2", "records_format": "lists"}
+    answer = datastore.search(path, params, sha256=sha)
+    assert isinstance(answer["records"], datastore.Records) and answer["records"].json and answer["total"] >= 1
+    answer["resource_id"] = "r"
+    request = Request(
+        {
+            "type": "http",
+            "method": "GET",
+            "scheme": "http",
+            "server": ("portal.test", 80),
+            "path": "/",
+            "headers": [(b"host", b"portal.test")],
+            "query_string": b"",
+        }
+    )
+    spliced = _envelope(request, "datastore_search", result=answer)
+    plain = _envelope(request, "datastore_search", result={**answer, "records": list(answer["records"])})
+    assert spliced.headers["content-type"] == plain.headers["content-type"] == "application/json"
+    assert json.loads(bytes(spliced.body)) == json.loads(bytes(plain.body))
+    assert json.loads(bytes(spliced.body))["result"]["records"] == [list(r) for r in answer["records"]]
 
 
 def _publish(home: Path, run: str, table: pa.Table) -> tuple[Path, str]:

@@ -214,3 +214,30 @@ def test_the_client_key_lives_one_day_and_old_hashes_become_counts(usage_home: P
         assert scalar(con, "SELECT count(*) FROM usage_clients WHERE day < current_date") == 0
         assert scalar(con, "SELECT clients FROM usage_unique WHERE day = '2026-01-01'") == 2
         assert "10.1.2.3" not in json.dumps(con.execute("SELECT * FROM usage_clients").fetchall(), default=str)
+
+
+def test_a_kept_dataset_page_counts_every_view_and_shows_new_downloads(usage_home: Path) -> None:
+    """The dataset page is rendered once per catalog state, base URL and download counts
+    (``portal.pages``): each view is still one preview use, and a download made between two views
+    shows on the next one."""
+    import time
+
+    views = []
+
+    def total(c: httpx.Client) -> int:
+        page = c.get("/datasets/transport/bus_stops", headers={"accept": "text/html"})
+        assert page.status_code == 200 and 'id="preview"' in page.text
+        views.append(1)
+        found = re.search(r'<dd id="download-total">(\d+)</dd>', page.text)
+        assert found, "the page shows its download total"
+        return int(found.group(1))
+
+    with LiveServer() as portal, httpx.Client(base_url=portal.url, timeout=30) as c:
+        assert total(c) == 0 and total(c) == 0
+        assert c.get("/datasets/transport/bus_stops/download.csv").status_code == 200
+        deadline = time.monotonic() + 10  # the download is counted once its response has ended
+        while (seen := total(c)) == 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert seen == 1 and total(c) == 1
+    per = {f"{d['department']}.{d['dataset']}": d for d in json.loads(cli_usage(usage_home, "--json"))["by_dataset"]}
+    assert per["transport.bus_stops"]["kinds"] == {"download": 1, "preview": len(views)}
