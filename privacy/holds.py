@@ -171,11 +171,18 @@ _COUNTING_KINDS = frozenset({"aggregate", "amount", "not_income", "code", "enum"
 
 
 def _count_unit(name: str) -> bool:
-    """The name ends in a bracketed unit of consumption or of counting people (``holds.count_units``)."""
+    """The name ends in a unit of consumption or of counting people (``holds.count_units``),
+    bracketed (用电量（千瓦时）) or as the last word of a Latin name (meterReadingKwh, water_m3)."""
     import re
 
+    units = {str(u).lower() for u in _rules().get("count_units") or []}
     m = re.search(r"[(（]\s*([^()（）]+?)\s*[)）]\s*$", name)
-    return m is not None and m.group(1) in (_rules().get("count_units") or [])
+    if m is not None:
+        return m.group(1).lower() in units
+    if not name.isascii():
+        return False
+    words = re.split(r"[^0-9a-z³]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower())
+    return len([w for w in words if w]) > 1 and words[-1] in units
 
 
 def _ages(c: ColumnProfile, cols: list[ColumnProfile], today: dt.date) -> bool:
@@ -236,7 +243,7 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "a code or record number"
     if kind in ("enum", "attribute") and (few_names or _enum(c, 30)):
         return "an enumeration of categories" if kind == "enum" else "an attribute with few values (quasi-identifier)"
-    if kind == "event_date" and (c.date_share >= 0.5 or c.numeric_share >= 0.8):
+    if kind == "event_date" and (c.date_share + c.month_share >= 0.5 or c.numeric_share >= 0.8):
         return "the date or time of an event"
     if kind in ("amount", "not_income") and c.numeric_share >= 0.8:
         return "an amount that is not a person's income (by its name)"
@@ -256,6 +263,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return f"an enumeration ({c.distinct} distinct values)"
     if _date_serials(c):
         return "serial numbers that begin with a date (orders, cases, work orders)"
+    if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
+        return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:
         lo, hi = c.numeric_range
         if c.integer and hi < 1000 and lo >= -1000:
@@ -328,6 +337,19 @@ def _own_number(c: ColumnProfile) -> bool:
     )
 
 
+def _certificate_numbers(c: ColumnProfile) -> bool:
+    """Certificate numbers in the 字号 form (川林证字（2011）第…号) under a name that says
+    nothing (``person_key.certificate_numbers`` of levels.yaml)."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("certificate_numbers") or {}
+    marks = [str(m) for m in rule.get("marks") or []]
+    if c.info.kind is not None or c.n == 0 or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.9)):
+        return False
+    hits = sum(k for v, k in c.counts.items() if v.endswith("号") and any(m in v for m in marks))
+    return hits >= float(rule.get("min_share", 0.8)) * c.n
+
+
 def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
     """Hold every column of a table about people that nothing shows to be non-personal (a
     register of organisations with their representatives is not: its other columns describe
@@ -338,14 +360,17 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
     for c in cols:
         if c.level != "none" or c.lowered:
             continue
-        if per_person and _own_number(c):
+        if (per_person and _own_number(c)) or _certificate_numbers(c):
             c.review = True
             c.level = "personal"
-            c.review_reason = (
-                "not recognised as non-personal in a table about people: codes unique to each row of a table "
-                "with one row per person, could be each person's own number (certificate, member, ticket)"
+            c.review_reason = "not recognised as non-personal in a table about people: " + (
+                "certificate numbers (…证字…第…号) unique to each row, could be each person's certificate"
+                if _certificate_numbers(c)
+                else "codes unique to each row of a table with one row per person, could be each person's "
+                "own number (certificate, member, ticket)"
             )
             c.evidence.append(c.review_reason + "; held for an officer's review")
+            _suspect(c)
             continue
         if why_not_personal(c, today, cols) is not None:
             continue
@@ -354,3 +379,28 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
         about = "people" if subject == "people" else "people and organisations"
         c.review_reason = f"not recognised as non-personal in a table about {about}: {_looks(c)}"
         c.evidence.append(c.review_reason + "; held for an officer's review")
+        _suspect(c)
+
+
+#: entities whose values are words, never plain numbers
+_WORDS = frozenset({"PERSON_NAME", "ADDRESS", "RELIGION", "MEDICAL_CONDITION", "CRIMINAL_RECORD"})
+
+
+def _suspect(c: ColumnProfile) -> None:
+    """A held column's most likely entity, for the officer who reviews it: the one its name
+    suggests (the content neither confirmed nor ruled it out), else the sensitive vocabulary
+    its values belong to. The column stays held whatever it is."""
+    hint = c.hint
+    entity = hint.entity if hint is not None and hint.entity not in (None, "ORG_NAME", "USCC") else None
+    if entity in _WORDS and c.numeric_share >= 0.8:
+        entity = None  # numbers under a name read as words (y_zj: 宗教 by its initials, or 月租金)
+    by = "its name"
+    if entity is None:
+        cats = sensitive_categories(c)
+        if cats is not None and cats[0] in _WORDS:
+            entity, by = cats[0], "its values"
+        elif money_shaped(c) or (c.numeric_range is not None and 0 < c.numeric_decimals <= 2):
+            entity, by = "PERSONAL_INCOME", "its values: amounts"
+    if entity is not None:
+        c.entity = entity
+        c.evidence.append(f"suspected {entity} (by {by}), not confirmed: held whatever it is")

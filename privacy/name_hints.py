@@ -289,10 +289,19 @@ def _segment_latin(tokens: list[str]) -> list[NameEntry]:
     return out
 
 
+def _positional(name: str) -> bool:
+    """A legacy field number (zd01 = 字段01, col_7, EXT_3: ``name_rules.positional_prefixes``):
+    the name says where the field sits, not what it holds."""
+    m = re.fullmatch(r"([A-Za-z\u4e00-\u9fff]+?)[ _\-]?\d{1,3}", name)
+    return m is not None and m.group(1).lower() in _name_rules().get("positional_prefixes", frozenset())
+
+
 @functools.lru_cache(maxsize=8192)
 def analyse_name(column_name: str) -> NameInfo:
     """Read a column name (see the module docstring)."""
     name = unicodedata.normalize("NFKC", column_name).strip()
+    if _positional(name):
+        return NameInfo(column_name, ())
     terms: list[NameEntry] = []
     for m in re.finditer(r"[A-Za-z0-9\u4e00-\u9fff]+(?:[ _\-./][A-Za-z0-9\u4e00-\u9fff]+)*", name):
         run = m.group()
