@@ -17,7 +17,7 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "why_not_personal"]
+__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "names_a_record", "why_not_personal"]
 
 #: table subjects whose unexplained columns are held
 HOLD_SUBJECTS = frozenset({"people", "mixed"})
@@ -319,6 +319,15 @@ def _names_a_record(name: str, words: list[str]) -> bool:
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
     tokens = set(re.split(r"[^0-9a-z]+", spaced))
     return any(w in tokens if w.isascii() else w in name for w in words)
+
+
+def names_a_record(name: str) -> bool:
+    """``person_key.one_per_row.record_words`` of levels.yaml: the name numbers a transaction,
+    a case or an item (msgId, 信访件编号, lotNo), not a person."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
+    return _names_a_record(name, rule.get("record_words") or [])
 
 
 def _own_number(c: ColumnProfile) -> bool:
