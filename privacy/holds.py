@@ -149,6 +149,12 @@ def _division_codes(c: ColumnProfile) -> bool:
     return hits >= float(_rules().get("region_min_share", 0.9)) * c.n
 
 
+def _org_name_share(c: ColumnProfile) -> float:
+    from privacy.recognizers.org_name import is_org_name, is_place_name
+
+    return sum(k for v, k in c.counts.items() if is_org_name(v) and not is_place_name(v)) / max(c.n, 1)
+
+
 def _dated(c: ColumnProfile) -> bool:
     """Codes of which 90% carry a whole date (AB20250724…): serials of records made that day."""
     import re
@@ -255,6 +261,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "names or public text of organisations"
     if c.place_share >= 0.5:
         return "names of places"
+    if c.place_share + _org_name_share(c) >= float(_rules().get("org_or_place_min_share", 0.8)):
+        return "names of organisations and their sites (营业部, 分部, 网点)"
     if _division_codes(c):
         return "administrative division codes (GB/T 2260): regions, not addresses"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):

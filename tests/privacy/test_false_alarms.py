@@ -200,3 +200,22 @@ def test_lists_of_divisions_are_places_and_organisation_suffixes() -> None:
     assert not is_org_name("张工")
     info = analyse_name("国内联络处地址")
     assert info.entity == "ADDRESS" and info.org  # an office's address, not a person's
+
+
+def test_branches_and_outlets_of_organisations_are_not_persons() -> None:
+    rng = random.Random(9)
+    n = 300
+    districts = ["金牛区", "武侯区", "青羊区", "成华区", "双流区", "新都区"]
+    kinds = ["网点", "营业部", "分部"]
+    outlets = [
+        f"{rng.choice(['韵达快递', '申通快递', '圆通速递'])}{rng.choice(districts)}{rng.choice(kinds)}"
+        for _ in range(n)
+    ]
+    senders = [rng.choice(outlets) if i % 3 else name for i, name in enumerate(_names(rng, n))]  # a third are persons
+    result = classify_table(
+        _people(rng, n, outlet=outlets, col_9=senders), context={"dataset_title": "快递运单"}, today=TODAY
+    )
+    c = result.column("outlet")
+    assert c.level == "none" and not c.review, c.evidence
+    c = result.column("col_9")
+    assert c.review or c.level != "none", c.evidence
