@@ -61,7 +61,7 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds, long_codes
+from privacy.holds import apply_holds, long_codes, names_a_record
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.person_content import exam_results, name_lists, venue_of_stay
@@ -125,6 +125,8 @@ TEXT_SHARE_SENSITIVE = 0.02
 EMBEDDED_SHARE = 0.2
 #: Entities judged on dictionaries: a name hint plus Chinese text is enough.
 DICTIONARY_ENTITIES = frozenset({"MEDICAL_CONDITION", "RELIGION", "CRIMINAL_RECORD"})
+#: identity documents without a check digit: a record's number of the same shape is not one
+NO_CHECK_DOCUMENTS = frozenset({"PASSPORT"})
 NOT_SERIAL = frozenset({"CN_RESIDENT_ID", "USCC", "BANK_CARD", "CREDIT_CARD"})
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -344,6 +346,10 @@ def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
             continue
         if not hinted and s.entity in SHAPE_ENTITIES and col.info.kind in NONPERSONAL_KINDS:
             col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
+            continue
+        if not hinted and s.entity in NO_CHECK_DOCUMENTS and col.info.kind == "code" and names_a_record(col.name):
+            # M + 10 digits is a permit's shape and a message's number: the name says which
+            col.evidence.append(f"values shaped like {s.entity}, but the name numbers a record (message, case, lot)")
             continue
         if s.entity == "PERSON_NAME" and not hinted:
             distinct_names = sum(1 for v in col.counts if v and s.support())

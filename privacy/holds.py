@@ -17,7 +17,7 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "why_not_personal"]
+__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "names_a_record", "why_not_personal"]
 
 #: table subjects whose unexplained columns are held
 HOLD_SUBJECTS = frozenset({"people", "mixed"})
@@ -149,6 +149,12 @@ def _division_codes(c: ColumnProfile) -> bool:
     return hits >= float(_rules().get("region_min_share", 0.9)) * c.n
 
 
+def _org_name_share(c: ColumnProfile) -> float:
+    from privacy.recognizers.org_name import is_org_name, is_place_name
+
+    return sum(k for v, k in c.counts.items() if is_org_name(v) and not is_place_name(v)) / max(c.n, 1)
+
+
 def _dated(c: ColumnProfile) -> bool:
     """Codes of which 90% carry a whole date (AB20250724…): serials of records made that day."""
     import re
@@ -171,11 +177,18 @@ _COUNTING_KINDS = frozenset({"aggregate", "amount", "not_income", "code", "enum"
 
 
 def _count_unit(name: str) -> bool:
-    """The name ends in a bracketed unit of consumption or of counting people (``holds.count_units``)."""
+    """The name ends in a unit of consumption or of counting people (``holds.count_units``),
+    bracketed (用电量（千瓦时）) or as the last word of a Latin name (meterReadingKwh, water_m3)."""
     import re
 
+    units = {str(u).lower() for u in _rules().get("count_units") or []}
     m = re.search(r"[(（]\s*([^()（）]+?)\s*[)）]\s*$", name)
-    return m is not None and m.group(1) in (_rules().get("count_units") or [])
+    if m is not None:
+        return m.group(1).lower() in units
+    if not name.isascii():
+        return False
+    words = re.split(r"[^0-9a-z³]+", re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower())
+    return len([w for w in words if w]) > 1 and words[-1] in units
 
 
 def _ages(c: ColumnProfile, cols: list[ColumnProfile], today: dt.date) -> bool:
@@ -236,7 +249,7 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "a code or record number"
     if kind in ("enum", "attribute") and (few_names or _enum(c, 30)):
         return "an enumeration of categories" if kind == "enum" else "an attribute with few values (quasi-identifier)"
-    if kind == "event_date" and (c.date_share >= 0.5 or c.numeric_share >= 0.8):
+    if kind == "event_date" and (c.date_share + c.month_share >= 0.5 or c.numeric_share >= 0.8):
         return "the date or time of an event"
     if kind in ("amount", "not_income") and c.numeric_share >= 0.8:
         return "an amount that is not a person's income (by its name)"
@@ -248,6 +261,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "names or public text of organisations"
     if c.place_share >= 0.5:
         return "names of places"
+    if c.place_share + _org_name_share(c) >= float(_rules().get("org_or_place_min_share", 0.8)):
+        return "names of organisations and their sites (营业部, 分部, 网点)"
     if _division_codes(c):
         return "administrative division codes (GB/T 2260): regions, not addresses"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
@@ -256,6 +271,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return f"an enumeration ({c.distinct} distinct values)"
     if _date_serials(c):
         return "serial numbers that begin with a date (orders, cases, work orders)"
+    if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
+        return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:
         lo, hi = c.numeric_range
         if c.integer and hi < 1000 and lo >= -1000:
@@ -312,6 +329,15 @@ def _names_a_record(name: str, words: list[str]) -> bool:
     return any(w in tokens if w.isascii() else w in name for w in words)
 
 
+def names_a_record(name: str) -> bool:
+    """``person_key.one_per_row.record_words`` of levels.yaml: the name numbers a transaction,
+    a case or an item (msgId, 信访件编号, lotNo), not a person."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
+    return _names_a_record(name, rule.get("record_words") or [])
+
+
 def _own_number(c: ColumnProfile) -> bool:
     """Letter-and-digit codes, one per sampled row: in a table of one row per person, each is as
     likely that person's own number (a certificate, member or bib number) as the row's."""
@@ -328,6 +354,19 @@ def _own_number(c: ColumnProfile) -> bool:
     )
 
 
+def _certificate_numbers(c: ColumnProfile) -> bool:
+    """Certificate numbers in the 字号 form (川林证字（2011）第…号) under a name that says
+    nothing (``person_key.certificate_numbers`` of levels.yaml)."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("certificate_numbers") or {}
+    marks = [str(m) for m in rule.get("marks") or []]
+    if c.info.kind is not None or c.n == 0 or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.9)):
+        return False
+    hits = sum(k for v, k in c.counts.items() if v.endswith("号") and any(m in v for m in marks))
+    return hits >= float(rule.get("min_share", 0.8)) * c.n
+
+
 def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
     """Hold every column of a table about people that nothing shows to be non-personal (a
     register of organisations with their representatives is not: its other columns describe
@@ -338,14 +377,17 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
     for c in cols:
         if c.level != "none" or c.lowered:
             continue
-        if per_person and _own_number(c):
+        if (per_person and _own_number(c)) or _certificate_numbers(c):
             c.review = True
             c.level = "personal"
-            c.review_reason = (
-                "not recognised as non-personal in a table about people: codes unique to each row of a table "
-                "with one row per person, could be each person's own number (certificate, member, ticket)"
+            c.review_reason = "not recognised as non-personal in a table about people: " + (
+                "certificate numbers (…证字…第…号) unique to each row, could be each person's certificate"
+                if _certificate_numbers(c)
+                else "codes unique to each row of a table with one row per person, could be each person's "
+                "own number (certificate, member, ticket)"
             )
             c.evidence.append(c.review_reason + "; held for an officer's review")
+            _suspect(c)
             continue
         if why_not_personal(c, today, cols) is not None:
             continue
@@ -354,3 +396,28 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
         about = "people" if subject == "people" else "people and organisations"
         c.review_reason = f"not recognised as non-personal in a table about {about}: {_looks(c)}"
         c.evidence.append(c.review_reason + "; held for an officer's review")
+        _suspect(c)
+
+
+#: entities whose values are words, never plain numbers
+_WORDS = frozenset({"PERSON_NAME", "ADDRESS", "RELIGION", "MEDICAL_CONDITION", "CRIMINAL_RECORD"})
+
+
+def _suspect(c: ColumnProfile) -> None:
+    """A held column's most likely entity, for the officer who reviews it: the one its name
+    suggests (the content neither confirmed nor ruled it out), else the sensitive vocabulary
+    its values belong to. The column stays held whatever it is."""
+    hint = c.hint
+    entity = hint.entity if hint is not None and hint.entity not in (None, "ORG_NAME", "USCC") else None
+    if entity in _WORDS and c.numeric_share >= 0.8:
+        entity = None  # numbers under a name read as words (y_zj: 宗教 by its initials, or 月租金)
+    by = "its name"
+    if entity is None:
+        cats = sensitive_categories(c)
+        if cats is not None and cats[0] in _WORDS:
+            entity, by = cats[0], "its values"
+        elif money_shaped(c) or (c.numeric_range is not None and 0 < c.numeric_decimals <= 2):
+            entity, by = "PERSONAL_INCOME", "its values: amounts"
+    if entity is not None:
+        c.entity = entity
+        c.evidence.append(f"suspected {entity} (by {by}), not confirmed: held whatever it is")

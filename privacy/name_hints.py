@@ -289,10 +289,23 @@ def _segment_latin(tokens: list[str]) -> list[NameEntry]:
     return out
 
 
+def _is_head(t: NameEntry) -> bool:
+    return t.kind == "entity" or t.kind in _HEAD_KINDS or t.kind == "role"
+
+
+def _positional(name: str) -> bool:
+    """A legacy field number (zd01 = 字段01, col_7, EXT_3: ``name_rules.positional_prefixes``):
+    the name says where the field sits, not what it holds."""
+    m = re.fullmatch(r"([A-Za-z\u4e00-\u9fff]+?)[ _\-]?\d{1,3}", name)
+    return m is not None and m.group(1).lower() in _name_rules().get("positional_prefixes", frozenset())
+
+
 @functools.lru_cache(maxsize=8192)
 def analyse_name(column_name: str) -> NameInfo:
     """Read a column name (see the module docstring)."""
     name = unicodedata.normalize("NFKC", column_name).strip()
+    if _positional(name):
+        return NameInfo(column_name, ())
     terms: list[NameEntry] = []
     for m in re.finditer(r"[A-Za-z0-9\u4e00-\u9fff]+(?:[ _\-./][A-Za-z0-9\u4e00-\u9fff]+)*", name):
         run = m.group()
@@ -303,12 +316,16 @@ def analyse_name(column_name: str) -> NameInfo:
     if not terms:
         return NameInfo(column_name, ())
     kinds = frozenset(t.kind for t in terms)
+    written = [t for t in terms if t.form != "initials"]
+    if len(written) < len(terms) and re.search(r"[\u4e00-\u9fff]", name) and any(_is_head(t) for t in written):
+        # a name written out in Chinese with Latin initials beside it (国籍GJ, 机器号PCNO): the
+        # written words say what the column is, the initials only gloss them (GJ: 国籍, not 轨迹)
+        terms = written
     head: NameEntry | None = None
     head_pos = -1
     for pos in range(len(terms) - 1, -1, -1):
-        t = terms[pos]
-        if t.kind == "entity" or t.kind in _HEAD_KINDS or t.kind == "role":
-            head, head_pos = t, pos
+        if _is_head(terms[pos]):
+            head, head_pos = terms[pos], pos
             break
     kept = head is not None and head_pos > 0 and terms[head_pos - 1].kind == "entity"
     kept = kept and head is not None and _kept_by_rule(head, terms[head_pos - 1])

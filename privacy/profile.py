@@ -22,8 +22,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"^[¥￥]?\s*-?\d[\d,]*(?:\.(\d+))?$")
 _DATEISH = re.compile(
     r"^(?:19|20)\d{2}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
-    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?$"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
+#: a month without a day (2013-01, 2013年1月, 2013.01): when an event happened, or a birth month
+_MONTH = re.compile(r"^(?:19|20)\d{2}(?:[-/.]\s*(?:0?[1-9]|1[0-2])|年\s*(?:0?[1-9]|1[0-2])月)$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-./#]*$")
 
 
@@ -54,6 +56,8 @@ class ColumnProfile:
     #: share of values that are numbers, dates, hold Chinese, look like codes, look like names
     numeric_share: float = 0.0
     date_share: float = 0.0
+    #: share of values that are a year and a month without a day (2013-01)
+    month_share: float = 0.0
     cjk_share: float = 0.0
     code_share: float = 0.0
     name_shape_share: float = 0.0
@@ -103,7 +107,7 @@ def profile_column(name: str, values: list[str], rows: list[int]) -> ColumnProfi
     if not n:
         return col
     counts = col.counts = Counter(v.strip() for v in values)
-    numeric = dates = cjk = code = namey = longtext = 0
+    numeric = dates = months = cjk = code = namey = longtext = 0
     decimals: list[int] = []
     nums: list[float] = []
     parsed: list[dt.date] = []
@@ -116,11 +120,12 @@ def profile_column(name: str, values: list[str], rows: list[int]) -> ColumnProfi
                 nums.append(float(v.lstrip("¥￥").replace(",", "").strip()))
             except ValueError:
                 pass
-        if _DATEISH.match(v):
-            d = parse_date(v)
-            if d is not None:
-                dates += k
-                parsed.extend([d] * min(k, 20))
+        d = parse_date(v) if _DATEISH.match(v) else None
+        if d is not None:
+            dates += k
+            parsed.extend([d] * min(k, 20))
+        elif _MONTH.match(v):
+            months += k
         has_cjk = bool(_CJK.search(v))
         if has_cjk:
             cjk += k
@@ -131,6 +136,7 @@ def profile_column(name: str, values: list[str], rows: list[int]) -> ColumnProfi
         if len(v) >= 12 and (has_cjk or v.count(" ") >= 3):
             longtext += k
     col.numeric_share, col.date_share, col.cjk_share = numeric / n, dates / n, cjk / n
+    col.month_share = months / n
     col.code_share, col.name_shape_share, col.long_text_share = code / n, namey / n, longtext / n
     if nums and numeric / n >= 0.8:
         col.numeric_decimals = float(np.median(decimals))

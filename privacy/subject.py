@@ -53,12 +53,13 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
         named = c.entity is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
         return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
 
-    if not any(unique(c) and names_org(c) for c in cols):
-        return False
     persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
+    facility = _facility_register(cols, persons)
+    if not facility and not any(unique(c) and names_org(c) for c in cols):
+        return False
     # what a row is about comes first: a complaint's complainant before the company complained
     # about is a table of people; a company before its legal representative, a register
-    first = next((c for c in cols if (unique(c) and names_org(c)) or c in persons), None)
+    first = next((c for c in cols if ((facility or unique(c)) and names_org(c)) or c in persons), None)
     if first is None or first in persons:
         return False
     if all(c.info.person for c in persons):
@@ -66,6 +67,33 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
     # persons named without a role word, but only by name (no identity document, card or birth
     # date) after the organisation: its representatives or contacts
     return all(c.info.person or c.entity == "PERSON_NAME" for c in persons)
+
+
+def _facility_register(cols: list[ColumnProfile], persons: list[ColumnProfile]) -> bool:
+    """Rows that are facilities or offices, though their names repeat (several lockers, towers or
+    stations of one operator share a name): each row has a place of its own, unique to it
+    (coordinates, or an address not named as a home), and a contact of its own that the name
+    gives to an organisation (值班电话, 客服电话, officePhone); the persons are only named (the
+    staff on duty), with no identity document, card or birth date, and no health, offence,
+    belief, income or welfare column speaks of them (``subject.facility_register`` of levels.yaml)."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("subject") or {}).get("facility_register") or {}
+    ratio = float(rule.get("min_place_distinct_ratio", 0.9))
+    about_persons = PERSON_ENTITIES | _SPECIAL
+    if any(c.entity in about_persons or c.info.entity in about_persons or c.info.status for c in cols):
+        return False
+    if len(persons) > int(rule.get("max_person_columns", 2)):
+        return False
+    own_contact = any(c.info.org and not c.info.person and c.entity in ("PHONE_NUMBER", "EMAIL") for c in cols)
+    own_place = any(
+        c.n >= int(rule.get("min_rows", 20))
+        and c.distinct_ratio >= ratio
+        and not c.info.person
+        and (c.entity == "PRECISE_LOCATION" or (c.entity == "ADDRESS" and not _personal_address_name(c)))
+        for c in cols
+    )
+    return own_contact and own_place
 
 
 def person_evidence(c: ColumnProfile) -> str | None:

@@ -98,7 +98,7 @@ def treat_people(
         m = roles.match(c.name, c.entity, c.level, declared.standard if declared else None)
         c.role = m.role
         basis = m.basis
-        removed = c.action in ("drop", "encrypt")
+        removed = c.action in ("drop", "encrypt", "hold")  # a held column waits for its officer
         if c.name in key and (m.role == "direct" or not m.matched) and not removed:
             c.role = "direct"
             _authorise(c)

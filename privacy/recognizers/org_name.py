@@ -74,11 +74,23 @@ def is_org_name(value: str) -> bool:
     return _ends_with(value, _suffixes()[0], 2) or bool(_EN_ORG.fullmatch(nfkc(value).strip()))
 
 
+_LIST = re.compile(r"\s*[、，,；;]\s*")
+
+
 def is_place_name(value: str) -> bool:
+    """A place or division (西湖区, 某某公园, 某某村3组), or a list of them (利州区、金堂县: the
+    areas a warning or a service covers)."""
     v = nfkc(value).strip()
+    parts = _LIST.split(v)
+    if len(parts) > 1:
+        return all(p and _one_place(p) for p in parts)
+    return _one_place(v)
+
+
+def _one_place(v: str) -> bool:
     if 2 <= len(v) <= 4 and v[-1] in "区县市旗盟州省镇乡村":  # names of divisions (西湖区, 桐乡市)
         return True
-    return _ends_with(value, _suffixes()[1], 1) or is_division_group(v)
+    return _ends_with(v, _suffixes()[1], 1) or is_division_group(v)
 
 
 class OrgNameRecognizer(CellRecognizer):

@@ -317,6 +317,24 @@ def test_held_columns_are_out_of_open_data_and_shared_only_when_named() -> None:
     assert decide(dept, ds, released, _policy([])).columns[0].action == "publish"
 
 
+def test_a_held_column_stays_held_in_a_release_about_people_whatever_its_role() -> None:
+    """A held column whose suspected entity or name gives it a role of the release (a health
+    category is a sensitive attribute, a pay item an amount) is not published by the risk
+    treatment: it waits for its officer (it was published as an l-diverse attribute)."""
+    cols = [
+        *PEOPLE[:3],
+        CC("col_4", "MEDICAL_CONDITION", "personal", 0.5, review=True, review_reason="categories of health terms"),
+        CC("诊断", None, "personal", 0.5, review=True, review_reason="values of unknown meaning"),
+        CC("col_5", "PERSONAL_INCOME", "personal", 0.5, review=True, review_reason="amounts of unknown meaning"),
+    ]
+    dept, ds = _ds(cols)
+    d = decide(dept, ds, cols, _policy([]))
+    assert d.about_people
+    for c in d.columns[3:]:
+        assert c.action == "hold", (c.name, c.action, c.reason)
+    assert not {"col_4", "诊断", "col_5"} & set(d.sensitive_attributes + d.quasi_identifiers)
+
+
 def test_penalties_against_companies_do_not_withhold_the_dataset() -> None:
     """The bundled negative list withholds datasets with criminal records of persons; a company's
     penalties are kept as CRIMINAL_RECORD at level none by the classifier and are public."""
