@@ -101,7 +101,11 @@ def _batch(stage: str, department: Department, ids: list[str], *upstream: Upstre
     """A pipeline stage for each dataset of a batch still going (failures are recorded per dataset)."""
     from orchestration.batches import run_stage
 
-    return run_stage(stage, department, ids, get_current_context()["run_id"], *upstream)  # type: ignore[arg-type]
+    summaries = []
+    for u in upstream:
+        assert isinstance(u, dict), "an upstream summary is a dict when the task runs"
+        summaries.append(u)
+    return run_stage(stage, department, ids, get_current_context()["run_id"], *summaries)
 
 
 def batch_group(department: Department, datasets: list[Dataset], group_id: str) -> None:
