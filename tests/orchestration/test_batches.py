@@ -72,7 +72,7 @@ def test_the_dag_has_one_task_per_stage_for_a_batch_and_an_outcome_task(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from airflow.dag_processing.dagbag import DagBag
-    from airflow.sdk import AssetAlias
+    from airflow.sdk import AssetAlias, BaseOperator
 
     depts, src = _department(tmp_path, ["a", "b", "c", "e"], big="e")
     _use(monkeypatch, tmp_path, depts, src)
@@ -84,7 +84,8 @@ def test_the_dag_has_one_task_per_stage_for_a_batch_and_an_outcome_task(
     assert dag.task_dict["batch-1.publish"].upstream_task_ids == {"batch-1.protect", "batch-1.validate"}
     assert dag.task_dict["batch-1.outcome"].upstream_task_ids == {"batch-1.publish"}
     assert dag.task_dict["batch-1.outcome"].trigger_rule == "all_done"
-    assert all(dag.task_dict[f"batch-1.{s}"].multiple_outputs is False for s in STAGES)
+    stage_tasks = [dag.task_dict[f"batch-1.{s}"] for s in STAGES]
+    assert all(isinstance(t, BaseOperator) and t.multiple_outputs is False for t in stage_tasks)  # one XCom each
     assert [type(o) for o in dag.task_dict["batch-1.publish"].outlets] == [AssetAlias]
     assert "a, b, c" in dag.task_group_dict["batch-1"].tooltip
 
