@@ -45,8 +45,9 @@ log = logging.getLogger("pubdata.publish")
 __all__ = ["backdate_run", "has_versions", "mark_stopped", "publish_version", "record_run", "register_department"]
 
 
-def register_department(dept: Department) -> None:
-    """Insert or refresh a department and its datasets' metadata (idempotent)."""
+def register_department(dept: Department, datasets: list[str] | None = None) -> None:
+    """Insert or refresh a department and its datasets' metadata (idempotent); ``datasets``: only
+    those (a dataset's run registers itself: all of them each time cost a run O(datasets²))."""
     now = utcnow()
     with connect() as con:
         con.execute("BEGIN")
@@ -56,8 +57,8 @@ def register_department(dept: Department) -> None:
             [dept.id, dept.name, dept.description, dept.contact.name, dept.contact.email, dept.schedule, now],
         )
         for ds in dept.datasets:
-            if ds.is_harvest:  # its remote datasets are registered by each harvest (catalog.harvest)
-                continue
+            if ds.is_harvest or (datasets is not None and ds.id not in datasets):
+                continue  # a harvest's remote datasets are registered by each harvest (catalog.harvest)
             old = con.execute(
                 "SELECT registered_at, open_tier, tier_rule, tier_basis FROM datasets "
                 "WHERE department_id = ? AND dataset_id = ?",

@@ -101,6 +101,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("PUBDATA_RETRY_DELAY", "30", "Seconds before the first retry; doubles each time (back-off)."),
     Setting(
+        "PUBDATA_BATCH_SIZE",
+        "25",
+        "Most small datasets of a department run together in one batch (one Airflow task per stage for "
+        "all of them; each dataset still fails, keeps its last publication and is reported on its own); "
+        "1 turns batching off.",
+    ),
+    Setting(
+        "PUBDATA_BATCH_MIN",
+        "3",
+        "Fewest small datasets a department needs before they are batched (fewer keep their own tasks).",
+    ),
+    Setting(
+        "PUBDATA_BATCH_MAX_BYTES",
+        "8388608",
+        "Largest local source file (bytes, all files of a glob) that counts as small for a batch; larger "
+        "ones, and HTTP, SQL and harvest sources, always get their own tasks.",
+    ),
+    Setting(
         "PUBDATA_PORTAL_URL",
         "http://127.0.0.1:8000",
         "Public base URL of the portal, used in download links and API documents.",

@@ -1,6 +1,9 @@
 """One DAG per department manifest in ``departments/``.
 
 Each dataset is a task group:  extract -> validate -> classify -> protect -> publish.
+A department's small local-file datasets run in batches instead (:mod:`orchestration.batches`):
+a task group ``batch-N`` of the same five stages, each task running its stage for every dataset
+of the batch still going, then ``outcome`` (fails naming the datasets that did not publish).
 Each harvest entry (``source: {type: ckan | dcat}``) is a task group ``harvest`` (list remote ->
 diff -> fetch changed metadata, :mod:`orchestration.harvest`) followed by a task group ``pull``
 mapped over the remote datasets whose data is pulled: the same five stages, one mapped instance
@@ -20,11 +23,12 @@ from orchestration.airflow_env import configure
 
 configure()
 
-from airflow.sdk import DAG, Asset, XComArg, dag, get_current_context, task, task_group  # noqa: E402
+from airflow.sdk import DAG, Asset, AssetAlias, XComArg, dag, get_current_context, task, task_group  # noqa: E402
 from airflow.sdk.exceptions import AirflowFailException  # noqa: E402
 
 from core import ManifestError, PubdataError, SourceUnavailable  # noqa: E402
 from core.settings import int_setting  # noqa: E402
+from orchestration.batches import plan  # noqa: E402
 from warehouse.manifest import Dataset, Department, load_all, manifest_path  # noqa: E402
 
 START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -91,6 +95,62 @@ def dataset_group(department: Department, dataset: Dataset) -> None:
 
     validated = validate(extract())
     publish(protect(classify(validated)), validated)
+
+
+def _batch(stage: str, department: Department, ids: list[str], *upstream: Upstream) -> dict:
+    """A pipeline stage for each dataset of a batch still going (failures are recorded per dataset)."""
+    from orchestration.batches import run_stage
+
+    summaries = []
+    for u in upstream:
+        assert isinstance(u, dict), "an upstream summary is a dict when the task runs"
+        summaries.append(u)
+    return run_stage(stage, department, ids, get_current_context()["run_id"], *summaries)
+
+
+def batch_group(department: Department, datasets: list[Dataset], group_id: str) -> None:
+    ids = [ds.id for ds in datasets]
+    alias = AssetAlias(name=f"pubdata.{department.id}.{group_id}")
+
+    @stage_task
+    def extract() -> dict:
+        return _batch("extract", department, ids)
+
+    @stage_task
+    def validate(extracted: Upstream) -> dict:
+        return _batch("validate", department, ids, extracted)
+
+    @stage_task
+    def classify(validated: Upstream) -> dict:
+        return _batch("classify", department, ids, validated)
+
+    @stage_task
+    def protect(classified: Upstream) -> dict:
+        return _batch("protect", department, ids, classified)
+
+    @task(multiple_outputs=False, outlets=[alias])
+    def publish(protected: Upstream, validated: Upstream, **context) -> dict:
+        results = _batch("publish", department, ids, protected, validated)
+        for ds_id, result in results.items():  # an asset event for each dataset that reached publish
+            extra = {k: result.get(k) for k in ("version", "quality_score", "open_tier")}
+            context["outlet_events"][alias].add(asset_for(department.id, ds_id), extra=extra)
+        return results
+
+    @task(trigger_rule="all_done", retries=0)
+    def outcome() -> None:
+        """Fail (visibly, in Airflow) when a dataset of the batch did not publish; the others did."""
+        from orchestration.batches import failures
+
+        failed = failures(department, ids, get_current_context()["run_id"])
+        if failed:
+            raise AirflowFailException(
+                f"{len(failed)} of {len(ids)} dataset(s) of {department.id}.{group_id} did not finish: "
+                + ", ".join(failed)
+                + " (each one's message is in the run summary; the others were published)"
+            )
+
+    validated = validate(extract())
+    publish(protect(classify(validated)), validated) >> outcome()
 
 
 def _pull(stage: str, department: Department, entry: Dataset, dataset_id: str, *args):
@@ -175,9 +235,13 @@ def department_dag(dept: Department) -> DAG:
         },
     )
     def department():
-        for ds in dept.datasets:
+        batches, own = plan(dept)
+        for ds in own:
             group = harvest_group if ds.is_harvest else dataset_group
             task_group(group_id=ds.id, tooltip=ds.title)(group)(dept, ds)
+        for i, members in enumerate(batches, 1):  # "-": never a dataset id (ids are [a-z0-9_])
+            tip = f"{len(members)} small datasets: " + ", ".join(ds.id for ds in members)
+            task_group(group_id=f"batch-{i}", tooltip=tip[:500])(batch_group)(dept, members, f"batch-{i}")
 
     return department()
 

@@ -39,7 +39,8 @@ from core import PubdataError, QualityGateError
 from core.clock import utcnow
 from orchestration import progress, stopping
 from privacy import protection
-from privacy.protection import KeyStore, column_fates, decide, gate, leak_gate, load_policy
+from privacy.policy import current_policy
+from privacy.protection import KeyStore, column_fates, decide, gate, leak_gate
 from privacy.types import ColumnClassification
 from privacy.verify import build_index, keyset_id
 from quality import validate_dataset
@@ -135,7 +136,7 @@ def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 def extract(job: Job) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
     with _bookkeeping(job, "extract"):
-        register_department(job.department)
+        register_department(job.department, [job.dataset.id])
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
     return out.summary
@@ -244,7 +245,7 @@ def protect(job: Job) -> dict[str, Any]:
     with _bookkeeping(job, "protect"):
         granted = shares_for(job.department.id, job.dataset.id)
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
-    decision = decide(dept, ds, cols, load_policy())
+    decision = decide(dept, ds, cols, current_policy())  # parsed once while the file is unchanged
     report = None
     shares: list[Any] = []
     grants: list[str] = []

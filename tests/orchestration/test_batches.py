@@ -1,0 +1,149 @@
+"""Small datasets of a department run as one batch (one Airflow task per stage for all of them):
+each dataset still fails on its own, keeps its last good publication and is reported, rejected
+rows keep their reasons, and Airflow shows the batch failed when one of its datasets did."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+STAGES = ("extract", "validate", "classify", "protect", "publish")
+
+
+def _department(root: Path, ids: list[str], big: str | None = None) -> tuple[Path, Path]:
+    depts, src = root / "departments", root / "sources"
+    (src / "batchy").mkdir(parents=True)
+    depts.mkdir()
+    lines = ["id: batchy", "name: 批处理测试局", "contact: {name: 测试处}", "schedule: none", "datasets:"]
+    for ds in ids:
+        rows = 2000 if ds == big else 30
+        body = "code,count\n" + "".join(f"C{ds}{i:04d},{i}\n" for i in range(rows))
+        (src / "batchy" / f"{ds}.csv").write_text(body, encoding="utf-8")
+        lines += [
+            f"  - id: {ds}",
+            f"    title: 测试数据{ds}",
+            "    update_frequency: irregular",
+            f"    source: {{type: file, path: batchy/{ds}.csv}}",
+            "    primary_key: [code]",
+            "    columns:",
+            "      - {name: code, required: true}",
+            "      - {name: count, type: integer, minimum: 0}",
+        ]
+    (depts / "batchy.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return depts, src
+
+
+def _use(monkeypatch: pytest.MonkeyPatch, root: Path, depts: Path, src: Path) -> None:
+    monkeypatch.setenv("PUBDATA_HOME", str(root / "home"))
+    monkeypatch.setenv("PUBDATA_DEPARTMENTS", str(depts))
+    monkeypatch.setenv("PUBDATA_SOURCE_ROOTS", str(src))
+
+
+def test_small_file_datasets_are_batched_large_and_few_keep_their_own_tasks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from orchestration.batches import plan
+    from warehouse.manifest import load_department
+
+    depts, src = _department(tmp_path, ["a", "b", "c", "d", "e"], big="e")
+    _use(monkeypatch, tmp_path, depts, src)
+    monkeypatch.setenv("PUBDATA_BATCH_MAX_BYTES", "10000")  # e (~20 KB) is not small
+    monkeypatch.setenv("PUBDATA_BATCH_SIZE", "3")
+    dept = load_department(depts / "batchy.yaml")
+    batches, own = plan(dept)
+    assert [[d.id for d in b] for b in batches] == [["a", "b", "c"], ["d"]]
+    assert [d.id for d in own] == ["e"]
+    monkeypatch.setenv("PUBDATA_BATCH_MIN", "5")  # only 4 small ones: none batched
+    assert plan(dept) == ([], list(dept.datasets))
+    monkeypatch.setenv("PUBDATA_BATCH_MIN", "3")
+    monkeypatch.setenv("PUBDATA_BATCH_SIZE", "1")  # batching off
+    assert plan(dept) == ([], list(dept.datasets))
+    (src / "batchy" / "a.csv").unlink()  # a missing file runs (and fails) in its own tasks
+    monkeypatch.setenv("PUBDATA_BATCH_SIZE", "25")
+    assert [[d.id for d in b] for b in plan(dept)[0]] == [["b", "c", "d"]]
+
+
+@pytest.mark.airflow
+def test_the_dag_has_one_task_per_stage_for_a_batch_and_an_outcome_task(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from airflow.dag_processing.dagbag import DagBag
+    from airflow.sdk import AssetAlias, BaseOperator
+
+    depts, src = _department(tmp_path, ["a", "b", "c", "e"], big="e")
+    _use(monkeypatch, tmp_path, depts, src)
+    monkeypatch.setenv("PUBDATA_BATCH_MAX_BYTES", "10000")
+    bag = DagBag(dag_folder=str(REPO / "dags"), safe_mode=False)
+    assert bag.import_errors == {}
+    dag = bag.dags["dept_batchy"]
+    assert set(dag.task_dict) == {f"batch-1.{s}" for s in (*STAGES, "outcome")} | {f"e.{s}" for s in STAGES}
+    assert dag.task_dict["batch-1.publish"].upstream_task_ids == {"batch-1.protect", "batch-1.validate"}
+    assert dag.task_dict["batch-1.outcome"].upstream_task_ids == {"batch-1.publish"}
+    assert dag.task_dict["batch-1.outcome"].trigger_rule == "all_done"
+    stage_tasks = [dag.task_dict[f"batch-1.{s}"] for s in STAGES]
+    assert all(isinstance(t, BaseOperator) and t.multiple_outputs is False for t in stage_tasks)  # one XCom each
+    assert [type(o) for o in dag.task_dict["batch-1.publish"].outlets] == [AssetAlias]
+    assert "a, b, c" in dag.task_group_dict["batch-1"].tooltip
+
+
+def _airflow(dag_id: str, run_id: str) -> tuple[dict[str, str], dict[str, int]]:
+    """Task states and, per asset, the events of one DAG run (from Airflow's metadata DB)."""
+    db = os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].removeprefix("sqlite:///")
+    with sqlite3.connect(db) as con:
+        states = dict(
+            con.execute("SELECT task_id, state FROM task_instance WHERE dag_id = ? AND run_id = ?", [dag_id, run_id])
+        )
+        events = dict(
+            con.execute(
+                "SELECT a.name, count(*) FROM asset_event e JOIN asset a ON a.id = e.asset_id "
+                "WHERE e.source_dag_id = ? AND e.source_run_id = ? GROUP BY a.name",
+                [dag_id, run_id],
+            )
+        )
+    return states, events
+
+
+def test_a_failing_dataset_of_a_batch_stops_only_itself_keeps_its_version_and_fails_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, airflow_db
+) -> None:
+    from catalog.queries import latest_version
+    from orchestration.runner import run_departments
+
+    depts, src = _department(tmp_path, ["a", "b", "c"])
+    _use(monkeypatch, tmp_path, depts, src)
+    first = run_departments(["batchy"], progress=False, serve_sources=False)
+    assert [(o.dataset, o.status, o.version) for o in first] == [
+        ("a", "published", 1),
+        ("b", "published", 1),
+        ("c", "published", 1),
+    ]
+
+    (src / "batchy" / "a.csv").write_text("code,count\n", encoding="utf-8")  # header, no rows
+    with open(src / "batchy" / "b.csv", "a", encoding="utf-8") as fh:
+        fh.write("Cbad,-5\n")  # one row breaks `count >= 0`
+    second = {o.dataset: o for o in run_departments(["batchy"], progress=False, serve_sources=False)}
+    assert second["a"].status == "failed" and second["a"].stage == "extract"
+    assert "header but no rows" in second["a"].message and "the previous version (v1) stays live" in second["a"].message
+    assert latest_version("batchy", "a") == 1
+    assert (second["b"].status, second["b"].version) == ("published", 2)
+    assert (second["c"].status, second["c"].version) == ("published", 2)
+
+    # the rejected row of b is kept with its reasons (the quarantine of this run)
+    import pyarrow.parquet as pq
+
+    quarantine = sorted((tmp_path / "home" / "lake" / "quarantine" / "batchy" / "b").glob("*.parquet"))[-1]
+    rejected = pq.read_table(quarantine).to_pylist()
+    assert len(rejected) == 1 and rejected[0]["code"] == "Cbad" and rejected[0]["_rejected_rules"], rejected
+
+    db = os.environ["AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"].removeprefix("sqlite:///")
+    with sqlite3.connect(db) as con:
+        (run_id,) = con.execute(
+            "SELECT run_id FROM dag_run WHERE dag_id = 'dept_batchy' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    states, events = _airflow("dept_batchy", run_id)
+    assert states == {**{f"batch-1.{s}": "success" for s in STAGES}, "batch-1.outcome": "failed"}
+    assert events == {"pubdata.batchy.b": 1, "pubdata.batchy.c": 1}  # none for a: nothing new published
