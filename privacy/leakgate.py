@@ -12,7 +12,10 @@ The open Parquet is read batch by batch (Arrow, no per-row Python) and each colu
    organisation's contact keeps that entity (an office mailbox, a switchboard); and formats
    too weak to prove anything alone (a 16-digit number that passes Luhn, an 11-digit number in
    a mobile range, an ``E`` + 8 digits code) block when they fill half of the cells of their
-   shape or appear inside text, not when one random code happens to pass a check;
+   shape or appear inside text, not when one random code happens to pass a check; likewise an ID
+   number glued inside a longer code (a disability certificate number is the ID and two digits,
+   a national student number ``G`` and the ID) blocks when half of the column's codes of that
+   shape hold one, not when one long random number does by chance;
 3. every non-null value of a masked, generalised or pseudonymised column must have the
    method's output shape (``privacy.deid.MASK_SHAPES``, e.g. ``138****8000``, 32 hex chars
    for a pseudonym -- which is why the scanner is not run on pseudonyms: digit runs inside
@@ -57,19 +60,21 @@ def _blocked(label: str, column: str, what: str) -> PrivacyError:
     return PrivacyError(f"leak gate: dataset {label}, column {column!r}: {what}; publish blocked", hint=_HINT)
 
 
-def _finding(dec: ColumnDecision, entity: str, cells: int, candidates: int, embedded: int, checked: int) -> bool:
-    """Does this many valid ``entity`` values in this column make a leak?"""
+def _finding(dec: ColumnDecision, entity: str, h: Hits) -> bool:
+    """Do these valid ``entity`` values in this column make a leak?"""
     from privacy.scan import STRONG_FORMS
 
-    if cells <= 0:
+    if h.glued and h.glued >= WEAK_SHARE * h.glued_candidates:
+        return True  # ID numbers inside longer codes, as the column's codes are built
+    if h.cells <= 0:
         return False
     if dec.action in ("mask", "generalise"):
         return True  # a de-identified column holds no identifier at all
     if dec.level == "none" and dec.entity == entity:
         return False  # published as an organisation's contact (office mailbox, switchboard)
-    if entity in STRONG_FORMS or embedded or checked:
+    if entity in STRONG_FORMS or h.embedded or h.checked:
         return True
-    return cells >= WEAK_SHARE * max(candidates, 1)
+    return h.cells >= WEAK_SHARE * max(h.candidates, 1)
 
 
 def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: str) -> None:
@@ -108,9 +113,7 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
         text = arr if is_text(arr.type) else pc.cast(arr, pa.string())
         if dec.action != "pseudonymise":  # a pseudonym column is proven by its shape (32 hex chars)
             for entity, h in scan_column(text, ALL_ENTITIES).items():
-                t = totals[name].setdefault(entity, Hits())
-                t.cells, t.candidates = t.cells + h.cells, t.candidates + h.candidates
-                t.embedded, t.checked = t.embedded + h.embedded, t.checked + h.checked
+                totals[name].setdefault(entity, Hits()).add(h)
         if name in shapes:
             ok = pc.match_substring_regex(text, shapes[name])
             bad = len(text) - text.null_count - (pc.sum(ok).as_py() or 0)
@@ -133,8 +136,15 @@ def leak_gate(open_parquet: Any, decision: DatasetDecision, *, dataset_label: st
         dec = decision.column(name)
         assert dec is not None
         for entity, h in sorted(totals[name].items(), key=lambda kv: kv[0] not in SENSITIVE_ENTITIES):
-            if not _finding(dec, entity, h.cells, h.candidates, h.embedded, h.checked):
+            if not _finding(dec, entity, h):
                 continue
+            if h.glued and not h.cells:
+                raise _blocked(
+                    dataset_label,
+                    name,
+                    f"{h.glued} value(s) hold a valid {entity} inside a longer code (an identifier built on "
+                    "the ID number) in a published column",
+                )
             where = " (inside text)" if h.embedded else ""
             if dec.action in _PAST:
                 raise _blocked(

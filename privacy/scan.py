@@ -69,6 +69,10 @@ _DAYS = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.i
 # RE2 prefilters (no look-arounds in RE2: boundaries are spelled out)
 # (an 18-character ID may be written in groups 6-8-4 with a space or dash between them)
 _ID_ANY = r"(?:^|[^0-9A-Za-z])[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}[01]\d[0-3]\d[ \-]?\d{3}[0-9Xx](?:[^0-9A-Za-z]|$)|(?:^|[^0-9])[1-9]\d{14}(?:[^0-9]|$)"
+#: an 18-character ID shape glued to a letter or digit (an identifier built on the ID number: a
+#: disability certificate is the ID and two digits, a national student number G and the ID)
+_ID_SHAPE = r"[1-9]\d{5}(?:18|19|20)\d{2}[01]\d[0-3]\d\d{3}[0-9Xx]"
+_ID_GLUED_ANY = rf"[0-9A-Za-z]{_ID_SHAPE}|{_ID_SHAPE}[0-9A-Za-z]"
 _CARD_ANY = r"(?:^|[^0-9A-Za-z])62\d{2}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{0,3}(?:[^0-9A-Za-z]|$)"
 _CREDIT_ANY = (
     r"(?:^|[^0-9A-Za-z])(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})(?:[ \-]?\d{4}){3}(?:[^0-9A-Za-z]|$)"
@@ -94,7 +98,7 @@ _SEPARATORS = r"[\s\-]"
 _FULLWIDTH = r"[\x{FF10}-\x{FF19}\x{FF21}-\x{FF3A}\x{FF41}-\x{FF5A}\x{FF20}\x{FF0B}\x{3000}]"
 
 _PREFILTER = {
-    "CN_RESIDENT_ID": (_ID_ANY,),
+    "CN_RESIDENT_ID": (_ID_ANY, _ID_GLUED_ANY),
     "BANK_CARD": (_ID_ANY, _CARD_ANY),
     "CREDIT_CARD": (_CREDIT_ANY,),
     "PHONE_NUMBER": (_MOBILE_ANY,),
@@ -105,6 +109,7 @@ _PREFILTER = {
 }
 
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:[1-9]\d{5}[ \-]?\d{8}[ \-]?\d{3}[0-9Xx]|[1-9]\d{14})(?![0-9A-Za-z])")
+_ID_GLUED_IN_TEXT = re.compile(rf"(?=({_ID_SHAPE}))")  # every start, overlapping
 _CARD_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])62\d{2}(?:[ \-]?\d{4}){3}(?:[ \-]?\d{1,3})?(?![0-9A-Za-z])")
 _CREDIT_IN_TEXT = re.compile(
     r"(?<![0-9A-Za-z])(?:(?:4\d{3}|5[1-5]\d{2}|2[2-7]\d{2}|35\d{2})(?:[ \-]?\d{4}){3}|3[47]\d{2}[ \-]?\d{6}[ \-]?\d{5})"
@@ -128,6 +133,15 @@ class Hits:
     embedded: int = 0
     #: 18-digit ID numbers with a valid check char, ICAO lines with valid check digits
     checked: int = 0
+    #: cells holding a valid ID number glued inside a longer code (not counted in ``cells``), and
+    #: cells with such a glued shape: a finding when it is how the column's codes are built
+    glued: int = 0
+    glued_candidates: int = 0
+
+    def add(self, other: Hits) -> None:
+        """Add another batch's counts of the same entity and column."""
+        for name in ("cells", "candidates", "embedded", "checked", "glued", "glued_candidates"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @functools.cache
@@ -225,6 +239,17 @@ def _mask(arr: pa.Array, pattern: str) -> np.ndarray:
 
 def _embedded(values: list[str | None], rx: re.Pattern[str], check: Callable[[str], bool]) -> np.ndarray:
     return np.array([v is not None and any(check(m.group()) for m in rx.finditer(v)) for v in values], dtype=bool)
+
+
+def _glued(values: list[str | None]) -> np.ndarray:
+    """Which values hold a valid ID number at some position of a longer code (every start tried)."""
+    return np.array(
+        [
+            v is not None and any(is_valid_resident_id(m.group(1)) for m in _ID_GLUED_IN_TEXT.finditer(v))
+            for v in values
+        ],
+        dtype=bool,
+    )
 
 
 def _card_ok(text: str) -> bool:
@@ -361,6 +386,13 @@ def scan_column(array: pa.Array | pa.ChunkedArray, entities: tuple[str, ...] = A
                 h = out["CN_RESIDENT_ID"]
                 h.cells, h.candidates = int((whole | embedded).sum()), len(idx)
                 h.embedded, h.checked = int(embedded.sum()), int(checked.sum()) + int(embedded.sum())
+    if "CN_RESIDENT_ID" in entities:
+        glued = _mask(compact, _ID_GLUED_ANY) & ~id_valid
+        if glued.any():
+            idx = np.nonzero(glued)[0]
+            found = _glued(compact.take(pa.array(idx)).to_pylist())
+            h = out["CN_RESIDENT_ID"]
+            h.glued, h.glued_candidates = int(found.sum()), len(idx)
     for entity, prefilter, exact_rx, widths, in_text, ok_text in (
         ("BANK_CARD", _CARD_ANY, r"^62\d{14,17}$", range(16, 20), _CARD_IN_TEXT, _card_ok),
         ("CREDIT_CARD", _CREDIT_ANY, _CREDIT_EXACT, range(15, 17), _CREDIT_IN_TEXT, _credit_ok),

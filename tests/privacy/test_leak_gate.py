@@ -169,3 +169,37 @@ def test_organisation_contacts_and_random_codes_pass(tmp_path: Path) -> None:
     pq.write_table(pa.table({"单位邮箱": ["office@hz.gov.cn"] * 10, "订单号": orders[:10], "待定": ["x"] * 10}), p)
     with pytest.raises(PrivacyError, match="'待定': the decision is hold"):
         leak_gate(p, d, dataset_label="d.o")
+
+
+def test_gate_finds_resident_ids_inside_longer_identifiers(tmp_path: Path) -> None:
+    """Identifiers built on the resident ID number (a disability certificate: the ID and two digits
+    of category and grade; a national student number: G and the ID) carry the person's ID: published
+    as they are, the gate blocks them, naming the column and never a value."""
+    rng = random.Random(11)
+    ids = [resident_id(rng) for _ in range(40)]
+    d = _decision()
+    p = tmp_path / "open.parquet"
+    for built in (
+        [f"{i}{rng.randint(1, 7)}{rng.randint(1, 4)}" for i in ids],
+        [f"G{i}" for i in ids],
+        [f"证号 {i}{rng.randint(1, 7)}{rng.randint(1, 4)}" for i in ids[:30]] + ["无"] * 10,
+    ):
+        pq.write_table(pa.table({"姓名": ["张*"] * 40, "说明": built}), p)
+        with pytest.raises(PrivacyError) as err:
+            leak_gate(p, d, dataset_label="d.p")
+        msg = str(err.value)
+        assert "CN_RESIDENT_ID" in msg and "'说明'" in msg
+        assert not any(i in msg for i in ids)
+
+
+def test_gate_passes_long_numbers_that_hold_an_id_shape_by_chance(tmp_path: Path) -> None:
+    """A column of long transaction numbers in which one happens to hold a valid ID number inside
+    is no leak: an ID glued into a longer code blocks when it is how the column's codes are built
+    (half of the long codes or more), not when one random code passes the checks."""
+    rng = random.Random(12)
+    codes = [str(rng.randint(10**24, 10**25 - 1)) for _ in range(400)]
+    codes[7] = f"{resident_id(rng)}{rng.randint(1000000, 9999999)}"  # one chance hit among 400
+    d = _decision()
+    p = tmp_path / "open.parquet"
+    pq.write_table(pa.table({"姓名": ["张*"] * 400, "说明": codes}), p)
+    leak_gate(p, d, dataset_label="d.p")
