@@ -24,6 +24,7 @@ department with fewer than ``PUBDATA_BATCH_MIN`` small datasets is not batched a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import Any
 
@@ -78,19 +79,22 @@ def run_stage(
     takes the protect and validate summaries). Returns ``{dataset id: summary}`` of the datasets
     whose stage succeeded; a failing one was recorded by the stage and is left out."""
     from orchestration import pipeline  # lazy: parsing the DAG file must not load the pipeline's libraries
+    from quality import docs_batch
 
     going = [ds for ds in dataset_ids if not upstream or ds in upstream[0]]
     out: dict[str, dict[str, Any]] = {}
-    for ds in going:
-        job = pipeline.Job(department, department.dataset(ds), run_id)
-        args = [u[ds] for u in upstream] if stage == "publish" else []
-        try:
-            out[ds] = getattr(pipeline, stage)(job, *args)
-        except PubdataError as exc:  # recorded by the stage with its safe message; the batch goes on
-            hint = f" — {exc.hint}" if exc.hint else ""
-            log.error("%s %s: %s%s", job.label, stage, exc, hint)
-        except Exception:  # recorded by the stage as an internal error (type only); traceback to the log
-            log.exception("%s %s: internal error", job.label, stage)
+    # validate: each dataset's Data Docs page as it runs, the site's index once for the batch
+    with docs_batch() if stage == "validate" else contextlib.nullcontext():
+        for ds in going:
+            job = pipeline.Job(department, department.dataset(ds), run_id)
+            args = [u[ds] for u in upstream] if stage == "publish" else []
+            try:
+                out[ds] = getattr(pipeline, stage)(job, *args)
+            except PubdataError as exc:  # recorded by the stage with its safe message; the batch goes on
+                hint = f" — {exc.hint}" if exc.hint else ""
+                log.error("%s %s: %s%s", job.label, stage, exc, hint)
+            except Exception:  # recorded by the stage as an internal error (type only); traceback to the log
+                log.exception("%s %s: internal error", job.label, stage)
     return out
 
 

@@ -17,6 +17,8 @@ Public API::
 - :mod:`quality.score` - the 0-100 score formula.
 - :mod:`quality.docs` - offline Data Docs (vendored CDN assets).
 
+``with docs_batch(): ...`` around several validations builds the Data Docs index once at the end.
+
 Importing this package is cheap: Great Expectations is imported on first validation.
 """
 
@@ -25,6 +27,6 @@ from __future__ import annotations
 from quality import standards
 from quality.report import ValidationReport
 from quality.suite import build_suite
-from quality.validate import validate_dataset
+from quality.validate import docs_batch, validate_dataset
 
-__all__ = ["ValidationReport", "build_suite", "standards", "validate_dataset"]
+__all__ = ["ValidationReport", "build_suite", "docs_batch", "standards", "validate_dataset"]

@@ -214,7 +214,7 @@ def redact_action_class():
                     hit = bool(cols & redacted) or (meta.get("column") in redacted)
                     if evr.result:
                         _redact_result(evr.result, hit, capture if (meta.get("level") == "custom") else None, rule)
-                    if evr.exception_info and hit:
+                    if hit and (evr.exception_info or {}).get("raised_exception"):
                         evr.exception_info = {
                             "raised_exception": True,
                             "exception_message": "<redacted>",

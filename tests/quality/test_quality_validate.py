@@ -329,3 +329,29 @@ def test_no_personal_values_in_stored_results_or_data_docs(gx_warm, write_raw, r
     # the validation page did render the failing, non-personal evidence
     page = Path(report.docs_path).read_text(encoding="utf-8")
     assert "gone" in page and "1101**************" in page
+
+
+def test_a_batch_of_validations_gets_each_page_and_one_index_linking_them_all(gx_warm, write_raw, run_paths, people):
+    """Inside ``docs_batch`` (a batch of small datasets) each validation still gets its own page,
+    rendered with the redacted evidence, and the site's index, built once at the end, links every
+    page of the batch; the site stays offline and free of personal values."""
+    from quality import docs_batch, validate_dataset
+    from quality.docs import remote_asset_refs
+
+    cols, _ = _planted()
+    reports = []
+    with docs_batch():
+        for run in ("manual__2024-05-01", "manual__2024-05-02"):
+            paths = run_paths(run=run)
+            write_raw(paths, cols)
+            reports.append(validate_dataset(paths.raw, people, paths, redact_columns={"name"}))
+    site = Path(paths.data_docs)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for report in reports:
+        page = Path(report.docs_path or "")
+        assert page.is_file() and page.is_relative_to(site / "validations")
+        assert page.relative_to(site).as_posix() in index  # linked from the index
+        text = page.read_text(encoding="utf-8")
+        assert "gone" in text and "1101**************" in text and BAD_CHECK_ID not in text
+    assert BAD_CHECK_ID not in index
+    assert remote_asset_refs(site) == {}
