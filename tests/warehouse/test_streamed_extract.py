@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Generator
 from pathlib import Path
 
 import pyarrow as pa
@@ -160,3 +161,74 @@ def test_a_date_column_with_one_real_date_among_serials_is_left_as_it_is(
     assert result.summary["excel_serial_dates"] == []
     dates = pq.read_table(paths.raw).column("办理日期").to_pylist()
     assert dates[0] == "46000" and dates[1500] == "2026-01-05"
+
+
+_CHILD = """
+import json, sys
+sys.path.insert(0, {repo!r})
+from pathlib import Path
+import pyarrow as pa
+from warehouse.extract import extract_to_raw
+from warehouse.lake import RunPaths
+from warehouse.manifest import load_department
+from warehouse.sources import delimited
+
+delimited.BLOCK_BYTES = {block}
+ds = load_department(Path({manifest!r})).dataset("big")
+done = extract_to_raw(ds, RunPaths.for_run("stream", "big", "run-1"))
+# Arrow's own peak allocation in this process (deterministic; RSS would also count what the
+# allocator keeps cached, which varies from run to run)
+print(json.dumps({{"peak": pa.default_memory_pool().max_memory(), "rows": done.input_rows}}))
+"""
+
+
+def _extract_peak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int, block: int) -> int:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    ds, src = _dataset(tmp_path / str(rows), monkeypatch, "big.csv")
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(
+            [f"R{i:07d}", "张三丰" * (1 + i % 3), f"2026-01-{i % 28 + 1:02d}", f"{i}.50"] for i in range(rows)
+        )
+    repo = Path(__file__).resolve().parents[2]
+    child = _CHILD.format(repo=str(repo), block=block, manifest=str(tmp_path / str(rows) / "stream.yaml"))
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, cwd=repo, env=dict(os.environ))
+    assert out.returncode == 0, out.stderr[-3000:]
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["rows"] == rows
+    return int(got["peak"])
+
+
+def test_extract_memory_does_not_grow_with_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A CSV 4x as long takes no more Arrow memory to extract. pyarrow's reader used to read up to
+    32 blocks ahead of the batches taken (on its own I/O thread): a file of up to 32 blocks sat in
+    memory, here ~3 MiB more for the long file than for the short one."""
+    block = 128 << 10
+    short = _extract_peak(tmp_path, monkeypatch, 25_000, block)  # ~1 MiB: 8 blocks
+    long = _extract_peak(tmp_path, monkeypatch, 100_000, block)  # ~4 MiB: 32 blocks
+    assert long - short < 2 * block, (short, long)
+
+
+def test_a_stream_left_after_its_first_batch_stops_reading_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A consumer that stops early (an error while writing the lake file) leaves no reader thread
+    blocked on the file: closing the stream ends it and a new read of the same file works."""
+    from warehouse.sources import delimited, read_file_batches
+
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 4096)
+    src = tmp_path / "long.csv"
+    with open(src, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows([f"R{i:05d}", "李四", "2026-01-02", f"{i}"] for i in range(5000))
+    batches = read_file_batches(src, "csv").batches
+    assert isinstance(batches, Generator)
+    assert next(batches).num_rows > 0
+    batches.close()
+    assert sum(b.num_rows for b in read_file_batches(src, "csv")) == 5000

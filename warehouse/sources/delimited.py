@@ -15,13 +15,15 @@ import pyarrow.csv as pacsv
 
 from core import SourceError
 from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
+from warehouse.sources.readahead import PacedFile
 from warehouse.sources.result import BatchStream, ReadResult, RejectedRow
 
 __all__ = ["csv_batches", "read_csv", "sniff_delimiter"]
 
 
-#: text parsed per batch: a record must fit in one block; memory of a streamed read stays near it
-BLOCK_BYTES = 32 << 20
+#: text parsed per batch: a record must fit in one block; memory of a streamed read stays near a few
+#: blocks (the reader reads at most one block ahead of the batch taken: :class:`PacedFile`)
+BLOCK_BYTES = 8 << 20
 
 _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 
@@ -185,9 +187,10 @@ def _csv_batches(
     #: rows holding NUL bytes: (index among the well-formed rows, first such column, the row's text)
     nul_rows: list[tuple[int, str, str]] = []
     seen = 0
+    paced = PacedFile(path, BLOCK_BYTES, ratio=2 if enc.lower().startswith("utf-16") else 1)
     try:
         reader = pacsv.open_csv(
-            path,
+            pa.PythonFile(paced, mode="r"),
             read_options=pacsv.ReadOptions(
                 encoding=enc.replace("utf-8-sig", "utf8"), column_names=names, skip_rows=1, block_size=BLOCK_BYTES
             ),
@@ -201,7 +204,12 @@ def _csv_batches(
                 quoted_strings_can_be_null=True,
             ),
         )
-        for batch in reader:
+        while True:
+            paced.waiting(True)
+            batch = next(reader, None)
+            paced.waiting(False)
+            if batch is None:
+                break
             hits = _rows_with_nul(batch)
             if hits:
                 for i, col in sorted(hits.items()):
@@ -210,8 +218,12 @@ def _csv_batches(
                 batch = batch.filter(pa.array([i not in hits for i in range(batch.num_rows)]))
             seen += batch.num_rows + len(hits)
             yield batch
+            del batch  # the consumer is done with it: let the reader parse the next block
+            paced.advance()
     except (pa.ArrowInvalid, UnicodeError) as exc:
         raise _parse_error(path, exc) from None
+    finally:
+        paced.close()
     if not _quotes_balanced(path, enc):
         where = _unclosed_quote(path, enc, delimiter)
         if where is not None:
