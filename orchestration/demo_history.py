@@ -3,10 +3,12 @@ officers' trend charts (scorecard, quality per dataset) and the version diffs sh
 
 Deterministic: round ``k`` runs the pipeline on the sources as they were then
 (``orchestration.demo.generate(variant=k)``: a fixed subset of today's rows), as versions 1..3,
-each run then moved to its place in time (``HISTORY_DAYS`` days before today, 02:00 UTC, the
-departments' usual schedule) by :func:`catalog.publish.backdate_run`. The days are offsets from
-today rather than calendar dates, so that today's run follows the history at the departments'
-daily cadence whenever the demo runs. History is added once, to a catalog with nothing published.
+each run then moved to its place in time by :func:`catalog.publish.backdate_run`: the last three
+02:00 UTC runs of the departments' usual schedule (:func:`history_times`; the latest 02:00 at least
+an hour ago is round 3). They are offsets from now rather than calendar dates, so that today's run
+follows the history at the departments' daily cadence whenever the demo runs (within 25 hours of
+round 3: a daily dataset's run is on time in the scorecard also in the afternoon, when the 02:00 of
+the day before lies more than 36 hours back). History is added once, to a catalog with nothing published.
 The rounds run the five stages in this process (:func:`orchestration.pipeline.run_dataset`, without
 Great Expectations Data Docs: the officers' reports show today's run), not through Airflow: Airflow
 runs today's round, as `pubdata run` does.
@@ -20,10 +22,20 @@ from collections.abc import Callable
 
 from core.clock import utcnow
 
-__all__ = ["HISTORY_DAYS", "add_history"]
+__all__ = ["HISTORY_DAYS", "add_history", "history_times"]
 
-#: days before today of the history rounds, oldest first (round 1, 2, 3)
+#: days before the next scheduled run (02:00 UTC) of the history rounds, oldest first (round 1, 2, 3)
 HISTORY_DAYS = (3, 2, 1)
+_SCHEDULE_HOUR = 2
+
+
+def history_times(now: dt.datetime) -> list[dt.datetime]:
+    """When the history rounds ran (naive UTC, oldest first): 02:00 of the last days, the latest
+    02:00 at least an hour before ``now`` being the last round."""
+    latest = now.replace(hour=_SCHEDULE_HOUR, minute=0, second=0, microsecond=0)
+    if latest + dt.timedelta(hours=1) > now:
+        latest -= dt.timedelta(days=1)
+    return [latest + dt.timedelta(days=1 - days) for days in HISTORY_DAYS]
 
 
 def add_history(say: Callable[[str], None] = print, only: list[str] | None = None) -> int:
@@ -39,11 +51,9 @@ def add_history(say: Callable[[str], None] = print, only: list[str] | None = Non
         return 0
     departments, _ = load_all()
     departments = [d for d in departments if not only or d.id in only]
-    today = utcnow().replace(hour=2, minute=0, second=0, microsecond=0)
     previous: dt.datetime | None = None
     try:
-        for k, days in enumerate(HISTORY_DAYS, start=1):
-            when = today - dt.timedelta(days=days)
+        for k, when in enumerate(history_times(utcnow()), start=1):
             run_id = f"scheduled__{when:%Y-%m-%dT%H:%M:%S}+00:00"
             generate(variant=k)
             published = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,10 @@ def test_history_rounds_are_back_dated_versions(history_home: Path) -> None:
     assert _digests(history_home / "sources") == before  # today's sources are back
     versions = sorted(versions_of("ecology", "air_quality"), key=lambda v: v["version"])
     assert [v["version"] for v in versions] == [1, 2, 3]
-    today = utcnow().replace(hour=2, minute=0, second=0, microsecond=0)
-    assert [v["published_at"] for v in versions] == [
-        today - dt.timedelta(days=d) + dt.timedelta(minutes=5) for d in HISTORY_DAYS
-    ]
+    published = [v["published_at"] for v in versions]
+    assert [p.hour for p in published] == [2, 2, 2]  # the departments' 02:00 schedule (+5 minutes)
+    assert [b - a for a, b in itertools.pairwise(published)] == [dt.timedelta(days=1)] * 2
+    assert dt.timedelta(hours=1) <= utcnow() - published[-1] <= dt.timedelta(hours=25)
     rows = [v["rows"] for v in versions]
     assert len(set(rows)) == 3 and all(r < 480 for r in rows)  # a different subset of today's 480 rows each time
     diff = version_diff(versions[1], versions[2], ["station", "date"])
@@ -78,3 +79,20 @@ def test_history_sources_are_deterministic(tmp_path: Path) -> None:
     b = _digests(generate(tmp_path / "b", variant=2))
     today = _digests(generate(tmp_path / "c"))
     assert a == b and a != today
+
+
+@pytest.mark.parametrize("hour", range(24))
+def test_today_follows_the_history_at_a_daily_cadence_at_any_hour(hour: int) -> None:
+    """Whatever the hour `make demo` runs, its run comes 1 to 25 hours after the last history round
+    (a daily dataset is on time: the freshness allowance is 36 hours), and the rounds are a day apart
+    at 02:00 UTC. (The rounds were pinned to 02:00 of the days before today: from 14:00 UTC on, today's
+    run came more than 36 hours after the last one and every daily dataset read late.)"""
+    from orchestration.demo_history import history_times
+    from quality.validate import FRESHNESS_HOURS
+
+    now = dt.datetime(2026, 12, 7, hour, 38)
+    rounds = history_times(now)
+    assert len(rounds) == 3 and all(r.hour == 2 and r.minute == 0 for r in rounds)
+    assert [b - a for a, b in itertools.pairwise(rounds)] == [dt.timedelta(days=1)] * 2
+    assert dt.timedelta(hours=1) <= now - rounds[-1] <= dt.timedelta(hours=25)
+    assert now - rounds[-1] <= dt.timedelta(hours=FRESHNESS_HOURS["daily"])
