@@ -243,7 +243,9 @@ def parse_date(value: str, now: dt.datetime | None = None) -> dt.datetime:
     """An ISO date/time (``Z`` or offset: converted to naive UTC) or Solr date math on ``NOW``."""
     value = value.strip()
     if value.startswith("NOW"):
-        t = (now or dt.datetime.now(dt.UTC).replace(tzinfo=None)).replace(microsecond=0)
+        # Solr's NOW is the request's instant at full precision (``NOW/SECOND`` rounds): cut to the
+        # second, ``[* TO NOW]`` missed a dataset published earlier in the same second
+        t = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
         rest = value[3:]
         pos = 0
         for m in _MATH.finditer(rest):

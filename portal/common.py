@@ -124,7 +124,10 @@ def search(
     best first, then newest first. ``strict``: a query that does not parse is a
     :class:`ckan.CkanError` (the API); otherwise it is searched as plain text (the pages).
 
-    A catalog state never changes: its answers are kept on it (a new state starts empty)."""
+    A catalog state never changes: its answers are kept on it (a new state starts empty) -- except
+    answers relative to the clock (Solr date math on ``NOW``), which change while the state lives."""
+    if any("NOW" in (text or "") for text in (q, fq, *(t[2] for t in terms or ()))):
+        return _search(state, q, terms, fq=fq, strict=strict)
     key = (q, tuple(tuple(t) for t in terms or ()), fq, strict)
     cache = getattr(state, "_searches", None)
     if cache is None:
