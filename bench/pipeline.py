@@ -40,12 +40,17 @@ def _peak_reset() -> None:
         fh.write("5")
 
 
-def _peak_mb() -> float:
+def _status_mb(field: str = "VmHWM") -> float:
+    """A memory figure of this process from /proc/self/status (VmHWM: peak, VmRSS: now), in MB."""
     with open("/proc/self/status") as fh:
         for line in fh:
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _peak_mb() -> float:
+    return _status_mb("VmHWM")
 
 
 def _load() -> str:
@@ -187,11 +192,7 @@ def floor(src: Path, dest: Path) -> float:
 
 
 def _rss_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return _status_mb("VmRSS")
 
 
 class _StageWatch:
