@@ -1,0 +1,1 @@
+"""v6 tables: education, transport, tax, finance, veterans, religion, emergency, utilities, statistics, market."""
