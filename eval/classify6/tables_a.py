@@ -547,3 +547,102 @@ def t_110(c):
         C("cjmj", "in", "P/PERSON_NAME/d", [c.name() for _ in P], note="officer on duty"),
         C("cjjg", "in", "N/-/o", c.chs(["已处理", "转立案", "调解结束", "无效警情"])),
     ]
+
+
+@table("police_exit_entry_documents", "police", "people", "出入境证件签发", fmt="parquet", rows=1200, note="one row per document issued")
+def t_exit(c):
+    P = c.people((1, 80), 0.1)
+    kind = c.wchs(["普通护照", "往来港澳通行证", "往来台湾通行证"], [45, 40, 15])
+    nums = []
+    for k in kind:
+        if k == "普通护照":
+            nums.append(c.passport())
+        elif k == "往来港澳通行证":
+            nums.append(c.hk_permit())
+        else:
+            nums.append("L" + c.digits(8))
+    return [
+        C("sqbh", "in", "N/-/o", c.serials("4301CRJ2026", width=6), note="application serial"),
+        C("xm", "in", "P/PERSON_NAME/d", pk(P, "name")),
+        C("xmpy", "in", "P/PERSON_NAME/d", [c.ch(["ZHANG", "WANG", "LI", "LIU", "CHEN", "YANG", "HUANG"]) + "," + c.ch(["WEI", "FANG", "NA", "MIN", "JING", "QIANG", "LEI", "YAN"]) for _ in P], note="name in pinyin on the document"),
+        C("gmsfhm", "in", "S/CN_RESIDENT_ID/d", pk(P, "id")),
+        C("zjzl", "in", "N/-/o", kind),
+        C("zjhm", "in", "S/PASSPORT/d", nums, note="exit-entry documents incl. HK/Macao and Taiwan permits (rule 10)"),
+        C("qfrq", "in", "N/EVENT_DATE/q", c.dates(D(2026, 1, 1), D(2026, 11, 28))),
+        C("yxqz", "in", "N/EVENT_DATE/o", c.dates(D(2031, 1, 1), D(2036, 11, 28))),
+        C("qfd", "in", "N/REGION/o", ["湖南"] * c.n),
+        C("sjhm", "in", "P/PHONE_NUMBER/d", pk(P, "mobile")),
+    ]
+
+
+def mrz_name(c):
+    return c.ch(["SMITH", "JOHNSON", "NGUYEN", "KIM", "MUELLER", "TANAKA", "GARCIA", "PETROV"]) + "<<" + c.ch(["JOHN", "ANNA", "MINH", "JISOO", "HANS", "YUKI", "MARIA", "IVAN"])
+
+
+@table("police_foreign_guests", "police", "people", "境外人员住宿登记", fmt="jsonl", rows=500)
+def t_foreign(c):
+    nat = c.chs([("USA", "美国"), ("KOR", "韩国"), ("VNM", "越南"), ("DEU", "德国"), ("JPN", "日本"), ("RUS", "俄罗斯"), ("GBR", "英国")])
+    pn = [c.ch("ABCDEFGHJKLMNPRSTUVWXYZ") + c.digits(8) if c.r.random() < 0.6 else c.digits(9) for _ in range(c.n)]
+    nm = [mrz_name(c) for _ in range(c.n)]
+    births = [c.birth(18, 75) for _ in range(c.n)]
+    c.min_age = min(c.min_age, min(v6lib_age(b) for b in births))
+    cin = c.dtimes(D(2026, 11, 1), D(2026, 11, 28))
+    return [
+        C("guest_name_en", "sn", "P/PERSON_NAME/d", [n.replace("<<", " ") for n in nm]),
+        C("nationality", "sn", "N/-/q", [x[1] for x in nat]),
+        C("passport_no", "sn", "S/PASSPORT/d", pn),
+        C("mrz_line2", "sn", "S/PASSPORT/d", [mrz2(p, x[0], b, c.ch("MF"), c.date(D(2027, 1, 1), D(2035, 12, 31))) for p, x, b in zip(pn, nat, births)], note="MRZ line 2 holds the passport number, birth date and sex"),
+        C("birth_date", "sn", "P/DATE_OF_BIRTH/q", [b.isoformat() for b in births]),
+        C("visa_type", "sn", "N/-/o", c.chs(["L", "M", "F", "Z", "X1", "免签"])),
+        C("hotel", "sn", "S/PRECISE_LOCATION/s", c.chs(HOTELS), note="lodging (rule 8)"),
+        C("room", "sn", "N/-/o", [f"{c.r.randint(2, 25)}{c.r.randint(1, 30):02d}" for _ in range(c.n)]),
+        C("checkin", "sn", "N/EVENT_DATE/q", cin),
+        C("email", "sn", "P/EMAIL/d", c.sparse([f"{n.split('<<')[1].lower()}.{n.split('<<')[0].lower()}{c.r.randint(1, 99)}@{c.ch(['gmail.com', 'outlook.com', 'naver.com', 'yahoo.co.jp'])}" for n in nm], 0.4), tags=["sparse"]),
+    ]
+
+
+def mrz_cd(s):
+    v = {**{str(i): i for i in range(10)}, **{chr(65 + i): 10 + i for i in range(26)}, "<": 0}
+    return str(sum(v[ch] * (7, 3, 1)[i % 3] for i, ch in enumerate(s)) % 10)
+
+
+def mrz2(pno, nat, birth, sex, exp):
+    """ICAO 9303 TD3 line 2 (44 characters) with check digits."""
+    p = f"{pno:<9}".replace(" ", "<")
+    b = f"{birth:%y%m%d}"
+    e = f"{exp:%y%m%d}"
+    opt = "<" * 14
+    body = p + mrz_cd(p) + nat + b + mrz_cd(b) + sex + e + mrz_cd(e) + opt + mrz_cd(opt)
+    comp = p + mrz_cd(p) + b + mrz_cd(b) + e + mrz_cd(e) + opt + mrz_cd(opt)
+    return body + mrz_cd(comp)
+
+
+def v6lib_age(b):
+    from v6lib import age_of
+
+    return age_of(b)
+
+
+@table("police_vehicle_owners_legacy", "police", "people", "机动车登记（旧系统导出）", enc="gbk", delim="\t", rows=1000,
+       note="opaque legacy column names; ~6% company owners (rule 12)")
+def t_vehicles(c):
+    P = c.people((18, 80), 0.1)
+    own, oid = [], []
+    for p in P:
+        if c.r.random() < 0.06:
+            own.append(c.company()); oid.append(c.uscc())
+        else:
+            own.append(p["name"]); oid.append(p["id"])
+    return [
+        C("col_1", "op", "P/LICENSE_PLATE/d", [c.plate() for _ in P]),
+        C("col_2", "op", "N/-/o", c.chs(["K33", "K31", "H31", "K11", "M22"]), note="vehicle type code"),
+        C("col_3", "op", "P/-/d", ["LS" + "".join(c.ch("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(15)) for _ in P], note="VIN (rule 15)"),
+        C("col_4", "op", "P/PERSON_NAME/d", own),
+        C("col_5", "op", "S/CN_RESIDENT_ID/d", oid, tags=["mixed_docs"]),
+        C("col_6", "op", "P/ADDRESS/d", [c.address(p["county"]) for p in P]),
+        C("col_7", "op", "P/PHONE_NUMBER/d", [p["mobile"] if c.r.random() < 0.85 else "0" for p in P], tags=["placeholder"]),
+        C("col_8", "op", "N/EVENT_DATE/q", c.dates(D(2005, 1, 1), D(2026, 11, 28), "%Y%m%d")),
+        C("col_9", "op", "N/-/o", c.chs(["A", "A", "A", "G", "M", "B"]), note="vehicle status code"),
+        C("col_10", "op", "N/-/o", c.chs(["白", "黑", "银", "红", "蓝", "灰"])),
+        C("col_11", "op", "N/-/o", c.ints(1, 9), note="seat count"),
+    ]
