@@ -92,7 +92,7 @@ def read_back(out, t):
 
 def norm_id(v):
     s = str(v).translate(FW).replace(" ", "").upper()
-    return s
+    return re.sub(r"^[^0-9A-Z]+[:：]", "", s)  # tag `prefixed`: "身份证:4301..."
 
 
 def main(argv=None):
