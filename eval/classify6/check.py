@@ -90,6 +90,20 @@ def read_back(out, t):
     return names, [[r.get(i) for i in range(width)] for r in grid[1:]]
 
 
+PASSPORT_RE = re.compile(r"E\d{8}|E[A-HJ-NP-Z]\d{7}|C[0-9A-Z]\d{7}|[HM]\d{8}|L\d{8}|[A-Z]\d{8}|\d{9}")
+
+
+def mrz_ok(line):
+    """ICAO 9303 TD3 line 2 check digits."""
+    val = {**{str(i): i for i in range(10)}, **{chr(65 + i): 10 + i for i in range(26)}, "<": 0}
+
+    def cd(x):
+        return str(sum(val[ch] * (7, 3, 1)[i % 3] for i, ch in enumerate(x)) % 10)
+
+    comp = line[0:10] + line[13:20] + line[21:43]
+    return cd(line[0:9]) == line[9] and cd(line[13:19]) == line[19] and cd(line[21:27]) == line[27] and cd(comp) == line[43]
+
+
 def norm_id(v):
     s = str(v).translate(FW).replace(" ", "").upper()
     return re.sub(r"^[^0-9A-Z]+[:：]", "", s)  # tag `prefixed`: "身份证:4301..."
@@ -177,6 +191,19 @@ def main(argv=None):
                         bad["id"] += 1
                         if bad["id"] < 5:
                             errs.append(f"{tid}.{c['name']}: bad ID {v!r}"[:60])
+            if ent == "PASSPORT":
+                for v in nn:
+                    if PASSPORT_RE.fullmatch(str(v)) or (len(str(v)) == 44 and mrz_ok(str(v))):
+                        ok["passport"] += 1
+                    else:
+                        bad["passport"] += 1
+                        errs.append(f"{tid}.{c['name']}: bad passport/permit {v!r}"[:70])
+            if ent == "PHONE_NUMBER" and c["level"] == "personal" and "masked" not in tags:
+                digits = ["".join(ch for ch in str(v).translate(FW) if ch.isdigit()) for v in nn]
+                share = sum(1 for d in digits if re.search(r"1[3-9]\d{9}", d)) / max(1, len(digits))
+                if share < 0.5:
+                    errs.append(f"{tid}.{c['name']}: only {share:.0%} mobile-shaped")
+                ok["phone_cols"] += 1
             if ent == "USCC":
                 for v in nn:
                     if v6lib.uscc_check(v[:17]) == v[17]:
@@ -210,7 +237,8 @@ def main(argv=None):
     ncols = sum(len(t["columns"]) for t in tables)
     print(f"tables {len(tables)}, labelled columns {ncols}, sectors {len({t['sector'] for t in tables})}")
     print(f"check digits: resident IDs {ok['id']} ok / {bad['id']} bad; other documents in mixed_docs columns {ok['doc']}; "
-          f"USCC {ok['uscc']} ok / {bad['uscc']} bad; cards {ok['card']} ok / {bad['card']} bad")
+          f"USCC {ok['uscc']} ok / {bad['uscc']} bad; cards {ok['card']} ok / {bad['card']} bad; "
+          f"passports/permits/MRZ {ok['passport']} ok / {bad['passport']} bad; personal phone columns mobile-shaped {ok['phone_cols']}")
     cols = [(t, c) for t in tables for c in t["columns"]]
 
     def show(title, key, items):

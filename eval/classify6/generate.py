@@ -20,6 +20,7 @@ import tables_a  # noqa: E402,F401
 import tables_b  # noqa: E402,F401
 import tables_c  # noqa: E402,F401
 import tables_d  # noqa: E402,F401
+import tables_e  # noqa: E402,F401
 
 EXT = {"csv": "csv", "parquet": "parquet", "jsonl": "jsonl", "xlsx": "xlsx"}
 

@@ -601,7 +601,7 @@ def t_lis(c):
         C("item_code", "sn", "S/MEDICAL_CONDITION/s", [t[0] for t in T], note="test item of a patient's result"),
         C("item名称", "mx", "S/MEDICAL_CONDITION/s", [t[1] for t in T]),
         C("result_值", "mx", "S/MEDICAL_CONDITION/s", [(c.ch(["阴性", "阳性"]) if t[3] == 1 else round(c.r.uniform(t[2], t[3]), 2)) for t in T]),
-        C("abn_flag", "sn", "S/MEDICAL_CONDITION/s", c.wchs(["", "H", "L"], [70, 20, 10])),
+        C("abn_flag", "sn", "S/MEDICAL_CONDITION/s", c.wchs(["", "H", "L"], [70, 20, 10]), tags=["sparse"]),
         C("送检科室", "zh", "S/MEDICAL_CONDITION/s", c.chs(["感染科", "内分泌科", "肾内科", "肿瘤科", "体检中心", "产科"]), note="rule 2"),
         C("bgsj报告时间", "mx", "N/EVENT_DATE/q", c.dtimes(D(2026, 11, 1), D(2026, 11, 28))),
         C("jyys_检验医师", "mx", "P/PERSON_NAME/d", [c.name() for _ in P]),
