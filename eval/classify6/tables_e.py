@@ -173,3 +173,59 @@ def t_resettle(c):
         C("jieshoudanwei", "py", "N/ORG_NAME/q", c.sparse([c.company() for _ in P], 0.6), tags=["sparse"]),
         C("shequ", "py", "N/REGION/q", c.chs(COMM)),
     ]
+
+
+@table("finance_credit_card_applications", "finance", "people", "信用卡申请进件", fmt="parquet", rows=1000)
+def t_ccapp(c):
+    P = c.people((18, 65), 0.15)
+    return [
+        C("applyNo", "cc", "N/-/o", c.serials("CCA2026", width=8, step=(1, 30))),
+        C("applicantName", "cc", "P/PERSON_NAME/d", pk(P, "name")),
+        C("idNumber", "cc", "S/CN_RESIDENT_ID/d", pk(P, "id")),
+        C("mobileNo", "cc", "P/PHONE_NUMBER/d", pk(P, "mobile")),
+        C("emailAddr", "cc", "P/EMAIL/d", [f"{c.r.randint(10 ** 5, 10 ** 10)}@qq.com" if c.r.random() < 0.5 else f"{p['mobile']}@163.com" if c.r.random() < 0.5 else f"user{c.r.randint(1, 99999)}@{c.ch(['126.com', 'sina.com', 'foxmail.com'])}" for p in P]),
+        C("maritalStatus", "cc", "N/MARITAL_STATUS/q", c.chs(["未婚", "已婚", "离异", "丧偶"])),
+        C("employer", "cc", "N/ORG_NAME/q", [c.company() for _ in P]),
+        C("monthlyIncome", "cc", "S/PERSONAL_INCOME/s", c.chs([3000, 4500, 6000, 8000, 12000, 20000, 35000])),
+        C("houseOwnership", "cc", "S/-/s", c.chs(["自有住房无贷款", "按揭", "租房", "与父母同住"]), note="property information (rule 4)"),
+        C("applyIp", "cc", "P/IP_ADDRESS/q", [c.ip() for _ in P]),
+        C("issuedCardNo", "cc", "S/CREDIT_CARD/d", [c.credit_card() if c.r.random() < 0.7 else None for _ in P], tags=["sparse"]),
+        C("creditScore", "cc", "S/-/s", c.ints(350, 900), note="credit score of a person"),
+        C("decision", "cc", "N/-/o", c.wchs(["通过", "拒绝", "人工审核"], [65, 25, 10])),
+    ]
+
+
+@table("edu_online_platform_accounts", "edu", "people", "智慧教育平台学生账号", fmt="jsonl", rows=1500)
+def t_online(c):
+    P = c.people((10, 18), 0.05)
+    return [
+        C("account", "sn", "P/PERSON_ID/d", [f"hn{c.r.randint(10 ** 8, 10 ** 9)}" for _ in P], note="platform login of a student"),
+        C("nickname", "sn", "P/PERSON_ID/d", [c.ch(["小", "快乐", "学霸", "追风", "星空"]) + c.ch(["鱼", "兔", "少年", "同学", "猫"]) + str(c.r.randint(1, 9999)) for _ in P], note="nickname (rule 15)"),
+        C("real_name", "sn", "P/PERSON_NAME/d", pk(P, "name")),
+        C("birthday", "sn", "P/DATE_OF_BIRTH/q", [p["birth"].strftime("%Y-%m") + "-01" if c.r.random() < 0.3 else p["birth"].isoformat() for p in P], tags=["dirty"], note="some apps store only year-month"),
+        C("grade", "sn", "N/-/q", [f"{min(12, max(1, p['age'] - 6))}年级" for p in P]),
+        C("school_code", "sn", "N/-/q", [f"21430{c.r.randint(10000, 99999)}" for _ in P], note="school identifier"),
+        C("parent_email", "sn", "P/EMAIL/d", c.sparse([f"{c.r.randint(10 ** 5, 10 ** 10)}@qq.com" for _ in P], 0.5), tags=["sparse"]),
+        C("last_login_ip", "sn", "P/IP_ADDRESS/q", [c.ip() for _ in P]),
+        C("last_login_at", "sn", "N/EVENT_DATE/q", c.dtimes(D(2026, 11, 1), D(2026, 11, 28))),
+        C("study_minutes", "sn", "N/-/o", c.ints(0, 3000)),
+        C("device_id", "sn", "P/-/d", ["%016x" % c.r.getrandbits(64) for _ in P], note="device identifier of a person (Annex A)"),
+    ]
+
+
+@table("market_consumer_complaints", "market", "people", "12315消费投诉举报", enc="utf-8-sig", delim="\t", rows=800)
+def t_12315(c):
+    P = c.people((18, 80), 0.2)
+    co = [c.company() for _ in P]
+    txt = [f"{c.ch(['本人', '消费者'])}{p['name']}于{c.ch(['10月', '11月'])}在{x}购买{c.ch(['手机', '预付卡', '家具', '保健品', '装修服务'])}，{c.ch(['商家拒绝退款', '货不对板', '虚假宣传', '办卡后门店关闭'])}，请联系{p['mobile']}" for p, x in zip(P, co)]
+    return [
+        C("登记编号", "zh", "N/-/o", c.serials("12315430100", width=7, step=(1, 9))),
+        C("投诉人", "zh", "P/PERSON_NAME/d", [p["name"] if c.r.random() < 0.8 else p["name"][0] + c.ch(["先生", "女士"]) for p in P], tags=["masked"]),
+        C("投诉人电话", "zh", "P/PHONE_NUMBER/d", pk(P, "mobile")),
+        C("被投诉单位", "zh", "N/ORG_NAME/q", co),
+        C("被投诉单位地址", "zh", "N/ADDRESS/o", [c.org_address() for _ in P]),
+        C("诉求内容", "zh", "P/FREE_TEXT/d", txt, tags=["free_text"], note="complaint with name and mobile (rule 14)"),
+        C("涉案金额", "zh", "S/PERSONAL_INCOME/s", c.moneys(20, 50000), note="a consumer's purchase (rule 3)"),
+        C("登记时间", "zh", "N/EVENT_DATE/q", c.dtimes(D(2026, 10, 1), D(2026, 11, 28))),
+        C("处理状态", "zh", "N/-/o", c.chs(["已调解", "调解失败", "转立案", "不予受理", "办理中"])),
+    ]
