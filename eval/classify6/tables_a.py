@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v6lib import C, COUNTIES, CRIMES, CIVIL_CAUSES, EDU, ETHNIC, HOTELS, MARITAL, OCCUP, fullwidth, table
+from v6lib import C, COUNTIES, CRIMES, CIVIL_CAUSES, EDU, ETHNIC, HOTELS, MARITAL, OCCUP, table
 
 D = dt.date
 COURTS = ["长沙市中级人民法院", "长沙市岳麓区人民法院", "长沙市芙蓉区人民法院", "长沙市天心区人民法院", "株洲市天元区人民法院",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from v6lib import ALLERGY, C, COMM, COUNTIES, DRUGS, EDU, ETHNIC, ICD, MARITAL, OCCUP, TOWNS, fullwidth, table
+from v6lib import C, COMM, COUNTIES, DRUGS, EDU, ICD, OCCUP, TOWNS, fullwidth, table
 
 D = dt.date
 HOSP = ["中南大学湘雅医院", "中南大学湘雅二医院", "湖南省人民医院", "长沙市中心医院", "长沙市第一医院", "湖南省儿童医院",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import v6lib
-from v6lib import BANKS, C, COMM, COUNTIES, EDU, ETHNIC, TOWNS, VILLAGES, table
+from v6lib import BANKS, C, COUNTIES, EDU, ETHNIC, TOWNS, VILLAGES, table
 
 D = dt.date
 SCHOOLS = ["长沙市第一中学", "湖南师大附中", "长郡中学", "雅礼中学", "长沙市明德中学", "岳麓区博才小学", "芙蓉区大同小学",

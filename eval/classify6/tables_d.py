@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import v6lib
-from v6lib import BANKS, C, COMM, COUNTIES, CRIMES, CIVIL_CAUSES, DRUGS, EDU, ETHNIC, HOTELS, ICD, OCCUP, TOWNS, table
+from v6lib import C, COMM, COUNTIES, CRIMES, CIVIL_CAUSES, DRUGS, ICD, TOWNS, table
 
 D = dt.date
 

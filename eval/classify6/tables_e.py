@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import v6lib
-from v6lib import C, COMM, COUNTIES, EDU, ICD, TOWNS, table
+from v6lib import C, COMM, COUNTIES, EDU, table
 
 D = dt.date
 
