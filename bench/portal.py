@@ -343,19 +343,27 @@ def versus_datasette(
             # rounds alternated (ours, theirs, ours, ...) so both see the same moments of a shared
             # machine's load; each side's best round counts (its rps, and the p99 of that round)
             runs_a, runs_b = [], []
+            cpu = {pid: 0.0, ds.pid: 0.0}  # server CPU seconds spent in the rounds (and their tails)
             # each round starts when both servers are idle (see settle)
             for _ in range(rounds):
-                settle([pid, ds.pid])
-                runs_a.append(measure(ours, 8, seconds))
-                settle([pid, ds.pid])
-                runs_b.append(measure(theirs, 8, seconds))
+                for server_pid, urls, runs in ((pid, ours, runs_a), (ds.pid, theirs, runs_b)):
+                    settle([pid, ds.pid])
+                    before = cpu_seconds(server_pid)
+                    runs.append(measure(urls, 8, seconds))
+                    settle([server_pid])
+                    cpu[server_pid] += cpu_seconds(server_pid) - before
             a, b = max(r[0] for r in runs_a), max(r[0] for r in runs_b)
+            # requests per server CPU second: what a request costs, whatever share of the shared
+            # cores each server got (Datasette's SQLite threads run beside its event loop)
+            per_cpu = [
+                sum(len(r[3]) for r in runs) / max(cpu[p], 1e-9) for p, runs in ((pid, runs_a), (ds.pid, runs_b))
+            ]
             (a50, a99, _), (b50, b99, _) = pooled(runs_a), pooled(runs_b)
             ratios.append(a / b)
             print(
                 f"{name:<18}{a:>12.0f}{f'{a50:.0f}/{a99:.0f}':>14}{b:>15.0f}{f'{b50:.0f}/{b99:.0f}':>14}{ratios[-1]:>8.2f}"
                 f"   (rounds: {'/'.join(f'{r[0]:.0f}' for r in runs_a)} vs {'/'.join(f'{r[0]:.0f}' for r in runs_b)};"
-                f" load {os.getloadavg()[0]:.1f})",
+                f" requests per server CPU second {per_cpu[0]:.0f} vs {per_cpu[1]:.0f}; load {os.getloadavg()[0]:.1f})",
                 flush=True,
             )
         settle([pid, ds.pid])
