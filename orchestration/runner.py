@@ -225,6 +225,10 @@ def run_departments(
             print(f"Airflow output goes to {log_path}", file=terminal, flush=True)
         ensure_airflow_db()
         dags = {k: v for k, v in load_dags(department_ids).items() if k.startswith("dept_")}
+        if dags:
+            from orchestration.execution_api import prepare
+
+            prepare()  # the in-process execution API of the tasks, for their API version only
         display = _Display(good, department_ids, terminal) if progress else None
         with display or contextlib.nullcontext():
             pending = sorted(dags.items())
