@@ -225,14 +225,15 @@ def run_departments(
             print(f"Airflow output goes to {log_path}", file=terminal, flush=True)
         ensure_airflow_db()
         dags = {k: v for k, v in load_dags(department_ids).items() if k.startswith("dept_")}
-        if dags:
-            from orchestration.execution_api import prepare
-
-            prepare()  # the in-process execution API of the tasks, for their API version only
         display = _Display(good, department_ids, terminal) if progress else None
         with display or contextlib.nullcontext():
             pending = sorted(dags.items())
             try:
+                if pending:
+                    from orchestration.execution_api import prepare
+
+                    with stop.interruptible():
+                        prepare()  # the in-process execution API of the tasks, for their API version only
                 while pending:
                     dag_id, dag = pending[0]
                     # dag.test() parses the DAG folder again to record the DAG in Airflow's DB:
