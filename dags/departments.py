@@ -23,7 +23,17 @@ from orchestration.airflow_env import configure
 
 configure()
 
-from airflow.sdk import DAG, Asset, AssetAlias, XComArg, dag, get_current_context, task, task_group  # noqa: E402
+from airflow.sdk import (  # noqa: E402
+    DAG,
+    Asset,
+    AssetAlias,
+    XComArg,
+    dag,
+    get_current_context,
+    get_parsing_context,
+    task,
+    task_group,
+)
 from airflow.sdk.exceptions import AirflowFailException  # noqa: E402
 
 from core import ManifestError, PubdataError, SourceUnavailable  # noqa: E402
@@ -246,11 +256,15 @@ def department_dag(dept: Department) -> DAG:
     return department()
 
 
+def broken_dag_id(path) -> str:
+    return "broken_" + re.sub(r"[^a-z0-9_]", "_", path.stem.lower())[:60]
+
+
 def broken_manifest_dag(path, error: Exception) -> DAG:
     message = str(error)
 
     @dag(
-        dag_id="broken_" + re.sub(r"[^a-z0-9_]", "_", path.stem.lower())[:60],
+        dag_id=broken_dag_id(path),
         schedule=None,
         start_date=START,
         catchup=False,
@@ -268,8 +282,15 @@ def broken_manifest_dag(path, error: Exception) -> DAG:
     return broken()
 
 
+# Airflow's parsing context names the one DAG wanted when a task runs (a worker parses this file for
+# each task: Airflow's "Optimizing DAG parsing delays during execution") and `pubdata run` sets it
+# for the department it runs: then only that DAG is built. The manifests are still all read (a
+# duplicate department id is an error of both manifests).
+_only = get_parsing_context().dag_id
 departments, broken = load_all()
 for _dept in departments:
+    if _only and _only != f"dept_{_dept.id}":
+        continue
     try:
         globals()[f"dept_{_dept.id}"] = department_dag(_dept)
     except Exception as _exc:  # e.g. a schedule Airflow refuses: isolate it, keep the others
@@ -279,5 +300,7 @@ for _dept in departments:
             hint="check the schedule and tags in the manifest",
         )
 for _path, _error in broken.items():
+    if _only and _only != broken_dag_id(_path):
+        continue
     _d = broken_manifest_dag(_path, _error)
     globals()[_d.dag_id] = _d

@@ -18,7 +18,7 @@ import datetime as _dt
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,7 @@ from orchestration.stopping import RunStopped, StopOnSignals
 if TYPE_CHECKING:
     from rich.live import Live
 
-__all__ = ["DatasetOutcome", "RunStopped", "ensure_airflow_db", "load_dags", "run_departments"]
+__all__ = ["DatasetOutcome", "RunStopped", "ensure_airflow_db", "load_dags", "parsing_context", "run_departments"]
 
 
 @dataclass
@@ -70,11 +70,31 @@ def ensure_airflow_db() -> None:
     _READY.add(conn)
 
 
+@contextlib.contextmanager
+def parsing_context(dag_id: str | None) -> Iterator[None]:
+    """Airflow's DAG parsing context (the environment variable a worker sets before it parses a DAG
+    file for one task): the DAG file then builds only ``dag_id`` (all DAGs when None)."""
+    from airflow.sdk.definitions.context import _AIRFLOW_PARSING_CONTEXT_DAG_ID as var
+
+    saved = os.environ.pop(var, None)
+    if dag_id:
+        os.environ[var] = dag_id
+    try:
+        yield
+    finally:
+        os.environ.pop(var, None)
+        if saved is not None:
+            os.environ[var] = saved
+
+
 def load_dags(department_ids: list[str] | None = None) -> dict[str, Any]:
+    """The departments' DAGs parsed by Airflow's DagBag (only the one asked for, when one is)."""
     configure()
     from airflow.dag_processing.dagbag import DagBag
 
-    bag = DagBag(dag_folder=str(REPO_ROOT / "dags"), safe_mode=False)
+    only = f"dept_{department_ids[0]}" if department_ids and len(set(department_ids)) == 1 else None
+    with parsing_context(only):
+        bag = DagBag(dag_folder=str(REPO_ROOT / "dags"), safe_mode=False)
     if bag.import_errors:
         first = next(iter(bag.import_errors.values()))
         raise ManifestError(f"the DAG file failed to import: {str(first).strip().splitlines()[-1]}")
@@ -209,9 +229,16 @@ def run_departments(
         with display or contextlib.nullcontext():
             pending = sorted(dags.items())
             try:
+                if pending:
+                    from orchestration.execution_api import prepare
+
+                    with stop.interruptible():
+                        prepare()  # the in-process execution API of the tasks, for their API version only
                 while pending:
                     dag_id, dag = pending[0]
-                    with stop.interruptible():
+                    # dag.test() parses the DAG folder again to record the DAG in Airflow's DB:
+                    # only this department's DAG
+                    with stop.interruptible(), parsing_context(dag_id):
                         dr = dag.test()
                     pending.pop(0)
                     outcomes += _outcomes(dag_id, dr.run_id)
