@@ -530,12 +530,16 @@ def _embedded(col: ColumnProfile) -> None:
     from privacy.scan import ALL_ENTITIES, scan_column
 
     hits = scan_column(pa.array(col.values, pa.string()), ALL_ENTITIES)
-    best = max(hits.items(), key=lambda kv: (kv[1].cells, kv[0] in TEXT_CERTAIN), default=None)
-    if best is None:
-        return
-    entity, h = best
-    share = h.cells / max(col.n, 1)
-    if h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked)):
+
+    def enough(entity: str, h: Hits) -> bool:
+        share = h.cells / max(col.n, 1)
+        return h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked))
+
+    # the most sensitive identifier found often enough names the column (an ID number beside a phone)
+    found = [(entity in TEXT_CERTAIN, h.cells, entity, h) for entity, h in hits.items() if enough(entity, h)]
+    if found:
+        _, _, entity, h = max(found, key=lambda f: f[:2])
+        share = h.cells / max(col.n, 1)
         col.entity, col.confidence = entity, min(0.95, 0.6 + share)
         col.evidence.append(f"scanner: {_pct(h.cells, col.n)} of sampled values hold a valid {entity} inside them")
         return
@@ -737,6 +741,14 @@ def _births_of_ids(c: ColumnProfile, cols: list[ColumnProfile]) -> ColumnProfile
     return None
 
 
+#: a mobile cell's location area code and cell id (3GPP TS 23.003: LAC 16 bits, CI up to 28 bits)
+_CELL_ID = re.compile(r"\d{1,5}\s*[-_:/]\s*\d{1,9}")
+
+
+def _cell_ids(c: ColumnProfile) -> bool:
+    return sum(k for v, k in c.counts.items() if _CELL_ID.fullmatch(v.strip())) >= 0.8 * c.n
+
+
 def _org_hint_share() -> float:
     """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
     return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
@@ -779,6 +791,9 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "PRECISE_LOCATION" and about_people and (cjk >= 0.5 or c.place_share >= 0.5):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("places under a trajectory name (where a person was) in a table about people")
+    elif e == "PRECISE_LOCATION" and about_people and _cell_ids(c):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("cell identifiers (LAC-CI) under a location name: the tower a person's phone was seen at")
     elif e == "BANK_CARD" and about_people and _account_numbers(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("account numbers under an account name (no card check digit)")

@@ -197,6 +197,9 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
     about_orgs = subject in ("organisations", "aggregates") or rows_org
     if e == "ADDRESS" and subject == "people" and not about_orgs and _dwellings(c):
         return None  # 服务地址 of a home-care order: flats of the people the rows are about
+    narrative = s is None and c.long_text_share >= 0.5
+    if narrative and e in ("PHONE_NUMBER", "EMAIL", "CN_RESIDENT_ID", "PASSPORT", "BANK_CARD"):
+        return None  # identifiers inside sentences (a 110 call's account): of the people told of, not the owner's
     if c.info.org and e in (
         "PHONE_NUMBER",
         "EMAIL",

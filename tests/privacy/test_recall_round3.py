@@ -12,7 +12,7 @@ import random
 import pyarrow as pa
 
 from privacy.classification import classify_table
-from tests.testdata import resident_id
+from tests.testdata import mobile, resident_id
 
 TODAY = dt.date(2026, 6, 1)
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨"
@@ -264,4 +264,46 @@ def test_cell_tower_identifiers_of_a_person_are_whereabouts() -> None:
     )
     result = classify_table(table, context={"dataset_title": "人员轨迹"}, today=TODAY)
     c = result.column("基站LAC_CI")
-    assert c.level == "sensitive" or c.review, c.evidence
+    assert c.level == "sensitive" and c.entity == "PRECISE_LOCATION", c.evidence
+
+
+def test_follow_up_values_of_severe_mental_disorders_are_health_under_opaque_names() -> None:
+    rng = random.Random(13)
+    n = 300
+    table = _people(
+        rng,
+        n,
+        F07=[rng.choice(["规律服药", "间断服药", "不服药"]) for _ in range(n)],
+        F11=[rng.choice(["无", "无", "无", "曾关锁"]) for _ in range(n)],
+        F12=[rng.choice(["电话", "门诊", "家庭访视"]) for _ in range(n)],  # how the visit was made
+    )
+    result = classify_table(table, context={"dataset_title": "严重精神障碍患者随访"}, today=TODAY)
+    for name in ("F07", "F11"):
+        c = result.column(name)
+        assert c.entity == "MEDICAL_CONDITION" and c.level == "sensitive", (name, c.evidence)
+    assert result.column("F12").entity != "MEDICAL_CONDITION"
+
+
+def test_masked_cards_are_cards_not_organisation_codes() -> None:
+    rng = random.Random(14)
+    n = 300
+    cards = [f"{rng.choice(['622588', '621700', '436742'])}******{rng.randint(0, 9999):04d}" for _ in range(n)]
+    table = _people(rng, n, bound_card=cards)
+    c = classify_table(table, context={"dataset_title": "ETC通行记录"}, today=TODAY).column("bound_card")
+    assert c.entity in ("BANK_CARD", "CREDIT_CARD") and c.level == "sensitive", c.evidence
+
+
+def test_identifiers_inside_sentences_are_the_peoples_whatever_the_name_says() -> None:
+    rng = random.Random(15)
+    n = 300
+
+    def account() -> str:
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)
+        if rng.random() < 0.4:
+            return f"{name}（身份证{resident_id(rng)}）与邻居发生纠纷，要求民警到场处理"
+        return f"报警人称其在菜市场被盗手机一部，报警人{name}，电话{mobile(rng)}"
+
+    # jyjq: 警情简要 by its initials, which also read as 经营 + ... (an organisation's word)
+    table = _people(rng, n, jyjq=[account() for _ in range(n)])
+    c = classify_table(table, context={"dataset_title": "110接处警记录"}, today=TODAY).column("jyjq")
+    assert c.level == "sensitive", c.evidence
