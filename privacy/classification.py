@@ -533,7 +533,7 @@ def _embedded(col: ColumnProfile) -> None:
 
     def enough(entity: str, h: Hits) -> bool:
         share = h.cells / max(col.n, 1)
-        return h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked))
+        return h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked > 0))
 
     # the most sensitive identifier found often enough names the column (an ID number beside a phone)
     found = [(entity in TEXT_CERTAIN, h.cells, entity, h) for entity, h in hits.items() if enough(entity, h)]
