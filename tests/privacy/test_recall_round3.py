@@ -307,3 +307,23 @@ def test_identifiers_inside_sentences_are_the_peoples_whatever_the_name_says() -
     table = _people(rng, n, jyjq=[account() for _ in range(n)])
     c = classify_table(table, context={"dataset_title": "110接处警记录"}, today=TODAY).column("jyjq")
     assert c.level == "sensitive", c.evidence
+
+
+def test_stations_where_a_persons_trip_entered_and_left_are_whereabouts() -> None:
+    rng = random.Random(16)
+    n = 300
+    stations = ["长沙西收费站", "宁乡收费站", "浏阳收费站", "湘潭北收费站", "株洲东收费站"]
+    table = _people(
+        rng,
+        n,
+        en_station=[rng.choice(stations) for _ in range(n)],
+        ex_station=[rng.choice(stations) for _ in range(n)],
+    )
+    result = classify_table(table, context={"dataset_title": "ETC通行记录"}, today=TODAY)
+    for name in ("en_station", "ex_station"):
+        c = result.column(name)
+        assert c.entity == "PRECISE_LOCATION" and c.level == "sensitive", (name, c.evidence)
+    # the same stations in a register of toll stations are the organisation's places
+    register = pa.table({"收费站名称": stations * 10, "入口站": stations * 10, "车道数": [4] * 50})
+    other = classify_table(register, context={"dataset_title": "收费站名录"}, today=TODAY).column("入口站")
+    assert other.level == "none" and not other.review, other.evidence
