@@ -12,19 +12,16 @@ import random
 import pyarrow as pa
 
 from privacy.classification import classify_table
+from privacy.types import ColumnClassification
+from tests.privacy.test_false_alarms import GIVEN, SURNAMES, _names, _people
 from tests.testdata import mobile, resident_id
 
 TODAY = dt.date(2026, 6, 1)
-SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨"
-GIVEN = "伟芳娜敏静丽强磊洋勇艳杰娟涛明超"
 
 
-def _names(rng: random.Random, n: int) -> list[str]:
-    return [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randint(1, 2))) for _ in range(n)]
-
-
-def _people(rng: random.Random, n: int, **cols: list) -> pa.Table:
-    return pa.table({"姓名": _names(rng, n), "身份证号": [resident_id(rng) for _ in range(n)], **cols})
+def _column_of(cols: dict[str, list], title: str, name: str) -> ColumnClassification:
+    """One column of a table classified on its own (the cases that must stay non-personal)."""
+    return classify_table(pa.table(cols), context={"dataset_title": title}, today=TODAY).column(name)
 
 
 def _stations(rng: random.Random, n: int, **cols: list) -> pa.Table:
@@ -103,13 +100,11 @@ def test_foreign_documents_under_a_document_number_name_are_passports() -> None:
     doc = result.column("doc_no")
     assert doc.entity == "PASSPORT" and doc.level == "sensitive", doc.evidence
     # decision numbers of penalties against companies are no travel documents
-    companies = pa.table(
-        {
-            "企业名称": [f"杭州{rng.choice('东南西北')}{i}贸易有限公司" for i in range(n)],
-            "doc_no": [f"杭市监罚〔{rng.randint(2019, 2025)}〕{rng.randint(1, 999)}号" for _ in range(n)],
-        }
-    )
-    other = classify_table(companies, context={"dataset_title": "行政处罚决定"}, today=TODAY).column("doc_no")
+    companies = {
+        "企业名称": [f"杭州{rng.choice('东南西北')}{i}贸易有限公司" for i in range(n)],
+        "doc_no": [f"杭市监罚〔{rng.randint(2019, 2025)}〕{rng.randint(1, 999)}号" for _ in range(n)],
+    }
+    other = _column_of(companies, "行政处罚决定", "doc_no")
     assert other.entity != "PASSPORT" and other.level == "none", other.evidence
 
 
@@ -155,13 +150,11 @@ def test_homes_under_a_service_address_stay_personal_in_a_table_about_people() -
     home = result.column("服务地址")
     assert home.entity == "ADDRESS" and home.level == "personal", home.evidence
     # a register of service stations: their own address (no flat) stays the organisation's
-    stations = pa.table(
-        {
-            "服务站名称": [f"第{i + 1}居家养老服务站" for i in range(n)],
-            "服务地址": [f"成都市青羊区{rng.choice(roads)}{rng.randint(1, 400)}号" for _ in range(n)],
-        }
-    )
-    own = classify_table(stations, context={"dataset_title": "居家养老服务站名录"}, today=TODAY).column("服务地址")
+    stations = {
+        "服务站名称": [f"第{i + 1}居家养老服务站" for i in range(n)],
+        "服务地址": [f"成都市青羊区{rng.choice(roads)}{rng.randint(1, 400)}号" for _ in range(n)],
+    }
+    own = _column_of(stations, "居家养老服务站名录", "服务地址")
     assert own.level == "none" and not own.review, own.evidence
 
 
@@ -246,13 +239,11 @@ def test_court_case_numbers_name_the_persons_case_but_not_a_companys() -> None:
     for name in ("caseCode", "gistId"):
         c = result.column(name)
         assert c.level == "personal" and any("court case numbers" in e for e in c.evidence), (name, c.evidence)
-    companies = pa.table(
-        {
-            "企业名称": [f"长沙{rng.choice('东南西北')}{i}建材有限公司" for i in range(n)],
-            "caseCode": [case_no() for _ in range(n)],
-        }
-    )
-    other = classify_table(companies, context={"dataset_title": "涉诉企业名录"}, today=TODAY).column("caseCode")
+    companies = {
+        "企业名称": [f"长沙{rng.choice('东南西北')}{i}建材有限公司" for i in range(n)],
+        "caseCode": [case_no() for _ in range(n)],
+    }
+    other = _column_of(companies, "涉诉企业名录", "caseCode")
     assert other.level == "none" and not other.review, other.evidence
 
 
@@ -324,6 +315,6 @@ def test_stations_where_a_persons_trip_entered_and_left_are_whereabouts() -> Non
         c = result.column(name)
         assert c.entity == "PRECISE_LOCATION" and c.level == "sensitive", (name, c.evidence)
     # the same stations in a register of toll stations are the organisation's places
-    register = pa.table({"收费站名称": stations * 10, "入口站": stations * 10, "车道数": [4] * 50})
-    other = classify_table(register, context={"dataset_title": "收费站名录"}, today=TODAY).column("入口站")
+    register = {"收费站名称": stations * 10, "入口站": stations * 10, "车道数": [4] * 50}
+    other = _column_of(register, "收费站名录", "入口站")
     assert other.level == "none" and not other.review, other.evidence
