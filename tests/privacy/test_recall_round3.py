@@ -315,6 +315,6 @@ def test_stations_where_a_persons_trip_entered_and_left_are_whereabouts() -> Non
         c = result.column(name)
         assert c.entity == "PRECISE_LOCATION" and c.level == "sensitive", (name, c.evidence)
     # the same stations in a register of toll stations are the organisation's places
-    register = {"收费站名称": stations * 10, "入口站": stations * 10, "车道数": [4] * 50}
+    register: dict[str, list] = {"收费站名称": stations * 10, "入口站": stations * 10, "车道数": [4] * 50}
     other = _column_of(register, "收费站名录", "入口站")
     assert other.level == "none" and not other.review, other.evidence
