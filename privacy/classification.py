@@ -64,7 +64,7 @@ from core.identifiers import birth_date_of_id
 from privacy.holds import apply_holds, long_codes, names_a_record
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
-from privacy.person_content import exam_results, name_lists, venue_of_stay
+from privacy.person_content import court_case_numbers, exam_results, name_lists, venue_of_stay
 from privacy.profile import ColumnProfile, Score, profile_column
 from privacy.recognizers import ENTITIES, CellRecognizer, recognizers
 from privacy.recognizers.cn_landline import is_service_number
@@ -72,7 +72,7 @@ from privacy.recognizers.date_of_birth import parse_date
 from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
 from privacy.sampling import TableSample, default_sample_size, sample_rows
-from privacy.scan import find_sensitive_values
+from privacy.scan import Hits, find_sensitive_values
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
 from privacy.vocabulary import default_levels
@@ -530,14 +530,37 @@ def _embedded(col: ColumnProfile) -> None:
     from privacy.scan import ALL_ENTITIES, scan_column
 
     hits = scan_column(pa.array(col.values, pa.string()), ALL_ENTITIES)
-    best = max(hits.items(), key=lambda kv: (kv[1].cells, kv[0] in TEXT_CERTAIN), default=None)
-    if best is None:
-        return
-    entity, h = best
-    share = h.cells / max(col.n, 1)
-    if h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked)):
+
+    def enough(entity: str, h: Hits) -> bool:
+        share = h.cells / max(col.n, 1)
+        return h.cells >= MIN_SUPPORT and (share >= EMBEDDED_SHARE or (entity in TEXT_CERTAIN and h.checked > 0))
+
+    # the most sensitive identifier found often enough names the column (an ID number beside a phone)
+    found = [(entity in TEXT_CERTAIN, h.cells, entity, h) for entity, h in hits.items() if enough(entity, h)]
+    if found:
+        _, _, entity, h = max(found, key=lambda f: f[:2])
+        share = h.cells / max(col.n, 1)
         col.entity, col.confidence = entity, min(0.95, 0.6 + share)
         col.evidence.append(f"scanner: {_pct(h.cells, col.n)} of sampled values hold a valid {entity} inside them")
+        return
+    _glued_ids(col, hits.get("CN_RESIDENT_ID"))
+
+
+def _glued_ids(col: ColumnProfile, h: Hits | None = None) -> None:
+    """Codes built on the holder's resident ID number (a disability certificate is the ID and two
+    digits, a national student number G and the ID): the leak gate's ``Hits.glued``, run on the
+    sample. Whatever the name calls them (a code, 证号, col_3), they carry the ID number."""
+    if h is None:
+        from privacy.scan import scan_column
+
+        h = scan_column(pa.array(col.values, pa.string()), ("CN_RESIDENT_ID",)).get("CN_RESIDENT_ID")
+    if h is None or h.glued < MIN_SUPPORT or h.glued < EMBEDDED_SHARE * max(col.n, 1):
+        return
+    col.entity, col.confidence = "CN_RESIDENT_ID", min(0.95, 0.6 + h.glued / max(col.n, 1))
+    col.evidence.append(
+        f"scanner: {_pct(h.glued, col.n)} of sampled values hold a valid CN_RESIDENT_ID glued inside a longer code "
+        "(an identifier built on the holder's ID number)"
+    )
 
 
 def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, today: dt.date) -> None:
@@ -563,6 +586,10 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             _embedded(c)
             if c.entity is not None:
                 continue
+        elif c.n and info.kind == "code" and c.code_share >= 0.5:
+            _glued_ids(c)
+            if c.entity is not None:
+                continue
         if c.n and c.cjk_share >= 0.5 and not info.aggregate and name_lists(c):
             c.entity, c.confidence = "PERSON_NAME", 0.8
             c.evidence.append("values list several names of persons (张*、李*...)")
@@ -581,9 +608,17 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                 c.special, c.confidence = "status", 0.6
                 c.evidence.append(f"{100 * share:.0f}% of sampled values state a welfare, hardship or credit status")
                 continue
-        if about_people and info.people_key and c.n:
+        if (about_people or info.person) and info.people_key and c.n:
+            # a role word says whose number it is (律师执业证号, 负责人工号): a person's in any table
             c.special, c.confidence = "person_key", 0.7
-            c.evidence.append(f"name: {info.key!r} is an internal identifier of persons")
+            c.evidence.append(
+                f"name: {info.key!r} is an internal identifier of persons"
+                + ("" if about_people else " (a person's, by its role word)")
+            )
+            continue
+        if about_people and subject != "unknown" and c.n and court_case_numbers(c):
+            c.special, c.confidence = "person_key", 0.7
+            c.evidence.append("values are court case numbers ((年度)法院代字类型代字编号号) of the row's person")
             continue
         key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
         if key_of is not None:
@@ -706,6 +741,14 @@ def _births_of_ids(c: ColumnProfile, cols: list[ColumnProfile]) -> ColumnProfile
     return None
 
 
+#: a mobile cell's location area code and cell id (3GPP TS 23.003: LAC 16 bits, CI up to 28 bits)
+_CELL_ID = re.compile(r"\d{1,5}\s*[-_:/]\s*\d{1,9}")
+
+
+def _cell_ids(c: ColumnProfile) -> bool:
+    return sum(k for v, k in c.counts.items() if _CELL_ID.fullmatch(v.strip())) >= 0.8 * c.n
+
+
 def _org_hint_share() -> float:
     """``name_rules.org_hint_min_share`` of ``privacy/levels.yaml``."""
     return float((default_levels().get("name_rules") or {}).get("org_hint_min_share", 0.3))
@@ -748,6 +791,9 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "PRECISE_LOCATION" and about_people and (cjk >= 0.5 or c.place_share >= 0.5):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("places under a trajectory name (where a person was) in a table about people")
+    elif e == "PRECISE_LOCATION" and about_people and _cell_ids(c):
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("cell identifiers (LAC-CI) under a location name: the tower a person's phone was seen at")
     elif e == "BANK_CARD" and about_people and _account_numbers(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("account numbers under an account name (no card check digit)")

@@ -11,6 +11,11 @@
 * :func:`venue_of_stay`: organisation names (hotels, internet cafés) under a name that says
   where a person stayed or went (旅馆名称, hotel name): in a table about people the venue is the
   person's lodging or whereabouts (Annex B, 住宿信息 / 行踪轨迹), not an organisation's record.
+* :func:`court_case_numbers`: numbers of court cases in the form fixed by 最高人民法院《关于人民法院
+  案件案号的若干规定》(2015): （收案年度）+ 法院代字 + 类型代字 + 案件编号 + 号 ((2024)浙0102民初1234号,
+  (2023)最高法刑终5号). In a table about people each names the row's person's case, which the
+  courts' public registers (裁判文书网, 执行信息公开网) link to the party's name: an identifier of
+  the person (PIPL Art. 4), whatever the column is called (caseCode, 执行依据文号, zd04).
 
 Thresholds are data: ``person_content`` of ``privacy/levels.yaml``.
 """
@@ -23,7 +28,7 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["exam_results", "name_lists", "venue_of_stay"]
+__all__ = ["court_case_numbers", "exam_results", "name_lists", "venue_of_stay"]
 
 
 @functools.cache
@@ -94,3 +99,14 @@ def venue_of_stay(c: ColumnProfile) -> bool:
     """Organisation names under a name hinting a person's lodging or whereabouts."""
     hint = c.hint
     return c.entity == "ORG_NAME" and hint is not None and hint.entity == "PRECISE_LOCATION"
+
+
+#: （收案年度）法院代字 类型代字 案件编号 号 (最高人民法院 2015 案号规定; half- or full-width brackets)
+_CASE_NUMBER = re.compile(r"[（(]\s*(?:19|20)\d{2}\s*[）)]\s*[\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,5}\d{1,6}号")
+
+
+def court_case_numbers(c: ColumnProfile) -> bool:
+    """``court_case_min_share`` of the sampled values are court case numbers (see the module)."""
+    share = float(_rules().get("court_case_min_share", 0.8))
+    hits = sum(k for v, k in c.counts.items() if _CASE_NUMBER.fullmatch(v.strip()))
+    return c.n > 0 and hits >= share * c.n

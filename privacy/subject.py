@@ -159,6 +159,27 @@ def _personal_address_name(c: ColumnProfile) -> bool:
     return bool(_words()[2].search(c.name))
 
 
+#: a dwelling's address ends in a flat: a building or unit mark, then a room number (室, 号, 户)
+_FLAT_END = re.compile(r"\d{2,5}\s*[室号户]?\s*$")
+#: share of sampled values that must be dwellings
+DWELLING_SHARE = 0.5
+
+
+@functools.cache
+def _dwelling_marks() -> tuple[str, ...]:
+    from privacy.vocabulary import value_terms
+
+    return value_terms("subjects")["dwelling_marks"]
+
+
+def _dwellings(c: ColumnProfile) -> bool:
+    """Most sampled values are addresses down to a flat (3幢2单元501室, values/subjects.yaml
+    ``dwelling_marks``): homes, not an organisation's own address."""
+    marks = _dwelling_marks()
+    hits = sum(k for v, k in c.counts.items() if any(m in v for m in marks) and _FLAT_END.search(v))
+    return c.n > 0 and hits >= DWELLING_SHARE * c.n
+
+
 def _narrates_harm(c: ColumnProfile) -> bool:
     """Sentences (not categories) of which most sampled values name an injury or an illness: an
     organisation has no health, the people it tells of do."""
@@ -174,6 +195,11 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
     e = c.entity
     s = c.score
     about_orgs = subject in ("organisations", "aggregates") or rows_org
+    if e == "ADDRESS" and subject == "people" and not about_orgs and _dwellings(c):
+        return None  # 服务地址 of a home-care order: flats of the people the rows are about
+    narrative = s is None and c.long_text_share >= 0.5
+    if narrative and e in ("PHONE_NUMBER", "EMAIL", "CN_RESIDENT_ID", "PASSPORT", "BANK_CARD"):
+        return None  # identifiers inside sentences (a 110 call's account): of the people told of, not the owner's
     if c.info.org and e in (
         "PHONE_NUMBER",
         "EMAIL",

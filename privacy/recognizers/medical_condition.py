@@ -48,6 +48,7 @@ def _sets() -> dict[str, TermSet]:
             + v["rehabilitation"]
             + v["mental_health"]
             + v["premarital_and_prenatal"]
+            + v.get("severe_mental_followup", ())
         ),
         "whole": TermSet(v["whole_values"]),
         "suffixes": TermSet([s for s in v["suffixes"] + v["drug_suffixes"]]),

@@ -17,7 +17,8 @@ class UsccRecognizer(CellRecognizer):
         ("uscc_any", rf"(?<![0-9A-Za-z])[{_C}]{{18}}(?![0-9A-Za-z])", 0.05),
     )
     CONTEXT = ("统一社会信用代码", "信用代码", "uscc")
-    MASKED = (rf"[{_C}]{{4,8}}\*{{6,12}}[{_C}]{{2,4}}",)
+    #: masked codes keep the 18 characters of GB 32100 (a masked 16- or 19-digit card is no code)
+    MASKED = (rf"(?=[{_C}*]{{18}}$)[{_C}]{{4,8}}\*{{6,12}}[{_C}]{{2,4}}",)
 
     def normalise_cell(self, value: str) -> str:
         return nfkc(value).strip().upper()
