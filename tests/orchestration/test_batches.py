@@ -7,8 +7,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from warehouse.manifest import Department
 
 REPO = Path(__file__).resolve().parents[2]
 STAGES = ("extract", "validate", "classify", "protect", "publish")
@@ -149,7 +153,17 @@ def test_a_failing_dataset_of_a_batch_stops_only_itself_keeps_its_version_and_fa
     assert events == {"pubdata.batchy.b": 1, "pubdata.batchy.c": 1}  # none for a: nothing new published
 
 
-def _stage_in_process(monkeypatch: pytest.MonkeyPatch, dept, ids: list[str], run_id: str) -> dict[str, int]:
+#: the upstream summaries each stage of a batch is handed (as dags/departments.py wires them)
+UPSTREAM = {
+    "extract": (),
+    "validate": ("extract",),
+    "classify": ("validate",),
+    "protect": ("classify",),
+    "publish": ("protect", "validate"),
+}
+
+
+def _stage_in_process(monkeypatch: pytest.MonkeyPatch, dept: Department, ids: list[str], run_id: str) -> dict[str, int]:
     """The five stages of one batch in this process (what the batch's tasks run), counting the
     times each stage attached the catalog file (an opening: the file is loaded, then checkpointed
     when the last user closes it)."""
@@ -159,23 +173,17 @@ def _stage_in_process(monkeypatch: pytest.MonkeyPatch, dept, ids: list[str], run
     opened = {"n": 0}
     real = store._attach
 
-    def counting(path: Path, *, read_only: bool):
+    def counting(path: Path, *, read_only: bool) -> Any:
         if path not in store._HOST.attached:
             opened["n"] += 1
         return real(path, read_only=read_only)
 
     monkeypatch.setattr(store, "_attach", counting)
-    counts, s = {}, {}
+    counts: dict[str, int] = {}
+    s: dict[str, dict[str, dict[str, Any]]] = {}
     for st in STAGES:
-        up = {
-            "extract": (),
-            "validate": (s.get("extract"),),
-            "classify": (s.get("validate"),),
-            "protect": (s.get("classify"),),
-            "publish": (s.get("protect"), s.get("validate")),
-        }[st]
         opened["n"] = 0
-        s[st] = run_stage(st, dept, ids, run_id, *up)
+        s[st] = run_stage(st, dept, ids, run_id, *[s[u] for u in UPSTREAM[st]])
         counts[st] = opened["n"]
         assert sorted(s[st]) == sorted(ids), (st, s[st])
     monkeypatch.setattr(store, "_attach", real)
