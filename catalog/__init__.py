@@ -16,6 +16,22 @@ answering them), :mod:`catalog.services` (shared variants, verification and aggr
 under a grant).
 """
 
-from catalog.store import catalog_path, catalog_version, ensure_catalog, open_view_name, session
+from catalog.store import (
+    catalog_path,
+    catalog_version,
+    deferred_writes,
+    ensure_catalog,
+    later,
+    open_view_name,
+    session,
+)
 
-__all__ = ["catalog_path", "catalog_version", "ensure_catalog", "open_view_name", "session"]
+__all__ = [
+    "catalog_path",
+    "catalog_version",
+    "deferred_writes",
+    "ensure_catalog",
+    "later",
+    "open_view_name",
+    "session",
+]

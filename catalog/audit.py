@@ -60,7 +60,10 @@ __all__ = [
 ]
 
 GENESIS = "0" * 64
-_LOCK = threading.Lock()  # appends of one process are serialised (DuckDB allows one writer process)
+# appends of one process are serialised (DuckDB allows one writer process); re-entrant: an append's
+# connection first applies the thread's queued catalog writes (catalog.store.deferred_writes),
+# which may hold appends of their own
+_LOCK = threading.RLock()
 _KEYS: dict[str, tuple[bytes, Any]] = {}
 _LAST_CHECKPOINT: dict[str, int] = {}
 _COLUMNS = "seq, ts, actor, action, subject, detail_json, prev_hash, hash"

@@ -22,10 +22,12 @@ view reads the version's ``s3://`` URI. ``versions.path`` is the lake key in bot
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +44,16 @@ from warehouse.manifest import Department
 
 log = logging.getLogger("pubdata.publish")
 
-__all__ = ["backdate_run", "has_versions", "mark_stopped", "publish_version", "record_run", "register_department"]
+__all__ = [
+    "Publication",
+    "backdate_run",
+    "has_versions",
+    "mark_stopped",
+    "publish_version",
+    "publishing",
+    "record_run",
+    "register_department",
+]
 
 
 def register_department(dept: Department, datasets: list[str] | None = None) -> None:
@@ -201,20 +212,14 @@ def publish_version(
     ``open_tier`` is the tier this version is published under, kept with the version
     (``versions.open_tier``): it, not the dataset's later tier, decides who may read this version.
     ``risk``: the release's risk report (:mod:`catalog.risk`), stored with the version.
-    Returns ``{"version", "path", "rows", "sha256", "reused"}``.
+    Returns ``{"version", "path", "rows", "sha256", "reused"}``. The same steps one by one (the
+    pipeline joins the catalog reads and the commit to its own bookkeeping): :func:`publishing`.
     """
-    if open_tier not in ("open", "conditional", "withheld"):
-        raise ValueError(f"open_tier must be open, conditional or withheld, not {open_tier!r}")
-    target_dir = paths.open_dir
-    target_dir.mkdir(parents=True, exist_ok=True)
-    with _publish_lock(paths, target_dir):
-        for stale in target_dir.glob(".tmp-*.parquet"):  # from a publisher killed mid-copy
-            stale.unlink(missing_ok=True)
-        return _publish_locked(
-            paths,
-            run_id,
-            source,
-            target_dir,
+    _check_tier(open_tier)
+    with publishing(paths, run_id) as pub:
+        pub.read()
+        pub.stage(source)
+        return pub.commit(
             columns=columns,
             quality_score=quality_score,
             open_tier=open_tier,
@@ -224,125 +229,171 @@ def publish_version(
         )
 
 
-def _publish_lock(paths: RunPaths, target_dir: Path | storage.LakePath):
-    if isinstance(target_dir, storage.LakePath):  # distributed profile: no shared file system
-        return writer_lock(lock_key("publish", paths.department, paths.dataset))
-    return file_lock(target_dir / ".publish.lock")
+def _check_tier(open_tier: str) -> None:
+    if open_tier not in ("open", "conditional", "withheld"):
+        raise ValueError(f"open_tier must be open, conditional or withheld, not {open_tier!r}")
 
 
-def _publish_locked(
-    paths: RunPaths,
-    run_id: str,
-    source: Path | storage.LakePath,
-    target_dir: Path | storage.LakePath,
-    *,
-    columns: list[dict[str, Any]],
-    quality_score: float | None,
-    open_tier: str,
-    k_achieved: int | None,
-    suppressed_rows: int,
-    risk: dict[str, Any] | None,
-) -> dict[str, Any]:
-    with connect() as con:
-        prior = con.execute(
-            "SELECT version, sha256 FROM versions WHERE department_id = ? AND dataset_id = ? "
-            "AND run_id = ? ORDER BY version DESC LIMIT 1",
-            [paths.department, paths.dataset, run_id],
-        ).fetchone()
-        latest = scalar(
-            con,
-            "SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? AND dataset_id = ?",
-            [paths.department, paths.dataset],
-        )
-    tmp = target_dir / f".tmp-{paths.run}.parquet"
-    storage.copy_file(source, tmp)
-    if isinstance(tmp, Path):
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-    with storage.parquet_file(tmp) as pf:
-        meta, schema = pf.metadata, pf.schema_arrow
-    digest = _sha256(tmp)
-    # a retry of the same run with the same bytes reuses its version; different bytes make a new
-    # version (a published file is never rewritten in place)
-    reuse = prior is not None and prior[1] == digest
-    version = prior[0] if reuse and prior else latest + 1
-    final = target_dir / f"v{version:06d}.parquet"
-    if reuse and final.is_file() and _sha256(final) == digest:
-        tmp.unlink()
-    elif isinstance(tmp, Path):
-        assert isinstance(final, Path)  # both in target_dir
-        tmp.replace(final)  # over an orphan of a crashed publish, never over a committed version
-    else:
-        tmp.replace(final)
-    if isinstance(target_dir, Path):
-        _fsync_dir(target_dir)
-    if isinstance(final, Path):
-        _build_row_index(final, digest)
-    rel = final.relative_to(home()).as_posix()
-    schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
-    published_names = {f.name for f in schema}
-    types = {f.name: str(f.type) for f in schema}
-    with connect() as con:
-        con.execute("BEGIN")
-        con.execute(
-            "DELETE FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
-            [paths.department, paths.dataset, version],
-        )
-        con.execute(
-            "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
-            [paths.department, paths.dataset, version],
-        )
-        con.execute(
-            "DELETE FROM release_risk WHERE department_id = ? AND dataset_id = ? AND version = ?",
-            [paths.department, paths.dataset, version],
-        )
-        if risk is not None:
-            insert_risk(con, paths.department, paths.dataset, version, risk)
-        con.execute(
-            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                paths.department,
-                paths.dataset,
-                version,
-                run_id,
-                rel,
-                meta.num_rows,
-                final.stat().st_size,
-                digest,
-                schema_json,
-                utcnow(),
-                quality_score,
-                k_achieved,
-                suppressed_rows,
-                open_tier,
-            ],
-        )
-        for pos, col in enumerate(columns):
+@contextlib.contextmanager
+def publishing(paths: RunPaths, run_id: str) -> Iterator[Publication]:
+    """The dataset's publish lock (held from choosing the version number to the commit) and a
+    :class:`Publication` to take the steps under it: ``read()`` (catalog), ``stage(source)`` (file
+    work, no catalog), ``commit(...)`` (one catalog transaction). ``read`` and ``commit`` open no
+    connection of their own inside a :func:`catalog.session`: a caller joins them to its
+    bookkeeping (a tiny dataset's publication then opens the catalog twice, not four times)."""
+    target_dir = paths.open_dir
+    target_dir.mkdir(parents=True, exist_ok=True)
+    with _publish_lock(paths, target_dir):
+        for stale in target_dir.glob(".tmp-*.parquet"):  # from a publisher killed mid-copy
+            stale.unlink(missing_ok=True)
+        yield Publication(paths, run_id, target_dir)
+
+
+class Publication:
+    """One version being published, under :func:`publishing`'s lock."""
+
+    def __init__(self, paths: RunPaths, run_id: str, target_dir: Path | storage.LakePath) -> None:
+        self.paths, self.run_id, self.target_dir = paths, run_id, target_dir
+        self._prior: tuple[int, str] | None = None
+        self._latest: int | None = None
+        self._staged: tuple[int, Path | storage.LakePath, str, Any, Any, bool] | None = None
+
+    def read(self) -> None:
+        """The catalog's record of this dataset's versions (this run's, if a retry; the latest)."""
+        paths = self.paths
+        with connect() as con:
+            prior = con.execute(
+                "SELECT version, sha256 FROM versions WHERE department_id = ? AND dataset_id = ? "
+                "AND run_id = ? ORDER BY version DESC LIMIT 1",
+                [paths.department, paths.dataset, self.run_id],
+            ).fetchone()
+            self._latest = scalar(
+                con,
+                "SELECT coalesce(max(version), 0) FROM versions WHERE department_id = ? AND dataset_id = ?",
+                [paths.department, paths.dataset],
+            )
+        self._prior = (prior[0], prior[1]) if prior else None
+
+    def stage(self, source: Path | storage.LakePath) -> None:
+        """Copy ``source`` beside its final name, fsync it, choose its version and rename it into
+        place, build its row index: the file work, before the version exists in the catalog."""
+        if self._latest is None:
+            raise RuntimeError("Publication.read() comes before stage()")
+        paths, target_dir, prior = self.paths, self.target_dir, self._prior
+        tmp = target_dir / f".tmp-{paths.run}.parquet"
+        storage.copy_file(source, tmp)
+        if isinstance(tmp, Path):
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        with storage.parquet_file(tmp) as pf:
+            meta, schema = pf.metadata, pf.schema_arrow
+        digest = _sha256(tmp)
+        # a retry of the same run with the same bytes reuses its version; different bytes make a new
+        # version (a published file is never rewritten in place)
+        reuse = prior is not None and prior[1] == digest
+        version = prior[0] if reuse and prior else self._latest + 1
+        final = target_dir / f"v{version:06d}.parquet"
+        if reuse and final.is_file() and _sha256(final) == digest:
+            tmp.unlink()
+        elif isinstance(tmp, Path):
+            assert isinstance(final, Path)  # both in target_dir
+            tmp.replace(final)  # over an orphan of a crashed publish, never over a committed version
+        else:
+            tmp.replace(final)
+        if isinstance(target_dir, Path):
+            _fsync_dir(target_dir)
+        if isinstance(final, Path):
+            _build_row_index(final, digest)
+        self._staged = (version, final, digest, meta, schema, reuse)
+
+    def commit(
+        self,
+        *,
+        columns: list[dict[str, Any]],
+        open_tier: str,
+        quality_score: float | None = None,
+        k_achieved: int | None = None,
+        suppressed_rows: int = 0,
+        risk: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """One transaction: the version row, its disclosure record and risk report, the ``open``
+        table and the dataset's tier (see :func:`publish_version` for the arguments)."""
+        _check_tier(open_tier)
+        if self._staged is None:
+            raise RuntimeError("Publication.stage() comes before commit()")
+        paths, run_id = self.paths, self.run_id
+        version, final, digest, meta, schema, reuse = self._staged
+        rel = final.relative_to(home()).as_posix()
+        schema_json = dumps([{"name": f.name, "type": str(f.type)} for f in schema])
+        published_names = {f.name for f in schema}
+        types = {f.name: str(f.type) for f in schema}
+        with connect() as con:
+            con.execute("BEGIN")
             con.execute(
-                "INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "DELETE FROM versions WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                [paths.department, paths.dataset, version],
+            )
+            con.execute(
+                "DELETE FROM columns WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                [paths.department, paths.dataset, version],
+            )
+            con.execute(
+                "DELETE FROM release_risk WHERE department_id = ? AND dataset_id = ? AND version = ?",
+                [paths.department, paths.dataset, version],
+            )
+            if risk is not None:
+                insert_risk(con, paths.department, paths.dataset, version, risk)
+            con.execute(
+                "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     paths.department,
                     paths.dataset,
                     version,
-                    pos,
-                    col["name"],
-                    types.get(col["name"], col.get("type")),
-                    col.get("level"),
-                    col.get("entity"),
-                    col.get("action"),
-                    col.get("method"),
-                    col.get("reason"),
-                    col.get("rule_id"),
-                    col["name"] in published_names,
+                    run_id,
+                    rel,
+                    meta.num_rows,
+                    final.stat().st_size,
+                    digest,
+                    schema_json,
+                    utcnow(),
+                    quality_score,
+                    k_achieved,
+                    suppressed_rows,
+                    open_tier,
                 ],
             )
-        refresh_open_table(con, paths.department, paths.dataset, final)
-        con.execute(
-            "UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
-            [open_tier, utcnow(), paths.department, paths.dataset],
-        )
-        con.execute("COMMIT")
-    return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": reuse}
+            for pos, col in enumerate(columns):
+                con.execute(
+                    "INSERT INTO columns VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        paths.department,
+                        paths.dataset,
+                        version,
+                        pos,
+                        col["name"],
+                        types.get(col["name"], col.get("type")),
+                        col.get("level"),
+                        col.get("entity"),
+                        col.get("action"),
+                        col.get("method"),
+                        col.get("reason"),
+                        col.get("rule_id"),
+                        col["name"] in published_names,
+                    ],
+                )
+            refresh_open_table(con, paths.department, paths.dataset, final)
+            con.execute(
+                "UPDATE datasets SET open_tier = ?, updated_at = ? WHERE department_id = ? AND dataset_id = ?",
+                [open_tier, utcnow(), paths.department, paths.dataset],
+            )
+            con.execute("COMMIT")
+        return {"version": version, "path": rel, "rows": meta.num_rows, "sha256": digest, "reused": reuse}
+
+
+def _publish_lock(paths: RunPaths, target_dir: Path | storage.LakePath) -> contextlib.AbstractContextManager[Any]:
+    if isinstance(target_dir, storage.LakePath):  # distributed profile: no shared file system
+        return writer_lock(lock_key("publish", paths.department, paths.dataset))
+    return file_lock(target_dir / ".publish.lock")
 
 
 def _build_row_index(final: Path, digest: str) -> None:

@@ -41,10 +41,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,12 @@ __all__ = [
     "catalog_path",
     "catalog_version",
     "connect",
+    "deferred_writes",
     "drop_open_relation",
     "ensure_catalog",
     "ensure_schema",
     "has_table",
+    "later",
     "open_view_name",
     "refresh_open_table",
     "rows_as_dicts",
@@ -118,6 +121,89 @@ def session() -> Iterator[None]:
             _close(con)
 
 
+class _Pending(threading.local):
+    """This thread's :func:`deferred_writes` scope: its queue of catalog writes, the key (a
+    dataset id) the next ones belong to, and the keys whose writes failed when applied."""
+
+    queue: list[tuple[str, Callable[..., Any], tuple[Any, ...], dict[str, Any]]] | None = None
+    key = ""
+    failed: set[str] | None = None
+    applying = False
+
+
+_PENDING = _Pending()
+_log = logging.getLogger("pubdata.catalog")
+
+
+class Deferred:
+    """What :func:`deferred_writes` yields: set ``key`` before each unit of work (a dataset of a
+    batch); ``failed`` holds the keys whose queued writes raised when they were applied."""
+
+    @property
+    def key(self) -> str:
+        return _PENDING.key
+
+    @key.setter
+    def key(self, value: str) -> None:
+        _PENDING.key = value
+
+    @property
+    def failed(self) -> set[str]:
+        return _PENDING.failed if _PENDING.failed is not None else set()
+
+
+@contextlib.contextmanager
+def deferred_writes() -> Iterator[Deferred]:
+    """Catalog writes passed to :func:`later` inside the block are queued, then applied in order on
+    one connection: before the next write that does not wait (so the catalog's writes keep their
+    order) and when the block ends (also when it ends with an error). Each queued write keeps its
+    own transaction; one that raises is logged, its key lands in ``failed`` and that key's further
+    queued writes are skipped, the other keys' writes go on. For a batch of small datasets: a
+    stage's progress records cost one catalog opening for the batch instead of one or two each
+    (opening the file and its checkpoint on closing cost more than a tiny dataset's work)."""
+    if _PENDING.queue is not None:  # nested: the outer block applies them
+        yield Deferred()
+        return
+    _PENDING.queue, _PENDING.failed, _PENDING.key = [], set(), ""
+    try:
+        yield Deferred()
+    finally:
+        try:
+            _apply_pending()
+        finally:
+            _PENDING.queue, _PENDING.key = None, ""
+
+
+def later(fn: Callable[..., Any], *args: Any, **kw: Any) -> None:
+    """``fn(*args, **kw)`` (a catalog write whose result is not needed) now, or, inside
+    :func:`deferred_writes`, queued for the block's next application."""
+    if _PENDING.queue is None or _PENDING.applying:
+        fn(*args, **kw)
+        return
+    _PENDING.queue.append((_PENDING.key, fn, args, kw))
+
+
+def _apply_pending() -> None:
+    queue = _PENDING.queue
+    if not queue or _PENDING.applying:
+        return
+    _PENDING.queue = []
+    failed = _PENDING.failed if _PENDING.failed is not None else set()
+    _PENDING.applying = True
+    try:
+        with session():
+            for key, fn, args, kw in queue:
+                if key in failed:
+                    continue
+                try:
+                    fn(*args, **kw)
+                except Exception:  # this key's record is incomplete; the other keys' writes go on
+                    _log.exception("catalog write %s for %s failed", getattr(fn, "__name__", fn), key or "-")
+                    failed.add(key)
+    finally:
+        _PENDING.applying = False
+
+
 @contextlib.contextmanager
 def connect(
     *, read_only: bool = False, timeout: float = 60.0, home_dir: Path | None = None
@@ -125,6 +211,8 @@ def connect(
     """A short-lived connection to the catalog, waiting while another process holds the lock
     (``home_dir``: the catalog of that PUBDATA_HOME rather than the current one); inside a
     :func:`session`, the session's connection."""
+    if _PENDING.queue and not read_only and not _PENDING.applying:
+        _apply_pending()  # queued writes first: the catalog's writes keep their order
     from warehouse.storage import is_distributed
 
     if is_distributed():

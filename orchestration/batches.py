@@ -78,14 +78,18 @@ def run_stage(
     the first upstream summary); ``upstream`` summaries are handed to the stage per dataset (publish
     takes the protect and validate summaries). Returns ``{dataset id: summary}`` of the datasets
     whose stage succeeded; a failing one was recorded by the stage and is left out."""
+    from catalog import deferred_writes
     from orchestration import pipeline  # lazy: parsing the DAG file must not load the pipeline's libraries
     from quality import docs_batch
 
     going = [ds for ds in dataset_ids if not upstream or ds in upstream[0]]
     out: dict[str, dict[str, Any]] = {}
-    # validate: each dataset's Data Docs page as it runs, the site's index once for the batch
-    with docs_batch() if stage == "validate" else contextlib.nullcontext():
+    # validate: each dataset's Data Docs page as it runs, the site's index once for the batch;
+    # every stage: the datasets' progress records and decisions wait for the batch's next catalog
+    # write (one catalog opening for many records; outcomes and publications are written at once)
+    with docs_batch() if stage == "validate" else contextlib.nullcontext(), deferred_writes() as pending:
         for ds in going:
+            pending.key = ds
             job = pipeline.Job(department, department.dataset(ds), run_id)
             args = [u[ds] for u in upstream] if stage == "publish" else []
             try:
@@ -95,6 +99,9 @@ def run_stage(
                 log.error("%s %s: %s%s", job.label, stage, exc, hint)
             except Exception:  # recorded by the stage as an internal error (type only); traceback to the log
                 log.exception("%s %s: internal error", job.label, stage)
+    for ds in pending.failed & set(out):  # its catalog record is incomplete: it does not go on
+        log.error("%s.%s %s: the catalog record of the stage was not written", department.id, ds, stage)
+        del out[ds]
     return out
 
 

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from catalog import audit, session
+from catalog import audit, later, session
 from catalog.grants import active_grants, shares_for
-from catalog.publish import publish_version, record_run, register_department, set_tier
+from catalog.publish import publishing, record_run, register_department, set_tier
 from catalog.queries import latest_published, latest_version
 from catalog.reviews import resolve
 from catalog.webhooks import hooks_for, notify_new_version
@@ -73,8 +73,16 @@ class Job:
 
 
 def _record(job: Job, status: str, stage: str, message: str = "", **fields: Any) -> None:
-    record_run(job.paths, job.run_id, status=status, stage=stage, message=message, **fields)
+    """The run's status in the catalog; a ``running`` step may wait for the batch's next catalog
+    write (:func:`catalog.deferred_writes`), an outcome (published, withheld, failed, blocked) is
+    written at once. Progress subscribers hear of it now either way."""
+    write = later if status == "running" else _now
+    write(record_run, job.paths, job.run_id, status=status, stage=stage, message=message, **fields)
     progress.emit(job.department.id, job.dataset.id, stage, status, message)
+
+
+def _now(fn: Callable[..., Any], *args: Any, **kw: Any) -> None:
+    fn(*args, **kw)
 
 
 @contextlib.contextmanager
@@ -87,9 +95,10 @@ def _bookkeeping(job: Job, stage: str | None = None) -> Iterator[None]:
         yield
 
 
-def _audit(action: str, job: Job, detail: dict[str, Any]) -> None:
-    """Every publication decision goes to the hash-chained audit log (ids and decisions only)."""
-    audit.append("pipeline", action, job.label, {"run_id": job.run_id, **detail})
+def _audit(action: str, job: Job, detail: dict[str, Any], *, now: bool = False) -> None:
+    """Every publication decision goes to the hash-chained audit log (ids and decisions only); in
+    a batch with the batch's next catalog write, unless ``now`` (what accompanies a publication)."""
+    (_now if now else later)(audit.append, "pipeline", action, job.label, {"run_id": job.run_id, **detail})
 
 
 def _with_fate(job: Job, hint: str) -> str:
@@ -136,7 +145,7 @@ def _stage(stage: str) -> Callable[[Callable[..., dict[str, Any]]], Callable[...
 def extract(job: Job) -> dict[str, Any]:
     """Land the source bytes and write all source columns to ``lake/raw`` as Parquet."""
     with _bookkeeping(job, "extract"):
-        register_department(job.department, [job.dataset.id])
+        later(register_department, job.department, [job.dataset.id])
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
     return out.summary
@@ -262,7 +271,7 @@ def protect(job: Job) -> dict[str, Any]:
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
     fates = column_fates(decision, report) if report is not None else column_fates(decision)
     with _bookkeeping(job):
-        set_tier(paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
+        later(set_tier, paths.department, paths.dataset, decision.open_tier, decision.rule_id, decision.basis)
         _audit(
             "decision.open_tier",
             job,
@@ -356,49 +365,53 @@ def _fates_line(fates: dict[str, str]) -> str:
 
 @_stage("publish")
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
-    """Publish the protected variant as the next immutable version (atomic)."""
+    """Publish the protected variant as the next immutable version (atomic). Two catalog blocks:
+    the reads (under the dataset's publish lock), then the version's commit with its audit entry
+    and run record; the file work runs between them, outside the catalog."""
     paths = job.paths
-    with _bookkeeping(job, "publish"):
-        if protected.get("open_tier") == "withheld":
+    if protected.get("open_tier") == "withheld":
+        with _bookkeeping(job, "publish"):
             _record(job, "withheld", "publish", f"withheld by negative-list rule {protected.get('rule')}")
-            return {"version": None, "open_tier": "withheld"}
-        on_time = _on_time(job)
-        grants = active_grants(job.department.id, job.dataset.id)
-    decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
-    # before the version: a failure leaves the previous version (and its index) in use
-    indexes = _verification_indexes(job, grants)
-    result = publish_version(
-        paths,
-        job.run_id,
-        paths.protected,
-        columns=decision["columns"],
-        quality_score=validated.get("score"),
-        open_tier=decision["open_tier"],
-        k_achieved=protected.get("k_achieved"),
-        suppressed_rows=protected.get("suppressed_rows") or 0,
-        risk=protected.get("risk"),
-    )
-    fates = protected.get("columns") or {}
-    with _bookkeeping(job):
-        _audit(
-            "publish.version",
-            job,
-            {
-                "version": result["version"],
-                "rows": result["rows"],
-                "sha256": result["sha256"],
-                "open_tier": decision["open_tier"],
-            },
-        )
-        _record(
-            job,
-            "published",
-            "publish",
-            f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
-            version=result["version"],
-            on_time=on_time,
-        )
-        hooks = [] if result["reused"] else hooks_for(paths.department, paths.dataset)
+        return {"version": None, "open_tier": "withheld"}
+    with publishing(paths, job.run_id) as pub:
+        with _bookkeeping(job, "publish"):
+            on_time = _on_time(job)
+            grants = active_grants(job.department.id, job.dataset.id)
+            pub.read()
+        decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
+        # before the version: a failure leaves the previous version (and its index) in use
+        indexes = _verification_indexes(job, grants)
+        pub.stage(paths.protected)
+        fates = protected.get("columns") or {}
+        with _bookkeeping(job):
+            result = pub.commit(
+                columns=decision["columns"],
+                quality_score=validated.get("score"),
+                open_tier=decision["open_tier"],
+                k_achieved=protected.get("k_achieved"),
+                suppressed_rows=protected.get("suppressed_rows") or 0,
+                risk=protected.get("risk"),
+            )
+            _audit(
+                "publish.version",
+                job,
+                {
+                    "version": result["version"],
+                    "rows": result["rows"],
+                    "sha256": result["sha256"],
+                    "open_tier": decision["open_tier"],
+                },
+                now=True,
+            )
+            _record(
+                job,
+                "published",
+                "publish",
+                f"version {result['version']} ({result['rows']} rows)" + (f"; {_fates_line(fates)}" if fates else ""),
+                version=result["version"],
+                on_time=on_time,
+            )
+            hooks = [] if result["reused"] else hooks_for(paths.department, paths.dataset)
     if hooks:  # departments that registered a webhook for this dataset are told (outside the block: HTTP)
         notify_new_version(paths.department, paths.dataset, result["version"], hooks)
     return {

@@ -7,8 +7,12 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from warehouse.manifest import Department
 
 REPO = Path(__file__).resolve().parents[2]
 STAGES = ("extract", "validate", "classify", "protect", "publish")
@@ -147,3 +151,107 @@ def test_a_failing_dataset_of_a_batch_stops_only_itself_keeps_its_version_and_fa
     states, events = _airflow("dept_batchy", run_id)
     assert states == {**{f"batch-1.{s}": "success" for s in STAGES}, "batch-1.outcome": "failed"}
     assert events == {"pubdata.batchy.b": 1, "pubdata.batchy.c": 1}  # none for a: nothing new published
+
+
+#: the upstream summaries each stage of a batch is handed (as dags/departments.py wires them)
+UPSTREAM = {
+    "extract": (),
+    "validate": ("extract",),
+    "classify": ("validate",),
+    "protect": ("classify",),
+    "publish": ("protect", "validate"),
+}
+
+
+def _stage_in_process(monkeypatch: pytest.MonkeyPatch, dept: Department, ids: list[str], run_id: str) -> dict[str, int]:
+    """The five stages of one batch in this process (what the batch's tasks run), counting the
+    times each stage attached the catalog file (an opening: the file is loaded, then checkpointed
+    when the last user closes it)."""
+    from catalog import store
+    from orchestration.batches import run_stage
+
+    opened = {"n": 0}
+    real = store._attach
+
+    def counting(path: Path, *, read_only: bool) -> Any:
+        if path not in store._HOST.attached:
+            opened["n"] += 1
+        return real(path, read_only=read_only)
+
+    monkeypatch.setattr(store, "_attach", counting)
+    counts: dict[str, int] = {}
+    s: dict[str, dict[str, dict[str, Any]]] = {}
+    for st in STAGES:
+        opened["n"] = 0
+        s[st] = run_stage(st, dept, ids, run_id, *[s[u] for u in UPSTREAM[st]])
+        counts[st] = opened["n"]
+        assert sorted(s[st]) == sorted(ids), (st, s[st])
+    monkeypatch.setattr(store, "_attach", real)
+    return counts
+
+
+def test_a_batch_opens_the_catalog_once_per_stage_for_its_progress_and_twice_per_publication(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog import audit
+    from catalog.queries import latest_version, run_rows
+    from warehouse.manifest import load_department
+
+    ids = ["a", "b", "c", "d"]
+    depts, src = _department(tmp_path, ids)
+    _use(monkeypatch, tmp_path, depts, src)
+    dept = load_department(depts / "batchy.yaml")
+    _stage_in_process(monkeypatch, dept, ids, "warm")  # creates the catalog and its schema
+    counts = _stage_in_process(monkeypatch, dept, ids, "r2")
+    # extract: every dataset's progress record and registration in one opening for the batch
+    assert counts["extract"] == 1, counts
+    # validate, classify, protect: the read each dataset needs (previous version, reviews with the
+    # classification it writes, sharing grants) and one for the batch's queued records
+    for stage in ("validate", "classify", "protect"):
+        assert counts[stage] <= len(ids) + 1, counts
+    # publish: the reads under the publish lock, then the commit with its audit entry and outcome
+    assert counts["publish"] == 2 * len(ids), counts
+    rows = run_rows("r2", "batchy")
+    assert {ds: (r["status"], r["version"]) for ds, r in rows.items()} == {ds: ("published", 2) for ds in ids}
+    assert all(latest_version("batchy", ds) == 2 for ds in ids)
+    # the queued decisions reached the audit log, in order, before each publication
+    newest_first = audit.entries(limit=1000)
+    actions = [(e["subject"], e["action"]) for e in reversed(newest_first) if e["detail"].get("run_id") == "r2"]
+    for ds in ids:
+        mine = [a for s, a in actions if s == f"batchy.{ds}"]
+        assert mine == ["decision.open_tier", "publish.version"], mine
+    assert audit.verify() == (True, None), "the hash chain holds across the queued appends"
+
+
+def test_queued_catalog_writes_keep_their_order_and_one_failing_does_not_lose_anothers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog import deferred_writes, later
+    from catalog.publish import record_run
+    from catalog.queries import run_rows
+    from warehouse.lake import RunPaths
+
+    monkeypatch.setenv("PUBDATA_HOME", str(tmp_path / "home"))
+
+    def paths(ds: str) -> RunPaths:
+        return RunPaths.for_run("q", ds, "r1")
+
+    def broken() -> None:
+        raise RuntimeError("disk full")
+
+    with deferred_writes() as pending:
+        pending.key = "a"
+        later(record_run, paths("a"), "r1", status="running", stage="extract")
+        later(broken)
+        later(record_run, paths("a"), "r1", status="running", stage="validate")  # skipped: a's record broke
+        pending.key = "b"
+        later(record_run, paths("b"), "r1", status="running", stage="extract")
+        assert run_rows("r1", "q") == {}, "queued, not written yet"
+        # a write that does not wait applies the queue first: b's outcome lands after its progress
+        record_run(paths("b"), "r1", status="published", stage="publish")
+        later(record_run, paths("c"), "r1", status="running", stage="extract")
+    rows = run_rows("r1", "q")
+    assert (rows["a"]["status"], rows["a"]["stage"]) == ("running", "extract")
+    assert (rows["b"]["status"], rows["b"]["stage"]) == ("published", "publish")
+    assert (rows["c"]["status"], rows["c"]["stage"]) == ("running", "extract"), "applied when the block ended"
+    assert pending.failed == {"a"}
