@@ -5,9 +5,12 @@ Steps of :func:`validate_dataset`:
 1. Read ``raw_path`` (Parquet) in DuckDB. ``""`` is null. Every declared column gets a text form
    ``s_i`` and a typed form ``v_i`` (strict casts: ``"1.5"`` is not an integer); a column the
    source lacks is all-null and reported as schema drift.
-2. One SQL pass computes every row rule of :func:`quality.suite.compile_rules` (standards with
-   checksum arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds,
-   patterns, duplicates by window) and the per-row list of failed rule ids.
+2. The raw file is read three times, streamed: (a) one pass for the table's counts and, per
+   duplicate rule, the keys that repeat with their first row (grouping sets); (b) one pass
+   computing every row rule of :func:`quality.suite.compile_rules` (standards with checksum
+   arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds, patterns,
+   duplicates by a join with (a)'s small key tables) that keeps the failing rows; (c) the valid
+   write of step 4.
 3. GX is the engine of record: a real Checkpoint validates a pandas frame of *evidence columns*
    (one per row rule: null = pass, masked/raw offending value = fail) with the generated suite,
    plus native expectations (row count, custom ones on the typed columns). Actions: redact the
@@ -372,9 +375,9 @@ class _Checks:
 
     def conform_and_flag(self) -> None:
         """Views over the raw file (nothing materialised but what fails): ``_conf`` (conformed
-        columns), ``_chk`` (+ one flag per row rule); then the streamed passes: the table's
-        counts, the duplicate lists, and ``_bad``, the failing rows with their flags, evidence
-        and quarantine columns (memory grows with failing rows, not with rows)."""
+        columns), ``_chk`` (+ one flag per row rule); then two streamed passes: the table's counts
+        with the repeating keys (:meth:`_table_pass`), and ``_bad``, the failing rows with their
+        flags, evidence and quarantine columns (memory grows with failing rows, not with rows)."""
         ds, con = self.dataset, self.con
         sel = ["file_row_number AS _source_row"]
         for i, col in enumerate(ds.columns):
