@@ -80,7 +80,8 @@ class Rule:
     evidence_sql: str | None = None  # row rules: value shown as evidence when failing
     native: list[dict[str, Any]] = field(default_factory=list)
     standard: str | None = None
-    #: duplicate rules: (temp table name, key SQL aliases); the table lists later duplicates
+    #: duplicate rules: (temp table name, key SQL aliases); the table lists each key that repeats
+    #: with its first source row (``_first``), joined to the checked rows as ``<table>_first``
     dup_table: tuple[str, tuple[str, ...]] | None = None
 
     def meta(self) -> dict[str, Any]:
@@ -256,7 +257,7 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
         if col.unique:
             add(
                 "unique",
-                f"(_source_row IN (SELECT _source_row FROM _dup_{i}))",
+                f"(_dup_{i}_first IS NOT NULL AND _source_row <> _dup_{i}_first)",
                 "unique (later repeats of a value are quarantined, the first is kept)",
                 [{"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}}],
                 dup=(f"_dup_{i}", (v,)),
@@ -264,7 +265,7 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
     if pk:
         idx = [next(i for i, c in enumerate(dataset.columns) if c.name == k) for k in pk]
         vs = [_alias(i)[0 if dataset.columns[i].type == "string" else 1] for i in idx]
-        fail = "(_source_row IN (SELECT _source_row FROM _dup_pk))"
+        fail = "(_dup_pk_first IS NOT NULL AND _source_row <> _dup_pk_first)"
         if any(k in redact for k in pk):
             ev = "'<redacted key>'"
         else:

@@ -5,9 +5,12 @@ Steps of :func:`validate_dataset`:
 1. Read ``raw_path`` (Parquet) in DuckDB. ``""`` is null. Every declared column gets a text form
    ``s_i`` and a typed form ``v_i`` (strict casts: ``"1.5"`` is not an integer); a column the
    source lacks is all-null and reported as schema drift.
-2. One SQL pass computes every row rule of :func:`quality.suite.compile_rules` (standards with
-   checksum arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds,
-   patterns, duplicates by window) and the per-row list of failed rule ids.
+2. The raw file is read three times, streamed: (a) one pass for the table's counts and, per
+   duplicate rule, the keys that repeat with their first row (grouping sets); (b) one pass
+   computing every row rule of :func:`quality.suite.compile_rules` (standards with checksum
+   arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds, patterns,
+   duplicates by a join with (a)'s small key tables) that keeps the failing rows; (c) the valid
+   write of step 4.
 3. GX is the engine of record: a real Checkpoint validates a pandas frame of *evidence columns*
    (one per row rule: null = pass, masked/raw offending value = fail) with the generated suite,
    plus native expectations (row count, custom ones on the typed columns). Actions: redact the
@@ -372,9 +375,9 @@ class _Checks:
 
     def conform_and_flag(self) -> None:
         """Views over the raw file (nothing materialised but what fails): ``_conf`` (conformed
-        columns), ``_chk`` (+ one flag per row rule); then the streamed passes: the table's
-        counts, the duplicate lists, and ``_bad``, the failing rows with their flags, evidence
-        and quarantine columns (memory grows with failing rows, not with rows)."""
+        columns), ``_chk`` (+ one flag per row rule); then two streamed passes: the table's counts
+        with the repeating keys (:meth:`_table_pass`), and ``_bad``, the failing rows with their
+        flags, evidence and quarantine columns (memory grows with failing rows, not with rows)."""
         ds, con = self.dataset, self.con
         sel = ["file_row_number AS _source_row"]
         for i, col in enumerate(ds.columns):
@@ -396,7 +399,36 @@ class _Checks:
         )
         sel += [f"NULLIF(CAST({quote_ident(n)} AS VARCHAR), '') AS x_{j}" for j, n in enumerate(self.extras)]
         con.execute(f"CREATE TEMP VIEW _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
-        # the table's counts: rows, columns whose text never casts, newest datetimes (one pass)
+        self._table_pass()
+        self.timings["conform"] = time.perf_counter() - self.t0
+        # the checked rows: each repeating key's first row joined on (a small table: only keys that
+        # repeat), so a duplicate is flagged in the same streamed pass as every other rule
+        joins, firsts = "", []
+        for table, keys in dict.fromkeys(r.dup_table for r in self.row_rules if r.dup_table):
+            on = " AND ".join(f"c.{k} = {table}.{k}" for k in keys)
+            joins += f" LEFT JOIN {table} ON {on}"
+            firsts.append(f"{table}._first AS {table}_first")
+        flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(self.row_rules)]
+        # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
+        con.execute(
+            f"CREATE TEMP VIEW _chk AS SELECT {', '.join(['*'] + flags)} "
+            f"FROM (SELECT {', '.join(['c.*'] + firsts)} FROM _conf c{joins})"
+        )
+        self.timings["flags"] = time.perf_counter() - self.t0 - self.timings["conform"]
+        con.execute(f"CREATE TEMP TABLE _bad AS SELECT {', '.join(self._bad_columns())} FROM _chk WHERE {self.any_bad}")
+        counts = [f"count(*) FILTER (WHERE f_{k})" for k in range(len(self.row_rules))]
+        row = con.execute(f"SELECT {', '.join(['count(*)'] + counts)} FROM _bad").fetchone()
+        assert row is not None
+        self.sql_counts = {r.id: int(row[1 + k]) for k, r in enumerate(self.row_rules)}
+        self.timings["sql_checks"] = time.perf_counter() - self.t0
+
+    def _table_pass(self) -> None:
+        """One streamed pass over the raw file for everything that needs the whole table: its rows,
+        the columns whose text never casts, the newest datetimes, and (one grouping set per
+        duplicate rule's key) each key that repeats with its first source row, into the small
+        tables the checks join (``_dup_*``: memory grows with the distinct keys, spilled beyond
+        :data:`MEMORY_LIMIT`)."""
+        ds, con = self.dataset, self.con
         aggs = ["count(*)"]
         bad_cast_cols: list[str] = []
         for i, col in enumerate(ds.columns):
@@ -405,32 +437,37 @@ class _Checks:
                 bad_cast_cols.append(col.name)
         newest_cols = [(i, c.name) for i, c in enumerate(ds.columns) if c.type == "datetime"]
         aggs += [f"max(v_{i})" for i, _ in newest_cols]
-        agg = con.execute(f"SELECT {', '.join(aggs)} FROM _conf").fetchone()
+        # duplicates: keys (non-null) seen more than once, with their first row in source order
+        dups = dict.fromkeys(r.dup_table for r in self.row_rules if r.dup_table)
+        key_cols = list(dict.fromkeys(k for _, keys in dups for k in keys))
+        if key_cols:
+            gid = f"grouping_id({', '.join(key_cols)})"
+            total_gid = (1 << len(key_cols)) - 1
+            sets, having = ["()"], [f"{gid} = {total_gid}"]
+            for _, keys in dups:
+                # grouping_id: a bit set for each key column *not* in the set (leftmost = highest)
+                g = total_gid & ~sum(1 << (len(key_cols) - 1 - key_cols.index(k)) for k in keys)
+                sets.append(f"({', '.join(keys)})")
+                having.append(f"({gid} = {g} AND count(*) > 1 AND {' AND '.join(f'{k} IS NOT NULL' for k in keys)})")
+            con.execute(
+                f"CREATE TEMP TABLE _groups AS SELECT {gid} AS _g, {', '.join(key_cols)}, "
+                f"min(_source_row) AS _first, {', '.join(f'{a} AS a_{n}' for n, a in enumerate(aggs))} "
+                f"FROM _conf GROUP BY GROUPING SETS ({', '.join(dict.fromkeys(sets))}) HAVING {' OR '.join(having)}"
+            )
+            for table, keys in dups:
+                g = total_gid & ~sum(1 << (len(key_cols) - 1 - key_cols.index(k)) for k in keys)
+                con.execute(
+                    f"CREATE TEMP TABLE {table} AS SELECT {', '.join(keys)}, _first FROM _groups WHERE _g = {g}"
+                )
+            agg = con.execute(
+                f"SELECT {', '.join(f'a_{n}' for n in range(len(aggs)))} FROM _groups WHERE _g = {total_gid}"
+            ).fetchone()
+        else:
+            agg = con.execute(f"SELECT {', '.join(aggs)} FROM _conf").fetchone()
         assert agg is not None
         self.n_rows = int(agg[0])
         self.all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[1 : 1 + len(bad_cast_cols)]) if flag}
         self.newest = {name: agg[1 + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
-        self.timings["conform"] = time.perf_counter() - self.t0
-        for r in self.row_rules:  # duplicates: every occurrence after the first (source order), non-null keys
-            if r.dup_table:
-                table, keys = r.dup_table
-                nn = " AND ".join(f"{k} IS NOT NULL" for k in keys)
-                on = " AND ".join(f"c.{k} = g.{k}" for k in keys)
-                con.execute(
-                    f"CREATE TEMP TABLE {table} AS WITH g AS (SELECT {', '.join(keys)}, min(_source_row) AS _first "
-                    f"FROM _conf WHERE {nn} GROUP BY ALL HAVING count(*) > 1) "
-                    f"SELECT c._source_row FROM _conf c JOIN g ON {on} WHERE c._source_row <> g._first"
-                )
-        flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(self.row_rules)]
-        # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
-        con.execute(f"CREATE TEMP VIEW _chk AS SELECT {', '.join(['*'] + flags)} FROM _conf")
-        self.timings["flags"] = time.perf_counter() - self.t0 - self.timings["conform"]
-        con.execute(f"CREATE TEMP TABLE _bad AS SELECT {', '.join(self._bad_columns())} FROM _chk WHERE {self.any_bad}")
-        counts = [f"count(*) FILTER (WHERE f_{k})" for k in range(len(self.row_rules))]
-        row = con.execute(f"SELECT {', '.join(['count(*)'] + counts)} FROM _bad").fetchone()
-        assert row is not None
-        self.sql_counts = {r.id: int(row[1 + k]) for k, r in enumerate(self.row_rules)}
-        self.timings["sql_checks"] = time.perf_counter() - self.t0
 
     def _bad_columns(self) -> list[str]:
         """What ``_bad`` keeps of a failing row: its number, flags, evidence (``e_k``) and the
@@ -464,11 +501,15 @@ class _Checks:
                 full = np.full(n, -1, dtype=np.int8 if len(values) < 127 else np.int32)
                 full[at[hit]] = codes
                 frame[r.id] = pd.Categorical.from_codes(full, categories=pd.Index(values, dtype=object))
-        for name in cust_cols:
-            i = next(i for i, c in enumerate(self.dataset.columns) if c.name == name)
-            # source order: insertion order of the scan (no sort of the whole table)
-            typed = self.con.execute(f"SELECT {_typed(self.dataset, i)} AS v FROM _conf").to_arrow_table()
-            frame[name] = typed.column(0).to_pandas()
+        if cust_cols:
+            idx = [next(i for i, c in enumerate(self.dataset.columns) if c.name == name) for name in cust_cols]
+            # every column in one pass; source order: insertion order of the scan (no sort of the table)
+            typed = self.con.execute(
+                f"SELECT {', '.join(f'{_typed(self.dataset, i)} AS c_{j}' for j, i in enumerate(idx))} FROM _conf"
+            ).to_arrow_table()
+            for j, name in enumerate(cust_cols):
+                frame[name] = typed.column(j).to_pandas()
+            del typed
         if not frame:
             frame["_none"] = pd.Series([None] * n, dtype=object)
         return pd.DataFrame(frame, index=pd.RangeIndex(n))
@@ -523,9 +564,12 @@ class _Checks:
                 "FROM _custom_fail GROUP BY _source_row"
             )
             # rows that only a custom expectation failed join the failing rows
+            # (they passed every row rule: no flag, no evidence, so the rules are not evaluated again)
+            k = len(self.row_rules)
+            cols = ["_source_row"] + ["false"] * k + ["NULL"] * k + self._bad_columns()[1 + 2 * k :]
             con.execute(
-                f"INSERT INTO _bad SELECT {', '.join(self._bad_columns())} FROM _chk "
-                f"WHERE _source_row IN (SELECT _source_row FROM _cf) AND NOT ({self.any_bad})"
+                f"INSERT INTO _bad SELECT {', '.join(cols)} FROM _conf WHERE _source_row IN "
+                "(SELECT _source_row FROM _cf) AND _source_row NOT IN (SELECT _source_row FROM _bad)"
             )
             rejected = (
                 f"list_concat({rejected}, coalesce((SELECT cf.rules FROM _cf cf "

@@ -105,10 +105,14 @@ def _id18_check_sql(s: str) -> str:
     """SQL: the check character of an 18-character ID whose first 17 characters are digits (the
     caller matched ``[0-9]{17}[0-9X]``). The digits come from the 17-digit number by integer
     division: ~2.5x faster than 17 ``substr`` calls on the text, the whole cost of validating an
-    ID column (``tests/quality/test_quality_standards.py`` compares it with Python's check)."""
+    ID column (``tests/quality/test_quality_standards.py`` compares it with Python's check).
+    The number is bound once per row by a lambda over a one-element list: inside a predicate
+    evaluated on part of the rows (after ``IS NOT NULL``, in a ``CASE`` branch: always, in a
+    validation) DuckDB recomputed the cast for each of the 17 terms, ~3x slower per ID (1e6 IDs,
+    one thread: 2.9 -> 1.1 CPU seconds)."""
     first17 = f"TRY_CAST(left({s}, 17) AS BIGINT)"  # < 10**17: fits in a BIGINT
-    total = " + ".join(f"{w} * ({first17} // {10 ** (16 - i)} % 10)" for i, w in enumerate(ID_WEIGHTS))
-    return f"substr('10X98765432', (({total}) % 11) + 1, 1) = substr({s}, 18, 1)"
+    total = " + ".join(f"{w} * (d // {10 ** (16 - i)} % 10)" for i, w in enumerate(ID_WEIGHTS))
+    return f"list_transform([{first17}], d -> substr('10X98765432', (({total}) % 11) + 1, 1))[1] = substr({s}, 18, 1)"
 
 
 def _in_divisions(code_sql: str) -> str:
