@@ -342,7 +342,8 @@ def versus_datasette(
                 httpx.get(url, timeout=120).raise_for_status()
             # rounds alternated (ours, theirs, ours, ...) so both see the same moments of a shared
             # machine's load; each side's best round counts (its rps, and the p99 of that round)
-            runs_a, runs_b = [], []
+            runs_a: list[tuple[float, float, float, list[float]]] = []
+            runs_b: list[tuple[float, float, float, list[float]]] = []
             cpu = {pid: 0.0, ds.pid: 0.0}  # server CPU seconds spent in the rounds (and their tails)
             # each round starts when both servers are idle (see settle)
             for _ in range(rounds):
