@@ -61,7 +61,7 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds, long_codes, names_a_record
+from privacy.holds import apply_holds, civil_causes, long_codes, names_a_record, org_or_place_share
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.person_content import exam_results, name_lists, venue_of_stay
@@ -401,6 +401,25 @@ def _text_to_analyse(col: ColumnProfile) -> bool:
     return marks >= SENTENCE_SHARE * max(col.n, 1)
 
 
+#: characters before a landline searched for a word that makes it an organisation's
+ORG_CONTACT_WINDOW = 8
+
+
+@functools.cache
+def _org_contact_words() -> Any:
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    return TermSet(value_terms("organisations")["org_contact_words"])
+
+
+def _after_org_contact_word(text: str, start: int) -> bool:
+    """A word introducing an organisation's contact (咨询电话, 服务热线: ``org_contact_words`` of
+    the organisations vocabulary) ends just before ``start``."""
+    before = text[max(0, start - ORG_CONTACT_WINDOW) : start].rstrip("：:，, 为是")
+    return any(before.endswith(w) for w in _org_contact_words().terms)
+
+
 def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     """Free text: the offline Presidio engine over (up to TEXT_ANALYSE_MAX of) the sampled values."""
     from privacy.engine import LANGUAGE, analyzer  # Presidio and jieba: only when text needs them
@@ -414,8 +433,10 @@ def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     for v, k in Counter(values).items():  # each distinct text once
         entities_here = set()
         for r in engine.analyze(text=v, language=LANGUAGE, score_threshold=TEXT_SCORE):
-            entities_here.add(r.entity_type)
             name = (r.recognition_metadata or {}).get("recognizer_name", "")
+            if name == "CnLandlineRecognizer" and _after_org_contact_word(v, r.start):
+                continue  # 咨询电话028-…: the office's landline in a reply, not the writer's
+            entities_here.add(r.entity_type)
             recognizers_fired.setdefault(r.entity_type, set()).add(name)
         for e in entities_here:
             found[e] += k
@@ -722,6 +743,22 @@ def _org_share(c: ColumnProfile) -> float:
     return sum(k for v, k in c.counts.items() if is_org_name(v)) / max(c.n, 1)
 
 
+def _not_categories(c: ColumnProfile, entity: str) -> str | None:
+    """What a column's values positively are, instead of the health or offence categories its
+    name suggests (a station's name ZM read as 罪名, a civil court's 案由): places, organisations,
+    civil causes of action. None when they may be such categories."""
+    from privacy.recognizers.org_name import is_division_stem
+
+    places = sum(k for v, k in c.counts.items() if is_division_stem(v)) / max(c.n, 1)
+    if c.place_share >= 0.5 or c.place_share + places >= org_or_place_share():
+        return "names of places"
+    if entity == "CRIMINAL_RECORD" and _org_share(c) >= org_or_place_share():
+        return "names of organisations"  # (where a person is treated may tell the illness: not for health)
+    if entity == "CRIMINAL_RECORD" and civil_causes(c):
+        return "causes of action of civil or administrative cases (disputes, not offences)"
+    return None
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -730,7 +767,9 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     e = hint.entity
     cjk = c.cjk_share
     digits = sum(k for v, k in c.counts.items() if any(ch.isdigit() for ch in v)) / max(c.n, 1)
-    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
+    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people and (other := _not_categories(c, e)):
+        c.evidence.append(f"a {e} name hint, but the values are {other}: not {e}")
+    elif e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append(f"values under a {e} name in a table about people (terms outside the dictionary)")
     elif e == "RELIGION" and cjk >= 0.5 and about_people:
