@@ -61,7 +61,7 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds, civil_causes, long_codes, names_a_record, org_or_place_share
+from privacy.holds import apply_holds, civil_causes, goods_measure, long_codes, names_a_record, org_or_place_share
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.person_content import exam_results, name_lists, venue_of_stay
@@ -643,6 +643,9 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         ):
             c.entity, c.confidence = "PERSONAL_INCOME", 0.6
             c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
+            continue
+        if hint is not None and hint.entity == "MEDICAL_CONDITION" and goods_measure(c, cols):
+            c.evidence.append("a measure word beside a column numbering shipments: the goods' measure, not a body's")
             continue
         _hint_only(c, about_people)
 

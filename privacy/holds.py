@@ -172,6 +172,18 @@ def civil_causes(c: ColumnProfile) -> bool:
     return base > 0 and hits >= float(_rules().get("civil_cause_min_share", 0.8)) * base
 
 
+def goods_measure(c: ColumnProfile, cols: list[ColumnProfile]) -> bool:
+    """Numbers under a measure word that names no body (``holds.goods_measure_words``: weight,
+    重量) in a table another column of which numbers shipments (``holds.goods_record_words``:
+    运单, waybill): the parcel's weight, not the person's."""
+    rule = _rules()
+    words = {str(w).lower() for w in rule.get("goods_measure_words") or []}
+    if c.numeric_range is None or c.numeric_range[0] < 0 or c.info.key.lower() not in words:
+        return False
+    records = [str(w) for w in rule.get("goods_record_words") or []]
+    return any(o is not c and _names_a_record(o.name, records) for o in cols)
+
+
 def _org_name_share(c: ColumnProfile) -> float:
     from privacy.recognizers.org_name import is_org_name, is_place_name
 
@@ -303,6 +315,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "administrative division codes (GB/T 2260): regions, not addresses"
     if civil_causes(c):
         return "causes of action of civil or administrative cases (disputes, not offences)"
+    if goods_measure(c, cols or []):
+        return "measures of the goods in a table of shipments (weight of a parcel, not of a person)"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
         return "free text in which nothing personal was found (every analysed value)"
     if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50) and not _unexplained_numbers(c, cols or [], today):

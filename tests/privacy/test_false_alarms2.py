@@ -227,3 +227,29 @@ def test_period_dates_flags_and_product_codes() -> None:
     # whole sums under a name nobody understands stay held
     table = _people(rng, n, col_4=[rng.choice(["310", "390", "410", "520", "880"]) for _ in range(n)])
     assert _classify(table, "户籍人口").column("col_4").review
+
+
+def test_weights_of_parcels_in_a_table_of_shipments() -> None:
+    rng = random.Random(10)
+    n = 300
+
+    def table(**extra: list) -> pa.Table:
+        return pa.table(
+            {
+                "snd_name": _names(rng, n),
+                "snd_mob": [mobile(rng) for _ in range(n)],
+                "weight_kg": [str(round(rng.uniform(0.1, 25), 2)) for _ in range(n)],
+                **extra,
+            }
+        )
+
+    waybills = [f"SF{rng.randrange(10**12, 10**13)}" for _ in range(n)]
+    c = _classify(table(waybill_no=waybills), "快递运单").column("weight_kg")
+    assert c.level == "none" and not c.review, c.evidence
+    # without a column numbering shipments a weight is the person's: sensitive or held
+    c = _classify(table(checkup_no=waybills), "体检记录").column("weight_kg")
+    assert c.level == "sensitive" or c.review, c.evidence
+    # 体重 says whose body, whatever the table
+    rows = table(waybill_no=waybills).rename_columns(["snd_name", "snd_mob", "体重", "waybill_no"])
+    c = _classify(rows, "快递运单").column("体重")
+    assert c.level == "sensitive" or c.review, c.evidence
