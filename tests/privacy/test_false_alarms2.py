@@ -16,19 +16,8 @@ from privacy.classification import classify_table
 from privacy.name_hints import analyse_name
 from privacy.recognizers.criminal_record import is_civil_cause
 from privacy.recognizers.org_name import is_division_stem
-from tests.testdata import mobile, resident_id
-
-TODAY = dt.date(2026, 6, 1)
-SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
-
-
-def _names(rng: random.Random, n: int) -> list[str]:
-    return [rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.randrange(1, 3))) for _ in range(n)]
-
-
-def _people(rng: random.Random, n: int, **cols: list) -> pa.Table:
-    return pa.table({"姓名": _names(rng, n), "身份证号": [resident_id(rng) for _ in range(n)], **cols})
+from tests.privacy.test_false_alarms import TODAY, _names, _people
+from tests.testdata import mobile
 
 
 def _classify(table: pa.Table, title: str = "登记表"):
