@@ -61,7 +61,15 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds, civil_causes, goods_measure, long_codes, names_a_record, org_or_place_share
+from privacy.holds import (
+    apply_holds,
+    civil_causes,
+    dwellings,
+    goods_measure,
+    long_codes,
+    names_a_record,
+    org_or_place_share,
+)
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.person_content import exam_results, name_lists, venue_of_stay
@@ -345,8 +353,13 @@ def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
         if share < _threshold(s.entity, hint) or s.support() < (1 if hinted else min_support):
             continue
         if not hinted and s.entity in SHAPE_ENTITIES and col.info.kind in NONPERSONAL_KINDS:
-            col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
-            continue
+            if s.entity == "ADDRESS" and dwellings(col):
+                col.evidence.append(
+                    f"the name says {col.info.kind}, but the values name dwellings (单元, 室): addresses"
+                )
+            else:
+                col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
+                continue
         if not hinted and s.entity in NO_CHECK_DOCUMENTS and col.info.kind == "code" and names_a_record(col.name):
             # M + 10 digits is a permit's shape and a message's number: the name says which
             col.evidence.append(f"values shaped like {s.entity}, but the name numbers a record (message, case, lot)")

@@ -172,6 +172,19 @@ def civil_causes(c: ColumnProfile) -> bool:
     return base > 0 and hits >= float(_rules().get("civil_cause_min_share", 0.8)) * base
 
 
+def dwellings(c: ColumnProfile) -> bool:
+    """``holds.dwelling_min_share`` of the sampled values name a dwelling: a number right before a
+    ``holds.dwelling_marks`` word (2单元, 501室): an address, whatever the column is called."""
+    import re
+
+    marks = "|".join(re.escape(str(m)) for m in _rules().get("dwelling_marks") or [])
+    if not marks:
+        return False
+    pat = re.compile(rf"[0-9０-９一二三四五六七八九十]\s*(?:{marks})")
+    hits = sum(k for v, k in c.counts.items() if pat.search(v))
+    return c.n > 0 and hits >= float(_rules().get("dwelling_min_share", 0.5)) * c.n
+
+
 def goods_measure(c: ColumnProfile, cols: list[ColumnProfile]) -> bool:
     """Numbers under a measure word that names no body (``holds.goods_measure_words``: weight,
     重量) in a table another column of which numbers shipments (``holds.goods_record_words``:

@@ -242,3 +242,17 @@ def test_weights_of_parcels_in_a_table_of_shipments() -> None:
     rows = table(waybill_no=waybills).rename_columns(["snd_name", "snd_mob", "体重", "waybill_no"])
     c = _classify(rows, "快递运单").column("体重")
     assert c.level == "sensitive" or c.review, c.evidence
+
+
+def test_dwellings_stay_addresses_under_a_code_or_category_name() -> None:
+    rng = random.Random(11)
+    n = 200
+    homes = [
+        f"{rng.choice(['南苑小区', '紫荆小区', '东方花园'])}{rng.randrange(1, 30)}栋{rng.randrange(1, 6)}单元"
+        f"{rng.randrange(1, 30)}0{rng.randrange(1, 5)}室"
+        for _ in range(n)
+    ]
+    result = _classify(_people(rng, n, 小区=homes, 车位=homes, 事发地点=homes), "物业登记")
+    for name in ("小区", "车位", "事发地点"):
+        c = result.column(name)
+        assert c.level != "none" or c.review, (name, c.evidence)
