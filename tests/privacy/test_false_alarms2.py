@@ -256,3 +256,21 @@ def test_dwellings_stay_addresses_under_a_code_or_category_name() -> None:
     for name in ("小区", "车位", "事发地点"):
         c = result.column(name)
         assert c.level != "none" or c.review, (name, c.evidence)
+
+
+def test_numbers_of_reports_and_contracts_and_population_counts() -> None:
+    from privacy.holds import names_a_record
+
+    for name in ("预警编号", "案件编号", "report_id", "applyNo", "contract_no"):
+        assert names_a_record(name), name
+    # a member's or a person's own number is no record
+    for name in ("会员编号", "memberNo", "证书编号"):
+        assert not names_a_record(name), name
+    assert analyse_name("出生人口").kind == "aggregate" and analyse_name("出生日期").entity == "DATE_OF_BIRTH"
+    assert analyse_name("用水量").kind == "amount"
+    rng = random.Random(12)
+    n = 100
+    codes = [f"YJ{rng.randrange(10**9, 10**10)}" for _ in range(n)]
+    result = _classify(_people(rng, n, 预警编号=codes, 会员编号=codes), "反诈预警")
+    assert not result.column("预警编号").review and result.column("预警编号").level == "none"
+    assert result.column("会员编号").review or result.column("会员编号").level != "none"
