@@ -61,7 +61,15 @@ import numpy as np
 import pyarrow as pa
 
 from core.identifiers import birth_date_of_id
-from privacy.holds import apply_holds, long_codes, names_a_record
+from privacy.holds import (
+    apply_holds,
+    civil_causes,
+    dwellings,
+    goods_measure,
+    long_codes,
+    names_a_record,
+    org_or_place_share,
+)
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
 from privacy.person_content import court_case_numbers, exam_results, name_lists, venue_of_stay
@@ -345,8 +353,13 @@ def _choose_structured(col: ColumnProfile, scores: list[Score]) -> None:
         if share < _threshold(s.entity, hint) or s.support() < (1 if hinted else min_support):
             continue
         if not hinted and s.entity in SHAPE_ENTITIES and col.info.kind in NONPERSONAL_KINDS:
-            col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
-            continue
+            if s.entity == "ADDRESS" and dwellings(col):
+                col.evidence.append(
+                    f"the name says {col.info.kind}, but the values name dwellings (单元, 室): addresses"
+                )
+            else:
+                col.evidence.append(f"values shaped like {s.entity}, but the name says {col.info.kind}: not {s.entity}")
+                continue
         if not hinted and s.entity in NO_CHECK_DOCUMENTS and col.info.kind == "code" and names_a_record(col.name):
             # M + 10 digits is a permit's shape and a message's number: the name says which
             col.evidence.append(f"values shaped like {s.entity}, but the name numbers a record (message, case, lot)")
@@ -401,6 +414,25 @@ def _text_to_analyse(col: ColumnProfile) -> bool:
     return marks >= SENTENCE_SHARE * max(col.n, 1)
 
 
+#: characters before a landline searched for a word that makes it an organisation's
+ORG_CONTACT_WINDOW = 8
+
+
+@functools.cache
+def _org_contact_words() -> Any:
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    return TermSet(value_terms("organisations")["org_contact_words"])
+
+
+def _after_org_contact_word(text: str, start: int) -> bool:
+    """A word introducing an organisation's contact (咨询电话, 服务热线: ``org_contact_words`` of
+    the organisations vocabulary) ends just before ``start``."""
+    before = text[max(0, start - ORG_CONTACT_WINDOW) : start].rstrip("：:，, 为是")
+    return any(before.endswith(w) for w in _org_contact_words().terms)
+
+
 def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     """Free text: the offline Presidio engine over (up to TEXT_ANALYSE_MAX of) the sampled values."""
     from privacy.engine import LANGUAGE, analyzer  # Presidio and jieba: only when text needs them
@@ -414,8 +446,10 @@ def _analyse_text(col: ColumnProfile, policy: LevelPolicy) -> None:
     for v, k in Counter(values).items():  # each distinct text once
         entities_here = set()
         for r in engine.analyze(text=v, language=LANGUAGE, score_threshold=TEXT_SCORE):
-            entities_here.add(r.entity_type)
             name = (r.recognition_metadata or {}).get("recognizer_name", "")
+            if name == "CnLandlineRecognizer" and _after_org_contact_word(v, r.start):
+                continue  # 咨询电话028-…: the office's landline in a reply, not the writer's
+            entities_here.add(r.entity_type)
             recognizers_fired.setdefault(r.entity_type, set()).add(name)
         for e in entities_here:
             found[e] += k
@@ -658,6 +692,9 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.entity, c.confidence = "PERSONAL_INCOME", 0.6
             c.evidence.append("amounts beside the income columns of a table about people (a pay or benefit item)")
             continue
+        if hint is not None and hint.entity == "MEDICAL_CONDITION" and goods_measure(c, cols):
+            c.evidence.append("a measure word beside a column numbering shipments: the goods' measure, not a body's")
+            continue
         _hint_only(c, about_people)
 
 
@@ -765,6 +802,22 @@ def _org_share(c: ColumnProfile) -> float:
     return sum(k for v, k in c.counts.items() if is_org_name(v)) / max(c.n, 1)
 
 
+def _not_categories(c: ColumnProfile, entity: str) -> str | None:
+    """What a column's values positively are, instead of the health or offence categories its
+    name suggests (a station's name ZM read as 罪名, a civil court's 案由): places, organisations,
+    civil causes of action. None when they may be such categories."""
+    from privacy.recognizers.org_name import is_division_stem
+
+    places = sum(k for v, k in c.counts.items() if is_division_stem(v)) / max(c.n, 1)
+    if c.place_share >= 0.5 or c.place_share + places >= org_or_place_share():
+        return "names of places"
+    if entity == "CRIMINAL_RECORD" and _org_share(c) >= org_or_place_share():
+        return "names of organisations"  # (where a person is treated may tell the illness: not for health)
+    if entity == "CRIMINAL_RECORD" and civil_causes(c):
+        return "causes of action of civil or administrative cases (disputes, not offences)"
+    return None
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -773,7 +826,9 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     e = hint.entity
     cjk = c.cjk_share
     digits = sum(k for v, k in c.counts.items() if any(ch.isdigit() for ch in v)) / max(c.n, 1)
-    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
+    if e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people and (other := _not_categories(c, e)):
+        c.evidence.append(f"a {e} name hint, but the values are {other}: not {e}")
+    elif e in ("MEDICAL_CONDITION", "CRIMINAL_RECORD") and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append(f"values under a {e} name in a table about people (terms outside the dictionary)")
     elif e == "RELIGION" and cjk >= 0.5 and about_people:

@@ -17,7 +17,15 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["HOLD_SUBJECTS", "apply_holds", "long_codes", "names_a_record", "why_not_personal"]
+__all__ = [
+    "HOLD_SUBJECTS",
+    "apply_holds",
+    "civil_causes",
+    "long_codes",
+    "names_a_record",
+    "org_or_place_share",
+    "why_not_personal",
+]
 
 #: table subjects whose unexplained columns are held
 HOLD_SUBJECTS = frozenset({"people", "mixed"})
@@ -57,12 +65,16 @@ def _neutral() -> frozenset[str]:
     return frozenset(value_terms("neutral")["neutral"])
 
 
-def _category_hits(c: ColumnProfile) -> tuple[str, float, int] | None:
+def _category_hits(c: ColumnProfile, skip_orgs: bool = False) -> tuple[str, float, int] | None:
     """The sensitive vocabulary most of the column's short values belong to: (what, share of
     non-null-like sampled values, distinct values), or None."""
     max_len = int(_rules().get("category_max_length", 20))
     neutral = _neutral()
     short = [(v, k) for v, k in c.counts.items() if v not in neutral and len(v) <= max_len]
+    if skip_orgs:  # 某某康复中心 carries the word of its trade: not a category of the row's person
+        from privacy.recognizers.org_name import is_org_name
+
+        short = [(v, k) for v, k in short if not is_org_name(v)]
     base = sum(k for v, k in c.counts.items() if v not in neutral)
     if not short or not base or c.distinct > int(_rules().get("category_max_distinct", 60)):
         return None
@@ -149,10 +161,51 @@ def _division_codes(c: ColumnProfile) -> bool:
     return hits >= float(_rules().get("region_min_share", 0.9)) * c.n
 
 
+def civil_causes(c: ColumnProfile) -> bool:
+    """``holds.civil_cause_min_share`` of the (non null-like) sampled values are causes of action
+    of civil or administrative cases (离婚纠纷, 劳动争议): disputes, not offences."""
+    from privacy.recognizers.criminal_record import is_civil_cause
+
+    neutral = _neutral()
+    base = sum(k for v, k in c.counts.items() if v not in neutral)
+    hits = sum(k for v, k in c.counts.items() if v not in neutral and is_civil_cause(v))
+    return base > 0 and hits >= float(_rules().get("civil_cause_min_share", 0.8)) * base
+
+
+def dwellings(c: ColumnProfile) -> bool:
+    """``holds.dwelling_min_share`` of the sampled values name a dwelling: a number right before a
+    ``holds.dwelling_marks`` word (2单元, 501室): an address, whatever the column is called."""
+    import re
+
+    marks = "|".join(re.escape(str(m)) for m in _rules().get("dwelling_marks") or [])
+    if not marks:
+        return False
+    pat = re.compile(rf"[0-9０-９一二三四五六七八九十]\s*(?:{marks})")
+    hits = sum(k for v, k in c.counts.items() if pat.search(v))
+    return c.n > 0 and hits >= float(_rules().get("dwelling_min_share", 0.5)) * c.n
+
+
+def goods_measure(c: ColumnProfile, cols: list[ColumnProfile]) -> bool:
+    """Numbers under a measure word that names no body (``holds.goods_measure_words``: weight,
+    重量) in a table another column of which numbers shipments (``holds.goods_record_words``:
+    运单, waybill): the parcel's weight, not the person's."""
+    rule = _rules()
+    words = {str(w).lower() for w in rule.get("goods_measure_words") or []}
+    if c.numeric_range is None or c.numeric_range[0] < 0 or c.info.key.lower() not in words:
+        return False
+    records = [str(w) for w in rule.get("goods_record_words") or []]
+    return any(o is not c and _names_a_record(o.name, records) for o in cols)
+
+
 def _org_name_share(c: ColumnProfile) -> float:
     from privacy.recognizers.org_name import is_org_name, is_place_name
 
     return sum(k for v, k in c.counts.items() if is_org_name(v) and not is_place_name(v)) / max(c.n, 1)
+
+
+def org_or_place_share() -> float:
+    """``holds.org_or_place_min_share``: values that are organisations' or places' names together."""
+    return float(_rules().get("org_or_place_min_share", 0.8))
 
 
 def _dated(c: ColumnProfile) -> bool:
@@ -237,7 +290,15 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
     if c.n == 0:
         return "empty in the sample"
     kind = c.info.kind
-    if kind not in ("aggregate", "code", "event_date", "amount", "not_income", "free_text_public"):
+    # names of organisations under an organisation name (定点康复机构: 某某康复中心) carry the words of
+    # their trade (康复, 医院): not categories of the row's person
+    org_names = (
+        kind == "org_name_word"
+        and not c.info.person
+        and _org_name_share(c) >= org_or_place_share()
+        and _category_hits(c, skip_orgs=True) is None
+    )
+    if kind not in ("aggregate", "code", "event_date", "amount", "not_income", "free_text_public") and not org_names:
         # evidence conflicts: few values, but they are health, offence, belief or welfare categories
         # (or whole sums of money) of the row's person: nothing shows the column is not personal
         if sensitive_categories(c) is not None or money_shaped(c):
@@ -261,10 +322,14 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "names or public text of organisations"
     if c.place_share >= 0.5:
         return "names of places"
-    if c.place_share + _org_name_share(c) >= float(_rules().get("org_or_place_min_share", 0.8)):
+    if c.place_share + _org_name_share(c) >= org_or_place_share():
         return "names of organisations and their sites (营业部, 分部, 网点)"
     if _division_codes(c):
         return "administrative division codes (GB/T 2260): regions, not addresses"
+    if civil_causes(c):
+        return "causes of action of civil or administrative cases (disputes, not offences)"
+    if goods_measure(c, cols or []):
+        return "measures of the goods in a table of shipments (weight of a parcel, not of a person)"
     if c.text is not None and not c.entity and not any(k for e, k in c.text.items() if e not in ("ORG_NAME", "USCC")):
         return "free text in which nothing personal was found (every analysed value)"
     if _enum(c) and (c.name_shape_share < 0.5 or c.n >= 50) and not _unexplained_numbers(c, cols or [], today):
@@ -348,6 +413,7 @@ def _own_number(c: ColumnProfile) -> bool:
         c.entity is None
         and not _names_a_record(c.name, rule.get("record_words") or [])
         and not _dated(c)
+        and c.date_share + c.month_share < 0.5  # dates (迁入日期) are when something happened, not numbers
         and c.code_share >= float(rule.get("min_code_share", 0.8))
         and c.distinct_ratio >= float(rule.get("min_distinct_ratio", 0.98))
         and c.n >= int(rule.get("min_rows", 20))

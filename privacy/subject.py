@@ -111,6 +111,8 @@ def person_evidence(c: ColumnProfile) -> str | None:
         fixed = s.extra.get("landline", 0) + s.extra.get("service", 0)
         if fixed < 0.5 * max(s.support(), 1):
             return f"column {c.name!r} holds mobile numbers"
+    if c.entity == "EMAIL" and c.score is not None and _org_mailboxes(c):
+        return None  # office@, *.gov.cn, *.edu.cn: the mailboxes of organisations say nothing of people
     if c.entity in ("EMAIL", "LICENSE_PLATE", "IP_ADDRESS") and not c.info.org:
         return f"column {c.name!r} is {c.entity}"
     if c.info.people_key:
@@ -118,6 +120,12 @@ def person_evidence(c: ColumnProfile) -> str | None:
     if c.info.status and not c.info.aggregate:  # 低保人数 counts people, it is no one's status
         return f"column {c.name!r} is a person's welfare or credit status"
     return None
+
+
+def _org_mailboxes(c: ColumnProfile) -> bool:
+    """Most (half) of the column's validated e-mail addresses are organisation mailboxes."""
+    s = c.score
+    return s is not None and s.extra.get("org_mailbox", 0) >= 0.5 * max(s.support(), 1)
 
 
 def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str, list[str]]:
@@ -219,7 +227,7 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
             return "landlines in a table about organisations: their switchboards"
         return None
     if e == "EMAIL":
-        if s is not None and s.extra.get("org_mailbox", 0) >= 0.5 * max(s.support(), 1):
+        if _org_mailboxes(c):
             return "mostly organisation mailboxes (office@, *.gov.cn, *.edu.cn)"
         return None
     if e == "ADDRESS" and about_orgs and not _personal_address_name(c):

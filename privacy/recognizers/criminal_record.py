@@ -53,6 +53,25 @@ def administrative_terms() -> tuple[str, ...]:
     return value_terms("criminal")["administrative_any"]
 
 
+@functools.cache
+def _civil_terms() -> TermSet:
+    from privacy.vocabulary import value_terms
+
+    return TermSet(value_terms("criminal")["civil_causes"])
+
+
+def is_civil_cause(value: str) -> bool:
+    """A cause of action of a civil or administrative case (离婚纠纷, 劳动争议, 行政许可):
+    a dispute between parties, naming no offence or punishment (``civil_causes`` of the vocabulary)."""
+    v = nfkc(value).strip()
+    return bool(v) and _civil_terms().search(v) and not _names_offence(v)
+
+
+def _names_offence(v: str) -> bool:
+    """A penalty, a measure or an offence (盗窃罪; 盗窃 in a short cell) in a normalised cell."""
+    return bool(_terms().search(v) or _OFFENCE_CELL.match(v) or (len(v) <= SHORT_CELL and _short_terms().search(v)))
+
+
 class CriminalRecordRecognizer(CellRecognizer):
     ENTITY = "CRIMINAL_RECORD"
     CONTEXT = ("刑事", "处罚", "犯罪", "判决")
@@ -69,8 +88,4 @@ class CriminalRecordRecognizer(CellRecognizer):
         v = nfkc(value).strip()
         if not v or len(v) > 60 or not re.search(r"[\u4e00-\u9fff]", v):
             return None
-        if _terms().search(v) or _OFFENCE_CELL.match(v):
-            return "valid"
-        if len(v) <= SHORT_CELL and _short_terms().search(v):
-            return "valid"
-        return None
+        return "valid" if _names_offence(v) else None

@@ -93,6 +93,32 @@ def _one_place(v: str) -> bool:
     return _ends_with(v, _suffixes()[1], 1) or is_division_group(v)
 
 
+#: the type word a division's name ends in (GB/T 2260: 宜宾市, 甘孜藏族自治州, 阿鲁科尔沁旗)
+_DIVISION_TYPE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}?族)*自治(?:区|州|县|旗)$|(?:特别行政区|地区|林区|市|县|区|盟|旗|州|省)$"
+)
+
+
+@functools.cache
+def _division_stems() -> frozenset[str]:
+    """Names of GB/T 2260 divisions without their type word (宜宾, 甘孜, 峨眉山), as stations,
+    offices and weather reports call places."""
+    from core.identifiers import division_codes
+
+    stems = set()
+    for name in division_codes().values():
+        for part in name.split(","):
+            stem = _DIVISION_TYPE.sub("", part.strip())
+            if len(stem) >= 2 and stem != part.strip():
+                stems.add(stem)
+    return frozenset(stems)
+
+
+def is_division_stem(value: str) -> bool:
+    """The value is a division's name without its type word (宜宾 for 宜宾市): a place."""
+    return nfkc(value).strip() in _division_stems()
+
+
 class OrgNameRecognizer(CellRecognizer):
     ENTITY = "ORG_NAME"
     CONTEXT = ("单位", "机构", "企业", "名称")
