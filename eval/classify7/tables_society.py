@@ -45,6 +45,7 @@ def culture_hotel_guests(g: Gen) -> list[C]:
         C("TFSJ", "N/EVENT_DATE/q", g.sparse(g.times("2026-10-02 08:00:00", "2026-11-29 12:00:00"), 0.9), tags=("sparse",), style="initials"),
         C("TZR", "P/PERSON_NAME/d", g.sparse(g.names(), 0.3), tags=("sparse",), style="initials", note="co-resident"),
         C("CPHM", "P/LICENSE_PLATE/d", g.sparse([g.plate(p.region) for p in P], 0.2), tags=("sparse",), style="initials"),
+        C("YSQXYK", "S/CREDIT_CARD/d", g.sparse(g.cards(credit=True), 0.3), tags=("sparse",), style="initials", note="credit card taken for a deposit pre-authorisation"),
     ]
 
 

@@ -560,6 +560,12 @@ def parse_any_date(v: Any) -> dt.date | None:
     if isinstance(v, int) and 1000 < v < 80000:
         return dt.date(1899, 12, 30) + dt.timedelta(days=v)
     s = str(v).translate(_FW_BACK).strip()
+    ym = re.fullmatch(r"(\d{4})[-/.年]?(\d{2})月?", s)
+    if ym:
+        try:
+            return dt.date(int(ym.group(1)), int(ym.group(2)), 1)
+        except ValueError:
+            return None
     m = re.match(r"(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})", s)
     if not m:
         return None
