@@ -16,6 +16,7 @@ import tables_land  # noqa: E402,F401  (registers tables)
 import tables_society  # noqa: E402,F401
 import tables_law  # noqa: E402,F401
 import tables_welfare  # noqa: E402,F401
+import tables_extra  # noqa: E402,F401
 from v7lib import REGISTRY, STYLES, TAGS, Gen, TableDef, detect_style, has_minor, parse_label  # noqa: E402
 from writers import write_csv, write_jsonl, write_parquet, write_xlsx  # noqa: E402
 
