@@ -69,7 +69,7 @@ def fire_119_calls(g: Gen) -> list[C]:
     ]
 
 
-@table("ethnic_hajj_pilgrims", "people", "朝觐人员报名审核", "csv", 120, enc="gbk", delim=",")
+@table("ethnic_hajj_pilgrims", "people", "朝觐人员报名审核", "csv", 120, enc="gbk", delim=",", crlf=True)
 def ethnic_hajj_pilgrims(g: Gen) -> list[C]:
     P = g.people((30, 75))
     return [
@@ -179,7 +179,7 @@ def grid_checkpoint_passes(g: Gen) -> list[C]:
     ]
 
 
-@table("hrss_wage_arrears_workers", "people", "欠薪农民工工资清偿名单", "csv", 450, enc="utf-8-sig", delim=",", ascii_style="initials")
+@table("hrss_wage_arrears_workers", "people", "欠薪农民工工资清偿名单", "csv", 450, enc="utf-8-sig", delim=",", crlf=True, ascii_style="initials")
 def hrss_wage_arrears_workers(g: Gen) -> list[C]:
     P = g.people((18, 62))
     owed = g.money(2000, 60000, 2)
@@ -187,13 +187,13 @@ def hrss_wage_arrears_workers(g: Gen) -> list[C]:
         C("项目名称", "N/-/o", [f"{g.r.choice(['天府新区', '双流', '郫都'])}{g.r.choice(['安置房', '学校', '道路'])}工程{g.r.randint(1, 9)}标段" for _ in P]),
         C("施工单位", "N/ORG_NAME/q", g.companies(g.n, "建筑工程"), note="employer of the worker: institution, quasi"),
         C("班组长", "P/PERSON_NAME/d", g.pick(g.names(30))),
-        C("农民工姓名", "P/PERSON_NAME/d", [p.name for p in P]),
+        C("NMG姓名", "P/PERSON_NAME/d", [p.name for p in P]),
         C("SFZH", "S/CN_RESIDENT_ID/d", [p.rid for p in P]),
         C("工种", "N/OCCUPATION/q", g.pick(["钢筋工", "木工", "泥瓦工", "架子工", "电焊工", "杂工"])),
         C("GZKH", "S/BANK_CARD/d", [g.bank_card() for _ in P], note="wage card"),
         C("欠薪金额", "S/PERSONAL_INCOME/s", owed),
         C("已清偿金额", "S/PERSONAL_INCOME/s", [round(o * g.r.choice([0, 0.5, 1]), 2) for o in owed]),
-        C("SJHM", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
+        C("手机SJHM", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
     ]
 
 

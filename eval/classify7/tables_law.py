@@ -199,7 +199,7 @@ def grid_rental_housing(g: Gen) -> list[C]:
         C("zlr_xm", "P/PERSON_NAME/d", [p.name for p in T], tags=("prefixed",)),
         C("zlr_zjhm", "S/CN_RESIDENT_ID/d", [p.rid for p in T], tags=("prefixed",)),
         C("zlr_sjh", "P/PHONE_NUMBER/d", [f"{p.mobile[:3]} {p.mobile[3:7]} {p.mobile[7:]}" for p in T], tags=("prefixed", "spaced")),
-        C("zj", "S/PERSONAL_INCOME/s", [f"{v}元/月" for v in g.ints(800, 6000)], note="rent (rule 3)"),
+        C("租金zj", "S/PERSONAL_INCOME/s", [f"{v}元/月" for v in g.ints(800, 6000)], note="rent (rule 3)"),
         C("rzrq", "N/EVENT_DATE/q", g.dates("2024-01-01", "2026-11-25")),
         C("wgbh", "N/-/o", [f"WG{g.r.randint(1, 300):04d}" for _ in L]),
         C("czyt", "N/-/o", g.pick(["居住", "居住", "群租", "商住"])),
@@ -338,7 +338,7 @@ def fire_disaster_relief(g: Gen) -> list[C]:
         C("房屋倒损情况", "S/-/s", g.pick(["无", "一般损坏", "严重损坏", "倒塌"]), note="house-damage status (rule 4)"),
         C("救助类别", "S/-/s", g.pick(["过渡期生活救助", "冬春生活救助", "应急救助"]), note="rule 5"),
         C("救助金额（元）", "S/PERSONAL_INCOME/s", g.pick([600, 900, 1500, 3000])),
-        C("一卡通账号", "S/BANK_CARD/d", [g.bank_card() for _ in P]),
+        C("一卡通ZH", "S/BANK_CARD/d", [g.bank_card() for _ in P]),
         C("发放日期", "N/EVENT_DATE/o", ["2026-08-15"] * g.n),
     ]
 
@@ -500,7 +500,7 @@ def market_individual_businesses(g: Gen) -> list[C]:
         C("统一社会信用代码", "N/USCC/o", [g.uscc("92") for _ in P], note="rule 13"),
         C("个体户名称", "N/ORG_NAME/o", [f"成都市{g.r.choice(['锦江区', '武侯区', '成华区'])}{p.name if g.r.random() < 0.3 else g.r.choice(['老妈', '蜀香', '川味', '阿妹'])}{g.r.choice(['面馆', '便利店', '烟酒店', '理发店', '串串香'])}" for p in P], note="trade name may embed the operator's name (rule 13)"),
         C("经营者姓名", "P/PERSON_NAME/d", [p.name for p in P]),
-        C("经营者身份证号", "S/CN_RESIDENT_ID/d", [p.rid for p in P]),
+        C("经营者SFZH", "S/CN_RESIDENT_ID/d", [p.rid for p in P]),
         C("经营者手机", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
         C("经营场所", "N/ADDRESS/o", [g.org_addr() for _ in P], note="business premises (rule 13)"),
         C("组成形式", "N/-/o", g.pick(["个人经营", "个人经营", "家庭经营"])),

@@ -21,7 +21,7 @@ def culture_tour_guides(g: Gen) -> list[C]:
         C("等级", "N/-/o", g.pick(["初级", "初级", "中级", "高级"])),
         C("学历", "N/EDUCATION/q", g.pick(EDU[3:7])),
         C("所属旅行社", "N/ORG_NAME/q", g.companies(g.n, "国际旅行社")),
-        C("手机号", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
+        C("手机号Mobile", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
         C("发证日期", "N/EVENT_DATE/q", g.dates("2012-01-01", "2026-10-01")),
         C("旅行社投诉电话", "N/PHONE_NUMBER/o", ["12345"] * g.n),
     ]
@@ -124,21 +124,21 @@ def sports_marathon_entries(g: Gen) -> list[C]:
     ]
 
 
-@table("sports_social_instructors", "people", "社会体育指导员名册", "parquet", 500, ascii_style="initials")
+@table("sports_social_instructors", "people", "社会体育指导员名册", "parquet", 500, ascii_style="pinyin")
 def sports_social_instructors(g: Gen) -> list[C]:
     P = g.people((22, 72))
     return [
-        C("zsbh", "P/PERSON_ID/d", [f"SC{y}{g.r.randint(10**5, 10**6 - 1)}" for y in g.ints(2010, 2026)], note="certificate number of a person"),
-        C("xm", "P/PERSON_NAME/d", [p.name for p in P]),
-        C("xb", "N/GENDER/q", [p.sex for p in P]),
-        C("mz", "N/ETHNICITY/q", g.pick(ETHNIC)),
-        C("csny", "P/DATE_OF_BIRTH/q", [p.dob.strftime("%Y%m") for p in P], note="birth year-month"),
-        C("jsdj", "N/-/o", g.pick(["三级", "二级", "一级", "国家级"])),
-        C("zdxm", "N/-/o", g.pick(["广场舞", "太极拳", "健身气功", "乒乓球", "篮球", "游泳"])),
-        C("gzdw", "N/ORG_NAME/q", g.pick(["成都市体育中心", "锦江区文体中心", "玉林社区", "成都七中"])),
-        C("sjhm", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
-        C("zzmm", "N/-/q", g.pick(POLITICAL), note="political status (rule 7)"),
-        C("fzrq", "N/EVENT_DATE/q", g.dates("2010-01-01", "2026-10-01")),
+        C("zhengshubianhao", "P/PERSON_ID/d", [f"SC{y}{g.r.randint(10**5, 10**6 - 1)}" for y in g.ints(2010, 2026)], note="certificate number of a person"),
+        C("xingming", "P/PERSON_NAME/d", [p.name for p in P]),
+        C("xingbie", "N/GENDER/q", [p.sex for p in P]),
+        C("minzu", "N/ETHNICITY/q", g.pick(ETHNIC)),
+        C("chushengnianyue", "P/DATE_OF_BIRTH/q", [p.dob.strftime("%Y%m") for p in P], note="birth year-month"),
+        C("jishudengji", "N/-/o", g.pick(["三级", "二级", "一级", "国家级"])),
+        C("zhidaoxiangmu", "N/-/o", g.pick(["广场舞", "太极拳", "健身气功", "乒乓球", "篮球", "游泳"])),
+        C("gongzuodanwei", "N/ORG_NAME/q", g.pick(["成都市体育中心", "锦江区文体中心", "玉林社区", "成都七中"])),
+        C("shoujihaoma", "P/PHONE_NUMBER/d", [p.mobile for p in P]),
+        C("zhengzhimianmao", "N/-/q", g.pick(POLITICAL), note="political status (rule 7)"),
+        C("fazhengriqi", "N/EVENT_DATE/q", g.dates("2010-01-01", "2026-10-01")),
     ]
 
 

@@ -144,7 +144,8 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[Any]], title: str 
             '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
             '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
             '<borders count="1"><border/></borders>'
-            '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf/></cellXfs>'
+            '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
             "</styleSheet>"
         ),
         "xl/worksheets/sheet1.xml": sheet,
