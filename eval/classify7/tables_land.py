@@ -141,7 +141,7 @@ def water_flood_evacuees(g: Gen) -> list[C]:
     P = g.people((2, 90), region="510182")
     return [
         C("hzxm", "P/PERSON_NAME/d", [p.name for p in P], style="initials"),
-        C("sfzh", "S/CN_RESIDENT_ID/d", [p.rid if g.r.random() < 0.9 else p.rid.lower() if p.rid.endswith("X") else p.rid for p in P], style="initials"),
+        C("sfzh", "S/CN_RESIDENT_ID/d", [p.rid if g.r.random() < 0.9 else p.rid.lower() if p.rid.endswith("X") else p.rid for p in P], tags=("lowercase_x",), style="initials"),
         C("lxdh", "P/PHONE_NUMBER/d", g.sparse([p.mobile for p in P], 0.8), tags=("sparse",), style="initials"),
         C("jzdz", "P/ADDRESS/d", [g.rural_addr("510182") for _ in P], style="initials"),
         C("jtrs", "N/-/q", g.ints(1, 6), style="initials"),
