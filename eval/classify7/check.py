@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import datetime as dt
 import filecmp
 import io
 import json

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from v7lib import (
-    COUNTIES, VILLAGES, TOWNS, Col as C, Gen, table, mask_id, mask_phone, fmt_date, fullwidth,
+    COUNTIES, VILLAGES, TOWNS, Col as C, Gen, table, mask_id, mask_phone, fullwidth,
 )
 
 PROPERTY = "rule 4: property of a person"
@@ -158,7 +158,6 @@ def water_flood_evacuees(g: Gen) -> list[C]:
 
 @table("water_river_chiefs", "mixed", "河长公示牌信息", "csv", 120, enc="utf-8-sig", delim=",")
 def water_river_chiefs(g: Gen) -> list[C]:
-    n = g.n
     return [
         C("河流名称", "N/-/o", g.pick(["府河", "南河", "沙河", "江安河", "清水河", "西江河", "毗河", "锦江", "金马河"])),
         C("河段起止", "N/-/o", [f"{a}至{b}" for a, b in zip(g.pick(["二环路", "三环路", "九眼桥", "合江亭"]), g.pick(["绕城高速", "区界", "黄龙溪", "五桂桥"]))]),

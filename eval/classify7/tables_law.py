@@ -7,7 +7,7 @@ import datetime as dt
 
 from v7lib import (
     CHENGDU, COMMUNITIES, COUNTIES, ESTATES, FOREIGN_COUNTRIES, ROADS, TOWNS, VILLAGES, Col as C, Gen, table,
-    mask_id, mask_name, mask_phone, fmt_date, fullwidth, excel_serial,
+    mask_id, mask_name, mask_phone, fullwidth, excel_serial,
 )
 
 COURTS = ["成都市锦江区人民法院", "成都市武侯区人民法院", "成都市中级人民法院", "金堂县人民法院", "成都高新技术产业开发区人民法院"]
@@ -531,7 +531,7 @@ def market_12315_complaints(g: Gen) -> list[C]:
     P = g.people((18, 80))
     txt = [g.r.choice([
         f"消费者{p.name}在{g.company()}办理健身卡3000元，商家跑路，要求退款，电话{p.mobile}。",
-        f"投诉人称在某美容院做项目后面部过敏，要求赔偿医药费。",
+        "投诉人称在某美容院做项目后面部过敏，要求赔偿医药费。",
         f"{p.name}购买的冰箱一周内出现故障，商家拒绝退换，地址{p.addr}。",
         "反映某超市销售过期食品。",
     ]) for p in P]

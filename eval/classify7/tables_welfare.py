@@ -4,11 +4,10 @@ veterans, statistics."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from v7lib import (
-    CHENGDU, COMMUNITIES, COUNTIES, EDU, ETHNIC, MARITAL, OCCUP, POLITICAL, TODAY, VILLAGES, Col as C, Gen, table,
-    excel_serial, fmt_date, fullwidth, mask_card, mask_id, mask_name, mask_phone,
+    CHENGDU, COMMUNITIES, COUNTIES, EDU, ETHNIC, OCCUP, POLITICAL, VILLAGES, Col as C, Gen, table,
+    fmt_date, mask_name, mask_phone,
 )
 
 HOSPITALS = ["四川大学华西医院", "四川省人民医院", "成都市第三人民医院", "成都市第二人民医院", "锦江区妇幼保健院",

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import numpy as np
 from faker import Faker
 
-from checks import id_check_char, luhn_check_digit, org_check_char, uscc_check_char, USCC_CHARS, ORG_CHARS
+from checks import id_check_char, luhn_check_digit, org_check_char, uscc_check_char, ORG_CHARS
 
 TODAY = dt.date(2026, 11, 30)
 SEED_PREFIX = "pubdata-eval/v7/"
@@ -454,9 +454,7 @@ class Gen:
         p = prefix or self.r.choice(["91", "91", "91", "92", "93", "11", "12", "52", "51"])
         reg = region or self.r.choice(list(COUNTIES))
         org = "".join(self.r.choice(ORG_CHARS[:10] + "ABCDEFGHJKLMNPQRTUWXY") for _ in range(8))
-        org = org + org_check_char(org)
-        if org[-1] not in USCC_CHARS:  # 'X' is in the charset; keep code valid for GB 32100 anyway
-            org = org[:-1] + "0"
+        org = org + org_check_char(org)  # the check char (0-9 or X) is in the USCC charset
         body = p + reg + org
         return body + uscc_check_char(body)
 
