@@ -165,3 +165,18 @@ def test_nationality_and_examination_categories_by_their_initials() -> None:
     result = _classify(table, "定位记录")
     for name in ("gj_lng", "gj_lat"):
         assert result.column(name).level == "sensitive", name
+
+
+def test_township_offices_are_organisations() -> None:
+    from privacy.recognizers.org_name import is_org_name
+
+    for v in ("青城镇司法所", "石桥镇财政所", "永安税务所"):
+        assert is_org_name(v), v
+    rng = random.Random(36)
+    n = 300
+    offices = [f"{t}{o}" for t in ("青城镇", "石桥镇", "永安镇") for o in ("司法所", "财政所", "供电所", "文化站")]
+    c = _classify(_people(rng, n, szdw=[rng.choice(offices) for _ in range(n)]), "人员名册").column("szdw")
+    assert c.level == "none" and not c.review, c.evidence
+    # persons' names under the same organisation name stay held
+    c = _classify(_people(rng, n, szdw=_names(rng, n)), "人员名册").column("szdw")
+    assert c.level != "none" or c.review, c.evidence
