@@ -815,7 +815,23 @@ def _not_categories(c: ColumnProfile, entity: str) -> str | None:
         return "names of organisations"  # (where a person is treated may tell the illness: not for health)
     if entity == "CRIMINAL_RECORD" and civil_causes(c):
         return "causes of action of civil or administrative cases (disputes, not offences)"
+    if _attribute_values(c):
+        return "a person's gender (values/attributes.yaml), a quasi-identifier"
     return None
+
+
+@functools.cache
+def _attribute_terms() -> frozenset[str]:
+    from privacy.vocabulary import value_terms
+
+    return frozenset(t for terms in value_terms("attributes").values() for t in terms)
+
+
+def _attribute_values(c: ColumnProfile) -> bool:
+    """Every sampled value that says something is a basic attribute's (男, 女: ``values/attributes.yaml``)."""
+    terms, neutral = _attribute_terms(), _neutral()
+    said = {v: k for v, k in c.counts.items() if v.strip() not in neutral}
+    return bool(said) and all(v.strip() in terms for v in said)
 
 
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:

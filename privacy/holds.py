@@ -400,7 +400,29 @@ def names_a_record(name: str) -> bool:
     from privacy.vocabulary import default_levels
 
     rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
-    return _names_a_record(name, rule.get("record_words") or [])
+    words = [str(w) for w in rule.get("record_words") or []]
+    return _names_a_record(name, words) or _spells_a_record(name, words)
+
+
+def _spells_a_record(name: str, words: list[str]) -> bool:
+    """The record words written in pinyin (``qianyue_bianhao``: 签约) or in initials before the
+    initials of a representation term (``sqbh``, ``gsrdbh``: 申请, 认定 + 编号), both derived from
+    ``record_words`` with pypinyin (``privacy/vocabulary/initialisms.yaml``); or the code term a
+    pinyin name was read as holds one (``sqbh`` read as 申请编号)."""
+    import re
+
+    from privacy.name_hints import analyse_name
+    from privacy.vocabulary import initialisms
+
+    if any(t.kind == "code" and t.form != "zh" and any(w in t.term for w in words) for t in analyse_name(name).terms):
+        return True
+    rule = initialisms()
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+    for tok in (t for t in re.split(r"[^a-z]+", spaced) if t):
+        for full, short in rule["records"]:
+            if tok.startswith(full) or any(tok.endswith(short + head) for head in rule["heads"]):
+                return True
+    return False
 
 
 def _own_number(c: ColumnProfile) -> bool:
@@ -411,7 +433,7 @@ def _own_number(c: ColumnProfile) -> bool:
     rule = (default_levels().get("person_key") or {}).get("one_per_row") or {}
     return (
         c.entity is None
-        and not _names_a_record(c.name, rule.get("record_words") or [])
+        and not names_a_record(c.name)
         and not _dated(c)
         and c.date_share + c.month_share < 0.5  # dates (迁入日期) are when something happened, not numbers
         and c.code_share >= float(rule.get("min_code_share", 0.8))

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from privacy.vocabulary import NameEntry, default_levels, name_index
+from privacy.vocabulary import NameEntry, default_levels, initialisms, name_index
 
 __all__ = [
     "NONPERSONAL_KINDS",
@@ -267,6 +267,39 @@ def _split_token(token: str) -> list[NameEntry] | None:
     return best[n]
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _initials_head(token: str) -> list[NameEntry] | None:
+    """A token of pinyin initials ending in the initials of a representation term
+    (``privacy/vocabulary/initialisms.yaml``: ``ltxrq`` = ltx + 日期, ``xbdm`` = 性别 + 代码):
+    the object words before the head as read by the vocabulary, or unread when the vocabulary
+    does not know them; None when the letters before the head end in a word naming a person or a
+    person's own data (``hzdm``: 户主; ``xxrybm``: 人员编码), or do not look like initials
+    (vowels: English words)."""
+    rule = initialisms()
+    personal = frozenset(rule["personal"])
+    for head_key, term in rule["heads"].items():
+        if not token.endswith(head_key):
+            continue
+        prefix = token[: -len(head_key)]
+        if not rule["min_prefix"] <= len(prefix) <= rule["max_prefix"]:
+            continue
+        entries = name_index().zh(term)
+        if not entries or not prefix.isalpha():
+            continue
+        head = _best(entries)._replace(form="initials")
+        known = name_index().latin(prefix)
+        pieces = [_best(known)] if known else _split_token(prefix)
+        if pieces:  # the vocabulary reads the object words (zzmm + 代码): they modify the head
+            return [*pieces, head]
+        # the word just before the head may name a person (jzry + bm: 人员编码 is a person's code)
+        if _VOWELS & set(prefix) or any(prefix[i:] in personal for i in range(len(prefix) - 1)):
+            continue
+        return [head]
+    return None
+
+
 def _segment_latin(tokens: list[str]) -> list[NameEntry]:
     idx = name_index()
     out: list[NameEntry] = []
@@ -285,6 +318,8 @@ def _segment_latin(tokens: list[str]) -> list[NameEntry]:
                 pieces = _split_token(tok)
                 if pieces and len(pieces) <= 3:
                     out.extend(pieces)
+                else:
+                    out.extend(_initials_head(tok) or [])
             i += 1
     return out
 

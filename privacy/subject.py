@@ -54,7 +54,7 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
         return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
 
     persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
-    facility = _facility_register(cols, persons)
+    facility = _facility_register(cols, persons) or _role_register(cols, persons)
     if not facility and not any(unique(c) and names_org(c) for c in cols):
         return False
     # what a row is about comes first: a complaint's complainant before the company complained
@@ -94,6 +94,44 @@ def _facility_register(cols: list[ColumnProfile], persons: list[ColumnProfile]) 
         for c in cols
     )
     return own_contact and own_place
+
+
+def _role_register(cols: list[ColumnProfile], persons: list[ColumnProfile]) -> bool:
+    """A register of organisations or venues whose names repeat (many sites share a name: 观音寺,
+    社区卫生服务站): each row has a place of its own, unique to it and not a home (an address that
+    is no flat, or coordinates), an organisation-name column, and the only persons are named by
+    their role (负责人, principal_doctor: at most ``max_person_columns``) with no identity
+    document, card, birth date, key of persons, status or free text about them. Special
+    categories must be categories of the organisation (its religion, its clinical subjects: few
+    short values), not one per row (``subject.role_register`` of levels.yaml). The role-named
+    persons' own contacts stay theirs (:func:`organisation_reason`)."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("subject") or {}).get("role_register") or {}
+    if not persons or len(persons) > int(rule.get("max_person_columns", 2)):
+        return False
+    if any(c.entity in PERSON_ENTITIES or not c.info.person for c in persons):
+        return False
+    if not any(c.entity == "ORG_NAME" or (c.entity is None and c.info.kind == "org_name_word") for c in cols):
+        return False
+    most = int(rule.get("max_category_values", 60))
+    for c in cols:
+        if c.info.people_key or c.info.status or c.free_text:
+            return False
+        special = c.entity in _SPECIAL or c.info.entity in _SPECIAL
+        if special and (c.distinct > most or c.long_text_share > 0):
+            return False
+    least, ratio = int(rule.get("min_rows", 20)), float(rule.get("min_place_distinct_ratio", 0.9))
+    return any(
+        c.n >= least
+        and c.distinct_ratio >= ratio
+        and not c.info.person
+        and (
+            c.entity == "PRECISE_LOCATION"
+            or (c.entity == "ADDRESS" and not _personal_address_name(c) and not _dwellings(c))
+        )
+        for c in cols
+    )
 
 
 def person_evidence(c: ColumnProfile) -> str | None:

@@ -25,7 +25,7 @@ def _suffixes() -> tuple[TermSet, TermSet]:
     from privacy.vocabulary import value_terms
 
     v = value_terms("organisations")
-    return TermSet(v["org_suffixes"]), TermSet(v["place_suffixes"])
+    return TermSet(v["org_suffixes"] + v.get("township_offices", ())), TermSet(v["place_suffixes"])
 
 
 @functools.cache

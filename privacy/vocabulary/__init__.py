@@ -40,6 +40,7 @@ __all__ = [
     "VOCABULARY_DIR",
     "build_index",
     "default_levels",
+    "initialisms",
     "name_index",
     "pinyin_surnames",
     "pinyin_syllables",
@@ -65,10 +66,16 @@ KINDS = (
     "text",
     "status",
 )
-_INDEX_FORMAT = 5
+_INDEX_FORMAT = 6
 _PACKAGE_CACHE = VOCABULARY_DIR / ".index.json"
 #: the default level policy, parsed into the same cache (its YAML parser is slow to import)
 _LEVELS = VOCABULARY_DIR.parent / "levels.yaml"
+#: heads of data-element names written in pinyin initials (see the file's comments)
+_INITIALISMS = VOCABULARY_DIR / "initialisms.yaml"
+#: name entries whose initials, before a head, name a person's own data (not an object word)
+_NOT_PERSONAL_ENTITIES = frozenset({"ORG_NAME", "USCC"})
+#: endings stripped from a personal term to get the object word its initials spell (护照号 -> 护照)
+_NUMBER_ENDINGS = ("号码", "编号", "号", "码")
 
 
 class NameEntry(NamedTuple):
@@ -226,7 +233,7 @@ def _pypinyin_version() -> str:
 
 def _fingerprint() -> str:
     h = hashlib.sha256(f"format {_INDEX_FORMAT}".encode())
-    for p in [*_yaml_files("names"), *_yaml_files("values"), _LEVELS]:
+    for p in [*_yaml_files("names"), *_yaml_files("values"), _LEVELS, _INITIALISMS]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     h.update(_pypinyin_version().encode())
@@ -246,9 +253,11 @@ def build_index() -> dict[str, Any]:
     from pypinyin import Style, lazy_pinyin, pinyin
 
     names: list[dict[str, Any]] = []
+    names_zh: list[tuple[str, str | None, list[str]]] = []
     preferred: set[str] = set()
     for p in _yaml_files("names"):
         for e in _parse_names(p):
+            names_zh.append((e["kind"], e["entity"], e["zh"]))
             preferred.update(e["prefer_initials"])
             rec = {"kind": e["kind"], "entity": e["entity"], "source": e["source"], "forms": []}
             if e["org"]:
@@ -313,15 +322,61 @@ def build_index() -> dict[str, Any]:
     syllables: set[str] = set()
     for cp in range(0x4E00, 0x9FA6):
         syllables.update(r for r in pinyin(chr(cp), style=Style.NORMAL, heteronym=True)[0] if r.isalpha())
+    levels = _read_yaml(_LEVELS)
     return {
         "format": _INDEX_FORMAT,
-        "levels": _read_yaml(_LEVELS),
+        "levels": levels,
+        "initialisms": _initialisms(names_zh, levels, lazy_pinyin, Style),
         "names": names,
         "zh": zh,
         "latin": latin,
         "values": values,
         "pinyin_surnames": sorted(surnames),
         "pinyin_syllables": sorted(s for s in syllables if s.isascii()),
+    }
+
+
+def _initialisms(
+    names_zh: list[tuple[str, str | None, list[str]]], levels: Any, lazy_pinyin: Any, style: Any
+) -> dict[str, Any]:
+    """``initialisms.yaml`` derived: the initials of its heads (``bh``: 编号), the initials of
+    every word naming a person's own data (entities, role words, keys of persons; also without
+    a number ending: 护照号 -> ``hz``), and the pinyin and initials of the Chinese record words
+    of ``levels.yaml`` (``person_key.one_per_row.record_words``: 申请 -> ``shenqing``, ``sq``)."""
+    data = _read_yaml(_INITIALISMS)
+    if not isinstance(data, dict) or not isinstance(data.get("heads"), dict):
+        raise ConfigError(f"{_INITIALISMS.name}: expected a mapping with a 'heads' mapping")
+    heads_spec = data["heads"]
+    if not str(heads_spec.get("source", "")).strip() or not isinstance(heads_spec.get("terms"), list):
+        raise ConfigError(f"{_INITIALISMS.name}: heads needs a source and a list of terms")
+
+    def initials(term: str) -> str:
+        return "".join(lazy_pinyin(term, style=style.FIRST_LETTER)).lower()
+
+    heads = {initials(str(t)): str(t) for t in heads_spec["terms"]}
+    personal: set[str] = set()
+    for kind, entity, terms in names_zh:
+        if kind not in ("entity", "role", "people_key") or entity in _NOT_PERSONAL_ENTITIES:
+            continue
+        for t in terms:
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in t):
+                continue
+            personal.add(initials(t))
+            for end in _NUMBER_ENDINGS:
+                if t.endswith(end) and len(t) - len(end) >= 2:
+                    personal.add(initials(t[: -len(end)]))
+    rule = (levels.get("person_key") or {}).get("one_per_row") or {} if isinstance(levels, dict) else {}
+    records = [
+        ["".join(lazy_pinyin(w)).lower(), initials(w)]
+        for w in (str(w) for w in rule.get("record_words") or [])
+        if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w)
+    ]
+    return {
+        "heads": heads,
+        "personal": sorted(personal),
+        "records": records,
+        "min_prefix": int(data.get("min_prefix_letters", 2)),
+        "max_prefix": int(data.get("max_prefix_letters", 6)),
     }
 
 
@@ -404,6 +459,12 @@ def name_index() -> NameIndex:
         zh_max=max((len(k) for k in raw["zh"]), default=1),
         latin_max_tokens=max((k.count(" ") + 1 for k in raw["latin"]), default=1),
     )
+
+
+def initialisms() -> dict[str, Any]:
+    """``initialisms.yaml`` derived (see :func:`_initialisms`): ``heads`` {initials: term},
+    ``personal`` [initials], ``records`` [[pinyin, initials]], ``min_prefix``, ``max_prefix``."""
+    return _raw()["initialisms"]
 
 
 def default_levels() -> Any:
