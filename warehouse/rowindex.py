@@ -173,6 +173,9 @@ def _write_blocks(result: Any, target: Path) -> None:
     size = 0
     with pa.OSFile(str(target), "wb") as sink, pa.ipc.new_file(sink, reader.schema) as writer:
         for batch in reader:
+            if not pending and batch.num_rows == ROW_BLOCK:  # DuckDB's usual batch: as it is
+                writer.write_batch(batch)
+                continue
             pending.append(batch)
             size += batch.num_rows
             while size >= ROW_BLOCK:
