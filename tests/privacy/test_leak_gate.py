@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -217,11 +219,11 @@ def test_the_gate_reads_the_open_file_in_bounded_batches_and_still_scans_every_v
     seen: list[int] = []
     opened = storage.parquet_file
 
-    def spying(path: object) -> object:
+    def spying(path: Path) -> Any:
         pf = opened(path)
         batches = pf.iter_batches
 
-        def iter_batches(**kw: object):
+        def iter_batches(**kw: Any) -> Iterator[pa.RecordBatch]:
             for b in batches(**kw):
                 seen.append(b.num_rows)
                 yield b
