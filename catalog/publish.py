@@ -185,6 +185,19 @@ def _sha256(path: Path | storage.LakePath) -> str:
     return h.hexdigest()
 
 
+def _copy_hashed(source: Path, target: Path) -> str:
+    """Copy a local file, fsynced, and return the SHA-256 of the bytes written (one read of the
+    source, where a copy then a hash of the copy read the bytes twice)."""
+    h = hashlib.sha256()
+    with open(source, "rb") as fin, open(target, "wb") as fout:
+        while chunk := fin.read(1 << 20):
+            h.update(chunk)
+            fout.write(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+    return h.hexdigest()
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -281,13 +294,13 @@ class Publication:
             raise RuntimeError("Publication.read() comes before stage()")
         paths, target_dir, prior = self.paths, self.target_dir, self._prior
         tmp = target_dir / f".tmp-{paths.run}.parquet"
-        storage.copy_file(source, tmp)
-        if isinstance(tmp, Path):
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
+        if isinstance(tmp, Path) and isinstance(source, Path):  # one pass: copied and hashed
+            digest = _copy_hashed(source, tmp)
+        else:
+            storage.copy_file(source, tmp)
+            digest = _sha256(tmp)
         with storage.parquet_file(tmp) as pf:
             meta, schema = pf.metadata, pf.schema_arrow
-        digest = _sha256(tmp)
         # a retry of the same run with the same bytes reuses its version; different bytes make a new
         # version (a published file is never rewritten in place)
         reuse = prior is not None and prior[1] == digest

@@ -54,7 +54,13 @@ def extract_to_raw(ds: Dataset, paths: RunPaths) -> Extracted:
                 stream = sources.read_file_batches(
                     landed[0], src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet
                 )
-                return _write_raw(ds, paths, stream, where)
+                try:
+                    return _write_raw(ds, paths, stream, where)
+                except sources.NotUtf8:  # UTF-8 only at its start: nothing was kept; read it again
+                    stream = sources.read_file_batches(
+                        landed[0], src.format, encoding=src.encoding, delimiter=src.delimiter, sniff=False
+                    )
+                    return _write_raw(ds, paths, stream, where)
             tables, rejected, encoding = [], [], None
             for f in landed:
                 res = sources.read_file(f, src.format, encoding=src.encoding, delimiter=src.delimiter, sheet=src.sheet)
@@ -100,9 +106,12 @@ def _write_raw(ds: Dataset, paths: RunPaths, stream: sources.BatchStream, where:
             )
     serial = _SerialDates(ds, stream.schema)
     rows = 0
-    with storage.parquet_writer(paths.raw, stream.schema) as writer:
+    with contextlib.ExitStack() as stack:
+        writer = None
         for batch in stream:
             if batch.num_rows:
+                if writer is None:  # its settings are chosen on the first batch
+                    writer = stack.enter_context(_raw_writer(paths.raw, stream.schema, batch))
                 writer.write_batch(batch)
                 serial.see(batch)
                 rows += batch.num_rows
@@ -142,9 +151,9 @@ def _write_raw(ds: Dataset, paths: RunPaths, stream: sources.BatchStream, where:
             )
     converted = serial.columns()
     if converted:  # rare: a second pass over the file written
-        with storage.parquet_writer(paths.raw, stream.schema) as writer:
+        with storage.parquet_writer(paths.raw, stream.schema, compression=RAW_COMPRESSION) as rewriter:
             for batch in storage.parquet_file(paths.raw).iter_batches(batch_size=256 * 1024):
-                writer.write_batch(serial.convert(batch, converted))
+                rewriter.write_batch(serial.convert(batch, converted))
     summary = {
         "raw": str(paths.raw),
         "rows": rows,
@@ -160,6 +169,24 @@ def _write_raw(ds: Dataset, paths: RunPaths, stream: sources.BatchStream, where:
             f"(first at line {rejected[0].row}: {rejected[0].reason})"
         )
     return Extracted(summary, message, rows + len(rejected), rejected)
+
+
+#: the raw zone's Parquet (read once, by validation): the floor's compression (DuckDB's default,
+#: Snappy: zstd cost ~20 % of extract's CPU); dictionary pages only for the columns whose first
+#: batch repeats its values (building a dictionary for every column, then dropping it for the
+#: columns of mostly distinct values, cost as much again)
+RAW_COMPRESSION = "snappy"
+#: a column gets dictionary pages when its first batch has at most this share of distinct values
+DICTIONARY_SHARE = 0.25
+
+
+def _raw_writer(path: Any, schema: pa.Schema, first: pa.RecordBatch) -> contextlib.AbstractContextManager[Any]:
+    dictionary = [
+        name
+        for name, col in zip(first.schema.names, first.columns)
+        if (n := len(col) - col.null_count) and pc.count_distinct(col).as_py() <= DICTIONARY_SHARE * n
+    ]
+    return storage.parquet_writer(path, schema, compression=RAW_COMPRESSION, use_dictionary=dictionary)
 
 
 @contextlib.contextmanager

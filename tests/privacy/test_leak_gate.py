@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -203,3 +205,41 @@ def test_gate_passes_long_numbers_that_hold_an_id_shape_by_chance(tmp_path: Path
     p = tmp_path / "open.parquet"
     pq.write_table(pa.table({"姓名": ["张*"] * 400, "说明": codes}), p)
     leak_gate(p, d, dataset_label="d.p")
+
+
+def test_the_gate_reads_the_open_file_in_bounded_batches_and_still_scans_every_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open file is read a bounded number of rows at a time (memory flat in rows: it was up
+    to a million rows per batch); every value is still scanned: a leak in the last row blocks."""
+    from privacy import leakgate
+    from warehouse import storage
+
+    monkeypatch.setattr(leakgate, "_BATCH", 16)
+    seen: list[int] = []
+    opened = storage.parquet_file
+
+    def spying(path: Path) -> Any:
+        pf = opened(path)
+        batches = pf.iter_batches
+
+        def iter_batches(**kw: Any) -> Iterator[pa.RecordBatch]:
+            for b in batches(**kw):
+                seen.append(b.num_rows)
+                yield b
+
+        pf.iter_batches = iter_batches
+        return pf
+
+    monkeypatch.setattr(storage, "parquet_file", spying)
+    p = tmp_path / "open.parquet"
+    pq.write_table(pa.table({"姓名": ["张*"] * 40, "手机": ["138****8000"] * 40, "说明": ["ok"] * 40}), p)
+    leak_gate(p, _decision(), dataset_label="d.p")
+    assert seen and max(seen) <= 16 and sum(seen) == 40
+
+    _, ids, _ = _table(40)
+    pq.write_table(
+        pa.table({"姓名": ["张*"] * 40, "手机": ["138****8000"] * 40, "说明": ["ok"] * 39 + [f"身份证{ids[0]}"]}), p
+    )
+    with pytest.raises(PrivacyError, match="'说明'"):
+        leak_gate(p, _decision(), dataset_label="d.p")

@@ -35,7 +35,9 @@ datasets:
 """
 
 
-def _dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, encoding: str = "auto"):
+def _dataset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, encoding: str = "auto", manifest_text: str = MANIFEST
+):
     from warehouse.manifest import load_department
 
     home = tmp_path / "home"
@@ -43,7 +45,7 @@ def _dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, encodin
     monkeypatch.setenv("PUBDATA_HOME", str(home))
     monkeypatch.setenv("PUBDATA_SOURCE_ROOTS", str(home / "sources"))
     manifest = tmp_path / "stream.yaml"
-    manifest.write_text(MANIFEST.format(name=name, encoding=encoding), encoding="utf-8")
+    manifest.write_text(manifest_text.format(name=name, encoding=encoding), encoding="utf-8")
     return load_department(manifest).dataset("big"), home / "sources" / "stream" / name
 
 
@@ -232,3 +234,103 @@ def test_a_stream_left_after_its_first_batch_stops_reading_the_file(
     assert next(batches).num_rows > 0
     batches.close()
     assert sum(b.num_rows for b in read_file_batches(src, "csv")) == 5000
+
+
+ASCII_NAMES = {"记录编号": "rid", "姓名": "name", "办理日期": "day", "金额": "amount"}
+
+
+def _long_ascii_then(
+    tail: str, encoding: str, rows: int = 40_000, columns: list[str] = COLUMNS
+) -> tuple[bytes, list[list[str]]]:
+    """A CSV whose first MiB and more is UTF-8 (``columns`` as the header, ASCII rows), then
+    ``tail``'s rows in ``encoding``."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    expected = [[f"R{i:06d}", "Li Si", f"2026-01-{i % 28 + 1:02d}", f"{i}.50"] for i in range(rows)]
+    writer.writerows(expected)
+    head = out.getvalue().encode("utf-8")
+    more = [[f"T{i:03d}", tail, "2026-02-01", "1"] for i in range(3)]
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(more)
+    return head + out.getvalue().encode(encoding), expected + more
+
+
+def test_a_csv_utf8_in_its_first_mib_only_is_read_again_in_the_encoding_of_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The encoding is guessed from the first MiB (no pass of its own over a big export); a GBK
+    row further on makes the stream start over with the encoding detected over the whole file:
+    the same rows as a whole-file detection, nothing of the first attempt kept."""
+    from warehouse import sources
+    from warehouse.sources import delimited
+
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 64 << 10)  # the GBK rows come many batches in
+    manifest = MANIFEST
+    for name, ascii_name in ASCII_NAMES.items():
+        manifest = manifest.replace(name, ascii_name)
+    ds, src = _dataset(tmp_path, monkeypatch, "late_gbk.csv", manifest_text=manifest)
+    data, expected = _long_ascii_then("张三丰", "gbk", columns=list(ASCII_NAMES.values()))
+    assert data[: 1 << 20].isascii()
+    src.write_bytes(data)
+
+    with pytest.raises(sources.NotUtf8):  # what the first attempt runs into
+        list(sources.read_file_batches(src, "csv"))
+    result, paths = _extract(ds)
+
+    assert result.summary["encoding"] == "gb18030"
+    assert [list(r.values()) for r in pq.read_table(paths.raw).to_pylist()] == expected
+    assert sources.read_file(src, "csv").table.num_rows == len(expected)  # the whole-table reader too
+
+
+def test_a_csv_mixing_utf8_and_gbk_after_its_first_mib_is_refused_naming_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import SourceError
+
+    ds, src = _dataset(tmp_path, monkeypatch, "mixed.csv")
+    data, _ = _long_ascii_then("张三丰", "gbk")  # a UTF-8 header in Chinese, GBK rows at the end
+    src.write_bytes(data)
+    with pytest.raises(SourceError, match="mixes text encodings"):
+        _extract(ds)
+    from warehouse.lake import RunPaths
+
+    assert not RunPaths.for_run("stream", "big", "run-1").raw.exists()
+
+
+def test_nul_bytes_and_an_unclosed_quote_late_in_a_utf8_file_are_found_without_a_pass_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NUL bytes and quotes are noted on the bytes as the reader reads them: a NUL deep in the
+    file still rejects its row (with its line); an unclosed quote still fails the file."""
+    from core import SourceError
+    from warehouse.sources import delimited, read_file_batches
+
+    monkeypatch.setattr(delimited, "BLOCK_BYTES", 4096)
+    src = tmp_path / "late.csv"
+    lines = ["记录编号,姓名,办理日期,金额"] + [f"R{i:05d},李四,2026-01-02,{i}" for i in range(3000)]
+    lines[2500] = "R02499,王\x00五,2026-01-02,1"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    stream = read_file_batches(src, "csv")
+    assert sum(b.num_rows for b in stream) == 2999
+    assert [(r.row, r.reason) for r in stream.rejected] == [(2501, "field '姓名' contains NUL bytes")]
+
+    src.write_text("\n".join(lines[:-1] + ['R9,"李四,2026-01-02,1']) + "\n", encoding="utf-8")  # in the last block
+    with pytest.raises(SourceError, match="never closed"):
+        list(read_file_batches(src, "csv"))
+
+
+def test_the_raw_file_has_dictionary_pages_only_for_columns_that_repeat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse.extract import RAW_COMPRESSION
+
+    ds, src = _dataset(tmp_path, monkeypatch, "dict.csv")
+    data, expected = _long_ascii_then("x", "ascii", rows=5000)
+    src.write_bytes(data)
+    _, paths = _extract(ds)
+    meta = pq.ParquetFile(paths.raw).metadata.row_group(0)
+    pages = {meta.column(i).path_in_schema: meta.column(i).has_dictionary_page for i in range(meta.num_columns)}
+    assert pages == {"记录编号": False, "姓名": True, "办理日期": True, "金额": False}
+    assert meta.column(0).compression == RAW_COMPRESSION.upper()
+    assert [list(r.values()) for r in pq.read_table(paths.raw).to_pylist()] == expected

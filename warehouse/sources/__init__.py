@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from core import SourceError
 from core.netguard import display_url
 from warehouse.sources.delimited import csv_batches, read_csv, sniff_delimiter
-from warehouse.sources.encoding import detect_encoding
+from warehouse.sources.encoding import NotUtf8, detect_encoding
 from warehouse.sources.http import fetch_http
 from warehouse.sources.jsonfile import read_json, read_jsonl
 from warehouse.sources.local import copy_to_landing, resolve_local, source_roots
@@ -30,6 +30,7 @@ from warehouse.sources.xlsx import read_xlsx
 
 __all__ = [
     "BatchStream",
+    "NotUtf8",
     "ReadResult",
     "RejectedRow",
     "copy_to_landing",
@@ -80,13 +81,16 @@ def read_file_batches(
     delimiter: str = ",",
     sheet: str | int | None = None,
     records_path: str | None = None,
+    sniff: bool = True,
 ) -> BatchStream:
     """:func:`read_file` as a stream of record batches: CSV a parse block and Parquet a row group
-    at a time (memory stays flat in rows, for big exports); other formats are read whole."""
+    at a time (memory stays flat in rows, for big exports); other formats are read whole. A CSV
+    stream may raise :class:`NotUtf8` (see :func:`~warehouse.sources.delimited.csv_batches`): read
+    it again with ``sniff=False``."""
     path = Path(path)
     fmt, delimiter = _format(path, fmt, encoding, delimiter)
     if fmt == "csv":
-        return csv_batches(path, encoding, delimiter)
+        return csv_batches(path, encoding, delimiter, sniff=sniff)
     if fmt == "parquet":
         try:
             pf = pq.ParquetFile(path)

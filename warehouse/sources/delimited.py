@@ -14,7 +14,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from core import SourceError
-from warehouse.sources.encoding import SNIFF, detect_encoding, first_decode_error, line_of
+from warehouse.sources.encoding import SNIFF, NotUtf8, detect_encoding, first_decode_error, line_of, sniff_encoding
 from warehouse.sources.readahead import PacedFile
 from warehouse.sources.result import BatchStream, ReadResult, RejectedRow
 
@@ -31,7 +31,7 @@ _DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 def sniff_delimiter(path: Path, encoding: str = "auto") -> str:
     """The delimiter of a file whose header line holds more of it than of any other (comma when
     none occurs): for files from other portals, whose manifests cannot name one."""
-    enc = detect_encoding(path) if encoding == "auto" else encoding
+    enc = sniff_encoding(path)[0] if encoding == "auto" else encoding
     try:
         with open(path, encoding=enc, errors="replace", newline="") as fh:
             line = fh.readline(1 << 20)
@@ -132,17 +132,33 @@ def _unclosed_quote(path: Path, encoding: str, delimiter: str) -> tuple[int, int
 
 def read_csv(path: Path, encoding: str, delimiter: str) -> ReadResult:
     """The whole file as one table (:func:`csv_batches`, gathered)."""
-    stream = csv_batches(path, encoding, delimiter)
-    table = pa.Table.from_batches(list(stream), stream.schema)
+    try:
+        stream = csv_batches(path, encoding, delimiter)
+        batches = list(stream)
+    except NotUtf8:  # UTF-8 at the start only: read again with the encoding detected over the whole file
+        stream = csv_batches(path, encoding, delimiter, sniff=False)
+        batches = list(stream)
+    table = pa.Table.from_batches(batches, stream.schema)
     return ReadResult(table, stream.encoding, stream.rejected)
 
 
-def csv_batches(path: Path, encoding: str, delimiter: str) -> BatchStream:
+def csv_batches(path: Path, encoding: str, delimiter: str, *, sniff: bool = True) -> BatchStream:
     """The file's rows as a stream of record batches of strings (one parse block of
     :data:`BLOCK_BYTES` at a time: memory stays flat in rows). The encoding and header are checked before the first
     batch; an unclosed quote is found after the last; rejected rows (wrong field count, NUL bytes)
-    are left out of the batches and listed with their lines once the stream is exhausted."""
-    enc = detect_encoding(path) if encoding == "auto" else encoding
+    are left out of the batches and listed with their lines once the stream is exhausted.
+
+    With ``encoding="auto"`` and ``sniff``, a file whose first MiB is UTF-8 is read as UTF-8 (the
+    reader validates every value) and the stream raises :class:`NotUtf8` if it turns out not to be:
+    the caller discards what it read and asks again with ``sniff=False`` (the encoding detected
+    over the whole file first, as before)."""
+    provisional = False
+    if encoding == "auto" and sniff:
+        enc, provisional = sniff_encoding(path)
+    elif encoding == "auto":
+        enc = detect_encoding(path)
+    else:
+        enc = encoding
     if encoding != "auto":
         try:
             codecs.lookup(enc)
@@ -158,7 +174,7 @@ def csv_batches(path: Path, encoding: str, delimiter: str) -> BatchStream:
             )
     names = _header(path, enc, delimiter)
     stream = BatchStream(pa.schema([(n, pa.string()) for n in names]), enc)
-    stream.batches = _csv_batches(path, enc, delimiter, names, stream)
+    stream.batches = _csv_batches(path, enc, delimiter, names, stream, provisional)
     return stream
 
 
@@ -173,7 +189,7 @@ def _parse_error(path: Path, exc: Exception) -> SourceError:
 
 
 def _csv_batches(
-    path: Path, enc: str, delimiter: str, names: list[str], stream: BatchStream
+    path: Path, enc: str, delimiter: str, names: list[str], stream: BatchStream, provisional: bool = False
 ) -> Iterator[pa.RecordBatch]:
     rejected: list[RejectedRow] = []
 
@@ -187,7 +203,10 @@ def _csv_batches(
     #: rows holding NUL bytes: (index among the well-formed rows, first such column, the row's text)
     nul_rows: list[tuple[int, str, str]] = []
     seen = 0
-    paced = PacedFile(path, BLOCK_BYTES, ratio=2 if enc.lower().startswith("utf-16") else 1)
+    # in these encodings a NUL byte is a NUL character and 0x22 a quote: both are noted as the bytes
+    # are read (a batch holds a NUL only if a NUL byte was read by the time it was parsed)
+    scan = enc.lower() in _QUOTE_SAFE
+    paced = PacedFile(path, BLOCK_BYTES, ratio=2 if enc.lower().startswith("utf-16") else 1, scan=scan)
     try:
         reader = pacsv.open_csv(
             pa.PythonFile(paced, mode="r"),
@@ -210,7 +229,7 @@ def _csv_batches(
             paced.waiting(False)
             if batch is None:
                 break
-            hits = _rows_with_nul(batch)
+            hits = _rows_with_nul(batch) if paced.nul or not scan else {}
             if hits:
                 for i, col in sorted(hits.items()):
                     row = (batch.column(n)[i].as_py() for n in names)
@@ -221,10 +240,13 @@ def _csv_batches(
             del batch  # the consumer is done with it: let the reader parse the next block
             paced.advance()
     except (pa.ArrowInvalid, UnicodeError) as exc:
+        if provisional and first_decode_error(path, "utf-8") is not None:
+            raise NotUtf8(f"{path.name}: not UTF-8 beyond its first MiB", hint="read it again") from None
         raise _parse_error(path, exc) from None
     finally:
         paced.close()
-    if not _quotes_balanced(path, enc):
+    balanced = paced.quotes % 2 == 0 if scan and paced.eof else _quotes_balanced(path, enc)
+    if not balanced:
         where = _unclosed_quote(path, enc, delimiter)
         if where is not None:
             raise SourceError(

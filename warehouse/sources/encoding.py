@@ -8,7 +8,7 @@ from pathlib import Path
 
 from core import SourceError
 
-__all__ = ["SNIFF", "detect_encoding", "first_decode_error", "line_of"]
+__all__ = ["SNIFF", "NotUtf8", "detect_encoding", "first_decode_error", "line_of", "sniff_encoding"]
 
 
 SNIFF = 1 << 20
@@ -98,6 +98,29 @@ def _non_utf8_lines(path: Path) -> tuple[int | None, int | None, int | None]:
             if utf8_line and other_line and invalid_line:
                 break
     return utf8_line, other_line, invalid_line
+
+
+class NotUtf8(SourceError):
+    """A file read as UTF-8 on the evidence of its first MiB (:func:`sniff_encoding`) held other
+    bytes further on: whatever was read of it is discarded and it is read again with the encoding
+    :func:`detect_encoding` finds (or the error it raises)."""
+
+
+def sniff_encoding(path: Path) -> tuple[str, bool]:
+    """The encoding of a file and whether it is provisional: as :func:`detect_encoding`, except
+    that a file whose first MiB is UTF-8 is taken as UTF-8 without decoding the rest (a reader
+    that validates UTF-8 as it goes raises :class:`NotUtf8` if the rest is not): the whole-file
+    check was a pass of its own over a big export."""
+    with open(path, "rb") as fh:
+        head = fh.read(SNIFF)
+        whole = not fh.read(1)
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head[:4096]):
+        return detect_encoding(path), False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=whole)
+    except UnicodeDecodeError:
+        return detect_encoding(path), False
+    return "utf-8", not whole
 
 
 def detect_encoding(path: Path) -> str:

@@ -3,7 +3,11 @@
 pyarrow's ``open_csv`` reads its input on a background I/O thread up to 32 blocks ahead of the
 batches taken from it, as fast as the disk allows: with 32 MiB blocks a whole file of up to 1 GiB
 sat in memory while the batches were written (peak grew with rows). :class:`PacedFile` blocks
-that thread until the consumer has asked for the next batch: memory stays flat in rows."""
+that thread until the consumer has asked for the next batch: memory stays flat in rows.
+
+It also notes, on the bytes as they pass (``scan=True``; for encodings in which the bytes ``"`` and
+NUL are always those characters), the number of double quotes and whether any NUL byte was read:
+the CSV reader's checks for an unclosed quote and for NUL bytes then need no pass of their own."""
 
 from __future__ import annotations
 
@@ -22,8 +26,13 @@ class PacedFile:
     ``batches`` counts :meth:`advance` calls (one per batch taken) and ``ratio`` is the most raw
     bytes one byte of the reader's UTF-8 text can take (2 for UTF-16)."""
 
-    def __init__(self, path: Path, block: int, *, ahead: int = 1, ratio: int = 1) -> None:
+    def __init__(self, path: Path, block: int, *, ahead: int = 1, ratio: int = 1, scan: bool = False) -> None:
         self._fh = open(path, "rb")  # noqa: SIM115 -- closed by close()
+        self._scan = scan
+        #: with ``scan``: double quotes read so far, whether a NUL byte was read, end of file reached
+        self.quotes = 0
+        self.nul = False
+        self.eof = False
         self._step = block * ratio
         self._budget = (1 + ahead) * self._step
         self._read = 0
@@ -40,6 +49,11 @@ class PacedFile:
                 return b""
             data = self._fh.read(n)
             self._read += len(data)
+            if self._scan:
+                self.quotes += data.count(b'"')
+                self.nul = self.nul or b"\x00" in data
+            if not data and n != 0:
+                self.eof = True
             return data
 
     def advance(self) -> None:
