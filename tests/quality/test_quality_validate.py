@@ -1,4 +1,4 @@
-"""validate_dataset end to end: real DuckDB checks, real GX Checkpoint, real Parquet outputs."""
+"""validate_dataset end to end: real DuckDB checks, real Great Expectations validation, real Parquet outputs."""
 
 from __future__ import annotations
 
