@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import shutil
 import tempfile
 import time
@@ -55,6 +56,8 @@ from quality.suite import SQL_TYPES, build_suite, compile_rules, custom_columns,
 from warehouse.storage import LakePath, configure_duckdb
 
 __all__ = ["validate_dataset", "docs_batch", "FRESHNESS_HOURS"]
+
+log = logging.getLogger(__name__)
 
 #: Allowed age (hours) of the newest data / last publish per update frequency (with grace).
 FRESHNESS_HOURS = {
@@ -247,7 +250,15 @@ def docs_batch():
     finally:
         pending, _PENDING_DOCS = _PENDING_DOCS, None
         for docs_dir, (site, identifiers) in pending.items():
-            _build_docs(docs_dir, site, identifiers)
+            try:
+                _build_docs(docs_dir, site, identifiers)
+            except Exception:  # one page GX cannot render must not cost the batch's other pages
+                log.exception("Data Docs of a batch could not be built in one go; building them per dataset")
+                for i in range(0, len(identifiers), 2):  # (validation result, suite) of each dataset
+                    try:
+                        _build_docs(docs_dir, site, identifiers[i : i + 2])
+                    except Exception:
+                        log.exception("Data Docs page of %s could not be built", identifiers[i])
 
 
 def _build_docs(docs_dir: Path, site: str, identifiers: list[Any]) -> None:
