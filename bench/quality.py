@@ -1,11 +1,19 @@
 """Benchmark: validate a 1e6-row person table with the generated suite vs a plain DuckDB query.
 
     .venv/bin/python bench/quality.py [--rows N] [--no-docs] [--repeat N] [--table PATH]
+    .venv/bin/python bench/quality.py --tiny N [--repeat N]
+
+``--tiny N``: the per-dataset cost instead (issue 19): N tiny datasets (100 rows, the columns of
+``bench/pipeline.py``'s tiny department) validated one after the other in one process inside
+``quality.docs_batch()``, as a batch's validate task does (each dataset's Data Docs pages, the
+site's index once); ``--repeat`` batches (the first one after GX's start). Prints seconds per
+dataset (all of ``validate_dataset``, and its GX part) and, last,
+``BENCH quality_tiny datasets=<n> per_dataset_s=<best batch> gx_s=<its GX part>``.
 
 Builds a text-source person table (all-string columns, as CSV/Excel extraction delivers them)
 with ~1% planted bad values, then times
 
-- ``quality.validate_dataset`` (conform + DuckDB checks + real GX Checkpoint + Data Docs +
+- ``quality.validate_dataset`` (conform + DuckDB checks + real GX validation + Data Docs +
   routing to valid/quarantine Parquet); the one-off ``import great_expectations`` (~7-10 s) is
   done before timing and printed separately;
 - a plain DuckDB query computing the same checks over the same Parquet (null counts, regex
@@ -165,7 +173,64 @@ def _load() -> str:
     return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def tiny(n: int, repeat: int) -> None:
+    """``--tiny``: seconds per tiny dataset of a batch's validations (see the module docstring)."""
+    home = Path(tempfile.mkdtemp(prefix="pubdata-bench-tiny-"))
+    os.environ["PUBDATA_HOME"] = str(home)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from _pipeline_data import _dataset_yaml, _department_yaml, _rows
+
+    from quality import _gx, docs_batch, validate_dataset
+    from warehouse.lake import RunPaths
+    from warehouse.manifest import load_department
+
+    print(f"machine: {os.cpu_count()} cores; load {_load()}")
+    rng = random.Random(19)
+    blocks = [_dataset_yaml(f"ds{i:03d}", f"基准业务{i:03d}", f"tiny/ds{i:03d}.csv") for i in range(n)]
+    (home / "tiny.yaml").parent.mkdir(parents=True, exist_ok=True)
+    (home / "tiny.yaml").write_text(_department_yaml("tiny", blocks), encoding="utf-8")
+    dept = load_department(home / "tiny.yaml")
+    raws = [pa.Table.from_pylist(_rows(rng, f"R{i:03d}", 100)) for i in range(n)]
+    t = time.perf_counter()
+    _gx.context()
+    print(f"import great_expectations + context (one-off per process): {time.perf_counter() - t:.2f} s")
+    best = (float("inf"), 0.0)
+    for b in range(repeat):
+        run = f"bench__{b:02d}"
+        jobs = []
+        for ds, raw in zip(dept.datasets, raws, strict=True):
+            paths = RunPaths.for_run("tiny", ds.id, run)
+            paths.raw.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(raw, paths.raw)
+            jobs.append((ds, paths))
+        gx = 0.0
+        t, cpu = time.perf_counter(), time.process_time()
+        with docs_batch():
+            for ds, paths in jobs:
+                report = validate_dataset(
+                    paths.raw, ds, paths, redact_columns={c.name for c in ds.columns if c.privacy != "none"}
+                )
+                assert report.success and report.docs_path, report.critical_failures
+                gx += report.timings["gx"]
+        secs, cpu = time.perf_counter() - t, time.process_time() - cpu
+        print(
+            f"batch {b + 1} ({'first after GX start' if b == 0 else 'warm'}): {n} tiny datasets in {secs:.2f} s, "
+            f"{secs / n:.3f} s per dataset (GX {gx / n:.3f} s, CPU {cpu / n:.3f} s); load {_load()}"
+        )
+        if b > 0 or repeat == 1:
+            best = min(best, (secs / n, gx / n))
+    print(f"BENCH quality_tiny datasets={n} per_dataset_s={best[0]:.3f} gx_s={best[1]:.3f}")
+
+
 def main() -> None:
+    if "--tiny" in sys.argv:
+        ap = argparse.ArgumentParser()
+        ap.add_argument("--tiny", type=int, required=True, help="tiny datasets per batch")
+        ap.add_argument("--repeat", type=int, default=3, help="batches in this process (best warm one kept)")
+        a = ap.parse_args()
+        tiny(a.tiny, a.repeat)
+        return
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--no-docs", action="store_true")

@@ -13,11 +13,12 @@ Public API::
 
 - :mod:`quality.standards` - the data elements (``standards.STANDARDS[name]``).
 - :mod:`quality.suite` - rule ids, severities, duplicates policy, :func:`build_suite`.
-- :mod:`quality.validate` - the pipeline step (DuckDB checks, GX Checkpoint, routing).
+- :mod:`quality.validate` - the pipeline step (DuckDB checks, GX validation, routing).
 - :mod:`quality.score` - the 0-100 score formula.
 - :mod:`quality.docs` - offline Data Docs (vendored CDN assets).
 
-``with docs_batch(): ...`` around several validations builds the Data Docs index once at the end.
+``with docs_batch(): ...`` around several validations builds their Data Docs pages and the index
+once, at the end.
 
 Importing this package is cheap: Great Expectations is imported on first validation.
 """

@@ -8,13 +8,9 @@ import logging
 import os
 import re
 import threading
-from typing import Any, Literal
+from typing import Any
 
 _LOCK = threading.RLock()
-
-#: Full failing-row index lists captured from COMPLETE results of custom map expectations,
-#: keyed by capture key (one per run), before the evidence is trimmed for storage.
-CAPTURED: dict[str, dict[str, list[int]]] = {}
 
 
 @functools.cache
@@ -183,44 +179,29 @@ def _redact_result(res: dict, redacted: bool, capture: dict[str, list[int]] | No
     res.pop("details", None)
 
 
-@functools.cache
-def redact_action_class():
-    """The checkpoint action that redacts evidence in the stored results before Data Docs render.
+def redact(result: Any, columns: set[str], *, capture: bool) -> dict[str, list[int]]:
+    """Redact the evidence of a suite's validation ``result`` (GX's ``ExpectationSuiteValidationResult``)
+    in place, before it is stored or rendered: failing values of the ``columns`` (evidence columns
+    of personal data, by name or by the expectation's ``column`` meta) are masked
+    (``partial_unexpected_list``, counts), their observed values and details dropped, an exception
+    they raised loses its message; full unexpected lists are dropped for every column.
 
-    Runs first among the Checkpoint's actions: it masks failing values of redacted columns
-    (``partial_unexpected_list``, counts, observed values), drops full unexpected lists, and
-    writes the redacted result back into the validation results store that Data Docs read.
-    """
-    gx_module()
-
-    from great_expectations.checkpoint.actions import ValidationAction
-
-    class RedactEvidenceAction(ValidationAction):
-        type: Literal["pubdata_redact_evidence"] = "pubdata_redact_evidence"
-        columns: list[str] = []
-        capture_key: str = ""
-
-        def run(self, checkpoint_result, action_context=None) -> dict:
-            redacted = set(self.columns)
-            capture = CAPTURED.setdefault(self.capture_key, {}) if self.capture_key else None
-            ctx = self._resolve_context().context
-            for identifier, vr in checkpoint_result.run_results.items():
-                for evr in vr.results:
-                    kw = evr.expectation_config.kwargs if evr.expectation_config else {}
-                    cols = {kw.get(k) for k in ("column", "column_A", "column_B")}
-                    cols |= set(kw.get("column_list") or []) | set(kw.get("column_set") or [])
-                    meta = (evr.expectation_config.meta or {}) if evr.expectation_config else {}
-                    rule = meta.get("rule")
-                    hit = bool(cols & redacted) or (meta.get("column") in redacted)
-                    if evr.result:
-                        _redact_result(evr.result, hit, capture if (meta.get("level") == "custom") else None, rule)
-                    if hit and (evr.exception_info or {}).get("raised_exception"):
-                        evr.exception_info = {
-                            "raised_exception": True,
-                            "exception_message": "<redacted>",
-                            "exception_traceback": None,
-                        }
-                ctx.validation_results_store.set(identifier, vr)
-            return {"redacted_columns": sorted(redacted)}
-
-    return RedactEvidenceAction
+    With ``capture``, the full failing-row index lists of custom expectations (COMPLETE results)
+    are returned by rule id before they are dropped (the rows they send to the quarantine)."""
+    captured: dict[str, list[int]] = {}
+    for evr in result.results:
+        kw = evr.expectation_config.kwargs if evr.expectation_config else {}
+        cols = {kw.get(k) for k in ("column", "column_A", "column_B")}
+        cols |= set(kw.get("column_list") or []) | set(kw.get("column_set") or [])
+        meta = (evr.expectation_config.meta or {}) if evr.expectation_config else {}
+        rule = meta.get("rule")
+        hit = bool(cols & columns) or (meta.get("column") in columns)
+        if evr.result:
+            _redact_result(evr.result, hit, captured if (capture and meta.get("level") == "custom") else None, rule)
+        if hit and (evr.exception_info or {}).get("raised_exception"):
+            evr.exception_info = {
+                "raised_exception": True,
+                "exception_message": "<redacted>",
+                "exception_traceback": None,
+            }
+    return captured

@@ -40,7 +40,7 @@ per rule: null where the row passes, the offending value (masked for redacted co
 :mod:`quality.redact`) where it fails. The suite holds one ``expect_column_values_to_be_null``
 per evidence column, with the rule's human description, severity and the element's native GX
 form in ``meta``; GX decides success, counts and percentages (the engine of record) and the
-Checkpoint renders them into Data Docs. Dataset rules (row count) and custom expectations run as
+validation renders them into Data Docs. Dataset rules (row count) and custom expectations run as
 native GX expectations on the frame. ``build_suite(dataset, native=True)`` returns instead the
 standards compiled to native expectations over the raw columns (regex / set / range forms) for
 use with GX on a plain frame.

@@ -1,4 +1,4 @@
-"""Validate one dataset run: conform, check (DuckDB, vectorised), decide (GX Checkpoint), route.
+"""Validate one dataset run: conform, check (DuckDB, vectorised), decide (Great Expectations), route.
 
 Steps of :func:`validate_dataset`:
 
@@ -11,12 +11,13 @@ Steps of :func:`validate_dataset`:
    arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds, patterns,
    duplicates by a join with (a)'s small key tables) that keeps the failing rows; (c) the valid
    write of step 4.
-3. GX is the engine of record: a real Checkpoint validates a pandas frame of *evidence columns*
-   (one per row rule: null = pass, masked/raw offending value = fail) with the generated suite,
-   plus native expectations (row count, custom ones on the typed columns). Actions: redact the
-   evidence of personal columns in the stored result, then ``UpdateDataDocsAction`` into
-   ``paths.data_docs``; the site is then made offline (:mod:`quality.docs`). GX's unexpected
-   counts are cross-checked against the SQL counts.
+3. GX is the engine of record: its public API (a ValidationDefinition of the dataset's suite, run
+   on a pandas frame of *evidence columns*: one per row rule, null = pass, masked/raw offending
+   value = fail) validates the generated suite, plus native expectations (row count, custom ones
+   on the typed columns). The evidence of personal columns is redacted in the result before it
+   is stored or rendered; then the Data Docs pages into ``paths.data_docs`` (at once, or for a
+   whole batch when :func:`docs_batch` ends); the site is then made offline
+   (:mod:`quality.docs`). GX's unexpected counts are cross-checked against the SQL counts.
 4. Route: rows with no failed rule -> ``paths.valid`` (declared columns typed as declared, then
    every source column the manifest does not declare, as text: sharing is the rule, so an
    undeclared column is classified by content like any other) unless a
@@ -31,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import shutil
 import tempfile
 import time
@@ -54,6 +56,8 @@ from quality.suite import SQL_TYPES, build_suite, compile_rules, custom_columns,
 from warehouse.storage import LakePath, configure_duckdb
 
 __all__ = ["validate_dataset", "docs_batch", "FRESHNESS_HOURS"]
+
+log = logging.getLogger(__name__)
 
 #: Allowed age (hours) of the newest data / last publish per update frequency (with grace).
 FRESHNESS_HOURS = {
@@ -224,34 +228,47 @@ def _docs_lock(docs_dir: Path):
     return file_lock(docs_dir / ".build.lock")
 
 
-#: sites of the open :func:`docs_batch` whose index is still to build: docs folder -> (site name,
-#: the identifiers of the last page built there)
-_PENDING_INDEX: dict[Path, tuple[str, list[Any]]] | None = None
+#: the open :func:`docs_batch`'s pages still to build: docs folder -> (site name, the identifiers
+#: of its validation results and suites)
+_PENDING_DOCS: dict[Path, tuple[str, list[Any]]] | None = None
 
 
 @contextlib.contextmanager
 def docs_batch():
-    """Validations inside this block (one process, e.g. a batch of small datasets) build their own
-    Data Docs pages (validation result and suite) as they run, but the site's index page, which
-    GX rebuilds from every stored result at each update (~0.2 s a dataset), is built once when the
-    block ends, then the site is made offline. Alone, a validation updates the index itself."""
-    global _PENDING_INDEX
-    if _PENDING_INDEX is not None:  # nested: the outer block builds the index
+    """Validations inside this block (one process, e.g. a batch of small datasets) store their
+    results at once, but their Data Docs pages (validation result and suite) and the site's index,
+    which GX rebuilds from every stored result at each update, are built in one go when the block
+    ends, then the site is made offline once. Each report's ``docs_path`` names its page already.
+    Alone, a validation builds its pages and the index itself."""
+    global _PENDING_DOCS
+    if _PENDING_DOCS is not None:  # nested: the outer block builds the pages
         yield
         return
-    _PENDING_INDEX = {}
+    _PENDING_DOCS = {}
     try:
         yield
     finally:
-        pending, _PENDING_INDEX = _PENDING_INDEX, None
-        if pending:
-            with _gx._LOCK:
-                ctx = _gx.context()
-                for docs_dir, (site, identifiers) in pending.items():
-                    with _docs_lock(docs_dir):
-                        # the last page again (GX renders the index along with some resources)
-                        ctx.build_data_docs(site_names=[site], resource_identifiers=identifiers, build_index=True)
-                        make_offline(docs_dir)
+        pending, _PENDING_DOCS = _PENDING_DOCS, None
+        for docs_dir, (site, identifiers) in pending.items():
+            try:
+                _build_docs(docs_dir, site, identifiers)
+            except Exception:  # one page GX cannot render must not cost the batch's other pages
+                log.exception("Data Docs of a batch could not be built in one go; building them per dataset")
+                for i in range(0, len(identifiers), 2):  # (validation result, suite) of each dataset
+                    try:
+                        _build_docs(docs_dir, site, identifiers[i : i + 2])
+                    except Exception:
+                        log.exception("Data Docs page of %s could not be built", identifiers[i])
+
+
+def _build_docs(docs_dir: Path, site: str, identifiers: list[Any]) -> None:
+    """Render the pages of ``identifiers`` (validation results, suites) and the index of the site in
+    ``docs_dir``, then make the site offline. Several worker processes (Celery, distributed
+    profile) share one Data Docs folder: a file lock keeps one process's build from racing
+    another's offline rewrite."""
+    with _gx._LOCK, _docs_lock(docs_dir):
+        _gx.context().build_data_docs(site_names=[site], resource_identifiers=identifiers, build_index=True)
+        make_offline(docs_dir)
 
 
 def _lake(path):
@@ -284,7 +301,7 @@ def validate_dataset(
         frame = run.evidence_frame(custom_columns(dataset))  # 3: GX checkpoint over evidence columns
         run.timings["frame"] = time.perf_counter() - t1
         t2 = time.perf_counter()
-        gx_out = _run_checkpoint(
+        gx_out = _run_gx(
             dataset,
             paths,
             frame,
@@ -673,26 +690,32 @@ def _typed(dataset, i: int) -> str:
     return f"s_{i}" if dataset.columns[i].type == "string" else f"v_{i}"
 
 
-def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: bool, build_docs: bool) -> dict:
+def _run_gx(dataset, paths, frame, redacted_cols: set[str], has_custom: bool, build_docs: bool) -> dict:
+    """Validate ``frame`` with the dataset's suite through GX's public API: the suite and a
+    ValidationDefinition in the (ephemeral, in-memory) context's stores, ``ValidationDefinition.run``
+    (which stores GX's result), the evidence redacted (:func:`quality._gx.redact`) and stored
+    again in its place, then the result's and the suite's Data Docs pages (now, or with the whole
+    batch in :func:`docs_batch`) and the redacted result as JSON under ``reports/validations``.
+
+    No stored Checkpoint: its only part was running the one validation definition, with its
+    freshness checks and store round trips, and ordering the actions (GX ran the Data Docs action
+    before any other, i.e. before the redaction); here the redaction comes first, always."""
     gx = _gx.gx_module()
     # lazy: Great Expectations takes ~10 s to import; quality/_gx.py loads it once, offline
-    from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.run_identifier import RunIdentifier
-    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+    from great_expectations.data_context.types.resource_identifiers import (
+        ExpectationSuiteIdentifier,
+        ValidationResultIdentifier,
+    )
 
     with _gx._LOCK:
         ctx = _gx.context()
         suite_name = f"{paths.department}.{paths.dataset}"
-        token = uuid.uuid4().hex[:12]
         # the previous run's objects of this dataset go first: a suite whose name is in the store
         # saves each expectation to it as it is added (one store write per expectation)
-        for store, name in (
-            (ctx.checkpoints, suite_name),
-            (ctx.validation_definitions, suite_name),
-            (ctx.suites, suite_name),
-        ):
+        for store in (ctx.validation_definitions, ctx.suites):
             try:
-                store.delete(name)
+                store.delete(suite_name)
             except Exception:
                 pass
         suite = ctx.suites.add(build_suite(dataset, name=suite_name, redact_columns=redacted_cols))
@@ -709,41 +732,18 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
         except Exception:
             batch_def = asset.add_batch_definition_whole_dataframe("run")
         vd = ctx.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch_def, suite=suite))
-        actions: list[Any] = [
-            _gx.redact_action_class()(name="redact_evidence", columns=sorted(redacted_cols), capture_key=token)
-        ]
-        site = None
-        docs_dir = Path(paths.data_docs)
-        if build_docs:
-            docs_dir.mkdir(parents=True, exist_ok=True)
-            site = _gx.ensure_site(ctx, str(docs_dir))
-            if _PENDING_INDEX is None:
-                actions.append(UpdateDataDocsAction(name="update_data_docs", site_names=[site]))
         result_format: dict[str, Any] = {
             "result_format": "COMPLETE" if has_custom else "SUMMARY",
             "partial_unexpected_count": 20,
         }
-        cp = ctx.checkpoints.add(
-            gx.Checkpoint(name=suite_name, validation_definitions=[vd], actions=actions, result_format=result_format)
-        )
         run_id = RunIdentifier(run_name=paths.run, run_time=_now())
-        # several worker processes (Celery, distributed profile) share one Data Docs folder: a
-        # file lock keeps one process's site rebuild from racing another's offline rewrite
-        with contextlib.ExitStack() as docs_lock:
-            if build_docs:
-                docs_lock.enter_context(_docs_lock(docs_dir))
-            try:
-                cp_result = cp.run(batch_parameters={"dataframe": frame}, run_id=run_id)
-            finally:
-                captured = _gx.CAPTURED.pop(token, {})
-            if build_docs and site is not None and _PENDING_INDEX is not None:
-                # what UpdateDataDocsAction builds, without the index (built once by docs_batch)
-                identifiers = [*cp_result.run_results, ExpectationSuiteIdentifier(name=suite_name)]
-                ctx.build_data_docs(site_names=[site], resource_identifiers=identifiers, build_index=False)
-                _PENDING_INDEX[docs_dir] = (site, identifiers)
-            if build_docs:
-                make_offline(docs_dir)
-        vr = next(iter(cp_result.run_results.values()))
+        vr = vd.run(batch_parameters={"dataframe": frame}, result_format=result_format, run_id=run_id)
+        captured = _gx.redact(vr, redacted_cols, capture=has_custom)
+        suite_id = ExpectationSuiteIdentifier(name=suite_name)
+        result_id = ValidationResultIdentifier(
+            expectation_suite_identifier=suite_id, run_id=run_id, batch_identifier=vr.batch_id
+        )
+        ctx.validation_results_store.set(result_id, vr)  # the redacted result replaces GX's own
         results: dict[str, dict[str, Any]] = {}
         for evr in vr.results:
             meta = evr.expectation_config.meta or {}
@@ -754,12 +754,26 @@ def _run_checkpoint(dataset, paths, frame, redacted_cols: set[str], has_custom: 
                 "unexpected_percent": res.get("unexpected_percent"),
                 "exception": bool((evr.exception_info or {}).get("raised_exception")),
             }
+        docs_dir = Path(paths.data_docs)
         # 5: the stored (redacted) result
         out_json = docs_dir.parent / "validations" / paths.department / paths.dataset / f"{paths.run}.json"
         out_json.parent.mkdir(parents=True, exist_ok=True)
         out_json.write_text(json.dumps(vr.to_json_dict(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         docs_path = None
         if build_docs:
-            pages = sorted((docs_dir / "validations").glob(f"{paths.department}/{paths.dataset}/{paths.run}/**/*.html"))
-            docs_path = str(pages[-1]) if pages else str(docs_dir / "index.html")
+            docs_dir.mkdir(parents=True, exist_ok=True)
+            site = _gx.ensure_site(ctx, str(docs_dir))
+            urls = ctx.get_docs_sites_urls(resource_identifier=result_id, site_name=site, only_if_exists=False)
+            docs_path = _page_path(urls[0]["site_url"]) if urls and urls[0]["site_url"] else None
+            if _PENDING_DOCS is None:
+                _build_docs(docs_dir, site, [result_id, suite_id])
+            else:  # built with the batch's other pages when docs_batch() ends
+                _PENDING_DOCS.setdefault(docs_dir, (site, []))[1].extend([result_id, suite_id])
     return {"results": results, "captured": captured, "docs_path": docs_path, "results_path": str(out_json)}
+
+
+def _page_path(url: str) -> str:
+    """The local path of a Data Docs page's ``file://`` URL."""
+    from urllib.parse import unquote, urlparse
+
+    return unquote(urlparse(url).path)

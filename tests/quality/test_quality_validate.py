@@ -1,4 +1,4 @@
-"""validate_dataset end to end: real DuckDB checks, real GX Checkpoint, real Parquet outputs."""
+"""validate_dataset end to end: real DuckDB checks, real Great Expectations validation, real Parquet outputs."""
 
 from __future__ import annotations
 
@@ -354,4 +354,86 @@ def test_a_batch_of_validations_gets_each_page_and_one_index_linking_them_all(gx
         text = page.read_text(encoding="utf-8")
         assert "gone" in text and "1101**************" in text and BAD_CHECK_ID not in text
     assert BAD_CHECK_ID not in index
+    assert remote_asset_refs(site) == {}
+
+
+def test_custom_expectation_evidence_of_a_personal_column_is_redacted_in_the_page_of_a_lone_validation(
+    gx_warm, write_raw, run_paths
+):
+    """A custom expectation over a personal column fails on raw values (GX reads the typed column):
+    its page (a validation outside any batch builds it at once) shows them masked, like the stored
+    result, and no row index list. (GX ran the Data Docs action of a Checkpoint before any other,
+    so the page was rendered from the unredacted result.)"""
+    from quality import validate_dataset
+
+    ds = Dataset.model_validate(
+        {
+            "id": "contacts",
+            "title": "Contacts",
+            "source": {"type": "file", "path": "c.csv"},
+            "primary_key": ["code"],
+            "columns": [{"name": "code"}, {"name": "phone", "privacy": "personal"}],
+            "expectations": [
+                {
+                    "type": "expect_column_value_lengths_to_be_between",
+                    "kwargs": {"column": "phone", "min_value": 11, "max_value": 11},
+                    "severity": "warning",
+                }
+            ],
+        }
+    )
+    paths = run_paths("contacts")
+    secret = "8613912345678"
+    write_raw(paths, {"code": ["a", "b", "c"], "phone": ["13812345678", secret, "13912345679"]})
+    report = validate_dataset(paths.raw, ds, paths, redact_columns={"phone"})
+    assert report.quarantined_rows == 1 and report.docs_path
+    page = Path(report.docs_path).read_text(encoding="utf-8")
+    stored = Path(report.results_path or "").read_text(encoding="utf-8")
+    assert "861" + "*" * 10 in page and "861" + "*" * 10 in stored  # the evidence, masked
+    for f in [Path(report.results_path or ""), *Path(paths.data_docs).rglob("*.html")]:
+        assert secret not in f.read_text(encoding="utf-8"), f
+    assert "df.filter(items=" not in page  # no row index list
+
+
+def _page_text(path: Path, run: str) -> str:
+    """A Data Docs page without what differs between two runs (run name and time, ids)."""
+    import re
+
+    text = path.read_text(encoding="utf-8").replace(run, "<run>")
+    text = re.sub(r"\d{8}T\d{6}\.\d{6}Z|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(\+00:00)?", "<time>", text)
+    text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}", "<id>", text)
+    return text
+
+
+def test_a_batch_of_datasets_renders_every_page_as_a_lone_validation_would_and_an_index_of_all(
+    gx_warm, write_raw, run_paths, people
+):
+    """Inside ``docs_batch`` the pages of all the batch's datasets are rendered when the block
+    ends: afterwards each dataset has its validation page (at the report's ``docs_path``, the same
+    page a validation outside a batch renders) and its suite page, the index links them all, and
+    the site is offline."""
+    from quality import docs_batch, validate_dataset
+    from quality.docs import remote_asset_refs
+
+    cols, _ = _planted()
+    alone = run_paths(run="manual__alone")
+    write_raw(alone, cols)
+    lone = validate_dataset(alone.raw, people, alone, redact_columns={"name"})
+    others = [Dataset.model_validate({**PEOPLE, "id": f"people{i}", "title": f"Residents {i}"}) for i in range(2)]
+    batch = [(people, run_paths(run="manual__batch"))] + [(ds, run_paths(ds.id, run="manual__batch")) for ds in others]
+    with docs_batch():
+        reports = []
+        for ds, paths in batch:
+            write_raw(paths, cols)
+            reports.append(validate_dataset(paths.raw, ds, paths, redact_columns={"name"}))
+    site = Path(alone.data_docs)
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for (ds, _paths), report in zip(batch, reports, strict=True):
+        page = Path(report.docs_path or "")
+        assert page.is_file() and page.relative_to(site).as_posix() in index
+        assert (site / "expectations" / "civil_affairs" / f"{ds.id}.html").is_file()
+        assert f"expectations/civil_affairs/{ds.id}.html" in index
+    assert _page_text(Path(reports[0].docs_path or ""), "manual__batch") == _page_text(
+        Path(lone.docs_path or ""), "manual__alone"
+    )
     assert remote_asset_refs(site) == {}
