@@ -124,7 +124,8 @@ def venue_of_person(c: ColumnProfile) -> str | None:
     rules, venues = _rules(), _venues()
     if c.entity not in (None, "ORG_NAME") or c.n < int(rules.get("venue_min_rows", 20)) or c.cjk_share < 0.5:
         return None
-    if c.distinct_ratio > float(rules.get("venue_max_distinct_ratio", 0.2)) or venues["employer"].search(c.name):
+    read = " ".join([c.name, *(t.term for t in c.info.terms)])  # gzdw read as 工作单位
+    if c.distinct_ratio > float(rules.get("venue_max_distinct_ratio", 0.2)) or venues["employer"].search(read):
         return None
     need = float(rules.get("venue_min_share", 0.7)) * c.n
     for entity in ("RELIGION", "PRECISE_LOCATION"):
