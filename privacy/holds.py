@@ -483,6 +483,10 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
         _suspect(c)
 
 
+#: entities a recognizer validates (check digits, real dates, allocated ranges): a held column under
+#: such a name failed those checks, so identifier-shaped codes in it are more likely a person's number
+_CHECKED = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "DATE_OF_BIRTH", "PHONE_NUMBER"})
+
 #: entities whose values are words, never plain numbers
 _WORDS = frozenset({"PERSON_NAME", "ADDRESS", "RELIGION", "MEDICAL_CONDITION", "CRIMINAL_RECORD"})
 
@@ -496,6 +500,9 @@ def _suspect(c: ColumnProfile) -> None:
     if entity in _WORDS and c.numeric_share >= 0.8:
         entity = None  # numbers under a name read as words (y_zj: 宗教 by its initials, or 月租金)
     by = "its name"
+    if entity in _CHECKED and person_numbers(c):
+        # the name says card, ID or birth date, but the codes failed that entity's checks
+        entity, by = "PERSON_ID", f"its values: codes that fail the checks of the {entity} its name suggests"
     if entity is None:
         cats = sensitive_categories(c)
         if cats is not None and cats[0] in _WORDS:

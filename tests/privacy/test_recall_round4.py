@@ -169,12 +169,15 @@ def test_numbers_of_persons_are_labelled_person_id() -> None:
         学号=[f"2024{rng.randint(10**5, 10**6 - 1)}" for _ in range(n)],
         col_9=[f"HZ{rng.randint(10**7, 10**8 - 1)}X" for _ in range(n)],  # unique codes under an opaque name
         受理编号=[f"SL{rng.randint(10**11, 10**12 - 1)}" for _ in range(n)],  # numbers an application
+        监督卡号=[f"JD{rng.randint(10**7, 10**8 - 1)}" for _ in range(n)],  # a card name, codes no bank issues
     )
     result = classify_table(table, context={"dataset_title": "学生资助名单"}, today=TODAY)
     student = result.column("学号")
     assert student.entity == "PERSON_ID" and student.level == "personal", student.evidence
     held = result.column("col_9")  # held for review, shown to the officer as a suspected person number
     assert held.review and held.entity == "PERSON_ID", held.evidence
+    card = result.column("监督卡号")  # held (no Luhn, no card prefix): shown as a person's number, not a bank card
+    assert card.review and card.entity == "PERSON_ID", card.evidence
     record = result.column("受理编号")
     assert record.entity != "PERSON_ID" and record.level == "none", record.evidence
 
