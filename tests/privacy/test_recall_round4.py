@@ -17,6 +17,7 @@ from privacy.recognizers.medical_condition import MedicalConditionRecognizer
 from privacy.recognizers.person_id import PersonIdRecognizer
 from privacy.types import ENTITIES
 from tests.privacy.test_false_alarms import _names, _people
+from tests.privacy.test_recall_round3 import _column_of
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -44,13 +45,11 @@ def test_offender_and_driver_measures_under_unfamiliar_names_are_criminal_record
     other = result.column("sbzt")
     assert other.entity != "CRIMINAL_RECORD" and other.level == "none" and not other.review, other.evidence
     # a company's licence revoked is public enforcement information, not a person's record
-    companies = pa.table(
-        {
-            "企业名称": [f"杭州{rng.choice('东南西北')}{i}贸易有限公司" for i in range(n)],
-            "处罚结果": _pick(rng, n, ["吊销营业执照", "罚款", "警告", "责令改正"]),
-        }
-    )
-    penalty = classify_table(companies, context={"dataset_title": "行政处罚公示"}, today=TODAY).column("处罚结果")
+    companies = {
+        "企业名称": [f"杭州{rng.choice('东南西北')}{i}贸易有限公司" for i in range(n)],
+        "处罚结果": _pick(rng, n, ["吊销营业执照", "罚款", "警告", "责令改正"]),
+    }
+    penalty = _column_of(companies, "行政处罚公示", "处罚结果")
     assert penalty.level == "none" and not penalty.review, penalty.evidence
 
 
@@ -127,14 +126,12 @@ def test_venues_repeated_over_people_are_where_they_stayed_or_what_they_believe(
     employer = result.column("gzdw")
     assert employer.entity != "PRECISE_LOCATION", employer.evidence
     # a register of hotels (one row each) names organisations, not anyone's stay
-    register = pa.table(
-        {
-            "旅馆名称": [f"{rng.choice('东南西北')}湖{i}号宾馆" for i in range(n)],
-            "地址": [f"杭州市西湖区文三路{i + 1}号" for i in range(n)],
-            "床位数": [rng.randint(10, 200) for _ in range(n)],
-        }
-    )
-    own = classify_table(register, context={"dataset_title": "旅馆业名录"}, today=TODAY).column("旅馆名称")
+    register = {
+        "旅馆名称": [f"{rng.choice('东南西北')}湖{i}号宾馆" for i in range(n)],
+        "地址": [f"杭州市西湖区文三路{i + 1}号" for i in range(n)],
+        "床位数": [rng.randint(10, 200) for _ in range(n)],
+    }
+    own = _column_of(register, "旅馆业名录", "旅馆名称")
     assert own.level == "none" and not own.review, own.evidence
 
 
