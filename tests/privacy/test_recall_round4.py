@@ -126,7 +126,7 @@ def test_venues_repeated_over_people_are_where_they_stayed_or_what_they_believe(
     employer = result.column("gzdw")
     assert employer.entity != "PRECISE_LOCATION", employer.evidence
     # a register of hotels (one row each) names organisations, not anyone's stay
-    register = {
+    register: dict[str, list] = {
         "旅馆名称": [f"{rng.choice('东南西北')}湖{i}号宾馆" for i in range(n)],
         "地址": [f"杭州市西湖区文三路{i + 1}号" for i in range(n)],
         "床位数": [rng.randint(10, 200) for _ in range(n)],
