@@ -15,13 +15,20 @@ from __future__ import annotations
 import functools
 import re
 
-from privacy.recognizers._base import CellRecognizer
+from privacy.recognizers._base import CellMatch, CellRecognizer
 
 #: a code of letters and digits (optionally grouped by - or _), no run of more than six letters
 #: (a word), at least four digits, at most 32 characters: student, patient, member, meter-account
 #: and case-person numbers (2025449844, 4301JZ1000238, ZY-2024-000123)
 _CODE = (
     r"(?=[A-Za-z0-9_-]{4,32}(?![A-Za-z0-9]))(?!\S*[A-Za-z]{7})(?=(?:[^\d\s]*\d){4})[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*"
+)
+
+
+#: dates and months written with separators or month names (1964-05, 2024/3/1, 17-JAN-1990): not codes
+_DATE_LIKE = re.compile(
+    r"(?i)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?"
+    r"|\d{1,2}[-/ ]?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/ ]?\d{2,4}"
 )
 
 
@@ -45,5 +52,7 @@ class PersonIdRecognizer(CellRecognizer):
         # the lead word, a separator, then a code of at least four digits (not the word alone)
         return (("person_number", rf"(?:{words})(?:为|是|：|:|\s){{0,3}}{_CODE}", 0.6),)
 
-    def validate_result(self, pattern_text: str) -> bool | None:
-        return None
+    def match_cell(self, value: str, hinted: bool = False) -> CellMatch | None:
+        if _DATE_LIKE.fullmatch(value.strip()):
+            return None  # a date or a month, whatever the name says
+        return super().match_cell(value, hinted)

@@ -191,6 +191,8 @@ def test_numbers_of_persons_are_labelled_person_id() -> None:
         ("abcdefgh1234", None),
         ("张三", None),
         ("1" * 33, None),
+        ("1964-05", None),  # a month of birth
+        ("17-JAN-1990", None),  # a date with a month name
     ],
 )
 def test_person_id_recognizer_cells(value: str, expected: str | None) -> None:
