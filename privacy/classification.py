@@ -72,7 +72,7 @@ from privacy.holds import (
 )
 from privacy.levels import LevelPolicy, load_levels
 from privacy.name_hints import NONPERSONAL_KINDS
-from privacy.person_content import court_case_numbers, exam_results, name_lists, venue_of_stay
+from privacy.person_content import court_case_numbers, exam_results, name_lists, venue_of_person, venue_of_stay
 from privacy.profile import ColumnProfile, Score, profile_column
 from privacy.recognizers import ENTITIES, CellRecognizer, recognizers
 from privacy.recognizers.cn_landline import is_service_number
@@ -289,6 +289,8 @@ def _score_cells(col: ColumnProfile) -> list[Score]:
             continue
         if rec_name == "LatinNameRecognizer" and latin < 0.2 * col.n and not hinted:
             continue
+        if rec.NEEDS_HINT and not hinted:
+            continue  # ambiguous alone (plain numbers, codes): its score would not be used
         s = scores.get(entity) or Score(entity, rec_name)
         fired = False
         for i, (value, k, cjk, digit) in enumerate(shapes):
@@ -613,6 +615,17 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.entity, c.confidence = "PRECISE_LOCATION", 0.7
             c.evidence.append("names of hotels or venues under a lodging or whereabouts name: where the person stayed")
     for c in cols:
+        if subject == "people" and not rows_org and (venue := venue_of_person(c)) is not None:
+            c.entity, c.score, c.confidence = venue, None, 0.7
+            c.evidence.append(
+                "venues repeated over the rows of a table of people (lodgings, internet cafés, places of worship): "
+                + (
+                    "where each person stayed or went"
+                    if venue == "PRECISE_LOCATION"
+                    else "each person's religious belief"
+                )
+            )
+    for c in cols:
         if c.entity is not None:
             continue
         info, hint = c.info, c.hint
@@ -644,19 +657,19 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                 continue
         if (about_people or info.person) and info.people_key and c.n:
             # a role word says whose number it is (律师执业证号, 负责人工号): a person's in any table
-            c.special, c.confidence = "person_key", 0.7
+            c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
             c.evidence.append(
                 f"name: {info.key!r} is an internal identifier of persons"
                 + ("" if about_people else " (a person's, by its role word)")
             )
             continue
         if about_people and subject != "unknown" and c.n and court_case_numbers(c):
-            c.special, c.confidence = "person_key", 0.7
+            c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
             c.evidence.append("values are court case numbers ((年度)法院代字类型代字编号号) of the row's person")
             continue
         key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
         if key_of is not None:
-            c.special, c.confidence = "person_key", 0.7
+            c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
             c.evidence.append(f"values repeat one-to-one with the person of column {key_of.name!r}: a key of persons")
             continue
         if c.n == 0:
@@ -695,6 +708,14 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         if hint is not None and hint.entity == "MEDICAL_CONDITION" and goods_measure(c, cols):
             c.evidence.append("a measure word beside a column numbering shipments: the goods' measure, not a body's")
             continue
+        if subject == "people" and not rows_org and info.kind in NONPERSONAL_KINDS:
+            category = _categories_over_name(c)
+            if category is not None:
+                c.entity, c.confidence = category, 0.7
+                c.evidence.append(
+                    f"the name says {info.kind}, but the values are {category} categories of the row's person"
+                )
+                continue
         _hint_only(c, about_people)
 
 
@@ -832,6 +853,29 @@ def _attribute_values(c: ColumnProfile) -> bool:
     terms, neutral = _attribute_terms(), _neutral()
     said = {v: k for v, k in c.counts.items() if v.strip() not in neutral}
     return bool(said) and all(v.strip() in terms for v in said)
+
+
+def _categories_over_name(c: ColumnProfile) -> str | None:
+    """Health or offence categories (the dictionary recognizers) in ``categories_min_share`` of
+    the non-null-like values (``person_content`` of levels.yaml), at most ``holds.category_max_distinct``
+    distinct: under a name of a code or an enumeration (item_code, 管理类别) in a table of people,
+    the values outweigh the name. None when they are not, or are places, organisations or civil causes."""
+    rules = default_levels()
+    need = float((rules.get("person_content") or {}).get("categories_min_share", 0.8))
+    if c.distinct > int((rules.get("holds") or {}).get("category_max_distinct", 60)):
+        return None
+    neutral = _neutral()
+    counted = [(v, k) for v, k in c.counts.items() if v not in neutral]
+    base = sum(k for _, k in counted)
+    if base < MIN_SUPPORT:
+        return None
+    by_entity = {r.ENTITY: r for r in recognizers().values()}
+    for entity in ("MEDICAL_CONDITION", "CRIMINAL_RECORD"):
+        rec = by_entity[entity]
+        hits = sum(k for v, k in counted if rec.match_cell(v) is not None)
+        if hits >= need * base and _not_categories(c, entity) is None:
+            return entity
+    return None
 
 
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:

@@ -371,6 +371,21 @@ def _looks(c: ColumnProfile) -> str:
     return f"values of unknown meaning ({c.distinct} distinct in {c.n} sampled values)"
 
 
+def person_numbers(c: ColumnProfile) -> bool:
+    """Identifier-shaped codes (PersonIdRecognizer: letters and at least four digits), most values
+    distinct: numbers of persons or of records, which the values alone cannot tell
+    (``person_key.suspect_codes`` of levels.yaml)."""
+    from privacy.recognizers.person_id import PersonIdRecognizer
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("person_key") or {}).get("suspect_codes") or {}
+    if c.n == 0 or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.5)):
+        return False
+    rec, least = PersonIdRecognizer(), int(rule.get("min_length", 6))
+    ok = sum(k for v, k in c.counts.items() if len(v.strip()) >= least and rec.match_cell(v, hinted=True) is not None)
+    return ok >= float(rule.get("min_share", 0.8)) * c.n
+
+
 def _one_per_person(cols: list[ColumnProfile]) -> bool:
     """The table has one row per person: an identity document column (resident ID, passport)
     whose sampled values are all but unique (``person_key.one_per_row`` of levels.yaml)."""
@@ -476,6 +491,9 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
             )
             c.evidence.append(c.review_reason + "; held for an officer's review")
             _suspect(c)
+            if c.entity is None:
+                c.entity = "PERSON_ID"
+                c.evidence.append("suspected PERSON_ID (each row's own number), not confirmed: held whatever it is")
             continue
         if why_not_personal(c, today, cols) is not None:
             continue
@@ -486,6 +504,10 @@ def apply_holds(cols: list[ColumnProfile], subject: str, rows_org: bool, today: 
         c.evidence.append(c.review_reason + "; held for an officer's review")
         _suspect(c)
 
+
+#: entities a recognizer validates (check digits, real dates, allocated ranges): a held column under
+#: such a name failed those checks, so identifier-shaped codes in it are more likely a person's number
+_CHECKED = frozenset({"CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "DATE_OF_BIRTH", "PHONE_NUMBER"})
 
 #: entities whose values are words, never plain numbers
 _WORDS = frozenset({"PERSON_NAME", "ADDRESS", "RELIGION", "MEDICAL_CONDITION", "CRIMINAL_RECORD"})
@@ -500,12 +522,17 @@ def _suspect(c: ColumnProfile) -> None:
     if entity in _WORDS and c.numeric_share >= 0.8:
         entity = None  # numbers under a name read as words (y_zj: 宗教 by its initials, or 月租金)
     by = "its name"
+    if entity in _CHECKED and person_numbers(c):
+        # the name says card, ID or birth date, but the codes failed that entity's checks
+        entity, by = "PERSON_ID", f"its values: codes that fail the checks of the {entity} its name suggests"
     if entity is None:
         cats = sensitive_categories(c)
         if cats is not None and cats[0] in _WORDS:
             entity, by = cats[0], "its values"
         elif money_shaped(c) or (c.numeric_range is not None and 0 < c.numeric_decimals <= 2):
             entity, by = "PERSONAL_INCOME", "its values: amounts"
+        elif person_numbers(c):
+            entity, by = "PERSON_ID", "its values: identifier-shaped codes, nearly one per row"
     if entity is not None:
         c.entity = entity
         c.evidence.append(f"suspected {entity} (by {by}), not confirmed: held whatever it is")

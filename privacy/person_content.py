@@ -16,6 +16,10 @@
   (2023)最高法刑终5号). In a table about people each names the row's person's case, which the
   courts' public registers (裁判文书网, 执行信息公开网) link to the party's name: an identifier of
   the person (PIPL Art. 4), whatever the column is called (caseCode, 执行依据文号, zd04).
+* :func:`venue_of_person`: venues repeated over many rows (each shared by many persons) that are
+  lodgings, internet cafés (``values/venues.yaml``): where each row's person stayed or went online
+  (Annex B 住宿信息 / 行踪轨迹), or places of worship: the person's religious belief (PIPL Art. 28),
+  whatever the column is called (site_name, mosque, col_5), unless the name says employer.
 
 Thresholds are data: ``person_content`` of ``privacy/levels.yaml``.
 """
@@ -28,7 +32,7 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["court_case_numbers", "exam_results", "name_lists", "venue_of_stay"]
+__all__ = ["court_case_numbers", "exam_results", "name_lists", "venue_of_person", "venue_of_stay"]
 
 
 @functools.cache
@@ -99,6 +103,35 @@ def venue_of_stay(c: ColumnProfile) -> bool:
     """Organisation names under a name hinting a person's lodging or whereabouts."""
     hint = c.hint
     return c.entity == "ORG_NAME" and hint is not None and hint.entity == "PRECISE_LOCATION"
+
+
+@functools.cache
+def _venues() -> dict[str, Any]:
+    from privacy.recognizers._terms import TermSet
+    from privacy.vocabulary import value_terms
+
+    v = value_terms("venues")
+    return {
+        "PRECISE_LOCATION": TermSet(v["lodging"] + v["internet_venues"]),
+        "RELIGION": TermSet(v["worship"]),
+        "employer": TermSet(v["employer_words"]),
+    }
+
+
+def venue_of_person(c: ColumnProfile) -> str | None:
+    """The entity of repeated venues of persons (``venue_*`` of ``person_content``): PRECISE_LOCATION
+    for lodgings and internet cafés, RELIGION for places of worship; None otherwise."""
+    rules, venues = _rules(), _venues()
+    if c.entity not in (None, "ORG_NAME") or c.n < int(rules.get("venue_min_rows", 20)) or c.cjk_share < 0.5:
+        return None
+    read = " ".join([c.name, *(t.term for t in c.info.terms)])  # gzdw read as 工作单位
+    if c.distinct_ratio > float(rules.get("venue_max_distinct_ratio", 0.2)) or venues["employer"].search(read):
+        return None
+    need = float(rules.get("venue_min_share", 0.7)) * c.n
+    for entity in ("RELIGION", "PRECISE_LOCATION"):
+        if sum(k for v, k in c.counts.items() if venues[entity].search(v)) >= need:
+            return entity
+    return None
 
 
 #: （收案年度）法院代字 类型代字 案件编号 号 (最高人民法院 2015 案号规定; half- or full-width brackets)

@@ -27,6 +27,7 @@ ENTITIES: tuple[str, ...] = (
     "DATE_OF_BIRTH",
     "LICENSE_PLATE",
     "IP_ADDRESS",
+    "PERSON_ID",
     "USCC",
     "ORG_NAME",
 )

@@ -29,6 +29,7 @@ from privacy.recognizers.license_plate import LicensePlateRecognizer
 from privacy.recognizers.medical_condition import MedicalConditionRecognizer
 from privacy.recognizers.org_name import OrgNameRecognizer
 from privacy.recognizers.passport import PassportRecognizer
+from privacy.recognizers.person_id import PersonIdRecognizer
 from privacy.recognizers.person_name import PersonNameRecognizer
 from privacy.recognizers.personal_income import PersonalIncomeRecognizer
 from privacy.recognizers.precise_location import PreciseLocationRecognizer
@@ -69,6 +70,7 @@ RECOGNIZER_CLASSES: tuple[type[CellRecognizer], ...] = (
     LatinNameRecognizer,
     OrgNameRecognizer,
     AddressRecognizer,
+    PersonIdRecognizer,
 )
 
 

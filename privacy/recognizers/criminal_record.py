@@ -31,7 +31,20 @@ def _terms() -> TermSet:
         + v["drugs_of_abuse"]
         + v["drug_treatment"]
         + v["corrections"]
+        + v.get("supervision_measures", ())
+        + v.get("non_prosecution_conditions", ())
+        + v.get("medical_insurance_fraud", ())
+        + v.get("driving_licence_measures", ())
     )
+
+
+@functools.cache
+def _whole_cells() -> frozenset[str]:
+    """Measures that name an offence of a person only as the whole cell (吊销, 暂扣: inside longer
+    text, 吊销营业执照, they may be a company's)."""
+    from privacy.vocabulary import value_terms
+
+    return frozenset(value_terms("criminal").get("whole_cells", ()))
 
 
 #: offences named without 罪 count only in cells this short (categories, not sentences)
@@ -69,7 +82,12 @@ def is_civil_cause(value: str) -> bool:
 
 def _names_offence(v: str) -> bool:
     """A penalty, a measure or an offence (盗窃罪; 盗窃 in a short cell) in a normalised cell."""
-    return bool(_terms().search(v) or _OFFENCE_CELL.match(v) or (len(v) <= SHORT_CELL and _short_terms().search(v)))
+    return bool(
+        _terms().search(v)
+        or _OFFENCE_CELL.match(v)
+        or (len(v) <= SHORT_CELL and _short_terms().search(v))
+        or v in _whole_cells()
+    )
 
 
 class CriminalRecordRecognizer(CellRecognizer):

@@ -49,7 +49,12 @@ def _sets() -> dict[str, TermSet]:
             + v["mental_health"]
             + v["premarital_and_prenatal"]
             + v.get("severe_mental_followup", ())
+            + v.get("transmission_routes", ())
+            + v.get("injury_degrees", ())
+            + v.get("disability_causes", ())
+            + v.get("lab_items", ())
         ),
+        "abbreviations": TermSet(a.replace("_", "-") for a in v.get("whole_abbreviations", ())),
         "whole": TermSet(v["whole_values"]),
         "suffixes": TermSet([s for s in v["suffixes"] + v["drug_suffixes"]]),
         "not": TermSet(v["not_conditions"]),
@@ -97,10 +102,23 @@ def _lab_value(v: str) -> bool:
 _BLOOD = re.compile(r"(?i)(?:A|B|O|AB)型\s*(?:Rh\s*D?\s*[阴阳]性|Rh\s*D?\s*[（(]?[+\-][)）]?)?")
 
 
+_PARTS = re.compile(r"\s*[+＋]\s*|\s*/\s*(?!r\b)")
+
+
+def _abbreviations(v: str) -> bool:
+    """A cell of lab-item or drug abbreviations (``whole_abbreviations``): one (HbA1c, HIV_Ab) or
+    several joined by + or / (a treatment regimen TDF+3TC+EFV), every part one of them."""
+    abbr = _sets()["abbreviations"]
+    if v.replace("_", "-") in abbr:
+        return True
+    parts = [p for p in _PARTS.split(v.replace("_", "-")) if p]
+    return len(parts) >= 2 and all(p in abbr for p in parts)
+
+
 def _whole_value(v: str) -> bool:
     """A cell that is one outcome, health-status or blood-group value (``whole_values``: matched
-    only as the whole cell)."""
-    return v in _sets()["whole"] or _BLOOD.fullmatch(v) is not None
+    only as the whole cell), or abbreviations of lab items and drugs."""
+    return v in _sets()["whole"] or _BLOOD.fullmatch(v) is not None or _abbreviations(v)
 
 
 class MedicalConditionRecognizer(CellRecognizer):

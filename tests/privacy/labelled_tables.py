@@ -258,7 +258,7 @@ def trajectories(n: int = 2000) -> LabelledTable:
         "latitude": pa.array([rng.uniform(30.1, 30.4) for _ in range(n)], pa.float64()),
     }
     labels = {
-        "user_id": L(None, P),  # an internal identifier of persons
+        "user_id": L("PERSON_ID", P),  # an internal identifier of persons
         "ts": L(None, N),
         "longitude": L("PRECISE_LOCATION", S),
         "latitude": L("PRECISE_LOCATION", S),

@@ -105,6 +105,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["91350100M000100Y44", "91350100M000100I43"],
     ),
     "OrgNameRecognizer": (["杭州市西湖区人民政府", "浙江大学医学院附属第一医院", "某某科技有限公司"], ["今天天气很好"]),
+    "PersonIdRecognizer": (
+        ["该生学号：2024123456，已发放", "病案号 ZY2024000123"],
+        ["请携带学号办理", "编号2024123456"],
+    ),
     "PersonNameRecognizer": (
         ["姓名：张伟", "联系人王秀英，电话见后", "当事人张某某", "患者李某"],
         ["银行卡已挂失", "今天天气很好", "人民广场站"],
@@ -194,6 +198,7 @@ CELLS: dict[str, tuple[list[str], list[str], list[str]]] = {
     "ReligionRecognizer": (["佛教", "伊斯兰教", "无宗教信仰", "Buddhism", "基督徒"], [], ["无", "文化"]),
     "CriminalRecordRecognizer": (["盗窃罪", "有期徒刑三年", "犯诈骗罪，判处缓刑"], [], ["罚款", "警告", "合格"]),
     "PersonalIncomeRecognizer": (["8500", "8,500.00", "￥12000元"], ["***"], ["abc"]),
+    "PersonIdRecognizer": (["2025449844", "HZ1000238X", "ZY-2024-000123"], ["2024****1234"], ["12", "A1B2", "张三"]),
 }
 
 #: cells that count only when the column name hints the entity
