@@ -56,7 +56,7 @@ from core.sql import quote_literal
 from quality import standards as _std
 from quality._gx import gx_module
 
-__all__ = ["Rule", "build_suite", "compile_rules", "custom_columns", "SQL_TYPES"]
+__all__ = ["Rule", "build_suite", "compile_rules", "custom_columns", "dup_bits_variable", "SQL_TYPES"]
 
 SQL_TYPES = {
     "string": "VARCHAR",
@@ -81,7 +81,7 @@ class Rule:
     native: list[dict[str, Any]] = field(default_factory=list)
     standard: str | None = None
     #: duplicate rules: (temp table name, key SQL aliases); the table lists each key that repeats
-    #: with its first source row (``_first``), joined to the checked rows as ``<table>_first``
+    #: with its first source row (``_first``); its later rows are ``fail_sql``'s bits (:func:`_later_duplicate`)
     dup_table: tuple[str, tuple[str, ...]] | None = None
 
     def meta(self) -> dict[str, Any]:
@@ -122,6 +122,19 @@ def default_redactions(dataset) -> set[str]:
         if (c.standard and c.standard in _std.STANDARDS and _std.STANDARDS[c.standard].identifier)
         or c.privacy in ("personal", "sensitive")
     }
+
+
+def dup_bits_variable(table: str) -> str:
+    """The DuckDB variable holding the later duplicates of a duplicate rule's key table, one bit
+    per source row (set by :mod:`quality.validate` before the checks)."""
+    return f"pubdata{table}"
+
+
+def _later_duplicate(table: str) -> str:
+    """SQL: TRUE for a row that repeats an earlier row's key (its bit in
+    :func:`dup_bits_variable`). A bit test, not a join: a join does not keep the rows in source
+    order, which the streamed valid write relies on."""
+    return f"coalesce(get_bit(getvariable('{dup_bits_variable(table)}'), _source_row::INTEGER) = 1, false)"
 
 
 def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset()) -> list[Rule]:
@@ -257,7 +270,7 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
         if col.unique:
             add(
                 "unique",
-                f"(_dup_{i}_first IS NOT NULL AND _source_row <> _dup_{i}_first)",
+                _later_duplicate(f"_dup_{i}"),
                 "unique (later repeats of a value are quarantined, the first is kept)",
                 [{"type": "expect_column_values_to_be_unique", "kwargs": {"column": name}}],
                 dup=(f"_dup_{i}", (v,)),
@@ -265,7 +278,7 @@ def compile_rules(dataset, redact_columns: set[str] | frozenset[str] = frozenset
     if pk:
         idx = [next(i for i, c in enumerate(dataset.columns) if c.name == k) for k in pk]
         vs = [_alias(i)[0 if dataset.columns[i].type == "string" else 1] for i in idx]
-        fail = "(_dup_pk_first IS NOT NULL AND _source_row <> _dup_pk_first)"
+        fail = _later_duplicate("_dup_pk")
         if any(k in redact for k in pk):
             ev = "'<redacted key>'"
         else:

@@ -5,12 +5,14 @@ Steps of :func:`validate_dataset`:
 1. Read ``raw_path`` (Parquet) in DuckDB. ``""`` is null. Every declared column gets a text form
    ``s_i`` and a typed form ``v_i`` (strict casts: ``"1.5"`` is not an integer); a column the
    source lacks is all-null and reported as schema drift.
-2. The raw file is read three times, streamed: (a) one pass for the table's counts and, per
-   duplicate rule, the keys that repeat with their first row (grouping sets); (b) one pass
-   computing every row rule of :func:`quality.suite.compile_rules` (standards with checksum
-   arithmetic and a semi-join with the GB/T 2260 list, enums, lengths, bounds, patterns,
-   duplicates by a join with (a)'s small key tables) that keeps the failing rows; (c) the valid
-   write of step 4.
+2. The raw file is read once without a duplicate rule, three times with one, streamed: (a) the
+   key columns, twice: the keys that repeat with their first row (grouping sets), then the rows
+   that repeat an earlier key as one bit per source row; (b) one pass computing every row rule of
+   :func:`quality.suite.compile_rules` (standards with checksum arithmetic and a bit test against
+   the GB/T 2260 list, enums, lengths, bounds, patterns, duplicates by (a)'s bits), read by
+   Python as Arrow batches in source order: the table's counts are added up, the failing rows
+   kept (``_bad``), and (no custom expectation) the other rows written as the valid file, kept
+   or dropped in step 4. No join in (b): a join does not keep DuckDB's rows in source order.
 3. GX is the engine of record: its public API (a ValidationDefinition of the dataset's suite, run
    on a pandas frame of *evidence columns*: one per row rule, null = pass, masked/raw offending
    value = fail) validates the generated suite, plus native expectations (row count, custom ones
@@ -18,7 +20,8 @@ Steps of :func:`validate_dataset`:
    is stored or rendered; then the Data Docs pages into ``paths.data_docs`` (at once, or for a
    whole batch when :func:`docs_batch` ends); the site is then made offline
    (:mod:`quality.docs`). GX's unexpected counts are cross-checked against the SQL counts.
-4. Route: rows with no failed rule -> ``paths.valid`` (declared columns typed as declared, then
+4. Route: rows with no failed rule -> ``paths.valid`` (the file of step 2, moved into place; with
+   custom expectations one more streamed pass writes it) (declared columns typed as declared, then
    every source column the manifest does not declare, as text: sharing is the rule, so an
    undeclared column is classified by content like any other) unless a
    critical rule failed (then nothing is written there and any stale file is removed); rows
@@ -52,8 +55,15 @@ from quality.docs import make_offline
 from quality.report import ValidationReport
 from quality.score import quality_score
 from quality.standards import register_code_tables
-from quality.suite import SQL_TYPES, build_suite, compile_rules, custom_columns, default_redactions
-from warehouse.storage import LakePath, configure_duckdb
+from quality.suite import (
+    SQL_TYPES,
+    build_suite,
+    compile_rules,
+    custom_columns,
+    default_redactions,
+    dup_bits_variable,
+)
+from warehouse.storage import LakePath, configure_duckdb, copy_file
 
 __all__ = ["validate_dataset", "docs_batch", "FRESHNESS_HOURS"]
 
@@ -271,6 +281,24 @@ def _build_docs(docs_dir: Path, site: str, identifiers: list[Any]) -> None:
         make_offline(docs_dir)
 
 
+def _pending(valid, spill: str) -> Path:
+    """Where the checks' pass writes the valid rows before the decision: next to a local valid
+    file (moved into place by a rename), or in the spill folder for an object store."""
+    if isinstance(valid, LakePath):
+        return Path(spill) / "valid.parquet"
+    valid.parent.mkdir(parents=True, exist_ok=True)
+    return valid.with_name(f".{valid.name}.{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _place(pending: Path, valid) -> None:
+    """The pending valid file becomes ``valid``: a rename (local) or one upload (object store)."""
+    if isinstance(valid, LakePath):
+        copy_file(pending, valid)
+        pending.unlink()
+    else:
+        pending.replace(valid)
+
+
 def _lake(path):
     """A lake handle stays as it is (object store); anything else is a local path."""
     return path if isinstance(path, LakePath) else Path(path)
@@ -294,9 +322,13 @@ def validate_dataset(
     redact = set(redact_columns) | default_redactions(dataset)
     rules = compile_rules(dataset, redact)
     spill = tempfile.mkdtemp(prefix="pubdata-validate-")  # 0700: DuckDB may spill rows here
-    run = _Checks(dataset, [r for r in rules if r.level == "row"], _open(raw_path, spill))
+    run = _Checks(dataset, [r for r in rules if r.level == "row"], _open(raw_path, spill), spill)
+    has_custom = any(r.level == "custom" for r in rules)
+    # without custom expectations, the rows the row rules pass are the valid rows: written in the
+    # checks' pass, kept or dropped by route (with them, GX decides more failing rows: route writes)
+    pending = None if has_custom else _pending(_lake(paths.valid), spill)
     try:
-        run.conform_and_flag()  # 1+2: conform and check in one materialised pass
+        run.conform_and_flag(pending)  # 1+2: conform and check in one streamed pass
         t1 = time.perf_counter()
         frame = run.evidence_frame(custom_columns(dataset))  # 3: GX checkpoint over evidence columns
         run.timings["frame"] = time.perf_counter() - t1
@@ -306,7 +338,7 @@ def validate_dataset(
             paths,
             frame,
             redact | {r.id for r in run.row_rules if r.column in redact},
-            any(r.level == "custom" for r in rules),
+            has_custom,
             build_docs,
         )
         del frame
@@ -318,10 +350,12 @@ def validate_dataset(
         critical, warnings = _messages(dataset, rule_results, run.n_rows, fresh, drift)
         success = not critical
         t3 = time.perf_counter()
-        quarantined = run.route(paths, gx_out["captured"], write_valid=success)  # 4: route rows
+        quarantined = run.route(paths, gx_out["captured"], write_valid=success, pending=pending)  # 4: route rows
         run.timings["route"] = time.perf_counter() - t3
     finally:
         run.con.close()
+        if pending is not None:
+            pending.unlink(missing_ok=True)
         shutil.rmtree(spill, ignore_errors=True)
     report = ValidationReport(
         department=paths.department,
@@ -352,6 +386,9 @@ def validate_dataset(
 #: ordered write of the valid rows spill to a private temporary folder (memory flat in rows)
 MEMORY_LIMIT = "256MB"
 
+#: rows of one record batch of the checks' pass (DuckDB's row group): what Python holds at a time
+_BATCH_ROWS = 122_880
+
 
 def _open(raw_path: Path | LakePath, spill: str):  # -> duckdb.DuckDBPyConnection with view _raw
     """A DuckDB connection with the raw run as view ``_raw`` (plus its source row number) and
@@ -374,10 +411,11 @@ def _open(raw_path: Path | LakePath, spill: str):  # -> duckdb.DuckDBPyConnectio
 class _Checks:
     """The SQL side of one validation: conformed values, one flag per row rule, routing."""
 
-    def __init__(self, dataset, row_rules: list, con) -> None:
+    def __init__(self, dataset, row_rules: list, con, spill: str) -> None:
         self.dataset = dataset
         self.row_rules = row_rules
         self.con = con
+        self.spill = spill
         self.t0 = time.perf_counter()
         self.timings: dict[str, float] = {}
         desc = con.execute("DESCRIBE _raw").fetchall()
@@ -390,11 +428,13 @@ class _Checks:
         self.all_bad_cast: set[str] = set()
         self.newest: dict[str, Any] = {}
 
-    def conform_and_flag(self) -> None:
-        """Views over the raw file (nothing materialised but what fails): ``_conf`` (conformed
-        columns), ``_chk`` (+ one flag per row rule); then two streamed passes: the table's counts
-        with the repeating keys (:meth:`_table_pass`), and ``_bad``, the failing rows with their
-        flags, evidence and quarantine columns (memory grows with failing rows, not with rows)."""
+    def conform_and_flag(self, valid_to: Path | None = None) -> None:
+        """Views over the raw file: ``_conf`` (conformed columns), ``_chk`` (+ one flag per row
+        rule); then two streamed passes: the repeating keys of the duplicate rules
+        (:meth:`_table_pass`, key columns only), and one pass over every row (:meth:`_stream`) that
+        counts the table, keeps the failing rows with their flags, evidence and quarantine columns
+        as ``_bad`` and, when ``valid_to`` is given, writes the other rows there (typed, in source
+        order) for :meth:`route` to keep or drop. Memory grows with failing rows, not with rows."""
         ds, con = self.dataset, self.con
         sel = ["file_row_number AS _source_row"]
         for i, col in enumerate(ds.columns):
@@ -418,73 +458,131 @@ class _Checks:
         con.execute(f"CREATE TEMP VIEW _conf AS SELECT {inner} FROM (SELECT {', '.join(sel)} FROM _raw)")
         self._table_pass()
         self.timings["conform"] = time.perf_counter() - self.t0
-        # the checked rows: each repeating key's first row joined on (a small table: only keys that
-        # repeat), so a duplicate is flagged in the same streamed pass as every other rule
-        joins, firsts = "", []
-        for table, keys in dict.fromkeys(r.dup_table for r in self.row_rules if r.dup_table):
-            on = " AND ".join(f"c.{k} = {table}.{k}" for k in keys)
-            joins += f" LEFT JOIN {table} ON {on}"
-            firsts.append(f"{table}._first AS {table}_first")
+        # the checked rows: a duplicate is flagged in the same streamed pass as every other rule
+        # (its rule tests the small table of repeating keys, see quality.suite._later_duplicate)
         flags = [f"coalesce({r.fail_sql}, false) AS f_{k}" for k, r in enumerate(self.row_rules)]
         # (no derived "_bad" column here: DuckDB would inline and evaluate every predicate twice)
-        con.execute(
-            f"CREATE TEMP VIEW _chk AS SELECT {', '.join(['*'] + flags)} "
-            f"FROM (SELECT {', '.join(['c.*'] + firsts)} FROM _conf c{joins})"
-        )
+        con.execute(f"CREATE TEMP VIEW _chk AS SELECT {', '.join(['*'] + flags)} FROM _conf")
         self.timings["flags"] = time.perf_counter() - self.t0 - self.timings["conform"]
-        con.execute(f"CREATE TEMP TABLE _bad AS SELECT {', '.join(self._bad_columns())} FROM _chk WHERE {self.any_bad}")
+        self._stream(valid_to)
         counts = [f"count(*) FILTER (WHERE f_{k})" for k in range(len(self.row_rules))]
         row = con.execute(f"SELECT {', '.join(['count(*)'] + counts)} FROM _bad").fetchone()
         assert row is not None
         self.sql_counts = {r.id: int(row[1 + k]) for k, r in enumerate(self.row_rules)}
         self.timings["sql_checks"] = time.perf_counter() - self.t0
 
-    def _table_pass(self) -> None:
-        """One streamed pass over the raw file for everything that needs the whole table: its rows,
-        the columns whose text never casts, the newest datetimes, and (one grouping set per
-        duplicate rule's key) each key that repeats with its first source row, into the small
-        tables the checks join (``_dup_*``: memory grows with the distinct keys, spilled beyond
-        :data:`MEMORY_LIMIT`)."""
+    def _stream(self, valid_to: Path | None) -> None:
+        """The checks' pass: one streamed query over every row (Arrow record batches, in source
+        order: no join in ``_chk``), split in Python: the failing rows go to a Parquet file in the
+        spill folder, from which the temp table ``_bad`` gets their evidence; the other rows'
+        valid columns to ``valid_to``; the table's counts (rows, columns whose text never casts,
+        newest datetimes) are added up batch by batch. Memory: a batch, not the table."""
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
         ds, con = self.dataset, self.con
-        aggs = ["count(*)"]
-        bad_cast_cols: list[str] = []
-        for i, col in enumerate(ds.columns):
-            if col.type != "string" and col.name in self.raw_types:
-                aggs.append(f"count(s_{i}) > 0 AND count(v_{i}) = 0")
-                bad_cast_cols.append(col.name)
-        newest_cols = [(i, c.name) for i, c in enumerate(ds.columns) if c.type == "datetime"]
-        aggs += [f"max(v_{i})" for i, _ in newest_cols]
-        # duplicates: keys (non-null) seen more than once, with their first row in source order
+        typed = [i for i, c in enumerate(ds.columns) if c.type != "string"]
+        cols = ["_source_row"] + [f"f_{k}" for k in range(len(self.row_rules))]
+        cols += [f"s_{i}" for i in range(len(ds.columns))] + [f"v_{i}" for i in typed]
+        cols += [f"x_{j}" for j in range(len(self.extras))]
+        # (each flag is selected once: the evidence of the failing rows is computed from _bad's file)
+        # One DuckDB thread: the batches are consumed by this thread (filter, Parquet writes); two
+        # DuckDB threads spent ~30 % more CPU on this shared machine (1e6 rows: 11.6-13.6 against
+        # 8.6-9.4 CPU s for the table pass and this pass) and buffer batches ahead.
+        con.execute("SET threads = 1")
+        reader = con.execute(f"SELECT {', '.join(cols)} FROM _chk").to_arrow_reader(_BATCH_ROWS)
+        at = {name: k for k, name in enumerate(reader.schema.names)}
+        # the valid columns: declared columns typed as declared (a missing one all-null), then
+        # the undeclared source columns as text
+        valid_at = [at[f"{'s' if c.type == 'string' else 'v'}_{i}"] for i, c in enumerate(ds.columns)]
+        valid_at += [at[f"x_{j}"] for j in range(len(self.extras))]
+        valid_schema = pa.schema(
+            [
+                pa.field(name, reader.schema.field(k).type)
+                for name, k in zip([c.name for c in ds.columns] + self.extras, valid_at)
+            ]
+        )
+        counted = [i for i in typed if ds.columns[i].name in self.raw_types]
+        nonnull = {f"{p}_{i}": 0 for i in counted for p in "sv"}
+        newest_at = {ds.columns[i].name: at[f"v_{i}"] for i in typed if ds.columns[i].type == "datetime"}
+        newest: dict[str, Any] = dict.fromkeys(newest_at)
+        n = 0
+        bad_path = Path(self.spill) / "bad.parquet"
+        with contextlib.ExitStack() as stack:
+            bad_w = stack.enter_context(pq.ParquetWriter(bad_path, reader.schema, compression="zstd"))
+            valid_w = None
+            if valid_to is not None:
+                valid_w = stack.enter_context(pq.ParquetWriter(valid_to, valid_schema, compression="zstd"))
+            for batch in reader:
+                n += batch.num_rows
+                for name in nonnull:
+                    nonnull[name] += batch.num_rows - batch.column(at[name]).null_count
+                for name, k in newest_at.items():
+                    m = pc.max(batch.column(k)).as_py()
+                    if m is not None and (newest[name] is None or m > newest[name]):
+                        newest[name] = m
+                bad = None
+                if self.row_rules:
+                    bad = batch.column(at["f_0"])
+                    for k in range(1, len(self.row_rules)):
+                        bad = pc.or_(bad, batch.column(at[f"f_{k}"]))
+                    if pc.any(bad).as_py():
+                        bad_w.write_batch(batch.filter(bad))
+                    else:
+                        bad = None
+                if valid_w is not None:
+                    part = pa.record_batch([batch.column(k) for k in valid_at], schema=valid_schema)
+                    valid_w.write_batch(part.filter(pc.invert(bad)) if bad is not None else part)
+        con.execute(
+            f"CREATE TEMP TABLE _bad AS SELECT {', '.join(self._bad_columns())} FROM read_parquet({quote_literal(bad_path)})"
+        )
+        bad_path.unlink()
+        self.n_rows = n
+        self.all_bad_cast = {ds.columns[i].name for i in counted if nonnull[f"s_{i}"] and not nonnull[f"v_{i}"]}
+        self.newest = newest
+
+    def _table_pass(self) -> None:
+        """Two streamed passes over the key columns of the duplicate rules (none without one):
+        each key that repeats with its first source row (one grouping set per rule's key, into
+        small tables ``_dup_*``: memory grows with the distinct keys, spilled beyond
+        :data:`MEMORY_LIMIT`), then the rows that repeat an earlier key, one bit per source row
+        per rule (:func:`quality.suite.dup_bits_variable`), which the checks test."""
+        con = self.con
         dups = dict.fromkeys(r.dup_table for r in self.row_rules if r.dup_table)
         key_cols = list(dict.fromkeys(k for _, keys in dups for k in keys))
-        if key_cols:
-            gid = f"grouping_id({', '.join(key_cols)})"
-            total_gid = (1 << len(key_cols)) - 1
-            sets, having = ["()"], [f"{gid} = {total_gid}"]
-            for _, keys in dups:
-                # grouping_id: a bit set for each key column *not* in the set (leftmost = highest)
-                g = total_gid & ~sum(1 << (len(key_cols) - 1 - key_cols.index(k)) for k in keys)
-                sets.append(f"({', '.join(keys)})")
-                having.append(f"({gid} = {g} AND count(*) > 1 AND {' AND '.join(f'{k} IS NOT NULL' for k in keys)})")
-            con.execute(
-                f"CREATE TEMP TABLE _groups AS SELECT {gid} AS _g, {', '.join(key_cols)}, "
-                f"min(_source_row) AS _first, {', '.join(f'{a} AS a_{n}' for n, a in enumerate(aggs))} "
-                f"FROM _conf GROUP BY GROUPING SETS ({', '.join(dict.fromkeys(sets))}) HAVING {' OR '.join(having)}"
+        if not key_cols:
+            return
+        gid = f"grouping_id({', '.join(key_cols)})"
+        total_gid = (1 << len(key_cols)) - 1
+        sets, having, g_of = ["()"], [f"{gid} = {total_gid}"], {}
+        for table, keys in dups:
+            # grouping_id: a bit set for each key column *not* in the set (leftmost = highest)
+            g_of[table] = total_gid & ~sum(1 << (len(key_cols) - 1 - key_cols.index(k)) for k in keys)
+            sets.append(f"({', '.join(keys)})")
+            having.append(
+                f"({gid} = {g_of[table]} AND count(*) > 1 AND {' AND '.join(f'{k} IS NOT NULL' for k in keys)})"
             )
-            for table, keys in dups:
-                g = total_gid & ~sum(1 << (len(key_cols) - 1 - key_cols.index(k)) for k in keys)
-                con.execute(
-                    f"CREATE TEMP TABLE {table} AS SELECT {', '.join(keys)}, _first FROM _groups WHERE _g = {g}"
-                )
-            agg = con.execute(
-                f"SELECT {', '.join(f'a_{n}' for n in range(len(aggs)))} FROM _groups WHERE _g = {total_gid}"
-            ).fetchone()
-        else:
-            agg = con.execute(f"SELECT {', '.join(aggs)} FROM _conf").fetchone()
-        assert agg is not None
-        self.n_rows = int(agg[0])
-        self.all_bad_cast = {n for n, flag in zip(bad_cast_cols, agg[1 : 1 + len(bad_cast_cols)]) if flag}
-        self.newest = {name: agg[1 + len(bad_cast_cols) + j] for j, (_, name) in enumerate(newest_cols)}
+        con.execute(
+            f"CREATE TEMP TABLE _groups AS SELECT {gid} AS _g, {', '.join(key_cols)}, min(_source_row) AS _first, "
+            f"count(*) AS _n FROM _conf GROUP BY GROUPING SETS ({', '.join(dict.fromkeys(sets))}) "
+            f"HAVING {' OR '.join(having)}"
+        )
+        row = con.execute(f"SELECT _n FROM _groups WHERE _g = {total_gid}").fetchone()
+        last = (int(row[0]) if row else 0) - 1
+        joins, bits = "", []
+        for table, keys in dups:
+            con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {', '.join(keys)}, _first FROM _groups WHERE _g = {g_of[table]}"
+            )
+            joins += f" LEFT JOIN {table} ON {' AND '.join(f'c.{k} = {table}.{k}' for k in keys)}"
+            bits.append(
+                f"bitstring_agg(c._source_row, 0, {last}) FILTER (WHERE c._source_row <> {table}._first) AS {table}"
+            )
+        if last < 0:
+            return  # no rows: no duplicates
+        con.execute(f"CREATE TEMP TABLE _dup_bits AS SELECT {', '.join(bits)} FROM _conf c{joins}")
+        for table, _ in dups:
+            con.execute(f"SET VARIABLE {dup_bits_variable(table)} = (SELECT {table} FROM _dup_bits)")
 
     def _bad_columns(self) -> list[str]:
         """What ``_bad`` keeps of a failing row: its number, flags, evidence (``e_k``) and the
@@ -558,10 +656,11 @@ class _Checks:
             out.append(item)
         return out
 
-    def route(self, paths, custom_fail: dict[str, Any], *, write_valid: bool) -> int:
+    def route(self, paths, custom_fail: dict[str, Any], *, write_valid: bool, pending: Path | None = None) -> int:
         """Write the quarantine (failing rows with their rule ids, from ``_bad``) and, unless a
-        critical rule failed, the valid rows (one streamed pass over the raw file, without the
-        rows of ``_bad``, in source order); returns the number of quarantined rows."""
+        critical rule failed, the valid rows: the file the checks' pass wrote (``pending``) is
+        moved into place, or without it one streamed pass over the raw file writes them (without
+        the rows of ``_bad``, in source order); returns the number of quarantined rows."""
         con, ds = self.con, self.dataset
         names = [f"CASE WHEN f_{k} THEN {quote_literal(r.id)} END" for k, r in enumerate(self.row_rules)]
         rejected = f"list_filter([{', '.join(names)}]::VARCHAR[], x -> x IS NOT NULL)" if names else "[]::VARCHAR[]"
@@ -599,7 +698,10 @@ class _Checks:
         q_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(self.extras)]
         q_cols += [f"{rejected} AS _rejected_rules", "_source_row"]
         _write_parquet(con, f"SELECT {', '.join(q_cols)} FROM _bad ORDER BY _source_row", _lake(paths.quarantine))
-        if write_valid:
+        if write_valid and pending is not None:
+            assert not custom_fail  # pending is only written for a dataset without custom expectations
+            _place(pending, _lake(paths.valid))
+        elif write_valid:
             v_cols = [f"{_typed(ds, i)} AS {quote_ident(c.name)}" for i, c in enumerate(ds.columns)]
             # source columns the manifest does not declare go on as text: the classifier decides them
             v_cols += [f"x_{j} AS {quote_ident(n)}" for j, n in enumerate(self.extras)]

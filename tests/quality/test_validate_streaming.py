@@ -131,3 +131,113 @@ def test_valid_rows_keep_source_order_across_row_groups(tmp_path: Path, monkeypa
     keep = [i for i in range(n) if i % 1000 != 999]
     assert valid.column("rid").to_pylist() == [cols["rid"][i] for i in keep]
     assert report.valid_rows == len(keep) and report.quarantined_rows == len(bad_rows)
+
+
+EVERY_RULE = yaml.safe_load(
+    """
+id: every_rule
+title: Every kind of row rule
+source: {type: file, path: every.csv}
+primary_key: [rid]
+update_frequency: irregular
+columns:
+  - {name: rid, required: true}
+  - {name: pid, standard: cn_resident_id, privacy: sensitive}
+  - {name: region, standard: division_code}
+  - {name: code, unique: true, min_length: 2, max_length: 4, pattern: "[A-Z][0-9]+"}
+  - {name: kind, enum: [A, B, C]}
+  - {name: n, type: integer, minimum: 0, maximum: 100}
+  - {name: amount, type: number, standard: amount}
+  - {name: day, type: date, standard: date}
+  - {name: at, type: datetime}
+  - {name: absent, type: integer}
+"""
+)
+
+#: row -> (column, bad value, the rules it breaks); every other row passes every rule
+BAD = {
+    3: ("rid", None, ["rid:required"]),
+    7: ("pid", "110101199003070001", ["pid:cn_resident_id"]),  # wrong check character
+    11: ("region", "999999", ["region:division_code"]),
+    13: ("code", "Z", ["code:min_length", "code:pattern"]),
+    17: ("code", "A12345", ["code:max_length"]),
+    19: ("code", "a1", ["code:pattern"]),
+    23: ("code", "A0", ["code:unique"]),  # repeats row 0's code
+    29: ("kind", "Z", ["kind:enum"]),
+    31: ("n", "1.5", ["n:type:integer"]),
+    37: ("n", "101", ["n:maximum"]),
+    41: ("n", "-1", ["n:minimum"]),
+    43: ("amount", "-2.5", ["amount:amount"]),
+    47: ("amount", "abc", ["amount:type:number", "amount:amount"]),
+    53: ("day", "2026-02-30", ["day:type:date", "day:date"]),
+    59: ("at", "yesterday", ["at:type:datetime"]),
+    61: ("rid", "R0000", ["dataset:primary_key"]),  # repeats row 0's key
+}
+
+
+def _every_rule_columns(n: int) -> dict[str, list]:
+    from core.identifiers import ID_WEIGHTS
+
+    def pid(i: int) -> str:
+        first17 = f"110101{19900101 + i % 28:08d}{i % 1000:03d}"
+        return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+    cols: dict[str, list] = {
+        "rid": [f"R{i:04d}" for i in range(n)],
+        "pid": [pid(i) for i in range(n)],
+        "region": ["110101"] * n,
+        "code": [f"A{i}" if i < 1000 else f"B{i % 1000}" for i in range(n)],
+        "kind": ["ABC"[i % 3] for i in range(n)],
+        "n": [str(i % 100) for i in range(n)],
+        "amount": [f"{i}.25" for i in range(n)],
+        "day": [f"2026-01-{1 + i % 28:02d}" for i in range(n)],
+        "at": [f"2026-01-{1 + i % 28:02d} 08:00:00" for i in range(n)],
+        "extra": [f"x{i}" for i in range(n)],  # not in the manifest: kept as text
+    }
+    for row, (col, value, _) in BAD.items():
+        cols[col][row] = value
+    return cols
+
+
+def test_every_kind_of_bad_row_is_routed_with_its_reasons_and_valid_rows_keep_order_and_types(
+    tmp_path: Path, monkeypatch, gx_warm
+) -> None:
+    """One table breaking each row rule (a declared column missing, an undeclared one present,
+    several row groups): the quarantine holds exactly the failing rows with their rule ids, the
+    valid file every other row in source order, typed as declared (the missing column all-null,
+    the undeclared one as text), and GX counts what SQL counted."""
+    import datetime as dt
+
+    from quality import validate_dataset
+    from warehouse.lake import RunPaths
+
+    monkeypatch.setenv("PUBDATA_HOME", str(tmp_path / "home"))
+    paths = RunPaths.for_run("d", "every_rule", "r1")
+    assert isinstance(paths.raw, Path)  # the local profile
+    paths.raw.parent.mkdir(parents=True, exist_ok=True)
+    n = 2000
+    cols = _every_rule_columns(n)
+    pq.write_table(pa.table({k: pa.array(v, pa.string()) for k, v in cols.items()}), paths.raw, row_group_size=300)
+    report = validate_dataset(paths.raw, Dataset.model_validate(EVERY_RULE), paths, build_docs=False)
+
+    quarantine = pq.read_table(paths.quarantine)
+    reasons = dict(zip(quarantine.column("_source_row").to_pylist(), quarantine.column("_rejected_rules").to_pylist()))
+    assert reasons == {row: rules for row, (_, _, rules) in BAD.items()}
+    assert quarantine.column("extra").to_pylist() == [f"x{i}" for i in sorted(BAD)]
+    counts = {r["rule"]: r["unexpected_count"] for r in report.rule_results if r["level"] == "row"}
+    for rule in {x for _, _, rules in BAD.values() for x in rules}:
+        assert counts[rule] == sum(rule in rules for _, _, rules in BAD.values()), rule
+
+    assert report.success and report.valid_rows == n - len(BAD)
+    valid = pq.read_table(paths.valid)
+    keep = [i for i in range(n) if i not in BAD]
+    assert valid.column_names == [c["name"] for c in EVERY_RULE["columns"]] + ["extra"]
+    assert valid.column("rid").to_pylist() == [cols["rid"][i] for i in keep]
+    assert valid.column("n").to_pylist() == [int(cols["n"][i]) for i in keep]
+    assert valid.column("amount").to_pylist() == [float(cols["amount"][i]) for i in keep]
+    assert valid.column("day").to_pylist() == [dt.date.fromisoformat(cols["day"][i]) for i in keep]
+    assert valid.column("at").to_pylist() == [dt.datetime.fromisoformat(cols["at"][i]) for i in keep]
+    assert valid.column("absent").to_pylist() == [None] * len(keep)
+    assert str(valid.schema.field("absent").type) == "int64"
+    assert valid.column("extra").to_pylist() == [cols["extra"][i] for i in keep]
+    assert report.drift["against_manifest"]["removed"] == ["absent"]
