@@ -128,15 +128,17 @@ def batch_reads(stage: str, jobs: list[Job]) -> Iterator[None]:
     kinds = _STAGE_READS.get(stage, ())
     values: dict[tuple[str, str, str], Any] = {}
     if kinds and len(jobs) > 1:
-        with session():
-            for job in jobs:
-                for kind in kinds:
-                    try:
-                        values[(kind, job.department.id, job.dataset.id)] = _READERS[kind](
-                            job.department.id, job.dataset.id
-                        )
-                    except PubdataError as exc:  # read again (and recorded) by the dataset's stage
-                        log.warning("%s: batch read %s failed (%s); read again by the stage", job.label, kind, exc)
+        try:
+            with session():
+                for job in jobs:
+                    for kind in kinds:
+                        key = (kind, job.department.id, job.dataset.id)
+                        try:
+                            values[key] = _READERS[kind](job.department.id, job.dataset.id)
+                        except Exception as exc:  # read again (and its error recorded) by the dataset's stage
+                            log.warning("%s: the batch's %s read failed (%s)", job.label, kind, type(exc).__name__)
+        except Exception as exc:  # closing the catalog failed: what was read stays valid
+            log.warning("%s: the batch's reads ended with %s", stage, type(exc).__name__)
     _READS.values = values
     try:
         yield

@@ -262,3 +262,28 @@ def test_queued_catalog_writes_keep_their_order_and_one_failing_does_not_lose_an
     assert (rows["b"]["status"], rows["b"]["stage"]) == ("published", "publish")
     assert (rows["c"]["status"], rows["c"]["stage"]) == ("running", "extract"), "applied when the block ended"
     assert pending.failed == {"a"}
+
+
+def test_a_batch_read_that_failed_is_read_again_by_its_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orchestration import pipeline
+    from warehouse.manifest import load_department
+
+    depts, src = _department(tmp_path, ["a", "b", "c"])
+    _use(monkeypatch, tmp_path, depts, src)
+    dept = load_department(depts / "batchy.yaml")
+    calls: list[str] = []
+
+    def grants(department: str, dataset: str) -> list[str]:
+        calls.append(dataset)
+        if dataset == "b" and calls.count("b") == 1:
+            raise RuntimeError("catalog busy")
+        return [f"{department}.{dataset}"]
+
+    monkeypatch.setitem(pipeline._READERS, "shares", grants)
+    jobs = [pipeline.Job(dept, dept.dataset(ds), "r1") for ds in ("a", "b", "c")]
+    with pipeline.batch_reads("protect", jobs):
+        assert calls == ["a", "b", "c"], "one read per dataset before the stage"
+        assert [pipeline._read("shares", job) for job in jobs] == [["batchy.a"], ["batchy.b"], ["batchy.c"]]
+        assert calls == ["a", "b", "c", "b"], "only the failed one is read again, by its dataset"
+        assert pipeline._read("shares", jobs[0]) == ["batchy.a"]
+        assert calls[-1] == "a", "a value read for the batch is used once"
