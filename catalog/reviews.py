@@ -34,6 +34,7 @@ __all__ = [
     "awaiting_review_by_department",
     "latest_classification",
     "latest_reviews",
+    "record_classification",
     "resolve",
     "review_queue",
 ]
@@ -87,9 +88,19 @@ def add_review(
 
 
 def resolve(
-    paths: RunPaths, run_id: str, ds: Dataset, detected: list[ColumnClassification]
+    paths: RunPaths,
+    run_id: str,
+    ds: Dataset,
+    detected: list[ColumnClassification],
+    *,
+    reviews: dict[str, dict[str, Any]] | None = None,
+    record: bool = True,
 ) -> list[ColumnClassification]:
-    reviews = latest_reviews(paths.department, paths.dataset)
+    """The final classification of each column: the detector's, the manifest's declarations and
+    the officers' reviews (``reviews``: :func:`latest_reviews` of the dataset, read now when None).
+    ``record``: also write it to the catalog (:func:`record_classification`)."""
+    if reviews is None:
+        reviews = latest_reviews(paths.department, paths.dataset)
     final: list[ColumnClassification] = []
     for det in detected:
         declared = ds.column(det.name)
@@ -140,6 +151,16 @@ def resolve(
         else:
             col = det
         final.append(col)
+    if record:
+        record_classification(paths, run_id, detected, final)
+    return final
+
+
+def record_classification(
+    paths: RunPaths, run_id: str, detected: list[ColumnClassification], final: list[ColumnClassification]
+) -> None:
+    """The run's classification of each column (what the detector said and what :func:`resolve`
+    made of it) and the columns held for an officer's review, replacing the run's earlier ones."""
     now = utcnow()
     with connect() as con:
         con.execute("BEGIN")
@@ -177,7 +198,6 @@ def resolve(
                     [paths.department, paths.dataset, run_id, col.name, col.review_reason, now],
                 )
         con.execute("COMMIT")
-    return final
 
 
 def latest_classification(department: str, dataset: str) -> list[dict[str, Any]]:

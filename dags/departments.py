@@ -47,8 +47,10 @@ START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 def _call(stage: str, department: Department, dataset: Dataset, *args):
     """Run a pipeline stage; permanent errors skip retries, transient ones are retried."""
     from orchestration import pipeline  # lazy: parsing this file must not load the pipeline's libraries
+    from orchestration.collector import settle
 
     job = pipeline.Job(department, dataset, get_current_context()["run_id"])
+    settle()  # the libraries loaded so far are left out of the collector's work (orchestration.collector)
     try:
         return getattr(pipeline, stage)(job, *args)
     except SourceUnavailable:
@@ -56,6 +58,8 @@ def _call(stage: str, department: Department, dataset: Dataset, *args):
     except PubdataError as exc:
         hint = f" — {exc.hint}" if exc.hint else ""
         raise AirflowFailException(f"{job.label} {stage}: {exc}{hint}") from None
+    finally:
+        settle()  # and those the stage loaded
 
 
 def asset_for(department: str, dataset: str) -> Asset:

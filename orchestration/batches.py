@@ -30,6 +30,7 @@ from typing import Any
 
 from core import PubdataError
 from core.settings import int_setting
+from orchestration.collector import settle
 from warehouse.manifest import Dataset, Department
 from warehouse.sources.local import resolve_local
 
@@ -84,13 +85,18 @@ def run_stage(
 
     going = [ds for ds in dataset_ids if not upstream or ds in upstream[0]]
     out: dict[str, dict[str, Any]] = {}
+    settle()  # the libraries loaded so far are left out of the collector's work from now on
     # validate: each dataset's Data Docs page as it runs, the site's index once for the batch;
     # every stage: the datasets' progress records and decisions wait for the batch's next catalog
     # write (one catalog opening for many records; outcomes and publications are written at once)
-    with docs_batch() if stage == "validate" else contextlib.nullcontext(), deferred_writes() as pending:
-        for ds in going:
+    jobs = [pipeline.Job(department, department.dataset(ds), run_id) for ds in going]
+    with (
+        docs_batch() if stage == "validate" else contextlib.nullcontext(),
+        deferred_writes() as pending,
+        pipeline.batch_reads(stage, jobs),  # the catalog reads of the stage: one opening for the batch
+    ):
+        for ds, job in zip(going, jobs, strict=True):
             pending.key = ds
-            job = pipeline.Job(department, department.dataset(ds), run_id)
             args = [u[ds] for u in upstream] if stage == "publish" else []
             try:
                 out[ds] = getattr(pipeline, stage)(job, *args)
@@ -99,6 +105,7 @@ def run_stage(
                 log.error("%s %s: %s%s", job.label, stage, exc, hint)
             except Exception:  # recorded by the stage as an internal error (type only); traceback to the log
                 log.exception("%s %s: internal error", job.label, stage)
+            settle()  # and those its first dataset loaded (Great Expectations, Presidio)
     for ds in pending.failed & set(out):  # its catalog record is incomplete: it does not go on
         log.error("%s.%s %s: the catalog record of the stage was not written", department.id, ds, stage)
         del out[ds]

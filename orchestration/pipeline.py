@@ -24,6 +24,8 @@ import contextlib
 import datetime as _dt
 import functools
 import json
+import logging
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,7 @@ from catalog import audit, later, session
 from catalog.grants import active_grants, shares_for
 from catalog.publish import publishing, record_run, register_department, set_tier
 from catalog.queries import latest_published, latest_version
-from catalog.reviews import resolve
+from catalog.reviews import latest_reviews, record_classification, resolve
 from catalog.webhooks import hooks_for, notify_new_version
 from core import PubdataError, QualityGateError
 from core.clock import utcnow
@@ -50,9 +52,11 @@ from warehouse.extract import extract_to_raw, rel
 from warehouse.lake import RunPaths
 from warehouse.manifest import Dataset, Department, Share, load_department_by_id
 
-__all__ = ["STAGES", "Job", "classify", "extract", "protect", "publish", "run_dataset", "validate"]
+__all__ = ["STAGES", "Job", "batch_reads", "classify", "extract", "protect", "publish", "run_dataset", "validate"]
 
 STAGES = ("extract", "validate", "classify", "protect", "publish")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,61 @@ def _bookkeeping(job: Job, stage: str | None = None) -> Iterator[None]:
         if stage:
             _record(job, "running", stage)
         yield
+
+
+#: the catalog reads a stage needs for a dataset (reader(department id, dataset id)), made for a
+#: batch's datasets at once (:func:`batch_reads`)
+_READERS: dict[str, Callable[[str, str], Any]] = {
+    "previous": latest_published,
+    "reviews": latest_reviews,
+    "shares": shares_for,
+}
+_STAGE_READS = {"validate": ("previous",), "classify": ("reviews",), "protect": ("shares",)}
+
+
+class _Reads(threading.local):
+    values: dict[tuple[str, str, str], Any] | None = None
+
+
+_READS = _Reads()
+
+
+@contextlib.contextmanager
+def batch_reads(stage: str, jobs: list[Job]) -> Iterator[None]:
+    """The catalog reads ``stage`` needs for each of ``jobs``, made on one catalog connection
+    before the batch's stage runs (one opening of the catalog instead of one per dataset; a tiny
+    dataset's stage took less time than opening and checkpointing the file). Each is used once by
+    its dataset's stage; one that failed here is read again by the stage (which records its error).
+    What these read changes only between runs (an officer's review or a grant takes effect on the
+    next run; a dataset's last publication, by its own publish stage), so reading it a few seconds
+    earlier gives each dataset the values it would have read."""
+    kinds = _STAGE_READS.get(stage, ())
+    values: dict[tuple[str, str, str], Any] = {}
+    if kinds and len(jobs) > 1:
+        try:
+            with session():
+                for job in jobs:
+                    for kind in kinds:
+                        key = (kind, job.department.id, job.dataset.id)
+                        try:
+                            values[key] = _READERS[kind](job.department.id, job.dataset.id)
+                        except Exception as exc:  # read again (and its error recorded) by the dataset's stage
+                            log.warning("%s: the batch's %s read failed (%s)", job.label, kind, type(exc).__name__)
+        except Exception as exc:  # closing the catalog failed: what was read stays valid
+            log.warning("%s: the batch's reads ended with %s", stage, type(exc).__name__)
+    _READS.values = values
+    try:
+        yield
+    finally:
+        _READS.values = None
+
+
+def _read(kind: str, job: Job) -> Any:
+    """A catalog read of :data:`_READERS` for ``job``: what :func:`batch_reads` read, else now."""
+    key = (kind, job.department.id, job.dataset.id)
+    if _READS.values is not None and key in _READS.values:
+        return _READS.values.pop(key)
+    return _READERS[kind](job.department.id, job.dataset.id)
 
 
 def _audit(action: str, job: Job, detail: dict[str, Any], *, now: bool = False) -> None:
@@ -161,7 +220,7 @@ def validate(job: Job, *, build_docs: bool = True) -> dict[str, Any]:
     ds, paths = job.dataset, job.paths
     redact = {c.name for c in ds.columns if c.privacy != "none"}
     with _bookkeeping(job, "validate"):
-        previous, last_published = _previous_columns(job)
+        previous, last_published = _read("previous", job)
     report = validate_dataset(
         paths.raw,
         ds,
@@ -219,7 +278,8 @@ def classify(job: Job) -> dict[str, Any]:
         sample, context={"dataset_title": ds.title, "about_people": ds.about_people, "theme": ds.theme}
     )
     with _bookkeeping(job):
-        final = resolve(paths, job.run_id, ds, detected.columns)
+        final = resolve(paths, job.run_id, ds, detected.columns, reviews=_read("reviews", job), record=False)
+        later(record_classification, paths, job.run_id, detected.columns, final)
         held = [c.name for c in final if c.review]
         if held:
             _record(
@@ -252,7 +312,7 @@ def protect(job: Job) -> dict[str, Any]:
     """Apply the negative list and the privacy floor; build shared variants; run the leak gate."""
     dept, ds, paths = job.department, job.dataset, job.paths
     with _bookkeeping(job, "protect"):
-        granted = shares_for(job.department.id, job.dataset.id)
+        granted: list[dict[str, Any]] = _read("shares", job)
     cols = [ColumnClassification(**c) for c in json.loads(paths.classification.read_text(encoding="utf-8"))]
     decision = decide(dept, ds, cols, current_policy())  # parsed once while the file is unchanged
     report = None

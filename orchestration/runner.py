@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from core import ManifestError, home
 from core.settings import REPO_ROOT
 from orchestration.airflow_env import configure
+from orchestration.collector import hold, release
 from orchestration.stopping import RunStopped, StopOnSignals
 
 if TYPE_CHECKING:
@@ -202,6 +203,14 @@ def run_departments(
     department_ids: list[str] | None = None, *, progress: bool = True, serve_sources: bool = True
 ) -> list[DatasetOutcome]:
     """Run each department's DAG once; return one outcome per dataset (broken manifests included)."""
+    hold()  # no garbage collection while the libraries load: the stage tasks turn it back on
+    try:
+        return _run_departments(department_ids, progress=progress, serve_sources=serve_sources)
+    finally:
+        release()
+
+
+def _run_departments(department_ids: list[str] | None, *, progress: bool, serve_sources: bool) -> list[DatasetOutcome]:
     configure()
     from warehouse.manifest import load_all
 

@@ -195,6 +195,7 @@ def test_a_batch_opens_the_catalog_once_per_stage_for_its_progress_and_twice_per
 ) -> None:
     from catalog import audit
     from catalog.queries import latest_version, run_rows
+    from catalog.reviews import add_review, latest_classification
     from warehouse.manifest import load_department
 
     ids = ["a", "b", "c", "d"]
@@ -202,13 +203,19 @@ def test_a_batch_opens_the_catalog_once_per_stage_for_its_progress_and_twice_per
     _use(monkeypatch, tmp_path, depts, src)
     dept = load_department(depts / "batchy.yaml")
     _stage_in_process(monkeypatch, dept, ids, "warm")  # creates the catalog and its schema
+    # an officer's review of one dataset's column, made between the runs: the batch's reads see it
+    add_review("batchy", "c", "count", level="personal", entity=None, reviewer="officer", reason="counts people")
     counts = _stage_in_process(monkeypatch, dept, ids, "r2")
     # extract: every dataset's progress record and registration in one opening for the batch
     assert counts["extract"] == 1, counts
-    # validate, classify, protect: the read each dataset needs (previous version, reviews with the
-    # classification it writes, sharing grants) and one for the batch's queued records
+    # validate, classify, protect: the reads every dataset needs (previous version, reviews, sharing
+    # grants) in one opening for the batch, then one for the batch's queued records (the
+    # classifications among them)
     for stage in ("validate", "classify", "protect"):
-        assert counts[stage] <= len(ids) + 1, counts
+        assert counts[stage] == 2, counts
+    reviewed = {c["column"]: (c["level"], c["source"]) for c in latest_classification("batchy", "c")}
+    assert reviewed["count"] == ("personal", "override"), reviewed
+    assert {c["column"] for c in latest_classification("batchy", "a")} == {"code", "count"}
     # publish: the reads under the publish lock, then the commit with its audit entry and outcome
     assert counts["publish"] == 2 * len(ids), counts
     rows = run_rows("r2", "batchy")
@@ -255,3 +262,28 @@ def test_queued_catalog_writes_keep_their_order_and_one_failing_does_not_lose_an
     assert (rows["b"]["status"], rows["b"]["stage"]) == ("published", "publish")
     assert (rows["c"]["status"], rows["c"]["stage"]) == ("running", "extract"), "applied when the block ended"
     assert pending.failed == {"a"}
+
+
+def test_a_batch_read_that_failed_is_read_again_by_its_dataset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from orchestration import pipeline
+    from warehouse.manifest import load_department
+
+    depts, src = _department(tmp_path, ["a", "b", "c"])
+    _use(monkeypatch, tmp_path, depts, src)
+    dept = load_department(depts / "batchy.yaml")
+    calls: list[str] = []
+
+    def grants(department: str, dataset: str) -> list[str]:
+        calls.append(dataset)
+        if dataset == "b" and calls.count("b") == 1:
+            raise RuntimeError("catalog busy")
+        return [f"{department}.{dataset}"]
+
+    monkeypatch.setitem(pipeline._READERS, "shares", grants)
+    jobs = [pipeline.Job(dept, dept.dataset(ds), "r1") for ds in ("a", "b", "c")]
+    with pipeline.batch_reads("protect", jobs):
+        assert calls == ["a", "b", "c"], "one read per dataset before the stage"
+        assert [pipeline._read("shares", job) for job in jobs] == [["batchy.a"], ["batchy.b"], ["batchy.c"]]
+        assert calls == ["a", "b", "c", "b"], "only the failed one is read again, by its dataset"
+        assert pipeline._read("shares", jobs[0]) == ["batchy.a"]
+        assert calls[-1] == "a", "a value read for the batch is used once"
