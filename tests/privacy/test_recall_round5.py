@@ -48,7 +48,7 @@ def test_custody_aftercare_and_offence_kinds_of_a_person_are_criminal_records() 
     other = result.column("办理状态")
     assert other.entity != "CRIMINAL_RECORD" and other.level == "none" and not other.review, other.evidence
     # a prison's own register of its facilities is about organisations, not about persons
-    prisons = {
+    prisons: dict[str, list] = {
         "监所名称": [f"第{i + 1}监所" for i in range(40)],
         "服刑人员床位数": [rng.randint(200, 2000) for _ in range(40)],
     }
