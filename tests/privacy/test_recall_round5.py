@@ -96,3 +96,23 @@ def test_yes_no_statuses_and_supervision_levels_of_a_person_are_sensitive() -> N
         assert c.level == "sensitive", (name, c.evidence)
     other = result.column("是否党员")
     assert other.level != "sensitive", other.evidence
+
+
+def test_numbers_of_persons_named_by_an_abbreviated_or_sector_role_are_person_ids() -> None:
+    rng = random.Random(54)
+    n = 300
+    table = _people(
+        rng,
+        n,
+        psnId=[f"P{rng.randint(10**9, 10**10 - 1)}" for _ in range(n)],  # psn: person, in medical-insurance interfaces
+        athlete_code=[f"YD{rng.randint(10**7, 10**8 - 1)}" for _ in range(n)],
+        运动员注册编码=[f"3301{rng.randint(10**9, 10**10 - 1)}" for _ in range(n)],
+        event_code=_pick(rng, n, ["E100", "E200", "E400", "E800"]),  # the race run stays a code
+    )
+    result = classify_table(table, context={"dataset_title": "参赛与结算登记"}, today=TODAY)
+    for name in ("psnId", "athlete_code", "运动员注册编码"):
+        c = result.column(name)
+        # recognised as a person's number by its name, not merely held as an unexplained code
+        assert c.entity == "PERSON_ID" and c.level == "personal" and not c.review, (name, c.evidence)
+    other = result.column("event_code")
+    assert other.level == "none" and not other.review, other.evidence
