@@ -161,7 +161,7 @@ def _kept_by_rule(head: NameEntry, prev: NameEntry) -> bool:
     word = head.term.lower()
     return any(
         prev.entity in rules.get(f"{r}_entities", ()) and word in rules.get(f"{r}_words", ())
-        for r in ("category", "total", "date")
+        for r in ("category", "measure", "total", "date")
     )
 
 
