@@ -6,18 +6,12 @@ initials). Each kind with a case that must stay non-personal."""
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 
 from privacy.classification import classify_table
 from tests.privacy.test_false_alarms import _people
 from tests.privacy.test_recall_round3 import _column_of
-
-TODAY = dt.date(2026, 6, 1)
-
-
-def _pick(rng: random.Random, n: int, values: list[str]) -> list[str]:
-    return [rng.choice(values) for _ in range(n)]
+from tests.privacy.test_recall_round4 import TODAY, _pick
 
 
 def test_custody_aftercare_and_offence_kinds_of_a_person_are_criminal_records() -> None:
