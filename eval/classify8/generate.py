@@ -15,9 +15,9 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lib8 import Ctx, seed_of, write_csv, write_jsonl, write_parquet, write_xlsx  # noqa: E402
-from tables8 import SECTORS, TABLES  # noqa: E402
-from vals8 import gen  # noqa: E402
+from lib8 import Ctx, seed_of, write_csv, write_jsonl, write_parquet, write_xlsx
+from tables8 import SECTORS, TABLES
+from vals8 import gen
 
 VERSION = "v8"
 LEVELS = {"S": "sensitive", "P": "personal", "N": "none"}
@@ -41,8 +41,13 @@ def parse_label(lab: str, name: str, default_style: str) -> dict[str, Any]:
     if "@" in lab:
         lab, style = lab.split("@")
     lv, ent, ro = lab.split(".")
-    return {"name": name, "level": LEVELS[lv], "entity": None if ent == "-" else ent, "role": ROLES[ro],
-            "style": style or naming_style(name, default_style)}
+    return {
+        "name": name,
+        "level": LEVELS[lv],
+        "entity": None if ent == "-" else ent,
+        "role": ROLES[ro],
+        "style": style or naming_style(name, default_style),
+    }
 
 
 def build(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[list[Any]]]:
@@ -66,8 +71,14 @@ def build(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[list[An
     fmt = parts[0]
     ext = {"csv": "csv", "parquet": "parquet", "jsonl": "jsonl", "xlsx": "xlsx"}[fmt]
     meta: dict[str, Any] = {
-        "id": tid, "file": f"report/{tid}.{ext}", "split": "report", "sector": spec["sector"],
-        "sector_name": SECTORS[spec["sector"]], "kind": spec["kind"], "title": spec["title"], "format": fmt,
+        "id": tid,
+        "file": f"report/{tid}.{ext}",
+        "split": "report",
+        "sector": spec["sector"],
+        "sector_name": SECTORS[spec["sector"]],
+        "kind": spec["kind"],
+        "title": spec["title"],
+        "format": fmt,
         "encoding": parts[1] if fmt == "csv" else ("utf-8" if fmt == "jsonl" else None),
     }
     if fmt == "csv":

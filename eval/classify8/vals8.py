@@ -10,22 +10,101 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from lib8 import (CRIMES, DEPTS, DIAG, DISAB, DRUGS, EDU, ETHNIC, FAITH_VENUES, FW, HOSP, HOTELS, INDUSTRY,
-                  MARITAL, OCCUP, POLITICS, REGIONS, RELIGIONS, STATIONS, STREETS, TODAY, TOLLS, VIOL, Ctx,
-                  fmt_date, mask_id, mask_name, mask_phone)
+from lib8 import (
+    CRIMES,
+    DEPTS,
+    DIAG,
+    DISAB,
+    DRUGS,
+    EDU,
+    FAITH_VENUES,
+    FW,
+    HOSP,
+    HOTELS,
+    INDUSTRY,
+    MARITAL,
+    OCCUP,
+    POLITICS,
+    REGIONS,
+    RELIGIONS,
+    STATIONS,
+    STREETS,
+    TODAY,
+    TOLLS,
+    VIOL,
+    Ctx,
+    fmt_date,
+    id_check,
+    mask_id,
+    mask_name,
+    mask_phone,
+)
 
-ETH_CODE = {"汉族": "01", "蒙古族": "02", "回族": "03", "苗族": "06", "壮族": "08", "朝鲜族": "10", "满族": "11",
-            "侗族": "12", "瑶族": "13", "白族": "14", "土家族": "15", "畲族": "22", "达斡尔族": "31",
-            "鄂伦春族": "52", "赫哲族": "53"}
-TOWN_NAMES = ["石牌", "冼村", "五山", "沙河", "新安", "西乡", "南头", "蛇口", "东湖", "望城坡", "洞井", "左家塘",
-              "新华", "太平", "哈西", "曲线", "大庆路", "新村", "北城", "城南"]
-KINDS_TAGS = {"name_m": ["masked"], "id_m": ["masked"], "mob_m": ["masked"], "card_m": ["masked"],
-              "addr_m": ["masked"], "mob_int": ["int"], "id15": ["legacy15"], "id_sp": ["spaced"],
-              "card_sp": ["spaced"], "id_x": ["lowercase_x"], "id_docs": ["mixed_docs"], "id_xl": ["dirty"],
-              "id_pre": ["prefixed"], "acct": ["account_no"], "mob_86": ["mixed_formats"],
-              "id_cert": ["cert_suffix"]}
-MOD_TAGS = {"sparse": "sparse", "half": "sparse", "ph": "placeholder", "fw": "fullwidth", "dirty": "dirty",
-            "empty": "empty"}
+ETH_CODE = {
+    "汉族": "01",
+    "蒙古族": "02",
+    "回族": "03",
+    "苗族": "06",
+    "壮族": "08",
+    "朝鲜族": "10",
+    "满族": "11",
+    "侗族": "12",
+    "瑶族": "13",
+    "白族": "14",
+    "土家族": "15",
+    "畲族": "22",
+    "达斡尔族": "31",
+    "鄂伦春族": "52",
+    "赫哲族": "53",
+}
+TOWN_NAMES = [
+    "石牌",
+    "冼村",
+    "五山",
+    "沙河",
+    "新安",
+    "西乡",
+    "南头",
+    "蛇口",
+    "东湖",
+    "望城坡",
+    "洞井",
+    "左家塘",
+    "新华",
+    "太平",
+    "哈西",
+    "曲线",
+    "大庆路",
+    "新村",
+    "北城",
+    "城南",
+]
+KINDS_TAGS = {
+    "name_m": ["masked"],
+    "id_m": ["masked"],
+    "mob_m": ["masked"],
+    "card_m": ["masked"],
+    "addr_m": ["masked"],
+    "mob_int": ["int"],
+    "id15": ["legacy15"],
+    "id_sp": ["spaced"],
+    "card_sp": ["spaced"],
+    "id_x": ["lowercase_x"],
+    "id_docs": ["mixed_docs"],
+    "id_xl": ["dirty"],
+    "id_pre": ["prefixed"],
+    "acct": ["account_no"],
+    "mob_86": ["mixed_formats"],
+    "id_cert": ["cert_suffix"],
+}
+MOD_TAGS = {
+    "sparse": "sparse",
+    "half": "sparse",
+    "ph": "placeholder",
+    "fw": "fullwidth",
+    "dirty": "dirty",
+    "empty": "empty",
+}
 
 
 def _seq(c: Ctx, fn: Any) -> list[Any]:
@@ -82,30 +161,72 @@ def texts(c: Ctx, kind: str, i: int, p: dict[str, Any]) -> str | None:
             return r.choice(["资料齐全", "已核实", "待补充材料", "复核通过", "退回重报", "系统迁移数据"])
         return f"户主{c.name()}，家庭成员{r.randint(2, 6)}人"
     if kind == "staffnote":
-        return r.choice(["材料齐全，同意受理", "经审核符合条件", "请于5个工作日内补正", "已电话告知结果",
-                         "现场核查无异常", "按程序转办", "已办结归档", "逾期未补正，不予受理", "数据来源：省平台"])
+        return r.choice(
+            [
+                "材料齐全，同意受理",
+                "经审核符合条件",
+                "请于5个工作日内补正",
+                "已电话告知结果",
+                "现场核查无异常",
+                "按程序转办",
+                "已办结归档",
+                "逾期未补正，不予受理",
+                "数据来源：省平台",
+            ]
+        )
     if kind == "medrec":
         code, dx = r.choice(DIAG)
         return f"主诉反复{r.choice(['咳嗽', '头晕', '胸闷', '腹痛', '失眠'])}{r.randint(2, 30)}天，初步诊断：{dx}（{code}），予{r.choice(DRUGS)}治疗。"
     if kind == "judgment":
         return f"被告人{mask_name(p['name'], r, p['sex'])}犯{r.choice(CRIMES)}，判处有期徒刑{r.randint(6, 60)}个月，并处罚金{r.randint(1, 50) * 1000}元。"
     if kind == "members":
-        return "；".join(f"{rel}:{c.name()}" for rel in r.sample(["配偶", "长子", "次子", "长女", "父亲", "母亲", "孙子"], r.randint(1, 4)))
+        return "；".join(
+            f"{rel}:{c.name()}"
+            for rel in r.sample(["配偶", "长子", "次子", "长女", "父亲", "母亲", "孙子"], r.randint(1, 4))
+        )
     if kind == "accident":
         return f"{r.choice(['重型货车', '小型轿车', '电动自行车'])}与行人{mask_name(p['name'], r, p['sex'])}（{p['age']}岁）发生碰撞，致其{r.choice(['右腿骨折', '颅脑损伤', '多处软组织挫伤', '肋骨骨折'])}，已送医。"
     if kind == "farm":
         return f"东至{c.name()}承包地，西至村道，南至{c.name()}宅基地，北至水渠"
     if kind == "inspect":
-        return r.choice(["消防通道堵塞，责令当场整改", "应急照明损坏", "未建立安全生产台账", "特种作业人员未持证上岗",
-                         "危化品仓库标识不清", "无问题", "限期7日内整改", "配电箱未上锁"])
+        return r.choice(
+            [
+                "消防通道堵塞，责令当场整改",
+                "应急照明损坏",
+                "未建立安全生产台账",
+                "特种作业人员未持证上岗",
+                "危化品仓库标识不清",
+                "无问题",
+                "限期7日内整改",
+                "配电箱未上锁",
+            ]
+        )
     if kind == "tour":
-        return r.choice(["游客反映景区停车收费不透明", "导游强迫购物，要求退费", "酒店卫生差", "门票价格与公示不符",
-                         "景区排队时间过长", "旅行社擅自变更行程"])
+        return r.choice(
+            [
+                "游客反映景区停车收费不透明",
+                "导游强迫购物，要求退费",
+                "酒店卫生差",
+                "门票价格与公示不符",
+                "景区排队时间过长",
+                "旅行社擅自变更行程",
+            ]
+        )
     if kind == "lost":
         if r.random() < 0.15:
             return f"拾得居民身份证一张，姓名{p['name']}，号码{p['id']}"
-        return r.choice(["黑色双肩包一个，内有笔记本电脑", "钱包一个，内有现金若干", "钥匙一串", "手机一部（华为）",
-                         "雨伞一把", "银行卡两张（已剪角）", "儿童书包一个", "行李箱一个（蓝色）"])
+        return r.choice(
+            [
+                "黑色双肩包一个，内有笔记本电脑",
+                "钱包一个，内有现金若干",
+                "钥匙一串",
+                "手机一部（华为）",
+                "雨伞一把",
+                "银行卡两张（已剪角）",
+                "儿童书包一个",
+                "行李箱一个（蓝色）",
+            ]
+        )
     if kind == "mediation":
         return f"申请人{p['name']}与被申请人{c.name()}因{r.choice(['宅基地边界', '房屋漏水', '赡养老人', '交通事故赔偿', '借款'])}发生纠纷，经调解双方自愿达成协议。"
     raise KeyError(kind)
@@ -142,7 +263,10 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     elif k == "id_docs":
         v = _seq(c, lambda i, p: c.passport() if r.random() < 0.12 else p["id"])
     elif k == "id_xl":  # opened and saved in Excel: part of the numbers became floats
-        v = _seq(c, lambda i, p: f"{int(p['id'][:17]) / 1e16:.5f}E+17" if r.random() < 0.35 and p["id"][-1] != "X" else p["id"])
+        v = _seq(
+            c,
+            lambda i, p: f"{int(p['id'][:17]) / 1e16:.5f}E+17" if r.random() < 0.35 and p["id"][-1] != "X" else p["id"],
+        )
     elif k == "id_pre":
         v = _seq(c, lambda i, p: "身份证:" + p["id"] if r.random() < 0.6 else p["id"])
     elif k == "id_G":
@@ -154,19 +278,42 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     elif k == "name_org":  # party column: mostly persons, ~10% companies
         v = _seq(c, lambda i, p: c.org_name() if r.random() < 0.1 else p["name"])
     elif k == "orgmail":
-        v = [r.choice(["office", "xxgk", "bgs", "zhb", "xzfw"]) + "@" + r.choice(["gzedu.cn", "csedu.gov.cn", "hrbedu.cn", "szedu.gov.cn"]) for _ in range(c.n)]
+        v = [
+            r.choice(["office", "xxgk", "bgs", "zhb", "xzfw"])
+            + "@"
+            + r.choice(["gzedu.cn", "csedu.gov.cn", "hrbedu.cn", "szedu.gov.cn"])
+            for _ in range(c.n)
+        ]
     elif k == "recfile":
         v = _seq(c, lambda i, p: f"REC_{_ev_date(c, 2025, 2026):%Y%m%d}_{p['mob']}.wav")
     elif k == "photo":  # face photo reference
         v = [f"face/{r.randrange(16**12):012x}.jpg" for _ in range(c.n)]
     elif k == "feature":  # face feature template (base64-like), biometric
         import base64
+
         v = [base64.b64encode(bytes(r.randrange(256) for _ in range(48))).decode() for _ in range(c.n)]
+    elif k == "card_xl":  # bank card opened in Excel: part of the numbers became floats
+        tags.append("dirty")
+        v = [
+            f"{int(x) / 10 ** (len(x) - 1):.5f}E+{len(x) - 1}" if r.random() < 0.35 else x
+            for x in (c.card() for _ in range(c.n))
+        ]
+    elif k == "fakemob":
+        v = [r.choice(["13", "18"]) + f"{r.randrange(10**9):09d}" for _ in range(c.n)]
+    elif k == "fakeid":  # region + date + 3 digits + a wrong check char
+        v = []
+        for _ in range(c.n):
+            body = r.choice(c.regions) + f"{_ev_date(c, 2025, 2026):%Y%m%d}" + f"{r.randrange(1000):03d}"
+            good = id_check(body)
+            v.append(body + r.choice([d for d in "0123456789" if d != good]))
+    elif k == "lanip":
+        v = [f"192.168.{r.randint(0, 3)}.{r.randint(2, 254)}" for _ in range(c.n)]
     elif k == "vin":
         al = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
         v = ["L" + "".join(r.choice(al) for _ in range(16)) for _ in range(c.n)]
     elif k == "id_hash":  # identity number hashed (still a unique key of a person)
         import hashlib
+
         v = _seq(c, lambda i, p: hashlib.md5(p["id"].encode()).hexdigest())
     elif k == "dob":
         f = a[1] if len(a) > 1 else "iso"
@@ -201,7 +348,12 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     elif k == "mob_m":
         v = _seq(c, lambda i, p: mask_phone(p["mob"]))
     elif k == "mob_86":
-        v = _seq(c, lambda i, p: r.choice([p["mob"], "+86 " + p["mob"], f"{p['mob'][:3]}-{p['mob'][3:7]}-{p['mob'][7:]}", "86" + p["mob"]]))
+        v = _seq(
+            c,
+            lambda i, p: r.choice(
+                [p["mob"], "+86 " + p["mob"], f"{p['mob'][:3]}-{p['mob'][3:7]}-{p['mob'][7:]}", "86" + p["mob"]]
+            ),
+        )
     elif k == "mob_mix":  # liaison phones: mostly mobiles, some office landlines
         v = _seq(c, lambda i, p: p["mob"] if r.random() < 0.7 else c.landline(p["reg"]))
     elif k == "omob":
@@ -222,7 +374,10 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
         v = [community(c) for _ in range(c.n)]
     elif k == "email":
         doms = ["qq.com", "163.com", "126.com", "sina.com", "139.com", "foxmail.com", "hotmail.com"]
-        v = [(str(r.randint(10**7, 10**10)) if r.random() < 0.4 else c.fke.user_name()) + "@" + r.choice(doms) for _ in range(c.n)]
+        v = [
+            (str(r.randint(10**7, 10**10)) if r.random() < 0.4 else c.fke.user_name()) + "@" + r.choice(doms)
+            for _ in range(c.n)
+        ]
     elif k == "ip":
         v = [c.fk.ipv4_public() for _ in range(c.n)]
     elif k == "plate":
@@ -230,7 +385,7 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     elif k == "card":
         v = [c.card() for _ in range(c.n)]
     elif k == "card_sp":
-        v = [" ".join(x[j:j + 4] for j in range(0, len(x), 4)) for x in (c.card() for _ in range(c.n))]
+        v = [" ".join(x[j : j + 4] for j in range(0, len(x), 4)) for x in (c.card() for _ in range(c.n))]
     elif k == "card_m":
         v = [x[:4] + " **** **** " + x[-4:] for x in (c.card(16) for _ in range(c.n))]
     elif k == "ccard":
@@ -261,7 +416,20 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     elif k == "tel":
         v = [c.landline() for _ in range(c.n)]
     elif k == "hotline":
-        v = [r.choice(["12345", "12315", "12366", "12333", "400-" + str(r.randint(600, 899)) + "-" + str(r.randint(1000, 9999)), "95598", "12328"]) for _ in range(c.n)]
+        v = [
+            r.choice(
+                [
+                    "12345",
+                    "12315",
+                    "12366",
+                    "12333",
+                    "400-" + str(r.randint(600, 899)) + "-" + str(r.randint(1000, 9999)),
+                    "95598",
+                    "12328",
+                ]
+            )
+            for _ in range(c.n)
+        ]
     elif k == "enum":
         opts = a[1].split(",")
         v = [r.choice(opts) for _ in range(c.n)]
@@ -295,9 +463,15 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
         v = [f"{a[1]}{i + 1:0{d}d}" for i in range(c.n)]
     elif k == "caseno":
         kinds = a[1].split(",") if len(a) > 1 else ["民初"]
-        v = [f"（{r.randint(2021, 2026)}）{r.choice(['粤', '湘', '黑'])}{r.choice(['0104', '0305', '0102', '0111', '0103', '0602'])}{r.choice(kinds)}{r.randint(1, 19999)}号" for _ in range(c.n)]
+        v = [
+            f"（{r.randint(2021, 2026)}）{r.choice(['粤', '湘', '黑'])}{r.choice(['0104', '0305', '0102', '0111', '0103', '0602'])}{r.choice(kinds)}{r.randint(1, 19999)}号"
+            for _ in range(c.n)
+        ]
     elif k == "wenhao":  # document number of an agency
-        v = [f"{r.choice(['穗', '深', '长', '哈', '岳', '佛'])}{a[1]}〔{r.randint(2020, 2026)}〕{r.randint(1, 300)}号" for _ in range(c.n)]
+        v = [
+            f"{r.choice(['穗', '深', '长', '哈', '岳', '佛'])}{a[1]}〔{r.randint(2020, 2026)}〕{r.randint(1, 300)}号"
+            for _ in range(c.n)
+        ]
     elif k == "indcode":
         v = [r.choice(INDUSTRY)[0] for _ in range(c.n)]
     elif k == "indname":
@@ -346,7 +520,10 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
         elif m == "fw":
             v = [str(x).translate(FW) if x is not None and r.random() < 0.4 else x for x in v]
         elif m == "dirty":
-            v = [(" " + str(x) if r.random() < 0.3 else str(x) + r.choice(["\t", " ", ""])) if x is not None else x for x in v]
+            v = [
+                (" " + str(x) if r.random() < 0.3 else str(x) + r.choice(["\t", " ", ""])) if x is not None else x
+                for x in v
+            ]
         elif m == "str":
             v = [None if x is None else str(x) for x in v]
         elif m == "empty":
