@@ -297,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                         if not ok:
                             errors.append(f"{cn}: bad card {s}")
                     elif ent == "PASSPORT":
-                        ok = bool(re.fullmatch(r"[EG]\d{8}", s))
+                        ok = bool(re.fullmatch(r"[EGCL]\d{8}", s))
                         c["passport_ok" if ok else "passport_bad"] += 1
                         if not ok:
                             errors.append(f"{cn}: bad passport {s}")

@@ -2283,6 +2283,53 @@ T(
         ("年检结果", "enum:合格,基本合格", "N.-.o"),
     ],
 )
+T(
+    "police_exit_entry_applications",
+    "people",
+    "出入境证件申请受理",
+    "parquet",
+    400,
+    "initials",
+    [
+        ("SLBH", "serial:CR", "N.-.o", "acceptance serial"),
+        ("XM", "name", "P.PERSON_NAME.d"),
+        ("XMPY", "namepy", "P.PERSON_NAME.d", "name in pinyin as printed in the passport"),
+        ("GMSFHM", "id", "S.CN_RESIDENT_ID.d"),
+        ("CSRQ", "dob:compact", "P.DATE_OF_BIRTH.q"),
+        ("CSD", "enum:广东,湖南,黑龙江,广西,湖北", "N.REGION.q", "birthplace province"),
+        ("ZJZL", "enum:普通护照,往来港澳通行证,往来台湾通行证", "N.-.o"),
+        ("ZJHM", "xdoc", "S.PASSPORT.d", "passports and HK/Macao/Taiwan travel permits (rule 10)"),
+        ("QWGJ", "enum:香港,澳门,泰国,日本,俄罗斯,美国,台湾", "N.-.q", "destination of the person's trip"),
+        ("ZWTZ", "feature", "S.-.d", "fingerprint template: biometric"),
+        ("DZYX", "email", "P.EMAIL.d"),
+        ("SJHM", "mob", "P.PHONE_NUMBER.d"),
+        ("SQRQ", "date:2026:2026", "N.EVENT_DATE.q"),
+    ],
+    regions=GD + HLJ,
+)
+T(
+    "civil_temporary_relief",
+    "people",
+    "临时救助审批",
+    "csv/utf-8/,",
+    260,
+    "mixed",
+    [
+        ("救助编号ID", "serial:LS", "N.-.o", "application serial"),
+        ("申请人XM", "name", "P.PERSON_NAME.d"),
+        ("申请人SFZH", "id|ph", "S.CN_RESIDENT_ID.d"),
+        ("困难LX", "enum:因病,因灾,因意外事故,因学,其他", "S.-.s", "cause of hardship (rule 5)"),
+        ("患病MC", "diag|half", "S.MEDICAL_CONDITION.s"),
+        ("救助JE", "money:500:20000", "S.PERSONAL_INCOME.s"),
+        ("家庭住址DZ", "addr", "P.ADDRESS.d"),
+        ("联系DH", "mob_86", "P.PHONE_NUMBER.d"),
+        ("审批RQ", "date:2025:2026:mixed", "N.EVENT_DATE.q"),
+        ("经办人XM", "oname:5", "P.PERSON_NAME.d", "staff"),
+        ("银行KH", "card_sp", "S.BANK_CARD.d"),
+        ("所属SQ", "community", "N.REGION.q"),
+    ],
+    regions=HN + GD,
+)
 
 # Second pass: extra columns appended to tables above (hard positives / negatives, more value styles).
 EXTRA: dict[str, list[tuple[str, ...]]] = {
@@ -2316,7 +2363,11 @@ EXTRA: dict[str, list[tuple[str, ...]]] = {
     "police_lost_found": [("lingqu_zjhm", "id|sparse", "S.CN_RESIDENT_ID.d")],
     "civil_marriage_registration": [("maleBirth", "dob:us", "P.DATE_OF_BIRTH.q"), ("maleEdu", "edu", "N.EDUCATION.q")],
     "edu_student_roster": [("学生照片", "photo", "S.-.d", "face photo of a child: biometric")],
-    "edu_gaokao_scores": [("home_address", "addr", "P.ADDRESS.d"), ("sex", "sexc", "N.GENDER.q")],
+    "edu_gaokao_scores": [
+        ("home_address", "addr", "P.ADDRESS.d"),
+        ("sex", "sexc", "N.GENDER.q"),
+        ("email", "email", "P.EMAIL.d"),
+    ],
     "health_outpatient_records": [
         ("allergy", "enum:无,无,无,青霉素,头孢类,海鲜|half", "S.MEDICAL_CONDITION.s"),
         ("insuranceCardNo", "id", "S.CN_RESIDENT_ID.d", "social-security card = resident ID (rule 10)"),
@@ -2336,7 +2387,10 @@ EXTRA: dict[str, list[tuple[str, ...]]] = {
     ],
     "transport_ride_hailing": [("payChannel", "enum:微信,支付宝,银联云闪付", "N.-.o")],
     "market_individual_biz": [("从业人数", "int:1:8", "N.-.o")],
-    "market_complaints_12315": [("complainant_addr", "addr_m", "P.ADDRESS.d")],
+    "market_complaints_12315": [
+        ("complainant_addr", "addr_m", "P.ADDRESS.d"),
+        ("submit_ip", "ip|half", "P.IP_ADDRESS.d"),
+    ],
     "tax_iit_withholding": [("ZD12", "card", "S.BANK_CARD.d", "refund account")],
     "tax_deed_tax": [("联系电话", "mob_mix", "P.PHONE_NUMBER.d", "rule 12")],
     "justice_community_correction": [
@@ -2358,8 +2412,19 @@ EXTRA: dict[str, list[tuple[str, ...]]] = {
     "emergency_accident_casualties": [("hometown", "rname", "N.REGION.q")],
     "culture_ticket_orders": [("birthDate", "dob:compact|half", "P.DATE_OF_BIRTH.q")],
     "culture_tour_guides": [("youxiang", "email", "P.EMAIL.d")],
+    "civil_cremation": [
+        (
+            "宗教仪式",
+            "enum:无,无,无,佛教,道教,基督教,天主教",
+            "S.RELIGION.s",
+            "religious rite of the funeral reveals the faith",
+        )
+    ],
     "stats_census_sample": [("R10", "enum:1,2", "N.-.q", "hukou type code")],
-    "sports_marathon_runners": [("nationality", "enum:中国,中国,中国,中国,美国,肯尼亚,日本", "N.-.q")],
+    "sports_marathon_runners": [
+        ("nationality", "enum:中国,中国,中国,中国,美国,肯尼亚,日本", "N.-.q"),
+        ("payCardNo", "ccard|sparse", "S.CREDIT_CARD.d", "card that paid the entry fee"),
+    ],
     "sports_youth_athletes": [("sfzh", "id", "S.CN_RESIDENT_ID.d")],
     "religion_clergy_filing": [("home_address", "addr", "P.ADDRESS.d")],
     "religion_hajj_applicants": [("faceFeature", "feature", "S.-.d", "face feature template: biometric")],

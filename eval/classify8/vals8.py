@@ -232,6 +232,153 @@ def texts(c: Ctx, kind: str, i: int, p: dict[str, Any]) -> str | None:
     raise KeyError(kind)
 
 
+PY = dict(
+    zip(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳",
+        [
+            "WANG",
+            "LI",
+            "ZHANG",
+            "LIU",
+            "CHEN",
+            "YANG",
+            "HUANG",
+            "ZHAO",
+            "WU",
+            "ZHOU",
+            "XU",
+            "SUN",
+            "MA",
+            "ZHU",
+            "HU",
+            "GUO",
+            "HE",
+            "LIN",
+            "LUO",
+            "GAO",
+            "ZHENG",
+            "LIANG",
+            "XIE",
+            "SONG",
+            "TANG",
+            "XU",
+            "HAN",
+            "FENG",
+            "DENG",
+            "CAO",
+            "PENG",
+            "ZENG",
+            "XIAO",
+            "TIAN",
+            "DONG",
+            "YUAN",
+            "PAN",
+            "YU",
+            "JIANG",
+            "CAI",
+            "YU",
+            "DU",
+            "YE",
+            "CHENG",
+            "SU",
+            "WEI",
+            "LV",
+            "DING",
+            "REN",
+            "SHEN",
+            "YAO",
+            "LU",
+            "JIANG",
+            "CUI",
+            "ZHONG",
+            "TAN",
+            "LU",
+            "WANG",
+            "FAN",
+            "JIN",
+            "SHI",
+            "LIAO",
+            "JIA",
+            "XIA",
+            "WEI",
+            "FU",
+            "FANG",
+            "BAI",
+            "ZOU",
+            "MENG",
+            "XIONG",
+            "QIN",
+            "QIU",
+            "JIANG",
+            "YIN",
+            "XUE",
+            "YAN",
+            "DUAN",
+            "LEI",
+            "HOU",
+            "LONG",
+            "SHI",
+            "TAO",
+            "LI",
+            "HE",
+            "GU",
+            "MAO",
+            "HAO",
+            "GONG",
+            "SHAO",
+            "WAN",
+            "QIAN",
+            "YAN",
+            "QIN",
+            "WU",
+            "DAI",
+            "MO",
+            "KONG",
+            "XIANG",
+            "TANG",
+            "OU",
+            "YANG",
+        ],
+    )
+)
+GIVEN_PY = [
+    "WEI",
+    "FANG",
+    "NA",
+    "MIN",
+    "JING",
+    "LEI",
+    "QIANG",
+    "JUN",
+    "YANG",
+    "YONG",
+    "YAN",
+    "JIE",
+    "TAO",
+    "MING",
+    "CHAO",
+    "HUA",
+    "HUI",
+    "PING",
+    "GANG",
+    "DONG",
+    "FEI",
+    "YU",
+    "HAO",
+    "XIN",
+]
+
+
+def pinyin_name(name: str) -> str:
+    """Surname spelt from a table, given name from a list keyed on the characters (a stand-in for pinyin)."""
+    compound = {"欧阳": "OUYANG", "司马": "SIMA", "上官": "SHANGGUAN", "诸葛": "ZHUGE"}
+    if name[:2] in compound:
+        return f"{compound[name[:2]]}/" + "".join(GIVEN_PY[ord(ch) % len(GIVEN_PY)] for ch in name[2:])
+    sur = PY.get(name[0], "LI")
+    given = "".join(GIVEN_PY[ord(ch) % len(GIVEN_PY)] for ch in name[1:])
+    return f"{sur}/{given}"
+
+
 def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
     """Return the values of one column and the value tags the spec plants."""
     parts = spec.split("|")
@@ -308,6 +455,10 @@ def gen(c: Ctx, spec: str) -> tuple[list[Any], list[str]]:
             v.append(body + r.choice([d for d in "0123456789" if d != good]))
     elif k == "lanip":
         v = [f"192.168.{r.randint(0, 3)}.{r.randint(2, 254)}" for _ in range(c.n)]
+    elif k == "xdoc":  # exit-entry documents: passports and travel permits
+        v = [c.passport() if r.random() < 0.6 else r.choice("CCL") + f"{r.randrange(10**8):08d}" for _ in range(c.n)]
+    elif k == "namepy":
+        v = _seq(c, lambda i, p: pinyin_name(p["name"]))
     elif k == "vin":
         al = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
         v = ["L" + "".join(r.choice(al) for _ in range(16)) for _ in range(c.n)]
