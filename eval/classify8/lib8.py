@@ -1,6 +1,6 @@
 """v8 evaluation set: check digits, seeded value generators and byte-stable writers.
 
-Standard library, numpy, pyarrow and faker only; nothing from the project is imported.
+Standard library, pyarrow and faker only; nothing from the project is imported.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from faker import Faker
@@ -456,7 +455,6 @@ class Ctx:
     def __init__(self, seed: int, n: int, ages: tuple[int, int] = (18, 85), regions: list[str] | None = None):
         self.n = n
         self.r = random.Random(seed)
-        self.np = np.random.default_rng(seed)
         self.fk = Faker("zh_CN")
         self.fk.seed_instance(seed)
         self.fke = Faker("en_US")
