@@ -437,3 +437,77 @@ def test_a_batch_of_datasets_renders_every_page_as_a_lone_validation_would_and_a
         Path(lone.docs_path or ""), "manual__alone"
     )
     assert remote_asset_refs(site) == {}
+
+
+def _stored_text(report, run: str) -> str:
+    """A report's stored validation result (JSON) without what differs between two runs."""
+    return _page_text(Path(report.results_path or ""), run)
+
+
+def test_a_batch_validates_each_dataset_exactly_as_a_lone_validation_with_its_rules_annotations(
+    gx_warm, write_raw, run_paths, people
+):
+    """Several small datasets with different failing rows (one with a custom expectation over a
+    personal column), validated one at a time and then in one ``docs_batch``: each dataset's rule
+    results (GX's unexpected counts and percentages), stored result, validation page and suite page
+    are the same both ways (run names, times and ids masked), and every stored result carries its
+    rule's annotations (the expectation's meta: rule id, level, severity, native expectations) as
+    the manifest's rules give them, although GX validates the suite without them."""
+    from quality import docs_batch, validate_dataset
+    from quality.suite import compile_rules, default_redactions
+
+    cols, _ = _planted()
+    fewer = {k: v[:11] for k, v in cols.items()}  # 8 good rows + 3 bad ones
+    contacts = Dataset.model_validate(
+        {
+            "id": "contacts",
+            "title": "Contacts",
+            "source": {"type": "file", "path": "c.csv"},
+            "primary_key": ["code"],
+            "columns": [{"name": "code"}, {"name": "phone", "privacy": "personal"}],
+            "expectations": [
+                {
+                    "type": "expect_column_value_lengths_to_be_between",
+                    "kwargs": {"column": "phone", "min_value": 11, "max_value": 11},
+                    "severity": "warning",
+                }
+            ],
+        }
+    )
+    jobs = [
+        (people, cols, {"name"}),
+        (Dataset.model_validate({**PEOPLE, "id": "people2", "title": "Residents 2"}), fewer, set()),
+        (
+            contacts,
+            {"code": ["a", "b", "c", "c"], "phone": ["13812345678", "8613912345678", "1391234567", None]},
+            {"phone"},
+        ),
+    ]
+
+    def validate(run: str) -> list:
+        reports = []
+        for ds, raw, redact in jobs:
+            paths = run_paths(ds.id, run=run)
+            write_raw(paths, raw)
+            reports.append(validate_dataset(paths.raw, ds, paths, redact_columns=redact))
+        return reports
+
+    lone = validate("manual__lone")
+    site = Path(run_paths().data_docs)
+    suite_pages = {ds.id: site / "expectations" / "civil_affairs" / f"{ds.id}.html" for ds, _raw, _redact in jobs}
+    lone_suites = {k: _page_text(p, "manual__lone") for k, p in suite_pages.items()}
+    with docs_batch():
+        batch = validate("manual__batch")
+    assert [r.quarantined_rows for r in lone] == [13, 3, 3]  # failing rows in every dataset
+    for (ds, _raw, redact), a, b in zip(jobs, lone, batch, strict=True):
+        assert a.rule_results == b.rule_results
+        assert any(r["unexpected_count"] for r in a.rule_results)
+        assert _stored_text(a, "manual__lone") == _stored_text(b, "manual__batch")
+        assert _page_text(Path(a.docs_path or ""), "manual__lone") == _page_text(
+            Path(b.docs_path or ""), "manual__batch"
+        )
+        assert _page_text(suite_pages[ds.id], "manual__batch") == lone_suites[ds.id]
+        stored = json.loads(Path(b.results_path or "").read_text(encoding="utf-8"))
+        metas = {r["expectation_config"]["meta"]["rule"]: r["expectation_config"]["meta"] for r in stored["results"]}
+        rules = compile_rules(ds, set(redact) | default_redactions(ds))
+        assert metas == {r.id: json.loads(json.dumps(r.meta(), sort_keys=True)) for r in rules}
