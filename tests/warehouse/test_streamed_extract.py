@@ -209,11 +209,12 @@ def _extract_peak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rows: int, bl
 def test_extract_memory_does_not_grow_with_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A CSV 4x as long takes no more Arrow memory to extract. pyarrow's reader used to read up to
     32 blocks ahead of the batches taken (on its own I/O thread): a file of up to 32 blocks sat in
-    memory, here ~3 MiB more for the long file than for the short one."""
+    memory, here ~3 MiB more for the long file than for the short one. The bound allows a few
+    blocks of read-ahead that depend on thread timing (it failed once at 2 blocks under load 13)."""
     block = 128 << 10
     short = _extract_peak(tmp_path, monkeypatch, 25_000, block)  # ~1 MiB: 8 blocks
     long = _extract_peak(tmp_path, monkeypatch, 100_000, block)  # ~4 MiB: 32 blocks
-    assert long - short < 2 * block, (short, long)
+    assert long - short < 8 * block, (short, long)  # the old reader: ~24 blocks
 
 
 def test_a_stream_left_after_its_first_batch_stops_reading_the_file(
