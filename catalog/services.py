@@ -231,7 +231,9 @@ def _columns(paths: RunPaths, manifest: dict[str, Any]) -> tuple[dict[str, Any],
         d = declared.get(c["name"], {})
         lo, hi = d.get("minimum"), d.get("maximum")
         bounds = (float(lo), float(hi)) if lo is not None and hi is not None and lo < hi else None
-        out[c["name"]] = ColumnInfo(c.get("level") or "sensitive", c.get("entity"), bounds)
+        enum = d.get("enum")
+        domain = tuple(enum) if isinstance(enum, list) and enum else None
+        out[c["name"]] = ColumnInfo(c.get("level") or "sensitive", c.get("entity"), bounds, domain)
     return out, bool(decision.get("about_people", True))
 
 

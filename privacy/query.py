@@ -14,19 +14,24 @@ cost. :func:`run` computes it in DuckDB over the server's copy of the rows (noth
 client's text is spliced into SQL: names are checked and quoted, values are cast parameters),
 then protects the cells: noise first where the policy says so (OpenDP, :mod:`privacy.cells`;
 the cell sizes are always among the noisy measurements, so suppression is decided on noisy
-counts), then threshold suppression with complementary cells. A suppressed cell keeps its
-group labels and loses every value. Rows never leave: only the protected cells do.
+counts), then threshold suppression with complementary cells. Rows never leave: only the
+protected cells do. Which cells are listed must not tell who matched: grouped by columns with
+declared values (the manifest's ``enum``), every declared cell is listed (a suppressed one keeps
+its labels and loses every value); a cell whose labels come from the data is listed only when
+it is released — under noise, when its noisy size is past what one person could reach but with
+the policy's ``delta`` — and a suppressed one is neither listed nor counted.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from core import PrivacyError
 from core.sql import quote_ident
-from privacy.cells import add_noise_many, suppress
+from privacy.cells import add_noise_many, noise_tail, suppress
 from privacy.policy.services import AggregatePolicy
 
 __all__ = ["ColumnInfo", "QueryError", "QueryPlan", "plan", "run"]
@@ -52,6 +57,8 @@ class ColumnInfo:
     entity: str | None = None
     #: declared bounds (manifest minimum / maximum), for noisy sums
     bounds: tuple[float, float] | None = None
+    #: declared values (the manifest's ``enum``): group labels known without looking at the data
+    domain: tuple[Any, ...] | None = None
 
 
 @dataclass
@@ -65,6 +72,8 @@ class QueryPlan:
     epsilon: float
     policy: AggregatePolicy
     shape: dict[str, Any] = field(default_factory=dict)
+    #: per group-by column its declared values (None: its labels come from the data)
+    domains: list[tuple[Any, ...] | None] = field(default_factory=list)
 
 
 def _name(value: Any, allowed: list[str], columns: dict[str, ColumnInfo], policy: AggregatePolicy, what: str) -> str:
@@ -187,6 +196,7 @@ def plan(
         "noisy": noisy,
     }
     p = QueryPlan(label, filters, group_by, aggregates, noisy, epsilon, policy, shape)
+    p.domains = [columns[g].domain for g in group_by]
     p.shape["measurements"] = measurements
     return p
 
@@ -267,8 +277,39 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
     return _protect(p, rows)
 
 
+def _declared_cells(p: QueryPlan, rows: list[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], list[bool]]:
+    """The result rows with every cell of the declared labels (zero where no row matched), and
+    per row whether its labels are declared. Which cells exist then does not depend on who
+    matches the query; the labels of the other cells come from the data (:func:`_protect`)."""
+    ng = len(p.group_by)
+    if ng == 0:  # one cell, whatever matched
+        return rows, [True] * len(rows)
+    domains = p.domains
+    if len(domains) != ng or any(d is None for d in domains):
+        return rows, [False] * len(rows)
+    if math.prod(len(d) for d in domains if d is not None) > p.policy.max_groups:
+        return rows, [False] * len(rows)
+
+    def norm(key: tuple[Any, ...]) -> tuple[str, ...]:
+        return tuple(str(v) for v in key)
+
+    found = {norm(tuple(r[:ng])): r for r in rows}
+    # an empty cell: no rows, count(...) 0, sum and avg of nothing NULL with a count of 0, min/max NULL
+    empty: list[Any] = [0]
+    for a in p.aggregates:
+        empty += [None, 0] if a["fn"] in ("sum", "avg") else [0] if a["fn"] == "count" else [None]
+    out: list[tuple[Any, ...]] = []
+    for key in itertools.product(*(d for d in domains if d is not None)):
+        row = found.pop(norm(key), None)
+        out.append((*key, *empty) if row is None else row)
+    declared = [True] * len(out)
+    out += list(found.values())  # NULL or undeclared labels: from the data
+    return out, declared + [False] * (len(out) - len(declared))
+
+
 def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     ng = len(p.group_by)
+    rows, declared = _declared_cells(p, rows)
     keys = [tuple(r[:ng]) for r in rows]
     n = [float(r[ng]) for r in rows]
     # per aggregate: its column of the result (and avg's count of values)
@@ -278,9 +319,14 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     for a in p.aggregates:
         values.append([r[pos] for r in rows])
         counts.append([r[pos + 1] for r in rows] if a["fn"] == "avg" else None)
-        pos += 2 if a["fn"] == "avg" else 1
+        pos += 2 if a["fn"] in ("sum", "avg") else 1  # a sum's count of values is a column too (see _sql)
     spent = 0.0
     noise = None
+    # a cell whose labels come from the data is listed only when it is released: listed with its
+    # labels, a cell of one person told that person's values of the group-by columns. Under noise,
+    # released only when its noisy size is past what one person's rows reach but with the policy's
+    # delta (DP partition selection); else past the threshold.
+    release_min = float(p.policy.threshold)
     if p.noisy and rows:
         nz = p.policy.noise
         person = nz.rows_per_person
@@ -310,9 +356,15 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         noise = {"mechanism": nz.mechanism, "epsilon": round(spent, 6)}
         if nz.mechanism == "gaussian":
             noise["delta"] = nz.delta
-    hidden = suppress(list(zip(keys, n)), p.policy.threshold, complementary=p.policy.complementary)
+        if not all(declared):
+            tail = noise_tail(len(wanted), epsilon=p.epsilon, mechanism=nz.mechanism, delta=nz.delta, tail=nz.delta)
+            release_min = max(release_min, person * (1 + tail))
+    sizes = [nj if declared[j] or nj >= release_min else -1.0 for j, nj in enumerate(n)]
+    hidden = suppress(list(zip(keys, sizes)), p.policy.threshold, complementary=p.policy.complementary)
     out_rows = []
     for j, key in enumerate(keys):
+        if j in hidden and not declared[j]:
+            continue  # neither its labels nor that it exists
         row: dict[str, Any] = {g: _plain(key[i]) for i, g in enumerate(p.group_by)}
         row["suppressed"] = j in hidden
         for i, a in enumerate(p.aggregates):
@@ -324,7 +376,7 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         "group_by": p.group_by,
         "aggregates": [a["label"] for a in p.aggregates],
         "rows": out_rows,
-        "suppressed_cells": len(hidden),
+        "suppressed_cells": sum(1 for r in out_rows if r["suppressed"]),
         "threshold": p.policy.threshold,
         "noise": noise,
         "epsilon_spent": round(spent, 6),
