@@ -164,6 +164,7 @@ def _verify(
     record_call(
         grant,
         default_per_day=policy.quotas.grant_calls_per_day,
+        units=len(keysets),  # one call per key set checked: the day's allowance bounds enumeration
         audit_entry=(actor, "verify.check", subject, detail),
     )
     return {
