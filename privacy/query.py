@@ -74,6 +74,9 @@ class QueryPlan:
     shape: dict[str, Any] = field(default_factory=dict)
     #: per group-by column its declared values (None: its labels come from the data)
     domains: list[tuple[Any, ...] | None] = field(default_factory=list)
+    #: the column naming the person a row is about: under noise, each person's rows are bounded
+    #: to the policy's ``rows_per_person`` (the sensitivity the noise is calibrated to)
+    person_key: str | None = None
 
 
 def _name(value: Any, allowed: list[str], columns: dict[str, ColumnInfo], policy: AggregatePolicy, what: str) -> str:
@@ -197,6 +200,8 @@ def plan(
     }
     p = QueryPlan(label, filters, group_by, aggregates, noisy, epsilon, policy, shape)
     p.domains = [columns[g].domain for g in group_by]
+    if noisy:
+        p.person_key = next((c for c, info in columns.items() if info.entity in policy.noise.person_keys), None)
     p.shape["measurements"] = measurements
     return p
 
@@ -239,9 +244,16 @@ def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
             select.append(f"count({target}) AS c{i}")  # avg = sum / count, each noisy where noise applies
         else:
             select.append(f"{a['fn']}({target}) AS a{i}")
-    sql = f"SELECT {', '.join(select)} FROM read_parquet(?)"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
+    if p.person_key is not None:
+        # contribution bounding: the noise assumes a person adds at most rows_per_person rows; a
+        # person's monthly records would otherwise stand out of it (rows without a key: kept)
+        k = quote_ident(p.person_key)
+        source = (
+            f"(SELECT * FROM {source} QUALIFY {k} IS NULL OR "
+            f"row_number() OVER (PARTITION BY {k} ORDER BY random()) <= {int(p.policy.noise.rows_per_person)})"
+        )
+    sql = f"SELECT {', '.join(select)} FROM {source}"
     if p.group_by:
         sql += " GROUP BY ALL ORDER BY " + ", ".join(f"g{i} NULLS LAST" for i in range(len(p.group_by)))
     sql += f" LIMIT {p.policy.max_groups + 1}"
