@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import secrets
+import threading
 from typing import Any
 
 import duckdb
@@ -55,6 +56,11 @@ __all__ = [
 
 SERVICES = ("share", "verify", "query")
 MODES = ("pseudonymised", "clear")
+
+#: one accounting transaction at a time in this process: the portal's threads share one DuckDB
+#: instance, where two transactions updating one grant's row conflict (the loser failed with a
+#: 500, unaudited); other processes wait for the catalog's lock anyway
+_ACCOUNTING = threading.Lock()
 
 
 class NotFound(CatalogError):
@@ -225,7 +231,7 @@ def revoke(grant_id: str, *, by: str, department: str | None = None, reason: str
         raise GrantRefused("only the owning department (or a data officer) revokes a grant", status=403)
     if grant["revoked_at"] is not None:
         return grant
-    with connect() as con:
+    with _ACCOUNTING, connect() as con:
         con.execute("BEGIN")
         con.execute(
             "UPDATE grants SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ?",
@@ -294,15 +300,17 @@ def record_call(
     epsilon: float = 0.0,
     units: int = 1,
     audit_entry: tuple[str, str, str, dict[str, Any]] | None = None,
+    audit_refusal: bool = True,
 ) -> tuple[float | None, float]:
     """Account for one call on the grant in ONE catalog transaction, before its answer leaves:
     the grant is still in force (:class:`GrantInactive` if it was revoked meanwhile), the day's
     calls (``units`` of them; 429 when used up), the privacy budget (``epsilon``; 403 when it
     would be exceeded) and the call's audit entry ``(actor, action, subject, detail)``. All or
     nothing; a refusal is audited instead (``access.denied`` with the call's detail, its status
-    and why). Returns the budget ``(total, spent)`` after the call."""
+    and why; unless ``audit_refusal`` is false: the caller looks the grant up again first).
+    Returns the budget ``(total, spent)`` after the call."""
     try:
-        with connect() as con:
+        with _ACCOUNTING, connect() as con:
             con.execute("BEGIN")
             try:
                 state = con.execute(
@@ -322,7 +330,8 @@ def record_call(
                 raise
             con.execute("COMMIT")
     except GrantRefused as exc:
-        if audit_entry is not None and not isinstance(exc, GrantInactive):  # inactive: looked up again
+        # an inactive grant is looked up again (a refusal then is audited where it is found)
+        if audit_entry is not None and audit_refusal and not isinstance(exc, GrantInactive):
             actor, action, subject, detail = audit_entry
             audit.append(
                 actor, "access.denied", subject, {**detail, "refused": action, "status": exc.status, "reason": str(exc)}
@@ -333,7 +342,7 @@ def record_call(
 
 def count_call(grant: dict[str, Any], default_per_day: int) -> int:
     """Count one call on the grant today (its own transaction); refused (429) when used up."""
-    with connect() as con:
+    with _ACCOUNTING, connect() as con:
         con.execute("BEGIN")
         try:
             calls = _count(con, grant, default_per_day)

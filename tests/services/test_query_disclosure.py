@@ -76,3 +76,42 @@ def test_no_aggregate_after_a_sum_is_an_exact_count(granted: Services) -> None:
         result = ok(c.post("/api/query", json=spec))
     (row,) = result["rows"]
     assert row["max(month)"] == last_month, (row, total)
+
+
+def test_concurrent_queries_are_answered_or_refused_within_the_budget(services_home: Services) -> None:
+    """Queries racing for a grant's budget: as many answers as it pays for, the others refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from catalog import demands
+
+    s = services_home
+    with s.client("ecology") as c:
+        d = ok(
+            c.post(
+                "/api/demands",
+                json={
+                    "dataset": DATASET,
+                    "fields": ["division_code", "subsidy_type"],
+                    "services": ["query"],
+                    "purpose": "budget_race",
+                    "legal_basis": "《环境保护法》第三十九条（示例）",
+                },
+            ),
+            201,
+        )
+    grant = demands.answer(
+        d["id"], decision="grant", by_department="civil_affairs", actor="cli:civil_affairs", epsilon=3.0
+    )["grant_id"]
+    spec = {"dataset": DATASET, "group_by": ["subsidy_type"]}
+
+    def one(_: int) -> int:
+        with s.client("ecology") as c:
+            return c.post("/api/query", json=spec).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        codes = list(pool.map(one, range(12)))
+    # three answers, then refusals: no call fails on the race (they were 500s, unaudited)
+    assert sorted(codes) == [200] * 3 + [403] * 9, codes
+    with s.client("ecology") as c:
+        g = next(g for g in c.get("/api/quota").json()["grants"] if g["grant_id"] == grant)
+    assert g["budget"]["spent"] == 3.0, g
