@@ -220,7 +220,9 @@ def _bounds(raw: Any, declared: tuple[float, float] | None, where: str) -> tuple
     return float(raw[0]), float(raw[1])
 
 
-def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
+def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple[str, list[Any]]:
+    """The query's SQL and its parameters after the file's; ``bound``: the column naming the
+    person whose rows are bounded to ``rows_per_person`` (None: no person has more)."""
     params: list[Any] = []
     where = []
     for col, op, value in p.filters:
@@ -245,10 +247,10 @@ def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
         else:
             select.append(f"{a['fn']}({target}) AS a{i}")
     source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
-    if p.person_key is not None:
+    if bound is not None:
         # contribution bounding: the noise assumes a person adds at most rows_per_person rows; a
         # person's monthly records would otherwise stand out of it (rows without a key: kept)
-        k = quote_ident(p.person_key)
+        k = quote_ident(bound)
         source = (
             f"(SELECT * FROM {source} QUALIFY {k} IS NULL OR "
             f"row_number() OVER (PARTITION BY {k} ORDER BY random()) <= {int(p.policy.noise.rows_per_person)})"
@@ -275,7 +277,12 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
             missing = sorted({c for c, _, _ in p.filters} - set(types))
             if missing:
                 raise QueryError(f"the current version of {p.label} has no column(s) {missing[:5]}")
-        sql, params = _sql(p, types)
+        bound = None
+        if p.person_key is not None and _most_rows_per_key(con, source, src, p.person_key) > (
+            p.policy.noise.rows_per_person
+        ):
+            bound = p.person_key
+        sql, params = _sql(p, types, bound)
         try:
             rows = con.execute(sql, [src, *params]).fetchall()
         except duckdb.BinderException:
@@ -317,6 +324,38 @@ def _declared_cells(p: QueryPlan, rows: list[tuple[Any, ...]]) -> tuple[list[tup
     declared = [True] * len(out)
     out += list(found.values())  # NULL or undeclared labels: from the data
     return out, declared + [False] * (len(out) - len(declared))
+
+
+#: (file, its size and time, key column) -> the most rows one key has (a published file never changes)
+_ROWS_PER_KEY: dict[tuple[Any, ...], int] = {}
+
+
+def _most_rows_per_key(con: Any, source: Any, src: str, key: str) -> int:
+    """The most rows one value of ``key`` has in the file: bounding each person's rows costs a
+    sort of the whole file (~6x the query), so it is done only when someone has more rows than
+    the noise assumes. Kept per file while its size and time are unchanged."""
+    import duckdb
+
+    try:
+        st = source.stat()
+        stamp: tuple[Any, ...] | None = (src, key, st.st_size, st.st_mtime)
+    except (AttributeError, OSError):
+        stamp = None
+    if stamp is not None and stamp in _ROWS_PER_KEY:
+        return _ROWS_PER_KEY[stamp]
+    k = quote_ident(key)
+    try:
+        row = con.execute(
+            f"SELECT max(n) FROM (SELECT count(*) AS n FROM read_parquet(?) WHERE {k} IS NOT NULL GROUP BY {k})", [src]
+        ).fetchone()
+    except duckdb.Error:  # unreadable: bound anyway (a missing column then fails the query, naming it)
+        return 2**62
+    most = int(row[0] or 0) if row else 0
+    if stamp is not None:
+        if len(_ROWS_PER_KEY) > 256:
+            _ROWS_PER_KEY.clear()
+        _ROWS_PER_KEY[stamp] = most
+    return most
 
 
 def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
