@@ -65,9 +65,9 @@ def test_no_aggregate_after_a_sum_is_an_exact_count(granted: Services) -> None:
     """The answer of the aggregate after a sum was read from the sum's own exact, un-noised count
     of values (``max(month)`` answered 1200 for the whole table)."""
     paths, _ = published_run("civil_affairs", "subsidy_recipients")
-    total, last_month = duckdb.execute(
-        "SELECT count(amount), max(month) FROM read_parquet(?)", [str(paths.valid)]
-    ).fetchone()
+    found = duckdb.execute("SELECT count(amount), max(month) FROM read_parquet(?)", [str(paths.valid)]).fetchone()
+    assert found is not None
+    total, last_month = found
     spec = {
         "dataset": DATASET,
         "aggregates": [{"fn": "sum", "column": "amount", "bounds": [0, 3000]}, {"fn": "max", "column": "month"}],

@@ -39,11 +39,12 @@ def test_a_grant_allows_its_key_sets_per_day_and_refusals_are_audited(granted: S
     for n in range(1000):
         first17 = f"33010219491231{n:03d}"
         ids.append(first17 + id_check_char(first17))
-    body = {"keys": [{"id_number": i, "subsidy_type": "低保"} for i in ids], "fields": ["subsidy_type"]}
+    keys = [{"id_number": i, "subsidy_type": "低保"} for i in ids]
+    body = {"keys": keys, "fields": ["subsidy_type"]}
     with s.client("market_regulation") as c:
         first = c.post(SUBSIDY, json=body)
         second = c.post(SUBSIDY, json=body)
-        small = c.post(SUBSIDY, json={**body, "keys": body["keys"][:500]})
+        small = c.post(SUBSIDY, json={**body, "keys": keys[:500]})
     assert first.status_code == 200, first.text[:300]
     assert second.status_code == 429, second.text[:300]  # 1,000 + 1,000 key sets > 1,500 a day
     assert "key set" in second.json()["error"]["message"]
