@@ -13,8 +13,11 @@ A grant (table ``grants``) names the recipient department, the dataset, the purp
 * ``query`` — aggregate queries over ``fields`` (可用不可见), under a privacy budget
   ``epsilon_total`` of which ``epsilon_spent`` is used (:func:`record_call`).
 
-``calls_per_day`` caps the calls on the grant per (UTC) day (table ``grant_calls``); a call's
-count, budget charge and audit entry are one transaction (:func:`record_call`). Revoking
+``calls_per_day`` caps the calls on the grant per (UTC) day (table ``grant_calls``); a
+verification counts one call per key set it checks (else a batch of 1,000 resident ID numbers
+of one county and birth date, everyone born there that day, would cost one call). A call's
+count, budget charge and audit entry are one transaction (:func:`record_call`); a refused
+call is audited (``access.denied``, its shape and why). Revoking
 (:func:`revoke`) stops every service at once: the portal checks the grant on every request.
 Every change is in the audit log.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import secrets
+import threading
 from typing import Any
 
 import duckdb
@@ -52,6 +56,11 @@ __all__ = [
 
 SERVICES = ("share", "verify", "query")
 MODES = ("pseudonymised", "clear")
+
+#: one accounting transaction at a time in this process: the portal's threads share one DuckDB
+#: instance, where two transactions updating one grant's row conflict (the loser failed with a
+#: 500, unaudited); other processes wait for the catalog's lock anyway
+_ACCOUNTING = threading.Lock()
 
 
 class NotFound(CatalogError):
@@ -222,7 +231,7 @@ def revoke(grant_id: str, *, by: str, department: str | None = None, reason: str
         raise GrantRefused("only the owning department (or a data officer) revokes a grant", status=403)
     if grant["revoked_at"] is not None:
         return grant
-    with connect() as con:
+    with _ACCOUNTING, connect() as con:
         con.execute("BEGIN")
         con.execute(
             "UPDATE grants SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE id = ?",
@@ -260,17 +269,20 @@ def _spend(con: duckdb.DuckDBPyConnection, grant_id: str, epsilon: float) -> tup
     return float(row[0]), float(row[1])
 
 
-def _count(con: duckdb.DuckDBPyConnection, grant: dict[str, Any], default_per_day: int) -> int:
-    """Count one call on the grant today; refused (429) when the day's calls are used."""
+def _count(con: duckdb.DuckDBPyConnection, grant: dict[str, Any], default_per_day: int, units: int = 1) -> int:
+    """Count ``units`` calls on the grant today (a verification: one per key set); refused (429)
+    when they would exceed the day's calls."""
     limit = grant["calls_per_day"] or default_per_day
     now = utcnow()
     day = now.date()
     used = con.execute("SELECT calls FROM grant_calls WHERE grant_id = ? AND day = ?", [grant["id"], day]).fetchone()
-    calls = (used[0] if used else 0) + 1
+    calls = (used[0] if used else 0) + max(1, units)
     if calls > limit:
         tomorrow = _dt.datetime.combine(day + _dt.timedelta(days=1), _dt.time())
+        left = max(0, limit - (used[0] if used else 0))
         raise GrantRefused(
-            f"grant {grant['id']} allows {limit} calls a day; today's are used",
+            f"grant {grant['id']} allows {limit} calls a day (a verification counts one per key set); "
+            + (f"{left} are left today, this call needs {units}" if units > 1 and left else "today's are used"),
             status=429,
             retry_after=max(1, int((tomorrow - now).total_seconds())),
         )
@@ -286,37 +298,51 @@ def record_call(
     *,
     default_per_day: int,
     epsilon: float = 0.0,
+    units: int = 1,
     audit_entry: tuple[str, str, str, dict[str, Any]] | None = None,
+    audit_refusal: bool = True,
 ) -> tuple[float | None, float]:
     """Account for one call on the grant in ONE catalog transaction, before its answer leaves:
     the grant is still in force (:class:`GrantInactive` if it was revoked meanwhile), the day's
-    calls (429 when used up), the privacy budget (``epsilon``; 403 when it would be exceeded)
-    and the call's audit entry ``(actor, action, subject, detail)``. All or nothing. Returns the
-    budget ``(total, spent)`` after the call."""
-    with connect() as con:
-        con.execute("BEGIN")
-        try:
-            state = con.execute(
-                "SELECT revoked_at, expires_at, epsilon_total, epsilon_spent FROM grants WHERE id = ?", [grant["id"]]
-            ).fetchone()
-            if state is None or not is_active({"revoked_at": state[0], "expires_at": state[1]}):
-                raise GrantInactive(f"grant {grant['id']} was revoked or has expired", status=403)
-            _count(con, grant, default_per_day)
-            total, spent = state[2], state[3]
-            if epsilon > 0:
-                total, spent = _spend(con, grant["id"], epsilon)
-            if audit_entry is not None:
-                audit.append(*audit_entry, con=con)
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
+    calls (``units`` of them; 429 when used up), the privacy budget (``epsilon``; 403 when it
+    would be exceeded) and the call's audit entry ``(actor, action, subject, detail)``. All or
+    nothing; a refusal is audited instead (``access.denied`` with the call's detail, its status
+    and why; unless ``audit_refusal`` is false: the caller looks the grant up again first).
+    Returns the budget ``(total, spent)`` after the call."""
+    try:
+        with _ACCOUNTING, connect() as con:
+            con.execute("BEGIN")
+            try:
+                state = con.execute(
+                    "SELECT revoked_at, expires_at, epsilon_total, epsilon_spent FROM grants WHERE id = ?",
+                    [grant["id"]],
+                ).fetchone()
+                if state is None or not is_active({"revoked_at": state[0], "expires_at": state[1]}):
+                    raise GrantInactive(f"grant {grant['id']} was revoked or has expired", status=403)
+                _count(con, grant, default_per_day, units)
+                total, spent = state[2], state[3]
+                if epsilon > 0:
+                    total, spent = _spend(con, grant["id"], epsilon)
+                if audit_entry is not None:
+                    audit.append(*audit_entry, con=con)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+    except GrantRefused as exc:
+        # an inactive grant is looked up again (a refusal then is audited where it is found)
+        if audit_entry is not None and audit_refusal and not isinstance(exc, GrantInactive):
+            actor, action, subject, detail = audit_entry
+            audit.append(
+                actor, "access.denied", subject, {**detail, "refused": action, "status": exc.status, "reason": str(exc)}
+            )
+        raise
     return total, float(spent or 0.0)
 
 
 def count_call(grant: dict[str, Any], default_per_day: int) -> int:
     """Count one call on the grant today (its own transaction); refused (429) when used up."""
-    with connect() as con:
+    with _ACCOUNTING, connect() as con:
         con.execute("BEGIN")
         try:
             calls = _count(con, grant, default_per_day)

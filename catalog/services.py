@@ -112,9 +112,24 @@ def shared_grant(recipient: str, department: str, dataset: str, purpose: str) ->
     return grant
 
 
+def _account(grant: dict[str, Any], *, fresh: bool, **kw: Any) -> tuple[float | None, float]:
+    """:func:`~catalog.grants.record_call` for a grant looked up afresh (``fresh``) or reused from
+    the last few seconds: a reused grant refused (budget spent, day's calls used) is looked up
+    afresh once (:func:`_retrying`) — a newer grant may be in force — before the refusal stands."""
+    try:
+        return record_call(grant, audit_refusal=fresh, **kw)
+    except GrantInactive:
+        raise
+    except GrantRefused as exc:
+        if fresh:
+            raise
+        raise GrantInactive(str(exc), status=exc.status, retry_after=exc.retry_after) from exc
+
+
 def _retrying(fn: Any) -> Any:
-    """Run a service call; if its grant turned out revoked when the call was accounted for, look
-    the grant up afresh once (a newer grant may be in force) — else the refusal stands."""
+    """Run a service call; if its grant turned out revoked (or, reused, refused) when the call was
+    accounted for, look the grant up afresh once (a newer grant may be in force) — else the
+    refusal stands."""
 
     def inner(*args: Any, **kw: Any) -> Any:
         try:
@@ -161,9 +176,11 @@ def _verify(
         for v in r.values():
             outcome[v] += 1
     detail = {**base, "keysets": len(keysets), "fields": fields, "outcomes": outcome}
-    record_call(
+    _account(
         grant,
+        fresh=fresh,
         default_per_day=policy.quotas.grant_calls_per_day,
+        units=len(keysets),  # one call per key set checked: the day's allowance bounds enumeration
         audit_entry=(actor, "verify.check", subject, detail),
     )
     return {
@@ -231,7 +248,9 @@ def _columns(paths: RunPaths, manifest: dict[str, Any]) -> tuple[dict[str, Any],
         d = declared.get(c["name"], {})
         lo, hi = d.get("minimum"), d.get("maximum")
         bounds = (float(lo), float(hi)) if lo is not None and hi is not None and lo < hi else None
-        out[c["name"]] = ColumnInfo(c.get("level") or "sensitive", c.get("entity"), bounds)
+        enum = d.get("enum")
+        domain = tuple(enum) if isinstance(enum, list) and enum else None
+        out[c["name"]] = ColumnInfo(c.get("level") or "sensitive", c.get("entity"), bounds, domain)
     return out, bool(decision.get("about_people", True))
 
 
@@ -269,8 +288,9 @@ def _query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None
         "suppressed_cells": result["suppressed_cells"],
     }
     # the budget is charged before anything leaves: a refused charge releases nothing
-    total, spent = record_call(
+    total, spent = _account(
         grant,
+        fresh=fresh,
         default_per_day=policy.quotas.grant_calls_per_day,
         epsilon=p.epsilon,
         audit_entry=(actor, "query.run", subject, detail),

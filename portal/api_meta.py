@@ -103,6 +103,15 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
     files: list[Path | LakePath] = sorted(
         lake_path(folder).glob(f"{purpose}__*.parquet"), key=lambda p: p.stat().st_mtime
     )
+    if grant is not None:
+        # a grant takes effect on the next run: a file written before it was granted answers an
+        # older grant (revoked, or the same purpose with other fields or mode), never this one
+        at = grant["granted_at"]
+        at = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
+        since = at.replace(tzinfo=dt.UTC).timestamp()
+        files = [f for f in files if f.stat().st_mtime >= since]
+        if not files:
+            raise HTTPException(404, "no shared variant has been produced for this grant yet: the next run writes it")
     if not files:
         raise HTTPException(404, "no shared variant has been produced yet")
     path = resolve_file(f"{folder}/{files[-1].name}", root="lake/shared")

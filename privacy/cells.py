@@ -22,7 +22,7 @@ import math
 from collections.abc import Hashable, Sequence
 from typing import Any
 
-__all__ = ["add_noise", "add_noise_many", "suppress"]
+__all__ = ["add_noise", "add_noise_many", "noise_tail", "suppress"]
 
 
 def suppress(
@@ -102,28 +102,47 @@ def add_noise_many(
     L2: √m), noised once, and scaled back. Returns ``(noisy vectors, ε accounted by OpenDP)``."""
     if epsilon <= 0 or not measurements or any(s <= 0 for _, s in measurements):
         raise ValueError("epsilon and every sensitivity must be positive")
-    dp = _dp()
-    domain = dp.vector_domain(dp.atom_domain(T=float, nan=False))
     flat = [float(v) / s for values, s in measurements for v in values]
-    m = len(measurements)
-    if mechanism == "laplace":
-        d_in = float(m)
-        meas = dp.m.make_laplace(domain, dp.l1_distance(T=float), scale=d_in / epsilon)
-        spent = float(meas.map(d_in))
-    elif mechanism == "gaussian":
-        d_in = math.sqrt(m)
-
-        def make(scale: float) -> Any:
-            base = dp.m.make_gaussian(domain, dp.l2_distance(T=float), scale=scale)
-            return dp.c.make_fix_delta(dp.c.make_zCDP_to_approxDP(base), delta)
-
-        meas = make(dp.binary_search_param(make, d_in=d_in, d_out=(epsilon, delta)))
-        spent = float(meas.map(d_in)[0])
-    else:
-        raise ValueError(f"unknown noise mechanism {mechanism!r}")
+    meas, spent, _ = _measurement(len(measurements), epsilon, mechanism, delta)
     noisy = meas(flat) if flat else []
     out, pos = [], 0
     for values, s in measurements:
         out.append([float(v) * s for v in noisy[pos : pos + len(values)]])
         pos += len(values)
     return out, spent
+
+
+def _measurement(m: int, epsilon: float, mechanism: str, delta: float) -> tuple[Any, float, float]:
+    """The OpenDP measurement of :func:`add_noise_many` for ``m`` measurements of sensitivity 1
+    each: ``(measurement, ε it accounts, its noise scale)``."""
+    dp = _dp()
+    domain = dp.vector_domain(dp.atom_domain(T=float, nan=False))
+    if mechanism == "laplace":
+        d_in = float(m)
+        scale = d_in / epsilon
+        meas = dp.m.make_laplace(domain, dp.l1_distance(T=float), scale=scale)
+        return meas, float(meas.map(d_in)), scale
+    if mechanism == "gaussian":
+        d_in = math.sqrt(m)
+
+        def make(scale: float) -> Any:
+            base = dp.m.make_gaussian(domain, dp.l2_distance(T=float), scale=scale)
+            return dp.c.make_fix_delta(dp.c.make_zCDP_to_approxDP(base), delta)
+
+        scale = dp.binary_search_param(make, d_in=d_in, d_out=(epsilon, delta))
+        meas = make(scale)
+        return meas, float(meas.map(d_in)[0]), float(scale)
+    raise ValueError(f"unknown noise mechanism {mechanism!r}")
+
+
+def noise_tail(m: int, *, epsilon: float, mechanism: str = "laplace", delta: float = 1e-7, tail: float = 1e-7) -> float:
+    """How far the noise :func:`add_noise_many` adds to one value (of sensitivity 1, among ``m``
+    measurements for ``epsilon``) exceeds with probability at most ``tail``: a cell whose true
+    count is that far below a release threshold is released only that rarely (the threshold of
+    DP partition selection when the cells' labels come from the data)."""
+    if epsilon <= 0 or m < 1 or not 0 < tail < 0.5:
+        raise ValueError("epsilon, m and tail must be positive (tail < 0.5)")
+    _, _, scale = _measurement(m, epsilon, mechanism, delta)
+    if mechanism == "laplace":  # P(X > t) = exp(-t / b) / 2
+        return scale * math.log(1 / (2 * tail))
+    return scale * math.sqrt(2 * math.log(1 / (2 * tail)))  # P(Z > z) <= exp(-z^2 / 2) / 2

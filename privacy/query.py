@@ -14,19 +14,24 @@ cost. :func:`run` computes it in DuckDB over the server's copy of the rows (noth
 client's text is spliced into SQL: names are checked and quoted, values are cast parameters),
 then protects the cells: noise first where the policy says so (OpenDP, :mod:`privacy.cells`;
 the cell sizes are always among the noisy measurements, so suppression is decided on noisy
-counts), then threshold suppression with complementary cells. A suppressed cell keeps its
-group labels and loses every value. Rows never leave: only the protected cells do.
+counts), then threshold suppression with complementary cells. Rows never leave: only the
+protected cells do. Which cells are listed must not tell who matched: grouped by columns with
+declared values (the manifest's ``enum``), every declared cell is listed (a suppressed one keeps
+its labels and loses every value); a cell whose labels come from the data is listed only when
+it is released — under noise, when its noisy size is past what one person could reach but with
+the policy's ``delta`` — and a suppressed one is neither listed nor counted.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from core import PrivacyError
 from core.sql import quote_ident
-from privacy.cells import add_noise_many, suppress
+from privacy.cells import add_noise_many, noise_tail, suppress
 from privacy.policy.services import AggregatePolicy
 
 __all__ = ["ColumnInfo", "QueryError", "QueryPlan", "plan", "run"]
@@ -52,6 +57,8 @@ class ColumnInfo:
     entity: str | None = None
     #: declared bounds (manifest minimum / maximum), for noisy sums
     bounds: tuple[float, float] | None = None
+    #: declared values (the manifest's ``enum``): group labels known without looking at the data
+    domain: tuple[Any, ...] | None = None
 
 
 @dataclass
@@ -65,6 +72,11 @@ class QueryPlan:
     epsilon: float
     policy: AggregatePolicy
     shape: dict[str, Any] = field(default_factory=dict)
+    #: per group-by column its declared values (None: its labels come from the data)
+    domains: list[tuple[Any, ...] | None] = field(default_factory=list)
+    #: the column naming the person a row is about: under noise, each person's rows are bounded
+    #: to the policy's ``rows_per_person`` (the sensitivity the noise is calibrated to)
+    person_key: str | None = None
 
 
 def _name(value: Any, allowed: list[str], columns: dict[str, ColumnInfo], policy: AggregatePolicy, what: str) -> str:
@@ -187,6 +199,9 @@ def plan(
         "noisy": noisy,
     }
     p = QueryPlan(label, filters, group_by, aggregates, noisy, epsilon, policy, shape)
+    p.domains = [columns[g].domain for g in group_by]
+    if noisy:
+        p.person_key = next((c for c, info in columns.items() if info.entity in policy.noise.person_keys), None)
     p.shape["measurements"] = measurements
     return p
 
@@ -205,7 +220,9 @@ def _bounds(raw: Any, declared: tuple[float, float] | None, where: str) -> tuple
     return float(raw[0]), float(raw[1])
 
 
-def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
+def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple[str, list[Any]]:
+    """The query's SQL and its parameters after the file's; ``bound``: the column naming the
+    person whose rows are bounded to ``rows_per_person`` (None: no person has more)."""
     params: list[Any] = []
     where = []
     for col, op, value in p.filters:
@@ -229,9 +246,16 @@ def _sql(p: QueryPlan, types: dict[str, str]) -> tuple[str, list[Any]]:
             select.append(f"count({target}) AS c{i}")  # avg = sum / count, each noisy where noise applies
         else:
             select.append(f"{a['fn']}({target}) AS a{i}")
-    sql = f"SELECT {', '.join(select)} FROM read_parquet(?)"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
+    if bound is not None:
+        # contribution bounding: the noise assumes a person adds at most rows_per_person rows; a
+        # person's monthly records would otherwise stand out of it (rows without a key: kept)
+        k = quote_ident(bound)
+        source = (
+            f"(SELECT * FROM {source} QUALIFY {k} IS NULL OR "
+            f"row_number() OVER (PARTITION BY {k} ORDER BY random()) <= {int(p.policy.noise.rows_per_person)})"
+        )
+    sql = f"SELECT {', '.join(select)} FROM {source}"
     if p.group_by:
         sql += " GROUP BY ALL ORDER BY " + ", ".join(f"g{i} NULLS LAST" for i in range(len(p.group_by)))
     sql += f" LIMIT {p.policy.max_groups + 1}"
@@ -253,7 +277,12 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
             missing = sorted({c for c, _, _ in p.filters} - set(types))
             if missing:
                 raise QueryError(f"the current version of {p.label} has no column(s) {missing[:5]}")
-        sql, params = _sql(p, types)
+        bound = None
+        if p.person_key is not None and _most_rows_per_key(con, source, src, p.person_key) > (
+            p.policy.noise.rows_per_person
+        ):
+            bound = p.person_key
+        sql, params = _sql(p, types, bound)
         try:
             rows = con.execute(sql, [src, *params]).fetchall()
         except duckdb.BinderException:
@@ -267,8 +296,71 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
     return _protect(p, rows)
 
 
+def _declared_cells(p: QueryPlan, rows: list[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], list[bool]]:
+    """The result rows with every cell of the declared labels (zero where no row matched), and
+    per row whether its labels are declared. Which cells exist then does not depend on who
+    matches the query; the labels of the other cells come from the data (:func:`_protect`)."""
+    ng = len(p.group_by)
+    if ng == 0:  # one cell, whatever matched
+        return rows, [True] * len(rows)
+    domains = p.domains
+    if len(domains) != ng or any(d is None for d in domains):
+        return rows, [False] * len(rows)
+    if math.prod(len(d) for d in domains if d is not None) > p.policy.max_groups:
+        return rows, [False] * len(rows)
+
+    def norm(key: tuple[Any, ...]) -> tuple[str, ...]:
+        return tuple(str(v) for v in key)
+
+    found = {norm(tuple(r[:ng])): r for r in rows}
+    # an empty cell: no rows, count(...) 0, sum and avg of nothing NULL with a count of 0, min/max NULL
+    empty: list[Any] = [0]
+    for a in p.aggregates:
+        empty += [None, 0] if a["fn"] in ("sum", "avg") else [0] if a["fn"] == "count" else [None]
+    out: list[tuple[Any, ...]] = []
+    for key in itertools.product(*(d for d in domains if d is not None)):
+        row = found.pop(norm(key), None)
+        out.append((*key, *empty) if row is None else row)
+    declared = [True] * len(out)
+    out += list(found.values())  # NULL or undeclared labels: from the data
+    return out, declared + [False] * (len(out) - len(declared))
+
+
+#: (file, its size and time, key column) -> the most rows one key has (a published file never changes)
+_ROWS_PER_KEY: dict[tuple[Any, ...], int] = {}
+
+
+def _most_rows_per_key(con: Any, source: Any, src: str, key: str) -> int:
+    """The most rows one value of ``key`` has in the file: bounding each person's rows costs a
+    sort of the whole file (~6x the query), so it is done only when someone has more rows than
+    the noise assumes. Kept per file while its size and time are unchanged."""
+    import duckdb
+
+    try:
+        st = source.stat()
+        stamp: tuple[Any, ...] | None = (src, key, st.st_size, st.st_mtime)
+    except (AttributeError, OSError):
+        stamp = None
+    if stamp is not None and stamp in _ROWS_PER_KEY:
+        return _ROWS_PER_KEY[stamp]
+    k = quote_ident(key)
+    try:
+        row = con.execute(
+            f"SELECT max(n) FROM (SELECT count(*) AS n FROM read_parquet(?) WHERE {k} IS NOT NULL GROUP BY {k})", [src]
+        ).fetchone()
+    except duckdb.Error:  # unreadable: bound anyway (a missing column then fails the query, naming it)
+        return 2**62
+    most = int(row[0] or 0) if row else 0
+    if stamp is not None:
+        if len(_ROWS_PER_KEY) > 256:
+            _ROWS_PER_KEY.clear()
+        _ROWS_PER_KEY[stamp] = most
+    return most
+
+
 def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     ng = len(p.group_by)
+    rows, declared = _declared_cells(p, rows)
     keys = [tuple(r[:ng]) for r in rows]
     n = [float(r[ng]) for r in rows]
     # per aggregate: its column of the result (and avg's count of values)
@@ -278,9 +370,14 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     for a in p.aggregates:
         values.append([r[pos] for r in rows])
         counts.append([r[pos + 1] for r in rows] if a["fn"] == "avg" else None)
-        pos += 2 if a["fn"] == "avg" else 1
+        pos += 2 if a["fn"] in ("sum", "avg") else 1  # a sum's count of values is a column too (see _sql)
     spent = 0.0
     noise = None
+    # a cell whose labels come from the data is listed only when it is released: listed with its
+    # labels, a cell of one person told that person's values of the group-by columns. Under noise,
+    # released only when its noisy size is past what one person's rows reach but with the policy's
+    # delta (DP partition selection); else past the threshold.
+    release_min = float(p.policy.threshold)
     if p.noisy and rows:
         nz = p.policy.noise
         person = nz.rows_per_person
@@ -310,9 +407,15 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         noise = {"mechanism": nz.mechanism, "epsilon": round(spent, 6)}
         if nz.mechanism == "gaussian":
             noise["delta"] = nz.delta
-    hidden = suppress(list(zip(keys, n)), p.policy.threshold, complementary=p.policy.complementary)
+        if not all(declared):
+            tail = noise_tail(len(wanted), epsilon=p.epsilon, mechanism=nz.mechanism, delta=nz.delta, tail=nz.delta)
+            release_min = max(release_min, person * (1 + tail))
+    sizes = [nj if declared[j] or nj >= release_min else -1.0 for j, nj in enumerate(n)]
+    hidden = suppress(list(zip(keys, sizes)), p.policy.threshold, complementary=p.policy.complementary)
     out_rows = []
     for j, key in enumerate(keys):
+        if j in hidden and not declared[j]:
+            continue  # neither its labels nor that it exists
         row: dict[str, Any] = {g: _plain(key[i]) for i, g in enumerate(p.group_by)}
         row["suppressed"] = j in hidden
         for i, a in enumerate(p.aggregates):
@@ -324,7 +427,7 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         "group_by": p.group_by,
         "aggregates": [a["label"] for a in p.aggregates],
         "rows": out_rows,
-        "suppressed_cells": len(hidden),
+        "suppressed_cells": sum(1 for r in out_rows if r["suppressed"]),
         "threshold": p.policy.threshold,
         "noise": noise,
         "epsilon_spent": round(spent, 6),

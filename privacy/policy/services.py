@@ -54,8 +54,14 @@ class NoisePolicy(_M):
     delta: float = Field(1e-7, gt=0, lt=1e-3)
     #: total ε of a grant unless the owner's answer sets another
     budget_per_grant: float = Field(10.0, gt=0, le=1000)
-    #: rows one person may contribute (the sensitivity of a count)
+    #: rows one person may contribute (the sensitivity of a count); enforced where a column
+    #: names the person a row is about (``person_keys``): a person's other rows are left out
     rows_per_person: int = Field(1, ge=1, le=1000)
+    #: entities of a column naming the person a row is about (the first such column bounds each
+    #: person's rows in a noisy query to ``rows_per_person``)
+    person_keys: list[str] = Field(
+        default_factory=lambda: ["CN_RESIDENT_ID", "PERSON_ID", "SOCIAL_SECURITY_NUMBER", "PASSPORT"]
+    )
 
 
 class AggregatePolicy(_M):
