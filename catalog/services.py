@@ -279,7 +279,12 @@ def _query(recipient: str | None, spec: Any, *, actor: str, token_id: str | None
         )
         result = run(p, paths.valid)
     except (QueryError, PrivacyError) as exc:
-        raise ServiceError(str(exc), status=getattr(exc, "status", 400)) from None
+        status = getattr(exc, "status", 400)
+        if status == 403:  # refused by the grant or the policy (not a malformed query): audited
+            audit.append(
+                actor, "access.denied", subject, {**base, "refused": "query.run", "status": status, "reason": str(exc)}
+            )
+        raise ServiceError(str(exc), status=status) from None
     detail = {
         **base,
         **p.shape,

@@ -9,7 +9,7 @@ budget, which the answer reports (``budget: {total, spent, remaining}``) and whi
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -21,6 +21,7 @@ from portal import quota
 from portal import state as catalog_state
 from portal.services_api import body_doc, caller_token, ok, read_json, service
 from portal.tracking import track
+from privacy.policy.services import AggregateFunction
 
 __all__ = ["router"]
 
@@ -29,7 +30,7 @@ router = APIRouter(tags=["sharing services"])
 
 class Aggregate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    fn: Literal["count", "sum", "avg", "min", "max"]
+    fn: AggregateFunction
     column: str | None = None
     bounds: list[float] | None = Field(None, min_length=2, max_length=2, description="[low, high] for noisy sum/avg")
 

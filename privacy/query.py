@@ -8,9 +8,10 @@ A query is a small JSON structure, never SQL::
      "aggregates": [{"fn": "count"}, {"fn": "sum", "column": "amount", "bounds": [0, 5000]}]}
 
 :func:`plan` checks it against what the grant allows (its columns) and what the policy allows
-(no direct identifiers; min/max only on columns at ``min_max_levels``; noisy sums need bounds,
-from the query or from the manifest's ``minimum``/``maximum``) and says the privacy loss it will
-cost. :func:`run` computes it in DuckDB over the server's copy of the rows (nothing of the
+(no direct identifiers; min/max only on columns at ``min_max_levels``; under noise only the
+aggregates of ``noise.functions``, the ones the noise covers: an exact extreme next to noisy
+counts is one person's value; noisy sums need bounds, from the query or from the manifest's
+``minimum``/``maximum``) and says the privacy loss it will cost. :func:`run` computes it in DuckDB over the server's copy of the rows (nothing of the
 client's text is spliced into SQL: names are checked and quoted, values are cast parameters),
 then protects the cells: noise first where the policy says so (OpenDP, :mod:`privacy.cells`;
 the cell sizes are always among the noisy measurements, so suppression is decided on noisy
@@ -19,7 +20,9 @@ protected cells do. Which cells are listed must not tell who matched: grouped by
 declared values (the manifest's ``enum``), every declared cell is listed (a suppressed one keeps
 its labels and loses every value); a cell whose labels come from the data is listed only when
 it is released — under noise, when its noisy size is past what one person could reach but with
-the policy's ``delta`` — and a suppressed one is neither listed nor counted.
+the policy's ``delta`` — and a suppressed one is neither listed nor counted. An extreme (min/max,
+exact answers only) is given only for a released cell whose extreme at least ``threshold`` rows
+hold: never one person's value, whichever groups two queries compare.
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ from typing import Any
 from core import PrivacyError
 from core.sql import quote_ident
 from privacy.cells import add_noise_many, noise_tail, suppress
-from privacy.policy.services import AggregatePolicy
+from privacy.policy.services import AGGREGATE_FUNCTIONS, AggregatePolicy
 
 __all__ = ["ColumnInfo", "QueryError", "QueryPlan", "plan", "run"]
 
-FUNCTIONS = ("count", "sum", "avg", "min", "max")
+FUNCTIONS = AGGREGATE_FUNCTIONS
 OPS = {"eq": "=", "ne": "<>", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 MAX_GROUP_BY = 4
 MAX_AGGREGATES = 10
@@ -172,6 +175,15 @@ def plan(
                 f"(the policy allows min/max on levels {', '.join(policy.min_max_levels)} only)",
                 status=403,
             )
+        if noisy and fn not in policy.noise.functions:
+            raise QueryError(
+                f"{where}: {fn}({col}) is not answered under noise: the noise covers "
+                f"{', '.join(policy.noise.functions)} only, and an exact {fn} tells the one person holding "
+                "the extreme (two queries whose groups differ by one person tell that person's value); "
+                f"ask a noisy {' / '.join(policy.noise.functions)} instead, or count grouped by "
+                f"{col!r} (a histogram; of its declared values where the manifest has an enum)",
+                status=403,
+            )
         bounds = None
         if fn in ("sum", "avg"):
             bounds = _bounds(a.get("bounds"), columns[col].bounds if col else None, where)
@@ -244,8 +256,8 @@ def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple
                 x = f"least(greatest({x}, {a['bounds'][0]!r}), {a['bounds'][1]!r})"
             select.append(f"sum({x}) AS a{i}")
             select.append(f"count({target}) AS c{i}")  # avg = sum / count, each noisy where noise applies
-        else:
-            select.append(f"{a['fn']}({target}) AS a{i}")
+        else:  # min/max (exact answers only): the `threshold` most extreme values, see _value
+            select.append(f"{a['fn']}({target}, {int(p.policy.threshold)}) AS a{i}")
     source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
     if bound is not None:
         # contribution bounding: the noise assumes a person adds at most rows_per_person rows; a
@@ -420,7 +432,9 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         row["suppressed"] = j in hidden
         for i, a in enumerate(p.aggregates):
             c = counts[i]
-            row[a["label"]] = None if j in hidden else _value(a, values[i][j], n[j], c[j] if c else None, p.noisy)
+            row[a["label"]] = (
+                None if j in hidden else _value(a, values[i][j], n[j], c[j] if c else None, p.noisy, p.policy.threshold)
+            )
         out_rows.append(row)
     return {
         "dataset": p.label,
@@ -434,7 +448,7 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     }
 
 
-def _value(a: dict[str, Any], v: Any, n: float, count: Any, noisy: bool) -> Any:
+def _value(a: dict[str, Any], v: Any, n: float, count: Any, noisy: bool, threshold: int) -> Any:
     fn = a["fn"]
     if fn == "count" and not a["column"]:
         return max(0, round(n))
@@ -452,7 +466,11 @@ def _value(a: dict[str, Any], v: Any, n: float, count: Any, noisy: bool) -> Any:
             return None if v is None else round(float(v), 6)
         lo, hi = a["bounds"]  # post-processing (free): a noisy sum within what n rows could add up to
         return round(min(max(float(v or 0), min(0.0, n * lo)), max(0.0, n * hi)), 6)
-    return _plain(v)
+    # min/max: ``v`` is the cell's ``threshold`` most extreme values; the extreme is given only
+    # when all of them are equal (held by at least ``threshold`` rows), else it is one person's
+    if not v or len(v) < threshold or v[0] != v[-1]:
+        return None
+    return _plain(v[0])
 
 
 def _plain(v: Any) -> Any:

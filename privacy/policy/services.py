@@ -11,15 +11,32 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from privacy.types import Level
 
-__all__ = ["SERVICES", "AggregatePolicy", "NoisePolicy", "QuotaLimit", "QuotaPolicy", "QuotaService"]
+__all__ = [
+    "AGGREGATE_FUNCTIONS",
+    "NOISED_FUNCTIONS",
+    "SERVICES",
+    "AggregateFunction",
+    "AggregatePolicy",
+    "NoisePolicy",
+    "QuotaLimit",
+    "QuotaPolicy",
+    "QuotaService",
+]
 
 #: the kinds of call a quota counts
 QuotaService = Literal["download", "datastore", "verify", "query"]
 SERVICES: tuple[QuotaService, ...] = get_args(QuotaService)
+
+#: the aggregates a query may ask
+AggregateFunction = Literal["count", "sum", "avg", "min", "max"]
+AGGREGATE_FUNCTIONS: tuple[AggregateFunction, ...] = get_args(AggregateFunction)
+#: the aggregates the noise covers (:func:`privacy.query._protect`): min/max are order statistics
+#: answered exactly (one person's value), so no policy may let them through under noise
+NOISED_FUNCTIONS: tuple[AggregateFunction, ...] = ("count", "sum", "avg")
 
 _DIRECT_IDENTIFIERS = (
     "CN_RESIDENT_ID",
@@ -62,13 +79,30 @@ class NoisePolicy(_M):
     person_keys: list[str] = Field(
         default_factory=lambda: ["CN_RESIDENT_ID", "PERSON_ID", "SOCIAL_SECURITY_NUMBER", "PASSPORT"]
     )
+    #: the aggregates a query may ask when noise applies; any other is refused (403, audited).
+    #: Only aggregates the noise covers: an exact extreme under noisy counts tells the one person
+    #: holding it, and two queries differing by one person tell that person's value
+    functions: list[AggregateFunction] = Field(default_factory=lambda: list(NOISED_FUNCTIONS), min_length=1)
+
+    @field_validator("functions")
+    @classmethod
+    def _only_noised(cls, v: list[AggregateFunction]) -> list[AggregateFunction]:
+        exact = [f for f in v if f not in NOISED_FUNCTIONS]
+        if exact:
+            raise ValueError(
+                f"{', '.join(exact)} would be answered exactly under noise (one person's value): "
+                f"noise.functions takes only {', '.join(NOISED_FUNCTIONS)}"
+            )
+        return v
 
 
 class AggregatePolicy(_M):
     #: cells counting fewer rows are suppressed, with complementary cells
     threshold: int = Field(5, ge=1)
     complementary: bool = True
-    #: min/max reveal one person's value: allowed only on columns at these levels
+    #: min/max reveal one person's value: allowed only on columns at these levels, only without
+    #: noise (see ``noise.functions``) and only for a released cell whose extreme at least
+    #: ``threshold`` rows hold
     min_max_levels: list[Level] = Field(default_factory=lambda: list(_MIN_MAX_LEVELS))
     #: columns with these entities cannot be filtered, grouped or aggregated (use verification)
     direct_identifiers: list[str] = Field(default_factory=lambda: list(_DIRECT_IDENTIFIERS))

@@ -148,11 +148,31 @@ def test_what_the_grant_or_the_policy_does_not_allow_is_refused(
     assert words in r.json()["error"]["message"]
 
 
-def test_min_max_only_on_columns_the_policy_allows(granted: Services) -> None:
+def test_min_max_only_on_columns_the_policy_allows_and_never_under_noise(
+    granted: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    month = {"dataset": DATASET, "aggregates": [{"fn": "max", "column": "month"}]}
     with granted.client("health") as c:
         # a recipient's amount is a person's benefit (sensitive): its max would reveal one person's value
         r = c.post("/api/query", json={"dataset": DATASET, "aggregates": [{"fn": "max", "column": "amount"}]})
         assert r.status_code == 403 and "would reveal one person's value" in r.json()["error"]["message"], r.text
-        # a column of level none (the month) is allowed by min_max_levels [none]
-        result = ok(c.post("/api/query", json={"dataset": DATASET, "aggregates": [{"fn": "max", "column": "month"}]}))
-    assert result["rows"][0]["max(month)"] is not None
+        # the month is of level none, but the dataset is about people: noise applies and an exact
+        # max beside noisy counts is one person's value (before: answered)
+        noisy = c.post("/api/query", json=month)
+        assert noisy.status_code == 403, noisy.text
+        assert "max(month) is not answered under noise" in noisy.json()["error"]["message"]
+        # exact answers (no noise): allowed by min_max_levels [none], for a cell past the threshold
+        monkeypatch.setenv("PUBDATA_POLICY", str(policy_copy(tmp_path, aggregates={"noise.apply": "never"})))
+        result = ok(c.post("/api/query", json=month))
+    paths, _ = published_run("civil_affairs", "subsidy_recipients")
+    found = duckdb.execute("SELECT max(month) FROM read_parquet(?)", [str(paths.valid)]).fetchone()
+    assert found is not None and result["rows"][0]["max(month)"] == found[0]
+
+
+def test_a_policy_cannot_let_min_max_through_the_noise() -> None:
+    from pydantic import ValidationError
+
+    from privacy.policy.services import AggregatePolicy
+
+    with pytest.raises(ValidationError, match="answered exactly under noise"):
+        AggregatePolicy.model_validate({"noise": {"functions": ["count", "max"]}})

@@ -3,9 +3,15 @@ review): which group labels are listed, and every value of a cell under the nois
 
 from __future__ import annotations
 
-import duckdb
-from services_support import DATASET, Services, ok
+import json
+from pathlib import Path
 
+import duckdb
+import httpx
+import pytest
+from services_support import DATASET, Services, ok, policy_copy
+
+from catalog import audit
 from catalog.services import published_run
 
 TYPES = ["低保", "特困供养", "临时救助", "高龄津贴"]  # the manifest's enum of subsidy_type
@@ -61,9 +67,13 @@ def test_declared_labels_are_all_listed_whatever_the_data(granted: Services) -> 
         assert all(r["suppressed"] and r["count"] is None for r in result["rows"])
 
 
-def test_no_aggregate_after_a_sum_is_an_exact_count(granted: Services) -> None:
+def test_no_aggregate_after_a_sum_is_an_exact_count(
+    granted: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The answer of the aggregate after a sum was read from the sum's own exact, un-noised count
-    of values (``max(month)`` answered 1200 for the whole table)."""
+    of values (``max(month)`` answered 1200 for the whole table). Exact answers: under noise
+    ``max`` is refused (see the differencing tests below)."""
+    monkeypatch.setenv("PUBDATA_POLICY", str(policy_copy(tmp_path, aggregates={"noise.apply": "never"})))
     paths, _ = published_run("civil_affairs", "subsidy_recipients")
     found = duckdb.execute("SELECT count(amount), max(month) FROM read_parquet(?)", [str(paths.valid)]).fetchone()
     assert found is not None
@@ -75,7 +85,71 @@ def test_no_aggregate_after_a_sum_is_an_exact_count(granted: Services) -> None:
     with granted.client("health") as c:
         result = ok(c.post("/api/query", json=spec))
     (row,) = result["rows"]
+    assert result["noise"] is None
     assert row["max(month)"] == last_month, (row, total)
+
+
+def _extreme_and_others() -> tuple[dict, list[float]]:
+    """A recipient singled out by a unique amount whose month is later than those of five other
+    payments of unique amounts: among the six, that person alone holds the latest month."""
+    paths, _ = published_run("civil_affairs", "subsidy_recipients")
+    src = [str(paths.valid)]
+    unique = "SELECT amount, month FROM read_parquet(?) QUALIFY count(*) OVER (PARTITION BY amount) = 1"
+    top = duckdb.execute(f"{unique} ORDER BY month DESC, amount LIMIT 1", src).fetchone()
+    assert top is not None
+    others = [
+        r[0]
+        for r in duckdb.execute(
+            f"SELECT amount FROM ({unique}) WHERE month < ? ORDER BY amount LIMIT 5", [*src, top[1]]
+        ).fetchall()
+    ]
+    assert len(others) == 5
+    return {"amount": top[0], "month": top[1]}, others
+
+
+def _differencing(c: httpx.Client, person: dict, others: list[float]) -> tuple[httpx.Response, ...]:
+    """max(month) of the six payments and of the five others: the groups differ by one person."""
+    queries = [
+        {
+            "dataset": DATASET,
+            "filters": {"amount": {"in": amounts}},
+            "aggregates": [{"fn": "count"}, {"fn": "max", "column": "month"}],
+        }
+        for amounts in ([person["amount"], *others], others)
+    ]
+    return tuple(c.post("/api/query", json=q) for q in queries)
+
+
+def test_differencing_max_under_noise_is_refused_and_audited(granted: Services) -> None:
+    """Noise on counts does not protect an exact extreme: the max month of six payments and of
+    the five others told the sixth person's month (and that they were paid)."""
+    person, others = _extreme_and_others()
+    with granted.client("health") as c:
+        answers = _differencing(c, person, others)
+    for r in answers:
+        assert r.status_code == 403, r.text  # before: 200, max(month) exact, the first one the person's month
+        message = r.json()["error"]["message"]
+        assert "max(month)" in message and "noisy" in message and "count grouped by" in message
+        assert person["month"] not in r.text
+    denied = audit.entries(limit=5, action="access.denied", subject=DATASET)
+    assert denied and denied[0]["detail"]["refused"] == "query.run" and denied[0]["detail"]["status"] == 403
+    assert "max(month)" in denied[0]["detail"]["reason"]
+    assert str(person["amount"]) not in json.dumps(denied[0], ensure_ascii=False)
+
+
+def test_differencing_max_in_exact_answers_gives_no_one_persons_value(
+    granted: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without noise (threshold suppression only), both cells are past the threshold, so both
+    are released; an extreme is given only when at least `threshold` rows hold it."""
+    monkeypatch.setenv("PUBDATA_POLICY", str(policy_copy(tmp_path, aggregates={"noise.apply": "never"})))
+    person, others = _extreme_and_others()
+    with granted.client("health") as c:
+        six, five = (ok(r) for r in _differencing(c, person, others))
+    assert six["noise"] is None and six["rows"][0]["count"] == 6 and five["rows"][0]["count"] == 5
+    # before: the six answered the person's month as their max
+    assert six["rows"][0]["max(month)"] is None, six
+    assert five["rows"][0]["max(month)"] is None or five["rows"][0]["max(month)"] != person["month"]
 
 
 def test_concurrent_queries_are_answered_or_refused_within_the_budget(services_home: Services) -> None:
