@@ -894,6 +894,8 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "RELIGION" and cjk >= 0.5 and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under a religion name in a table about people")
+    elif e == "PERSONAL_INCOME" and about_people and c.date_share + c.month_share >= 0.5:
+        c.evidence.append("an income or property name hint, but the values are dates (when it was paid), not sums")
     elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5 and not long_codes(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("numbers or ranges under an income or property name")

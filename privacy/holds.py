@@ -24,6 +24,7 @@ __all__ = [
     "long_codes",
     "names_a_record",
     "org_or_place_share",
+    "row_numbers",
     "why_not_personal",
 ]
 
@@ -216,6 +217,32 @@ def _dated(c: ColumnProfile) -> bool:
     return sum(k for v, k in c.counts.items() if pat.search(v)) >= 0.9 * c.n
 
 
+def row_numbers(c: ColumnProfile) -> bool:
+    """The codes number the rows of the file: one constant prefix, then a number that equals the
+    row's position plus one constant offset, in every sampled row (LY202600001, LY202600002...;
+    ``holds.row_numbers`` of levels.yaml). Such a code is a function of the row's position and
+    carries nothing else: the table's record numbering, not an identifier given to a person
+    (a person's own number, a bib or a certificate, is not the row's position in an export, or
+    varies its letters: A00001, B00002)."""
+    import re
+
+    rule = _rules().get("row_numbers") or {}
+    if c.n < int(rule.get("min_rows", 20)) or c.distinct < c.n:
+        return False
+    pat = re.compile(r"^(\D*)(\d{%d,})$" % int(rule.get("min_digits", 3)))
+    prefixes: set[str] = set()
+    offsets: set[int] = set()
+    for v, r in zip(c.values, c.rows):
+        m = pat.match(v.strip())
+        if m is None:
+            return False
+        prefixes.add(m.group(1))
+        offsets.add(int(m.group(2)) - r)
+        if len(prefixes) > 1 or len(offsets) > 1:
+            return False
+    return True
+
+
 def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
@@ -336,6 +363,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return f"an enumeration ({c.distinct} distinct values)"
     if _date_serials(c):
         return "serial numbers that begin with a date (orders, cases, work orders)"
+    if row_numbers(c):
+        return "the rows' own numbering (one prefix, then the row's position): a record number, not a person's"
     if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
         return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:
@@ -450,6 +479,7 @@ def _own_number(c: ColumnProfile) -> bool:
         c.entity is None
         and not names_a_record(c.name)
         and not _dated(c)
+        and not row_numbers(c)
         and c.date_share + c.month_share < 0.5  # dates (迁入日期) are when something happened, not numbers
         and c.code_share >= float(rule.get("min_code_share", 0.8))
         and c.distinct_ratio >= float(rule.get("min_distinct_ratio", 0.98))

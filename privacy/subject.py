@@ -160,6 +160,28 @@ def person_evidence(c: ColumnProfile) -> str | None:
     return None
 
 
+def _groups_by_status(cols: list[ColumnProfile]) -> bool:
+    """Statistics broken down by welfare or aid categories (资助项目 by 区县): the only columns that
+    speak of persons are status categories with few values (``subject.status_groups`` of
+    levels.yaml), repeated over rows like the table's other grouping columns; nothing names,
+    numbers or contacts a person. Each row is a group (region x category) and its counts, not
+    one person's status."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("subject") or {}).get("status_groups") or {}
+    most, ratio = int(rule.get("max_distinct", 12)), float(rule.get("max_distinct_ratio", 0.2))
+    evidence = [c for c in cols if person_evidence(c)]
+    return bool(evidence) and all(
+        c.entity is None
+        and c.info.status
+        and not c.info.people_key
+        and not c.free_text
+        and c.distinct <= most
+        and c.distinct_ratio <= ratio
+        for c in evidence
+    )
+
+
 def _org_mailboxes(c: ColumnProfile) -> bool:
     """Most (half) of the column's validated e-mail addresses are organisation mailboxes."""
     s = c.score
@@ -186,6 +208,8 @@ def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str,
         return "organisations", ["context: about_people=false", *orgs[:2]]
     if rows_are_organisations(cols):
         return ("mixed", people + orgs) if people else ("organisations", orgs or ["rows are organisations"])
+    if people and aggregates and _groups_by_status(cols):
+        return "aggregates", [*aggregates, "persons only as categories of groups (no name, document or key of a person)"]
     if people:
         return "people", people
     if aggregates:
