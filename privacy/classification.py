@@ -670,6 +670,7 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
         if key_of is not None:
             c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
+            c.keys_person_of = key_of.name
             c.evidence.append(f"values repeat one-to-one with the person of column {key_of.name!r}: a key of persons")
             continue
         if c.n == 0:

@@ -23,6 +23,7 @@ __all__ = [
     "civil_causes",
     "long_codes",
     "names_a_record",
+    "numbers_rows_of_persons",
     "org_or_place_share",
     "row_numbers",
     "why_not_personal",
@@ -243,6 +244,34 @@ def row_numbers(c: ColumnProfile) -> bool:
     return True
 
 
+def numbers_rows_of_persons(c: ColumnProfile, cols: list[ColumnProfile]) -> bool:
+    """Codes that change between rows of one person: an identity-document column of the table
+    (resident ID, passport; masked values left out), or a key that follows one person's name
+    one-to-one, repeats over rows (a person with several
+    visits, doses or orders), and in ``holds.rows_of_a_person.min_share`` of the rows sharing an
+    identity number this column's codes differ. A person's own number (patient, member,
+    certificate) repeats with the person; codes that differ number the rows (visits, orders)."""
+    rule = _rules().get("rows_of_a_person") or {}
+    least, share = int(rule.get("min_repeated_rows", 10)), float(rule.get("min_share", 0.95))
+    if c.entity is not None or c.n == 0:
+        return False
+    mine = {r: v.strip() for r, v in zip(c.rows, c.values)}
+    for ident in cols:
+        one_person = ident.entity in ("CN_RESIDENT_ID", "PASSPORT") or ident.keys_person_of is not None
+        if not one_person or ident.free_text or ident is c:
+            continue
+        groups: dict[str, list[str]] = {}
+        for r, v in zip(ident.rows, ident.values):
+            key = v.strip()
+            if "*" not in key and r in mine:
+                groups.setdefault(key, []).append(mine[r])
+        repeated = [g for g in groups.values() if len(g) > 1]
+        rows = sum(len(g) for g in repeated)
+        if rows >= least and sum(len(g) for g in repeated if len(set(g)) == len(g)) >= share * rows:
+            return True
+    return False
+
+
 def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
@@ -365,6 +394,8 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return "serial numbers that begin with a date (orders, cases, work orders)"
     if row_numbers(c):
         return "the rows' own numbering (one prefix, then the row's position): a record number, not a person's"
+    if c.code_share + c.numeric_share >= 0.8 and numbers_rows_of_persons(c, cols or []):
+        return "codes that differ between the rows of one person (by the ID numbers): numbers of records, not of persons"
     if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
         return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:
