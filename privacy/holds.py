@@ -230,7 +230,8 @@ def row_numbers(c: ColumnProfile) -> bool:
     rule = _rules().get("row_numbers") or {}
     if c.n < int(rule.get("min_rows", 20)) or c.distinct < c.n:
         return False
-    pat = re.compile(r"^(\D*)(\d{%d,})$" % int(rule.get("min_digits", 3)))
+    least = int(rule.get("min_digits", 3))
+    pat = re.compile(rf"^(\D*)(\d{{{least},}})$")
     prefixes: set[str] = set()
     offsets: set[int] = set()
     for v, r in zip(c.values, c.rows):
@@ -395,7 +396,9 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
     if row_numbers(c):
         return "the rows' own numbering (one prefix, then the row's position): a record number, not a person's"
     if c.code_share + c.numeric_share >= 0.8 and numbers_rows_of_persons(c, cols or []):
-        return "codes that differ between the rows of one person (by the ID numbers): numbers of records, not of persons"
+        return (
+            "codes that differ between the rows of one person (by the ID numbers): numbers of records, not of persons"
+        )
     if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
         return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:

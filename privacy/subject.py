@@ -209,7 +209,10 @@ def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str,
     if rows_are_organisations(cols):
         return ("mixed", people + orgs) if people else ("organisations", orgs or ["rows are organisations"])
     if people and aggregates and _groups_by_status(cols):
-        return "aggregates", [*aggregates, "persons only as categories of groups (no name, document or key of a person)"]
+        return "aggregates", [
+            *aggregates,
+            "persons only as categories of groups (no name, document or key of a person)",
+        ]
     if people:
         return "people", people
     if aggregates:
@@ -247,7 +250,9 @@ def _possible_tracks(cols: list[ColumnProfile]) -> bool:
         digits = sum(k for v, k in c.counts.items() if v.isdigit() and len(v) >= least)
         return c.code_share + digits / max(c.n, 1) >= share
 
-    return any(c.entity is None and c.n >= 3 and 1 < c.distinct and c.distinct_ratio < ratio and key_like(c) for c in cols)
+    return any(
+        c.entity is None and c.n >= 3 and c.distinct > 1 and c.distinct_ratio < ratio and key_like(c) for c in cols
+    )
 
 
 def _personal_address_name(c: ColumnProfile) -> bool:
