@@ -251,11 +251,13 @@ def numbers_rows_of_persons(c: ColumnProfile, cols: list[ColumnProfile]) -> bool
     one-to-one, repeats over rows (a person with several
     visits, doses or orders), and in ``holds.rows_of_a_person.min_share`` of the rows sharing an
     identity number this column's codes differ. A person's own number (patient, member,
-    certificate) repeats with the person; codes that differ number the rows (visits, orders)."""
+    certificate) repeats with the person; codes that differ, unique to each row, number the rows
+    (visits, orders). A staff number also differs between one patient's visits, but repeats over
+    the table (one doctor, many rows): not released."""
     rule = _rules().get("rows_of_a_person") or {}
     least, share = int(rule.get("min_repeated_rows", 10)), float(rule.get("min_share", 0.95))
-    if c.entity is not None or c.n == 0:
-        return False
+    if c.entity is not None or c.n == 0 or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.98)):
+        return False  # codes repeating over rows (a doctor's or a case worker's number) are not one row's
     mine = {r: v.strip() for r, v in zip(c.rows, c.values)}
     for ident in cols:
         one_person = ident.entity in ("CN_RESIDENT_ID", "PASSPORT") or ident.keys_person_of is not None

@@ -116,6 +116,16 @@ def test_codes_that_follow_the_person_stay_personal() -> None:
     assert level == "personal" or review, ev
 
 
+def test_staff_numbers_that_differ_between_one_persons_rows_stay_held() -> None:
+    # the doctor of each dose: differs between one child's doses, but repeats over the table
+    rng = random.Random(24)
+    table = _doses(rng, 80, 3, code_per_person=False)
+    doctors = [f"{rng.randrange(10**9, 10**10)}" for _ in range(60)]
+    table = table.set_column(2, "C10", pa.array([rng.choice(doctors) for _ in range(table.num_rows)]))
+    level, review, ev = _decision(table, "C10", "接种记录")
+    assert level == "personal" or review, ev
+
+
 def test_codes_unique_per_row_in_a_table_of_one_row_per_person_stay_held() -> None:
     # no person has two rows: nothing shows the codes are the rows' rather than the persons'
     rng = random.Random(23)
