@@ -670,6 +670,7 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         key_of = _follows_person(c, identities) if about_people and info.kind in (None, "code") else None
         if key_of is not None:
             c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
+            c.keys_person_of = key_of.name
             c.evidence.append(f"values repeat one-to-one with the person of column {key_of.name!r}: a key of persons")
             continue
         if c.n == 0:
@@ -894,6 +895,8 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "RELIGION" and cjk >= 0.5 and about_people:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("Chinese text under a religion name in a table about people")
+    elif e == "PERSONAL_INCOME" and about_people and c.date_share + c.month_share >= 0.5:
+        c.evidence.append("an income or property name hint, but the values are dates (when it was paid), not sums")
     elif e == "PERSONAL_INCOME" and about_people and digits >= 0.5 and not long_codes(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("numbers or ranges under an income or property name")

@@ -23,7 +23,9 @@ __all__ = [
     "civil_causes",
     "long_codes",
     "names_a_record",
+    "numbers_rows_of_persons",
     "org_or_place_share",
+    "row_numbers",
     "why_not_personal",
 ]
 
@@ -216,6 +218,63 @@ def _dated(c: ColumnProfile) -> bool:
     return sum(k for v, k in c.counts.items() if pat.search(v)) >= 0.9 * c.n
 
 
+def row_numbers(c: ColumnProfile) -> bool:
+    """The codes number the rows of the file: one constant prefix, then a number that equals the
+    row's position plus one constant offset, in every sampled row (LY202600001, LY202600002...;
+    ``holds.row_numbers`` of levels.yaml). Such a code is a function of the row's position and
+    carries nothing else: the table's record numbering, not an identifier given to a person
+    (a person's own number, a bib or a certificate, is not the row's position in an export, or
+    varies its letters: A00001, B00002)."""
+    import re
+
+    rule = _rules().get("row_numbers") or {}
+    if c.n < int(rule.get("min_rows", 20)) or c.distinct < c.n:
+        return False
+    least = int(rule.get("min_digits", 3))
+    pat = re.compile(rf"^(\D*)(\d{{{least},}})$")
+    prefixes: set[str] = set()
+    offsets: set[int] = set()
+    for v, r in zip(c.values, c.rows):
+        m = pat.match(v.strip())
+        if m is None:
+            return False
+        prefixes.add(m.group(1))
+        offsets.add(int(m.group(2)) - r)
+        if len(prefixes) > 1 or len(offsets) > 1:
+            return False
+    return True
+
+
+def numbers_rows_of_persons(c: ColumnProfile, cols: list[ColumnProfile]) -> bool:
+    """Codes that change between rows of one person: an identity-document column of the table
+    (resident ID, passport; masked values left out), or a key that follows one person's name
+    one-to-one, repeats over rows (a person with several
+    visits, doses or orders), and in ``holds.rows_of_a_person.min_share`` of the rows sharing an
+    identity number this column's codes differ. A person's own number (patient, member,
+    certificate) repeats with the person; codes that differ, unique to each row, number the rows
+    (visits, orders). A staff number also differs between one patient's visits, but repeats over
+    the table (one doctor, many rows): not released."""
+    rule = _rules().get("rows_of_a_person") or {}
+    least, share = int(rule.get("min_repeated_rows", 10)), float(rule.get("min_share", 0.95))
+    if c.entity is not None or c.n == 0 or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.98)):
+        return False  # codes repeating over rows (a doctor's or a case worker's number) are not one row's
+    mine = {r: v.strip() for r, v in zip(c.rows, c.values)}
+    for ident in cols:
+        one_person = ident.entity in ("CN_RESIDENT_ID", "PASSPORT") or ident.keys_person_of is not None
+        if not one_person or ident.free_text or ident is c:
+            continue
+        groups: dict[str, list[str]] = {}
+        for r, v in zip(ident.rows, ident.values):
+            key = v.strip()
+            if "*" not in key and r in mine:
+                groups.setdefault(key, []).append(mine[r])
+        repeated = [g for g in groups.values() if len(g) > 1]
+        rows = sum(len(g) for g in repeated)
+        if rows >= least and sum(len(g) for g in repeated if len(set(g)) == len(g)) >= share * rows:
+            return True
+    return False
+
+
 def _event_dates(c: ColumnProfile, today: dt.date) -> bool:
     return c.date_share >= 0.8
 
@@ -336,6 +395,12 @@ def why_not_personal(c: ColumnProfile, today: dt.date, cols: list[ColumnProfile]
         return f"an enumeration ({c.distinct} distinct values)"
     if _date_serials(c):
         return "serial numbers that begin with a date (orders, cases, work orders)"
+    if row_numbers(c):
+        return "the rows' own numbering (one prefix, then the row's position): a record number, not a person's"
+    if c.code_share + c.numeric_share >= 0.8 and numbers_rows_of_persons(c, cols or []):
+        return (
+            "codes that differ between the rows of one person (by the ID numbers): numbers of records, not of persons"
+        )
     if c.numeric_range is not None and c.numeric_range[0] >= 0 and _count_unit(c.name):
         return "quantities in the unit the name gives (consumption, distance, heads): not a person's body or property"
     if c.numeric_range is not None:
@@ -450,6 +515,7 @@ def _own_number(c: ColumnProfile) -> bool:
         c.entity is None
         and not names_a_record(c.name)
         and not _dated(c)
+        and not row_numbers(c)
         and c.date_share + c.month_share < 0.5  # dates (迁入日期) are when something happened, not numbers
         and c.code_share >= float(rule.get("min_code_share", 0.8))
         and c.distinct_ratio >= float(rule.get("min_distinct_ratio", 0.98))

@@ -82,6 +82,8 @@ class ColumnProfile:
     lowered: bool = False
     #: personal without an entity of its own: "status" (welfare, hardship, credit) | "person_key"
     special: str | None = None
+    #: a person key found by its values: the identity column whose person it keys one-to-one
+    keys_person_of: str | None = None
     review: bool = False
     review_reason: str = ""
     #: the highest share of sampled values any recognizer validated (for "none" confidence)

@@ -160,6 +160,28 @@ def person_evidence(c: ColumnProfile) -> str | None:
     return None
 
 
+def _groups_by_status(cols: list[ColumnProfile]) -> bool:
+    """Statistics broken down by welfare or aid categories (资助项目 by 区县): the only columns that
+    speak of persons are status categories with few values (``subject.status_groups`` of
+    levels.yaml), repeated over rows like the table's other grouping columns; nothing names,
+    numbers or contacts a person. Each row is a group (region x category) and its counts, not
+    one person's status."""
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("subject") or {}).get("status_groups") or {}
+    most, ratio = int(rule.get("max_distinct", 12)), float(rule.get("max_distinct_ratio", 0.2))
+    evidence = [c for c in cols if person_evidence(c)]
+    return bool(evidence) and all(
+        c.entity is None
+        and c.info.status
+        and not c.info.people_key
+        and not c.free_text
+        and c.distinct <= most
+        and c.distinct_ratio <= ratio
+        for c in evidence
+    )
+
+
 def _org_mailboxes(c: ColumnProfile) -> bool:
     """Most (half) of the column's validated e-mail addresses are organisation mailboxes."""
     s = c.score
@@ -186,6 +208,11 @@ def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str,
         return "organisations", ["context: about_people=false", *orgs[:2]]
     if rows_are_organisations(cols):
         return ("mixed", people + orgs) if people else ("organisations", orgs or ["rows are organisations"])
+    if people and aggregates and _groups_by_status(cols):
+        return "aggregates", [
+            *aggregates,
+            "persons only as categories of groups (no name, document or key of a person)",
+        ]
     if people:
         return "people", people
     if aggregates:
@@ -198,7 +225,34 @@ def infer_subject(cols: list[ColumnProfile], context: dict | None) -> tuple[str,
         return "organisations", ["dataset title names organisations, places or statistics"]
     if title and people_rx.search(title):
         return "people", ["dataset title names people"]
+    if not _possible_tracks(cols):
+        return "unknown", [NO_PERSONS]
     return "unknown", []
+
+
+#: reason of an ``unknown`` subject when no column speaks of persons and none could group rows into
+#: one entity's track: context may then lower coordinates and landlines (:func:`organisation_reason`)
+NO_PERSONS = "no column names, numbers or contacts a person, and no code repeats over rows"
+
+
+def _possible_tracks(cols: list[ColumnProfile]) -> bool:
+    """A column of unrecognised codes (letters and digits, or whole numbers of six digits or more)
+    that repeat over rows (a device, card or subscriber key): coordinates beside it may be one
+    person's track."""
+
+    from privacy.vocabulary import default_levels
+
+    rule = (default_levels().get("subject") or {}).get("possible_tracks") or {}
+    least, share = int(rule.get("min_digits", 6)), float(rule.get("min_code_share", 0.5))
+    ratio = float(rule.get("max_distinct_ratio", 0.9))
+
+    def key_like(c: ColumnProfile) -> bool:
+        digits = sum(k for v, k in c.counts.items() if v.isdigit() and len(v) >= least)
+        return c.code_share + digits / max(c.n, 1) >= share
+
+    return any(
+        c.entity is None and c.n >= 3 and c.distinct > 1 and c.distinct_ratio < ratio and key_like(c) for c in cols
+    )
 
 
 def _personal_address_name(c: ColumnProfile) -> bool:
@@ -263,6 +317,8 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
         landlines = s.extra.get("landline", 0) + s.extra.get("service", 0)
         if landlines >= 0.5 * support and about_orgs:
             return "landlines in a table about organisations: their switchboards"
+        if landlines >= 0.5 * support and subject == "unknown" and NO_PERSONS in why:
+            return "landlines in a table where no column names, numbers or contacts a person: sites' phones"
         return None
     if e == "EMAIL":
         if _org_mailboxes(c):
@@ -272,6 +328,8 @@ def organisation_reason(c: ColumnProfile, subject: str, rows_org: bool, why: lis
         return "the table's rows are organisations: their own address"
     if e == "PRECISE_LOCATION" and about_orgs:
         return "coordinates of organisations or places (" + "; ".join(why[:2]) + ")"
+    if e == "PRECISE_LOCATION" and subject == "unknown" and NO_PERSONS in why:
+        return "coordinates in a table where no column names, numbers or contacts a person: places"
     if e == "MEDICAL_CONDITION" and subject != "aggregates" and _narrates_harm(c):
         return None  # accounts of injuries or illness (事故经过) tell of people, not of the organisation
     if (e in _SPECIAL or c.special) and about_orgs:
