@@ -15,16 +15,20 @@ _DATE = (
     r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?|\s*\d{1,2}时(?:\d{1,2}分(?:\d{1,2}秒)?)?)?"
 )
 _BIRTH_WORD = re.compile(r"出生|生日|生于|DOB|[Bb]irth")
-_PARTS = re.compile(r"((?:19|20)\d{2})\D?(\d{1,2})\D?(\d{1,2})")
+# a year, then a month and a day either both written with separators or both two digits long,
+# or a year and a month alone ("1962.12", "1962年12月", "196212"; these were read as 1962-01-02)
+_PARTS = re.compile(r"((?:19|20)\d{2})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?|(\d{2})(\d{2})?)(?![\d.\-/])")
 
 
 def parse_date(value: str) -> dt.date | None:
-    """The date in ``1990-01-02`` / ``1990/1/2`` / ``19900102`` / ``1990年1月2日``, else None."""
+    """The date in ``1990-01-02`` / ``1990/1/2`` / ``19900102`` / ``1990年1月2日``; a year and
+    a month alone (``1990.12``, ``1990年12月``, ``199012``) give the month's first day; else None."""
     m = _PARTS.search(nfkc(value).strip())
     if not m:
         return None
+    month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(int(m.group(1)), int(month), int(day or 1))
     except ValueError:
         return None
 

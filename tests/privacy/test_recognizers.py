@@ -3,6 +3,8 @@ valid examples are found, invalid ones (bad check digits, impossible dates, deco
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from privacy.engine import analyze_text, analyzer
@@ -294,3 +296,25 @@ def test_engine_is_offline_and_cached() -> None:
     assert os.environ.get("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS") == ""
     assert analyzer() is analyzer()
     assert analyzer().nlp_engine.__class__.__name__ == "NoOpNlpEngine"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1990-01-02", dt.date(1990, 1, 2)),
+        ("1990/1/2", dt.date(1990, 1, 2)),
+        ("19900102", dt.date(1990, 1, 2)),
+        ("１９９０年１月２日", dt.date(1990, 1, 2)),
+        ("1990-01-02 10:00:00", dt.date(1990, 1, 2)),
+        ("1962.12", dt.date(1962, 12, 1)),  # a year and a month: was read as 1962-01-02
+        ("1962年12月", dt.date(1962, 12, 1)),
+        ("196212", dt.date(1962, 12, 1)),
+        ("1990-13-01", None),
+        ("19900102123", None),  # eleven digits are not a date
+        ("not a date", None),
+    ],
+)
+def test_parse_date_reads_full_dates_and_year_months_without_inventing_days(value, expected) -> None:
+    from privacy.recognizers.date_of_birth import parse_date
+
+    assert parse_date(value) == expected
