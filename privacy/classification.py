@@ -81,7 +81,7 @@ from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
 from privacy.sampling import TableSample, default_sample_size, sample_rows
 from privacy.scan import Hits, find_sensitive_values
-from privacy.structural import hold_structural, names_over_org_word, property_addresses
+from privacy.structural import hold_structural, names_over_org_word, property_addresses, trajectory_places
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
 from privacy.vocabulary import default_levels
@@ -1039,6 +1039,13 @@ def classify_table(
             c.evidence.append(
                 "level sensitive: beside a column measuring the area of a house or plot, an address that is "
                 "no home address by its name locates the person's property (GB/T 35273-2020 Annex B, 房产信息)"
+            )
+        key, places = trajectory_places(cols)
+        for c in places:
+            c.entity, c.level, c.lowered, c.confidence = "PRECISE_LOCATION", "sensitive", False, 0.7
+            c.evidence.append(
+                f"the rows repeat each person of column {key.name if key else ''!r} at their own moments: a log "
+                "of where those persons were, so this place is the person's whereabouts (行踪轨迹)"
             )
     hold_structural(cols, subject, rows_org)
     apply_holds(cols, subject, rows_org, today)

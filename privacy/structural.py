@@ -17,6 +17,10 @@ the rows; none of them adds words to a vocabulary. Thresholds are data: ``struct
 * :func:`names_over_org_word`: values shaped like persons' names (a surname and one or two
   characters), varied, none shaped like an organisation's, under a generic organisation word
   (名称): the contracting household's or the taxpayer's name, not a company's.
+* :func:`trajectory_places`: a table whose rows repeat one person's identifier (an ID number, a
+  mobile, a key of persons; not a role-named clerk's) each at its own moment is a log of where
+  those persons were: its coordinates, the places and venues of its rows are the person's
+  whereabouts (GB/T 35273-2020 Annex B, 行踪轨迹), not an organisation's own address or site.
 * :func:`property_addresses`: an address that is no home address by its name, in a table about
   people with a column measuring the floor area of a house or plot: the location of the person's
   property (GB/T 35273-2020 Annex B, 个人财产信息: 房产信息), sensitive like 房屋坐落.
@@ -30,7 +34,14 @@ from typing import Any
 
 from privacy.profile import ColumnProfile
 
-__all__ = ["flags_without_name", "hold_structural", "money_per_row", "names_over_org_word", "property_addresses"]
+__all__ = [
+    "flags_without_name",
+    "hold_structural",
+    "money_per_row",
+    "names_over_org_word",
+    "property_addresses",
+    "trajectory_places",
+]
 
 
 @functools.cache
@@ -170,3 +181,49 @@ def hold_structural(cols: list[ColumnProfile], subject: str, rows_org: bool) -> 
         if entity is not None:
             c.entity = entity
             c.evidence.append(f"suspected {entity} (by its values), not confirmed: held whatever it is")
+
+
+#: entities whose values identify the person a row is about (repeated over a log of that person)
+_KEY_ENTITIES = frozenset({"CN_RESIDENT_ID", "PASSPORT", "PHONE_NUMBER", "LICENSE_PLATE", "PERSON_ID"})
+
+
+def _person_log(cols: list[ColumnProfile]) -> ColumnProfile | None:
+    """The identifier of the person whose log the table is (see :func:`trajectory_places`), or None:
+    ``structural.trajectory`` thresholds."""
+    rule = _rules().get("trajectory") or {}
+    least, per = int(rule.get("min_rows", 50)), float(rule.get("min_rows_per_person", 3))
+    moments = any(
+        c.date_share >= 0.8 and c.distinct_ratio >= float(rule.get("min_moment_distinct_ratio", 0.5)) for c in cols
+    )
+    if not moments:
+        return None
+    for c in cols:
+        if c.info.person or c.free_text or c.n < least or c.distinct < int(rule.get("min_persons", 5)):
+            continue
+        key = c.entity in _KEY_ENTITIES or c.special == "person_key" or c.info.people_key
+        if key and c.n / c.distinct >= per:
+            return c
+    return None
+
+
+def trajectory_places(cols: list[ColumnProfile]) -> tuple[ColumnProfile | None, list[ColumnProfile]]:
+    """The person's identifier and the place columns of a log of persons (see the module): lowered
+    coordinates, addresses that are no home by their name, and venues under an organisation word
+    that no recognizer read as organisations. Only for a table about people (the caller decides)."""
+    from privacy.subject import personal_address_words
+
+    key = _person_log(cols)
+    if key is None:
+        return None, []
+    homes = personal_address_words()
+    places = []
+    for c in cols:
+        if c is key or c.info.person or c.n == 0:
+            continue
+        if c.entity == "PRECISE_LOCATION" and c.lowered:
+            places.append(c)
+        elif c.entity == "ADDRESS" and c.level == "personal" and not homes.search(c.name):
+            places.append(c)
+        elif c.entity is None and c.special is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5:
+            places.append(c)
+    return key, places

@@ -128,3 +128,35 @@ def test_the_address_of_a_persons_property_beside_its_area_is_sensitive() -> Non
     result = classify_table(_property_table(rng, n, False), context={"dataset_title": "不动产登记"}, today=TODAY)
     c = result.column("坐落")
     assert c.entity == "ADDRESS" and c.level == "personal", c.evidence
+
+
+def _visits(rng: random.Random, persons: int, per_person: int) -> pa.Table:
+    """Visits of persons to public venues, each at its own moment (a contact-tracing log when a
+    person has several rows)."""
+    phones = [mobile(rng) for _ in range(persons)]
+    venues = ["某超市", "某火锅店", "东客站候车厅", "某健身房", "某影城"]
+    rows = []
+    for i in range(persons * per_person):
+        rows.append(
+            {
+                "手机号码": phones[i % persons],
+                "到访时间": f"2026-05-{1 + i % 28:02d} {i % 24:02d}:{(7 * i) % 60:02d}:{(13 * i) % 60:02d}",
+                "到访场所": rng.choice(venues),
+                "场所经度": round(104.0 + rng.random() * 0.2, 6),
+                "场所纬度": round(30.5 + rng.random() * 0.2, 6),
+            }
+        )
+    return pa.Table.from_pylist(rows)
+
+
+def test_places_in_a_log_of_persons_are_their_whereabouts() -> None:
+    rng = random.Random(66)
+    result = classify_table(_visits(rng, 40, 8), context={"dataset_title": "到访记录"}, today=TODAY)
+    for name in ("到访场所", "场所经度", "场所纬度"):
+        c = result.column(name)
+        assert c.entity == "PRECISE_LOCATION" and c.level == "sensitive", (name, c.evidence)
+    # one visit per person: the venues' coordinates are the venues' (an organisation word), as before
+    result = classify_table(_visits(rng, 300, 1), context={"dataset_title": "到访记录"}, today=TODAY)
+    for name in ("场所经度", "场所纬度"):
+        c = result.column(name)
+        assert c.level == "none" and not c.review, (name, c.evidence)
