@@ -220,10 +220,9 @@ def trajectory_places(cols: list[ColumnProfile]) -> tuple[ColumnProfile | None, 
     for c in cols:
         if c is key or c.info.person or c.n == 0:
             continue
-        if c.entity == "PRECISE_LOCATION" and c.lowered:
-            places.append(c)
-        elif c.entity == "ADDRESS" and c.level == "personal" and not homes.search(c.name):
-            places.append(c)
-        elif c.entity is None and c.special is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5:
+        lowered = c.entity == "PRECISE_LOCATION" and c.lowered
+        address = c.entity == "ADDRESS" and c.level == "personal" and not homes.search(c.name)
+        venue = c.entity is None and c.special is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
+        if lowered or address or venue:
             places.append(c)
     return key, places
