@@ -81,6 +81,7 @@ from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
 from privacy.sampling import TableSample, default_sample_size, sample_rows
 from privacy.scan import Hits, find_sensitive_values
+from privacy.structural import hold_structural, names_over_org_word, property_addresses, trajectory_places
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
 from privacy.vocabulary import default_levels
@@ -717,6 +718,13 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                     f"the name says {info.kind}, but the values are {category} categories of the row's person"
                 )
                 continue
+        if subject == "people" and not rows_org and names_over_org_word(c):
+            c.entity, c.confidence = "PERSON_NAME", 0.7
+            c.evidence.append(
+                "values shaped like persons' names, varied and none like an organisation's, under a generic "
+                "organisation word: names of persons"
+            )
+            continue
         _hint_only(c, about_people)
 
 
@@ -1028,6 +1036,21 @@ def classify_table(
     rows_org = rows_are_organisations(cols)
     _content_rules(cols, subject, rows_org, today)
     _apply_levels(cols, subject, why, rows_org, policy)
+    if subject == "people" and not rows_org:
+        for c in property_addresses(cols):
+            c.level = "sensitive"
+            c.evidence.append(
+                "level sensitive: beside a column measuring the area of a house or plot, an address that is "
+                "no home address by its name locates the person's property (GB/T 35273-2020 Annex B, 房产信息)"
+            )
+        key, places = trajectory_places(cols)
+        for c in places:
+            c.entity, c.level, c.lowered, c.confidence = "PRECISE_LOCATION", "sensitive", False, 0.7
+            c.evidence.append(
+                f"the rows repeat each person of column {key.name if key else ''!r} at their own moments: a log "
+                "of where those persons were, so this place is the person's whereabouts (行踪轨迹)"
+            )
+    hold_structural(cols, subject, rows_org)
     apply_holds(cols, subject, rows_org, today)
     minors_share = _minors(cols, policy, today)
     if minors_share > 0:

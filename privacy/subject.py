@@ -259,6 +259,12 @@ def _personal_address_name(c: ColumnProfile) -> bool:
     return bool(_words()[2].search(c.name))
 
 
+def personal_address_words() -> re.Pattern[str]:
+    """Words naming a person's home address (住址, 户籍, home: ``personal_address_words`` of
+    ``values/subjects.yaml``)."""
+    return _words()[2]
+
+
 #: a dwelling's address ends in a flat: a building or unit mark, then a room number (室, 号, 户)
 _FLAT_END = re.compile(r"\d{2,5}\s*[室号户]?\s*$")
 #: share of sampled values that must be dwellings
