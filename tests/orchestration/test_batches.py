@@ -301,10 +301,12 @@ def _through_protect(dept: Department, ids: list[str], run_id: str) -> dict[str,
     return s
 
 
-def _lock_is_free(lock: Path) -> bool:
+def _lock_is_free(open_dir: object) -> bool:
+    """Whether the publish lock of a dataset's ``open`` folder is free (nobody holds it)."""
     import fcntl
 
-    fd = os.open(lock, os.O_RDWR)
+    assert isinstance(open_dir, Path)
+    fd = os.open(open_dir / ".publish.lock", os.O_RDWR)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -338,7 +340,7 @@ def test_a_publication_failing_in_a_batch_leaves_the_others_published_with_their
     assert [latest_version("batchy", ds) for ds in ids] == [1, None, 1]
     # every publish lock the batch held is released, the failed dataset's too
     for ds in ids:
-        assert _lock_is_free(Job(dept, dept.dataset(ds), "r1").paths.open_dir / ".publish.lock"), ds
+        assert _lock_is_free(Job(dept, dept.dataset(ds), "r1").paths.open_dir), ds
 
     s = _through_protect(dept, ids, "r2")
     out = run_stage("publish", dept, ids, "r2", s["protect"], s["validate"])
