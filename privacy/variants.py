@@ -37,7 +37,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,20 +132,42 @@ def write_variants(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        with _connection() as con:
+        with _connection(input_parquet) as con:
             _write_all(con, input_parquet, ctx, variants, batch_rows)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _connection() -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
-    """A connection of the process's DuckDB instance for protection (one per process, not per
-    dataset: creating one cost more than a tiny dataset's protection); its temporary tables and
-    registered views go with it. The UDFs are the instance's, registered once."""
+#: inputs up to this size (a local Parquet file) are protected on the process's shared instance
+SHARED_MAX_BYTES = 8 << 20
+
+
+def _connection(input_parquet: Any) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection for protecting ``input_parquet``. A small local file: a new connection
+    of the process's instance for protection (creating an instance cost more than a tiny dataset's
+    protection), its temporary tables and registered views going with it, the UDFs the
+    instance's, registered once. A larger input: an instance of its own, closed after it, as the
+    memory a big table's protection used is then returned at once."""
     from warehouse import storage
 
-    return storage.duckdb_cursor("privacy", setup=register_udfs)
+    try:
+        small = isinstance(input_parquet, Path) and input_parquet.stat().st_size <= SHARED_MAX_BYTES
+    except OSError:  # DuckDB's read reports it, as before
+        small = False
+    return storage.duckdb_cursor("privacy", setup=register_udfs) if small else _own_instance()
+
+
+@contextlib.contextmanager
+def _own_instance() -> Iterator[duckdb.DuckDBPyConnection]:
+    from warehouse import storage
+
+    con = duckdb.connect()
+    try:
+        storage.configure_duckdb(con)
+        yield con
+    finally:
+        con.close()
 
 
 def _write_all(
@@ -189,7 +211,7 @@ def write_select(
     the rows written."""
     sink = _Sink(out_path, False)
     try:
-        with _connection() as con:
+        with _connection(input_parquet) as con:
             plan.prepare(con)
             params = dict(ctx.params)
             params["src"] = _source(input_parquet)

@@ -294,11 +294,15 @@ def test_encrypted_share_single_copy_and_fallback(home: Path) -> None:
         assert pq.read_table(out)["收入"].to_pylist() == income
 
 
-def test_protections_share_one_duckdb_instance_its_functions_and_leave_nothing_on_it(home: Path) -> None:
-    """Protection runs on the process's DuckDB instance for it (one per process, not per dataset):
-    the national suite's HMAC-SM3 function lives on the instance (one registered on a dataset's own
-    connection crashed the next dataset's call once that connection closed), and what a dataset's
-    protection creates (its classes, kept tables, registered views) goes with its connection."""
+def test_protections_share_one_duckdb_instance_its_functions_and_leave_nothing_on_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Protection of a small file runs on the process's DuckDB instance for it (one per process,
+    not per dataset): the national suite's HMAC-SM3 function lives on the instance (one registered
+    on a dataset's own connection crashed the next dataset's call once that connection closed), and
+    what a dataset's protection creates (its classes, kept tables, registered views) goes with its
+    connection. A larger input (here: every input) gets an instance of its own, with the same result."""
+    from privacy import variants
     from privacy.crypto import national_available
     from privacy.deid import pseudonym_py
     from warehouse import storage
@@ -306,7 +310,9 @@ def test_protections_share_one_duckdb_instance_its_functions_and_leave_nothing_o
     if not national_available():
         pytest.skip("this OpenSSL build has no SM3/SM4")
     pol = Policy.model_validate({"version": "1", "defaults": {"crypto": {"suite": "national"}}})
-    for name in ("sm1", "sm2", "sm3"):
+    for name in ("sm1", "sm2", "sm3", "own"):
+        if name == "own":
+            monkeypatch.setattr(variants, "SHARED_MAX_BYTES", 0)
         src, ds, dec = _setup(
             home,
             [resident_id(random.Random(f"{name}{i}")) for i in range(40)],
