@@ -93,7 +93,10 @@ def run_stage(
     with (
         docs_batch() if stage == "validate" else contextlib.nullcontext(),
         deferred_writes() as pending,
-        pipeline.batch_reads(stage, jobs),  # the catalog reads of the stage: one opening for the batch
+        # the catalog reads of the stage: one opening for the batch (publish: of those not withheld)
+        pipeline.batch_reads(
+            stage, [j for j in jobs if stage != "publish" or not _withheld(upstream[0][j.dataset.id])]
+        ),
     ):
         for ds, job in zip(going, jobs, strict=True):
             pending.key = ds
@@ -110,6 +113,11 @@ def run_stage(
         log.error("%s.%s %s: the catalog record of the stage was not written", department.id, ds, stage)
         del out[ds]
     return out
+
+
+def _withheld(protected: dict[str, Any]) -> bool:
+    """Whether a protect summary says the dataset is withheld (its publish stage publishes nothing)."""
+    return protected.get("open_tier") == "withheld"
 
 
 def failures(department: Department, dataset_ids: list[str], run_id: str) -> list[str]:

@@ -21,7 +21,6 @@ objects in the S3 store; every read and write goes through :mod:`warehouse.stora
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import functools
 import json
 import logging
@@ -33,7 +32,7 @@ from typing import Any
 
 from catalog import audit, later, session
 from catalog.grants import active_grants, shares_for
-from catalog.publish import publishing, record_run, register_department, set_tier
+from catalog.publish import publish_locks, publishing, record_run, register_department, set_tier, version_state
 from catalog.queries import latest_published, latest_version
 from catalog.reviews import latest_reviews, record_classification, resolve
 from catalog.webhooks import hooks_for, notify_new_version
@@ -105,8 +104,14 @@ _READERS: dict[str, Callable[[str, str], Any]] = {
     "previous": latest_published,
     "reviews": latest_reviews,
     "shares": shares_for,
+    "grants": active_grants,
 }
-_STAGE_READS = {"validate": ("previous",), "classify": ("reviews",), "protect": ("shares",)}
+_STAGE_READS = {
+    "validate": ("previous",),
+    "classify": ("reviews",),
+    "protect": ("shares",),
+    "publish": ("previous", "grants"),
+}
 
 
 class _Reads(threading.local):
@@ -124,26 +129,43 @@ def batch_reads(stage: str, jobs: list[Job]) -> Iterator[None]:
     its dataset's stage; one that failed here is read again by the stage (which records its error).
     What these read changes only between runs (an officer's review or a grant takes effect on the
     next run; a dataset's last publication, by its own publish stage), so reading it a few seconds
-    earlier gives each dataset the values it would have read."""
+    earlier gives each dataset the values it would have read. Publish also reads each dataset's
+    version numbers (:func:`catalog.publish.version_state`): under the datasets' publish locks, taken
+    here for the batch (:func:`catalog.publish.publish_locks`; each released when its dataset's
+    publication ends), so no other publisher of a dataset commits between this read and its commit."""
     kinds = _STAGE_READS.get(stage, ())
     values: dict[tuple[str, str, str], Any] = {}
-    if kinds and len(jobs) > 1:
+    batched = bool(kinds) and len(jobs) > 1
+    with contextlib.ExitStack() as held:
+        locked: set[tuple[str, str]] = set()
+        if batched and stage == "publish":
+            # publish: the datasets' publish locks first, so the batch's version numbers are read
+            # together under the locks, as each publication reads its own; in the distributed
+            # profile none are held and each publication reads under its own lock, as before
+            held_paths = held.enter_context(publish_locks([j.paths for j in jobs]))
+            locked = {(p.department, p.dataset) for p in held_paths}
+            batched = bool(locked)
+        if batched:
+            try:
+                with session():
+                    for job in jobs:
+                        mine = (job.department.id, job.dataset.id)
+                        for kind in (*kinds, "versions") if mine in locked else kinds:
+                            key = (kind, *mine)
+                            try:
+                                if kind == "versions":
+                                    values[key] = version_state(*mine, job.run_id)
+                                else:
+                                    values[key] = _READERS[kind](*mine)
+                            except Exception as exc:  # read again (and its error recorded) by the dataset's stage
+                                log.warning("%s: the batch's %s read failed (%s)", job.label, kind, type(exc).__name__)
+            except Exception as exc:  # closing the catalog failed: what was read stays valid
+                log.warning("%s: the batch's reads ended with %s", stage, type(exc).__name__)
+        _READS.values = values
         try:
-            with session():
-                for job in jobs:
-                    for kind in kinds:
-                        key = (kind, job.department.id, job.dataset.id)
-                        try:
-                            values[key] = _READERS[kind](job.department.id, job.dataset.id)
-                        except Exception as exc:  # read again (and its error recorded) by the dataset's stage
-                            log.warning("%s: the batch's %s read failed (%s)", job.label, kind, type(exc).__name__)
-        except Exception as exc:  # closing the catalog failed: what was read stays valid
-            log.warning("%s: the batch's reads ended with %s", stage, type(exc).__name__)
-    _READS.values = values
-    try:
-        yield
-    finally:
-        _READS.values = None
+            yield
+        finally:
+            _READS.values = None
 
 
 def _read(kind: str, job: Job) -> Any:
@@ -152,6 +174,17 @@ def _read(kind: str, job: Job) -> Any:
     if _READS.values is not None and key in _READS.values:
         return _READS.values.pop(key)
     return _READERS[kind](job.department.id, job.dataset.id)
+
+
+def _batch_versions(job: Job) -> tuple[tuple[int, str] | None, int] | None:
+    """The version record :func:`batch_reads` read for ``job``'s publication under the publish lock
+    this thread holds for it (:func:`catalog.publish.publish_locks`), else None (read it now)."""
+    if _READS.values is None:
+        return None
+    state: tuple[tuple[int, str] | None, int] | None = _READS.values.pop(
+        ("versions", job.department.id, job.dataset.id), None
+    )
+    return state
 
 
 def _audit(action: str, job: Job, detail: dict[str, Any], *, now: bool = False) -> None:
@@ -208,10 +241,6 @@ def extract(job: Job) -> dict[str, Any]:
     out = extract_to_raw(job.dataset, job.paths)
     _record(job, "running", "extract", out.message, input_rows=out.input_rows)
     return out.summary
-
-
-def _previous_columns(job: Job) -> tuple[dict[str, str] | None, _dt.datetime | None]:
-    return latest_published(job.department.id, job.dataset.id)
 
 
 @_stage("validate")
@@ -427,7 +456,9 @@ def _fates_line(fates: dict[str, str]) -> str:
 def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> dict[str, Any]:
     """Publish the protected variant as the next immutable version (atomic). Two catalog blocks:
     the reads (under the dataset's publish lock), then the version's commit with its audit entry
-    and run record; the file work runs between them, outside the catalog."""
+    and run record; the file work runs between them, outside the catalog. In a batch the reads
+    were made for all its datasets at once, under their publish locks (:func:`batch_reads`): the
+    first block then opens no connection (its progress record waits for the next write)."""
     paths = job.paths
     if protected.get("open_tier") == "withheld":
         with _bookkeeping(job, "publish"):
@@ -436,8 +467,8 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
     with publishing(paths, job.run_id) as pub:
         with _bookkeeping(job, "publish"):
             on_time = _on_time(job)
-            grants = active_grants(job.department.id, job.dataset.id)
-            pub.read()
+            grants = _read("grants", job)
+            pub.read(_batch_versions(job))
         decision = json.loads(_decision_path(paths).read_text(encoding="utf-8"))
         # before the version: a failure leaves the previous version (and its index) in use
         indexes = _verification_indexes(job, grants)
@@ -484,7 +515,7 @@ def publish(job: Job, protected: dict[str, Any], validated: dict[str, Any]) -> d
 
 def _on_time(job: Job) -> bool:
     """Published within the declared update frequency of the previous version (first: on time)."""
-    _, last = _previous_columns(job)
+    _, last = _read("previous", job)
     hours = FRESHNESS_HOURS.get(job.dataset.update_frequency)
     if last is None or hours is None:
         return True

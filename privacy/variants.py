@@ -30,13 +30,14 @@ contract (joins may reorder rows); encryption segments are cut from the batches 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,7 @@ import pyarrow.parquet as pq
 
 from core.sql import quote_ident
 from privacy.crypto import ColumnCipher
-from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex
+from privacy.deid import OutputColumn, Plan, SqlContext, hmac_hex, register_udfs
 from privacy.deid.hierarchy import level_sql
 from privacy.kanon import (
     Anonymisation,
@@ -126,35 +127,68 @@ def write_variants(
     input_parquet: Any, ctx: SqlContext, variants: list[Variant], *, batch_rows: int | None = None
 ) -> None:
     """Write every variant from one scan of ``input_parquet`` (see the module docstring)."""
-    from warehouse import storage
-
-    plan0 = variants[0].plan
-    con = duckdb.connect()
     # the stream allocates many short-lived Arrow wrappers; Python's cyclic GC would otherwise
     # walk every object of the process again and again (~8% of the CPU time measured)
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        storage.configure_duckdb(con)
-        plan0.prepare(con)  # the context is shared: divisions table and UDFs for every plan
-        params = dict(ctx.params)
-        params["src"] = _source(input_parquet)
-        exprs: dict[str, str] = {}
-        for v in variants:
-            for o in v.plan.outputs:
-                exprs.setdefault(o.sql, f"e{len(exprs)}")
-        query = (
-            f"WITH {plan0.source_cte('$src')} SELECT "
-            + (", ".join(f"{sql} AS {a}" for sql, a in exprs.items()) or "1 AS e")
-            + f" FROM {plan0.from_sql()}"
-        )
-        columns = [[(o, exprs[o.sql]) for o in v.plan.outputs] for v in variants]
-        reader = con.execute(query, _used(query, params)).to_arrow_reader(batch_rows or BATCH_ROWS)
-        _stream(con, reader, variants, columns)
+        with _connection(input_parquet) as con:
+            _write_all(con, input_parquet, ctx, variants, batch_rows)
     finally:
-        con.close()
         if gc_was_enabled:
             gc.enable()
+
+
+#: inputs up to this size (a local Parquet file) are protected on the process's shared instance
+SHARED_MAX_BYTES = 8 << 20
+
+
+def _connection(input_parquet: Any) -> contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection for protecting ``input_parquet``. A small local file: a new connection
+    of the process's instance for protection (creating an instance cost more than a tiny dataset's
+    protection), its temporary tables and registered views going with it, the UDFs the
+    instance's, registered once. A larger input: an instance of its own, closed after it, as the
+    memory a big table's protection used is then returned at once."""
+    from warehouse import storage
+
+    try:
+        small = isinstance(input_parquet, Path) and input_parquet.stat().st_size <= SHARED_MAX_BYTES
+    except OSError:  # DuckDB's read reports it, as before
+        small = False
+    return storage.duckdb_cursor("privacy", setup=register_udfs) if small else _own_instance()
+
+
+@contextlib.contextmanager
+def _own_instance() -> Iterator[duckdb.DuckDBPyConnection]:
+    from warehouse import storage
+
+    con = duckdb.connect()
+    try:
+        storage.configure_duckdb(con)
+        yield con
+    finally:
+        con.close()
+
+
+def _write_all(
+    con: duckdb.DuckDBPyConnection, input_parquet: Any, ctx: SqlContext, variants: list[Variant], batch_rows: int | None
+) -> None:
+    plan0 = variants[0].plan
+    plan0.prepare(con)  # the context is shared: divisions table and UDFs for every plan
+    params = dict(ctx.params)
+    params["src"] = _source(input_parquet)
+    exprs: dict[str, str] = {}
+    for v in variants:
+        for o in v.plan.outputs:
+            exprs.setdefault(o.sql, f"e{len(exprs)}")
+    query = (
+        f"WITH {plan0.source_cte('$src')} SELECT "
+        + (", ".join(f"{sql} AS {a}" for sql, a in exprs.items()) or "1 AS e")
+        + f" FROM {plan0.from_sql()}"
+    )
+    columns = [[(o, exprs[o.sql]) for o in v.plan.outputs] for v in variants]
+    reader = con.execute(query, _used(query, params)).to_arrow_reader(batch_rows or BATCH_ROWS)
+    _stream(con, reader, variants, columns)
 
 
 class _Runner:
@@ -175,28 +209,24 @@ def write_select(
     """Write the result of ``build(run)`` (a SELECT, after whatever ``run`` prepares over the
     plan's input) to ``out_path``, atomically like every variant (a statistical table). Returns
     the rows written."""
-    from warehouse import storage
-
-    con = duckdb.connect()
     sink = _Sink(out_path, False)
     try:
-        storage.configure_duckdb(con)
-        plan.prepare(con)
-        params = dict(ctx.params)
-        params["src"] = _source(input_parquet)
-        reader = con.execute(build(_Runner(con, plan, params))).to_arrow_reader(BATCH_ROWS)
-        rows = 0
-        sink.writer = pq.ParquetWriter(sink.where, reader.schema, filesystem=sink.filesystem)
-        for batch in reader:
-            sink.writer.write_batch(batch)
-            rows += batch.num_rows
-        sink.writer.close()
-        sink.writer = None
-        sink.commit()
-        return rows
+        with _connection(input_parquet) as con:
+            plan.prepare(con)
+            params = dict(ctx.params)
+            params["src"] = _source(input_parquet)
+            reader = con.execute(build(_Runner(con, plan, params))).to_arrow_reader(BATCH_ROWS)
+            rows = 0
+            sink.writer = pq.ParquetWriter(sink.where, reader.schema, filesystem=sink.filesystem)
+            for batch in reader:
+                sink.writer.write_batch(batch)
+                rows += batch.num_rows
+            sink.writer.close()
+            sink.writer = None
+            sink.commit()
+            return rows
     finally:
         sink.discard()
-        con.close()
 
 
 def _finish_risk(con: duckdb.DuckDBPyConnection, v: Variant, sink: _Sink) -> None:

@@ -76,7 +76,23 @@ def build(parquet: Path, sha256: str, *, memory_limit: str = BUILD_MEMORY) -> Pa
 
     Written into a temporary folder and renamed into place, so a reader never sees half an index.
     Returns ``None`` (and builds nothing) when the file has a column DuckDB's row numbering would
-    shadow (``file_row_number``): such a file is served by scanning it."""
+    shadow (``file_row_number``): such a file is served by scanning it.
+
+    A small file (a batch's tiny datasets) is indexed on the process's shared DuckDB instance for
+    builds (:func:`_shared_build`): creating an instance per index cost more than indexing it."""
+    import duckdb
+
+    if memory_limit == BUILD_MEMORY and parquet.stat().st_size <= SHARED_MAX_BYTES and _SHARED.acquire(blocking=False):
+        try:  # one build at a time on it: a build changes the instance's threads and order settings
+            return _build(parquet, sha256, memory_limit, shared=True)
+        except duckdb.OutOfMemoryException:  # it has no spill folder: built again, on an instance of its own
+            log.info("row index of %s: beyond the shared instance's memory, built on its own", parquet.name)
+        finally:
+            _SHARED.release()
+    return _build(parquet, sha256, memory_limit, shared=False)
+
+
+def _build(parquet: Path, sha256: str, memory_limit: str, *, shared: bool) -> Path | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -89,12 +105,16 @@ def build(parquet: Path, sha256: str, *, memory_limit: str = BUILD_MEMORY) -> Pa
     tmp.mkdir()
     source = f"read_parquet({quote_literal(str(parquet))}, file_row_number = true)"
     columns: list[dict[str, Any]] = []
-    con = _connect(
-        str(tmp / "keys.duckdb"),
-        threads=str(BUILD_THREADS),
-        memory_limit=memory_limit,
-        temp_directory=str(tmp / "spill"),
-        preserve_insertion_order="false",  # CREATE TABLE ... ORDER BY sorts; nothing else needs order
+    con: Any = (
+        _Attached(tmp / "keys.duckdb")
+        if shared
+        else _connect(
+            str(tmp / "keys.duckdb"),
+            threads=str(BUILD_THREADS),
+            memory_limit=memory_limit,
+            temp_directory=str(tmp / "spill"),
+            preserve_insertion_order="false",  # CREATE TABLE ... ORDER BY sorts; nothing else needs order
+        )
     )
     try:
         flat = [(pos, field) for pos, field in enumerate(schema) if not pa.types.is_nested(field.type)]
@@ -138,6 +158,49 @@ def build(parquet: Path, sha256: str, *, memory_limit: str = BUILD_MEMORY) -> Pa
         shutil.rmtree(target)
     tmp.replace(target)
     return target
+
+
+#: Parquet files up to this size are indexed on the shared instance (a tiny dataset's file is a few
+#: KB; a 3.4 MB file of 300,000 distinct codes needed more than 24 MB without spilling, so 1 MB stays
+#: far below the builds' 128 MB)
+SHARED_MAX_BYTES = 1 << 20
+_SHARED = threading.Lock()
+_SERIAL = [0]
+
+
+class _Attached:
+    """The index file ``keys.duckdb`` attached to the process's shared instance for builds and made
+    the default database of a new connection; ``close()`` checkpoints and detaches it. The instance
+    has the builds' threads and memory limit and no spill folder: a build beyond its memory fails
+    with ``OutOfMemoryException`` (and is built again on an instance of its own, which spills)."""
+
+    def __init__(self, path: Path) -> None:
+        self._cursor = storage.duckdb_cursor(
+            "rowindex", threads=str(BUILD_THREADS), memory_limit=BUILD_MEMORY, temp_directory=""
+        )
+        self.con = self._cursor.__enter__()
+        _SERIAL[0] += 1
+        self.alias = f"rowindex_{_SERIAL[0]}"
+        try:
+            self.con.execute(f"ATTACH {quote_literal(str(path))} AS {self.alias}")
+            self.con.execute(f"USE {self.alias}")
+            # what a previous build left set on the instance
+            self.con.execute(f"SET threads = {BUILD_THREADS}")
+            self.con.execute("SET preserve_insertion_order = false")
+            self.con.execute("SET enable_progress_bar = false")
+        except BaseException:
+            self.close()
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.con, name)
+
+    def close(self) -> None:
+        try:
+            self.con.execute("USE memory")
+            self.con.execute(f"DETACH DATABASE IF EXISTS {self.alias}")
+        finally:
+            self._cursor.__exit__(None, None, None)
 
 
 def _dictionary(con: Any, pos: int, column: str, source: str) -> bool:

@@ -292,3 +292,45 @@ def test_encrypted_share_single_copy_and_fallback(home: Path) -> None:
         out = home / f"dec{len(extra_name)}.parquet"
         decrypt_file(rep.path, out)
         assert pq.read_table(out)["收入"].to_pylist() == income
+
+
+def test_protections_share_one_duckdb_instance_its_functions_and_leave_nothing_on_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Protection of a small file runs on the process's DuckDB instance for it (one per process,
+    not per dataset): the national suite's HMAC-SM3 function lives on the instance (one registered
+    on a dataset's own connection crashed the next dataset's call once that connection closed), and
+    what a dataset's protection creates (its classes, kept tables, registered views) goes with its
+    connection. A larger input (here: every input) gets an instance of its own, with the same result."""
+    from privacy import variants
+    from privacy.crypto import national_available
+    from privacy.deid import pseudonym_py
+    from warehouse import storage
+
+    if not national_available():
+        pytest.skip("this OpenSSL build has no SM3/SM4")
+    pol = Policy.model_validate({"version": "1", "defaults": {"crypto": {"suite": "national"}}})
+    for name in ("sm1", "sm2", "sm3", "own"):
+        if name == "own":
+            monkeypatch.setattr(variants, "SHARED_MAX_BYTES", 0)
+        src, ds, dec = _setup(
+            home,
+            [resident_id(random.Random(f"{name}{i}")) for i in range(40)],
+            {
+                "收入": ("PERSONAL_INCOME", "sensitive", [float(i) for i in range(40)]),
+                "类别": (None, "none", ["甲", "乙"] * 20),
+            },
+            [Share(department="tax", purpose="audit", clear=["收入"])],
+            name,
+            policy=pol,
+        )
+        protect_open(src, dec, home / f"{name}-open.parquet")
+        rep = share_variants(src, dec, ds, RunPaths.for_run("owner", name, "r1"), KeyStore())[0]
+        ids = pq.read_table(src)["身份证号"].to_pylist()
+        assert pq.read_table(rep.path)["身份证号"].to_pylist()[0] == pseudonym_py(
+            ids[0], KeyStore().pseudonym_key("audit"), suite="national"
+        )
+    with storage.duckdb_cursor("privacy") as con:
+        assert scalar(con, "SELECT count(*) FROM duckdb_tables()") == 0
+        assert scalar(con, "SELECT count(*) FROM duckdb_views() WHERE NOT internal") == 0
+        assert scalar(con, "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'pubdata_hmac_sm3'") == 1
