@@ -356,6 +356,7 @@ def protect(job: Job) -> dict[str, Any]:
             paths.valid, decision, paths.protected, dataset=scoped, paths=paths, keys=KeyStore()
         )
         assert report is not None
+        _record_grants_answered(paths, granted, grants)
         gate(decision, report.risk)
     _decision_path(paths).write_text(json.dumps(decision.to_dict(), ensure_ascii=False, default=str), encoding="utf-8")
     fates = column_fates(decision, report) if report is not None else column_fates(decision)
@@ -387,6 +388,22 @@ def protect(job: Job) -> dict[str, Any]:
         "grants": grants,
         "columns": fates,
     }
+
+
+def _record_grants_answered(paths: RunPaths, granted: list[dict[str, Any]], used: list[str]) -> None:
+    """Next to each shared file written for a grant, the ids of the grants it answers
+    (``<file>.grants.json``): the portal serves a grant only a file that names it. A grant
+    revoked and granted again (other fields, clear mode) between this stage's read of the grants
+    and its write would otherwise get the old grant's file, newer than the new grant."""
+    by_share: dict[tuple[str, str], list[str]] = {}
+    for g in granted:
+        if g["grant_id"] in used:
+            by_share.setdefault((g["department"], g["purpose"]), []).append(g["grant_id"])
+    for (recipient, purpose), ids in by_share.items():
+        target = paths.shared(recipient, purpose)
+        if target.exists():
+            side = target.with_name(target.name + ".grants.json")
+            side.write_text(json.dumps({"grants": sorted(ids)}), encoding="utf-8")
 
 
 def _with_grants(job: Job, columns: set[str], grants: list[dict[str, Any]]) -> tuple[Dataset, list[str]]:

@@ -55,6 +55,16 @@ def table_schema(request: Request, department: str, dataset: str) -> JSONRespons
     return JSONResponse(dcat.table_schema(d, st.columns_of(department, dataset, d["version"]), schema_of(d)))
 
 
+def _answers(file: Path | LakePath, grant: dict[str, Any]) -> bool:
+    """Whether the run that wrote ``file`` read ``grant`` (its ``.grants.json`` names it): a run
+    that read a grant revoked since writes a file newer than the grant now in force."""
+    side = file.with_name(file.name + ".grants.json")
+    try:
+        return str(grant.get("id")) in json.loads(side.read_text(encoding="utf-8")).get("grants", [])
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 @router.get(
     "/api/shared/{department}/{dataset}",
     tags=["conditional data"],
@@ -109,7 +119,7 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
         at = grant["granted_at"]
         at = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
         since = at.replace(tzinfo=dt.UTC).timestamp()
-        files = [f for f in files if f.stat().st_mtime >= since]
+        files = [f for f in files if f.stat().st_mtime >= since and _answers(f, grant)]
         if not files:
             raise HTTPException(404, "no shared variant has been produced for this grant yet: the next run writes it")
     if not files:
