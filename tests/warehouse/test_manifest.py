@@ -83,6 +83,32 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
         load_department(p)
 
 
+@pytest.mark.parametrize("text", ["id: water\nname: [unclosed\n", "id: water\nname: a: b\n", 'id: "\\q"\n'])
+def test_yaml_error_reports_the_same_problem_and_line_as_before(tmp_path: Path, text: str) -> None:
+    """Manifests are read with libyaml where PyYAML has it; a broken one still gets the message of the
+    pure-Python loader (libyaml words its problems differently)."""
+    p = tmp_path / "water.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(yaml.MarkedYAMLError) as pure:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    assert pure.value.problem_mark is not None
+    expected = f"{p}: line {pure.value.problem_mark.line + 1} is not valid YAML ({pure.value.problem})"
+    with pytest.raises(ManifestError) as err:
+        load_department(p)
+    assert str(err.value) == expected
+
+
+def test_bundled_manifests_read_the_same_as_with_the_pure_python_loader(monkeypatch) -> None:
+    import warehouse.manifest as manifest
+
+    paths = sorted((REPO / "departments").glob("*.yaml"))
+    assert paths
+    fast = [load_department(p) for p in paths]
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)  # PyYAML without libyaml
+    assert [load_department(p) for p in paths] == fast
+    assert manifest._parse_yaml("a: [1, 2]\n") == {"a": [1, 2]}
+
+
 def test_env_references_are_interpolated_and_missing_ones_named(tmp_path: Path, monkeypatch) -> None:
     import copy
 
