@@ -42,6 +42,6 @@ def test_a_new_grant_never_gets_the_file_of_a_revoked_one(granted: Services) -> 
         # the race: a run that read the revoked grant before the new one was given writes its file
         # after it (newer than the new grant): still the old grant's columns, never served to it
         later = time.time() + 1
-        os.utime(old, (later, later))
+        os.utime(str(old), (later, later))  # the local profile: a file
         r = transport.get(url, params=params)
     assert r.status_code == 404, (r.status_code, r.headers.get("content-type"))
