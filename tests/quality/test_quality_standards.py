@@ -151,7 +151,7 @@ def _with_check(first17: str) -> list[str]:
 
 
 def test_resident_id_check_digit_sql_gives_the_old_predicates_verdict_on_every_kind_of_input():
-    values = [
+    values: list[str | None] = [
         *_with_check("11010519491231002"),  # every check char, one right (X)
         *_with_check("44030519900307123"),  # every check char, one right (a digit)
         "11010519491231002x",  # lowercase x
@@ -214,7 +214,7 @@ def test_resident_id_check_digit_sql_matches_the_old_predicate_on_generated_ids(
 
 @pytest.mark.parametrize("name", ["amount", "latitude", "longitude"])
 def test_range_standards_cast_once_and_still_reject_infinities_nan_and_text(name):
-    values = ["0", "-0", "-0.0", " 5 ", "5e2", "-5", "90", "90.0001", "-180", "180.5", "+3", "1_000"]
+    values: list[str | None] = ["0", "-0", "-0.0", " 5 ", "5e2", "-5", "90", "90.0001", "-180", "180.5", "+3", "1_000"]
     values += ["1e309", "-1e309", "inf", "-inf", "Infinity", "nan", "NaN", "1.7976931348623157e308"]
     values += ["abc", "", "0x10", "5 5", None]
     std = STANDARDS[name]
