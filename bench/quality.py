@@ -135,14 +135,16 @@ def duckdb_baseline(raw: Path | LakePath) -> tuple[float, tuple]:
     register_code_tables(con)
     t = time.perf_counter()
     s = STANDARDS
+    assert s["cn_resident_id"].prepare is not None  # its SQL reads the prepared STRUCT
     sql = f"""
-    WITH n AS MATERIALIZED (SELECT * REPLACE (upper(trim(id_number)) AS id_number, trim(region) AS region)
+    WITH n AS MATERIALIZED (SELECT * REPLACE (upper(trim(id_number)) AS id_number, trim(region) AS region),
+                                   {s["cn_resident_id"].prepare("id_number")} AS id_prepared
                             FROM read_parquet('{raw}'))
     SELECT count(*),
       count(*) FILTER (WHERE person_id IS NULL OR id_number IS NULL),
       count(*) FILTER (WHERE person_id IS NOT NULL AND TRY_CAST(person_id AS BIGINT) IS NULL),
       count(*) - count(DISTINCT person_id),
-      count(*) FILTER (WHERE id_number IS NOT NULL AND NOT ({s["cn_resident_id"].sql("id_number")})),
+      count(*) FILTER (WHERE id_number IS NOT NULL AND NOT ({s["cn_resident_id"].sql("id_prepared")})),
       count(*) FILTER (WHERE length(name) > 20),
       count(*) FILTER (WHERE NOT ({s["gender_code"].sql("gender")})),
       count(*) FILTER (WHERE NOT ({s["division_code"].sql("region")})),

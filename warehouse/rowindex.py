@@ -14,8 +14,12 @@ This module keeps, next to a published local file ``vNNNNNN.parquet``, a folder
   integers only, sorted the same way, and ``d<position>(h, v)`` its distinct values once; a value's
   rows are those of its hash, which is exact because the build keeps this layout only when no two
   distinct values of the column share a hash (else the column gets the full layout). Writing every
-  row's text was most of the build's time. And ``meta`` (the file's SHA-256, its row count, the
-  columns, their tables and dictionaries);
+  row's text was most of the build's time. A compact column of at most :data:`LIST_MAX_VALUES`
+  distinct values (format 4) has no ``k`` table: ``d<position>(h, v, lo, hi)`` and a file
+  ``k<position>.npy`` of the row numbers (``int32``) grouped by value in ``d``'s order, ascending
+  within a value, so a value's rows are the slice ``[lo, hi)`` (memory-mapped); built without a
+  sort of (hash, row) pairs (a stable radix sort of 16-bit value codes). And ``meta`` (the file's
+  SHA-256, its row count, the columns, their tables and dictionaries);
 * ``rows.arrow``: the same rows in the same order, an uncompressed Arrow IPC file of record batches
   of :data:`ROW_BLOCK` rows, memory-mapped: a page of matching rows maps the few batches holding
   them (no decoding), where the Parquet file would decode whole 122,880-row groups. The price is
@@ -51,13 +55,16 @@ log = logging.getLogger("pubdata.rowindex")
 ROW_BLOCK = 1024  # rows per record batch of rows.arrow: a fetched page decodes whole batches
 _OPEN_MAX = 16  # readers kept open (one read-only DuckDB connection each)
 MAX_LOOKUPS = 32  # filter values one indexed query looks up; more are answered by a scan
-_FORMAT = "3"  # bump when the layout changes: indexes of other formats are ignored (and rebuilt on publish)
-_READS = ("2", "3")  # formats this reader answers from ("2": every column in the full layout)
+_FORMAT = "4"  # bump when the layout changes: indexes of other formats are ignored (and rebuilt on publish)
+#: formats this reader answers from ("2": every column in the full layout; "3": no row lists)
+_READS = ("2", "3", "4")
 BUILD_THREADS = 2  # DuckDB threads of a build
 BUILD_MEMORY = "128MB"  # DuckDB memory of a build: its sorts spill beyond (at 512MB a 1e7-row build took 300 MB
 #: more than a 1e6-row one; at 128MB ~60 MB more, for the same CPU time)
 #: a column whose distinct values are fewer than 1/DICT_MAX_SHARE of its rows gets the compact layout
 DICT_MAX_SHARE = 4
+#: a compact column of at most this many distinct values keeps a row list per value (16-bit codes)
+LIST_MAX_VALUES = 1 << 16
 
 
 def index_dir(parquet: Path) -> Path:
@@ -134,7 +141,10 @@ def _build(parquet: Path, sha256: str, memory_limit: str, *, shared: bool) -> Pa
         con.execute("SET preserve_insertion_order = false")
         for (pos, field), distinct in zip(flat, counts[1:]):
             entry = {"name": field.name, "table": f"k{pos}"}
-            if int(distinct or 0) * DICT_MAX_SHARE < rows and _dictionary(con, pos, quote_ident(field.name), source):
+            few = int(distinct or 0) * DICT_MAX_SHARE < rows
+            if few and _lists(con, pos, quote_ident(field.name), source, rows, tmp):
+                entry["values"], entry["rows"] = f"d{pos}", f"k{pos}.npy"
+            elif few and _dictionary(con, pos, quote_ident(field.name), source):
                 entry["values"] = f"d{pos}"
             else:
                 con.execute(
@@ -222,6 +232,45 @@ def _dictionary(con: Any, pos: int, column: str, source: str) -> bool:
     return True
 
 
+def _lists(con: Any, pos: int, column: str, source: str, rows: int, folder: Path) -> bool:
+    """The row-list layout of a column of at most :data:`LIST_MAX_VALUES` distinct values:
+    ``d<pos>(h, v, lo, hi)`` its distinct values sorted by hash, and ``k<pos>.npy`` every row number
+    grouped by value in that order (ascending within a value: a stable sort of the rows' value
+    codes, which numpy does by radix for 16-bit codes), no sort of (hash, row) pairs. Exact under
+    the same condition as :func:`_dictionary` (no two values share a hash); False (nothing kept)
+    when the column has more values or a shared hash."""
+    import numpy as np
+    import pyarrow as pa
+
+    con.execute(
+        f"CREATE TABLE d{pos} AS SELECT hash(v) AS h, v FROM (SELECT DISTINCT CAST({column} AS VARCHAR) AS v "
+        f"FROM {source}) ORDER BY h"
+    )
+    too_many = _scalar(con, f"SELECT count(*) FROM d{pos}", []) > LIST_MAX_VALUES or rows >= 1 << 31
+    if too_many or _shared_hashes(con, f"d{pos}"):
+        con.execute(f"DROP TABLE d{pos}")
+        return False
+    distinct = con.execute(f"SELECT h, v FROM d{pos} ORDER BY h").to_arrow_table()
+    hashes = distinct.column("h").to_numpy()
+    codes = np.empty(rows, np.uint16)  # the position in `distinct` of each row's value
+    query = f"SELECT hash(CAST({column} AS VARCHAR)) AS h, file_row_number AS r FROM {source}"
+    for batch in con.execute(query).to_arrow_reader(1 << 17):
+        codes[batch.column(1).to_numpy()] = np.searchsorted(hashes, batch.column(0).to_numpy())
+    order = np.argsort(codes, kind="stable").astype(np.int32)
+    ends = np.cumsum(np.bincount(codes, minlength=len(hashes)))
+    del codes
+    np.save(folder / f"k{pos}.npy", order, allow_pickle=False)
+    spans = distinct.append_column("lo", pa.array(ends - np.diff(ends, prepend=0), pa.int64()))
+    spans = spans.append_column("hi", pa.array(ends, pa.int64()))
+    con.execute(f"DROP TABLE d{pos}")
+    con.register("_spans", spans)
+    try:
+        con.execute(f"CREATE TABLE d{pos} AS SELECT h, v, lo, hi FROM _spans ORDER BY h")
+    finally:
+        con.unregister("_spans")
+    return True
+
+
 def _shared_hashes(con: Any, table: str) -> int:
     """How many distinct values of a dictionary table share their hash with another value."""
     return int(_scalar(con, f"SELECT count(*) - count(DISTINCT h) FROM {table}", []))
@@ -283,6 +332,9 @@ class RowIndex:
         self.tables: dict[str, str] = {c["name"]: c["table"] for c in listed}
         #: columns in the compact layout: their table of distinct values
         self.values: dict[str, str] = {c["name"]: c["values"] for c in listed if c.get("values")}
+        #: columns with a row list per value (format 4): the file of their row numbers
+        self.lists: dict[str, str] = {c["name"]: c["rows"] for c in listed if c.get("rows")}
+        self._arrays: dict[str, Any] = {}
         self._rows_path = folder / "rows.arrow"
         self._local = threading.local()  # a file reader per thread over the shared memory map
         self._all_batches: list[Any] | None = None
@@ -348,12 +400,19 @@ class RowIndex:
             if found is not None:
                 _MATCHES.move_to_end(key)
                 return found
-        sql, args = self._matches(conditions)
+        in_sql = [c for c in conditions if c.column not in self.lists]
         cur = self._con.cursor()
         try:
-            got = cur.execute(f"SELECT r FROM ({sql}) ORDER BY r", args).fetchnumpy()["r"]
+            sets = [self._listed(cur, c) for c in conditions if c.column in self.lists]
+            if in_sql:
+                sql, args = self._matches(in_sql)
+                got = cur.execute(f"SELECT r FROM ({sql}) ORDER BY r", args).fetchnumpy()["r"]
+                sets.append(np.asarray(got, dtype=np.int64))
         finally:
             cur.close()
+        got = sets[0]
+        for other in sets[1:]:  # each ascending without repeats
+            got = np.intersect1d(got, other, assume_unique=True)
         rows = np.ascontiguousarray(np.asarray(got, dtype=np.int64))
         rows.setflags(write=False)
         if rows.nbytes <= _MATCH_CACHE_BYTES // 8:
@@ -364,6 +423,32 @@ class RowIndex:
                 while _MATCH_BYTES > _MATCH_CACHE_BYTES and _MATCHES:
                     _MATCH_BYTES -= _MATCHES.popitem(last=False)[1].nbytes
         return rows
+
+    def _listed(self, cur: Any, cond: Condition) -> Any:
+        """Row numbers (ascending ``int64``) of a row-list column's condition: the slices of its
+        values (one query for their spans; distinct values have disjoint rows)."""
+        import numpy as np
+
+        name = self.lists[cond.column]
+        rows = self._arrays.get(name)
+        if rows is None:
+            rows = self._arrays[name] = np.load(self.folder / name, mmap_mode="r", allow_pickle=False)
+        table, values = self.values[cond.column], list(dict.fromkeys(cond.values))
+        where = []
+        if values:
+            marks = ", ".join("?" * len(values))
+            hashed = ", ".join("hash(CAST(? AS VARCHAR))" for _ in values)
+            where.append(f"(h IN ({hashed}) AND v IN ({marks}))")
+        if cond.null:
+            where.append("(h = hash(CAST(NULL AS VARCHAR)) AND v IS NULL)")
+        sql = f"SELECT lo, hi FROM {table} WHERE {' OR '.join(where) or 'false'}"
+        spans = cur.execute(sql, values + values).fetchall()
+        if not spans:
+            return np.empty(0, np.int64)
+        got = np.concatenate([rows[lo:hi] for lo, hi in spans]).astype(np.int64)
+        if len(spans) > 1:
+            got.sort()
+        return got
 
     def select(
         self, conditions: Sequence[Condition], limit: int, offset: int, *, total: bool = True

@@ -215,6 +215,7 @@ def test_compact_and_full_layouts_answer_like_the_scan(scratch_home: Path, monke
     path, sha = _publish(scratch_home, "r1", table)
     index = rowindex.open_index(path, sha)
     assert index is not None and set(index.values) == {"kind", "day"}  # "ident": full layout
+    assert set(index.lists) == {"kind", "day"}  # few values: a row list per value
     for filters in (
         {"kind": "k3"},
         {"kind": None},
@@ -237,3 +238,49 @@ def test_compact_and_full_layouts_answer_like_the_scan(scratch_home: Path, monke
     assert index2 is not None and index2.values == {} and set(index2.tables) == {"kind", "ident", "day"}
     got = _both(path2, sha2, {"filters": json.dumps({"kind": ["k1", None]}), "limit": "5000"})
     assert got["total"] == sum(1 for i in range(1, n) if i % 7 == 0 or i % 5 == 1)
+
+
+def test_row_lists_beside_the_sorted_layouts_and_an_index_of_the_previous_format(
+    scratch_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one filter over a row-list column (format 4), a sorted compact column and a full one gives
+    # the scan's rows; an index written before the row lists (format 3: every compact column
+    # sorted by hash and row) is still read, so versions published before keep their index
+    n = 4000
+    table = pa.table(
+        {
+            "kind": [None if i % 7 == 0 else f"k{i % 5}" for i in range(n)],
+            "ident": [f"id{i % 1900:05d}" for i in range(n)],
+            "day": pa.array([i % 30 for i in range(n)], pa.int32()),
+        }
+    )
+    filters: list[dict] = [
+        {"kind": ["k1", None], "day": ["3", "4", "17"]},
+        {"kind": "k2", "day": 7, "ident": ["id00007", "id01907", "id00037"]},
+        {"kind": ["k4", "k0", "absent"], "ident": "id00004"},
+        {"kind": None, "day": "absent"},
+        {"day": [1, 2], "ident": ["id00031", "id00032", "id01931"]},
+    ]
+
+    def expected(f: dict) -> int:
+        def ok(column: str, value: object) -> bool:
+            wanted = f[column] if isinstance(f[column], list) else [f[column]]
+            return (value is None and None in wanted) or (value is not None and str(value) in map(str, wanted))
+
+        return sum(1 for row in table.to_pylist() if all(ok(c, row[c]) for c in f))
+
+    monkeypatch.setattr(rowindex, "LIST_MAX_VALUES", 10)  # "kind" (6 values): lists; "day" (30): sorted
+    path, sha = _publish(scratch_home, "r1", table)
+    index = rowindex.open_index(path, sha)
+    assert index is not None and set(index.lists) == {"kind"} and set(index.values) == {"kind", "day"}
+    for f in filters:
+        got = _both(path, sha, {"filters": json.dumps(f), "limit": "5000"})
+        assert got["total"] == len(got["records"]) == expected(f)
+
+    monkeypatch.setattr(rowindex, "LIST_MAX_VALUES", 0)
+    monkeypatch.setattr(rowindex, "_FORMAT", "3")
+    path2, sha2 = _publish(scratch_home, "r2", table.slice(1))
+    index2 = rowindex.open_index(path2, sha2)
+    assert index2 is not None and index2.lists == {} and set(index2.values) == {"kind", "day"}
+    for f in filters:
+        _both(path2, sha2, {"filters": json.dumps(f), "limit": "5000"})
