@@ -81,7 +81,13 @@ from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
 from privacy.sampling import TableSample, default_sample_size, sample_rows
 from privacy.scan import Hits, find_sensitive_values
-from privacy.structural import hold_structural, names_over_org_word, property_addresses, trajectory_places
+from privacy.structural import (
+    hold_structural,
+    names_over_org_word,
+    persons_among_orgs,
+    property_addresses,
+    trajectory_places,
+)
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
 from privacy.vocabulary import default_levels
@@ -615,6 +621,13 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
         if about_people and venue_of_stay(c):
             c.entity, c.confidence = "PRECISE_LOCATION", 0.7
             c.evidence.append("names of hotels or venues under a lodging or whereabouts name: where the person stayed")
+    for c in cols:
+        if subject == "people" and not rows_org and persons_among_orgs(c):
+            c.entity, c.score, c.confidence = "PERSON_NAME", None, 0.7
+            c.evidence.append(
+                f"{100 * c.name_shape_share:.0f}% of the values are shaped like persons' names, the rest like "
+                "organisations': persons and organisations mixed, the persons' names are personal"
+            )
     for c in cols:
         if subject == "people" and not rows_org and (venue := venue_of_person(c)) is not None:
             c.entity, c.score, c.confidence = venue, None, 0.7

@@ -39,6 +39,7 @@ __all__ = [
     "hold_structural",
     "money_per_row",
     "names_over_org_word",
+    "persons_among_orgs",
     "property_addresses",
     "trajectory_places",
 ]
@@ -68,7 +69,10 @@ def money_per_row(c: ColumnProfile, cols: list[ColumnProfile]) -> str | None:
     if c.numeric_range is None or c.numeric_range[0] < 0 or c.numeric_share < 0.8:
         return None
     priced = c.info.kind == "not_income"
-    per_head = c.info.kind == "aggregate" and any(t.entity == "PERSONAL_INCOME" for t in c.info.terms)
+    # an average or per-head amount in cents (人均纯收入 read as 人均 alone) varying with the rows is
+    # the row's household's money, like one the name calls income; counts and scores are whole
+    cents = not c.integer and c.numeric_decimals >= 1
+    per_head = c.info.kind == "aggregate" and (cents or any(t.entity == "PERSONAL_INCOME" for t in c.info.terms))
     if not (priced or per_head):
         return None
     if c.distinct < int(rule.get("min_distinct", 20)) or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.2)):
@@ -123,6 +127,26 @@ def names_over_org_word(c: ColumnProfile) -> bool:
         return False  # a few names repeated: shops or brands (张记, 老王) rather than persons
     orgs = sum(k for v, k in c.counts.items() if is_org_name(v))
     return orgs <= float(rule.get("max_org_share", 0.02)) * c.n
+
+
+def persons_among_orgs(c: ColumnProfile) -> bool:
+    """A column read as organisations' names in which persons' names are mixed: at least
+    ``structural.person_names.mixed_min_name_share`` of the values shaped like persons' names, the
+    rest shaped like organisations' (``mixed_max_other_share`` neither), varied. Taxpayers, buyers
+    or parties are persons and companies alike; the persons' names among them are personal (GB/T
+    35273-2020 Annex A), whatever share the companies have."""
+    from privacy.recognizers.org_name import is_org_name
+
+    rule = _rules().get("person_names") or {}
+    read_org = c.entity == "ORG_NAME" or (c.entity is None and c.info.kind == "org_name_word")
+    if not read_org or c.n < int(rule.get("min_rows", 20)) or c.info.org:
+        return False
+    if c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.5)):
+        return False
+    if c.name_shape_share < float(rule.get("mixed_min_name_share", 0.5)):
+        return False
+    orgs = sum(k for v, k in c.counts.items() if is_org_name(v)) / c.n
+    return 1.0 - c.name_shape_share - orgs <= float(rule.get("mixed_max_other_share", 0.05))
 
 
 def _measures_property(c: ColumnProfile, words: list[str]) -> bool:

@@ -53,13 +53,22 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
         named = c.entity is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
         return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
 
+    # an organisation's code that is unique per row while the organisation's names repeat (a
+    # developer's USCC on each of its sales contracts) does not identify the rows: the same
+    # organisation is on many rows, so the rows are something else (the contracts, their buyers)
+    org_names = [c for c in cols if c.entity == "ORG_NAME" and c.n >= 3]
+    names_repeat = bool(org_names) and not any(unique(c) for c in org_names)
+
+    def row_org(c: ColumnProfile) -> bool:
+        return unique(c) and names_org(c) and not (c.entity == "USCC" and names_repeat)
+
     persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
     facility = _facility_register(cols, persons) or _role_register(cols, persons)
-    if not facility and not any(unique(c) and names_org(c) for c in cols):
+    if not facility and not any(row_org(c) for c in cols):
         return False
     # what a row is about comes first: a complaint's complainant before the company complained
     # about is a table of people; a company before its legal representative, a register
-    first = next((c for c in cols if ((facility or unique(c)) and names_org(c)) or c in persons), None)
+    first = next((c for c in cols if ((facility and names_org(c)) or row_org(c)) or c in persons), None)
     if first is None or first in persons:
         return False
     if all(c.info.person for c in persons):
