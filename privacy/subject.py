@@ -53,11 +53,16 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
         named = c.entity is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
         return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
 
-    # an organisation's code that is unique per row while the organisation's names repeat (a
-    # developer's USCC on each of its sales contracts) does not identify the rows: the same
-    # organisation is on many rows, so the rows are something else (the contracts, their buyers)
+    # rows numbered as records (a contract or case number, unique, first) on which an organisation's
+    # code is unique while its names repeat (a developer's or project company's USCC on each sales
+    # contract): the organisation is a party on many rows, the rows are the records and their
+    # persons (the buyers), not a register of organisations
     org_names = [c for c in cols if c.entity == "ORG_NAME" and c.n >= 3]
-    names_repeat = bool(org_names) and not any(unique(c) for c in org_names)
+    head = cols[0] if cols else None
+    records = (
+        head is not None and head.entity is None and head.info.kind == "code" and not head.info.org and unique(head)
+    )
+    names_repeat = records and bool(org_names) and not any(unique(c) for c in org_names)
 
     def row_org(c: ColumnProfile) -> bool:
         return unique(c) and names_org(c) and not (c.entity == "USCC" and names_repeat)
