@@ -669,6 +669,14 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                 c.special, c.confidence = "status", 0.6
                 c.evidence.append(f"{100 * share:.0f}% of sampled values state a welfare, hardship or credit status")
                 continue
+        if subject == "people" and not rows_org and (mixed := _category_among(c)) is not None:
+            entity, share = mixed
+            c.entity, c.confidence = entity, 0.6
+            c.evidence.append(
+                f"a few categories of the row's person, one of which ({100 * share:.0f}% of sampled values) is a "
+                f"{entity} term: published, it tells those rows' persons' {entity}"
+            )
+            continue
         if (about_people or info.person) and info.people_key and c.n:
             # a role word says whose number it is (律师执业证号, 负责人工号): a person's in any table
             c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
@@ -897,6 +905,32 @@ def _categories_over_name(c: ColumnProfile) -> str | None:
         hits = sum(k for v, k in counted if rec.match_cell(v) is not None)
         if hits >= need * base and _not_categories(c, entity) is None:
             return entity
+    return None
+
+
+def _category_among(c: ColumnProfile) -> tuple[str, float] | None:
+    """A column of a few categories of persons (at most ``person_content.mixture_max_distinct``
+    distinct, Chinese) of which one health or offence category of the dictionary recognizers holds
+    at least ``mixture_min_share`` of the sampled values (a legal-aid case type 刑事辩护 among civil
+    disputes, a withdrawal reason 重大疾病 among housing purposes, an aid reason 残疾人): a column is
+    as sensitive as its most sensitive category, since publishing it tells every row of that
+    category (GB/T 35273-2020 Annex B). Returns the entity and the category's share, or None when
+    the values are places, organisations or attributes (:func:`_not_categories`)."""
+    rule = default_levels().get("person_content") or {}
+    most, least = int(rule.get("mixture_max_distinct", 12)), float(rule.get("mixture_min_share", 0.05))
+    if c.n < int(rule.get("mixture_min_rows", 20)) or c.distinct > most or c.distinct < 2 or c.cjk_share < 0.5:
+        return None
+    if c.info.aggregate or c.info.kind in ("org_name_word", "free_text_public", "event_date"):
+        return None
+    by_entity = {r.ENTITY: r for r in recognizers().values()}
+    neutral = _neutral()
+    for entity in ("MEDICAL_CONDITION", "CRIMINAL_RECORD"):
+        rec = by_entity[entity]
+        best = max((k for v, k in c.counts.items() if v not in neutral and rec.match_cell(v) is not None), default=0)
+        if best >= max(MIN_SUPPORT, least * c.n):
+            other = _not_categories(c, entity)
+            if other is None or (entity == "CRIMINAL_RECORD" and other.startswith("causes of action")):
+                return entity, best / c.n
     return None
 
 

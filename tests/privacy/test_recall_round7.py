@@ -117,3 +117,35 @@ def test_places_of_worship_named_by_their_kind_or_faith_reveal_belief() -> None:
     assert c.entity == "RELIGION" and c.level == "sensitive", c.evidence
     other = result.column("活动场所")
     assert other.entity != "RELIGION" and other.level != "sensitive", other.evidence
+
+
+def test_a_column_of_categories_is_as_sensitive_as_its_most_sensitive_category() -> None:
+    rng = random.Random(75)
+    n = 300
+    table = _people(
+        rng,
+        n,
+        aid_matter=_pick(rng, n, ["劳动争议", "婚姻家庭", "刑事辩护", "工伤赔偿"]),
+        withdraw_purpose=_pick(rng, n, ["购房", "租房", "重大疾病", "退休", "偿还贷款"]),
+        补助项目=_pick(rng, n, ["重度残疾人护理补贴", "困难残疾人生活补贴", "高龄津贴"]),
+        办理渠道=_pick(rng, n, ["窗口", "网上", "自助机", "电话"]),  # how the row was filed: stays none
+        联系电话=[mobile(rng) for _ in range(n)],
+    )
+    result = classify_table(table, context={"dataset_title": "援助申请"}, today=TODAY)
+    crime = result.column("aid_matter")
+    assert crime.entity == "CRIMINAL_RECORD" and crime.level == "sensitive", crime.evidence
+    health = result.column("withdraw_purpose")
+    assert health.entity == "MEDICAL_CONDITION" and health.level == "sensitive", health.evidence
+    allowance = result.column("补助项目")
+    assert allowance.level == "sensitive", allowance.evidence
+    channel = result.column("办理渠道")
+    assert channel.level == "none" and not channel.review, channel.evidence
+    # the same categories counted in a statistics table are statistics
+    stats = {
+        "案件类型": ["劳动争议", "婚姻家庭", "刑事辩护", "工伤赔偿"] * 5,
+        "区县": [f"第{i // 4 + 1}区" for i in range(20)],
+        "件数": [rng.randint(10, 400) for _ in range(20)],
+    }
+    kinds = classify_table(pa.table(stats), context={"dataset_title": "法律援助案件统计"}, today=TODAY)
+    k = kinds.column("案件类型")
+    assert k.level == "none" and not k.review, k.evidence
