@@ -934,6 +934,18 @@ def _category_among(c: ColumnProfile) -> tuple[str, float] | None:
     return None
 
 
+_NAME_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?")
+
+
+def _name_words(c: ColumnProfile) -> bool:
+    """At least 90 % of the values are short Chinese words (two to six characters, or two such
+    joined by · as in 阿依古丽·买买提) and none is a place or an organisation (of a name hint saying PERSON_NAME)."""
+    if c.n == 0 or c.place_share > 0 or _org_share(c) > 0:
+        return False
+    words = sum(k for v, k in c.counts.items() if _NAME_WORD.fullmatch(v.strip()))
+    return words >= 0.9 * c.n
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -958,6 +970,11 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("short Chinese text under a name hint")
+    elif e == "PERSON_NAME" and about_people and c.distinct >= min(5, c.n) and _name_words(c):
+        # names without a surname of the vocabulary (a dharma name 释妙善, a baptismal 若瑟, a
+        # transliterated 阿卜杜拉) are still what a person is called
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("short Chinese words, no place or organisation among them, under a person's-name hint")
     elif e == "ADDRESS" and cjk >= 0.5 and not c.info.org and c.place_share < 0.5:
         c.entity, c.confidence = e, 0.5
         c.evidence.append("Chinese text under an address name hint")

@@ -149,3 +149,18 @@ def test_a_column_of_categories_is_as_sensitive_as_its_most_sensitive_category()
     kinds = classify_table(pa.table(stats), context={"dataset_title": "法律援助案件统计"}, today=TODAY)
     k = kinds.column("案件类型")
     assert k.level == "none" and not k.review, k.evidence
+
+
+def test_names_given_in_religion_or_transliterated_are_persons_names() -> None:
+    rng = random.Random(76)
+    n = 200
+    given = ["释妙音", "释觉明", "释慧心", "若瑟", "玛利亚", "阿卜杜拉", "约翰", "阿依古丽·买买提"]
+    table = _people(rng, n, religious_name=_pick(rng, n, given), 联系电话=[mobile(rng) for _ in range(n)])
+    result = classify_table(table, context={"dataset_title": "教职人员备案"}, today=TODAY)
+    c = result.column("religious_name")
+    assert c.entity == "PERSON_NAME" and c.level == "personal", c.evidence
+    # under the same kind of name, organisations are not persons
+    units = ["开福区民族宗教事务局", "岳麓区民族宗教事务局", "天心区民族宗教事务局"]
+    other = _people(rng, n, unit_name=_pick(rng, n, units))
+    u = classify_table(other, context={"dataset_title": "教职人员备案"}, today=TODAY).column("unit_name")
+    assert u.entity != "PERSON_NAME" and u.level == "none", u.evidence
