@@ -12,7 +12,7 @@ the rows; none of them adds words to a vocabulary. Thresholds are data: ``struct
   its own organisation and no column holds a person's identity document (a bid won by a company,
   with its contact persons).
 * :func:`flags_without_name`: yes/no flags (是/否, Y/N) under a name that says nothing (a legacy
-  field number, initials nobody can read). A flag tells nothing without its name, exactly like 0/1
+  field number, initials nobody can read, or 是否 + initials no vocabulary reads: sfdb). A flag tells nothing without its name, exactly like 0/1
   (already held): it may mark a relapse, a disability or a low-income discount.
 * :func:`names_over_org_word`: values shaped like persons' names (a surname and one or two
   characters), varied, none shaped like an organisation's, under a generic organisation word
@@ -103,11 +103,18 @@ def field_number(name: str) -> bool:
     return _positional(name) or re.fullmatch(r"[A-Za-z]{1,3}[ _\-]?\d{1,3}", name.strip()) is not None
 
 
+def unread_question(name: str) -> bool:
+    """Pinyin initials of a yes/no question whose subject no vocabulary reads: ``sf`` (是否, the
+    prefix of boolean data elements in the sectors' standards) and one to four more letters
+    (sfdb, sfkn): the name says only that it asks something."""
+    return re.fullmatch(r"sf[_\-]?[a-z]{1,4}", name.strip().lower()) is not None
+
+
 def flags_without_name(c: ColumnProfile) -> bool:
     """Every sampled value is a yes/no flag (``structural.flag_values``) under a field number
     (:func:`field_number`) no vocabulary reads: nothing says what the flag marks. (A word nobody
     reads, sfsqzn, is still a word someone chose; a field number says nothing by design.)"""
-    if c.info.terms or c.n == 0 or not field_number(c.name):
+    if c.info.terms or c.n == 0 or not (field_number(c.name) or unread_question(c.name)):
         return False
     terms = _flag_terms()
     return c.distinct >= 2 and all(v.strip().lower() in terms for v in c.counts)

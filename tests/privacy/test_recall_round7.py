@@ -164,3 +164,19 @@ def test_names_given_in_religion_or_transliterated_are_persons_names() -> None:
     other = _people(rng, n, unit_name=_pick(rng, n, units))
     u = classify_table(other, context={"dataset_title": "教职人员备案"}, today=TODAY).column("unit_name")
     assert u.entity != "PERSON_NAME" and u.level == "none", u.evidence
+
+
+def test_yes_no_flags_under_unread_question_initials_are_held() -> None:
+    rng = random.Random(77)
+    n = 200
+    table = _people(
+        rng,
+        n,
+        sfkn=_pick(rng, n, ["是", "否", "否", "否"]),  # 是否困难: nothing but "is it?" can be read
+        是否有效=_pick(rng, n, ["是", "是", "否"]),  # the question is written out: a record's validity
+    )
+    result = classify_table(table, context={"dataset_title": "公共租赁住房保障"}, today=TODAY)
+    c = result.column("sfkn")
+    assert c.review and c.level != "none", c.evidence
+    valid = result.column("是否有效")
+    assert valid.level == "none" and not valid.review, valid.evidence
