@@ -130,7 +130,8 @@ def _role_register(cols: list[ColumnProfile], persons: list[ColumnProfile]) -> b
         return False
     most = int(rule.get("max_category_values", 60))
     for c in cols:
-        if c.info.people_key or c.info.status or c.free_text:
+        # a key of persons named by a role (负责人执业证书编号) is the role person's, like their phone
+        if (c.info.people_key and not c.info.person) or c.info.status or c.free_text:
             return False
         special = c.entity in _SPECIAL or c.info.entity in _SPECIAL
         if special and (c.distinct > most or c.long_text_share > 0):

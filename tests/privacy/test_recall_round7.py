@@ -180,3 +180,43 @@ def test_yes_no_flags_under_unread_question_initials_are_held() -> None:
     assert c.review and c.level != "none", c.evidence
     valid = result.column("是否有效")
     assert valid.level == "none" and not valid.review, valid.evidence
+
+
+def test_registers_of_organisations_with_their_heads_stay_registers() -> None:
+    rng = random.Random(78)
+    m = 80
+    coops = pa.table(
+        {
+            "coopName": [f"浏阳{rng.choice(['金橘', '花木', '蔬菜'])}第{i + 1}专业合作社" for i in range(m)],
+            "uscc": [uscc(rng) for _ in range(m)],
+            "chairman": _names(rng, m),
+            "chairmanId": [resident_id(rng) for _ in range(m)],
+            "chairmanPhone": [mobile(rng) for _ in range(m)],
+            "address": [f"湖南省浏阳市{rng.choice(ROADS)}{rng.randrange(1, 400)}号" for _ in range(m)],
+        }
+    )
+    result = classify_table(coops, context={"dataset_title": "农民专业合作社名录"}, today=TODAY)
+    office = result.column("address")
+    assert office.level == "none" and not office.review, office.evidence
+    # the chairman's own phone and ID stay personal in the register
+    assert result.column("chairmanPhone").level == "personal"
+    assert result.column("chairmanId").level == "sensitive"
+    # a register of clinics whose names repeat (one chain), with the person in charge and that
+    # person's practising-certificate number: each clinic's address and coordinates are its own
+    clinics = pa.table(
+        {
+            "诊所名称": _pick(rng, m, ["仁和诊所", "康宁诊所", "益民诊所"]),
+            "主要负责人": _names(rng, m),
+            "负责人执业证书编号": [f"1104301{rng.randrange(10**8, 10**9)}" for _ in range(m)],
+            "负责人电话": [mobile(rng) for _ in range(m)],
+            "诊疗科目": _pick(rng, m, ["内科", "外科", "中医科", "口腔科"]),
+            "地址": [f"湖南省长沙市开福区{rng.choice(ROADS)}{i + 1}号" for i in range(m)],
+            "经度": [round(112.9 + rng.random() / 10, 6) for _ in range(m)],
+            "纬度": [round(28.1 + rng.random() / 10, 6) for _ in range(m)],
+        }
+    )
+    reg = classify_table(clinics, context={"dataset_title": "诊所备案信息"}, today=TODAY)
+    for name in ("地址", "经度", "纬度", "诊疗科目"):
+        c = reg.column(name)
+        assert c.level == "none" and not c.review, (name, c.evidence)
+    assert reg.column("负责人电话").level == "personal"
