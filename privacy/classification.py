@@ -924,26 +924,22 @@ def _category_among(c: ColumnProfile) -> tuple[str, float] | None:
         return None
     by_entity = {r.ENTITY: r for r in recognizers().values()}
     neutral = _neutral()
+    negations = tuple(str(w) for w in rule.get("mixture_negations") or [])
     for entity in ("MEDICAL_CONDITION", "CRIMINAL_RECORD"):
         rec = by_entity[entity]
-        best = max((k for v, k in c.counts.items() if v not in neutral and rec.match_cell(v) is not None), default=0)
+        best = max(
+            (
+                k
+                for v, k in c.counts.items()
+                if v not in neutral and not v.startswith(negations) and rec.match_cell(v) is not None
+            ),
+            default=0,
+        )
         if best >= max(MIN_SUPPORT, least * c.n):
             other = _not_categories(c, entity)
             if other is None or (entity == "CRIMINAL_RECORD" and other.startswith("causes of action")):
                 return entity, best / c.n
     return None
-
-
-_NAME_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}(?:·[\u4e00-\u9fff]{2,6})?")
-
-
-def _name_words(c: ColumnProfile) -> bool:
-    """At least 90 % of the values are short Chinese words (two to six characters, or two such
-    joined by · as in 阿依古丽·买买提) and none is a place or an organisation (of a name hint saying PERSON_NAME)."""
-    if c.n == 0 or c.place_share > 0 or _org_share(c) > 0:
-        return False
-    words = sum(k for v, k in c.counts.items() if _NAME_WORD.fullmatch(v.strip()))
-    return words >= 0.9 * c.n
 
 
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
@@ -970,11 +966,6 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "PERSON_NAME" and c.name_shape_share >= 0.3 and c.distinct >= min(5, c.n):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("short Chinese text under a name hint")
-    elif e == "PERSON_NAME" and about_people and c.distinct >= min(5, c.n) and _name_words(c):
-        # names without a surname of the vocabulary (a dharma name 释妙善, a baptismal 若瑟, a
-        # transliterated 阿卜杜拉) are still what a person is called
-        c.entity, c.confidence = e, 0.6
-        c.evidence.append("short Chinese words, no place or organisation among them, under a person's-name hint")
     elif e == "ADDRESS" and cjk >= 0.5 and not c.info.org and c.place_share < 0.5:
         c.entity, c.confidence = e, 0.5
         c.evidence.append("Chinese text under an address name hint")
@@ -987,6 +978,10 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "BANK_CARD" and about_people and _account_numbers(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("account numbers under an account name (no card check digit)")
+    elif e == "PHONE_NUMBER" and c.info.person and digits >= 0.8:
+        # a role word says whose phone it is (会长电话): theirs in any format (+61-726-3307735)
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("numbers under the phone name of a person named by their role: that person's phone")
     elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("dates (or parts of dates) under a birth-date name hint")

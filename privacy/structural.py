@@ -71,7 +71,8 @@ def money_per_row(c: ColumnProfile, cols: list[ColumnProfile]) -> str | None:
     priced = c.info.kind == "not_income"
     # an average or per-head amount in cents (人均纯收入 read as 人均 alone) varying with the rows is
     # the row's household's money, like one the name calls income; counts and scores are whole
-    cents = not c.integer and c.numeric_decimals >= 1
+    heads = [str(w).lower() for w in rule.get("per_head_words") or []]
+    cents = not c.integer and c.numeric_decimals >= 1 and any(w in t.term.lower() for t in c.info.terms for w in heads)
     per_head = c.info.kind == "aggregate" and (cents or any(t.entity == "PERSONAL_INCOME" for t in c.info.terms))
     if not (priced or per_head):
         return None
@@ -105,9 +106,10 @@ def field_number(name: str) -> bool:
 
 def unread_question(name: str) -> bool:
     """Pinyin initials of a yes/no question whose subject no vocabulary reads: ``sf`` (是否, the
-    prefix of boolean data elements in the sectors' standards) and one to four more letters
-    (sfdb, sfkn): the name says only that it asks something."""
-    return re.fullmatch(r"sf[_\-]?[a-z]{1,4}", name.strip().lower()) is not None
+    prefix of boolean data elements in the sectors' standards) and one or two more letters, one
+    short word (sfdb, sfkn): the name says only that it asks something. Longer initials (sfsqzn)
+    are a phrase someone chose, left to the vocabularies (false-alarm round 3)."""
+    return re.fullmatch(r"sf[_\-]?[a-z]{1,2}", name.strip().lower()) is not None
 
 
 def flags_without_name(c: ColumnProfile) -> bool:

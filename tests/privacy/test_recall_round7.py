@@ -151,21 +151,6 @@ def test_a_column_of_categories_is_as_sensitive_as_its_most_sensitive_category()
     assert k.level == "none" and not k.review, k.evidence
 
 
-def test_names_given_in_religion_or_transliterated_are_persons_names() -> None:
-    rng = random.Random(76)
-    n = 200
-    given = ["释妙音", "释觉明", "释慧心", "若瑟", "玛利亚", "阿卜杜拉", "约翰", "阿依古丽·买买提"]
-    table = _people(rng, n, religious_name=_pick(rng, n, given), 联系电话=[mobile(rng) for _ in range(n)])
-    result = classify_table(table, context={"dataset_title": "教职人员备案"}, today=TODAY)
-    c = result.column("religious_name")
-    assert c.entity == "PERSON_NAME" and c.level == "personal", c.evidence
-    # under the same kind of name, organisations are not persons
-    units = ["开福区民族宗教事务局", "岳麓区民族宗教事务局", "天心区民族宗教事务局"]
-    other = _people(rng, n, unit_name=_pick(rng, n, units))
-    u = classify_table(other, context={"dataset_title": "教职人员备案"}, today=TODAY).column("unit_name")
-    assert u.entity != "PERSON_NAME" and u.level == "none", u.evidence
-
-
 def test_yes_no_flags_under_unread_question_initials_are_held() -> None:
     rng = random.Random(77)
     n = 200
@@ -220,3 +205,21 @@ def test_registers_of_organisations_with_their_heads_stay_registers() -> None:
         c = reg.column(name)
         assert c.level == "none" and not c.review, (name, c.evidence)
     assert reg.column("负责人电话").level == "personal"
+
+
+def test_the_phone_of_an_organisations_head_in_a_foreign_format_stays_personal() -> None:
+    rng = random.Random(79)
+    m = 60
+    table = pa.table(
+        {
+            "社团名称": [f"澳洲湖南同乡会第{i + 1}分会" for i in range(m)],
+            "会长": _names(rng, m),
+            "会长电话": [f"+61-{rng.randrange(200, 999)}-{rng.randrange(10**6, 10**7)}" for _ in range(m)],
+            "联络处地址": [f"湖南省长沙市芙蓉区{rng.choice(ROADS)}{i + 1}号" for i in range(m)],
+        }
+    )
+    result = classify_table(table, context={"dataset_title": "海外侨团名录"}, today=TODAY)
+    phone = result.column("会长电话")
+    assert phone.level == "personal" and phone.entity == "PHONE_NUMBER", phone.evidence
+    office = result.column("联络处地址")
+    assert office.level == "none", office.evidence
