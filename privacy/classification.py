@@ -942,6 +942,15 @@ def _category_among(c: ColumnProfile) -> tuple[str, float] | None:
     return None
 
 
+_INTERNATIONAL = re.compile(r"(?:\+|00)[1-9]\d{0,2}[-\s]?\d[\d\-\s]{5,16}")
+
+
+def _international_numbers(c: ColumnProfile) -> bool:
+    """At least 80 % of the values are phone numbers in international format (+country code)."""
+    hits = sum(k for v, k in c.counts.items() if _INTERNATIONAL.fullmatch(v.strip()))
+    return c.n > 0 and hits >= 0.8 * c.n
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -978,10 +987,11 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "BANK_CARD" and about_people and _account_numbers(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("account numbers under an account name (no card check digit)")
-    elif e == "PHONE_NUMBER" and c.info.person and digits >= 0.8:
-        # a role word says whose phone it is (会长电话): theirs in any format (+61-726-3307735)
+    elif e == "PHONE_NUMBER" and c.info.person and _international_numbers(c):
+        # a role word says whose phone it is (会长电话): theirs also abroad (+61-726-3307735), which
+        # the mainland phone recognizer does not read
         c.entity, c.confidence = e, 0.6
-        c.evidence.append("numbers under the phone name of a person named by their role: that person's phone")
+        c.evidence.append("international phone numbers under the phone name of a person named by their role")
     elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("dates (or parts of dates) under a birth-date name hint")
