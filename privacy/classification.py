@@ -81,7 +81,13 @@ from privacy.recognizers.email import is_org_mailbox
 from privacy.recognizers.org_name import is_place_name
 from privacy.sampling import TableSample, default_sample_size, sample_rows
 from privacy.scan import Hits, find_sensitive_values
-from privacy.structural import hold_structural, names_over_org_word, property_addresses, trajectory_places
+from privacy.structural import (
+    hold_structural,
+    names_over_org_word,
+    persons_among_orgs,
+    property_addresses,
+    trajectory_places,
+)
 from privacy.subject import infer_subject, organisation_reason, rows_are_organisations
 from privacy.types import ColumnClassification, Level, stricter
 from privacy.vocabulary import default_levels
@@ -616,6 +622,13 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
             c.entity, c.confidence = "PRECISE_LOCATION", 0.7
             c.evidence.append("names of hotels or venues under a lodging or whereabouts name: where the person stayed")
     for c in cols:
+        if subject == "people" and not rows_org and persons_among_orgs(c):
+            c.entity, c.score, c.confidence = "PERSON_NAME", None, 0.7
+            c.evidence.append(
+                f"{100 * c.name_shape_share:.0f}% of the values are shaped like persons' names, the rest like "
+                "organisations': persons and organisations mixed, the persons' names are personal"
+            )
+    for c in cols:
         if subject == "people" and not rows_org and (venue := venue_of_person(c)) is not None:
             c.entity, c.score, c.confidence = venue, None, 0.7
             c.evidence.append(
@@ -656,6 +669,14 @@ def _content_rules(cols: list[ColumnProfile], subject: str, rows_org: bool, toda
                 c.special, c.confidence = "status", 0.6
                 c.evidence.append(f"{100 * share:.0f}% of sampled values state a welfare, hardship or credit status")
                 continue
+        if subject == "people" and not rows_org and (mixed := _category_among(c)) is not None:
+            entity, share = mixed
+            c.entity, c.confidence = entity, 0.6
+            c.evidence.append(
+                f"a few categories of the row's person, one of which ({100 * share:.0f}% of sampled values) is a "
+                f"{entity} term: published, it tells those rows' persons' {entity}"
+            )
+            continue
         if (about_people or info.person) and info.people_key and c.n:
             # a role word says whose number it is (律师执业证号, 负责人工号): a person's in any table
             c.special, c.entity, c.confidence = "person_key", "PERSON_ID", 0.7
@@ -887,6 +908,49 @@ def _categories_over_name(c: ColumnProfile) -> str | None:
     return None
 
 
+def _category_among(c: ColumnProfile) -> tuple[str, float] | None:
+    """A column of a few categories of persons (at most ``person_content.mixture_max_distinct``
+    distinct, Chinese) of which one health or offence category of the dictionary recognizers holds
+    at least ``mixture_min_share`` of the sampled values (a legal-aid case type 刑事辩护 among civil
+    disputes, a withdrawal reason 重大疾病 among housing purposes, an aid reason 残疾人): a column is
+    as sensitive as its most sensitive category, since publishing it tells every row of that
+    category (GB/T 35273-2020 Annex B). Returns the entity and the category's share, or None when
+    the values are places, organisations or attributes (:func:`_not_categories`)."""
+    rule = default_levels().get("person_content") or {}
+    most, least = int(rule.get("mixture_max_distinct", 12)), float(rule.get("mixture_min_share", 0.05))
+    if c.n < int(rule.get("mixture_min_rows", 20)) or c.distinct > most or c.distinct < 2 or c.cjk_share < 0.5:
+        return None
+    if c.info.aggregate or c.info.kind in ("org_name_word", "free_text_public", "event_date"):
+        return None
+    by_entity = {r.ENTITY: r for r in recognizers().values()}
+    neutral = _neutral()
+    negations = tuple(str(w) for w in rule.get("mixture_negations") or [])
+    for entity in ("MEDICAL_CONDITION", "CRIMINAL_RECORD"):
+        rec = by_entity[entity]
+        best = max(
+            (
+                k
+                for v, k in c.counts.items()
+                if v not in neutral and not v.startswith(negations) and rec.match_cell(v) is not None
+            ),
+            default=0,
+        )
+        if best >= max(MIN_SUPPORT, least * c.n):
+            other = _not_categories(c, entity)
+            if other is None or (entity == "CRIMINAL_RECORD" and other.startswith("causes of action")):
+                return entity, best / c.n
+    return None
+
+
+_INTERNATIONAL = re.compile(r"(?:\+|00)[1-9]\d{0,2}[-\s]?\d[\d\-\s]{5,16}")
+
+
+def _international_numbers(c: ColumnProfile) -> bool:
+    """At least 80 % of the values are phone numbers in international format (+country code)."""
+    hits = sum(k for v, k in c.counts.items() if _INTERNATIONAL.fullmatch(v.strip()))
+    return c.n > 0 and hits >= 0.8 * c.n
+
+
 def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     """No content evidence: a name hint may still label the column, if the content allows it."""
     hint = c.hint
@@ -923,6 +987,11 @@ def _hint_only(c: ColumnProfile, about_people: bool) -> None:
     elif e == "BANK_CARD" and about_people and _account_numbers(c):
         c.entity, c.confidence = e, 0.6
         c.evidence.append("account numbers under an account name (no card check digit)")
+    elif e == "PHONE_NUMBER" and c.info.person and _international_numbers(c):
+        # a role word says whose phone it is (会长电话): theirs also abroad (+61-726-3307735), which
+        # the mainland phone recognizer does not read
+        c.entity, c.confidence = e, 0.6
+        c.evidence.append("international phone numbers under the phone name of a person named by their role")
     elif e == "DATE_OF_BIRTH" and c.date_share + c.numeric_share >= 0.5:
         c.entity, c.confidence = e, 0.6
         c.evidence.append("dates (or parts of dates) under a birth-date name hint")

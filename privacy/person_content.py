@@ -113,7 +113,7 @@ def _venues() -> dict[str, Any]:
     v = value_terms("venues")
     return {
         "PRECISE_LOCATION": TermSet(v["lodging"] + v["internet_venues"]),
-        "RELIGION": TermSet(v["worship"]),
+        "RELIGION": TermSet(v["worship"] + v["worship_names"]),
         "employer": TermSet(v["employer_words"]),
     }
 

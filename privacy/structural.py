@@ -12,7 +12,7 @@ the rows; none of them adds words to a vocabulary. Thresholds are data: ``struct
   its own organisation and no column holds a person's identity document (a bid won by a company,
   with its contact persons).
 * :func:`flags_without_name`: yes/no flags (是/否, Y/N) under a name that says nothing (a legacy
-  field number, initials nobody can read). A flag tells nothing without its name, exactly like 0/1
+  field number, initials nobody can read, or 是否 + initials no vocabulary reads: sfdb). A flag tells nothing without its name, exactly like 0/1
   (already held): it may mark a relapse, a disability or a low-income discount.
 * :func:`names_over_org_word`: values shaped like persons' names (a surname and one or two
   characters), varied, none shaped like an organisation's, under a generic organisation word
@@ -39,6 +39,7 @@ __all__ = [
     "hold_structural",
     "money_per_row",
     "names_over_org_word",
+    "persons_among_orgs",
     "property_addresses",
     "trajectory_places",
 ]
@@ -68,7 +69,11 @@ def money_per_row(c: ColumnProfile, cols: list[ColumnProfile]) -> str | None:
     if c.numeric_range is None or c.numeric_range[0] < 0 or c.numeric_share < 0.8:
         return None
     priced = c.info.kind == "not_income"
-    per_head = c.info.kind == "aggregate" and any(t.entity == "PERSONAL_INCOME" for t in c.info.terms)
+    # an average or per-head amount in cents (人均纯收入 read as 人均 alone) varying with the rows is
+    # the row's household's money, like one the name calls income; counts and scores are whole
+    heads = [str(w).lower() for w in rule.get("per_head_words") or []]
+    cents = not c.integer and c.numeric_decimals >= 1 and any(w in t.term.lower() for t in c.info.terms for w in heads)
+    per_head = c.info.kind == "aggregate" and (cents or any(t.entity == "PERSONAL_INCOME" for t in c.info.terms))
     if not (priced or per_head):
         return None
     if c.distinct < int(rule.get("min_distinct", 20)) or c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.2)):
@@ -99,11 +104,19 @@ def field_number(name: str) -> bool:
     return _positional(name) or re.fullmatch(r"[A-Za-z]{1,3}[ _\-]?\d{1,3}", name.strip()) is not None
 
 
+def unread_question(name: str) -> bool:
+    """Pinyin initials of a yes/no question whose subject no vocabulary reads: ``sf`` (是否, the
+    prefix of boolean data elements in the sectors' standards) and one or two more letters, one
+    short word (sfdb, sfkn): the name says only that it asks something. Longer initials (sfsqzn)
+    are a phrase someone chose, left to the vocabularies (false-alarm round 3)."""
+    return re.fullmatch(r"sf[_\-]?[a-z]{1,2}", name.strip().lower()) is not None
+
+
 def flags_without_name(c: ColumnProfile) -> bool:
     """Every sampled value is a yes/no flag (``structural.flag_values``) under a field number
     (:func:`field_number`) no vocabulary reads: nothing says what the flag marks. (A word nobody
     reads, sfsqzn, is still a word someone chose; a field number says nothing by design.)"""
-    if c.info.terms or c.n == 0 or not field_number(c.name):
+    if c.info.terms or c.n == 0 or not (field_number(c.name) or unread_question(c.name)):
         return False
     terms = _flag_terms()
     return c.distinct >= 2 and all(v.strip().lower() in terms for v in c.counts)
@@ -123,6 +136,26 @@ def names_over_org_word(c: ColumnProfile) -> bool:
         return False  # a few names repeated: shops or brands (张记, 老王) rather than persons
     orgs = sum(k for v, k in c.counts.items() if is_org_name(v))
     return orgs <= float(rule.get("max_org_share", 0.02)) * c.n
+
+
+def persons_among_orgs(c: ColumnProfile) -> bool:
+    """A column read as organisations' names in which persons' names are mixed: at least
+    ``structural.person_names.mixed_min_name_share`` of the values shaped like persons' names, the
+    rest shaped like organisations' (``mixed_max_other_share`` neither), varied. Taxpayers, buyers
+    or parties are persons and companies alike; the persons' names among them are personal (GB/T
+    35273-2020 Annex A), whatever share the companies have."""
+    from privacy.recognizers.org_name import is_org_name
+
+    rule = _rules().get("person_names") or {}
+    read_org = c.entity == "ORG_NAME" or (c.entity is None and c.info.kind == "org_name_word")
+    if not read_org or c.n < int(rule.get("min_rows", 20)) or c.info.org:
+        return False
+    if c.distinct_ratio < float(rule.get("min_distinct_ratio", 0.5)):
+        return False
+    if c.name_shape_share < float(rule.get("mixed_min_name_share", 0.5)):
+        return False
+    orgs = sum(k for v, k in c.counts.items() if is_org_name(v)) / c.n
+    return 1.0 - c.name_shape_share - orgs <= float(rule.get("mixed_max_other_share", 0.05))
 
 
 def _measures_property(c: ColumnProfile, words: list[str]) -> bool:

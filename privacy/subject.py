@@ -53,13 +53,27 @@ def rows_are_organisations(cols: list[ColumnProfile]) -> bool:
         named = c.entity is None and c.info.kind == "org_name_word" and c.cjk_share >= 0.5
         return c.entity in ("USCC", "ORG_NAME") or c.place_share >= 0.5 or named
 
+    # rows numbered as records (a contract or case number, unique, first) on which an organisation's
+    # code is unique while its names repeat (a developer's or project company's USCC on each sales
+    # contract): the organisation is a party on many rows, the rows are the records and their
+    # persons (the buyers), not a register of organisations
+    org_names = [c for c in cols if c.entity == "ORG_NAME" and c.n >= 3]
+    head = cols[0] if cols else None
+    records = (
+        head is not None and head.entity is None and head.info.kind == "code" and not head.info.org and unique(head)
+    )
+    names_repeat = records and bool(org_names) and not any(unique(c) for c in org_names)
+
+    def row_org(c: ColumnProfile) -> bool:
+        return unique(c) and names_org(c) and not (c.entity == "USCC" and names_repeat)
+
     persons = [c for c in cols if c.entity in PERSON_ENTITIES or c.entity == "PERSON_NAME"]
     facility = _facility_register(cols, persons) or _role_register(cols, persons)
-    if not facility and not any(unique(c) and names_org(c) for c in cols):
+    if not facility and not any(row_org(c) for c in cols):
         return False
     # what a row is about comes first: a complaint's complainant before the company complained
     # about is a table of people; a company before its legal representative, a register
-    first = next((c for c in cols if ((facility or unique(c)) and names_org(c)) or c in persons), None)
+    first = next((c for c in cols if ((facility and names_org(c)) or row_org(c)) or c in persons), None)
     if first is None or first in persons:
         return False
     if all(c.info.person for c in persons):
@@ -116,7 +130,8 @@ def _role_register(cols: list[ColumnProfile], persons: list[ColumnProfile]) -> b
         return False
     most = int(rule.get("max_category_values", 60))
     for c in cols:
-        if c.info.people_key or c.info.status or c.free_text:
+        # a key of persons named by a role (负责人执业证书编号) is the role person's, like their phone
+        if (c.info.people_key and not c.info.person) or c.info.status or c.free_text:
             return False
         special = c.entity in _SPECIAL or c.info.entity in _SPECIAL
         if special and (c.distinct > most or c.long_text_share > 0):
