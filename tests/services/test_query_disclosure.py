@@ -266,3 +266,6 @@ def test_an_extreme_is_withheld_when_nothing_names_the_person(granted: Services,
     assert "person_keys" in result["withheld"]["max(month)"]
     not_people = _exact_max(five, columns=keyless, about_people=False)
     assert not_people["rows"][0]["max(month)"] == late and not_people["withheld"] == {}
+    four, late = _repeated(tmp_path, persons=1, rows_each=4)  # fewer than `threshold` rows hold it
+    (row,) = _exact_max(four, columns=keyless, about_people=False)["rows"]
+    assert row["max(month)"] is None, row
