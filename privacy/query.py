@@ -290,8 +290,8 @@ def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple
                     f"CASE WHEN {a['fn']}({target}, {top})[{top}] = {a['fn']}({target}) THEN {top} ELSE 0 END"
                 )
             else:  # persons: beside each row its cell's extreme (a window: ~6x the query's time)
-                select.append(f"count({holders}) FILTER (WHERE {target} = x{i})")
-                extremes.append(f"{a['fn']}({target}) OVER ({partition}) AS x{i}")
+                select.append(f"count({holders}) FILTER (WHERE {target} = __extreme{i})")
+                extremes.append(f"{a['fn']}({target}) OVER ({partition}) AS __extreme{i}")
     source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
     if extremes:  # each row beside its cell's extreme (the cell's rows are the same after grouping)
         source = f"(SELECT *, {', '.join(extremes)} FROM {source})"
