@@ -21,8 +21,11 @@ declared values (the manifest's ``enum``), every declared cell is listed (a supp
 its labels and loses every value); a cell whose labels come from the data is listed only when
 it is released — under noise, when its noisy size is past what one person could reach but with
 the policy's ``delta`` — and a suppressed one is neither listed nor counted. An extreme (min/max,
-exact answers only) is given only for a released cell whose extreme at least ``threshold`` rows
-hold: never one person's value, whichever groups two queries compare.
+exact answers only) is given only for a released cell whose extreme at least ``threshold``
+persons hold: never one person's value, whichever groups two queries compare. Exact answers do
+not bound a person's rows, so persons are counted by the column naming them (the policy's
+``noise.person_keys``); in a file about people without such a column the extreme is withheld,
+with the reason in the answer's ``withheld`` (rows count as persons only in data not about people).
 """
 
 from __future__ import annotations
@@ -78,8 +81,11 @@ class QueryPlan:
     #: per group-by column its declared values (None: its labels come from the data)
     domains: list[tuple[Any, ...] | None] = field(default_factory=list)
     #: the column naming the person a row is about: under noise, each person's rows are bounded
-    #: to the policy's ``rows_per_person`` (the sensitivity the noise is calibrated to)
+    #: to the policy's ``rows_per_person`` (the sensitivity the noise is calibrated to); in exact
+    #: answers, the persons holding an extreme are counted by it
     person_key: str | None = None
+    #: whether the rows are about persons (a row then need not be one person)
+    about_people: bool = True
 
 
 def _name(value: Any, allowed: list[str], columns: dict[str, ColumnInfo], policy: AggregatePolicy, what: str) -> str:
@@ -212,8 +218,8 @@ def plan(
     }
     p = QueryPlan(label, filters, group_by, aggregates, noisy, epsilon, policy, shape)
     p.domains = [columns[g].domain for g in group_by]
-    if noisy:
-        p.person_key = next((c for c, info in columns.items() if info.entity in policy.noise.person_keys), None)
+    p.person_key = next((c for c, info in columns.items() if info.entity in policy.noise.person_keys), None)
+    p.about_people = about_people
     p.shape["measurements"] = measurements
     return p
 
@@ -232,6 +238,22 @@ def _bounds(raw: Any, declared: tuple[float, float] | None, where: str) -> tuple
     return float(raw[0]), float(raw[1])
 
 
+def _holders(p: QueryPlan) -> str | None:
+    """What counts the holders of an extreme: the persons (``DISTINCT`` of the person key), the
+    rows (data not about people), or None (about people without a key: the extreme is withheld)."""
+    if p.person_key is not None:
+        return f"DISTINCT {quote_ident(p.person_key)}"
+    return None if p.about_people else "*"
+
+
+#: the answer's reason for an extreme withheld because nothing says whose rows they are
+NO_PERSON_KEY = (
+    "withheld: the rows are about people but no column names the person a row is about "
+    "(policy aggregates.noise.person_keys), so how many persons hold the extreme is unknown "
+    "(one person's several rows could be the only ones holding it)"
+)
+
+
 def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple[str, list[Any]]:
     """The query's SQL and its parameters after the file's; ``bound``: the column naming the
     person whose rows are bounded to ``rows_per_person`` (None: no person has more)."""
@@ -246,6 +268,8 @@ def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple
             where.append(f"{c} {OPS[op]} CAST(? AS {t})")
             params.append(value)
     select = [f"{quote_ident(g)} AS g{i}" for i, g in enumerate(p.group_by)] + ["count(*) AS n"]
+    extremes: list[str] = []
+    partition = ("PARTITION BY " + ", ".join(quote_ident(g) for g in p.group_by)) if p.group_by else ""
     for i, a in enumerate(p.aggregates):
         target = quote_ident(a["column"]) if a["column"] else "*"
         if a["fn"] == "count":
@@ -256,9 +280,21 @@ def _sql(p: QueryPlan, types: dict[str, str], bound: str | None = None) -> tuple
                 x = f"least(greatest({x}, {a['bounds'][0]!r}), {a['bounds'][1]!r})"
             select.append(f"sum({x}) AS a{i}")
             select.append(f"count({target}) AS c{i}")  # avg = sum / count, each noisy where noise applies
-        else:  # min/max (exact answers only): the `threshold` most extreme values, see _value
-            select.append(f"{a['fn']}({target}, {int(p.policy.threshold)}) AS a{i}")
+        else:  # min/max (exact answers only): the extreme and how many persons hold it, see _value
+            holders, top = _holders(p), int(p.policy.threshold)
+            select.append(f"{a['fn']}({target}) AS a{i}")
+            if holders is None:
+                select.append("CAST(NULL AS BIGINT)")
+            elif holders == "*":  # rows (not about people): the `threshold` most extreme values, all equal
+                select.append(
+                    f"CASE WHEN {a['fn']}({target}, {top})[{top}] = {a['fn']}({target}) THEN {top} ELSE 0 END"
+                )
+            else:  # persons: beside each row its cell's extreme (a window: ~6x the query's time)
+                select.append(f"count({holders}) FILTER (WHERE {target} = __extreme{i})")
+                extremes.append(f"{a['fn']}({target}) OVER ({partition}) AS __extreme{i}")
     source = "read_parquet(?)" + (" WHERE " + " AND ".join(where) if where else "")
+    if extremes:  # each row beside its cell's extreme (the cell's rows are the same after grouping)
+        source = f"(SELECT *, {', '.join(extremes)} FROM {source})"
     if bound is not None:
         # contribution bounding: the noise assumes a person adds at most rows_per_person rows; a
         # person's monthly records would otherwise stand out of it (rows without a key: kept)
@@ -290,8 +326,10 @@ def run(p: QueryPlan, source: Any) -> dict[str, Any]:
             if missing:
                 raise QueryError(f"the current version of {p.label} has no column(s) {missing[:5]}")
         bound = None
-        if p.person_key is not None and _most_rows_per_key(con, source, src, p.person_key) > (
-            p.policy.noise.rows_per_person
+        if (
+            p.noisy
+            and p.person_key is not None
+            and _most_rows_per_key(con, source, src, p.person_key) > (p.policy.noise.rows_per_person)
         ):
             bound = p.person_key
         sql, params = _sql(p, types, bound)
@@ -328,7 +366,7 @@ def _declared_cells(p: QueryPlan, rows: list[tuple[Any, ...]]) -> tuple[list[tup
     # an empty cell: no rows, count(...) 0, sum and avg of nothing NULL with a count of 0, min/max NULL
     empty: list[Any] = [0]
     for a in p.aggregates:
-        empty += [None, 0] if a["fn"] in ("sum", "avg") else [0] if a["fn"] == "count" else [None]
+        empty += [0] if a["fn"] == "count" else [None, 0]  # sum/avg: and its count; min/max: and its holders
     out: list[tuple[Any, ...]] = []
     for key in itertools.product(*(d for d in domains if d is not None)):
         row = found.pop(norm(key), None)
@@ -375,14 +413,14 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
     rows, declared = _declared_cells(p, rows)
     keys = [tuple(r[:ng]) for r in rows]
     n = [float(r[ng]) for r in rows]
-    # per aggregate: its column of the result (and avg's count of values)
+    # per aggregate: its column of the result (and avg's count of values, min/max's holders)
     values: list[list[Any]] = []
     counts: list[list[Any] | None] = []
     pos = ng + 1
     for a in p.aggregates:
         values.append([r[pos] for r in rows])
-        counts.append([r[pos + 1] for r in rows] if a["fn"] == "avg" else None)
-        pos += 2 if a["fn"] in ("sum", "avg") else 1  # a sum's count of values is a column too (see _sql)
+        counts.append([r[pos + 1] for r in rows] if a["fn"] in ("avg", "min", "max") else None)
+        pos += 1 if a["fn"] == "count" else 2  # a sum's count of values is a column too (see _sql)
     spent = 0.0
     noise = None
     # a cell whose labels come from the data is listed only when it is released: listed with its
@@ -443,6 +481,9 @@ def _protect(p: QueryPlan, rows: list[tuple[Any, ...]]) -> dict[str, Any]:
         "rows": out_rows,
         "suppressed_cells": sum(1 for r in out_rows if r["suppressed"]),
         "threshold": p.policy.threshold,
+        "withheld": {
+            a["label"]: NO_PERSON_KEY for a in p.aggregates if a["fn"] in ("min", "max") and _holders(p) is None
+        },
         "noise": noise,
         "epsilon_spent": round(spent, 6),
     }
@@ -466,11 +507,11 @@ def _value(a: dict[str, Any], v: Any, n: float, count: Any, noisy: bool, thresho
             return None if v is None else round(float(v), 6)
         lo, hi = a["bounds"]  # post-processing (free): a noisy sum within what n rows could add up to
         return round(min(max(float(v or 0), min(0.0, n * lo)), max(0.0, n * hi)), 6)
-    # min/max: ``v`` is the cell's ``threshold`` most extreme values; the extreme is given only
-    # when all of them are equal (held by at least ``threshold`` rows), else it is one person's
-    if not v or len(v) < threshold or v[0] != v[-1]:
+    # min/max: ``v`` is the cell's extreme and ``count`` how many persons hold it (None: unknown);
+    # given only when at least ``threshold`` do, else it is one person's (or a few persons') value
+    if v is None or count is None or int(count) < threshold:
         return None
-    return _plain(v[0])
+    return _plain(v)
 
 
 def _plain(v: Any) -> Any:

@@ -109,4 +109,6 @@ def run(args: argparse.Namespace) -> int:
         + ("" if b["total"] is None else f"budget ε {b['spent']:g} of {b['total']:g} spent, {b['remaining']:g} left"),
         file=sys.stderr,
     )
+    for label, reason in result.get("withheld", {}).items():
+        print(f"# {label} {reason}", file=sys.stderr)
     return 0

@@ -102,7 +102,8 @@ class AggregatePolicy(_M):
     complementary: bool = True
     #: min/max reveal one person's value: allowed only on columns at these levels, only without
     #: noise (see ``noise.functions``) and only for a released cell whose extreme at least
-    #: ``threshold`` rows hold
+    #: ``threshold`` persons hold (counted by the ``noise.person_keys`` column; about people without
+    #: one, withheld)
     min_max_levels: list[Level] = Field(default_factory=lambda: list(_MIN_MAX_LEVELS))
     #: columns with these entities cannot be filtered, grouped or aggregated (use verification)
     direct_identifiers: list[str] = Field(default_factory=lambda: list(_DIRECT_IDENTIFIERS))

@@ -147,6 +147,7 @@ def test_differencing_max_in_exact_answers_gives_no_one_persons_value(
     with granted.client("health") as c:
         six, five = (ok(r) for r in _differencing(c, person, others))
     assert six["noise"] is None and six["rows"][0]["count"] == 6 and five["rows"][0]["count"] == 5
+    assert six["withheld"] == {}  # the resident ID names the person: persons are counted
     # before: the six answered the person's month as their max
     assert six["rows"][0]["max(month)"] is None, six
     assert five["rows"][0]["max(month)"] is None or five["rows"][0]["max(month)"] != person["month"]
@@ -189,3 +190,82 @@ def test_concurrent_queries_are_answered_or_refused_within_the_budget(services_h
     with s.client("ecology") as c:
         g = next(g for g in c.get("/api/quota").json()["grants"] if g["grant_id"] == grant)
     assert g["budget"]["spent"] == 3.0, g
+
+
+def _repeated(tmp_path: Path, persons: int, rows_each: int) -> tuple[Path, str]:
+    """The published file with ``rows_each`` more rows for each of ``persons`` recipients, in a
+    month after every other (a person paid several times in one month: one row per payment)."""
+    paths, _ = published_run("civil_affairs", "subsidy_recipients")
+    src = str(paths.valid)
+    found = duckdb.execute("SELECT max(month) FROM read_parquet(?)", [src]).fetchone()
+    assert found is not None
+    late = f"{int(found[0][:4]) + 1}-01"
+    out = tmp_path / f"valid_{persons}x{rows_each}.parquet"
+    duckdb.execute(
+        f"COPY (SELECT * FROM read_parquet('{src}') UNION ALL "
+        f"SELECT t.* REPLACE ('{late}' AS month) FROM "
+        f"(SELECT * FROM read_parquet('{src}') ORDER BY id_number LIMIT {persons}) t, range({rows_each})) "
+        f"TO '{out}' (FORMAT parquet)"
+    )
+    return out, late
+
+
+def _exact_max(source: Path, *, columns: dict | None = None, about_people: bool | None = None) -> dict:
+    """``count`` and ``max(month)`` over ``source`` as the portal plans them for the health grant
+    (the published run's columns and levels), in exact answers (``noise.apply: never``)."""
+    from catalog.services import _columns
+    from privacy.policy import current_policy
+    from privacy.query import plan, run
+
+    paths, manifest = published_run("civil_affairs", "subsidy_recipients")
+    real, real_about = _columns(paths, manifest)
+    aggregates = current_policy().aggregates
+    exact = aggregates.model_copy(update={"noise": aggregates.noise.model_copy(update={"apply": "never"})})
+    spec = {"dataset": DATASET, "aggregates": [{"fn": "count"}, {"fn": "max", "column": "month"}]}
+    p = plan(
+        spec,
+        label=DATASET,
+        allowed=["id_number", "subsidy_type", "amount", "month", "division_code"],
+        columns=real if columns is None else columns,
+        about_people=real_about if about_people is None else about_people,
+        policy=exact,
+    )
+    return run(p, source)
+
+
+def test_an_extreme_held_by_one_persons_rows_is_not_shown(granted: Services, tmp_path: Path) -> None:
+    """Exact answers do not bound a person's rows: one recipient paid `threshold` times in a
+    month after all others met the rule "at least `threshold` rows hold the extreme" alone, and
+    the whole table's max(month) told that month (a filter on their amount told it was them)."""
+    one, late = _repeated(tmp_path, persons=1, rows_each=5)
+    result = _exact_max(one)
+    assert result["threshold"] == 5 and result["noise"] is None
+    (row,) = result["rows"]
+    assert row["count"] == 1205
+    assert row["max(month)"] is None, row  # before: the late month, one person's
+    assert late not in json.dumps(result)
+    # five persons holding it: the extreme is given (the rule counts persons, it still answers)
+    five, late = _repeated(tmp_path, persons=5, rows_each=1)
+    (row,) = _exact_max(five)["rows"]
+    assert row["max(month)"] == late, row
+
+
+def test_an_extreme_is_withheld_when_nothing_names_the_person(granted: Services, tmp_path: Path) -> None:
+    """About people, but no column whose entity names the person (policy ``person_keys``): how
+    many persons hold the extreme is unknown, so it is withheld, and the answer says why. Data not
+    about people: its rows are counted."""
+    from catalog.services import _columns
+    from privacy.query import ColumnInfo
+
+    paths, manifest = published_run("civil_affairs", "subsidy_recipients")
+    columns, _ = _columns(paths, manifest)
+    keyless = {name: ColumnInfo(c.level, None, c.bounds, c.domain) for name, c in columns.items()}
+    five, late = _repeated(tmp_path, persons=5, rows_each=1)
+    result = _exact_max(five, columns=keyless, about_people=True)
+    assert result["rows"][0]["max(month)"] is None
+    assert "person_keys" in result["withheld"]["max(month)"]
+    not_people = _exact_max(five, columns=keyless, about_people=False)
+    assert not_people["rows"][0]["max(month)"] == late and not_people["withheld"] == {}
+    four, late = _repeated(tmp_path, persons=1, rows_each=4)  # fewer than `threshold` rows hold it
+    (row,) = _exact_max(four, columns=keyless, about_people=False)["rows"]
+    assert row["max(month)"] is None, row
