@@ -33,10 +33,19 @@ def test_hold_stops_collection_until_a_stage_settles_it(clean_gc: None) -> None:
 
 
 def test_settle_freezes_only_after_new_imports(clean_gc: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    freezes = []
+    real_freeze = gc.freeze
+
+    def counted_freeze() -> None:  # the real freeze, counted (a frozen object may still die,
+        freezes.append(1)  # so the permanent generation's size is no measure of "nothing frozen")
+        real_freeze()
+
+    monkeypatch.setattr(gc, "freeze", counted_freeze)
     collector.settle()
     frozen = gc.get_freeze_count()
+    before = len(freezes)
     collector.settle()
-    assert gc.get_freeze_count() == frozen, "nothing imported since: nothing new is frozen"
+    assert len(freezes) == before, "nothing imported since: nothing new is frozen"
     monkeypatch.setitem(sys.modules, "pubdata_test_loaded_module", types.ModuleType("pubdata_test_loaded_module"))
     keep = [object() for _ in range(10)]  # alive now, like a library's objects
     collector.settle()
