@@ -119,7 +119,8 @@ def shared_variant(request: Request, department: str, dataset: str, purpose: str
         at = grant["granted_at"]
         at = dt.datetime.fromisoformat(at) if isinstance(at, str) else at
         since = at.replace(tzinfo=dt.UTC).timestamp()
-        files = [f for f in files if f.stat().st_mtime >= since and _answers(f, grant)]
+        # the newest file that qualifies (files are oldest first): one side file read, not one per run
+        files = next(([f] for f in reversed(files) if f.stat().st_mtime >= since and _answers(f, grant)), [])
         if not files:
             raise HTTPException(404, "no shared variant has been produced for this grant yet: the next run writes it")
     if not files:

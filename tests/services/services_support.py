@@ -53,3 +53,27 @@ def policy_copy(tmp_path: Path, **changes: dict) -> Path:
     out = tmp_path / "policy.yaml"
     out.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     return out
+
+
+def granted_demand(
+    s: Services, who: str, *, fields: list[str], services: list[str], purpose: str, legal_basis: str, **answer: Any
+) -> dict[str, Any]:
+    """``who`` files a demand on :data:`DATASET` through the portal and the owner (civil affairs)
+    grants it with ``answer``'s terms (``epsilon``, ``verify_keys``, ``calls_per_day``...): the grant."""
+    from catalog import demands
+
+    with s.client(who) as c:
+        d = ok(
+            c.post(
+                "/api/demands",
+                json={
+                    "dataset": DATASET,
+                    "fields": fields,
+                    "services": services,
+                    "purpose": purpose,
+                    "legal_basis": legal_basis,
+                },
+            ),
+            201,
+        )
+    return demands.answer(d["id"], decision="grant", by_department="civil_affairs", actor="cli:civil_affairs", **answer)

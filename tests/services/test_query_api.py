@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from services_support import DATASET, Services, ok, policy_copy
+from services_support import DATASET, Services, granted_demand, ok, policy_copy
 
-from catalog import audit, demands
+from catalog import audit
 from catalog.services import published_run
 
 SPEC = {
@@ -61,21 +61,15 @@ def test_small_cells_are_suppressed_with_complementary_cells_and_noise_costs_bud
 
 def test_the_budget_is_enforced(services_home: Services) -> None:
     s = services_home
-    with s.client("market_regulation") as c:
-        d = ok(
-            c.post(
-                "/api/demands",
-                json={
-                    "dataset": DATASET,
-                    "fields": ["division_code", "subsidy_type"],
-                    "services": ["query"],
-                    "purpose": "business_support",
-                    "legal_basis": "《优化营商环境条例》第十条（示例）",
-                },
-            ),
-            201,
-        )
-    demands.answer(d["id"], decision="grant", by_department="civil_affairs", actor="cli:civil_affairs", epsilon=2.0)
+    granted_demand(
+        s,
+        "market_regulation",
+        fields=["division_code", "subsidy_type"],
+        services=["query"],
+        purpose="business_support",
+        legal_basis="《优化营商环境条例》第十条（示例）",
+        epsilon=2.0,
+    )
     spec = {"dataset": DATASET, "group_by": ["division_code"]}
     with s.client("market_regulation") as c:
         budgets = [ok(c.post("/api/query", json=spec))["budget"] for _ in range(2)]

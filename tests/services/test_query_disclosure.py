@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import httpx
 import pytest
-from services_support import DATASET, Services, ok, policy_copy
+from services_support import DATASET, Services, granted_demand, ok, policy_copy
 
 from catalog import audit
 from catalog.services import published_run
@@ -157,25 +157,15 @@ def test_concurrent_queries_are_answered_or_refused_within_the_budget(services_h
     """Queries racing for a grant's budget: as many answers as it pays for, the others refused."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from catalog import demands
-
     s = services_home
-    with s.client("ecology") as c:
-        d = ok(
-            c.post(
-                "/api/demands",
-                json={
-                    "dataset": DATASET,
-                    "fields": ["division_code", "subsidy_type"],
-                    "services": ["query"],
-                    "purpose": "budget_race",
-                    "legal_basis": "《环境保护法》第三十九条（示例）",
-                },
-            ),
-            201,
-        )
-    grant = demands.answer(
-        d["id"], decision="grant", by_department="civil_affairs", actor="cli:civil_affairs", epsilon=3.0
+    grant = granted_demand(
+        s,
+        "ecology",
+        fields=["division_code", "subsidy_type"],
+        services=["query"],
+        purpose="budget_race",
+        legal_basis="《环境保护法》第三十九条（示例）",
+        epsilon=3.0,
     )["grant_id"]
     spec = {"dataset": DATASET, "group_by": ["subsidy_type"]}
 

@@ -3,33 +3,21 @@ counts the key sets checked, not the calls that carry them, and a refused call i
 
 from __future__ import annotations
 
-from services_support import DATASET, SUBSIDY, Services, ok
+from services_support import SUBSIDY, Services, granted_demand
 
-from catalog import audit, demands
+from catalog import audit
 from core.identifiers import id_check_char
 
 
 def test_a_grant_allows_its_key_sets_per_day_and_refusals_are_audited(granted: Services) -> None:
     s = granted
-    with s.client("market_regulation") as c:
-        d = ok(
-            c.post(
-                "/api/demands",
-                json={
-                    "dataset": DATASET,
-                    "fields": ["id_number", "subsidy_type"],
-                    "services": ["verify"],
-                    "purpose": "enumeration_cap",
-                    "legal_basis": "《优化营商环境条例》第十条（示例）",
-                },
-            ),
-            201,
-        )
-    grant = demands.answer(
-        d["id"],
-        decision="grant",
-        by_department="civil_affairs",
-        actor="cli:civil_affairs",
+    grant = granted_demand(
+        s,
+        "market_regulation",
+        fields=["id_number", "subsidy_type"],
+        services=["verify"],
+        purpose="enumeration_cap",
+        legal_basis="《优化营商环境条例》第十条（示例）",
         verify_keys=["id_number"],
         verify_fields=["subsidy_type"],
         calls_per_day=1500,
